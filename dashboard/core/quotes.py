@@ -1,0 +1,85 @@
+"""Find curated quotes in their source documents.
+
+A quote matches when it appears verbatim in the document after both are normalised the same way:
+runs of whitespace become one space, typographic quote marks become straight ones and dashes become
+"-". "..." (or "…") joins verbatim parts that must appear in that order. Spans are reported as
+offsets into the *original* document text so the Sources page can highlight the passage.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*")
+
+
+def normalise(text: str) -> str:
+    """The comparison form of a text: mapped characters, single spaces, no outer whitespace."""
+    return re.sub(r"\s+", " ", text.translate(_CHAR_MAP)).strip()
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalise `text` and return, for each character of the result, its offset in `text`."""
+    mapped = text.translate(_CHAR_MAP)
+    out: list[str] = []
+    offsets: list[int] = []
+    in_space = True  # drops leading whitespace
+    for i, ch in enumerate(mapped):
+        if ch.isspace():
+            if not in_space:
+                out.append(" ")
+                offsets.append(i)
+            in_space = True
+        else:
+            out.append(ch)
+            offsets.append(i)
+            in_space = False
+    if out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    return "".join(out), offsets
+
+
+class Document:
+    """A source document's text with a normalised copy for quote lookups."""
+
+    def __init__(self, doc_id: str, text: str):
+        self.doc_id = doc_id
+        self.text = text
+        self.norm, self._offsets = normalise_with_offsets(text)
+
+    def find(self, quote: str) -> list[tuple[int, int]] | None:
+        """Spans (start, end) in the original text of each verbatim part of `quote`, or None."""
+        parts = [normalise(p) for p in _ELLIPSIS.split(quote)]
+        parts = [p for p in parts if p]
+        if not parts:
+            return None
+        spans = []
+        pos = 0
+        for part in parts:
+            found = self.norm.find(part, pos)
+            if found < 0:
+                return None
+            end = found + len(part)
+            spans.append((self._offsets[found], self._offsets[end - 1] + 1))
+            pos = end
+        return spans
+
+    def find_all(self, snippet: str) -> list[tuple[int, int]]:
+        """Every span where a single verbatim snippet occurs (used for exclusion contexts)."""
+        part = normalise(snippet)
+        spans = []
+        start = self.norm.find(part) if part else -1
+        while start >= 0:
+            end = start + len(part)
+            spans.append((self._offsets[start], self._offsets[end - 1] + 1))
+            start = self.norm.find(part, start + 1)
+        return spans

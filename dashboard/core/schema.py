@@ -1,0 +1,253 @@
+"""The curated tables: every table, column, type, allowed value and reference, in one place.
+
+The validator checks the CSV files against these definitions, the README's data dictionary is
+generated from them (and a test keeps the two equal), and the app reads column labels from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+
+QUALIFIERS = ("exact", "about", "almost", "at least", "more than", "up to", "less than", "range", "magnitude")
+DATE_PRECISIONS = ("day", "month", "year")
+GEO_PRECISIONS = ("exact", "city", "district", "province", "region", "country")
+PLACE_KINDS = (
+    "city", "district", "province", "region", "camp", "border area", "venue", "mountain area",
+    "neighbourhood", "country", "town", "military site", "prison",
+)
+RELATIONS = ("ally", "rival", "enemy", "ambiguous")
+WAVES = ("Afghanistan 1990s", "Syria from 2012", "Afghanistan after 2021")
+CHANNEL_KINDS = (
+    "online platform", "messaging app", "media outlet", "physical venue", "personal network",
+    "website", "audio/radio", "print",
+)
+STANCES = ("used", "not used")
+TOPICS = ("mobilization", "repatriation", "recruitment", "migration", "violence", "groups", "context")
+
+# Incident kinds and the broader category each belongs to (the Attacks page filters on category).
+INCIDENT_KINDS = {
+    "attack": "attack", "suicide attack": "attack", "mass shooting": "attack", "bombing": "attack",
+    "shelling": "attack", "drone strike": "attack", "killing": "attack", "assassination": "attack",
+    "plot": "plot", "arrest": "arrest",
+    "pledge of allegiance": "group event", "founding": "group event", "ban": "group event",
+    "meeting": "group event", "prison release": "group event", "announcement": "group event",
+    "relocation": "group event",
+    "repatriation programme": "policy", "policy measure": "policy",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # text | id | int | float | date | enum | list
+    description: str
+    required: bool = False
+    allowed: tuple[str, ...] = ()
+    ref: str | None = None  # "table" whose key this column must name; "subject" = any id or ISO3
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: str | None = None
+    quoted: bool = False  # every row carries doc_id and a verbatim quote
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _provenance(note: str = "Curator's note: inferences, conventions, caveats.") -> tuple[Column, ...]:
+    return (
+        Column("doc_id", "id", "Document the row comes from.", required=True, ref="documents"),
+        Column("quote", "text", "Verbatim passage of that document supporting the row.", required=True),
+        Column("note", "text", note),
+    )
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "documents",
+            "The source documents, one row each; their full text is in seeds/.",
+            key="doc_id",
+            columns=(
+                Column("doc_id", "id", "Short stable identifier.", required=True),
+                Column("title", "text", "Title as printed.", required=True),
+                Column("authors", "text", "Authors as printed; ';'-separated; blank if none named."),
+                Column("publisher", "text", "Publisher or outlet named in the document."),
+                Column("published", "date", "Publication date (ISO date or year), or 'unknown' where the document does not say.", required=True),
+                Column("kind", "enum", "What sort of document it is.", required=True,
+                       allowed=("journal article", "policy report", "blog post", "news analysis", "magazine article")),
+                Column("file", "text", "File name in seeds/.", required=True),
+                Column("note", "text", "What the document says about its own date or origin."),
+            ),
+        ),
+        Table(
+            "countries",
+            "Countries the tables name (ISO 3166-1 alpha-3), for labels and the country filter.",
+            key="iso3",
+            columns=(
+                Column("iso3", "id", "ISO 3166-1 alpha-3 code.", required=True),
+                Column("name", "text", "English short name.", required=True),
+                Column("central_asia", "enum", "'yes' for the five Central Asian states.", required=True, allowed=("yes", "no")),
+            ),
+        ),
+        Table(
+            "places",
+            "Every place another table refers to.",
+            key="place_id",
+            columns=(
+                Column("place_id", "id", "Short stable identifier.", required=True),
+                Column("name", "text", "Display name.", required=True),
+                Column("alt_names", "list", "Other spellings and names; ';'-separated."),
+                Column("country_iso3", "id", "Country the place is in (blank for multi-country regions).", ref="countries"),
+                Column("admin1", "text", "First-level region (province, oblast) as named in the boundary data."),
+                Column("kind", "enum", "What sort of place.", required=True, allowed=PLACE_KINDS),
+                Column("lat", "float", "Latitude of the point drawn for the place (WGS84).", required=True, unit="degrees"),
+                Column("lon", "float", "Longitude of the point drawn for the place (WGS84).", required=True, unit="degrees"),
+                Column("geo_precision", "enum", "How precisely lat/lon locate what the documents mean.", required=True, allowed=GEO_PRECISIONS),
+                Column("boundary", "text", "Outline drawn for the place: 'aravan_district', 'admin1:<ISO 3166-2>' or 'country:<ISO3>'; blank for a point only."),
+                Column("note", "text", "Where the coordinates come from."),
+            ),
+        ),
+        Table(
+            "groups",
+            "Armed groups and movements the documents describe.",
+            key="group_id",
+            quoted=True,
+            columns=(
+                Column("group_id", "id", "Short stable identifier.", required=True),
+                Column("name", "text", "Display name.", required=True),
+                Column("aliases", "list", "Other names and acronyms; ';'-separated."),
+                Column("base", "text", "Where the documents place the group."),
+                Column("founded", "date", "Founding date or year, where a document states it."),
+                Column("relation_to_taliban", "enum", "Relation to the Taliban as the quote supports it; blank if not stated.", allowed=RELATIONS),
+                *_provenance(),
+            ),
+        ),
+        Table(
+            "incidents",
+            "Attacks, plots, strikes, assassinations, arrests and dated group events.",
+            key="incident_id",
+            quoted=True,
+            columns=(
+                Column("incident_id", "id", "Short stable identifier.", required=True),
+                Column("date", "date", "ISO date, as precise as the text allows (YYYY, YYYY-MM or YYYY-MM-DD).", required=True),
+                Column("date_precision", "enum", "Precision of date.", required=True, allowed=DATE_PRECISIONS),
+                Column("place_id", "id", "Where it happened (most precise place known).", required=True, ref="places"),
+                Column("country_iso3", "id", "Country where it happened.", required=True, ref="countries"),
+                Column("kind", "enum", "What happened.", required=True, allowed=tuple(INCIDENT_KINDS)),
+                Column("group_id", "id", "Group the document attributes it to; blank if none.", ref="groups"),
+                Column("perpetrator_origin", "text", "Origin of those involved, as stated."),
+                Column("killed", "int", "People killed, where stated; blank if unknown.", unit="people"),
+                Column("wounded", "int", "People wounded, where stated; blank if unknown.", unit="people"),
+                Column("summary", "text", "One plain sentence.", required=True),
+                *_provenance(),
+            ),
+        ),
+        Table(
+            "indicators",
+            "Controlled vocabulary of what figures count.",
+            key="indicator",
+            columns=(
+                Column("indicator", "id", "Identifier used in figures.csv.", required=True),
+                Column("label", "text", "Axis label.", required=True),
+                Column("unit", "text", "Unit of every figure with this indicator.", required=True),
+                Column("definition", "text", "Exactly what is counted (who is included, who is not).", required=True),
+                Column("topic", "enum", "Dashboard topic.", required=True, allowed=TOPICS),
+            ),
+        ),
+        Table(
+            "figures",
+            "Every quantitative statement, one number per row.",
+            key="figure_id",
+            quoted=True,
+            columns=(
+                Column("figure_id", "id", "Short stable identifier.", required=True),
+                Column("indicator", "id", "What is counted.", required=True, ref="indicators"),
+                Column("subject", "id", "Who or what the number is about: ISO3 code, group_id, place_id, channel_id or incident_id.", required=True, ref="subject"),
+                Column("related", "id", "A second id the number relates to (destination, origin); blank if none.", ref="subject"),
+                Column("value", "float", "The number; blank for ranges and magnitudes.", unit="see unit"),
+                Column("low", "float", "Lower end of a range or bound.", unit="see unit"),
+                Column("high", "float", "Upper end of a range or bound.", unit="see unit"),
+                Column("qualifier", "enum", "How the document qualifies the number.", required=True, allowed=QUALIFIERS),
+                Column("value_text", "text", "The number as written in the document.", required=True),
+                Column("unit", "text", "Unit (equals the indicator's unit).", required=True),
+                Column("period_start", "date", "Start of the period counted; blank if not given."),
+                Column("period_end", "date", "End of the period counted; blank if not given."),
+                *_provenance(),
+            ),
+        ),
+        Table(
+            "hotspots",
+            "Places the documents single out as hotspots of mobilization.",
+            key="hotspot_id",
+            quoted=True,
+            columns=(
+                Column("hotspot_id", "id", "Short stable identifier.", required=True),
+                Column("place_id", "id", "The hotspot.", required=True, ref="places"),
+                Column("country_iso3", "id", "Its country.", required=True, ref="countries"),
+                Column("wave", "enum", "Wave of mobilization.", required=True, allowed=WAVES),
+                Column("summary", "text", "What the document says about it.", required=True),
+                *_provenance(),
+            ),
+        ),
+        Table(
+            "channels",
+            "Recruitment and propaganda channels, one claim per row.",
+            key="channel_id",
+            quoted=True,
+            columns=(
+                Column("channel_id", "id", "Short stable identifier of the claim.", required=True),
+                Column("name", "text", "Channel name, shared by claims about the same channel.", required=True),
+                Column("kind", "enum", "What sort of channel.", required=True, allowed=CHANNEL_KINDS),
+                Column("stance", "enum", "'used' or 'not used' for recruitment, as the document claims.", required=True, allowed=STANCES),
+                Column("languages", "list", "Languages, ';'-separated."),
+                Column("used_by", "list", "group_ids, ';'-separated.", ref="groups"),
+                Column("audience", "text", "Whom it reaches, as stated."),
+                *_provenance(),
+            ),
+        ),
+        Table(
+            "excluded",
+            "Numbers in the documents deliberately not curated, with the reason.",
+            columns=(
+                Column("doc_id", "id", "Document.", required=True, ref="documents"),
+                Column("number", "text", "The number as written.", required=True),
+                Column("context", "text", "Verbatim snippet around it.", required=True),
+                Column("reason", "text", "Why it is not a curated figure.", required=True),
+            ),
+        ),
+    )
+}
+
+# Tables whose keys may appear in figures.subject / figures.related.
+SUBJECT_TABLES = ("countries", "groups", "places", "channels", "incidents")
+
+
+@dataclass
+class Problem:
+    """One thing wrong with a curated file, printed as file:row:column: message."""
+
+    file: str
+    row: int | str
+    column: str
+    message: str
+    table: str = field(default="")
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.row}:{self.column}: {self.message}"

@@ -1,0 +1,26 @@
+"""What the curated data holds, for the overview: rows per table and per document."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.loading import Corpus
+from core.schema import TABLES
+
+QUOTED = [name for name, table in TABLES.items() if table.quoted]
+
+
+def rows_per_table(corpus: Corpus) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"table": name, "rows": len(corpus[name]), "description": TABLES[name].description} for name in TABLES]
+    )
+
+
+def rows_per_document(corpus: Corpus) -> pd.DataFrame:
+    """One row per document, one column per quoted table: how many curated rows cite it."""
+    docs = corpus["documents"][["doc_id", "title"]].copy()
+    for name in QUOTED:
+        counts = corpus[name]["doc_id"].value_counts()
+        docs[name] = docs["doc_id"].map(counts).fillna(0).astype(int)
+    docs["total"] = docs[QUOTED].sum(axis=1)
+    return docs

@@ -1,0 +1,216 @@
+"""Check the curated tables against the schema and the documents.
+
+Each check yields Problems (file:row:column: message); nothing here raises on bad data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from core.quotes import Document
+from core.schema import SUBJECT_TABLES, TABLES, Problem, Table
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_partial_date(text: str) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', or None if it is not a real date."""
+    m = _DATE.match(text)
+    if not m:
+        return None
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return year, month, day
+
+
+def date_precision(text: str) -> str | None:
+    parsed = parse_partial_date(text)
+    if parsed is None:
+        return None
+    return "day" if parsed[2] else "month" if parsed[1] else "year"
+
+
+class _Checker:
+    def __init__(self, raw: dict[str, pd.DataFrame], lines: dict[str, list[int]]):
+        self.raw, self.lines, self.problems = raw, lines, []
+
+    def add(self, table: Table, i: int, column: str, message: str) -> None:
+        line = self.lines[table.name][i] if i < len(self.lines[table.name]) else "-"
+        self.problems.append(Problem(table.file, line, column, message, table.name))
+
+    def keys(self, name: str) -> set[str]:
+        table = TABLES[name]
+        return set(self.raw[name][table.key]) - {""} if table.key else set()
+
+
+def _check_cells(ck: _Checker, table: Table) -> None:
+    frame = ck.raw[table.name]
+    for column in table.columns:
+        for i, value in enumerate(frame[column.name]):
+            if value == "":
+                if column.required:
+                    ck.add(table, i, column.name, "required value is blank")
+                continue
+            if column.kind == "int" and not re.fullmatch(r"\d+", value):
+                ck.add(table, i, column.name, f"'{value}' is not a whole number")
+            elif column.kind == "float":
+                try:
+                    float(value)
+                except ValueError:
+                    ck.add(table, i, column.name, f"'{value}' is not a number")
+            elif column.kind == "date" and value != "unknown" and parse_partial_date(value) is None:
+                ck.add(table, i, column.name, f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+            elif column.kind == "date" and value == "unknown" and table.name != "documents":
+                ck.add(table, i, column.name, "leave the date blank when it is unknown")
+            elif column.kind == "enum" and value not in column.allowed:
+                ck.add(table, i, column.name, f"'{value}' is not one of: {', '.join(column.allowed)}")
+            elif column.kind == "id" and not _ID.match(value):
+                ck.add(table, i, column.name, f"'{value}' is not a valid identifier (letters, digits, _ . -)")
+
+
+def _check_unique(ck: _Checker, table: Table) -> None:
+    if not table.key:
+        return
+    seen: dict[str, int] = {}
+    for i, value in enumerate(ck.raw[table.name][table.key]):
+        if value and value in seen:
+            first = ck.lines[table.name][seen[value]]
+            ck.add(table, i, table.key, f"duplicate id '{value}' (first used on row {first})")
+        seen.setdefault(value, i)
+
+
+def _check_refs(ck: _Checker, table: Table) -> None:
+    subject_ids = set().union(*(ck.keys(t) for t in SUBJECT_TABLES))
+    frame = ck.raw[table.name]
+    for column in table.columns:
+        if not column.ref:
+            continue
+        known = subject_ids if column.ref == "subject" else ck.keys(column.ref)
+        what = "id (ISO3, group, place, channel or incident)" if column.ref == "subject" else f"{TABLES[column.ref].key}"
+        for i, value in enumerate(frame[column.name]):
+            values = [v.strip() for v in value.split(";")] if column.kind == "list" else [value]
+            for v in values:
+                if v and v not in known:
+                    label = "ISO3 code" if column.ref == "countries" else what
+                    ck.add(table, i, column.name, f"unknown {label} '{v}' (not in {TABLES[column.ref].file if column.ref != 'subject' else 'any id table'})")
+
+
+def _floats(frame: pd.DataFrame, i: int, *columns: str) -> list[float | None]:
+    out = []
+    for c in columns:
+        try:
+            out.append(float(frame[c].iat[i]) if frame[c].iat[i] != "" else None)
+        except ValueError:
+            out.append(None)
+    return out
+
+
+def _check_places(ck: _Checker) -> None:
+    table, frame = TABLES["places"], ck.raw["places"]
+    for i in range(len(frame)):
+        lat, lon = _floats(frame, i, "lat", "lon")
+        if lat is not None and not -90 <= lat <= 90:
+            ck.add(table, i, "lat", f"latitude {lat:g} is out of range (-90 to 90)")
+        if lon is not None and not -180 <= lon <= 180:
+            ck.add(table, i, "lon", f"longitude {lon:g} is out of range (-180 to 180)")
+        boundary = frame["boundary"].iat[i]
+        if boundary and not re.fullmatch(r"aravan_district|admin1:[A-Z]{2}-[A-Z0-9]+|country:[A-Z]{3}", boundary):
+            ck.add(table, i, "boundary", f"'{boundary}' is not aravan_district, admin1:<code> or country:<ISO3>")
+
+
+def _check_figures(ck: _Checker) -> None:
+    table, frame = TABLES["figures"], ck.raw["figures"]
+    units = dict(zip(ck.raw["indicators"]["indicator"], ck.raw["indicators"]["unit"]))
+    for i in range(len(frame)):
+        value, low, high = _floats(frame, i, "value", "low", "high")
+        qualifier = frame["qualifier"].iat[i]
+        if low is not None and high is not None and low > high:
+            ck.add(table, i, "low", f"low {low:g} is above high {high:g}")
+        if value is not None and low is not None and value < low:
+            ck.add(table, i, "value", f"value {value:g} is below low {low:g}")
+        if value is not None and high is not None and value > high:
+            ck.add(table, i, "value", f"value {value:g} is above high {high:g}")
+        if qualifier == "range" and (low is None or high is None):
+            ck.add(table, i, "qualifier", "a range needs both low and high")
+        elif qualifier == "magnitude" and any(v is not None for v in (value, low, high)):
+            ck.add(table, i, "qualifier", "a magnitude ('hundreds') has no value, low or high")
+        elif qualifier not in ("range", "magnitude", "") and value is None:
+            ck.add(table, i, "value", f"qualifier '{qualifier}' needs a value")
+        indicator, unit = frame["indicator"].iat[i], frame["unit"].iat[i]
+        if indicator in units and unit and unit != units[indicator]:
+            ck.add(table, i, "unit", f"unit '{unit}' differs from the unit of indicator '{indicator}' ('{units[indicator]}')")
+        start, end = frame["period_start"].iat[i], frame["period_end"].iat[i]
+        if parse_partial_date(start) and parse_partial_date(end) and start[:len(end)] > end[:len(start)]:
+            ck.add(table, i, "period_end", f"period ends ({end}) before it starts ({start})")
+
+
+def _check_incidents(ck: _Checker) -> None:
+    table, frame = TABLES["incidents"], ck.raw["incidents"]
+    for i in range(len(frame)):
+        when, precision = frame["date"].iat[i], frame["date_precision"].iat[i]
+        actual = date_precision(when)
+        if actual and precision in ("day", "month", "year") and actual != precision:
+            ck.add(table, i, "date_precision", f"'{precision}' does not match the date '{when}' (a {actual})")
+
+
+def _check_quotes(ck: _Checker, table: Table, documents: dict[str, Document]) -> None:
+    frame = ck.raw[table.name]
+    quote_column = "context" if table.name == "excluded" else "quote"
+    for i in range(len(frame)):
+        doc_id, quote = frame["doc_id"].iat[i], frame[quote_column].iat[i]
+        if not quote or doc_id not in documents:
+            continue
+        spans = documents[doc_id].find(quote) if quote_column == "quote" else documents[doc_id].find_all(quote) or None
+        if spans is None:
+            ck.add(table, i, quote_column, f"not found verbatim in document '{doc_id}': \"{quote[:80]}\"")
+
+
+def _check_documents(ck: _Checker, seeds_dir: Path) -> None:
+    table, frame = TABLES["documents"], ck.raw["documents"]
+    if not seeds_dir.is_dir():
+        return
+    for i, file in enumerate(frame["file"]):
+        if file and not (seeds_dir / file).is_file():
+            ck.add(table, i, "file", f"'{file}' is not in seeds/")
+    listed = set(frame["file"])
+    for path in sorted(seeds_dir.glob("*.txt")):
+        if path.name not in listed:
+            ck.problems.append(Problem(table.file, "-", "file", f"seeds/{path.name} has no row in documents.csv", table.name))
+
+
+def validate_tables(
+    raw: dict[str, pd.DataFrame], lines: dict[str, list[int]], documents: dict[str, Document], seeds_dir: Path
+) -> list[Problem]:
+    """Every problem in the tables (already read) beyond those found while reading them."""
+    ck = _Checker(raw, lines)
+    for table in TABLES.values():
+        _check_cells(ck, table)
+        _check_unique(ck, table)
+        _check_refs(ck, table)
+        if table.quoted or table.name == "excluded":
+            _check_quotes(ck, table, documents)
+    _check_places(ck)
+    _check_figures(ck)
+    _check_incidents(ck)
+    _check_documents(ck, seeds_dir)
+    _check_id_namespaces(ck)
+    return ck.problems
+
+
+def _check_id_namespaces(ck: _Checker) -> None:
+    """figures.subject must resolve to exactly one thing: no id may be used by two id tables."""
+    owner: dict[str, str] = {}
+    for name in SUBJECT_TABLES:
+        table = TABLES[name]
+        for i, key in enumerate(ck.raw[name][table.key]):
+            if key and key in owner and owner[key] != name:
+                ck.add(table, i, table.key, f"id '{key}' is also used in {owner[key]}.csv; figures.subject would be ambiguous")
+            owner.setdefault(key, name)

@@ -1,0 +1,51 @@
+"""Check every curated table: python dashboard/validate.py [--coverage]
+
+Prints each problem as file:row:column: message (row = line number in the file, header = 1) and
+exits 1 when there is any. With --coverage, also reports which numbers in the documents are
+curated, excluded or missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from core.completeness import coverage, format_report  # noqa: E402
+from core.dictionary import render  # noqa: E402
+from core.loading import load_corpus  # noqa: E402
+from core.paths import CURATED_DIR, SEEDS_DIR  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=CURATED_DIR, help="folder of curated CSV tables")
+    parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of source documents")
+    parser.add_argument("--coverage", action="store_true", help="also report number coverage")
+    parser.add_argument("--dictionary", action="store_true", help="print the README's data dictionary and stop")
+    args = parser.parse_args(argv)
+    if args.dictionary:
+        print(render())
+        return 0
+    corpus = load_corpus(args.data, args.seeds)
+    for problem in corpus.problems:
+        print(problem)
+    rows = sum(len(t) for t in corpus.tables.values())
+    status = 0
+    if corpus.problems:
+        print(f"{len(corpus.problems)} problem(s) in {args.data}", file=sys.stderr)
+        status = 1
+    else:
+        print(f"OK: {len(corpus.tables)} tables, {rows} rows, {len(corpus.documents)} documents, no problems")
+    if args.coverage:
+        report = coverage(corpus.tables, corpus.documents)
+        print(format_report(report, corpus.documents))
+        if any(c.missing for c in report.values()):
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Shared fixtures: a scratch copy of the curated data that a test may break."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from core.paths import CURATED_DIR, SEEDS_DIR
+
+
+class ScratchData:
+    """A copy of data/curated and seeds/ in a temporary folder, with helpers to break it."""
+
+    def __init__(self, root: Path):
+        self.curated = root / "curated"
+        self.seeds = root / "seeds"
+        shutil.copytree(CURATED_DIR, self.curated)
+        shutil.copytree(SEEDS_DIR, self.seeds)
+
+    def rows(self, table: str) -> list[dict]:
+        with open(self.curated / f"{table}.csv", newline="", encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    def write(self, table: str, rows: list[dict], fieldnames: list[str] | None = None) -> None:
+        fieldnames = fieldnames or list(rows[0])
+        with open(self.curated / f"{table}.csv", "w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=fieldnames, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    def set(self, table: str, index: int, column: str, value: str) -> int:
+        """Set one cell of data row `index` (0-based); returns its line number in the file."""
+        rows = self.rows(table)
+        rows[index][column] = value
+        self.write(table, rows)
+        return index + 2
+
+
+@pytest.fixture
+def scratch(tmp_path) -> ScratchData:
+    return ScratchData(tmp_path)
