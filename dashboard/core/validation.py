@@ -157,6 +157,8 @@ def _check_incidents(ck: _Checker) -> None:
     for i in range(len(frame)):
         when, precision = frame["date"].iat[i], frame["date_precision"].iat[i]
         actual = date_precision(when)
+        if when and not precision:
+            ck.add(table, i, "date_precision", "required when date is set (day, month or year)")
         if actual and precision in ("day", "month", "year") and actual != precision:
             ck.add(table, i, "date_precision", f"'{precision}' does not match the date '{when}' (a {actual})")
 
