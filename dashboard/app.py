@@ -1,17 +1,30 @@
-"""Entry point: page config, shared data, navigation. Run: streamlit run dashboard/app.py"""
+"""Entry point: page config, shared data, global filters and navigation.
+
+Run: streamlit run dashboard/app.py
+"""
 
 import streamlit as st
 
-from ui import get_corpus, problem_banner
+import ui
 
 st.set_page_config(page_title="Central Asian mobilization dashboard", page_icon="🗺️", layout="wide")
 
-corpus = get_corpus()
-problem_banner(corpus)
+corpus = ui.get_corpus()
+ui.problem_banner(corpus)
 
-page = st.navigation(
-    [
-        st.Page("views/overview.py", title="Overview", default=True),
-    ]
-)
+PAGES = [
+    st.Page("views/overview.py", title="Overview", default=True),
+    st.Page("views/hotspots.py", title="Hotspots map", url_path="hotspots"),
+    st.Page("views/attacks.py", title="Attacks and plots", url_path="attacks"),
+    st.Page("views/repatriation.py", title="Repatriation", url_path="repatriation"),
+    st.Page("views/recruitment.py", title="Recruitment", url_path="recruitment"),
+    st.Page("views/groups.py", title="Groups", url_path="groups"),
+    st.Page("views/countries.py", title="Country comparison", url_path="countries"),
+    st.Page("views/sources.py", title="Sources", url_path="sources"),
+    st.Page("views/data.py", title="Data", url_path="data"),
+]
+page = st.navigation(PAGES)
+ui.sidebar_filters(corpus)
+ui.show_notices()  # what the link asked for that made no sense: shown once, on arrival
 page.run()
+ui.sync_url()

@@ -1,10 +1,17 @@
-"""Streamlit glue shared by the pages: the cached corpus and the problem banner."""
+"""Streamlit glue shared by the pages: the cached corpus, the filters in the sidebar and the URL,
+and the pieces every page repeats (header sentence, empty states, Sources sections)."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from core import filters as flt
 from core.loading import Corpus, load_corpus
+from core.query import country_names, sources_for
+from core.schema import INCIDENT_KINDS, TABLES
+
+STATE = "_filters"  # canonical Filters for the session; widgets are seeded from it
 
 
 @st.cache_resource(show_spinner="Reading the curated tables…")
@@ -18,9 +25,159 @@ def problem_banner(corpus: Corpus, *tables: str) -> None:
     problems = corpus.problems_for(*tables) if tables else corpus.problems
     if not problems:
         return
-    lines = "\n".join(f"- `{p}`" for p in problems[:50])
-    more = f"\n- … and {len(problems) - 50} more" if len(problems) > 50 else ""
+    shown = problems[:30]
+    lines = "\n".join(f"- {safe_text(str(p))}" for p in shown)
+    more = f"\n- … and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
     st.error(
         f"**The curated data has {len(problems)} problem(s).** What is shown may be incomplete until "
-        f"they are fixed (run `python dashboard/validate.py` for the full list):\n{lines}{more}"
+        f"they are fixed (run python dashboard/validate.py for the full list):\n{lines}{more}"
     )
+
+
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|<>$~:"
+
+
+def safe_text(text: str) -> str:
+    """Text shown through st.markdown literally: Markdown, HTML and LaTeX characters are escaped."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
+
+
+def options(corpus: Corpus) -> flt.Options:
+    years = pd.concat([corpus["incidents"]["date"].str[:4], corpus["figures"]["period_start"].str[:4],
+                       corpus["figures"]["period_end"].str[:4]])
+    years = pd.to_numeric(years, errors="coerce").dropna()
+    low = int(years.min()) if len(years) else flt.YEAR_BOUNDS[0]
+    high = int(years.max()) if len(years) else flt.YEAR_BOUNDS[1]
+    row_ids = set()
+    for name, table in TABLES.items():
+        if table.quoted:
+            row_ids |= set(corpus[name][table.key])
+    return flt.Options(
+        countries=country_names(corpus),
+        kinds=tuple(dict.fromkeys(INCIDENT_KINDS.values())),
+        groups=dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"])),
+        indicators=dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"])),
+        documents=dict(zip(corpus["documents"]["doc_id"], corpus["documents"]["title"])),
+        row_ids=frozenset(row_ids),
+        hotspots=tuple(corpus["hotspots"]["place_id"].unique()),
+        tables=tuple(TABLES),
+        year_bounds=(min(low, 1990), max(high, 2026)),
+    )
+
+
+def current() -> flt.Filters:
+    return st.session_state[STATE]
+
+
+def update(**changes) -> None:
+    st.session_state[STATE] = flt.with_changes(current(), **changes)
+
+
+def _widget(key: str, value):
+    """Seed a widget's state from the canonical filters when it is (re)created."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
+def sidebar_filters(corpus: Corpus) -> flt.Filters:
+    """Global filters (countries, years) in the sidebar, seeded from the URL once per session."""
+    opts = options(corpus)
+    if STATE not in st.session_state:
+        params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+        seeded = flt.parse_query(params, opts)
+        st.session_state[STATE] = seeded
+        st.session_state["_notices"] = seeded.notices
+    f = current()
+    names = opts.countries
+    central = [c for c in names if c in ("KAZ", "KGZ", "TJK", "TKM", "UZB")]
+    ordered = central + sorted((c for c in names if c not in central), key=names.get)
+    with st.sidebar:
+        st.markdown("**Filters** (kept in the link: copy the address to share this view)")
+        chosen = st.multiselect("Countries", ordered, format_func=lambda c: names.get(c, c),
+                                key=_widget("w_country", list(f.countries)), placeholder="All countries",
+                                help="The five Central Asian states first, then every other country the documents name.")
+        lo, hi = opts.year_bounds
+        years = st.slider("Years", lo, hi, key=_widget("w_years", (f.year_from or lo, f.year_to or hi)))
+        undated = st.checkbox("Include rows with no date", key=_widget("w_undated", f.include_undated))
+    year_from = years[0] if years[0] != lo else None
+    year_to = years[1] if years[1] != hi else None
+    update(countries=tuple(chosen), year_from=year_from, year_to=year_to, include_undated=undated)
+    return current()
+
+
+def page_multiselect(label: str, field: str, choices: dict[str, str], help: str | None = None) -> tuple[str, ...]:
+    """A filter that belongs to one page; its value survives page changes through the canonical state."""
+    value = st.sidebar.multiselect(label, list(choices), format_func=lambda k: choices.get(k, k),
+                                   key=_widget(f"w_{field}", list(getattr(current(), field))), help=help,
+                                   placeholder="All")
+    update(**{field: tuple(value)})
+    return tuple(value)
+
+
+def page_select(label: str, field: str, choices: dict[str, str], none_label: str | None = None) -> str | None:
+    keys = ([None] if none_label else []) + list(choices)
+    default = getattr(current(), field)
+    if default not in keys:
+        default = keys[0]
+    value = st.sidebar.selectbox(label, keys, format_func=lambda k: none_label if k is None else choices.get(k, k),
+                                 key=_widget(f"w_{field}", default))
+    update(**{field: value})
+    return value
+
+
+def sync_url() -> None:
+    """Write the filters to the address bar, so a copied link reproduces the view."""
+    wanted = flt.to_query(current())
+    have = {k: st.query_params.get(k) for k in st.query_params.keys()}
+    if have != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def show_notices() -> None:
+    for notice in st.session_state.pop("_notices", ()):
+        st.warning(notice, icon="⚠️")
+
+
+def header(title: str, description: str) -> None:
+    st.title(title)
+    st.markdown(f"**{safe_text(description)}**")
+
+
+def empty_state(what: str, suggestion: str) -> None:
+    st.info(f"No {what} match these filters. {suggestion}")
+
+
+def widen_suggestion(f: flt.Filters) -> str:
+    tips = []
+    if f.countries:
+        tips.append("add countries or clear the country filter")
+    if f.year_from or f.year_to:
+        tips.append("widen the year range")
+    if not f.include_undated:
+        tips.append("include rows with no date")
+    if f.kinds or f.groups:
+        tips.append("clear the kind or group filter")
+    return ("Try to " + ", or ".join(tips) + ".") if tips else "The documents hold nothing of this kind."
+
+
+def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: str = "Sources") -> None:
+    """The rows behind a chart or table, each with its document, quote and a link to the passage."""
+    table = sources_for(rows, id_column, corpus)
+    with st.expander(f"{label}: {len(table)} curated row(s), with their quotes"):
+        if table.empty:
+            st.caption("No rows.")
+            return
+        st.dataframe(
+            table, hide_index=True, width="stretch",
+            column_config={
+                "row": st.column_config.TextColumn("Row", width="small"),
+                "document": st.column_config.TextColumn("Document", width="medium"),
+                "quote": st.column_config.TextColumn("Quote", width="large"),
+                "open": st.column_config.LinkColumn("Passage", display_text="open in Sources", width="small"),
+            },
+        )
+
+
+def chart(fig, key: str) -> None:
+    st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})

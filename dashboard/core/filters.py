@@ -1,0 +1,196 @@
+"""Filter state and the URL: one place that reads, checks, writes and describes the filters.
+
+A link must reproduce a view on any page, so every filter lives in the query string:
+    ?country=KAZ,TJK&from=2015&to=2024&undated=0&kind=attack,plot&group=iskp&indicator=...&doc=uwed&row=fig-uwed-001
+Values that make no sense are dropped with a notice in plain words; nothing here raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Mapping
+
+from core.schema import CENTRAL_ASIA
+
+MAX_PARAM_LENGTH = 500
+YEAR_BOUNDS = (1990, 2026)
+
+# Keys the app understands; any other key in a URL is ignored with a notice.
+KEYS = ("country", "from", "to", "undated", "kind", "group", "indicator", "colour", "doc", "row", "hotspot", "table", "q")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a URL may ask for, read from the data."""
+
+    countries: dict[str, str]  # ISO3 -> name
+    kinds: tuple[str, ...]
+    groups: dict[str, str]  # group_id -> name
+    indicators: dict[str, str]  # indicator -> label
+    documents: dict[str, str]  # doc_id -> title
+    row_ids: frozenset[str] = frozenset()
+    hotspots: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()
+    year_bounds: tuple[int, int] = YEAR_BOUNDS
+
+
+@dataclass(frozen=True)
+class Filters:
+    countries: tuple[str, ...] = ()  # empty = all countries
+    year_from: int | None = None
+    year_to: int | None = None
+    include_undated: bool = True
+    kinds: tuple[str, ...] = ()  # incident categories; empty = all
+    groups: tuple[str, ...] = ()
+    indicator: str | None = None
+    colour: str = "kind"  # colour the timeline by "kind" or "group"
+    doc: str | None = None
+    row: str | None = None
+    hotspot: str | None = None
+    table: str | None = None
+    search: str = ""
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def year_range(self) -> tuple[int | None, int | None]:
+        return self.year_from, self.year_to
+
+
+def _first(params: Mapping, key: str) -> str | None:
+    value = params.get(key)
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else None
+    return None if value is None else str(value)
+
+
+def _clip(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "…"
+
+
+def _list(params: Mapping, key: str, allowed, label: str, notices: list[str]) -> tuple[str, ...]:
+    raw = _first(params, key)
+    if not raw:
+        return ()
+    out: list[str] = []
+    for item in raw.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        if item in allowed and item not in out:
+            out.append(item)
+        elif item not in allowed:
+            notices.append(f"Ignored {label} \u201c{_clip(item)}\u201d in the link: not in the data.")
+    return tuple(out)
+
+
+def _choice(params: Mapping, key: str, allowed, label: str, notices: list[str]) -> str | None:
+    raw = _first(params, key)
+    if raw is None or raw == "":
+        return None
+    if raw in allowed:
+        return raw
+    notices.append(f"Ignored {label} \u201c{_clip(raw)}\u201d in the link: not in the data.")
+    return None
+
+
+def _year(params: Mapping, key: str, bounds: tuple[int, int], notices: list[str]) -> int | None:
+    raw = _first(params, key)
+    if raw is None or raw == "":
+        return None
+    if re.fullmatch(r"\d{4}", raw.strip()) and bounds[0] <= int(raw) <= bounds[1]:
+        return int(raw)
+    notices.append(f"Ignored year \u201c{_clip(raw)}\u201d in the link: use a year from {bounds[0]} to {bounds[1]}.")
+    return None
+
+
+def parse_query(params: Mapping, options: Options) -> Filters:
+    """Filters from a query string (a mapping of key -> value or list of values)."""
+    notices: list[str] = []
+    params = {k: v for k, v in params.items()}
+    for key in list(params):
+        value = params[key]
+        values = value if isinstance(value, (list, tuple)) else [value]
+        if key not in KEYS:
+            notices.append(f"Ignored \u201c{_clip(str(key))}\u201d in the link: this dashboard has no such setting.")
+            del params[key]
+        elif any(len(str(v)) > MAX_PARAM_LENGTH for v in values):
+            notices.append(f"Ignored \u201c{key}\u201d in the link: the value is too long.")
+            del params[key]
+    year_from = _year(params, "from", options.year_bounds, notices)
+    year_to = _year(params, "to", options.year_bounds, notices)
+    if year_from and year_to and year_from > year_to:
+        notices.append(f"Swapped the years in the link: {year_from} is after {year_to}.")
+        year_from, year_to = year_to, year_from
+    undated = _first(params, "undated")
+    if undated not in (None, "", "0", "1"):
+        notices.append(f"Ignored undated \u201c{_clip(undated)}\u201d in the link: use 0 or 1.")
+    colour = _choice(params, "colour", ("kind", "group"), "colour", notices) or "kind"
+    return Filters(
+        countries=_list(params, "country", options.countries, "country", notices),
+        year_from=year_from,
+        year_to=year_to,
+        include_undated=undated != "0",
+        kinds=_list(params, "kind", options.kinds, "incident kind", notices),
+        groups=_list(params, "group", options.groups, "group", notices),
+        indicator=_choice(params, "indicator", options.indicators, "indicator", notices),
+        colour=colour,
+        doc=_choice(params, "doc", options.documents, "document", notices),
+        row=_choice(params, "row", options.row_ids, "row", notices),
+        hotspot=_choice(params, "hotspot", options.hotspots, "hotspot", notices),
+        table=_choice(params, "table", options.tables, "table", notices),
+        search=(_first(params, "q") or "")[:MAX_PARAM_LENGTH],
+        notices=tuple(notices),
+    )
+
+
+def to_query(filters: Filters) -> dict[str, str]:
+    """The query string for these filters (defaults are left out, so links stay short)."""
+    query = {
+        "country": ",".join(filters.countries),
+        "from": str(filters.year_from or ""),
+        "to": str(filters.year_to or ""),
+        "undated": "" if filters.include_undated else "0",
+        "kind": ",".join(filters.kinds),
+        "group": ",".join(filters.groups),
+        "indicator": filters.indicator or "",
+        "colour": "" if filters.colour == "kind" else filters.colour,
+        "doc": filters.doc or "",
+        "row": filters.row or "",
+        "hotspot": filters.hotspot or "",
+        "table": filters.table or "",
+        "q": filters.search,
+    }
+    return {k: v for k, v in query.items() if v}
+
+
+def with_changes(filters: Filters, **changes) -> Filters:
+    return replace(filters, notices=(), **changes)
+
+
+def describe_countries(countries: tuple[str, ...], names: Mapping[str, str]) -> str:
+    if not countries:
+        return "All countries"
+    if set(countries) == set(CENTRAL_ASIA) and len(countries) == 5:
+        return "The five Central Asian states"
+    labels = [names.get(c, c) for c in countries]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def describe_years(filters: Filters) -> str:
+    a, b = filters.year_range
+    if a and b:
+        return f"{a}" if a == b else f"{a}\u2013{b}"
+    if a:
+        return f"from {a}"
+    if b:
+        return f"up to {b}"
+    return "all years"
+
+
+def describe(filters: Filters, names: Mapping[str, str], count: int | None = None, noun: str = "rows") -> str:
+    """A sentence saying what the page shows: 'Kazakhstan and Tajikistan, 2015–2024, 12 incidents'."""
+    parts = [describe_countries(filters.countries, names), describe_years(filters)]
+    if count is not None:
+        parts.append(f"{count} {noun if count != 1 else noun.rstrip('s')}")
+    return ", ".join(parts)

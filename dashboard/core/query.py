@@ -1,0 +1,203 @@
+"""Views of the curated tables that pages need, and the filters applied to them. No Streamlit here."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from core.filters import Filters
+from core.loading import Corpus
+from core.schema import CENTRAL_ASIA, INCIDENT_KINDS
+from core.validation import parse_partial_date
+
+# Words in perpetrator_origin that name a country.
+_ORIGIN_WORDS = {
+    "KAZ": r"kazakh", "KGZ": r"kyrgyz", "TJK": r"tajik", "TKM": r"turkmen", "UZB": r"uzbek",
+    "RUS": r"russia|chechen", "AFG": r"afghan", "PAK": r"pakistan", "CHN": r"uighur|uyghur|china",
+}
+
+
+def origin_countries(text: str) -> tuple[str, ...]:
+    """ISO3 codes a stated origin names ("ethnic Uzbek citizen of Kyrgyzstan" -> KGZ, UZB)."""
+    lowered = (text or "").lower()
+    return tuple(sorted(iso for iso, pattern in _ORIGIN_WORDS.items() if re.search(pattern, lowered)))
+
+
+def _span(date_text: str, precision: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The time an event may have happened in: a day, a month or a whole year."""
+    parsed = parse_partial_date(date_text or "")
+    if not parsed:
+        return None, None
+    year, month, day = parsed
+    start = pd.Timestamp(year=year, month=month or 1, day=day or 1)
+    if day:
+        end = start + pd.Timedelta(days=1)
+    elif month:
+        end = start + pd.offsets.MonthBegin(1)
+    else:
+        end = pd.Timestamp(year=year + 1, month=1, day=1)
+    return start, end
+
+
+def _year(date_text: str) -> float:
+    parsed = parse_partial_date(str(date_text or ""))
+    return float(parsed[0]) if parsed else float("nan")
+
+
+def place_countries(corpus: Corpus) -> dict[str, str]:
+    places = corpus["places"]
+    return dict(zip(places["place_id"], places["country_iso3"]))
+
+
+def country_names(corpus: Corpus) -> dict[str, str]:
+    return dict(zip(corpus["countries"]["iso3"], corpus["countries"]["name"]))
+
+
+def doc_titles(corpus: Corpus) -> dict[str, str]:
+    return dict(zip(corpus["documents"]["doc_id"], corpus["documents"]["title"]))
+
+
+def incidents_view(corpus: Corpus) -> pd.DataFrame:
+    inc = corpus["incidents"].copy()
+    places = corpus["places"].set_index("place_id")
+    groups = dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"]))
+    spans = [_span(d, p) for d, p in zip(inc["date"], inc["date_precision"])]
+    inc["start"] = pd.to_datetime(pd.Series([s for s, _ in spans], index=inc.index, dtype="object"))
+    inc["end"] = pd.to_datetime(pd.Series([e for _, e in spans], index=inc.index, dtype="object"))
+    inc["year"] = [_year(d) for d in inc["date"]]
+    inc["category"] = inc["kind"].map(INCIDENT_KINDS).fillna("other")
+    inc["origin_iso3"] = [origin_countries(t) for t in inc["perpetrator_origin"]]
+    inc["countries"] = [
+        tuple(sorted({c for c in (where,) if c} | set(origin)))
+        for where, origin in zip(inc["country_iso3"], inc["origin_iso3"])
+    ]
+    inc["place"] = inc["place_id"].map(places["name"]).fillna("")
+    inc["lat"] = inc["place_id"].map(places["lat"])
+    inc["lon"] = inc["place_id"].map(places["lon"])
+    inc["geo_precision"] = inc["place_id"].map(places["geo_precision"]).fillna("")
+    inc["group"] = inc["group_id"].map(groups).fillna("")
+    return inc
+
+
+def _year_mask(start: pd.Series, end: pd.Series, filters: Filters) -> pd.Series:
+    """Rows whose years overlap the filter; undated rows follow filters.include_undated."""
+    a, b = filters.year_range
+    undated = start.isna()
+    mask = pd.Series(True, index=start.index)
+    if a:
+        mask &= end.fillna(float("inf")) >= a
+    if b:
+        mask &= start.fillna(float("-inf")) <= b
+    return (mask & ~undated) | (undated & filters.include_undated)
+
+
+def _country_mask(countries: pd.Series, filters: Filters) -> pd.Series:
+    if not filters.countries:
+        return pd.Series(True, index=countries.index)
+    wanted = set(filters.countries)
+    return countries.map(lambda cs: bool(wanted & set(cs)))
+
+
+def filter_incidents(inc: pd.DataFrame, filters: Filters, use_kind: bool = True, use_group: bool = True) -> pd.DataFrame:
+    mask = _country_mask(inc["countries"], filters) & _year_mask(inc["year"], inc["year"], filters)
+    if use_kind and filters.kinds:
+        mask &= inc["category"].isin(filters.kinds)
+    if use_group and filters.groups:
+        mask &= inc["group_id"].isin(filters.groups)
+    return inc[mask]
+
+
+def figures_view(corpus: Corpus) -> pd.DataFrame:
+    fig = corpus["figures"].copy()
+    place_country = place_countries(corpus)
+    incident_country = dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["country_iso3"]))
+    countries = set(corpus["countries"]["iso3"])
+    names = country_names(corpus)
+    labels = {**names, **dict(zip(corpus["places"]["place_id"], corpus["places"]["name"])),
+              **dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"])),
+              **dict(zip(corpus["channels"]["channel_id"], corpus["channels"]["name"])),
+              **dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["summary"].str.slice(0, 60)))}
+
+    def involved(ident: str) -> set[str]:
+        if ident in countries:
+            return {ident}
+        if ident == "central_asia":
+            return set(CENTRAL_ASIA)
+        iso = place_country.get(ident) or incident_country.get(ident)
+        return {iso} if iso else set()
+
+    fig["countries"] = [tuple(sorted(involved(s) | involved(r))) for s, r in zip(fig["subject"], fig["related"])]
+    fig["subject_label"] = fig["subject"].map(labels).fillna(fig["subject"])
+    fig["related_label"] = fig["related"].map(labels).fillna(fig["related"])
+    fig["year_start"] = [_year(s) for s in fig["period_start"]]
+    fig["year_end"] = [_year(e) if e else _year(s) for s, e in zip(fig["period_end"], fig["period_start"])]
+    fig["year_start"] = fig["year_start"].fillna(fig["year_end"])
+    indicators = corpus["indicators"].set_index("indicator")
+    fig["label"] = fig["indicator"].map(indicators["label"]).fillna(fig["indicator"])
+    fig["topic"] = fig["indicator"].map(indicators["topic"]).fillna("")
+    fig["period"] = [period_text(s, e) for s, e in zip(fig["period_start"], fig["period_end"])]
+    fig["display"] = [display_value(r) for r in fig.to_dict("records")]
+    return fig
+
+
+def filter_figures(fig: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    mask = _country_mask(fig["countries"], filters) & _year_mask(fig["year_start"], fig["year_end"], filters)
+    return fig[mask]
+
+
+def period_text(start: str, end: str) -> str:
+    if start and end and start != end:
+        return f"{start} to {end}"
+    return start or (f"up to {end}" if end else "")
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
+
+
+def display_value(row: dict) -> str:
+    """'300–700', 'up to 2,000', 'about 5,000', 'several thousand': the number with its qualifier."""
+    q, v, lo, hi = row["qualifier"], row["value"], row["low"], row["high"]
+    unit = " %" if row.get("unit") == "percent" else ""
+    if q == "range":
+        return f"{_fmt(lo)}\u2013{_fmt(hi)}{unit}"
+    if q == "magnitude" or pd.isna(v):
+        return str(row["value_text"])
+    prefix = "" if q == "exact" else f"{q} "
+    return f"{prefix}{_fmt(v)}{unit}"
+
+
+def hotspots_view(corpus: Corpus) -> pd.DataFrame:
+    hot = corpus["hotspots"].copy()
+    places = corpus["places"].set_index("place_id")
+    for column in ("name", "lat", "lon", "geo_precision", "boundary", "kind"):
+        hot[column if column != "kind" else "place_kind"] = hot["place_id"].map(places[column])
+    hot["countries"] = [(c,) if c else () for c in hot["country_iso3"]]
+    return hot
+
+
+def filter_hotspots(hot: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    return hot[_country_mask(hot["countries"], filters)]
+
+
+def source_link(doc_id: str, row_id: str) -> str:
+    """Relative link to the Sources page at a row's passage (works under a base path too)."""
+    return "sources?" + urlencode({"doc": doc_id, "row": row_id})
+
+
+def sources_for(rows: pd.DataFrame, id_column: str, corpus: Corpus) -> pd.DataFrame:
+    """The rows behind a chart or table: document, quote and a link to the passage."""
+    titles = doc_titles(corpus)
+    if rows.empty:
+        return pd.DataFrame(columns=["row", "document", "quote", "open"])
+    out = pd.DataFrame(
+        {
+            "row": rows[id_column].values,
+            "document": rows["doc_id"].map(titles).fillna(rows["doc_id"]).values,
+            "quote": rows["quote"].values,
+            "open": [source_link(d, r) for d, r in zip(rows["doc_id"], rows[id_column])],
+        }
+    )
+    return out.drop_duplicates("row").reset_index(drop=True)

@@ -1,0 +1,59 @@
+"""The Sources page: where each curated quote sits in its document, for highlighting and deep links."""
+
+from __future__ import annotations
+
+from core.loading import Corpus
+from core.schema import TABLES
+
+QUOTED = [name for name, table in TABLES.items() if table.quoted]
+
+
+def quote_spans(corpus: Corpus, doc_id: str) -> list[tuple[int, int, str]]:
+    """(start, end, row id) of every curated quote in the document, in text order."""
+    doc = corpus.documents.get(doc_id)
+    if doc is None:
+        return []
+    spans = []
+    for name in QUOTED:
+        table = corpus[name]
+        key = TABLES[name].key
+        for row_id, quote in zip(table.loc[table["doc_id"] == doc_id, key], table.loc[table["doc_id"] == doc_id, "quote"]):
+            for start, end in doc.find(quote) or []:
+                spans.append((start, end, row_id))
+    return sorted(spans)
+
+
+def row_doc(corpus: Corpus, row_id: str) -> str | None:
+    for name in QUOTED:
+        table = corpus[name]
+        hit = table.loc[table[TABLES[name].key] == row_id, "doc_id"]
+        if len(hit):
+            return hit.iloc[0]
+    return None
+
+
+def segments(text: str, spans: list[tuple[int, int, str]], selected: str | None) -> list[tuple[str, str | None]]:
+    """The text cut into (piece, style) with style None, 'quote' or 'selected'; overlaps merge."""
+    marks = [None] * len(text)
+    for start, end, row_id in spans:
+        style = "selected" if row_id == selected else "quote"
+        for i in range(start, min(end, len(text))):
+            if marks[i] != "selected":
+                marks[i] = style
+    out: list[tuple[str, str | None]] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or marks[i] != marks[start]:
+            out.append((text[start:i], marks[start]))
+            start = i
+    return out
+
+
+def passage(corpus: Corpus, doc_id: str, row_id: str, context: int = 300) -> tuple[str, str, str] | None:
+    """(text before, the quoted passage, text after) for a row's quote, or None if not found."""
+    spans = [(s, e) for s, e, r in quote_spans(corpus, doc_id) if r == row_id]
+    if not spans:
+        return None
+    text = corpus.documents[doc_id].text
+    start, end = spans[0][0], spans[-1][1]
+    return text[max(0, start - context): start], text[start:end], text[end: end + context]

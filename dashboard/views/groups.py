@@ -1,0 +1,49 @@
+"""Groups: strength estimates as ranges, relation to the Taliban, key dated events."""
+
+import streamlit as st
+
+import ui
+from core.charts import range_chart
+from core.filters import describe
+from core.query import country_names, figures_view, filter_figures, filter_incidents, incidents_view
+
+corpus = ui.get_corpus()
+groups = dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"]))
+ui.page_multiselect("Group", "groups", groups)
+f = ui.current()
+names = country_names(corpus)
+chosen = corpus["groups"] if not f.groups else corpus["groups"][corpus["groups"]["group_id"].isin(f.groups)]
+ui.header("Groups", f"{len(chosen)} groups" + (f" ({', '.join(groups[g] for g in f.groups)})" if f.groups else "")
+          + f"; estimates and events: {describe(f, names)}")
+ui.problem_banner(corpus, "groups", "figures", "incidents")
+
+figs = filter_figures(figures_view(corpus), f)
+strength = figs[figs["indicator"].isin(["group_strength"]) & figs["subject"].isin(chosen["group_id"])]
+st.subheader("Strength estimates")
+if strength.empty:
+    ui.empty_state("strength estimates", ui.widen_suggestion(f))
+else:
+    ui.chart(range_chart(strength.sort_values("subject_label"),
+                         f"Fighters or members per group, as estimated ({describe(f, names)})",
+                         "Fighters or members (people)"), "strength")
+    st.caption("Bars: ranges (low\u2013high). Triangle pointing left: \u201cup to\u201d; dot: \u201cabout\u201d or exact. "
+               "Estimates from different documents and dates are shown side by side, never combined.")
+    ui.sources_section(strength, "figure_id", corpus)
+
+st.subheader("Relation to the Taliban")
+st.dataframe(chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]],
+             hide_index=True, width="stretch",
+             column_config={"relation_to_taliban": st.column_config.TextColumn("relation to the Taliban",
+                                                                               help="as the quoted document describes it; blank: not stated"),
+                            "quote": st.column_config.TextColumn("quote", width="large")})
+ui.sources_section(chosen, "group_id", corpus)
+
+st.subheader("Key dated events")
+events = filter_incidents(incidents_view(corpus), f, use_kind=False)
+events = events[events["group_id"].isin(chosen["group_id"]) & (events["group_id"] != "")].sort_values("start")
+if events.empty:
+    ui.empty_state("dated events", ui.widen_suggestion(f))
+else:
+    st.dataframe(events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], hide_index=True,
+                 width="stretch", column_config={"summary": st.column_config.TextColumn("summary", width="large")})
+    ui.sources_section(events, "incident_id", corpus)

@@ -1,0 +1,77 @@
+"""Hotspots map: where mobilization concentrated, drawn as precisely as the documents allow."""
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from core.filters import describe
+from core.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data
+from core.query import country_names, figures_view, filter_hotspots, hotspots_view
+
+corpus = ui.get_corpus()
+f = ui.current()
+names = country_names(corpus)
+hot = filter_hotspots(hotspots_view(corpus), f)
+ui.header("Hotspots map", f"Mobilization hotspots: {describe(f, names, hot['place_id'].nunique(), 'places')} "
+          f"({len(hot)} claims; the year filter does not apply to hotspots, which the documents date by wave)")
+ui.problem_banner(corpus, "hotspots", "places")
+
+places = corpus["places"]
+cited = pd.concat([
+    corpus["figures"]["subject"], corpus["figures"]["related"], corpus["incidents"]["place_id"], corpus["hotspots"]["place_id"],
+])
+row_counts = cited[cited != ""].value_counts()
+if f.countries:
+    places = places[places["country_iso3"].isin(f.countries)]
+parts = hotspot_map_data(places, hot, row_counts)
+
+choices = {p: n for p, n in zip(hot["place_id"], hot["name"])}
+selected = f.hotspot if f.hotspot in choices else None
+
+map_col, legend_col = st.columns([3, 1])
+with legend_col:
+    st.markdown("**How precise each place is**")
+    for _, text in PRECISION_LEGEND:
+        st.markdown(text)
+    st.caption("Point size: number of curated rows about the place. Boundaries: Natural Earth (public domain); "
+               "Aravan district: geoBoundaries, CC BY-SA 3.0.")
+with map_col:
+    if hot.empty:
+        ui.empty_state("hotspots", ui.widen_suggestion(f))
+    event = st.pydeck_chart(hotspot_deck(parts, selected), on_select="rerun", selection_mode="single-object",
+                            key="hotspot-map", height=560)
+    picked = [o for objs in (event.selection.objects or {}).values() for o in objs] if event and event.selection else []
+    for obj in picked:
+        pid = obj.get("place_id") or next((p for p, n in choices.items() if n == obj.get("label")), None)
+        if pid in choices and pid != selected:
+            selected = pid
+            st.session_state["w_hotspot"] = pid
+
+if choices:
+    keys = list(choices)
+    if st.session_state.get("w_hotspot") not in keys:
+        st.session_state["w_hotspot"] = selected or keys[0]
+    selected = st.selectbox("Choose a hotspot to read its figures and quotes", keys, format_func=choices.get,
+                            key="w_hotspot")
+    ui.update(hotspot=selected)
+    claims = hot[hot["place_id"] == selected]
+    st.subheader(choices[selected])
+    for r in claims.itertuples():
+        st.markdown(f"**{ui.safe_text(r.wave)}** · {ui.safe_text(r.summary)}")
+        st.caption(f"{r.doc_id} ({r.hotspot_id}): \u201c{ui.safe_text(r.quote)}\u201d")
+    figs = figures_view(corpus)
+    figs = figs[(figs["subject"] == selected) | (figs["related"] == selected)]
+    if figs.empty:
+        st.caption("The documents give no figures for this place.")
+    else:
+        st.dataframe(figs[["label", "display", "period", "subject_label", "related_label", "doc_id", "quote"]],
+                     hide_index=True, width="stretch",
+                     column_config={"label": "Indicator", "display": "Figure", "period": "Period",
+                                    "subject_label": "About", "related_label": "Relative to", "doc_id": "Document",
+                                    "quote": st.column_config.TextColumn("Quote", width="large")})
+    ui.sources_section(pd.concat([claims.rename(columns={"hotspot_id": "id"}), figs.rename(columns={"figure_id": "id"})]),
+                       "id", corpus)
+st.subheader("All hotspot claims")
+st.dataframe(hot[["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]], hide_index=True,
+             width="stretch", column_config={"name": "Place", "country_iso3": "Country", "geo_precision": "Precision"})
+ui.sources_section(hot, "hotspot_id", corpus)

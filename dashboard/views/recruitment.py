@@ -1,0 +1,70 @@
+"""Recruitment: channels, who uses them, in which languages, the Telegram blocking figures,
+and claims that contradict each other side by side."""
+
+import streamlit as st
+
+import ui
+from core.charts import count_bars, matrix_heatmap, series_chart
+from core.filters import describe
+from core.query import country_names, figures_view, filter_figures
+from core.recruitment import channels_by_kind, contradictions, differing_figures, group_channel_matrix, languages
+
+corpus = ui.get_corpus()
+groups = dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"]))
+ui.page_multiselect("Group", "groups", groups)
+f = ui.current()
+names = country_names(corpus)
+ch = corpus["channels"]
+if f.groups:
+    ch = ch[ch["used_by"].map(lambda u: bool(set(x.strip() for x in u.split(";")) & set(f.groups)))]
+ui.header("Recruitment", f"Recruitment and propaganda channels: {len(ch)} claims about {ch['name'].nunique()} channels"
+          + (f" used by {', '.join(groups[g] for g in f.groups)}" if f.groups else "")
+          + " (the country and year filters apply to the figures below, not to channel claims, which are rarely dated)")
+ui.problem_banner(corpus, "channels")
+
+if ch.empty:
+    ui.empty_state("channel claims", ui.widen_suggestion(f))
+else:
+    left, right = st.columns(2)
+    with left:
+        ui.chart(count_bars(channels_by_kind(ch), "kind", "stance", "Channel claims by kind of channel",
+                            "Claims (rows in channels.csv)"), "by-kind")
+    with right:
+        ui.chart(count_bars(languages(ch), "language", None, "Languages of propaganda and recruitment channels",
+                            "Channels using the language"), "languages")
+    ui.sources_section(ch, "channel_id", corpus)
+    st.subheader("Which group uses which channel")
+    ui.chart(matrix_heatmap(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group x channel)",
+                            "claims"), "matrix")
+    st.caption("A number is how many curated claims link the group to the channel; an empty cell means no document says so.")
+
+figs = filter_figures(figures_view(corpus), f)
+tg = figs[figs["indicator"] == "telegram_blocked_bots_channels"].sort_values("period_start")
+st.subheader("Telegram: terrorist bots and channels blocked")
+if tg.empty:
+    ui.empty_state("Telegram blocking figures", ui.widen_suggestion(f))
+else:
+    tg = tg.assign(period=tg["period_start"])
+    ui.chart(series_chart(tg, f"Terrorist bots and channels blocked by Telegram per month ({describe(f, names)})",
+                          "Bots and channels blocked in the month"), "telegram")
+    st.caption("As reported by the ISIS Watch channel and cited by one document; only two months are given, "
+               "so the chart shows two points, not a trend.")
+    ui.sources_section(tg, "figure_id", corpus)
+
+st.subheader("Claims that contradict each other")
+clash = contradictions(ch)
+if clash.empty:
+    st.caption("No channel is claimed both as used and as not used under these filters.")
+for name, part in clash.groupby("name"):
+    st.markdown(f"**{ui.safe_text(name)}**")
+    cols = st.columns(len(part))
+    for col, r in zip(cols, part.itertuples()):
+        with col:
+            st.markdown(f"*{ui.safe_text(r.stance)}* according to **{ui.safe_text(r.doc_id)}**")
+            st.caption(f"\u201c{ui.safe_text(r.quote)}\u201d")
+ui.sources_section(clash, "channel_id", corpus)
+diff = differing_figures(figs[figs["topic"].isin(["recruitment", "mobilization"])])
+if not diff.empty:
+    st.markdown("**Figures on the same thing from different documents**")
+    st.dataframe(diff[["label", "subject_label", "display", "period", "doc_id", "quote"]], hide_index=True,
+                 width="stretch")

@@ -1,0 +1,68 @@
+"""Filter state and the URL: parsing, writing back, describing; nonsense is ignored with a notice."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.filters import Filters, Options, describe, parse_query, to_query
+
+OPTIONS = Options(
+    countries={"KAZ": "Kazakhstan", "KGZ": "Kyrgyzstan", "TJK": "Tajikistan", "TKM": "Turkmenistan", "UZB": "Uzbekistan", "RUS": "Russia"},
+    kinds=("attack", "plot", "arrest"),
+    groups={"iskp": "Islamic State Khorasan Province"},
+    indicators={"repatriated_people": "People repatriated"},
+    documents={"uwed": "UWED report"},
+    row_ids=frozenset({"fig-uwed-001"}),
+    hotspots=("aravan",),
+    tables=("figures",),
+)
+
+
+def test_round_trip():
+    f = Filters(countries=("KAZ", "TJK"), year_from=2015, year_to=2024, include_undated=False, kinds=("plot",),
+                groups=("iskp",), indicator="repatriated_people", colour="group", doc="uwed", row="fig-uwed-001",
+                hotspot="aravan", table="figures", search="telegram")
+    assert parse_query(to_query(f), OPTIONS) == f
+    assert parse_query(to_query(f), OPTIONS).notices == ()
+
+
+def test_defaults_make_an_empty_query():
+    assert to_query(Filters()) == {}
+    assert parse_query({}, OPTIONS) == Filters()
+
+
+@pytest.mark.parametrize(
+    "query, notice",
+    [
+        ({"country": "KAZ,XXX"}, "Ignored country \u201cXXX\u201d in the link: not in the data."),
+        ({"from": "19x5"}, "Ignored year \u201c19x5\u201d in the link: use a year from 1990 to 2026."),
+        ({"to": "3000"}, "Ignored year \u201c3000\u201d in the link: use a year from 1990 to 2026."),
+        ({"kind": "picnic"}, "Ignored incident kind \u201cpicnic\u201d in the link: not in the data."),
+        ({"bogus": "1"}, "Ignored \u201cbogus\u201d in the link: this dashboard has no such setting."),
+        ({"doc": "../../etc/passwd"}, "Ignored document \u201c../../etc/passwd\u201d in the link: not in the data."),
+        ({"country": "K" * 600}, "Ignored \u201ccountry\u201d in the link: the value is too long."),
+    ],
+)
+def test_nonsense_is_ignored_with_a_notice(query, notice):
+    f = parse_query(query, OPTIONS)
+    assert notice in f.notices
+    assert "XXX" not in f.countries and f.doc is None
+
+
+def test_swapped_years_are_put_in_order():
+    f = parse_query({"from": "2024", "to": "2015"}, OPTIONS)
+    assert (f.year_from, f.year_to) == (2015, 2024)
+    assert f.notices == ("Swapped the years in the link: 2024 is after 2015.",)
+
+
+def test_repeated_keys_take_the_last_value():
+    assert parse_query({"country": ["KAZ", "TJK"]}, OPTIONS).countries == ("TJK",)
+
+
+def test_describe_says_what_is_shown():
+    names = OPTIONS.countries
+    assert describe(Filters(countries=("KAZ", "TJK"), year_from=2015, year_to=2024), names, 12, "incidents") == \
+        "Kazakhstan and Tajikistan, 2015\u20132024, 12 incidents"
+    assert describe(Filters(), names, 1, "incidents") == "All countries, all years, 1 incident"
+    five = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+    assert describe(Filters(countries=five, year_from=2020), names) == "The five Central Asian states, from 2020"

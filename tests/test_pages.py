@@ -1,0 +1,192 @@
+"""Every page through AppTest: default filters, each Central Asian country, and deep links.
+Assertions are on content: which rows a table holds, which quotes are listed."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+import plotly.graph_objects as go
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from core.loading import load_corpus
+from core.query import country_names, filter_incidents, incidents_view
+from core.filters import Filters
+
+APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
+PAGES = ["overview", "hotspots", "attacks", "repatriation", "recruitment", "groups", "countries", "sources", "data"]
+CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+CORPUS = load_corpus()
+NAMES = country_names(CORPUS)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def open_page(page: str, **query) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"views/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def text_of(at: AppTest) -> str:
+    """Everything the page says in Markdown, captions and titles, with Markdown escapes removed."""
+    parts = [e.value for e in (*at.title, *at.markdown, *at.caption, *at.subheader, *at.info, *at.warning, *at.success)]
+    return "\n".join(parts).replace("\\", "").replace("**", "")
+
+
+def _decode(x):
+    """Plotly sends numeric arrays as {'dtype', 'bdata'} typed arrays; turn them back into lists."""
+    if isinstance(x, dict) and set(x) >= {"dtype", "bdata"}:
+        return np.frombuffer(base64.b64decode(x["bdata"]), dtype=x["dtype"]).tolist()
+    if isinstance(x, dict):
+        return {k: _decode(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_decode(v) for v in x]
+    return x
+
+
+def charts(at: AppTest) -> list:
+    """The plotly figures on the page."""
+    return [go.Figure(_decode(json.loads(el.proto.spec))) for el in at.get("plotly_chart")]
+
+
+def frames(at: AppTest):
+    return [d.value for d in at.dataframe]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_with_default_filters(page):
+    at = open_page(page)
+    assert at.title and len(at.error) == 0
+    assert "All countries" in text_of(at) or page in ("sources", "data", "recruitment", "groups")
+
+
+@pytest.mark.parametrize("country", CENTRAL_ASIA)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_with_one_country(page, country):
+    at = open_page(page, country=country)
+    assert at.sidebar.multiselect[0].value == [country]
+    if page in ("overview", "hotspots", "attacks", "repatriation", "countries"):
+        assert NAMES[country] in text_of(at)
+    assert at.query_params["country"] == [country] or at.query_params["country"] == country
+
+
+def test_overview_headlines_carry_their_quotes():
+    at = open_page("overview")
+    figs = CORPUS["figures"].set_index("figure_id")
+    metrics = at.metric
+    assert len(metrics) >= 6
+    crocus = [m for m in metrics if m.value == "145"]
+    assert crocus and figs.loc["fig-foreign_affairs-001", "quote"] in crocus[0].proto.help
+    sources = [f for f in frames(at) if "quote" in f.columns][0]
+    assert "fig-foreign_affairs-001" in set(sources["row"])
+    grid = charts(at)[0]
+    assert grid.data[0].type == "heatmap"
+
+
+def test_attacks_deep_link_filters_table_and_chart():
+    at = open_page("attacks", country="TJK", **{"from": "2022", "to": "2024"}, kind="attack", undated="0")
+    expected = filter_incidents(incidents_view(CORPUS), Filters(countries=("TJK",), year_from=2022, year_to=2024,
+                                                                kinds=("attack",), include_undated=False))
+    table = [f for f in frames(at) if "perpetrator_origin" in f.columns][0]
+    assert len(table) == len(expected) > 0
+    assert set(table["kind"]) <= {"attack", "suicide attack", "mass shooting", "bombing", "shelling", "drone strike",
+                                  "killing", "assassination"}
+    assert f"Tajikistan, 2022\u20132024, {len(expected)} incidents" in text_of(at)
+    timeline = charts(at)[0]
+    drawn = sum(len(t.x) for t in timeline.data if t.mode == "markers" and t.customdata is not None)
+    assert drawn == expected["start"].notna().sum()
+
+
+def test_attacks_empty_filter_says_what_to_widen():
+    at = open_page("attacks", country="TKM", kind="plot")
+    assert "No incidents match these filters" in text_of(at)
+    assert "clear the kind or group filter" in text_of(at)
+
+
+def test_repatriation_shows_programme_counts_and_not_reported():
+    at = open_page("repatriation")
+    bars = charts(at)[0]
+    reported = [t for t in bars.data if t.type == "bar"][0]
+    assert dict(zip(reported.y, reported.x)) == {"Kazakhstan": 654, "Uzbekistan": 512}
+    missing = [t for t in bars.data if t.type == "scatter"][0]
+    assert set(missing.y) == {"Kyrgyzstan", "Tajikistan", "Turkmenistan"}
+    assert "Aravan" in text_of(at)
+
+
+def test_recruitment_lists_contradicting_claims_side_by_side():
+    at = open_page("recruitment")
+    text = text_of(at)
+    mosques = CORPUS["channels"][CORPUS["channels"]["name"] == "Mosques"]
+    for quote in mosques["quote"]:
+        assert quote[:40] in text
+    telegram = [c for c in charts(at) if "Telegram" in c.layout.title.text][0]
+    assert sorted(telegram.data[0].y) == [13279, 25749]
+
+
+def test_groups_strength_ranges_and_relations():
+    at = open_page("groups", group="jamaat_ansarullah")
+    strength = charts(at)[0]
+    values = [v for t in strength.data for v in (t.x if t.x is not None else [])]
+    values += [b + w for t in strength.data if t.type == "bar" for b, w in zip(t.base, t.x)]
+    assert 300 in values and 90 in values
+    rel = [f for f in frames(at) if "relation_to_taliban" in f.columns][0]
+    assert list(rel["name"]) == ["Jamaat Ansarullah"] or len(rel) == 1
+
+
+def test_countries_table_says_not_reported():
+    at = open_page("countries")
+    table = [f for f in frames(at) if "country" in f.columns][0]
+    row = table.set_index("country").loc["Turkmenistan"]
+    assert (row == "not reported").sum() >= 3
+    assert "654" in table.set_index("country").loc["Kazakhstan", "People repatriated"]
+
+
+def test_sources_deep_link_shows_the_passage():
+    row = CORPUS["figures"].set_index("figure_id").loc["fig-uwed-041"]
+    at = open_page("sources", doc="uwed", row="fig-uwed-041")
+    assert at.selectbox(key="w_doc").value == "uwed"
+    text = text_of(at)
+    assert "Passage quoted by row fig-uwed-041" in text
+    assert row["quote"][:50] in text
+
+
+def test_data_page_search_and_dictionary():
+    at = open_page("data", table="channels", q="telegram")
+    table = frames(at)[0]
+    assert len(table) > 0 and table.apply(lambda r: "telegram" in " ".join(map(str, r)).lower(), axis=1).all()
+    dictionary = [f for f in frames(at) if "meaning" in f.columns][0]
+    assert list(dictionary["column"]) == list(CORPUS["channels"].columns)
+
+
+def test_nonsense_in_the_link_gives_a_notice_not_an_error():
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    for key, value in {"country": "XYZ", "bogus": "1", "from": "abcd"}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert "Ignored country \u201cXYZ\u201d" in notices and "no such setting" in notices
+    assert "All countries" in text_of(at)
+
+
+def test_filters_survive_page_changes():
+    at = open_page("attacks", country="KGZ", kind="plot")
+    at.switch_page("views/groups.py").run()
+    at.switch_page("views/attacks.py").run()
+    assert at.sidebar.multiselect[0].value == ["KGZ"]
+    assert at.query_params["kind"] in (["plot"], "plot")
