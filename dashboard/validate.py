@@ -14,9 +14,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from core.completeness import coverage, format_report  # noqa: E402
-from core.dictionary import render  # noqa: E402
+from core.dictionary import render, update_readme  # noqa: E402
 from core.loading import load_corpus  # noqa: E402
-from core.paths import CURATED_DIR, SEEDS_DIR  # noqa: E402
+from core.paths import CURATED_DIR, README, SEEDS_DIR  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,9 +25,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of source documents")
     parser.add_argument("--coverage", action="store_true", help="also report number coverage")
     parser.add_argument("--dictionary", action="store_true", help="print the README's data dictionary and stop")
+    parser.add_argument("--update-readme", action="store_true", help="rewrite the data dictionary in README.md and stop")
     args = parser.parse_args(argv)
     if args.dictionary:
         print(render())
+        return 0
+    if args.update_readme:
+        README.write_text(update_readme(README.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"updated the data dictionary in {README}")
         return 0
     corpus = load_corpus(args.data, args.seeds)
     for problem in corpus.problems:

@@ -36,7 +36,7 @@ def test_every_document_in_seeds_is_listed_and_cited():
 
 def test_readme_data_dictionary_is_generated_from_the_schema():
     assert section_of(README.read_text(encoding="utf-8")) == render(), (
-        "README data dictionary is out of date: paste the output of `python dashboard/validate.py --dictionary`"
+        "README data dictionary is out of date: run `python dashboard/validate.py --update-readme`"
     )
 
 

@@ -21,10 +21,17 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#222")
 def _layout(fig: go.Figure, title: str, height: int = 420, **kwargs) -> go.Figure:
     fig.update_layout(
         title=dict(text="<br>".join(textwrap.wrap(title, 95)), x=0, xanchor="left", font=dict(size=16)),
-        template="plotly_white", font=FONT, height=height, margin=dict(l=10, r=10, t=70, b=40),
-        legend=dict(orientation="h", yanchor="bottom", y=-0.35, x=0), **kwargs,
+        template="plotly_white", font=FONT, height=height, margin=dict(l=10, r=10, t=100, b=50),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""), **kwargs,
     )
     return fig
+
+
+def _pad_x(fig: go.Figure, values, share: float = 0.35) -> None:
+    """Leave room right of the longest bar for its label."""
+    finite = [float(v) for v in values if v is not None and not pd.isna(v)]
+    top = max(finite) if finite and max(finite) > 0 else 1.0
+    fig.update_xaxes(range=[0, top * (1 + share)])
 
 
 def colour_map(values) -> dict[str, str]:
@@ -88,8 +95,6 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
     fig.update_xaxes(title_text="Date (a band spans the month or year an event is known to)", type="date")
     fig.update_yaxes(title_text="", categoryorder="array", categoryarray=order[::-1])
     fig = _layout(fig, title, height=max(360, 150 + 26 * len(order)))
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
-                      margin=dict(l=10, r=10, t=110, b=50))
     return fig
 
 
@@ -109,7 +114,8 @@ def bar_with_not_reported(table: pd.DataFrame, category: str, value: str, text: 
             y=missing[category], x=[0] * len(missing), mode="text", text=["not reported"] * len(missing),
             textposition="middle right", textfont=dict(color="#777", size=12), name="not reported", hoverinfo="skip",
         ))
-    fig.update_xaxes(title_text=axis_title, rangemode="tozero")
+    fig.update_xaxes(title_text=axis_title)
+    _pad_x(fig, reported[value])
     fig.update_yaxes(title_text="", autorange="reversed", categoryorder="array", categoryarray=list(table[category]))
     return _layout(fig, title, height=max(240, 70 + 42 * len(table)), showlegend=False)
 
@@ -135,9 +141,10 @@ def range_chart(figs: pd.DataFrame, title: str, axis_title: str, label_column: s
             fig.add_trace(go.Scatter(y=ys, x=part["value"], mode="markers+text", name=q,
                                      marker=dict(symbol=symbol, size=14, color=colours[q]),
                                      text=part["display"], textposition="middle right"))
-    fig.update_xaxes(title_text=axis_title, rangemode="tozero")
+    fig.update_xaxes(title_text=axis_title)
+    _pad_x(fig, list(figs["high"]) + list(figs["value"]))
     fig.update_yaxes(title_text="", autorange="reversed")
-    return _layout(fig, title, height=max(260, 90 + 40 * len(figs)))
+    return _layout(fig, title, height=max(280, 120 + 40 * len(figs)))
 
 
 def count_bars(counts: pd.DataFrame, category: str, stack: str | None, title: str, axis_title: str) -> go.Figure:
@@ -165,7 +172,8 @@ def matrix_heatmap(matrix: pd.DataFrame, title: str, colour_title: str) -> go.Fi
     text = matrix.astype(int).astype(str).where(matrix > 0, "")
     fig = go.Figure(go.Heatmap(
         z=z.values, x=list(matrix.columns), y=list(matrix.index), text=text.values, texttemplate="%{text}",
-        colorscale=[[0, "#DCEBF7"], [1, OKABE_ITO[0]]], colorbar=dict(title=colour_title), hoverongaps=False,
+        colorscale=[[0, "#DCEBF7"], [1, OKABE_ITO[0]]], colorbar=dict(title=colour_title, thickness=12, dtick=1),
+        hoverongaps=False,
         xgap=2, ygap=2,
     ))
     fig.update_xaxes(title_text="", tickangle=-35)
@@ -203,5 +211,7 @@ def small_multiples(table: pd.DataFrame, panels: list[tuple[str, str]], countrie
             hovertext=[f"{k}: {t}" for k, t in zip(countries, texts)], hoverinfo="text",
         ), row=r, col=c)
         fig.update_yaxes(autorange="reversed", row=r, col=c)
-        fig.update_xaxes(showticklabels=False, row=r, col=c)
+        finite = [v for v in values if v is not None and not pd.isna(v)]
+        top = max(finite) if finite and max(finite) > 0 else 1.0
+        fig.update_xaxes(showticklabels=False, range=[0, top * 1.8], row=r, col=c)
     return _layout(fig, title, height=max(320, 60 + 70 * len(countries) * rows // 2 + 120 * rows), showlegend=False)

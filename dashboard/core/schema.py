@@ -35,6 +35,7 @@ INCIDENT_KINDS = {
     "meeting": "group event", "prison release": "group event", "announcement": "group event",
     "relocation": "group event",
     "repatriation programme": "policy", "policy measure": "policy",
+    "local conflict": "unrest",
 }
 
 

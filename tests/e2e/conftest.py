@@ -87,7 +87,11 @@ def wait_for_app(page, timeout: int = 60_000) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
     )
-    page.wait_for_timeout(1500)  # canvas-drawn grids and charts paint after the run ends
+    page.wait_for_function(  # every plotly chart has drawn its SVG
+        "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')].every(c => c.querySelector('.main-svg'))",
+        timeout=timeout,
+    )
+    page.wait_for_timeout(1500)  # canvas-drawn grids and maps paint after the run ends
 
 
 def screenshot(page, name: str) -> Path:

@@ -1,15 +1,77 @@
-"""What only a browser shows: pages render in chromium with no exception."""
+"""What only a browser shows: real pages in Debian's chromium against `streamlit run`."""
 
 from __future__ import annotations
 
+import io
+import re
+from urllib.parse import urljoin
+
+import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
+
+from core.loading import load_corpus
+from core.query import source_link
 
 from .conftest import screenshot, wait_for_app
 
+PAGES = ["", "hotspots", "attacks", "repatriation", "recruitment", "groups", "countries", "sources", "data"]
 
-def test_overview_loads_without_exception(page: Page, app_url: str):
-    page.goto(app_url)
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_without_exception(page: Page, app_url: str, path: str):
+    page.goto(f"{app_url}/{path}")
     wait_for_app(page)
-    expect(page.locator('[data-testid="stMain"] h1').first).to_contain_text("Central Asian mobilization")
     assert page.locator('[data-testid="stException"]').count() == 0
-    screenshot(page, "overview")
+    assert page.get_by_text("Page not found").count() == 0
+    screenshot(page, path or "overview")
+
+
+def test_hotspot_map_canvas_draws(page: Page, app_url: str):
+    page.goto(f"{app_url}/hotspots")
+    wait_for_app(page)
+    deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
+    expect(deck.locator("canvas").first).to_be_visible()
+    page.wait_for_timeout(2500)
+    image = Image.open(io.BytesIO(deck.screenshot())).convert("RGB")
+    colours = image.getcolors(maxcolors=1_000_000)
+    assert colours is not None and len(colours) > 50, "the map looks blank"
+    orange = sum(n for n, (r, g, b) in colours if r > 200 and 140 < g < 200 and b < 120)
+    assert orange > 200, "no shaded hotspot area is visible"
+
+
+def test_filter_click_changes_url_and_chart(page: Page, app_url: str):
+    page.goto(f"{app_url}/attacks")
+    wait_for_app(page)
+    expect(page.get_by_text("Incidents over time: All countries")).to_be_visible()
+    page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first.click()
+    page.get_by_role("option", name="Tajikistan").click()
+    page.keyboard.press("Escape")
+    page.wait_for_url(re.compile(r"country=TJK"))
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile(r"Incidents over time: Tajikistan, all years"))).to_be_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_copied_url_reproduces_the_view(page: Page, app_url: str, browser):
+    page.goto(f"{app_url}/attacks?country=UZB&kind=attack")
+    wait_for_app(page)
+    heading = page.locator('[data-testid="stMain"] strong').first.inner_text()
+    assert heading.startswith("Uzbekistan, all years")
+    other = browser.new_page()
+    other.goto(page.url)
+    wait_for_app(other)
+    assert other.locator('[data-testid="stMain"] strong').first.inner_text() == heading
+    other.close()
+
+
+def test_sources_link_lands_on_its_passage(page: Page, app_url: str):
+    figure = load_corpus()["figures"].set_index("figure_id").loc["fig-uwed-041"]
+    page.goto(f"{app_url}/recruitment")
+    wait_for_app(page)
+    page.goto(urljoin(page.url, source_link("uwed", "fig-uwed-041")))
+    wait_for_app(page)
+    expect(page.get_by_text("Passage quoted by row")).to_be_visible()
+    passage = page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"]', has_text=figure["quote"][:40]).first
+    expect(passage).to_be_visible()
+    screenshot(page, "sources-passage")
