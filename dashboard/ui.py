@@ -8,7 +8,7 @@ import streamlit as st
 
 from core import filters as flt
 from core.loading import Corpus, load_corpus
-from core.query import country_names, sources_for
+from core.query import country_names, figures_view, hotspots_view, incidents_view, sources_for
 from core.schema import INCIDENT_KINDS, TABLES
 
 STATE = "_filters"  # canonical Filters for the session; widgets are seeded from it
@@ -179,5 +179,30 @@ def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: s
         )
 
 
-def chart(fig, key: str) -> None:
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _memo(name: str, key: tuple, _build):
+    return _build()
+
+
+def memo(name: str, build, *key):
+    """Build once per (name, key) per server process: figures and views depend only on the data
+    (fixed while the server runs) and on the filters given in `key`. Callers must not mutate results."""
+    return _memo(name, key, build)
+
+
+def chart(build, key: str, *depends) -> None:
+    """A plotly chart built by `build()`, cached on the chart key and what it `depends` on."""
+    fig = memo(f"chart:{key}", build, *depends) if callable(build) else build
     st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
+
+
+def incidents():
+    return memo("incidents_view", lambda: incidents_view(get_corpus()))
+
+
+def figures():
+    return memo("figures_view", lambda: figures_view(get_corpus()))
+
+
+def hotspots():
+    return memo("hotspots_view", lambda: hotspots_view(get_corpus()))

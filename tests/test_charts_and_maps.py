@@ -8,10 +8,9 @@ import pandas as pd
 import pytest
 
 from core.charts import OKABE_ITO, bar_with_not_reported, incident_timeline, range_chart, small_multiples
-from core.filters import Filters
 from core.loading import load_corpus
 from core.maps import hotspot_deck, hotspot_map_data, incident_deck, split_by_view
-from core.query import figures_view, filter_incidents, hotspots_view, incidents_view
+from core.query import figures_view, hotspots_view, incidents_view
 
 
 @pytest.fixture(scope="module")

@@ -172,7 +172,7 @@ def matrix_heatmap(matrix: pd.DataFrame, title: str, colour_title: str) -> go.Fi
     text = matrix.astype(int).astype(str).where(matrix > 0, "")
     fig = go.Figure(go.Heatmap(
         z=z.values, x=list(matrix.columns), y=list(matrix.index), text=text.values, texttemplate="%{text}",
-        colorscale=[[0, "#DCEBF7"], [1, OKABE_ITO[0]]], colorbar=dict(title=colour_title, thickness=12, dtick=1),
+        colorscale=[[0, "#DCEBF7"], [1, OKABE_ITO[0]]], colorbar=dict(title=colour_title, thickness=12, nticks=5),
         hoverongaps=False,
         xgap=2, ygap=2,
     ))

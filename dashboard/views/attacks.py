@@ -6,7 +6,7 @@ import ui
 from core.charts import OKABE_ITO_NAMES, colour_map, incident_timeline
 from core.filters import describe
 from core.maps import incident_deck, split_by_view
-from core.query import country_names, filter_incidents, incidents_view
+from core.query import country_names, filter_incidents
 from core.schema import INCIDENT_KINDS
 
 corpus = ui.get_corpus()
@@ -19,7 +19,7 @@ ui.page_multiselect("Group", "groups", groups)
 colour_by = ui.page_select("Colour the timeline by", "colour", {"kind": "category of event", "group": "group"})
 f = ui.current()
 
-inc = filter_incidents(incidents_view(corpus), f)
+inc = filter_incidents(ui.incidents(), f)
 dated = inc["start"].notna().sum()
 ui.header("Attacks and plots", f"{describe(f, names, len(inc), 'incidents')} ({dated} dated)"
           + (f"; kinds: {', '.join(f.kinds)}" if f.kinds else "")
@@ -32,7 +32,7 @@ if inc.empty:
     ui.empty_state("incidents", ui.widen_suggestion(f))
 else:
     title = f"Incidents over time: {describe(f, names, len(inc), 'incidents')}"
-    ui.chart(incident_timeline(inc, colour_by or "kind", title), "timeline")
+    ui.chart(lambda: incident_timeline(inc, colour_by or "kind", title), "timeline", f)
     st.caption("A dot marks the day an event is known to; a pale band spans the month or year when the document "
                "gives no more. Dot size follows people killed; a hollow diamond means the document gives no casualty figure.")
     ui.sources_section(inc, "incident_id", corpus)
@@ -43,7 +43,7 @@ else:
     colours = colour_map(inc["category"])
     st.caption(f"{len(placed)} of {len(inc)} incidents have a stated place; {len(inside)} are in the region the map "
                "shows. Hollow rings: known only to a region or country.")
-    st.pydeck_chart(incident_deck(inside, colours), height=480, key="incident-map")
+    st.pydeck_chart(ui.memo("incident-deck", lambda: incident_deck(inside, colours), f), height=480, key="incident-map")
     st.markdown(" · ".join(f":{OKABE_ITO_NAMES[i % len(OKABE_ITO_NAMES)]}[●] {k}" for i, k in enumerate(sorted(colours))))
     if not outside.empty:
         counts = outside.groupby("place").size()

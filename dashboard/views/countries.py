@@ -6,7 +6,7 @@ import ui
 from core.charts import small_multiples
 from core.comparison import COMPARABLE, country_table, default_countries
 from core.filters import describe
-from core.query import country_names, figures_view, filter_figures, filter_incidents, incidents_view
+from core.query import country_names, filter_figures, filter_incidents
 
 corpus = ui.get_corpus()
 f = ui.current()
@@ -14,8 +14,8 @@ names = country_names(corpus)
 labels = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"]))
 units = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["unit"]))
 countries = default_countries(f.countries)
-figs = filter_figures(figures_view(corpus), f)
-inc = filter_incidents(incidents_view(corpus), f, use_kind=False, use_group=False)
+figs = filter_figures(ui.figures(), f)
+inc = filter_incidents(ui.incidents(), f, use_kind=False, use_group=False)
 wide, long = country_table(figs, inc, countries, names, labels)
 ui.header("Country comparison", f"{describe(f, names, len(long), 'figures')} across {len(countries)} countries")
 ui.problem_banner(corpus, "figures", "indicators")
@@ -31,8 +31,8 @@ if not panels:
 else:
     plotted = long.drop_duplicates(["indicator", "country"], keep="first")
     multi = long.groupby(["indicator", "country"]).size()
-    ui.chart(small_multiples(plotted, panels, [names.get(c, c) for c in countries],
-                             f"Comparable indicators by country ({describe(f, names)})"), "multiples")
+    ui.chart(lambda: small_multiples(plotted, panels, [names.get(c, c) for c in countries],
+                             f"Comparable indicators by country ({describe(f, names)})"), "multiples", f)
     if (multi > 1).any():
         st.caption("Where a country has several figures for one indicator, the chart shows the first and the table "
                    "lists all of them.")

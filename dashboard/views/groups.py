@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from core.charts import range_chart
 from core.filters import describe
-from core.query import country_names, figures_view, filter_figures, filter_incidents, incidents_view
+from core.query import country_names, filter_figures, filter_incidents
 
 corpus = ui.get_corpus()
 groups = dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"]))
@@ -17,15 +17,15 @@ ui.header("Groups", f"{len(chosen)} groups" + (f" ({', '.join(groups[g] for g in
           + f"; estimates and events: {describe(f, names)}")
 ui.problem_banner(corpus, "groups", "figures", "incidents")
 
-figs = filter_figures(figures_view(corpus), f)
+figs = filter_figures(ui.figures(), f)
 strength = figs[figs["indicator"].isin(["group_strength"]) & figs["subject"].isin(chosen["group_id"])]
 st.subheader("Strength estimates")
 if strength.empty:
     ui.empty_state("strength estimates", ui.widen_suggestion(f))
 else:
-    ui.chart(range_chart(strength.sort_values("subject_label"),
+    ui.chart(lambda: range_chart(strength.sort_values("subject_label"),
                          f"Fighters or members per group, as estimated ({describe(f, names)})",
-                         "Fighters or members (people)"), "strength")
+                         "Fighters or members (people)"), "strength", f)
     st.caption("Bars: ranges (low\u2013high). Triangle pointing left: \u201cup to\u201d; dot: \u201cabout\u201d or exact. "
                "Estimates from different documents and dates are shown side by side, never combined.")
     ui.sources_section(strength, "figure_id", corpus)
@@ -39,7 +39,7 @@ st.dataframe(chosen[["name", "aliases", "base", "founded", "relation_to_taliban"
 ui.sources_section(chosen, "group_id", corpus)
 
 st.subheader("Key dated events")
-events = filter_incidents(incidents_view(corpus), f, use_kind=False)
+events = filter_incidents(ui.incidents(), f, use_kind=False)
 events = events[events["group_id"].isin(chosen["group_id"]) & (events["group_id"] != "")].sort_values("start")
 if events.empty:
     ui.empty_state("dated events", ui.widen_suggestion(f))

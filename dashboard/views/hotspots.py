@@ -6,12 +6,12 @@ import streamlit as st
 import ui
 from core.filters import describe
 from core.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data
-from core.query import country_names, figures_view, filter_hotspots, hotspots_view
+from core.query import country_names, filter_hotspots
 
 corpus = ui.get_corpus()
 f = ui.current()
 names = country_names(corpus)
-hot = filter_hotspots(hotspots_view(corpus), f)
+hot = filter_hotspots(ui.hotspots(), f)
 ui.header("Hotspots map", f"Mobilization hotspots: {describe(f, names, hot['place_id'].nunique(), 'places')} "
           f"({len(hot)} claims; the year filter does not apply to hotspots, which the documents date by wave)")
 ui.problem_banner(corpus, "hotspots", "places")
@@ -38,7 +38,7 @@ with legend_col:
 with map_col:
     if hot.empty:
         ui.empty_state("hotspots", ui.widen_suggestion(f))
-    event = st.pydeck_chart(hotspot_deck(parts, selected), on_select="rerun", selection_mode="single-object",
+    event = st.pydeck_chart(ui.memo("hotspot-deck", lambda: hotspot_deck(parts, selected), f.countries, selected), on_select="rerun", selection_mode="single-object",
                             key="hotspot-map", height=560)
     picked = [o for objs in (event.selection.objects or {}).values() for o in objs] if event and event.selection else []
     for obj in picked:
@@ -59,7 +59,7 @@ if choices:
     for r in claims.itertuples():
         st.markdown(f"**{ui.safe_text(r.wave)}** · {ui.safe_text(r.summary)}")
         st.caption(f"{r.doc_id} ({r.hotspot_id}): \u201c{ui.safe_text(r.quote)}\u201d")
-    figs = figures_view(corpus)
+    figs = ui.figures()
     figs = figs[(figs["subject"] == selected) | (figs["related"] == selected)]
     if figs.empty:
         st.caption("The documents give no figures for this place.")

@@ -12,7 +12,7 @@ from core.summary import rows_per_document, rows_per_table
 corpus = ui.get_corpus()
 f = ui.current()
 names = country_names(corpus)
-heads = headline_figures(corpus, f)
+heads = ui.memo("headlines", lambda: headline_figures(corpus, f), f)
 ui.header("Central Asian mobilization to foreign conflicts",
           f"Overview: {describe(f, names, len(heads), 'headline figures')}")
 st.caption("Curated by hand from five documents. Every row in every table carries the document it comes "
@@ -34,15 +34,12 @@ else:
 st.subheader("What the documents cover")
 st.caption("Number of curated rows per document and topic, and per document and country. "
            "An empty cell means the document does not cover it, which is not the same as a count of zero.")
-rows = coverage_rows(corpus, f)
+rows = ui.memo("coverage", lambda: coverage_rows(corpus, f), f)
 titles = doc_titles(corpus)
 by_topic = coverage_matrix(rows, corpus, "topic", f).rename(index=lambda d: f"{d}")
 by_country = coverage_matrix(rows, corpus, "country", f).rename(columns=lambda c: names.get(c, c))
-left, right = st.columns(2)
-with left:
-    ui.chart(matrix_heatmap(by_topic, f"Curated rows by document and topic ({describe(f, names)})", "rows"), "grid-topic")
-with right:
-    ui.chart(matrix_heatmap(by_country, f"Curated rows by document and country ({describe(f, names)})", "rows"), "grid-country")
+ui.chart(lambda: matrix_heatmap(by_topic, f"Curated rows by document and topic ({describe(f, names)})", "rows"), "grid-topic", f)
+ui.chart(lambda: matrix_heatmap(by_country, f"Curated rows by document and country ({describe(f, names)})", "rows"), "grid-country", f)
 st.caption(" · ".join(f"**{d}**: {ui.safe_text(t)}" for d, t in titles.items()))
 
 with st.expander("What the curated data holds (rows per table and per document)"):

@@ -6,7 +6,7 @@ import streamlit as st
 import ui
 from core.charts import count_bars, matrix_heatmap, series_chart
 from core.filters import describe
-from core.query import country_names, figures_view, filter_figures
+from core.query import country_names, filter_figures
 from core.recruitment import channels_by_kind, contradictions, differing_figures, group_channel_matrix, languages
 
 corpus = ui.get_corpus()
@@ -27,26 +27,26 @@ if ch.empty:
 else:
     left, right = st.columns(2)
     with left:
-        ui.chart(count_bars(channels_by_kind(ch), "kind", "stance", "Channel claims by kind of channel",
-                            "Claims (rows in channels.csv)"), "by-kind")
+        ui.chart(lambda: count_bars(channels_by_kind(ch), "kind", "stance", "Channel claims by kind of channel",
+                            "Claims (rows in channels.csv)"), "by-kind", f)
     with right:
-        ui.chart(count_bars(languages(ch), "language", None, "Languages of propaganda and recruitment channels",
-                            "Channels using the language"), "languages")
+        ui.chart(lambda: count_bars(languages(ch), "language", None, "Languages of propaganda and recruitment channels",
+                            "Channels using the language"), "languages", f)
     ui.sources_section(ch, "channel_id", corpus)
     st.subheader("Which group uses which channel")
-    ui.chart(matrix_heatmap(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group x channel)",
-                            "claims"), "matrix")
+    ui.chart(lambda: matrix_heatmap(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group x channel)",
+                            "claims"), "matrix", f)
     st.caption("A number is how many curated claims link the group to the channel; an empty cell means no document says so.")
 
-figs = filter_figures(figures_view(corpus), f)
+figs = filter_figures(ui.figures(), f)
 tg = figs[figs["indicator"] == "telegram_blocked_bots_channels"].sort_values("period_start")
 st.subheader("Telegram: terrorist bots and channels blocked")
 if tg.empty:
     ui.empty_state("Telegram blocking figures", ui.widen_suggestion(f))
 else:
     tg = tg.assign(period=tg["period_start"])
-    ui.chart(series_chart(tg, f"Terrorist bots and channels blocked by Telegram per month ({describe(f, names)})",
-                          "Bots and channels blocked in the month"), "telegram")
+    ui.chart(lambda: series_chart(tg, f"Terrorist bots and channels blocked by Telegram per month ({describe(f, names)})",
+                          "Bots and channels blocked in the month"), "telegram", f)
     st.caption("As reported by the ISIS Watch channel and cited by one document; only two months are given, "
                "so the chart shows two points, not a trend.")
     ui.sources_section(tg, "figure_id", corpus)

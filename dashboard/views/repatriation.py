@@ -6,14 +6,14 @@ import streamlit as st
 import ui
 from core.charts import bar_with_not_reported, range_chart
 from core.filters import describe
-from core.query import country_names, figures_view, filter_figures, filter_incidents, incidents_view
+from core.query import country_names, filter_figures, filter_incidents
 from core.schema import CENTRAL_ASIA
 
 corpus = ui.get_corpus()
 f = ui.current()
 names = country_names(corpus)
 units = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["unit"]))
-figs = filter_figures(figures_view(corpus), f)
+figs = filter_figures(ui.figures(), f)
 rep = figs[figs["topic"] == "repatriation"]
 ui.header("Repatriation", f"People brought home: {describe(f, names, len(rep), 'figures')}")
 ui.problem_banner(corpus, "figures", "incidents")
@@ -34,9 +34,9 @@ st.subheader("People repatriated by state programmes")
 st.caption("Indicator: people brought home by a state repatriation programme, all categories. The document gives no "
            "period for these totals. Citizens detained abroad on suspicion of militant links and repatriated are a "
            "different count, shown separately below, never added to these.")
-ui.chart(bar_with_not_reported(table, "country", "value", "text",
+ui.chart(lambda: bar_with_not_reported(table, "country", "value", "text",
                                f"People repatriated by state programmes ({describe(f, names)})",
-                               f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated")
+                               f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated", f)
 ui.sources_section(people, "figure_id", corpus)
 
 if not suspects.empty:
@@ -46,7 +46,7 @@ if not suspects.empty:
     ui.sources_section(suspects, "figure_id", corpus)
 
 # 2. Programmes (dated policy events) and what the documents say about the pilots.
-programmes = filter_incidents(incidents_view(corpus), f, use_kind=False, use_group=False)
+programmes = filter_incidents(ui.incidents(), f, use_kind=False, use_group=False)
 programmes = programmes[programmes["kind"] == "repatriation programme"]
 notes = people["note"].where(people["note"] != "", None).dropna()
 st.subheader("Programmes and periods")
@@ -78,8 +78,8 @@ st.subheader("Aravan's share of Kyrgyzstan's returnee children")
 if aravan.empty:
     ui.empty_state("figures on Aravan", ui.widen_suggestion(f))
 else:
-    ui.chart(range_chart(aravan, "Aravan district, Kyrgyzstan: share of the country, by measure", "Percent of Kyrgyzstan",
-                         label_column="label"), "aravan")
+    ui.chart(lambda: range_chart(aravan, "Aravan district, Kyrgyzstan: share of the country, by measure", "Percent of Kyrgyzstan",
+                         label_column="label"), "aravan", f)
     st.caption("Each bar is a different measure from the same document: share of returnee children (first wave), "
                "share of officially recorded mobilization cases, and share of the population. A triangle pointing "
                "left means \u201cless than\u201d.")

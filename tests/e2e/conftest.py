@@ -28,14 +28,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(log_path: Path, extra_args: list[str] = (), env: dict | None = None):
+def start_server(log_path: Path, extra_args: list[str] = (), env: dict | None = None, script: Path = APP):
     """Start `streamlit run` on a free loopback port; return (process, url) once /_stcore/health says ok."""
     port = free_port()
     base_path = next((a.split("=", 1)[1] for a in extra_args if a.startswith("--server.baseUrlPath=")), "")
     url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path else "")
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless=true",
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
              f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
              *extra_args],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
@@ -80,7 +80,7 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1400, "height": 1800}}
 
 
-def wait_for_app(page, timeout: int = 60_000) -> None:
+def wait_for_app(page, timeout: int = 60_000, settle_ms: int = 1500) -> None:
     """Wait until the page has content and no script run is in flight."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
@@ -91,7 +91,8 @@ def wait_for_app(page, timeout: int = 60_000) -> None:
         "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')].every(c => c.querySelector('.main-svg'))",
         timeout=timeout,
     )
-    page.wait_for_timeout(1500)  # canvas-drawn grids and maps paint after the run ends
+    if settle_ms:
+        page.wait_for_timeout(settle_ms)  # canvas-drawn grids and maps paint after the run ends
 
 
 def screenshot(page, name: str) -> Path:
