@@ -190,3 +190,15 @@ def test_filters_survive_page_changes():
     at.switch_page("views/attacks.py").run()
     assert at.sidebar.multiselect[0].value == ["KGZ"]
     assert at.query_params["kind"] in (["plot"], "plot")
+
+
+def test_choosing_a_hotspot_shows_its_figures_and_quotes():
+    at = open_page("hotspots", hotspot="aravan")
+    assert at.selectbox(key="w_hotspot").value == "aravan"
+    aravan_figures = CORPUS["figures"][CORPUS["figures"]["subject"] == "aravan"]
+    table = [f for f in frames(at) if "display" in f.columns][0]
+    assert len(table) == len(aravan_figures) and "40 %" in set(table["display"])
+    at.selectbox(key="w_hotspot").select("satpaev").run()
+    assert at.query_params["hotspot"] in (["satpaev"], "satpaev")
+    satpaev = CORPUS["hotspots"][CORPUS["hotspots"]["place_id"] == "satpaev"]
+    assert satpaev["quote"].iloc[0][:40] in text_of(at)

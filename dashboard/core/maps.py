@@ -145,6 +145,10 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None) ->
     shaded, outlined, points = parts["shaded"], parts["outlined"], parts["points"]
     labels = dict(zip(shaded["boundary"], shaded["name"])) | {b: f"{n}: region outlined only" for b, n in zip(outlined["boundary"], outlined["name"])}
     shaded_shapes = boundary_shapes(list(shaded["boundary"]), labels)
+    shaded_shapes["place_id"] = shaded_shapes["ref"].map(dict(zip(shaded["boundary"], shaded["place_id"])))
+    shaded_shapes["name"] = shaded_shapes["place_id"].map(dict(zip(shaded["place_id"], shaded["name"])))
+    shaded_shapes["precision_label"] = shaded_shapes["place_id"].map(dict(zip(shaded["place_id"], shaded["precision_label"])))
+    shaded_shapes["rows"] = shaded_shapes["place_id"].map(dict(zip(shaded["place_id"], shaded["rows"])))
     outline_shapes = boundary_shapes(list(outlined["boundary"]), labels)
     # The Osh region around Aravan, outlined for context.
     context = boundary_shapes(["admin1:KG-O"], {"admin1:KG-O": "Osh region (context)"}) if "aravan" in set(shaded["place_id"]) else None

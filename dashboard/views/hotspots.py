@@ -42,7 +42,7 @@ with map_col:
                             key="hotspot-map", height=560)
     picked = [o for objs in (event.selection.objects or {}).values() for o in objs] if event and event.selection else []
     for obj in picked:
-        pid = obj.get("place_id") or next((p for p, n in choices.items() if n == obj.get("label")), None)
+        pid = obj.get("place_id") or (obj.get("properties") or {}).get("place_id")
         if pid in choices and pid != selected:
             selected = pid
             st.session_state["w_hotspot"] = pid
