@@ -3,9 +3,12 @@ and the pieces every page repeats (header sentence, empty states, Sources sectio
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
+from core import export
 from core import filters as flt
 from core.loading import Corpus, load_corpus
 from core.query import country_names, figures_view, hotspots_view, incidents_view, sources_for
@@ -190,10 +193,63 @@ def memo(name: str, build, *key):
     return _memo(name, key, build)
 
 
-def chart(build, key: str, *depends) -> None:
-    """A plotly chart built by `build()`, cached on the chart key and what it `depends` on."""
+def plain_title(fig) -> str:
+    return re.sub(r"<[^>]+>", " ", str(fig.layout.title.text or "")).replace("  ", " ").strip()
+
+
+def filters_in_words() -> str:
+    return flt.describe(current(), country_names(get_corpus()))
+
+
+def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column: str | None = None) -> None:
+    """A plotly chart built by `build()`, cached on the chart key and what it `depends` on, with
+    PNG/SVG downloads and 'Add to briefing' when the rows behind it are given."""
     fig = memo(f"chart:{key}", build, *depends) if callable(build) else build
-    st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
+    title = plain_title(fig)
+    st.plotly_chart(fig, width="stretch", key=key, config=export.toolbar_config(export.slug(title)))
+    if rows is not None:
+        export_controls(key, fig, title, rows, id_column)
+
+
+def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: str) -> None:
+    """Download the chart as a slide-sized image with its citations, or add it to the briefing."""
+    corpus = get_corpus()
+    keep = [c for c in (id_column, "doc_id", "quote") if c in rows.columns]
+    item = export.ChartExport(key=key, title=title, filters=filters_in_words(), figure=fig,
+                              rows=rows[keep].drop_duplicates(id_column).reset_index(drop=True), id_column=id_column,
+                              sources=export.citations(rows["doc_id"], corpus["documents"]))
+    name = export.slug(title)
+    cols = st.columns([1, 1, 1, 2, 3])
+    cols[0].download_button("PNG", lambda: export.image(export.for_slide(item), "png"), f"{name}.png", "image/png",
+                            key=f"png-{key}", on_click="ignore", help="Slide-sized image with title, filters and sources")
+    cols[1].download_button("SVG", lambda: export.image(export.for_slide(item), "svg"), f"{name}.svg", "image/svg+xml",
+                            key=f"svg-{key}", on_click="ignore")
+    cols[2].download_button("CSV", export.table_csv(item.rows), f"{name}.csv", "text/csv", key=f"csv-{key}",
+                            on_click="ignore", help="The rows behind the chart, with doc_id and quote")
+    in_pack = any(i.key == key and i.filters == item.filters for i in briefing())
+    if cols[3].button("In the briefing ✓" if in_pack else "Add to briefing", key=f"brief-{key}", disabled=in_pack):
+        briefing().append(item)
+        st.toast(f"Added to the briefing: {title}")
+        st.rerun()
+
+
+def briefing() -> list:
+    """Charts added to the briefing pack: kept for the session, across page changes."""
+    return st.session_state.setdefault("_briefing", [])
+
+
+def table(frame: pd.DataFrame, key: str, rows: pd.DataFrame | None = None, **dataframe_args) -> None:
+    """A table with CSV and Excel downloads of its rows (with doc_id and quote where the rows have them)."""
+    st.dataframe(frame, hide_index=True, width="stretch", **dataframe_args)
+    out = rows if rows is not None else frame
+    documents = get_corpus()["documents"]
+    name = export.slug(f"{key} {filters_in_words()}")
+    cols = st.columns([1, 1, 6])
+    cols[0].download_button("CSV", export.table_csv(export._plain(out)), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
+                            on_click="ignore")
+    cols[1].download_button("Excel", lambda: export.table_xlsx(out, documents, key), f"{name}.xlsx",
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"txlsx-{key}",
+                            on_click="ignore", help="Second sheet: the documents cited")
 
 
 def incidents():

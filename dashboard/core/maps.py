@@ -11,8 +11,10 @@ from functools import lru_cache
 
 import geopandas as gpd
 import pandas as pd
+import plotly.graph_objects as go
 import pydeck as pdk
 from shapely.geometry import box
+from shapely.geometry.polygon import orient
 
 from core.paths import GEO_DIR
 
@@ -246,3 +248,85 @@ def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:
 def _rgb(hex_colour: str) -> list[int]:
     h = hex_colour.lstrip("#")
     return [int(h[i: i + 2], 16) for i in (0, 2, 4)] + [220]
+
+
+# Static maps for exports: the same layers drawn as plotly Scattergeo polygons and points (SVG,
+# no WebGL, no topojson, no tiles), so they render offline in kaleido and stay vector in SVG.
+
+def _rings(geometry) -> tuple[list, list]:
+    """Exterior rings of a (multi)polygon as lon/lat lists separated by None."""
+    lons, lats = [], []
+    polygons = getattr(geometry, "geoms", [geometry])
+    for polygon in polygons:
+        # d3-geo (plotly's geo maps) fills the inside of clockwise rings; GeoJSON rings run the other way.
+        xs, ys = orient(polygon, sign=-1.0).exterior.coords.xy
+        lons += [round(x, 3) for x in xs] + [None]
+        lats += [round(y, 3) for y in ys] + [None]
+    return lons, lats
+
+
+def _area(shapes: gpd.GeoDataFrame, name: str, fill: str, line: str, width: float, legend: bool) -> list[go.Scattergeo]:
+    traces = []
+    for i, (label, geometry) in enumerate(zip(shapes["label"], shapes.geometry)):
+        lons, lats = _rings(geometry)
+        traces.append(go.Scattergeo(lon=lons, lat=lats, mode="lines", fill="toself", fillcolor=fill,
+                                    line=dict(color=line, width=width), name=name, legendgroup=name,
+                                    showlegend=legend and i == 0, hovertext=label, hoverinfo="text"))
+    return traces
+
+
+def _rgba(colour: list[int]) -> str:
+    r, g, b, a = colour
+    return f"rgba({r},{g},{b},{a / 255:.2f})"
+
+
+def _spread_positions(labels: pd.DataFrame, near: float = 4.0) -> list[str]:
+    """Text positions that push neighbouring labels apart (different sides of their points)."""
+    sides = ["top center", "bottom center", "middle right", "middle left", "top right", "bottom left"]
+    taken: list[tuple[float, float, str]] = []
+    out = []
+    for lon, lat in zip(labels["lon"], labels["lat"]):
+        used = {side for x, y, side in taken if abs(x - lon) < near and abs(y - lat) < near}
+        side = next((s for s in sides if s not in used), sides[0])
+        taken.append((lon, lat, side))
+        out.append(side)
+    return out
+
+
+def static_hotspot_figure(parts: dict[str, pd.DataFrame], title: str) -> go.Figure:
+    """The hotspot map for slides: shaded areas, outlined regions, points, names and a legend."""
+    shaded, outlined, points = parts["shaded"], parts["outlined"], parts["points"]
+    countries = _countries().assign(label=lambda g: g["name"])
+    traces = _area(countries, "countries", _rgba(LAND), _rgba(BORDER), 0.8, legend=False)
+    if not shaded.empty:
+        shapes = boundary_shapes(list(shaded["boundary"]), dict(zip(shaded["boundary"], shaded["name"])))
+        traces += _area(shapes, "district or province (shaded)", _rgba(SHADE), "rgb(160,90,0)", 1.5, legend=True)
+    if not outlined.empty:
+        shapes = boundary_shapes(list(outlined["boundary"]), dict(zip(outlined["boundary"], outlined["name"])))
+        traces += [t.update(fill="none") for t in
+                   _area(shapes, "region around a point (outlined only)", "rgba(0,0,0,0)", _rgba(OUTLINE_ONLY), 2, legend=True)]
+    precise = points[~points["geo_precision"].isin(["region", "country"])]
+    vague = points[points["geo_precision"].isin(["region", "country"])]
+    for frame, name, colour, symbol in ((precise, "city or site (size: curated rows)", _rgba(POINT), "circle"),
+                                        (vague, "region or country (indicative point)", _rgba(POINT_VAGUE), "circle-open")):
+        if not frame.empty:
+            traces.append(go.Scattergeo(lon=frame["lon"], lat=frame["lat"], mode="markers", name=name,
+                                        marker=dict(size=7 + frame["rows"].clip(upper=40) ** 0.5 * 2.2, color=colour,
+                                                    symbol=symbol, line=dict(width=1.5, color=colour)),
+                                        hovertext=frame["name"], hoverinfo="text"))
+    labels = pd.concat([shaded, outlined])[["name", "lat", "lon"]].drop_duplicates("name")
+    if not labels.empty:
+        traces.append(go.Scattergeo(lon=labels["lon"], lat=labels["lat"], mode="text", text=labels["name"],
+                                    textposition=_spread_positions(labels), textfont=dict(size=13, color="#111"),
+                                    showlegend=False, hoverinfo="skip"))
+    c = _countries()
+    pts = c.geometry.representative_point()
+    traces.append(go.Scattergeo(lon=pts.x, lat=pts.y, mode="text", text=c["name"], showlegend=False,
+                                textfont=dict(size=11, color="#777"), hoverinfo="skip"))
+    west, south, east, north = VIEW_BOUNDS
+    fig = go.Figure(traces)
+    fig.update_geos(visible=False, projection_type="mercator", lonaxis_range=[west + 2, east - 2],
+                    lataxis_range=[south + 1, north - 1], bgcolor="white")
+    fig.update_layout(title=dict(text=title, x=0, xanchor="left"), height=560, template="plotly_white",
+                      legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0), margin=dict(l=10, r=10, t=100, b=30))
+    return fig

@@ -51,6 +51,19 @@ def coverage_rows(corpus: Corpus, filters: Filters) -> pd.DataFrame:
     return pd.DataFrame(records, columns=["doc_id", "topic", "country"])
 
 
+def coverage_sources(corpus: Corpus, filters: Filters) -> pd.DataFrame:
+    """The quoted rows the coverage grid counts: row id, doc_id, quote."""
+    parts = [
+        filter_figures(figures_view(corpus), filters).rename(columns={"figure_id": "row"}),
+        filter_incidents(incidents_view(corpus), filters, use_kind=False, use_group=False).rename(columns={"incident_id": "row"}),
+        corpus["hotspots"][corpus["hotspots"]["country_iso3"].isin(filters.countries or corpus["hotspots"]["country_iso3"])]
+        .rename(columns={"hotspot_id": "row"}),
+        corpus["channels"].rename(columns={"channel_id": "row"}),
+        corpus["groups"].rename(columns={"group_id": "row"}),
+    ]
+    return pd.concat([p[["row", "doc_id", "quote"]] for p in parts], ignore_index=True)
+
+
 def coverage_matrix(rows: pd.DataFrame, corpus: Corpus, axis: str, filters: Filters) -> pd.DataFrame:
     """Counts of curated rows per document and topic (or country); 0 means 'not covered'."""
     docs = list(corpus["documents"]["doc_id"])

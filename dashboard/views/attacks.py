@@ -32,7 +32,7 @@ if inc.empty:
     ui.empty_state("incidents", ui.widen_suggestion(f))
 else:
     title = f"Incidents over time: {describe(f, names, len(inc), 'incidents')}"
-    ui.chart(lambda: incident_timeline(inc, colour_by or "kind", title), "timeline", f)
+    ui.chart(lambda: incident_timeline(inc, colour_by or "kind", title), "timeline", f, rows=inc, id_column="incident_id")
     st.caption("A dot marks the day an event is known to; a pale band spans the month or year when the document "
                "gives no more. Dot size follows people killed; a hollow diamond means the document gives no casualty figure.")
     ui.sources_section(inc, "incident_id", corpus)
@@ -50,10 +50,10 @@ else:
         st.markdown("**Outside the map:** " + ui.safe_text(", ".join(f"{p} ({n})" for p, n in counts.items())))
 
     st.subheader("The incidents")
-    st.dataframe(
+    ui.table(
         inc[["date", "date_precision", "date_inferred", "kind", "place", "country_iso3", "group", "perpetrator_origin",
-             "killed", "wounded", "summary", "doc_id", "incident_id"]],
-        hide_index=True, width="stretch",
+             "killed", "wounded", "summary", "doc_id", "incident_id"]], "incidents",
+        rows=inc.drop(columns=["start", "end", "origin_iso3", "countries"]),
         column_config={"killed": st.column_config.NumberColumn("killed", help="blank: not stated in the document"),
                        "wounded": st.column_config.NumberColumn("wounded", help="blank: not stated in the document"),
                        "summary": st.column_config.TextColumn("summary", width="large")},

@@ -22,7 +22,7 @@ ui.problem_banner(corpus, "figures", "indicators")
 st.caption("Each column is one indicator with one definition (see the Data page). A cell lists every figure with its "
            "period and document; figures with different periods are listed side by side, never added or averaged. "
            "\u201cnot reported\u201d means no document gives the figure, which is not zero.")
-st.dataframe(wide, hide_index=True, width="stretch")
+ui.table(wide, "country-comparison", rows=long.drop(columns=["countries"]))
 ui.sources_section(long, "figure_id", corpus)
 
 panels = [(i, f"{labels.get(i, i)} ({units.get(i, '')})") for i in COMPARABLE if (long["indicator"] == i).any()]
@@ -32,7 +32,7 @@ else:
     plotted = long.drop_duplicates(["indicator", "country"], keep="first")
     multi = long.groupby(["indicator", "country"]).size()
     ui.chart(lambda: small_multiples(plotted, panels, [names.get(c, c) for c in countries],
-                             f"Comparable indicators by country ({describe(f, names)})"), "multiples", f)
+                             f"Comparable indicators by country ({describe(f, names)})"), "multiples", f, rows=long, id_column="figure_id")
     if (multi > 1).any():
         st.caption("Where a country has several figures for one indicator, the chart shows the first and the table "
                    "lists all of them.")

@@ -39,7 +39,7 @@ ui.problem_banner(corpus, table_name)
 if frame.empty:
     ui.empty_state("rows", "Clear the search box or the country filter.")
 else:
-    st.dataframe(frame, hide_index=True, width="stretch", height=520)
+    ui.table(frame, table_name, height=520)
 if table.quoted and not frame.empty:
     ui.sources_section(frame, table.key, corpus)
 

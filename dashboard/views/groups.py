@@ -25,15 +25,14 @@ if strength.empty:
 else:
     ui.chart(lambda: range_chart(strength.sort_values("subject_label"),
                          f"Fighters or members per group, as estimated ({describe(f, names)})",
-                         "Fighters or members (people)"), "strength", f)
+                         "Fighters or members (people)"), "strength", f, rows=strength, id_column="figure_id")
     st.caption("Bars: ranges (low\u2013high). Triangle pointing left: \u201cup to\u201d; dot: \u201cabout\u201d or exact. "
                "Estimates from different documents and dates are shown side by side, never combined.")
     ui.sources_section(strength, "figure_id", corpus)
 
 st.subheader("Relation to the Taliban")
-st.dataframe(chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]],
-             hide_index=True, width="stretch",
-             column_config={"relation_to_taliban": st.column_config.TextColumn("relation to the Taliban",
+ui.table(chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]], "groups",
+         rows=chosen, column_config={"relation_to_taliban": st.column_config.TextColumn("relation to the Taliban",
                                                                                help="as the quoted document describes it; blank: not stated"),
                             "quote": st.column_config.TextColumn("quote", width="large")})
 ui.sources_section(chosen, "group_id", corpus)
@@ -44,6 +43,6 @@ events = events[events["group_id"].isin(chosen["group_id"]) & (events["group_id"
 if events.empty:
     ui.empty_state("dated events", ui.widen_suggestion(f))
 else:
-    st.dataframe(events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], hide_index=True,
-                 width="stretch", column_config={"summary": st.column_config.TextColumn("summary", width="large")})
+    ui.table(events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events",
+             rows=events.drop(columns=["start", "end", "origin_iso3", "countries"]), column_config={"summary": st.column_config.TextColumn("summary", width="large")})
     ui.sources_section(events, "incident_id", corpus)

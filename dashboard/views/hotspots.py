@@ -5,7 +5,7 @@ import streamlit as st
 
 import ui
 from core.filters import describe
-from core.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data
+from core.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data, static_hotspot_figure
 from core.query import country_names, filter_hotspots
 
 corpus = ui.get_corpus()
@@ -40,6 +40,10 @@ with map_col:
         ui.empty_state("hotspots", ui.widen_suggestion(f))
     event = st.pydeck_chart(ui.memo("hotspot-deck", lambda: hotspot_deck(parts, selected), f.countries, selected), on_select="rerun", selection_mode="single-object",
                             key="hotspot-map", height=560)
+    static_title = f"Mobilization hotspots ({describe(f, names)})"
+    behind = pd.concat([hot.rename(columns={"hotspot_id": "row"})[["row", "doc_id", "quote"]]])
+    ui.export_controls("hotspot-map", ui.memo("hotspot-static", lambda: static_hotspot_figure(parts, static_title), f.countries),
+                       static_title, behind, "row")
     picked = [o for objs in (event.selection.objects or {}).values() for o in objs] if event and event.selection else []
     for obj in picked:
         pid = obj.get("place_id") or (obj.get("properties") or {}).get("place_id")
@@ -64,14 +68,14 @@ if choices:
     if figs.empty:
         st.caption("The documents give no figures for this place.")
     else:
-        st.dataframe(figs[["label", "display", "period", "subject_label", "related_label", "doc_id", "quote"]],
-                     hide_index=True, width="stretch",
-                     column_config={"label": "Indicator", "display": "Figure", "period": "Period",
+        ui.table(figs[["label", "display", "period", "subject_label", "related_label", "doc_id", "quote"]],
+                 f"hotspot-{selected}-figures", rows=figs.drop(columns=["countries"]),
+                 column_config={"label": "Indicator", "display": "Figure", "period": "Period",
                                     "subject_label": "About", "related_label": "Relative to", "doc_id": "Document",
                                     "quote": st.column_config.TextColumn("Quote", width="large")})
     ui.sources_section(pd.concat([claims.rename(columns={"hotspot_id": "id"}), figs.rename(columns={"figure_id": "id"})]),
                        "id", corpus)
 st.subheader("All hotspot claims")
-st.dataframe(hot[["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]], hide_index=True,
-             width="stretch", column_config={"name": "Place", "country_iso3": "Country", "geo_precision": "Precision"})
+ui.table(hot[["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]], "hotspots",
+         rows=hot.drop(columns=["countries"]), column_config={"name": "Place", "country_iso3": "Country", "geo_precision": "Precision"})
 ui.sources_section(hot, "hotspot_id", corpus)

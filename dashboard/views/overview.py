@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from core.charts import matrix_heatmap
 from core.filters import describe
-from core.overview import coverage_matrix, coverage_rows, headline_figures
+from core.overview import coverage_matrix, coverage_rows, coverage_sources, headline_figures
 from core.query import country_names, doc_titles
 from core.summary import rows_per_document, rows_per_table
 
@@ -38,8 +38,11 @@ rows = ui.memo("coverage", lambda: coverage_rows(corpus, f), f)
 titles = doc_titles(corpus)
 by_topic = coverage_matrix(rows, corpus, "topic", f).rename(index=lambda d: f"{d}")
 by_country = coverage_matrix(rows, corpus, "country", f).rename(columns=lambda c: names.get(c, c))
-ui.chart(lambda: matrix_heatmap(by_topic, f"Curated rows by document and topic ({describe(f, names)})", "rows"), "grid-topic", f)
-ui.chart(lambda: matrix_heatmap(by_country, f"Curated rows by document and country ({describe(f, names)})", "rows"), "grid-country", f)
+behind = ui.memo("coverage-sources", lambda: coverage_sources(corpus, f), f)
+ui.chart(lambda: matrix_heatmap(by_topic, f"Curated rows by document and topic ({describe(f, names)})", "rows"), "grid-topic", f,
+         rows=behind, id_column="row")
+ui.chart(lambda: matrix_heatmap(by_country, f"Curated rows by document and country ({describe(f, names)})", "rows"), "grid-country", f,
+         rows=behind, id_column="row")
 st.caption(" · ".join(f"**{d}**: {ui.safe_text(t)}" for d, t in titles.items()))
 
 with st.expander("What the curated data holds (rows per table and per document)"):

@@ -28,14 +28,14 @@ else:
     left, right = st.columns(2)
     with left:
         ui.chart(lambda: count_bars(channels_by_kind(ch), "kind", "stance", "Channel claims by kind of channel",
-                            "Claims (rows in channels.csv)"), "by-kind", f)
+                            "Claims (rows in channels.csv)"), "by-kind", f, rows=ch, id_column="channel_id")
     with right:
         ui.chart(lambda: count_bars(languages(ch), "language", None, "Languages of propaganda and recruitment channels",
-                            "Channels using the language"), "languages", f)
+                            "Channels using the language"), "languages", f, rows=ch, id_column="channel_id")
     ui.sources_section(ch, "channel_id", corpus)
     st.subheader("Which group uses which channel")
     ui.chart(lambda: matrix_heatmap(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group x channel)",
-                            "claims"), "matrix", f)
+                            "claims"), "matrix", f, rows=ch[ch["used_by"] != ""], id_column="channel_id")
     st.caption("A number is how many curated claims link the group to the channel; an empty cell means no document says so.")
 
 figs = filter_figures(ui.figures(), f)
@@ -46,7 +46,7 @@ if tg.empty:
 else:
     tg = tg.assign(period=tg["period_start"])
     ui.chart(lambda: series_chart(tg, f"Terrorist bots and channels blocked by Telegram per month ({describe(f, names)})",
-                          "Bots and channels blocked in the month"), "telegram", f)
+                          "Bots and channels blocked in the month"), "telegram", f, rows=tg, id_column="figure_id")
     st.caption("As reported by the ISIS Watch channel and cited by one document; only two months are given, "
                "so the chart shows two points, not a trend.")
     ui.sources_section(tg, "figure_id", corpus)
@@ -66,5 +66,4 @@ ui.sources_section(clash, "channel_id", corpus)
 diff = differing_figures(figs[figs["topic"].isin(["recruitment", "mobilization"])])
 if not diff.empty:
     st.markdown("**Figures on the same thing from different documents**")
-    st.dataframe(diff[["label", "subject_label", "display", "period", "doc_id", "quote"]], hide_index=True,
-                 width="stretch")
+    ui.table(diff[["label", "subject_label", "display", "period", "doc_id", "quote"]], "differing-figures", rows=diff)

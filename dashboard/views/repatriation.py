@@ -36,13 +36,14 @@ st.caption("Indicator: people brought home by a state repatriation programme, al
            "different count, shown separately below, never added to these.")
 ui.chart(lambda: bar_with_not_reported(table, "country", "value", "text",
                                f"People repatriated by state programmes ({describe(f, names)})",
-                               f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated", f)
+                               f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated", f,
+         rows=people, id_column="figure_id")
 ui.sources_section(people, "figure_id", corpus)
 
 if not suspects.empty:
     st.markdown("**A different count: suspects repatriated**")
-    st.dataframe(suspects[["subject_label", "display", "period", "note", "doc_id"]], hide_index=True, width="stretch",
-                 column_config={"subject_label": "Country", "display": "People", "period": "Period"})
+    ui.table(suspects[["subject_label", "display", "period", "note", "doc_id"]], "suspects-repatriated", rows=suspects,
+             column_config={"subject_label": "Country", "display": "People", "period": "Period"})
     ui.sources_section(suspects, "figure_id", corpus)
 
 # 2. Programmes (dated policy events) and what the documents say about the pilots.
@@ -79,7 +80,7 @@ if aravan.empty:
     ui.empty_state("figures on Aravan", ui.widen_suggestion(f))
 else:
     ui.chart(lambda: range_chart(aravan, "Aravan district, Kyrgyzstan: share of the country, by measure", "Percent of Kyrgyzstan",
-                         label_column="label"), "aravan", f)
+                         label_column="label"), "aravan", f, rows=aravan, id_column="figure_id")
     st.caption("Each bar is a different measure from the same document: share of returnee children (first wave), "
                "share of officially recorded mobilization cases, and share of the population. A triangle pointing "
                "left means \u201cless than\u201d.")
