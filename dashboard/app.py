@@ -22,6 +22,7 @@ PAGES = [
     st.Page("views/countries.py", title="Country comparison", url_path="countries"),
     st.Page("views/sources.py", title="Sources", url_path="sources"),
     st.Page("views/data.py", title="Data", url_path="data"),
+    st.Page("views/briefing.py", title="Briefing", url_path="briefing"),
 ]
 page = st.navigation(PAGES)
 ui.sidebar_filters(corpus)

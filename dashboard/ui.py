@@ -220,10 +220,13 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
                               sources=export.citations(rows["doc_id"], corpus["documents"]))
     name = export.slug(title)
     cols = st.columns([1, 1, 1, 2, 3])
+    if not export.renderer_available():
+        cols[4].caption("Image downloads need Debian's chromium on the server: apt-get install chromium")
     cols[0].download_button("PNG", lambda: export.image(export.for_slide(item), "png"), f"{name}.png", "image/png",
-                            key=f"png-{key}", on_click="ignore", help="Slide-sized image with title, filters and sources")
+                            key=f"png-{key}", on_click="ignore", help="Slide-sized image with title, filters and sources",
+                            disabled=not export.renderer_available())
     cols[1].download_button("SVG", lambda: export.image(export.for_slide(item), "svg"), f"{name}.svg", "image/svg+xml",
-                            key=f"svg-{key}", on_click="ignore")
+                            key=f"svg-{key}", on_click="ignore", disabled=not export.renderer_available())
     cols[2].download_button("CSV", export.table_csv(item.rows), f"{name}.csv", "text/csv", key=f"csv-{key}",
                             on_click="ignore", help="The rows behind the chart, with doc_id and quote")
     in_pack = any(i.key == key and i.filters == item.filters for i in briefing())

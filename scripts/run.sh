@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
+bash scripts/ensure_chromium.sh || echo "WARNING: without chromium the dashboard runs, but PNG/SVG exports are unavailable" >&2
 if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv
 fi

@@ -5,17 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "== installing Debian's chromium for the browser tests"
-  if [[ $(id -u) -eq 0 ]]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
-    echo "ERROR: chromium is missing and this user cannot run apt-get; install it: apt-get install chromium" >&2
-    exit 1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq chromium >/dev/null
-fi
-command -v chromium >/dev/null 2>&1 || { echo "ERROR: chromium is still missing after apt-get" >&2; exit 1; }
+bash scripts/ensure_chromium.sh
 
 if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv

@@ -8,6 +8,7 @@ process (start_image_server), which makes an image take a fraction of a second i
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import re
 import textwrap
@@ -22,6 +23,15 @@ import plotly.io as pio
 SLIDE_SIZE = (1280, 720)  # pixels, 16:9
 _render_lock = threading.Lock()
 _server_started = False
+
+
+def renderer_available() -> bool:
+    """Whether kaleido can find a chromium to render images with."""
+    import os
+    import shutil
+
+    return bool(os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+                or shutil.which("google-chrome"))
 
 
 def start_image_server() -> None:
@@ -77,6 +87,8 @@ class ChartExport:
 def for_slide(export: ChartExport) -> go.Figure:
     """The chart at slide size with its title, the active filters in words and a source footnote."""
     fig = go.Figure(copy.deepcopy(export.figure.to_dict()))
+    for i, trace in enumerate(fig.data):
+        trace.uid = f"t{i}"  # fixed ids: the same chart gives the same file
     width, height = SLIDE_SIZE
     footnote = "Sources: " + "; ".join(export.sources) if export.sources else "Sources: none"
     footnote_lines = textwrap.wrap(footnote, 190)[:3]
@@ -93,12 +105,34 @@ def for_slide(export: ChartExport) -> go.Figure:
     return fig
 
 
+def stop_image_server() -> None:
+    global _server_started
+    if _server_started:
+        import kaleido
+
+        kaleido.stop_sync_server()
+        _server_started = False
+        _render.cache_clear()
+
+
 def image(fig: go.Figure, fmt: str) -> bytes:
-    """PNG or SVG bytes of a slide-ready figure (one render at a time through the shared browser)."""
+    """PNG or SVG bytes of a slide-ready figure (one render at a time through the shared browser).
+    The same figure is rendered once: a chart downloaded, then put in a deck and a ZIP, costs one render."""
+    return _render(fig.to_json(), fmt)
+
+
+@functools.lru_cache(maxsize=64)
+def _render(figure_json: str, fmt: str) -> bytes:
     start_image_server()
+    fig = pio.from_json(figure_json)
     width, height = SLIDE_SIZE
     with _render_lock:
-        return fig.to_image(format=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)
+        data = fig.to_image(format=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)
+    if fmt == "svg":  # plotly.js names clip paths after a random id; fix it so exports are reproducible
+        text = data.decode("utf-8")
+        uid = re.search(r'id="defs-([0-9a-f]+)"', text)
+        data = (text.replace(uid.group(1), "chart") if uid else text).encode("utf-8")
+    return data
 
 
 def toolbar_config(export_name: str) -> dict:

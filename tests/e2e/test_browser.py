@@ -75,3 +75,24 @@ def test_sources_link_lands_on_its_passage(page: Page, app_url: str):
     passage = page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"]', has_text=figure["quote"][:40]).first
     expect(passage).to_be_visible()
     screenshot(page, "sources-passage")
+
+
+def test_download_button_delivers_the_file(page: Page, app_url: str):
+    page.goto(f"{app_url}/attacks?country=TJK")
+    wait_for_app(page)
+    with page.expect_download() as info:
+        page.get_by_test_id("stDownloadButton").filter(has_text="CSV").first.click()
+    download = info.value
+    assert download.suggested_filename.startswith("incidents-over-time-tajikistan")
+    text = open(download.path(), encoding="utf-8").read()
+    assert text.splitlines()[0] == "incident_id,doc_id,quote" and len(text.splitlines()) > 2
+
+
+def test_png_download_is_rendered_on_the_server(page: Page, app_url: str):
+    page.goto(f"{app_url}/repatriation")
+    wait_for_app(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_test_id("stDownloadButton").filter(has_text="PNG").first.click()
+    data = open(info.value.path(), "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert info.value.suggested_filename.endswith(".png")
