@@ -3,6 +3,8 @@
 Run: streamlit run dashboard/app.py
 """
 
+import logging
+
 import streamlit as st
 
 import ui
@@ -10,8 +12,9 @@ import ui
 st.set_page_config(page_title="Central Asian mobilization dashboard", page_icon="🗺️", layout="wide")
 
 corpus = ui.get_corpus()
-ui.problem_banner(corpus)
 
+PAGE_FAILED = ("Something went wrong while drawing this page. The other pages still work; "
+               "the details are in the server log.")
 PAGES = [
     st.Page("views/overview.py", title="Overview", default=True),
     st.Page("views/hotspots.py", title="Hotspots map", url_path="hotspots"),
@@ -27,5 +30,9 @@ PAGES = [
 page = st.navigation(PAGES)
 ui.sidebar_filters(corpus)
 ui.show_notices()  # what the link asked for that made no sense: shown once, on arrival
-page.run()
+try:
+    page.run()
+except Exception:  # a bug must not show a traceback to a reader; the log keeps the details
+    logging.getLogger("dashboard").exception("page %s failed", page.url_path)
+    st.error(PAGE_FAILED)
 ui.sync_url()

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from core import export
+from core import export, paths
 from core import filters as flt
 from core.loading import Corpus, load_corpus
 from core.query import country_names, figures_view, hotspots_view, incidents_view, sources_for
@@ -20,7 +20,7 @@ STATE = "_filters"  # canonical Filters for the session; widgets are seeded from
 @st.cache_resource(show_spinner="Reading the curated tables…")
 def get_corpus() -> Corpus:
     """Loaded and validated once per server process; every session shares it read-only."""
-    return load_corpus()
+    return load_corpus(paths.curated_dir(), paths.seeds_dir())
 
 
 def problem_banner(corpus: Corpus, *tables: str) -> None:
@@ -139,7 +139,7 @@ def sync_url() -> None:
 
 def show_notices() -> None:
     for notice in st.session_state.pop("_notices", ()):
-        st.warning(notice, icon="⚠️")
+        st.warning(safe_text(notice), icon="⚠️")
 
 
 def header(title: str, description: str) -> None:
@@ -232,7 +232,7 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
     in_pack = any(i.key == key and i.filters == item.filters for i in briefing())
     if cols[3].button("In the briefing ✓" if in_pack else "Add to briefing", key=f"brief-{key}", disabled=in_pack):
         briefing().append(item)
-        st.toast(f"Added to the briefing: {title}")
+        st.toast(f"Added to the briefing: {safe_text(title)}")
         st.rerun()
 
 

@@ -91,7 +91,7 @@ def test_overview_headlines_carry_their_quotes():
     metrics = at.metric
     assert len(metrics) >= 6
     crocus = [m for m in metrics if m.value == "145"]
-    assert crocus and figs.loc["fig-foreign_affairs-001", "quote"] in crocus[0].proto.help
+    assert crocus and figs.loc["fig-foreign_affairs-001", "quote"] in crocus[0].proto.help.replace("\\", "")
     sources = [f for f in frames(at) if "quote" in f.columns][0]
     assert "fig-foreign_affairs-001" in set(sources["row"])
     grid = charts(at)[0]

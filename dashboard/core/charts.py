@@ -18,9 +18,18 @@ NOT_REPORTED = "#BBBBBB"
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#222")
 
 
+def esc(text) -> str:
+    """Data text shown literally in plotly, which otherwise reads a subset of HTML (<b>, <a href>…)."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _esc_all(values) -> list[str]:
+    return [esc(v) for v in values]
+
+
 def _layout(fig: go.Figure, title: str, height: int = 420, **kwargs) -> go.Figure:
     fig.update_layout(
-        title=dict(text="<br>".join(textwrap.wrap(title, 95)), x=0, xanchor="left", font=dict(size=16)),
+        title=dict(text="<br>".join(esc(line) for line in textwrap.wrap(title, 95)), x=0, xanchor="left", font=dict(size=16)),
         template="plotly_white", font=FONT, height=height, margin=dict(l=10, r=10, t=100, b=50),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""), **kwargs,
     )
@@ -60,6 +69,7 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
         dated["colour_key"] = dated["group"].replace("", "not attributed").where(lambda g: g.isin(top), "other groups")
     else:
         dated["colour_key"] = dated["category"]
+    dated["kind"] = _esc_all(dated["kind"])
     colours = colour_map(dated["colour_key"])
     dated["mid"] = dated["start"] + (dated["end"] - dated["start"]) / 2
     order = dated.sort_values(["category", "kind"])["kind"].unique().tolist()
@@ -78,13 +88,13 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
         sizes = 10 + (part["killed"].fillna(0).clip(upper=200) ** 0.5) * 2.2
         symbols = ["circle" if k else "diamond-open" for k in known]
         hover = [
-            f"<b>{r.summary}</b><br>{r.date} ({r.date_precision}{', inferred' if r.date_inferred == 'yes' else ''})"
-            f"<br>{r.place or 'place not stated'} · {r.kind}<br>Killed: {'not stated' if pd.isna(r.killed) else int(r.killed)}"
-            f"<br>Source: {r.doc_id} ({r.incident_id})"
+            f"<b>{esc(r.summary)}</b><br>{esc(r.date)} ({r.date_precision}{', inferred' if r.date_inferred == 'yes' else ''})"
+            f"<br>{esc(r.place or 'place not stated')} · {r.kind}<br>Killed: {'not stated' if pd.isna(r.killed) else int(r.killed)}"
+            f"<br>Source: {esc(r.doc_id)} ({esc(r.incident_id)})"
             for r in part.itertuples()
         ]
         fig.add_trace(go.Scatter(
-            x=part["mid"], y=part["kind"], mode="markers", name=value, legendgroup=value,
+            x=part["mid"], y=part["kind"], mode="markers", name=esc(value), legendgroup=value,
             marker=dict(color=colour, size=sizes, symbol=symbols, line=dict(width=2, color=colour)),
             hovertext=hover, hoverinfo="text", customdata=part["incident_id"],
         ))
@@ -105,18 +115,18 @@ def bar_with_not_reported(table: pd.DataFrame, category: str, value: str, text: 
     reported = table[table[value].notna()]
     missing = table[table[value].isna()]
     fig.add_trace(go.Bar(
-        y=reported[category], x=reported[value], orientation="h", marker_color=colour,
-        text=reported[text], textposition="outside", cliponaxis=False, name="reported",
-        hovertext=reported.get("hover", reported[text]), hoverinfo="text",
+        y=_esc_all(reported[category]), x=reported[value], orientation="h", marker_color=colour,
+        text=_esc_all(reported[text]), textposition="outside", cliponaxis=False, name="reported",
+        hovertext=_esc_all(reported.get("hover", reported[text])), hoverinfo="text",
     ))
     if not missing.empty:
         fig.add_trace(go.Scatter(
-            y=missing[category], x=[0] * len(missing), mode="text", text=["not reported"] * len(missing),
+            y=_esc_all(missing[category]), x=[0] * len(missing), mode="text", text=["not reported"] * len(missing),
             textposition="middle right", textfont=dict(color="#777", size=12), name="not reported", hoverinfo="skip",
         ))
     fig.update_xaxes(title_text=axis_title)
     _pad_x(fig, reported[value])
-    fig.update_yaxes(title_text="", autorange="reversed", categoryorder="array", categoryarray=list(table[category]))
+    fig.update_yaxes(title_text="", autorange="reversed", categoryorder="array", categoryarray=_esc_all(table[category]))
     return _layout(fig, title, height=max(240, 70 + 42 * len(table)), showlegend=False)
 
 
@@ -125,7 +135,7 @@ def range_chart(figs: pd.DataFrame, title: str, axis_title: str, label_column: s
     fig = go.Figure()
     if figs.empty:
         return empty_figure(title, "No estimates match the filters.")
-    labels = [f"{s} ({d}, {doc} {fid})" for s, d, doc, fid in
+    labels = [esc(f"{s} ({d}, {doc} {fid})") for s, d, doc, fid in
               zip(figs[label_column], figs["period"].replace("", "undated"), figs["doc_id"], figs["figure_id"].str.rsplit("-", n=1).str[-1])]
     colours = colour_map(figs["qualifier"])
     for q, part_idx in figs.groupby("qualifier").groups.items():
@@ -133,14 +143,14 @@ def range_chart(figs: pd.DataFrame, title: str, axis_title: str, label_column: s
         ys = [labels[figs.index.get_loc(i)] for i in part_idx]
         if q == "range":
             fig.add_trace(go.Bar(y=ys, x=part["high"] - part["low"], base=part["low"], orientation="h",
-                                 marker_color=colours[q], name="range (low–high)", text=part["display"],
+                                 marker_color=colours[q], name="range (low–high)", text=_esc_all(part["display"]),
                                  textposition="outside", cliponaxis=False))
         else:
             symbol = {"up to": "triangle-left", "less than": "triangle-left", "at least": "triangle-right",
                       "more than": "triangle-right"}.get(q, "circle")
             fig.add_trace(go.Scatter(y=ys, x=part["value"], mode="markers+text", name=q,
                                      marker=dict(symbol=symbol, size=14, color=colours[q]),
-                                     text=part["display"], textposition="middle right"))
+                                     text=_esc_all(part["display"]), textposition="middle right"))
     fig.update_xaxes(title_text=axis_title)
     _pad_x(fig, list(figs["high"]) + list(figs["value"]))
     fig.update_yaxes(title_text="", autorange="reversed")
@@ -154,11 +164,11 @@ def count_bars(counts: pd.DataFrame, category: str, stack: str | None, title: st
     if stack:
         colours = colour_map(counts[stack])
         for value, part in counts.groupby(stack):
-            fig.add_trace(go.Bar(y=part[category], x=part["count"], orientation="h", name=str(value),
+            fig.add_trace(go.Bar(y=_esc_all(part[category]), x=part["count"], orientation="h", name=esc(value),
                                  marker_color=colours[value]))
         fig.update_layout(barmode="stack")
     else:
-        fig.add_trace(go.Bar(y=counts[category], x=counts["count"], orientation="h", marker_color=OKABE_ITO[0]))
+        fig.add_trace(go.Bar(y=_esc_all(counts[category]), x=counts["count"], orientation="h", marker_color=OKABE_ITO[0]))
     fig.update_xaxes(title_text=axis_title, dtick=1 if counts["count"].max() < 12 else None)
     fig.update_yaxes(title_text="", categoryorder="total ascending")
     return _layout(fig, title, height=max(260, 80 + 30 * counts[category].nunique()))
@@ -171,7 +181,7 @@ def matrix_heatmap(matrix: pd.DataFrame, title: str, colour_title: str) -> go.Fi
     z = matrix.where(matrix > 0)
     text = matrix.astype(int).astype(str).where(matrix > 0, "")
     fig = go.Figure(go.Heatmap(
-        z=z.values, x=list(matrix.columns), y=list(matrix.index), text=text.values, texttemplate="%{text}",
+        z=z.values, x=_esc_all(matrix.columns), y=_esc_all(matrix.index), text=text.values, texttemplate="%{text}",
         colorscale=[[0, "#DCEBF7"], [1, OKABE_ITO[0]]], colorbar=dict(title=colour_title, thickness=12, nticks=5),
         hoverongaps=False,
         xgap=2, ygap=2,
@@ -184,7 +194,7 @@ def matrix_heatmap(matrix: pd.DataFrame, title: str, colour_title: str) -> go.Fi
 def series_chart(points: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
     if points.empty:
         return empty_figure(title, "No figures match the filters.")
-    fig = go.Figure(go.Bar(x=points["period"], y=points["value"], text=points["display"], textposition="outside",
+    fig = go.Figure(go.Bar(x=_esc_all(points["period"]), y=points["value"], text=_esc_all(points["display"]), textposition="outside",
                            marker_color=OKABE_ITO[0], cliponaxis=False))
     fig.update_xaxes(title_text="Month", type="category")
     fig.update_yaxes(title_text=axis_title, rangemode="tozero")
@@ -197,18 +207,18 @@ def small_multiples(table: pd.DataFrame, panels: list[tuple[str, str]], countrie
 
     cols = 2
     rows = max(1, -(-len(panels) // cols))
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[label for _, label in panels],
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[esc(label) for _, label in panels],
                         horizontal_spacing=0.22, vertical_spacing=0.5 / max(rows, 1))
     for i, (indicator, _label) in enumerate(panels):
         r, c = i // cols + 1, i % cols + 1
         part = table[table["indicator"] == indicator].set_index("country")
         values = [part["value"].get(k) if k in part.index else None for k in countries]
-        texts = [part["display"].get(k) if k in part.index else "not reported" for k in countries]
+        texts = [esc(part["display"].get(k)) if k in part.index else "not reported" for k in countries]
         fig.add_trace(go.Bar(
-            y=countries, x=[v if v is not None and not pd.isna(v) else 0 for v in values], orientation="h",
+            y=_esc_all(countries), x=[v if v is not None and not pd.isna(v) else 0 for v in values], orientation="h",
             marker_color=[OKABE_ITO[0] if v is not None and not pd.isna(v) else NOT_REPORTED for v in values],
             text=texts, textposition="outside", cliponaxis=False, showlegend=False,
-            hovertext=[f"{k}: {t}" for k, t in zip(countries, texts)], hoverinfo="text",
+            hovertext=[f"{esc(k)}: {t}" for k, t in zip(countries, texts)], hoverinfo="text",
         ), row=r, col=c)
         fig.update_yaxes(autorange="reversed", row=r, col=c)
         finite = [v for v in values if v is not None and not pd.isna(v)]

@@ -33,7 +33,8 @@ class Corpus:
         return self.tables[name]
 
     def problems_for(self, *tables: str) -> list[Problem]:
-        return [p for p in self.problems if p.table in tables]
+        """Problems of these tables, and those that concern the whole data folder."""
+        return [p for p in self.problems if p.table in tables or p.table == ""]
 
 
 def empty_frame(table: Table) -> pd.DataFrame:
@@ -81,10 +82,12 @@ def read_csv_rows(path: Path, table: Table) -> tuple[pd.DataFrame, list[int], li
             lines.append(line)
         line = reader.line_num + 1
     frame = pd.DataFrame(rows, columns=header) if rows else pd.DataFrame(columns=header)
-    for column in table.column_names:
-        if column not in frame:
-            frame[column] = ""
-    return frame[table.column_names].astype("object").fillna(""), lines, problems
+    missing = [c for c in table.column_names if c not in frame]
+    for column in missing:
+        frame[column] = ""
+    frame = frame[table.column_names].astype("object").fillna("")
+    frame.attrs["missing_columns"] = missing  # reported once on the header, not again on every row
+    return frame, lines, problems
 
 
 def typed(frame: pd.DataFrame, table: Table) -> pd.DataFrame:

@@ -1,5 +1,10 @@
-"""Where the project's files live. Nothing here reads ../shared/: the project carries its own copies."""
+"""Where the project's files live. Nothing here reads ../shared/: the project carries its own copies.
 
+DASHBOARD_DATA_DIR and DASHBOARD_SEEDS_DIR point the app at other folders (tests use them to feed
+broken tables to the running app).
+"""
+
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -7,3 +12,11 @@ CURATED_DIR = ROOT / "data" / "curated"
 GEO_DIR = ROOT / "data" / "geo"
 SEEDS_DIR = ROOT / "seeds"
 README = ROOT / "README.md"
+
+
+def curated_dir() -> Path:
+    return Path(os.environ.get("DASHBOARD_DATA_DIR") or CURATED_DIR)
+
+
+def seeds_dir() -> Path:
+    return Path(os.environ.get("DASHBOARD_SEEDS_DIR") or SEEDS_DIR)

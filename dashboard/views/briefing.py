@@ -11,6 +11,7 @@ ui.header("Briefing", f"{len(items)} chart(s) in this session's briefing pack")
 st.caption("Add charts with \u201cAdd to briefing\u201d under any chart; they stay here while you move between pages. "
            "The deck has one slide per chart (title, filters, image; the quotes behind it in the speaker notes) and a "
            "final sources slide. The ZIP holds a PNG, an SVG and a CSV per chart, and sources.md.")
+ui.problem_banner(corpus, "documents")
 
 if not items:
     st.info("The briefing is empty. Open a page, set the filters, and press \u201cAdd to briefing\u201d under a chart.")

@@ -18,7 +18,7 @@ figs = filter_figures(ui.figures(), f)
 inc = filter_incidents(ui.incidents(), f, use_kind=False, use_group=False)
 wide, long = country_table(figs, inc, countries, names, labels)
 ui.header("Country comparison", f"{describe(f, names, len(long), 'figures')} across {len(countries)} countries")
-ui.problem_banner(corpus, "figures", "indicators")
+ui.problem_banner(corpus, "figures", "indicators", "incidents")
 st.caption("Each column is one indicator with one definition (see the Data page). A cell lists every figure with its "
            "period and document; figures with different periods are listed side by side, never added or averaged. "
            "\u201cnot reported\u201d means no document gives the figure, which is not zero.")

@@ -14,7 +14,7 @@ names = country_names(corpus)
 hot = filter_hotspots(ui.hotspots(), f)
 ui.header("Hotspots map", f"Mobilization hotspots: {describe(f, names, hot['place_id'].nunique(), 'places')} "
           f"({len(hot)} claims; the year filter does not apply to hotspots, which the documents date by wave)")
-ui.problem_banner(corpus, "hotspots", "places")
+ui.problem_banner(corpus, "hotspots", "places", "figures", "incidents")
 
 places = corpus["places"]
 cited = pd.concat([
@@ -59,7 +59,7 @@ if choices:
                             key="w_hotspot")
     ui.update(hotspot=selected)
     claims = hot[hot["place_id"] == selected]
-    st.subheader(choices[selected])
+    st.subheader(ui.safe_text(choices[selected]))
     for r in claims.itertuples():
         st.markdown(f"**{ui.safe_text(r.wave)}** · {ui.safe_text(r.summary)}")
         st.caption(f"{r.doc_id} ({r.hotspot_id}): \u201c{ui.safe_text(r.quote)}\u201d")

@@ -15,6 +15,7 @@ names = country_names(corpus)
 heads = ui.memo("headlines", lambda: headline_figures(corpus, f), f)
 ui.header("Central Asian mobilization to foreign conflicts",
           f"Overview: {describe(f, names, len(heads), 'headline figures')}")
+ui.problem_banner(corpus)
 st.caption("Curated by hand from five documents. Every row in every table carries the document it comes "
            "from and a verbatim quote; hover on the ⓘ of a figure to read it.")
 
@@ -25,9 +26,9 @@ else:
     for i, r in enumerate(heads.itertuples()):
         with cols[i % 4]:
             st.metric(
-                label=f"{r.label}: {r.subject_label}" + (f" ({r.period})" if r.period else ""),
+                label=ui.safe_text(f"{r.label}: {r.subject_label}" + (f" ({r.period})" if r.period else "")),
                 value=r.display,
-                help=f"{r.doc_id} ({r.figure_id}): \u201c{r.quote}\u201d",
+                help=ui.safe_text(f"{r.doc_id} ({r.figure_id}): \u201c{r.quote}\u201d"),
             )
     ui.sources_section(heads, "figure_id", corpus, "Sources of the headline figures")
 

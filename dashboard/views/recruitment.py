@@ -20,7 +20,7 @@ if f.groups:
 ui.header("Recruitment", f"Recruitment and propaganda channels: {len(ch)} claims about {ch['name'].nunique()} channels"
           + (f" used by {', '.join(groups[g] for g in f.groups)}" if f.groups else "")
           + " (the country and year filters apply to the figures below, not to channel claims, which are rarely dated)")
-ui.problem_banner(corpus, "channels")
+ui.problem_banner(corpus, "channels", "figures", "groups")
 
 if ch.empty:
     ui.empty_state("channel claims", ui.widen_suggestion(f))

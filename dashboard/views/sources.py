@@ -14,7 +14,7 @@ docs = corpus["documents"]
 titles = dict(zip(docs["doc_id"], docs["title"]))
 doc_id = f.doc or (row_doc(corpus, f.row) if f.row else None) or (docs["doc_id"].iloc[0] if len(docs) else None)
 ui.header("Sources", f"{len(docs)} documents; every curated row quotes one of them verbatim")
-ui.problem_banner(corpus, "documents")
+ui.problem_banner(corpus, "documents", "figures", "incidents", "hotspots", "channels", "groups")
 if doc_id is None:
     ui.empty_state("documents", "Restore data/curated/documents.csv and seeds/.")
     st.stop()
@@ -47,7 +47,7 @@ if row:
 
 doc = corpus.documents.get(doc_id)
 if doc is None:
-    st.error(f"The text of {doc_id} is missing from seeds/ (file {meta['file']}). Restore it from the repository.")
+    st.error(ui.safe_text(f"The text of {doc_id} is missing from seeds/ (file {meta['file']}). Restore it from the repository."))
     st.stop()
 st.caption(f"{len({r for _, _, r in spans})} curated rows quote this document; their passages are highlighted "
            + ("(the chosen row's in red)." if row else "."))

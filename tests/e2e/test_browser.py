@@ -96,3 +96,26 @@ def test_png_download_is_rendered_on_the_server(page: Page, app_url: str):
     data = open(info.value.path(), "rb").read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert info.value.suggested_filename.endswith(".png")
+
+
+def test_app_works_under_a_base_path(browser, tmp_path):
+    """Behind a reverse proxy the app runs with --server.baseUrlPath; links and filters still work."""
+    from .conftest import start_server, stop_server
+
+    proc, url = start_server(tmp_path / "server.log", ["--server.baseUrlPath=briefings/dash"])
+    try:
+        assert url.endswith("/briefings/dash")
+        page = browser.new_page()
+        page.goto(f"{url}/attacks?country=TJK")
+        wait_for_app(page)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        expect(page.get_by_text(re.compile(r"Incidents over time: Tajikistan"))).to_be_visible()
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Sources").click()
+        page.wait_for_url(re.compile(r"/briefings/dash/sources\?country=TJK"))
+        wait_for_app(page)
+        page.goto(urljoin(page.url, source_link("uwed", "fig-uwed-041")))
+        wait_for_app(page)
+        expect(page.get_by_text("Passage quoted by row")).to_be_visible()
+        page.close()
+    finally:
+        stop_server(proc)

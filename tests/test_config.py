@@ -1,0 +1,17 @@
+"""Production settings: no tracebacks for readers, XSRF protection on, no usage statistics."""
+
+import tomllib
+
+from core.paths import ROOT
+
+
+def test_production_settings():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["browser"]["gatherUsageStats"] is False
+
+
+def test_no_unsafe_html_anywhere_in_the_app():
+    for path in (ROOT / "dashboard").rglob("*.py"):
+        assert "unsafe_allow_html" not in path.read_text(), path
