@@ -7,6 +7,7 @@ little data: the region's countries, the hotspot provinces, the Aravan outline.
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 
 import geopandas as gpd
@@ -142,9 +143,22 @@ def hotspot_map_data(places: pd.DataFrame, hotspots: pd.DataFrame, row_counts: p
     return {"shaded": shaded, "outlined": outlined, "points": points}
 
 
-def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None) -> pdk.Deck:
-    """Hotspot map: shaded districts/provinces, outlined regions, places as points sized by rows."""
+def fit_view(frames: list[pd.DataFrame]) -> tuple[float, float, float]:
+    """(lat, lon, zoom) that frames the given places; the whole region when there are none."""
+    frames = [f[["lat", "lon"]] for f in frames if not f.empty]
+    pts = pd.concat(frames).dropna() if frames else pd.DataFrame()
+    if pts.empty:
+        return CENTRE[0], CENTRE[1], ZOOM
+    extent = max(pts["lon"].max() - pts["lon"].min(), (pts["lat"].max() - pts["lat"].min()) * 1.5, 1.0)
+    zoom = float(min(max(math.log2(360 / extent) - 0.2, ZOOM), 7.0))
+    return float(pts["lat"].mean()), float(pts["lon"].mean()), round(zoom, 2)
+
+
+def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fit: bool = False) -> pdk.Deck:
+    """Hotspot map: shaded districts/provinces, outlined regions, points sized by rows.
+    With fit=True the view frames the places shown (a country filter), else the whole region."""
     shaded, outlined, points = parts["shaded"], parts["outlined"], parts["points"]
+    lat, lon, zoom = fit_view([shaded, outlined, points]) if fit else (CENTRE[0], CENTRE[1], ZOOM)
     labels = dict(zip(shaded["boundary"], shaded["name"])) | {b: f"{n}: region outlined only" for b, n in zip(outlined["boundary"], outlined["name"])}
     shaded_shapes = boundary_shapes(list(shaded["boundary"]), labels)
     shaded_shapes["place_id"] = shaded_shapes["ref"].map(dict(zip(shaded["boundary"], shaded["place_id"])))
@@ -184,7 +198,7 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None) ->
                                 get_text="name", get_size=14, get_color=[20, 20, 20, 255], get_pixel_offset="offset", font_family=FONT_FAMILY,
                                 font_weight='"bold"', pickable=False))
     return CompactDeck(
-        layers=layers, map_provider=None, initial_view_state=pdk.ViewState(latitude=CENTRE[0], longitude=CENTRE[1], zoom=ZOOM),
+        layers=layers, map_provider=None, initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
         tooltip={"text": "{name}\n{precision_label}\n{rows} curated rows" if not points.empty else "{label}"},
     )
 

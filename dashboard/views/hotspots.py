@@ -38,7 +38,7 @@ with legend_col:
 with map_col:
     if hot.empty:
         ui.empty_state("hotspots", ui.widen_suggestion(f))
-    event = st.pydeck_chart(ui.memo("hotspot-deck", lambda: hotspot_deck(parts, selected), f.countries, selected), on_select="rerun", selection_mode="single-object",
+    event = st.pydeck_chart(ui.memo("hotspot-deck", lambda: hotspot_deck(parts, selected, fit=bool(f.countries)), f.countries, selected), on_select="rerun", selection_mode="single-object",
                             key="hotspot-map", height=560)
     static_title = f"Mobilization hotspots ({describe(f, names)})"
     behind = pd.concat([hot.rename(columns={"hotspot_id": "row"})[["row", "doc_id", "quote"]]])
