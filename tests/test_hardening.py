@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
-from app_paths import APP, PAGES, run_page
+from app_paths import PAGES, run_page
 
 # Which pages read which table (and so must show its problems).
 USES = {
@@ -23,73 +21,51 @@ USES = {
 }
 
 
-def _rows(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+def missing_column(data):
+    rows = data.rows("figures")
+    data.write("figures", rows, [k for k in rows[0] if k != "quote"])
 
 
-def _write(path, rows, fields=None):
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=fields or list(rows[0]), extrasaction="ignore")
-        w.writeheader()
-        w.writerows(rows)
+def bad_date(data):
+    data.set("incidents", 0, "date", "2022-13-45")
 
 
-def missing_column(d):
-    rows = _rows(d / "figures.csv")
-    _write(d / "figures.csv", rows, [k for k in rows[0] if k != "quote"])
+def quote_not_in_document(data):
+    data.set("figures", 0, "quote", "A sentence that no document contains.")
 
 
-def bad_date(d):
-    rows = _rows(d / "incidents.csv")
-    rows[0]["date"] = "2022-13-45"
-    _write(d / "incidents.csv", rows)
+def unknown_place(data):
+    data.set("incidents", 1, "place_id", "atlantis")
 
 
-def quote_not_in_document(d):
-    rows = _rows(d / "figures.csv")
-    rows[0]["quote"] = "A sentence that no document contains."
-    _write(d / "figures.csv", rows)
+def latitude_out_of_range(data):
+    data.set("places", 0, "lat", "123.4")
 
 
-def unknown_place(d):
-    rows = _rows(d / "incidents.csv")
-    rows[1]["place_id"] = "atlantis"
-    _write(d / "incidents.csv", rows)
+def duplicate_id(data):
+    data.set("groups", 3, "group_id", data.rows("groups")[0]["group_id"])
 
 
-def latitude_out_of_range(d):
-    rows = _rows(d / "places.csv")
-    rows[0]["lat"] = "123.4"
-    _write(d / "places.csv", rows)
+def empty_file(data):
+    (data.curated / "channels.csv").write_text("", encoding="utf-8")
 
 
-def duplicate_id(d):
-    rows = _rows(d / "groups.csv")
-    rows[3]["group_id"] = rows[0]["group_id"]
-    _write(d / "groups.csv", rows)
-
-
-def empty_file(d):
-    (d / "channels.csv").write_text("", encoding="utf-8")
-
-
-def not_utf8(d):
-    path = d / "hotspots.csv"
+def not_utf8(data):
+    path = data.curated / "hotspots.csv"
     lines = path.read_bytes().split(b"\n")
     lines[2] += " caf\u00e9".encode("latin-1")
     path.write_bytes(b"\n".join(lines))
 
 
-def missing_file(d):
-    (d / "channels.csv").unlink()
+def missing_file(data):
+    (data.curated / "channels.csv").unlink()
 
 
-def low_above_high(d):
-    rows = _rows(d / "figures.csv")
+def low_above_high(data):
+    rows = data.rows("figures")
     i = next(i for i, r in enumerate(rows) if r["qualifier"] == "range")
     rows[i]["low"], rows[i]["high"] = "900", "100"
-    _write(d / "figures.csv", rows)
+    data.write("figures", rows)
 
 
 FAULTS = [
@@ -107,16 +83,13 @@ FAULTS = [
 
 
 @pytest.fixture
-def data_copy(tmp_path, monkeypatch):
-    from core.paths import CURATED_DIR, SEEDS_DIR
-
-    shutil.copytree(CURATED_DIR, tmp_path / "curated")
-    shutil.copytree(SEEDS_DIR, tmp_path / "seeds")
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "curated"))
-    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(tmp_path / "seeds"))
+def data_copy(scratch, monkeypatch):
+    """The app reading a scratch copy of the data (see conftest.ScratchData) that a test may break."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
+    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
     st.cache_resource.clear()
     st.cache_data.clear()
-    yield tmp_path
+    yield scratch
     st.cache_resource.clear()
     st.cache_data.clear()
 
@@ -127,7 +100,7 @@ def banners(at) -> str:
 
 @pytest.mark.parametrize("fault, table, message", FAULTS, ids=[f[0].__name__ for f in FAULTS])
 def test_a_broken_table_is_named_where_it_is_used_and_nothing_else_breaks(data_copy, fault, table, message):
-    fault(data_copy / "curated")
+    fault(data_copy)
     for page in PAGES:
         at = run_page(page)
         assert at.title, f"{page} did not render"
@@ -139,14 +112,14 @@ def test_a_broken_table_is_named_where_it_is_used_and_nothing_else_breaks(data_c
 
 
 def test_missing_data_folder_says_how_to_fix(data_copy, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy / "nowhere"))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy.curated.parent / "nowhere"))
     for page in PAGES:
         at = run_page(page)
         assert "git checkout -- data/curated" in banners(at), page
 
 
 def test_missing_seeds_folder_says_how_to_fix(data_copy, monkeypatch):
-    shutil.rmtree(data_copy / "seeds")
+    shutil.rmtree(data_copy.seeds)
     at = run_page("sources")
     assert "git checkout -- seeds" in banners(at)
 
@@ -162,21 +135,20 @@ HOSTILE = {
 def test_hostile_text_renders_literally_everywhere(data_copy):
     """Names, summaries and quotes with HTML, Markdown links, LaTeX and very long words."""
     hostile_line = " ".join(HOSTILE.values())
-    seeds, curated = data_copy / "seeds", data_copy / "curated"
-    (seeds / "hostile.txt").write_text(f"A test document.\n\n{hostile_line}\n", encoding="utf-8")
-    docs = _rows(curated / "documents.csv")
+    (data_copy.seeds / "hostile.txt").write_text(f"A test document.\n\n{hostile_line}\n", encoding="utf-8")
+    docs = data_copy.rows("documents")
     docs.append({**docs[0], "doc_id": "hostile", "title": HOSTILE["script"] + " " + HOSTILE["latex"],
                  "authors": HOSTILE["markdown"], "file": "hostile.txt", "published": "unknown"})
-    _write(curated / "documents.csv", docs)
-    incidents = _rows(curated / "incidents.csv")
+    data_copy.write("documents", docs)
+    incidents = data_copy.rows("incidents")
     incidents.append({**incidents[-1], "incident_id": "inc-hostile-001", "summary": hostile_line, "doc_id": "hostile",
                       "quote": hostile_line, "date": "2023", "date_precision": "year", "date_inferred": "",
                       "country_iso3": "TJK", "place_id": "khujand", "group_id": "", "note": ""})
-    _write(curated / "incidents.csv", incidents)
-    groups = _rows(curated / "groups.csv")
+    data_copy.write("incidents", incidents)
+    groups = data_copy.rows("groups")
     groups.append({**groups[0], "group_id": "hostile_group", "name": HOSTILE["markdown"], "doc_id": "hostile",
                    "quote": hostile_line, "relation_to_taliban": "", "note": HOSTILE["latex"]})
-    _write(curated / "groups.csv", groups)
+    data_copy.write("groups", groups)
     for page in PAGES:
         at = run_page(page, country="TJK") if page != "sources" else run_page(page, doc="hostile")
         assert not banners(at).count("Something went wrong"), page

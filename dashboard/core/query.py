@@ -182,6 +182,19 @@ def filter_hotspots(hot: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return hot[_country_mask(hot["countries"], filters)]
 
 
+def rows_in_countries(frame: pd.DataFrame, countries: tuple[str, ...], corpus: Corpus) -> pd.DataFrame:
+    """Rows of any table that concern the countries (its country column, or a subject or place in them);
+    tables with no country column are returned whole."""
+    if not countries:
+        return frame
+    places = corpus["places"]
+    ids = set(countries) | set(places.loc[places["country_iso3"].isin(countries), "place_id"])
+    for column in ("country_iso3", "iso3", "subject", "place_id"):
+        if column in frame:
+            return frame[frame[column].isin(ids)]
+    return frame
+
+
 def source_link(doc_id: str, row_id: str) -> str:
     """Relative link to the Sources page at a row's passage (works under a base path too)."""
     return "sources?" + urlencode({"doc": doc_id, "row": row_id})

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from core.query import rows_in_countries
 from core.schema import TABLES
 
 corpus = ui.get_corpus()
@@ -23,13 +24,7 @@ if search:
     needle = search.lower()
     mask = frame.astype(str).apply(lambda col: col.str.lower().str.contains(needle, regex=False)).any(axis=1)
     frame = frame[mask]
-if f.countries:
-    for column in ("country_iso3", "subject", "iso3"):
-        if column in frame:
-            places = corpus["places"]
-            in_country = set(places.loc[places["country_iso3"].isin(f.countries), "place_id"]) | set(f.countries)
-            frame = frame[frame[column].isin(in_country) | (frame[column] == "")] if column != "subject" else frame[frame[column].isin(in_country)]
-            break
+frame = rows_in_countries(frame, f.countries, corpus)
 table = TABLES[table_name]
 ui.header("Data", f"{table_name}.csv: {len(frame)} of {len(corpus[table_name])} rows"
           + (f" matching \u201c{search}\u201d" if search else "")
