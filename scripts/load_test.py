@@ -66,7 +66,7 @@ async def session(browser, url: str, timings: list[float], failures: list[str], 
         await context.close()
 
 
-async def run(url: str, sessions: int, memory: list[float], pid: int) -> tuple[list[float], list[float], list[str]]:
+async def run(url: str, sessions: int, memory: list[float], pid: int, rounds: int) -> tuple[list[float], list[float], list[str]]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
@@ -77,7 +77,11 @@ async def run(url: str, sessions: int, memory: list[float], pid: int) -> tuple[l
         memory.append(rss_mb(pid))
         await session(browser, url, single, failures, "single")
         many: list[float] = []
-        await asyncio.gather(*(session(browser, url, many, failures, f"session {i + 1}") for i in range(sessions)))
+        for r in range(rounds):  # the same load again: memory must settle, not keep growing
+            await asyncio.gather(*(session(browser, url, many, failures, f"round {r + 1} session {i + 1}")
+                                   for i in range(sessions)))
+            await asyncio.sleep(2)
+            memory.append(rss_mb(pid))
         await browser.close()
     return single, many, failures
 
@@ -89,23 +93,29 @@ def pct(values: list[float], q: float) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=2, help="how many times the whole load runs")
+    parser.add_argument("--linger", type=int, default=130,
+                        help="seconds to wait after the load before the last memory reading (Streamlit keeps a "
+                             "closed session for server.disconnectedSessionTTL, 120 s)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         proc, url = start_server(Path(tmp) / "server.log")
         try:
             memory = [rss_mb(proc.pid)]
-            single, many, failures = asyncio.run(run(url, args.sessions, memory, proc.pid))
-            time.sleep(2)
+            single, many, failures = asyncio.run(run(url, args.sessions, memory, proc.pid, args.rounds))
+            time.sleep(args.linger)
             memory.append(rss_mb(proc.pid))
         finally:
             stop_server(proc)
-    print(f"sessions: {args.sessions} concurrent, each visiting {len(PAGES)} pages and changing a filter "
-          f"({len(many)} page loads settled)")
+    print(f"sessions: {args.sessions} concurrent, each visiting {len(PAGES)} pages and changing a filter, "
+          f"{args.rounds} round(s) ({len(many)} page loads settled)")
     print(f"time to settled, one session alone: p50 {pct(single, 50):.2f} s, p95 {pct(single, 95):.2f} s")
     print(f"time to settled, {args.sessions} at once:      p50 {pct(many, 50):.2f} s, p95 {pct(many, 95):.2f} s")
-    started, cached, after = memory
-    print(f"server memory: {started:.0f} MB at start, {cached:.0f} MB with the data cached (one session), "
-          f"{after:.0f} MB after the load ({after - cached:+.0f} MB beyond the cached data)")
+    started, cached, *rounds, later = memory
+    print(f"server memory: {started:.0f} MB at start, {cached:.0f} MB with the data cached (one session)")
+    for r, mb in enumerate(rounds, start=1):
+        print(f"  after round {r} of {args.sessions} sessions: {mb:.0f} MB ({mb - cached:+.0f} MB beyond the cached data)")
+    print(f"  {args.linger} s after the last round: {later:.0f} MB ({later - cached:+.0f} MB)")
     print(f"failures: {len(failures)}")
     for failure in failures:
         print(f"  {failure}")
