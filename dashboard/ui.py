@@ -12,7 +12,7 @@ from core import export, paths
 from core import filters as flt
 from core.loading import Corpus, load_corpus
 from core.query import country_names, figures_view, hotspots_view, incidents_view, sources_for
-from core.schema import INCIDENT_KINDS, TABLES
+from core.schema import CENTRAL_ASIA, INCIDENT_KINDS, QUOTED_TABLES, TABLES
 
 STATE = "_filters"  # canonical Filters for the session; widgets are seeded from it
 
@@ -51,10 +51,7 @@ def options(corpus: Corpus) -> flt.Options:
     years = pd.to_numeric(years, errors="coerce").dropna()
     low = int(years.min()) if len(years) else flt.YEAR_BOUNDS[0]
     high = int(years.max()) if len(years) else flt.YEAR_BOUNDS[1]
-    row_ids = set()
-    for name, table in TABLES.items():
-        if table.quoted:
-            row_ids |= set(corpus[name][table.key])
+    row_ids = set().union(*(set(corpus[name][TABLES[name].key]) for name in QUOTED_TABLES))
     return flt.Options(
         countries=country_names(corpus),
         kinds=tuple(dict.fromkeys(INCIDENT_KINDS.values())),
@@ -85,7 +82,7 @@ def _widget(key: str, value):
 
 def sidebar_filters(corpus: Corpus) -> flt.Filters:
     """Global filters (countries, years) in the sidebar, seeded from the URL once per session."""
-    opts = options(corpus)
+    opts = memo("options", lambda: options(corpus))  # depends on the data only
     if STATE not in st.session_state:
         params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
         seeded = flt.parse_query(params, opts)
@@ -93,7 +90,7 @@ def sidebar_filters(corpus: Corpus) -> flt.Filters:
         st.session_state["_notices"] = seeded.notices
     f = current()
     names = opts.countries
-    central = [c for c in names if c in ("KAZ", "KGZ", "TJK", "TKM", "UZB")]
+    central = [c for c in names if c in CENTRAL_ASIA]
     ordered = central + sorted((c for c in names if c not in central), key=names.get)
     with st.sidebar:
         st.markdown("**Filters** (kept in the link: copy the address to share this view)")
@@ -220,13 +217,14 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
                               sources=export.citations(rows["doc_id"], corpus["documents"]))
     name = export.slug(title)
     cols = st.columns([1, 1, 1, 2, 3])
-    if not export.renderer_available():
+    can_render = export.renderer_available()
+    if not can_render:
         cols[4].caption("Image downloads need Debian's chromium on the server: apt-get install chromium")
     cols[0].download_button("PNG", lambda: export.image(export.for_slide(item), "png"), f"{name}.png", "image/png",
                             key=f"png-{key}", on_click="ignore", help="Slide-sized image with title, filters and sources",
-                            disabled=not export.renderer_available())
+                            disabled=not can_render)
     cols[1].download_button("SVG", lambda: export.image(export.for_slide(item), "svg"), f"{name}.svg", "image/svg+xml",
-                            key=f"svg-{key}", on_click="ignore", disabled=not export.renderer_available())
+                            key=f"svg-{key}", on_click="ignore", disabled=not can_render)
     cols[2].download_button("CSV", export.table_csv(item.rows), f"{name}.csv", "text/csv", key=f"csv-{key}",
                             on_click="ignore", help="The rows behind the chart, with doc_id and quote")
     in_pack = any(i.key == key and i.filters == item.filters for i in briefing())
@@ -248,7 +246,7 @@ def table(frame: pd.DataFrame, key: str, rows: pd.DataFrame | None = None, **dat
     documents = get_corpus()["documents"]
     name = export.slug(f"{key} {filters_in_words()}")
     cols = st.columns([1, 1, 6])
-    cols[0].download_button("CSV", export.table_csv(export._plain(out)), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
+    cols[0].download_button("CSV", export.table_csv(out), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
                             on_click="ignore")
     cols[1].download_button("Excel", lambda: export.table_xlsx(out, documents, key), f"{name}.xlsx",
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"txlsx-{key}",

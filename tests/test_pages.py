@@ -205,10 +205,6 @@ def test_choosing_a_hotspot_shows_its_figures_and_quotes():
 
 
 def test_briefing_pack_survives_page_changes_and_builds_a_deck():
-    import io
-
-    from pptx import Presentation
-
     at = open_page("attacks", country="TJK")
     at.button(key="brief-timeline").click().run()
     at.switch_page("views/repatriation.py").run()

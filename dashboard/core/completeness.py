@@ -16,11 +16,11 @@ import pandas as pd
 
 from core.numbers import NumberOccurrence, scan_numbers
 from core.quotes import Document, normalise
+from core.schema import QUOTED_TABLES
 from core.validation import parse_partial_date
 
 NUMERIC_FIELDS = ("value", "low", "high", "killed", "wounded")
 DATE_FIELDS = ("date", "period_start", "period_end", "founded")
-QUOTED_TABLES = ("figures", "incidents", "hotspots", "channels", "groups")
 
 
 @dataclass

@@ -145,7 +145,7 @@ def toolbar_config(export_name: str) -> dict:
 # Tables -------------------------------------------------------------------------------------------
 
 def table_csv(rows: pd.DataFrame) -> bytes:
-    return rows.to_csv(index=False).encode("utf-8")
+    return _plain(rows).to_csv(index=False).encode("utf-8")
 
 
 def table_xlsx(rows: pd.DataFrame, documents: pd.DataFrame, sheet: str = "rows") -> bytes:

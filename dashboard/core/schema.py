@@ -237,6 +237,9 @@ TABLES: dict[str, Table] = {
     )
 }
 
+# Tables whose rows each carry a doc_id and a verbatim quote.
+QUOTED_TABLES = tuple(name for name, table in TABLES.items() if table.quoted)
+
 # Tables whose keys may appear in figures.subject / figures.related.
 SUBJECT_TABLES = ("countries", "groups", "places", "channels", "incidents")
 

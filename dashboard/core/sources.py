@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from core.loading import Corpus
-from core.schema import TABLES
-
-QUOTED = [name for name, table in TABLES.items() if table.quoted]
+from core.schema import QUOTED_TABLES, TABLES
 
 
 def quote_spans(corpus: Corpus, doc_id: str) -> list[tuple[int, int, str]]:
@@ -14,7 +12,7 @@ def quote_spans(corpus: Corpus, doc_id: str) -> list[tuple[int, int, str]]:
     if doc is None:
         return []
     spans = []
-    for name in QUOTED:
+    for name in QUOTED_TABLES:
         table = corpus[name]
         key = TABLES[name].key
         for row_id, quote in zip(table.loc[table["doc_id"] == doc_id, key], table.loc[table["doc_id"] == doc_id, "quote"]):
@@ -24,7 +22,7 @@ def quote_spans(corpus: Corpus, doc_id: str) -> list[tuple[int, int, str]]:
 
 
 def row_doc(corpus: Corpus, row_id: str) -> str | None:
-    for name in QUOTED:
+    for name in QUOTED_TABLES:
         table = corpus[name]
         hit = table.loc[table[TABLES[name].key] == row_id, "doc_id"]
         if len(hit):

@@ -5,9 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.loading import Corpus
-from core.schema import TABLES
-
-QUOTED = [name for name, table in TABLES.items() if table.quoted]
+from core.schema import QUOTED_TABLES, TABLES
 
 
 def rows_per_table(corpus: Corpus) -> pd.DataFrame:
@@ -19,8 +17,8 @@ def rows_per_table(corpus: Corpus) -> pd.DataFrame:
 def rows_per_document(corpus: Corpus) -> pd.DataFrame:
     """One row per document, one column per quoted table: how many curated rows cite it."""
     docs = corpus["documents"][["doc_id", "title"]].copy()
-    for name in QUOTED:
+    for name in QUOTED_TABLES:
         counts = corpus[name]["doc_id"].value_counts()
         docs[name] = docs["doc_id"].map(counts).fillna(0).astype(int)
-    docs["total"] = docs[QUOTED].sum(axis=1)
+    docs["total"] = docs[list(QUOTED_TABLES)].sum(axis=1)
     return docs
