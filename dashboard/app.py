@@ -8,6 +8,7 @@ import logging
 import streamlit as st
 
 import ui
+from core.mode import curator_mode
 
 st.set_page_config(page_title="Central Asian mobilization dashboard", page_icon="🗺️", layout="wide")
 
@@ -15,20 +16,31 @@ corpus = ui.get_corpus()
 
 PAGE_FAILED = ("Something went wrong while drawing this page. The other pages still work; "
                "the details are in the server log.")
-PAGES = [
-    st.Page("views/overview.py", title="Overview", default=True),
-    st.Page("views/hotspots.py", title="Hotspots map", url_path="hotspots"),
-    st.Page("views/attacks.py", title="Attacks and plots", url_path="attacks"),
-    st.Page("views/repatriation.py", title="Repatriation", url_path="repatriation"),
-    st.Page("views/recruitment.py", title="Recruitment", url_path="recruitment"),
-    st.Page("views/groups.py", title="Groups", url_path="groups"),
-    st.Page("views/countries.py", title="Country comparison", url_path="countries"),
-    st.Page("views/sources.py", title="Sources", url_path="sources"),
-    st.Page("views/data.py", title="Data", url_path="data"),
-    st.Page("views/briefing.py", title="Briefing", url_path="briefing"),
-]
-page = st.navigation(PAGES)
-ui.sidebar_filters(corpus)
+OVERVIEW = st.Page("views/overview.py", title="Overview", default=True)
+COUNTRY = st.Page("views/country.py", title="Country profiles", url_path="country")
+SEARCH = st.Page("views/search.py", title="Search", url_path="search")
+SECTIONS = {
+    "Answers": [OVERVIEW, COUNTRY, SEARCH],
+    "Explore": [
+        st.Page("views/hotspots.py", title="Hotspots map", url_path="hotspots"),
+        st.Page("views/attacks.py", title="Attacks and plots", url_path="attacks"),
+        st.Page("views/repatriation.py", title="Repatriation", url_path="repatriation"),
+        st.Page("views/recruitment.py", title="Recruitment", url_path="recruitment"),
+        st.Page("views/groups.py", title="Groups", url_path="groups"),
+        st.Page("views/countries.py", title="Country comparison", url_path="countries"),
+    ],
+    "Sources and exports": [
+        st.Page("views/sources.py", title="Sources", url_path="sources"),
+        st.Page("views/data.py", title="Data", url_path="data"),
+        st.Page("views/briefing.py", title="Briefing", url_path="briefing"),
+    ],
+}
+if curator_mode():  # decided when the server starts; a reader's session never has this page or its URL
+    SECTIONS["Curator"] = [st.Page("views/curate.py", title="Curate", url_path="curate")]
+PAGES = [p for pages in SECTIONS.values() for p in pages]
+page = st.navigation(SECTIONS)
+ui.sidebar_search(SEARCH)
+ui.sidebar_filters(corpus, COUNTRY)
 ui.show_notices()  # what the link asked for that made no sense: shown once, on arrival
 try:
     page.run()

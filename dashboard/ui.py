@@ -80,14 +80,38 @@ def _widget(key: str, value):
     return key
 
 
-def sidebar_filters(corpus: Corpus) -> flt.Filters:
-    """Global filters (countries, years) in the sidebar, seeded from the URL once per session."""
-    opts = memo("options", lambda: options(corpus))  # depends on the data only
+def _seed_state(opts: flt.Options) -> None:
+    """The filters come from the URL once per session; after that the session's state is canonical,
+    except for the page-scoped keys (?iso=, ?q=) that an in-app link (st.page_link) may carry."""
+    params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
     if STATE not in st.session_state:
-        params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
         seeded = flt.parse_query(params, opts)
         st.session_state[STATE] = seeded
         st.session_state["_notices"] = seeded.notices
+        return
+    linked = flt.parse_query({k: v for k, v in params.items() if k in ("iso", "q")}, opts)
+    if "iso" in params and linked.iso and linked.iso != current().iso:
+        update(iso=linked.iso)
+    if "q" in params and linked.search != current().search:
+        update(search=linked.search)
+
+
+def sidebar_search(search_page) -> None:
+    """A search box on every page: Enter (or the button) opens the Search page with ?q=."""
+    with st.sidebar.form("sidebar-search", border=False, clear_on_submit=False):
+        query = st.text_input("Search everything", key="w_sidebar_q", placeholder="e.g. Satpaev, ISKP, Telegram",
+                              help="Places, groups, incidents, figures, channels and the full text of the documents")
+        submitted = st.form_submit_button("Search")
+    if submitted and query.strip():
+        if STATE in st.session_state:
+            update(search=query.strip()[:flt.MAX_PARAM_LENGTH])
+        st.switch_page(search_page, query_params={"q": query.strip()[:flt.MAX_PARAM_LENGTH]})
+
+
+def sidebar_filters(corpus: Corpus, country_page=None) -> flt.Filters:
+    """Global filters (countries, years) in the sidebar, seeded from the URL once per session."""
+    opts = memo("options", lambda: options(corpus))  # depends on the data only
+    _seed_state(opts)
     f = current()
     names = opts.countries
     central = [c for c in names if c in CENTRAL_ASIA]
@@ -100,6 +124,9 @@ def sidebar_filters(corpus: Corpus) -> flt.Filters:
         lo, hi = opts.year_bounds
         years = st.slider("Years", lo, hi, key=_widget("w_years", (f.year_from or lo, f.year_to or hi)))
         undated = st.checkbox("Include rows with no date", key=_widget("w_undated", f.include_undated))
+        if country_page is not None:
+            for iso in chosen[:5]:  # each chosen country's profile, one click away
+                st.page_link(country_page, label=f"{names.get(iso, iso)}: country profile", query_params={"iso": iso})
     year_from = years[0] if years[0] != lo else None
     year_to = years[1] if years[1] != hi else None
     update(countries=tuple(chosen), year_from=year_from, year_to=year_to, include_undated=undated)

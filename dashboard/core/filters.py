@@ -2,6 +2,7 @@
 
 A link must reproduce a view on any page, so every filter lives in the query string:
     ?country=KAZ,TJK&from=2015&to=2024&undated=0&kind=attack,plot&group=iskp&indicator=...&doc=uwed&row=fig-uwed-001
+    (page-scoped: ?q=... on Search and Data, ?iso=TJK on a country profile)
 Values that make no sense are dropped with a notice in plain words; nothing here raises.
 """
 
@@ -17,7 +18,7 @@ MAX_PARAM_LENGTH = 500
 YEAR_BOUNDS = (1990, 2026)
 
 # Keys the app understands; any other key in a URL is ignored with a notice.
-KEYS = ("country", "from", "to", "undated", "kind", "group", "indicator", "colour", "doc", "row", "hotspot", "table", "q")
+KEYS = ("country", "from", "to", "undated", "kind", "group", "indicator", "colour", "doc", "row", "hotspot", "table", "q", "iso")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Filters:
     hotspot: str | None = None
     table: str | None = None
     search: str = ""
+    iso: str | None = None  # the country whose profile is open (/country?iso=TJK)
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -140,6 +142,7 @@ def parse_query(params: Mapping, options: Options) -> Filters:
         hotspot=_choice(params, "hotspot", options.hotspots, "hotspot", notices),
         table=_choice(params, "table", options.tables, "table", notices),
         search=(_first(params, "q") or "")[:MAX_PARAM_LENGTH],
+        iso=_choice(params, "iso", options.countries, "country profile", notices),
         notices=tuple(notices),
     )
 
@@ -160,6 +163,7 @@ def to_query(filters: Filters) -> dict[str, str]:
         "hotspot": filters.hotspot or "",
         "table": filters.table or "",
         "q": filters.search,
+        "iso": filters.iso or "",
     }
     return {k: v for k, v in query.items() if v}
 
