@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from core import export, paths
+from core.alt_text import figure_text_alternative
 from core import filters as flt
 from core.loading import Corpus, load_corpus
 from core.query import country_names, figures_view, hotspots_view, incidents_view, sources_for
@@ -225,12 +226,28 @@ def filters_in_words() -> str:
     return flt.describe(current(), country_names(get_corpus()))
 
 
-def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column: str | None = None) -> None:
+def text_alternative(summary: str, data: pd.DataFrame | None, key: str) -> None:
+    """What a screen reader reaches for a chart or map: one sentence built from the same rows, and
+    the data as a table one click away."""
+    st.caption(safe_text(summary))
+    if data is not None and not data.empty:
+        with st.expander("Data table"):
+            st.dataframe(data, hide_index=True, width="stretch", key=f"alt-{key}")
+
+
+def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column: str | None = None,
+          summary: str | None = None, data: pd.DataFrame | None = None) -> None:
     """A plotly chart built by `build()`, cached on the chart key and what it `depends` on, with
+    its text alternative (`summary` and `data`; read from the figure when not given), and
     PNG/SVG downloads and 'Add to briefing' when the rows behind it are given."""
     fig = memo(f"chart:{key}", build, *depends) if callable(build) else build
     title = plain_title(fig)
     st.plotly_chart(fig, width="stretch", key=key, config=export.toolbar_config(export.slug(title)))
+    if summary is None or data is None:
+        auto_summary, auto_data = memo(f"alt:{key}", lambda: figure_text_alternative(fig), *depends)
+        summary = summary if summary is not None else auto_summary
+        data = data if data is not None else auto_data
+    text_alternative(summary, data, key)
     if rows is not None:
         export_controls(key, fig, title, rows, id_column)
 
