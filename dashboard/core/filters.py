@@ -2,7 +2,8 @@
 
 A link must reproduce a view on any page, so every filter lives in the query string:
     ?country=KAZ,TJK&from=2015&to=2024&undated=0&kind=attack,plot&group=iskp&indicator=...&doc=uwed&row=fig-uwed-001
-    (page-scoped: ?q=... on Search and Data, ?iso=TJK on a country profile)
+    (page-scoped: ?q=... on Search and Data, ?iso=TJK on a country profile, ?doc=uwed&passage=1200-1460
+    on Sources: a passage of a document as character offsets into its text)
 Values that make no sense are dropped with a notice in plain words; nothing here raises.
 """
 
@@ -18,7 +19,7 @@ MAX_PARAM_LENGTH = 500
 YEAR_BOUNDS = (1990, 2026)
 
 # Keys the app understands; any other key in a URL is ignored with a notice.
-KEYS = ("country", "from", "to", "undated", "kind", "group", "indicator", "colour", "doc", "row", "hotspot", "table", "q", "iso")
+KEYS = ("country", "from", "to", "undated", "kind", "group", "indicator", "colour", "doc", "row", "hotspot", "table", "q", "iso", "passage")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Filters:
     table: str | None = None
     search: str = ""
     iso: str | None = None  # the country whose profile is open (/country?iso=TJK)
+    passage: tuple[int, int] | None = None  # (start, end) character offsets into the text of `doc`
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -106,6 +108,17 @@ def _year(params: Mapping, key: str, bounds: tuple[int, int], notices: list[str]
     return None
 
 
+def _passage(params: Mapping, notices: list[str]) -> tuple[int, int] | None:
+    raw = _first(params, "passage")
+    if raw is None or raw == "":
+        return None
+    match = re.fullmatch(r"(\d{1,7})-(\d{1,7})", raw.strip())
+    if match and int(match[1]) < int(match[2]):
+        return int(match[1]), int(match[2])
+    notices.append(f"Ignored passage \u201c{_clip(raw)}\u201d in the link: use two character positions, e.g. 1200-1460.")
+    return None
+
+
 def parse_query(params: Mapping, options: Options) -> Filters:
     """Filters from a query string (a mapping of key -> value or list of values)."""
     notices: list[str] = []
@@ -143,6 +156,7 @@ def parse_query(params: Mapping, options: Options) -> Filters:
         table=_choice(params, "table", options.tables, "table", notices),
         search=(_first(params, "q") or "")[:MAX_PARAM_LENGTH],
         iso=_choice(params, "iso", options.countries, "country profile", notices),
+        passage=_passage(params, notices),
         notices=tuple(notices),
     )
 
@@ -164,6 +178,7 @@ def to_query(filters: Filters) -> dict[str, str]:
         "table": filters.table or "",
         "q": filters.search,
         "iso": filters.iso or "",
+        "passage": "-".join(map(str, filters.passage)) if filters.passage else "",
     }
     return {k: v for k, v in query.items() if v}
 

@@ -105,6 +105,8 @@ TABLES: dict[str, Table] = {
                 Column("iso3", "id", "ISO 3166-1 alpha-3 code.", required=True),
                 Column("name", "text", "English short name.", required=True),
                 Column("central_asia", "enum", "'yes' for the five Central Asian states.", required=True, allowed=("yes", "no")),
+                Column("other_names", "list", "Adjectives, demonyms and short names for the country or its nationals "
+                       "(Tajik, Tajikistani, UAE); ';'-separated. Search, profiles and curation proposals match them."),
             ),
         ),
         Table(
