@@ -38,7 +38,7 @@ SECTIONS = {
 if curator_mode():  # decided when the server starts; a reader's session never has this page or its URL
     SECTIONS["Curator"] = [st.Page("views/curate.py", title="Curate", url_path="curate")]
 PAGES = [p for pages in SECTIONS.values() for p in pages]
-page = st.navigation(SECTIONS)
+page = st.navigation(PAGES)  # flat: Streamlit 1.67 draws section headings as <div>s inside the nav <ul> (an axe violation)
 ui.sidebar_search(SEARCH)
 ui.sidebar_filters(corpus, COUNTRY)
 ui.show_notices()  # what the link asked for that made no sense: shown once, on arrival

@@ -4,11 +4,16 @@ and the pieces every page repeats (header sentence, empty states, Sources sectio
 from __future__ import annotations
 
 import re
+import textwrap
+import threading
 
 import pandas as pd
+import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
 from core import export, paths
+from core.charts import esc
 from core.alt_text import figure_text_alternative
 from core import filters as flt
 from core.loading import Corpus, load_corpus
@@ -189,11 +194,26 @@ def widen_suggestion(f: flt.Filters) -> str:
     return ("Try to " + ", or ".join(tips) + ".") if tips else "The documents hold nothing of this kind."
 
 
+def arrow(frame: pd.DataFrame):
+    """The frame as an Arrow table for st.dataframe (index left out, as every table here hides it).
+    Streamlit converts a pandas frame on every rerun (about 2 ms for 80 rows); an Arrow table that a
+    memo holds is sent as it is (0.1 ms). Frames Arrow cannot hold as they are stay pandas, which
+    Streamlit converts with its own fixes."""
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowException, TypeError, ValueError):
+        return frame
+
+
+def _row_count(data) -> int:
+    return data.num_rows if isinstance(data, pa.Table) else len(data)
+
+
 def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: str = "Sources") -> None:
     """The rows behind a chart or table, each with its document, quote and a link to the passage."""
-    table = sources_for(rows, id_column, corpus)
-    with st.expander(f"{label}: {len(table)} curated row(s), with their quotes"):
-        if table.empty:
+    table = memo("sources", lambda: arrow(sources_for(rows, id_column, corpus)), id_column, ids(rows, id_column))
+    with st.expander(f"{label}: {_row_count(table)} curated row(s), with their quotes"):
+        if not _row_count(table):
             st.caption("No rows.")
             return
         st.dataframe(
@@ -212,10 +232,53 @@ def _memo(name: str, key: tuple, _build):
     return _build()
 
 
+@st.cache_resource(show_spinner=False)
+def _memo_store() -> dict:
+    """Every memo's values, by name then exact key, for the server process. One Streamlit cache
+    call without arguments per memo: a Streamlit cache keyed on the memo's arguments hashes them and
+    inspects its function on every call (0.1 to 1 ms; a page makes dozens). st.cache_resource.clear()
+    still empties everything."""
+    return {}
+
+
+MEMO_ENTRIES = 256  # values kept per memo name; the oldest goes first (a year range is a new key)
+_MEMO_LOCK = threading.Lock()
+_MISSING = object()
+
+
+def ids(rows: pd.DataFrame, column: str) -> tuple:
+    """The ids of the rows a chart or table shows: a cache key that changes only when they do."""
+    return tuple(rows[column]) if column in rows else (len(rows),)
+
+
 def memo(name: str, build, *key):
     """Build once per (name, key) per server process: figures and views depend only on the data
     (fixed while the server runs) and on the filters given in `key`. Callers must not mutate results."""
-    return _memo(name, key, build)
+    try:
+        hash(key)
+    except TypeError:  # a key that Python cannot hash: Streamlit's hashing handles it
+        return _memo(name, key, build)
+    bucket = _memo_store().setdefault(name, {})
+    value = bucket.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        with _MEMO_LOCK:
+            if len(bucket) >= MEMO_ENTRIES:
+                bucket.pop(next(iter(bucket)))
+            bucket[key] = value
+    return value
+
+
+def deck(name: str, build, *key, **pydeck_chart_args):
+    """st.pydeck_chart of a deck built once per (name, key), its JSON serialised once too: Streamlit
+    otherwise re-serialises every layer (outlines included) on every rerun."""
+    def frozen():
+        built = build()
+        text = built.to_json()
+        built.to_json = lambda: text  # the deck is cached read-only; its JSON cannot change
+        return built
+
+    return st.pydeck_chart(memo(f"deck:{name}", frozen, *key), **pydeck_chart_args)
 
 
 def plain_title(fig) -> str:
@@ -230,50 +293,84 @@ def text_alternative(summary: str, data: pd.DataFrame | None, key: str) -> None:
     """What a screen reader reaches for a chart or map: one sentence built from the same rows, and
     the data as a table one click away."""
     st.caption(safe_text(summary))
-    if data is not None and not data.empty:
+    if data is not None and _row_count(data):
         with st.expander("Data table"):
             st.dataframe(data, hide_index=True, width="stretch", key=f"alt-{key}")
 
 
+def _retitled(fig: go.Figure, title: str) -> go.Figure:
+    """A copy of a cached figure with another title, wrapped as core.charts wraps titles. Copying
+    without validation costs a few ms; building the figure again costs tens to hundreds."""
+    copy = go.Figure(fig.to_dict(), _validate=False)
+    copy.layout.title.text = "<br>".join(esc(line) for line in textwrap.wrap(title, 95))
+    return copy
+
+
+def _read_off(fig) -> tuple:
+    """The text alternative read off a figure, its table ready to send."""
+    summary, data = figure_text_alternative(fig)
+    return summary, (arrow(data) if data is not None else None)
+
+
 def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column: str | None = None,
-          summary: str | None = None, data: pd.DataFrame | None = None) -> None:
+          summary=None, data=None, title: str | None = None) -> None:
     """A plotly chart built by `build()`, cached on the chart key and what it `depends` on, with
-    its text alternative (`summary` and `data`; read from the figure when not given), and
-    PNG/SVG downloads and 'Add to briefing' when the rows behind it are given."""
+    its text alternative (`summary` and `data`, or functions returning them, cached like the chart;
+    read from the figure when not given), and PNG/SVG downloads and 'Add to briefing' when the rows
+    behind it are given.
+
+    With `title`, `depends` need only name what the drawing depends on (e.g. `ids(rows, "figure_id")`):
+    a filter change that leaves those rows as they were reuses the figure under the new title."""
     fig = memo(f"chart:{key}", build, *depends) if callable(build) else build
+    if title is not None and plain_title(fig) != re.sub(r"\s+", " ", title).strip():
+        base = fig
+        fig = memo(f"chart-titled:{key}", lambda: _retitled(base, title), *depends, title)
     title = plain_title(fig)
-    st.plotly_chart(fig, width="stretch", key=key, config=export.toolbar_config(export.slug(title)))
+    if callable(summary):
+        summary = memo(f"summary:{key}", summary, *depends)
+    if callable(data):
+        data = memo(f"data:{key}", lambda: arrow(data()), *depends)
     if summary is None or data is None:
-        auto_summary, auto_data = memo(f"alt:{key}", lambda: figure_text_alternative(fig), *depends)
+        auto_summary, auto_data = memo(f"alt:{key}", lambda: _read_off(fig), *depends)
         summary = summary if summary is not None else auto_summary
         data = data if data is not None else auto_data
+    st.plotly_chart(fig, width="stretch", key=key, config=export.toolbar_config(export.slug(title)),
+                    alt=summary)  # the chart's accessible name; the caption below says the same
     text_alternative(summary, data, key)
     if rows is not None:
         export_controls(key, fig, title, rows, id_column)
 
 
 def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: str) -> None:
-    """Download the chart as a slide-sized image with its citations, or add it to the briefing."""
+    """Download the chart as a slide-sized image with its citations, or add it to the briefing.
+    `fig` may be a function returning the figure (e.g. a map's static rendering): it is then built
+    only when a download or the briefing asks for it."""
     corpus = get_corpus()
     keep = [c for c in (id_column, "doc_id", "quote") if c in rows.columns]
-    item = export.ChartExport(key=key, title=title, filters=filters_in_words(), figure=fig,
-                              rows=rows[keep].drop_duplicates(id_column).reset_index(drop=True), id_column=id_column,
-                              sources=export.citations(rows["doc_id"], corpus["documents"]))
+    behind, sources = memo("export-rows", lambda: (rows[keep].drop_duplicates(id_column).reset_index(drop=True),
+                                                   export.citations(rows["doc_id"], corpus["documents"])),
+                           id_column, ids(rows, id_column))
+    filters = filters_in_words()
+
+    def item() -> export.ChartExport:
+        return export.ChartExport(key=key, title=title, filters=filters, figure=fig() if callable(fig) else fig,
+                                  rows=behind, id_column=id_column, sources=list(sources))
+
     name = export.slug(title)
     cols = st.columns([1, 1, 1, 2, 3])
     can_render = export.renderer_available()
     if not can_render:
         cols[4].caption("Image downloads need Debian's chromium on the server: apt-get install chromium")
-    cols[0].download_button("PNG", lambda: export.image(export.for_slide(item), "png"), f"{name}.png", "image/png",
+    cols[0].download_button("PNG", lambda: export.image(export.for_slide(item()), "png"), f"{name}.png", "image/png",
                             key=f"png-{key}", on_click="ignore", help="Slide-sized image with title, filters and sources",
                             disabled=not can_render)
-    cols[1].download_button("SVG", lambda: export.image(export.for_slide(item), "svg"), f"{name}.svg", "image/svg+xml",
+    cols[1].download_button("SVG", lambda: export.image(export.for_slide(item()), "svg"), f"{name}.svg", "image/svg+xml",
                             key=f"svg-{key}", on_click="ignore", disabled=not can_render)
-    cols[2].download_button("CSV", export.table_csv(item.rows), f"{name}.csv", "text/csv", key=f"csv-{key}",
+    cols[2].download_button("CSV", lambda: export.table_csv(behind), f"{name}.csv", "text/csv", key=f"csv-{key}",
                             on_click="ignore", help="The rows behind the chart, with doc_id and quote")
-    in_pack = any(i.key == key and i.filters == item.filters for i in briefing())
+    in_pack = any(i.key == key and i.filters == filters for i in briefing())
     if cols[3].button("In the briefing ✓" if in_pack else "Add to briefing", key=f"brief-{key}", disabled=in_pack):
-        briefing().append(item)
+        briefing().append(item())
         st.toast(f"Added to the briefing: {safe_text(title)}")
         st.rerun()
 
@@ -283,14 +380,18 @@ def briefing() -> list:
     return st.session_state.setdefault("_briefing", [])
 
 
-def table(frame: pd.DataFrame, key: str, rows: pd.DataFrame | None = None, **dataframe_args) -> None:
-    """A table with CSV and Excel downloads of its rows (with doc_id and quote where the rows have them)."""
-    st.dataframe(frame, hide_index=True, width="stretch", **dataframe_args)
+def table(frame: pd.DataFrame, key: str, rows: pd.DataFrame | None = None, depends: tuple | None = None,
+          **dataframe_args) -> None:
+    """A table with CSV and Excel downloads of its rows (with doc_id and quote where the rows have them).
+    With `depends` (what the frame's content is made from, e.g. ids of its rows) the table is
+    converted for sending once per `key` and `depends`, not on every rerun."""
+    shown = memo(f"table:{key}", lambda: arrow(frame), tuple(frame.columns), *depends) if depends is not None else frame
+    st.dataframe(shown, hide_index=True, width="stretch", **dataframe_args)
     out = rows if rows is not None else frame
     documents = get_corpus()["documents"]
     name = export.slug(f"{key} {filters_in_words()}")
     cols = st.columns([1, 1, 6])
-    cols[0].download_button("CSV", export.table_csv(out), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
+    cols[0].download_button("CSV", lambda: export.table_csv(out), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
                             on_click="ignore")
     cols[1].download_button("Excel", lambda: export.table_xlsx(out, documents, key), f"{name}.xlsx",
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"txlsx-{key}",

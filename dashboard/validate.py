@@ -1,4 +1,4 @@
-"""Check every curated table: python dashboard/validate.py [--coverage]
+"""Check every curated table: python dashboard/validate.py [--coverage] [--update-readme] [--update-datapackage]
 
 Prints each problem as file:row:column: message (row = line number in the file, header = 1) and
 exits 1 when there is any. With --coverage, also reports which numbers in the documents are
@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from core import datapackage  # noqa: E402
 from core.completeness import coverage, format_report  # noqa: E402
 from core.dictionary import render, update_readme  # noqa: E402
 from core.loading import load_corpus  # noqa: E402
@@ -26,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--coverage", action="store_true", help="also report number coverage")
     parser.add_argument("--dictionary", action="store_true", help="print the README's data dictionary and stop")
     parser.add_argument("--update-readme", action="store_true", help="rewrite the data dictionary in README.md and stop")
+    parser.add_argument("--update-datapackage", action="store_true",
+                        help="rewrite datapackage.json (Frictionless Data Package) in the data folder from the schema and stop")
     args = parser.parse_args(argv)
     if args.dictionary:
         print(render())
@@ -33,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.update_readme:
         README.write_text(update_readme(README.read_text(encoding="utf-8")), encoding="utf-8")
         print(f"updated the data dictionary in {README}")
+        return 0
+    if args.update_datapackage:
+        print(f"wrote {datapackage.write(args.data)}")
         return 0
     corpus = load_corpus(args.data, args.seeds)
     for problem in corpus.problems:

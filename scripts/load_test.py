@@ -15,16 +15,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "dashboard")]
 
-from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server  # noqa: E402
+from app_paths import DEEP_LINKS, PAGES as READER_PAGES, url_path  # noqa: E402
+from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, SETTLED, start_server, stop_server  # noqa: E402
 
-PAGES = ["", "hotspots", "attacks", "repatriation", "recruitment", "groups", "countries", "sources", "data", "briefing"]
-SETTLED = """() => document.querySelector('[data-testid="stMain"] h1')
-  && !document.querySelector('[data-testid="stStatusWidget"]')
-  && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))"""
+# Every reader page registered in app.py (the same list the tests use), with its deep link if it has one.
+PAGES = [url_path(p) + (f"?{urlencode(DEEP_LINKS[p])}" if p in DEEP_LINKS else "") for p in READER_PAGES]
 FAILED = "() => document.querySelectorAll('[data-testid=\"stException\"]').length + (document.body.innerText.includes('Something went wrong') ? 1 : 0)"
 
 

@@ -1,15 +1,52 @@
-"""Shared by the AppTest modules: where the app is and how to open one of its pages."""
+"""Shared by the AppTest and browser modules: where the app is, which pages a reader has, and how to
+open one of them.
+
+The page list is read from the st.Page(...) calls in dashboard/app.py, so a page added there is
+covered by every test that loops over PAGES (pages, hostile links, broken tables, browser, axe)."""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
-PAGES = ["overview", "hotspots", "attacks", "repatriation", "recruitment", "groups", "countries", "sources", "data",
-         "briefing"]
 PAGE_FAILED = "Something went wrong while drawing this page"
+
+
+def _registered_pages(app: Path = APP) -> tuple[dict[str, str], set[str]]:
+    """{url name: script path} for every st.Page in app.py, and the names registered only under an
+    `if curator_mode():` (a reader never has those)."""
+    tree = ast.parse(app.read_text(encoding="utf-8"))
+    curator_only: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "curator_mode" in ast.unparse(node.test):
+            curator_only |= {id(n) for n in ast.walk(node)}
+    pages: dict[str, str] = {}
+    hidden: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and ast.unparse(node.func) in ("st.Page", "Page"):
+            script = node.args[0].value
+            kwargs = {k.arg: k.value for k in node.keywords}
+            name = kwargs["url_path"].value if "url_path" in kwargs else Path(script).stem
+            pages[name] = script
+            if id(node) in curator_only:
+                hidden.add(name)
+    return pages, hidden
+
+
+SCRIPTS, CURATOR_PAGES = _registered_pages()
+# The default page (Overview) first, as app.py lists them; its URL is the bare address.
+PAGES = [name for name in SCRIPTS if name not in CURATOR_PAGES]
+DEFAULT_PAGE = "overview"
+# Pages that show most when the link names something; tests open them this way too.
+DEEP_LINKS = {"country": {"iso": "TJK"}, "search": {"q": "Aravan"}}
+
+
+def url_path(page: str) -> str:
+    """The path of a page in the browser ('' for the default page)."""
+    return "" if page == DEFAULT_PAGE else page
 
 
 def run_page(page: str, query: dict | None = None, **params) -> AppTest:
@@ -17,8 +54,8 @@ def run_page(page: str, query: dict | None = None, **params) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=120)
     for key, value in {**(query or {}), **params}.items():
         at.query_params[key] = value
-    if page != "overview":
-        at.switch_page(f"views/{page}.py")
+    if page != DEFAULT_PAGE:
+        at.switch_page(SCRIPTS[page])
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert not any(PAGE_FAILED in e.value for e in at.error), f"{page} failed to draw"

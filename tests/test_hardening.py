@@ -10,7 +10,8 @@ import streamlit as st
 
 from app_paths import PAGES, run_page
 
-# Which pages read which table (and so must show its problems).
+# Which pages read which table (and so must show its problems). A country profile and Search read
+# every table below.
 USES = {
     "figures": {"overview", "hotspots", "repatriation", "recruitment", "groups", "countries", "sources", "data"},
     "incidents": {"overview", "hotspots", "attacks", "repatriation", "groups", "countries", "sources"},
@@ -19,6 +20,9 @@ USES = {
     "groups": {"overview", "attacks", "recruitment", "groups", "sources"},
     "hotspots": {"overview", "hotspots", "sources"},
 }
+for pages in USES.values():
+    pages |= {"country", "search"}
+assert set().union(*USES.values()) <= set(PAGES), "USES names a page app.py does not register"
 
 
 def missing_column(data):

@@ -5,30 +5,23 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import numpy as np
 import plotly.graph_objects as go
-from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from core.loading import load_corpus
 from core.query import country_names, filter_incidents, incidents_view
 from core.filters import Filters
 
-APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
-PAGES = ["overview", "hotspots", "attacks", "repatriation", "recruitment", "groups", "countries", "sources", "data"]
+from app_paths import APP, PAGES  # every reader page registered in app.py
+
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 CORPUS = load_corpus()
 NAMES = country_names(CORPUS)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def open_page(page: str, **query) -> AppTest:
@@ -72,7 +65,8 @@ def frames(at: AppTest):
 def test_page_renders_with_default_filters(page):
     at = open_page(page)
     assert at.title and len(at.error) == 0
-    assert "All countries" in text_of(at) or page in ("sources", "data", "recruitment", "groups")
+    assert "All countries" in text_of(at) or page in ("sources", "data", "recruitment", "groups", "country", "search",
+                                                       "briefing")
 
 
 @pytest.mark.parametrize("country", CENTRAL_ASIA)
@@ -85,17 +79,25 @@ def test_page_with_one_country(page, country):
     assert at.query_params["country"] == [country] or at.query_params["country"] == country
 
 
-def test_overview_headlines_carry_their_quotes():
+def test_overview_figures_carry_their_quotes():
+    """The headline figures are now on the wave and country cards: each links to its passage, and the
+    page's Sources section holds its quote. (The coverage grids moved to the Data page, below.)"""
     at = open_page("overview")
     figs = CORPUS["figures"].set_index("figure_id")
-    metrics = at.metric
-    assert len(metrics) >= 6
-    crocus = [m for m in metrics if m.value == "145"]
-    assert crocus and figs.loc["fig-foreign_affairs-001", "quote"] in crocus[0].proto.help.replace("\\", "")
-    sources = [f for f in frames(at) if "quote" in f.columns][0]
-    assert "fig-foreign_affairs-001" in set(sources["row"])
-    grid = charts(at)[0]
-    assert grid.data[0].type == "heatmap"
+    markdown = "\n".join(m.value for m in at.markdown)
+    linked = set(re.findall(r"row=(fig-[\w-]+)", markdown))
+    assert len(linked) >= 6
+    assert "fig-foreign_affairs-001" in linked and "145" in text_of(at)
+    sources = [f for f in frames(at) if "quote" in f.columns][0].set_index("row")
+    assert sources.loc["fig-foreign_affairs-001", "quote"] == figs.loc["fig-foreign_affairs-001", "quote"]
+    assert linked <= set(sources.index)
+
+
+def test_data_page_shows_what_the_documents_cover():
+    at = open_page("data")
+    grids = [c for c in charts(at) if c.data and c.data[0].type == "heatmap"]
+    assert len(grids) == 2
+    assert "Curated rows by document and topic" in grids[0].layout.title.text
 
 
 def test_attacks_deep_link_filters_table_and_chart():

@@ -39,30 +39,169 @@ def figure_table(fig: go.Figure) -> pd.DataFrame:
         xs, ys = _values(getattr(trace, "x", None)), _values(getattr(trace, "y", None))
         horizontal = getattr(trace, "orientation", None) == "h"
         labels, values = (ys, xs) if horizontal else (xs, ys)
+        if getattr(trace, "mode", None) == "text":  # words drawn in place of a mark ("not reported")
+            numeric_x = all(isinstance(v, (int, float)) for v in xs)
+            labels, values = (ys if numeric_x else xs), _values(trace.text)
         for i, value in enumerate(values):
             label = labels[i] if i < len(labels) else ""
             rows.append({"series": name, "category": _plain(label), "value": value})
     table = pd.DataFrame(rows)
     if not table.empty:
         numeric = pd.to_numeric(table["value"], errors="coerce")
-        table["value"] = numeric if numeric.notna().all() else table["value"].map(_plain)
+        missing = table["value"].map(_missing)
+        table["value"] = numeric if (numeric.notna() | missing).all() else \
+            table["value"].map(lambda v: None if _missing(v) else _number(v) if isinstance(v, (int, float)) else _plain(v))
     return table
 
 
+def _number(value) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value))
+
+
 def figure_text_alternative(fig: go.Figure) -> tuple[str, pd.DataFrame]:
-    """('<Title>: <first items>.', table) read off the figure itself."""
+    """('<Title>: <first items>.', table) read off the figure itself, for charts whose page gives no
+    sentence: legend-only traces are left out, a blank value reads "not reported", and a trace name
+    is said only when the chart has several."""
     title = _plain(fig.layout.title.text) or "Chart"
     table = figure_table(fig)
+    if not table.empty:
+        table = table[~(table["value"].map(_missing) & (table.get("category", table.get("column")) == ""))]
+        table = table.reset_index(drop=True)
     if table.empty:
         return f"{title}: nothing to show for these filters.", table
-    if "column" in table:
-        items = [f"{r.row} / {r.column}: {r.value:g}" if isinstance(r.value, (int, float)) else f"{r.row} / {r.column}: {r.value}"
-                 for r in table.head(MAX_ITEMS).itertuples()]
-    else:
-        items = []
-        for r in table.head(MAX_ITEMS).itertuples():
-            value = f"{r.value:g}" if isinstance(r.value, (int, float)) else _plain(r.value)
-            who = " ".join(p for p in (r.series, r.category) if p)
-            items.append(f"{who}: {value}" if who else value)
+    several = table["series"].nunique() > 1 and "column" not in table
+    items = []
+    for r in table.head(MAX_ITEMS).to_dict("records"):
+        value = "not reported" if _missing(r["value"]) else _number(r["value"]) if isinstance(r["value"], (int, float)) \
+            else _plain(r["value"])
+        who = f"{r['row']}, {r['column']}" if "column" in r else r["category"]
+        if several and r["series"] and r["series"] not in ("reported", "not reported"):
+            who = f"{who} ({r['series']})" if who else r["series"]
+        items.append(f"{who}: {value}" if who else value)
     more = f"; and {len(table) - MAX_ITEMS} more in the data table" if len(table) > MAX_ITEMS else ""
     return f"{title}. " + "; ".join(items) + more + ".", table
+
+
+# Sentences built by pages from the rows behind their charts (the same rows the chart draws).
+
+def _join(items: list[str], limit: int = MAX_ITEMS, what: str = "more") -> str:
+    shown = "; ".join(items[:limit])
+    return shown + (f"; and {len(items) - limit} {what} in the data table" if len(items) > limit else "")
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def repatriation_summary(table: pd.DataFrame, unit: str = "people") -> str:
+    """'Kazakhstan repatriated 654 people; Uzbekistan 512; Kyrgyzstan, Tajikistan and Turkmenistan: not
+    reported.' from the chart's rows (country, value, display, period; a blank value is not reported)."""
+    parts = []
+    for r in table[table["value"].notna()].to_dict("records"):
+        period = f" in {r['period']}" if r.get("period") else ""
+        parts.append(f"{r['country']} {'repatriated ' if not parts else ''}{r['display']}"
+                     f"{(' ' + unit) if not parts else ''}{period}")
+    missing = table.loc[table["value"].isna(), "country"].tolist()
+    if parts and not any(r.get("period") for r in table.to_dict("records")):
+        parts.append("no period given for " + ("this total" if len(parts) == 1 else "these totals"))
+    if missing:
+        parts.append(f"{_names(missing)}: not reported")
+    return "; ".join(parts) + "." if parts else "No country in the filter has a repatriation figure."
+
+
+def estimates_summary(figs: pd.DataFrame, what: str, unit: str, label_column: str = "subject_label") -> str:
+    """'<what>: Jamaat Ansarullah up to 300 people (up to 2021-08; uwed); ...': each estimate with its
+    qualifier, period and document, never combined."""
+    if figs.empty:
+        return f"{what}: no estimates match these filters."
+    items = [f"{r[label_column]} {r['display']}{'' if r['display'].endswith('%') else ' ' + unit} "
+             f"({r['period'] or 'no period given'}; {r['doc_id']})" for r in figs.to_dict("records")]
+    return f"{what}: " + _join(items) + "."
+
+
+def counts_summary(counts: pd.DataFrame, category: str, what: str, stack: str | None = None) -> str:
+    """'<what>: messaging app 6 (5 used, 1 not used); website 2; ...', largest first."""
+    if counts.empty:
+        return f"{what}: nothing matches these filters."
+    totals = counts.groupby(category, sort=False)["count"].sum().sort_values(ascending=False, kind="stable")
+    items = []
+    for name, total in totals.items():
+        item = f"{name} {int(total)}"
+        if stack:
+            part = counts[counts[category] == name].sort_values("count", ascending=False, kind="stable")
+            if len(part) > 1:
+                item += " (" + ", ".join(f"{int(r['count'])} {r[stack]}" for r in part.to_dict("records")) + ")"
+            else:
+                item += f" ({part[stack].iloc[0]})"
+        items.append(item)
+    return f"{what}: " + _join(items) + "."
+
+
+def matrix_summary(matrix: pd.DataFrame, what: str) -> str:
+    """'<what>: Islamic State: Telegram 2, YouTube 1; ...' (rows: groups, columns: channels)."""
+    items = []
+    for group, row in matrix.iterrows():
+        cells = [f"{channel} {int(n)}" for channel, n in row[row > 0].sort_values(ascending=False, kind="stable").items()]
+        if cells:
+            more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
+            items.append(f"{group}: " + ", ".join(cells[:5]) + more)
+    if not items:
+        return f"{what}: no claim matches these filters."
+    return f"{what}: " + _join(items) + "."
+
+
+def series_summary(points: pd.DataFrame, what: str) -> str:
+    """'<what>: 25,749 in 2022-01; 13,279 in 2023-01.' (period and display of each point, in order)."""
+    if points.empty:
+        return f"{what}: no figures match these filters."
+    return f"{what}: " + _join([f"{r['display']} in {r['period']}" for r in points.to_dict("records")]) + "."
+
+
+def timeline_summary(inc: pd.DataFrame) -> str:
+    """How many incidents are dated and over which years, by category, and how many state deaths."""
+    dated = inc[inc["start"].notna()]
+    if dated.empty:
+        return f"None of the {len(inc)} incidents has a date, so the timeline is empty; they are in the table."
+    first, last = int(dated["start"].dt.year.min()), int((dated["end"] - pd.Timedelta(days=1)).dt.year.max())
+    span = f"in {first}" if first == last else f"from {first} to {last}"
+    by_kind = dated["category"].value_counts()
+    kinds = "; ".join(f"{k} {n}" for k, n in by_kind.items())
+    exact = int((dated["date_precision"] == "day").sum())
+    killed = dated["killed"].dropna()
+    deaths = (f"{len(killed)} state how many people were killed ({_number(killed.sum())} in all)" if len(killed)
+              else "none states how many people were killed")
+    undated = len(inc) - len(dated)
+    return (f"{len(dated)} dated incidents {span} ({kinds}); {exact} known to the day, the others to the month or year; "
+            f"{deaths}." + (f" {undated} more have no date and are only in the table." if undated else ""))
+
+
+def incident_map_summary(inc: pd.DataFrame, inside: pd.DataFrame, outside: pd.DataFrame) -> str:
+    """Which places the map marks and how many incidents each, those outside it, those with no place."""
+    def places(rows: pd.DataFrame) -> list[str]:
+        counts = rows.groupby("place").size().sort_values(ascending=False, kind="stable")
+        return [f"{p} {n}" for p, n in counts.items()]
+
+    unplaced = len(inc) - len(inside) - len(outside)
+    text = (f"Map of {len(inside)} incidents at {inside['place'].nunique()} places: " + _join(places(inside), what="more places")
+            if len(inside) else "No incident in the mapped region")
+    if len(outside):
+        text += f". Outside the map: {'; '.join(places(outside))}"
+    if unplaced:
+        text += f". {unplaced} incidents have no stated place"
+    return text + "."
+
+
+def incident_map_table(inside: pd.DataFrame, outside: pd.DataFrame) -> pd.DataFrame:
+    """The map as a table: one row per place, with its incidents and kinds."""
+    rows = pd.concat([inside.assign(on_map="yes"), outside.assign(on_map="no (outside the region shown)")])
+    if rows.empty:
+        return pd.DataFrame(columns=["place", "country", "incidents", "kinds", "on map"])
+    return (rows.groupby(["place", "country_iso3", "on_map"], sort=False)
+            .agg(incidents=("incident_id", "size"), kinds=("kind", lambda k: ", ".join(sorted(set(k)))))
+            .reset_index().rename(columns={"country_iso3": "country", "on_map": "on map"})
+            .sort_values(["incidents", "place"], ascending=[False, True], kind="stable")
+            [["place", "country", "incidents", "kinds", "on map"]].reset_index(drop=True))

@@ -1,7 +1,9 @@
 """Chart builders: pure functions from DataFrames to plotly figures (no Streamlit).
 
-Colours come from the Okabe-Ito palette, which stays distinguishable for the common forms of
-colour blindness. Every figure gets a title that states the filter, and axis titles with units.
+Colours: the five Okabe-Ito colours that reach 3:1 against the white chart background (WCAG AA for
+graphical objects) and three darker ones chosen to stay distinguishable under simulated protanopia,
+deuteranopia and tritanopia (tests/test_contrast.py checks both). Every figure gets a title that
+states the filter, and axis titles with units.
 """
 
 from __future__ import annotations
@@ -10,11 +12,14 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Okabe-Ito's orange #E69F00, sky blue #56B4E9 and yellow #F0E442 were replaced: 2.3, 2.3 and 1.3 to 1 on white.
+OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8800FF", "#774422", "#445555", "#000000"]
 # Nearest Streamlit Markdown colour names, for legends written as text beside maps.
-OKABE_ITO_NAMES = ["blue", "orange", "green", "violet", "blue", "red", "orange", "gray"]
-NOT_REPORTED = "#BBBBBB"
+OKABE_ITO_NAMES = ["blue", "red", "green", "violet", "violet", "orange", "gray", "gray"]
+NOT_REPORTED = "#8A8A8A"
+MUTED_TEXT = "#666666"  # secondary text in charts ("not reported"): 5.7 to 1 on white
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#222")
 
 
@@ -28,11 +33,19 @@ def _esc_all(values) -> list[str]:
 
 
 def _layout(fig: go.Figure, title: str, height: int = 420, **kwargs) -> go.Figure:
+    """Title, fonts, size and legend of every chart, on the 'plotly_white' template."""
     fig.update_layout(
         title=dict(text="<br>".join(esc(line) for line in textwrap.wrap(title, 95)), x=0, xanchor="left", font=dict(size=16)),
-        template="plotly_white", font=FONT, height=height, margin=dict(l=10, r=10, t=100, b=50),
+        font=FONT, height=height, margin=dict(l=10, r=10, t=100, b=50),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""), **kwargs,
     )
+    # A registered template is valid already: set it as plotly sets its default template, without
+    # validating it again (that costs about 7 ms a figure, a third of a small chart).
+    fig.layout._validate = False
+    try:
+        fig.layout.template = pio.templates["plotly_white"]
+    finally:
+        fig.layout._validate = fig._validate
     return fig
 
 
@@ -73,35 +86,38 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
     colours = colour_map(dated["colour_key"])
     dated["mid"] = dated["start"] + (dated["end"] - dated["start"]) / 2
     order = dated.sort_values(["category", "kind"])["kind"].unique().tolist()
-    fig = go.Figure()
+    traces = []  # plain dicts, validated once by go.Figure: add_trace copies every trace again
     for value, part in dated.groupby("colour_key", sort=True):
         colour = colours[value]
         wide = part[part["date_precision"] != "day"]
         if not wide.empty:
             xs, ys = [], []
-            for r in wide.itertuples():
-                xs += [r.start, r.end, None]
-                ys += [r.kind, r.kind, None]
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=colour, width=12), opacity=0.35,
-                                     hoverinfo="skip", showlegend=False, legendgroup=value))
+            for start, end, kind in zip(wide["start"], wide["end"], wide["kind"]):  # not itertuples: 2 ms a call
+                xs += [start, end, None]
+                ys += [kind, kind, None]
+            traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(color=colour, width=12), opacity=0.35,
+                               hoverinfo="skip", showlegend=False, legendgroup=value))
         known = part["killed"].notna()
         sizes = 10 + (part["killed"].fillna(0).clip(upper=200) ** 0.5) * 2.2
         symbols = ["circle" if k else "diamond-open" for k in known]
         hover = [
-            f"<b>{esc(r.summary)}</b><br>{esc(r.date)} ({r.date_precision}{', inferred' if r.date_inferred == 'yes' else ''})"
-            f"<br>{esc(r.place or 'place not stated')} · {r.kind}<br>Killed: {'not stated' if pd.isna(r.killed) else int(r.killed)}"
-            f"<br>Source: {esc(r.doc_id)} ({esc(r.incident_id)})"
-            for r in part.itertuples()
+            f"<b>{esc(summary)}</b><br>{esc(date)} ({precision}{', inferred' if inferred == 'yes' else ''})"
+            f"<br>{esc(place or 'place not stated')} · {kind}<br>Killed: {'not stated' if pd.isna(killed) else int(killed)}"
+            f"<br>Source: {esc(doc_id)} ({esc(incident_id)})"
+            for summary, date, precision, inferred, place, kind, killed, doc_id, incident_id in zip(
+                part["summary"], part["date"], part["date_precision"], part["date_inferred"], part["place"], part["kind"],
+                part["killed"], part["doc_id"], part["incident_id"])
         ]
-        fig.add_trace(go.Scatter(
-            x=part["mid"], y=part["kind"], mode="markers", name=esc(value), legendgroup=value,
+        traces.append(dict(
+            type="scatter", x=part["mid"], y=part["kind"], mode="markers", name=esc(value), legendgroup=value,
             marker=dict(color=colour, size=sizes, symbol=symbols, line=dict(width=2, color=colour)),
             hovertext=hover, hoverinfo="text", customdata=part["incident_id"],
         ))
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="casualties not stated",
-                             marker=dict(symbol="diamond-open", size=11, color="#555")))
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="known only to the month or year",
-                             line=dict(color="#555", width=10), opacity=0.35))
+    traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name="casualties not stated",
+                       marker=dict(symbol="diamond-open", size=11, color="#555")))
+    traces.append(dict(type="scatter", x=[None], y=[None], mode="lines", name="known only to the month or year",
+                       line=dict(color="#555", width=10), opacity=0.35))
+    fig = go.Figure(data=traces)
     fig.update_xaxes(title_text="Date (a band spans the month or year an event is known to)", type="date")
     fig.update_yaxes(title_text="", categoryorder="array", categoryarray=order[::-1])
     fig = _layout(fig, title, height=max(360, 150 + 26 * len(order)))
@@ -122,7 +138,7 @@ def bar_with_not_reported(table: pd.DataFrame, category: str, value: str, text: 
     if not missing.empty:
         fig.add_trace(go.Scatter(
             y=_esc_all(missing[category]), x=[0] * len(missing), mode="text", text=["not reported"] * len(missing),
-            textposition="middle right", textfont=dict(color="#777", size=12), name="not reported", hoverinfo="skip",
+            textposition="middle right", textfont=dict(color=MUTED_TEXT, size=12), name="not reported", hoverinfo="skip",
         ))
     fig.update_xaxes(title_text=axis_title)
     _pad_x(fig, reported[value])

@@ -48,6 +48,7 @@ class Column:
     allowed: tuple[str, ...] = ()
     ref: str | None = None  # "table" whose key this column must name; "subject" = any id or ISO3
     unit: str = ""
+    bounds: tuple[float, float] | None = None  # (minimum, maximum) of a number column
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,8 @@ TABLES: dict[str, Table] = {
                 Column("country_iso3", "id", "Country the place is in (blank for multi-country regions).", ref="countries"),
                 Column("admin1", "text", "First-level region (province, oblast) as named in the boundary data."),
                 Column("kind", "enum", "What sort of place.", required=True, allowed=PLACE_KINDS),
-                Column("lat", "float", "Latitude of the point drawn for the place (WGS84).", required=True, unit="degrees"),
-                Column("lon", "float", "Longitude of the point drawn for the place (WGS84).", required=True, unit="degrees"),
+                Column("lat", "float", "Latitude of the point drawn for the place (WGS84).", required=True, unit="degrees", bounds=(-90, 90)),
+                Column("lon", "float", "Longitude of the point drawn for the place (WGS84).", required=True, unit="degrees", bounds=(-180, 180)),
                 Column("geo_precision", "enum", "How precisely lat/lon locate what the documents mean.", required=True, allowed=GEO_PRECISIONS),
                 Column("boundary", "text", "Outline drawn for the place: 'aravan_district', 'admin1:<ISO 3166-2>' or 'country:<ISO3>'; blank for a point only."),
                 Column("note", "text", "Where the coordinates come from."),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from core.loading import Corpus
 from core.schema import QUOTED_TABLES, TABLES
 
@@ -30,11 +32,40 @@ def row_doc(corpus: Corpus, row_id: str) -> str | None:
     return None
 
 
-def segments(text: str, spans: list[tuple[int, int, str]], selected: str | None) -> list[tuple[str, str | None]]:
-    """The text cut into (piece, style) with style None, 'quote' or 'selected'; overlaps merge."""
+def passage_link(doc_id: str, start: int, end: int) -> str:
+    """Relative link to the Sources page at a passage: character offsets [start, end) into the text."""
+    return "sources?" + urlencode({"doc": doc_id, "passage": f"{int(start)}-{int(end)}"})
+
+
+def check_passage(text: str, span: tuple[int, int]) -> tuple[tuple[int, int] | None, str | None]:
+    """The span to show (clipped to the text) and, when the link asked for more, a notice in words."""
+    start, end = span
+    if start >= len(text):
+        return None, (f"The passage {start}-{end} in the link starts after the end of the document "
+                      f"(it has {len(text):,} characters); showing the whole document.")
+    if end > len(text):
+        return (start, len(text)), (f"The passage {start}-{end} in the link ends after the end of the document; "
+                                    f"showing {start}-{len(text)}.")
+    return (start, end), None
+
+
+def surrounding(text: str, start: int, end: int, around: int = 300) -> tuple[str, str, str]:
+    """(text before, the passage, text after), about `around` characters either side, cut at spaces."""
+    first, last = max(0, start - around), min(len(text), end + around)
+    while 0 < first < start and not text[first - 1].isspace():
+        first += 1
+    while end < last < len(text) and not text[last].isspace():
+        last -= 1
+    return text[first:start], text[start:end], text[end:last]
+
+
+def segments(text: str, spans: list[tuple[int, int, str]], selected: str | set[str] | None) -> list[tuple[str, str | None]]:
+    """The text cut into (piece, style) with style None, 'quote' or 'selected' (the spans whose id is
+    `selected`, or in it); overlaps merge."""
+    chosen = {selected} if isinstance(selected, str) else set(selected or ())
     marks = [None] * len(text)
     for start, end, row_id in spans:
-        style = "selected" if row_id == selected else "quote"
+        style = "selected" if row_id in chosen else "quote"
         for i in range(start, min(end, len(text))):
             if marks[i] != "selected":
                 marks[i] = style
@@ -52,6 +83,4 @@ def passage(corpus: Corpus, doc_id: str, row_id: str, context: int = 300) -> tup
     spans = [(s, e) for s, e, r in quote_spans(corpus, doc_id) if r == row_id]
     if not spans:
         return None
-    text = corpus.documents[doc_id].text
-    start, end = spans[0][0], spans[-1][1]
-    return text[max(0, start - context): start], text[start:end], text[end: end + context]
+    return surrounding(corpus.documents[doc_id].text, spans[0][0], spans[-1][1], context)

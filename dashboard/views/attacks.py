@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ui
+from core.alt_text import incident_map_summary, incident_map_table, timeline_summary
 from core.charts import OKABE_ITO_NAMES, colour_map, incident_timeline
 from core.filters import describe
 from core.maps import incident_deck, split_by_view
@@ -16,7 +17,6 @@ ui.page_multiselect("Kind of event", "kinds", categories,
                     help="attack (incl. bombings, shootings, shelling, killings), plot, arrest, group event, policy")
 groups = dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"]))
 ui.page_multiselect("Group", "groups", groups)
-colour_by = ui.page_select("Colour the timeline by", "colour", {"kind": "category of event", "group": "group"})
 f = ui.current()
 
 inc = filter_incidents(ui.incidents(), f)
@@ -28,13 +28,30 @@ st.caption("A country filter matches where an incident happened or the stated or
            "(\u201ccitizen of Tajikistan\u201d matches Tajikistan).")
 ui.problem_banner(corpus, "incidents", "places", "groups")
 
+
+@st.fragment
+def timeline(inc, title: str) -> None:
+    """The timeline with its own control: changing the colouring reruns only this fragment."""
+    colours = {"kind": "category of event", "group": "group"}
+    if st.session_state.get("w_colour") not in colours:
+        st.session_state["w_colour"] = ui.current().colour if ui.current().colour in colours else "kind"
+    colour_by = st.segmented_control("Colour the timeline by", list(colours), format_func=colours.get, key="w_colour",
+                                     required=True) or "kind"
+    if colour_by != ui.current().colour:
+        ui.update(colour=colour_by)
+        ui.sync_url()
+    ui.chart(lambda: incident_timeline(inc, colour_by, title), "timeline", ui.ids(inc, "incident_id"), colour_by,
+             title=title, rows=inc, id_column="incident_id", summary=lambda: timeline_summary(inc),
+             data=lambda: inc.loc[inc["start"].notna(), ["date", "date_precision", "kind", "category", "group", "place",
+                                                          "killed", "summary", "doc_id", "incident_id"]])
+    st.caption("A dot marks the day an event is known to; a pale band spans the month or year when the document "
+               "gives no more. Dot size follows people killed; a hollow diamond means the document gives no casualty figure.")
+
+
 if inc.empty:
     ui.empty_state("incidents", ui.widen_suggestion(f))
 else:
-    title = f"Incidents over time: {describe(f, names, len(inc), 'incidents')}"
-    ui.chart(lambda: incident_timeline(inc, colour_by or "kind", title), "timeline", f, rows=inc, id_column="incident_id")
-    st.caption("A dot marks the day an event is known to; a pale band spans the month or year when the document "
-               "gives no more. Dot size follows people killed; a hollow diamond means the document gives no casualty figure.")
+    timeline(inc, f"Incidents over time: {describe(f, names, len(inc), 'incidents')}")
     ui.sources_section(inc, "incident_id", corpus)
 
     st.subheader("Where they happened")
@@ -43,7 +60,10 @@ else:
     colours = colour_map(inc["category"])
     st.caption(f"{len(placed)} of {len(inc)} incidents have a stated place; {len(inside)} are in the region the map "
                "shows. Hollow rings: known only to a region or country.")
-    st.pydeck_chart(ui.memo("incident-deck", lambda: incident_deck(inside, colours), f), height=480, key="incident-map")
+    shown = ui.ids(inc, "incident_id")  # the map and its text change only when these rows do
+    ui.deck("incident-map", lambda: incident_deck(inside, colours), shown, height=480, key="incident-map")
+    ui.text_alternative(ui.memo("incident-map-summary", lambda: incident_map_summary(inc, inside, outside), shown),
+                        ui.memo("incident-map-table", lambda: ui.arrow(incident_map_table(inside, outside)), shown), "incident-map")
     st.markdown(" · ".join(f":{OKABE_ITO_NAMES[i % len(OKABE_ITO_NAMES)]}[●] {k}" for i, k in enumerate(sorted(colours))))
     if not outside.empty:
         counts = outside.groupby("place").size()
@@ -52,7 +72,7 @@ else:
     st.subheader("The incidents")
     ui.table(
         inc[["date", "date_precision", "date_inferred", "kind", "place", "country_iso3", "group", "perpetrator_origin",
-             "killed", "wounded", "summary", "doc_id", "incident_id"]], "incidents",
+             "killed", "wounded", "summary", "doc_id", "incident_id"]], "incidents", depends=shown,
         rows=inc.drop(columns=["start", "end", "origin_iso3", "countries"]),
         column_config={"killed": st.column_config.NumberColumn("killed", help="blank: not stated in the document"),
                        "wounded": st.column_config.NumberColumn("wounded", help="blank: not stated in the document"),

@@ -16,13 +16,19 @@ units = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["unit"]
 countries = default_countries(f.countries)
 figs = filter_figures(ui.figures(), f)
 inc = filter_incidents(ui.incidents(), f, use_kind=False, use_group=False)
-wide, long = country_table(figs, inc, countries, names, labels)
+# The table depends on the rows the filters leave and the countries compared, the chart on the
+# comparable rows only: a change that keeps them reuses each.
+content = (tuple(countries), ui.ids(figs, "figure_id"), ui.ids(inc, "incident_id"))
+wide, long = ui.memo("country-table", lambda: country_table(figs, inc, countries, names, labels), *content)
+wide = wide.copy()  # the cached table is shared: the profile column below is added to a copy
 ui.header("Country comparison", f"{describe(f, names, len(long), 'figures')} across {len(countries)} countries")
 ui.problem_banner(corpus, "figures", "indicators", "incidents")
 st.caption("Each column is one indicator with one definition (see the Data page). A cell lists every figure with its "
            "period and document; figures with different periods are listed side by side, never added or averaged. "
            "\u201cnot reported\u201d means no document gives the figure, which is not zero.")
-ui.table(wide, "country-comparison", rows=long.drop(columns=["countries"]))
+wide.insert(1, "profile", [f"country?iso={c}" for c in countries])  # each country's profile page
+ui.table(wide, "country-comparison", rows=long.drop(columns=["countries"]), depends=content,
+         column_config={"profile": st.column_config.LinkColumn("Profile", display_text="open profile")})
 ui.sources_section(long, "figure_id", corpus)
 
 panels = [(i, f"{labels.get(i, i)} ({units.get(i, '')})") for i in COMPARABLE if (long["indicator"] == i).any()]
@@ -31,8 +37,9 @@ if not panels:
 else:
     plotted = long.drop_duplicates(["indicator", "country"], keep="first")
     multi = long.groupby(["indicator", "country"]).size()
-    ui.chart(lambda: small_multiples(plotted, panels, [names.get(c, c) for c in countries],
-                             f"Comparable indicators by country ({describe(f, names)})"), "multiples", f, rows=long, id_column="figure_id")
+    title = f"Comparable indicators by country ({describe(f, names)})"
+    ui.chart(lambda: small_multiples(plotted, panels, [names.get(c, c) for c in countries], title), "multiples",
+             tuple(countries), ui.ids(long, "figure_id"), title=title, rows=long, id_column="figure_id")
     if (multi > 1).any():
         st.caption("Where a country has several figures for one indicator, the chart shows the first and the table "
                    "lists all of them.")

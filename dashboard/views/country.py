@@ -1,9 +1,220 @@
-"""Country profile: everything the corpus says about one country (/country?iso=TJK). (skeleton)"""
+"""Country profile: everything the corpus says about one country (/country?iso=TJK), and its
+one-page brief as PDF and PPTX. What belongs to a country is decided in core/profile.py."""
 
+import pandas as pd
 import streamlit as st
 
 import ui
+from core import brief
+from core.charts import incident_timeline
+from core.filters import Filters, describe_years
+from core.profile import REGIONAL_SCOPE, build_profile, incidents_summary, timeline_rows, timeline_summary
+from core.query import country_names, filter_figures, filter_incidents
+from core.schema import CENTRAL_ASIA
 
 corpus = ui.get_corpus()
+names = country_names(corpus)
+ordered = [c for c in CENTRAL_ASIA if c in names] + sorted((c for c in names if c not in CENTRAL_ASIA), key=names.get)
+
+
+def _choose() -> None:
+    iso = st.session_state.get("w_iso")
+    ui.update(iso=iso)
+    st.query_params["iso"] = iso or ""  # so the link's old ?iso= does not win on this rerun
+
+
 f = ui.current()
-ui.header("Country profile", f"Country: {f.iso or 'choose one'}")
+if f.iso and st.session_state.get("w_iso") != f.iso:
+    st.session_state["w_iso"] = f.iso  # arrived by a link: the chooser follows it
+title = f"Country profile: {names[f.iso]}" if f.iso else "Country profiles"
+ui.header(title, "Everything the five documents say about one country, each part with its sources")
+st.selectbox("Country", ordered, index=None, format_func=lambda c: names.get(c, c), key="w_iso", on_change=_choose,
+             placeholder="Choose a country", help="The five Central Asian states first, then every other country the documents name.")
+ui.problem_banner(corpus, "figures", "incidents", "channels", "groups", "hotspots", "places", "countries")
+
+
+def timeline_figure(p, title: str):
+    """The Attacks page's timeline, coloured by how each incident concerns the country; room for a
+    two-row legend under the title."""
+    fig = incident_timeline(timeline_rows(p), "group", title)
+    fig.update_layout(margin=dict(t=140))
+    return fig
+
+
+def profile_of(iso: str):
+    """The profile under the year filter, cached on the rows the years leave (figures and incidents):
+    a year change that keeps those rows reuses the profile and everything drawn from it."""
+    key = profile_key(iso)
+    return ui.memo("profile", lambda: build_profile(corpus, iso, f), *key), key
+
+
+def profile_key(iso: str) -> tuple:
+    years_only = Filters(year_from=f.year_from, year_to=f.year_to, include_undated=f.include_undated)
+    return (iso, ui.ids(filter_figures(ui.figures(), years_only), "figure_id"),
+            ui.ids(filter_incidents(ui.incidents(), years_only, use_kind=False, use_group=False), "incident_id"))
+
+
+def landing() -> None:
+    """No country chosen: every country with how well the documents cover it, linked to its profile."""
+    rows = []
+    for iso in ordered:
+        p, _ = profile_of(iso)
+        rows.append({"country": names[iso], "coverage": p.coverage, "figures": len(p.key_figures),
+                     "incidents": len(p.incidents), "documents": len(p.documents), "profile": f"country?iso={iso}"})
+    st.markdown("Choose a country above, or open its profile from this list.")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height="content", column_config={
+        "profile": st.column_config.LinkColumn("Profile", display_text="open profile"),
+        "figures": st.column_config.NumberColumn("Figures about it"),
+        "incidents": st.column_config.NumberColumn("Incidents (in it or its nationals)")})
+
+
+def profile_page(iso: str) -> None:
+    """The profile of one country, part by part, each with its Sources section."""
+    p, key = profile_of(iso)
+    filters_text = (f"years: {describe_years(f)}; rows with no date {'included' if f.include_undated else 'left out'}"
+                    " (the country filter in the sidebar does not apply on this page)")
+    st.caption(f"Filters: {filters_text}. Years apply to dated figures and incidents; hotspots, channels, groups and "
+               "passages are undated.")
+    coverage, sentence = ui.memo("profile-coverage", lambda: (p.coverage, p.coverage_sentence()), *key)
+    if coverage == "barely covered":
+        st.info(ui.safe_text(sentence))
+    else:
+        st.markdown(ui.safe_text(sentence))
+
+    # One-page brief ----------------------------------------------------------------------------------
+    can_print = brief.chromium_path() is not None
+
+    def _content():
+        return ui.memo("brief-content", lambda: brief.brief_content(corpus, p, filters_text), iso, f.year_from, f.year_to,
+                       f.include_undated)
+
+    def _pdf() -> bytes:
+        return brief.brief_pdf(_content())
+
+    cols = st.columns([1, 1, 4])
+    slug = f"{names[iso].lower().replace(' ', '-')}-brief"
+    cols[0].download_button("Brief (PDF)", _pdf, f"{slug}.pdf", "application/pdf", key="brief-pdf", on_click="ignore",
+                            disabled=not can_print, help="A4, one page: key figures, map, timeline and the documents used")
+    cols[1].download_button("Brief (PPTX)", lambda: brief.brief_pptx(_content()), f"{slug}.pptx",
+                            "application/vnd.openxmlformats-officedocument.presentationml.presentation", key="brief-pptx",
+                            on_click="ignore", disabled=not can_print, help="One slide with the same content")
+    if not can_print:
+        cols[2].caption("The PDF and PPTX briefs need Debian's chromium on the server (apt-get install chromium); "
+                        "the rest of this page works without it.")
+
+    # Figures ---------------------------------------------------------------------------------------
+    st.subheader("Figures")
+    figs = p.figures
+    if figs.empty:
+        st.caption(f"No document gives a figure about {ui.safe_text(p.name)}"
+                   + ("" if f.year_range == (None, None) else " in these years") + ".")
+    else:
+        st.caption("Grouped by indicator; each row is one claim with its qualifier, period and document. \u201cConcerns\u201d "
+                   f"says whether a figure concerns {ui.safe_text(p.name)} itself, a place or event in it, or "
+                   "Central Asia as a whole.")
+        ui.table(figs[["label", "display", "qualifier", "period", "about", "scope", "doc_id", "quote", "figure_id"]],
+                 f"profile-{iso}-figures", rows=figs.drop(columns=["countries"]), depends=key, column_config={
+                     "label": "Indicator", "display": "Figure", "qualifier": "Qualifier", "period": "Period",
+                     "about": "About", "scope": "Concerns", "doc_id": "Document",
+                     "quote": st.column_config.TextColumn("Quote", width="large"), "figure_id": "Row"})
+        regional = int((figs["scope"] == REGIONAL_SCOPE).sum())
+        if regional:
+            st.caption(f"{regional} of these figures are about Central Asia as a whole, not {ui.safe_text(p.name)} alone.")
+        if not p.contradictions.empty:
+            st.markdown("**Where the documents differ** (same indicator and subject; one column per document)")
+            st.dataframe(p.contradictions, hide_index=True, width="stretch")
+        ui.sources_section(figs, "figure_id", corpus, "Sources of the figures")
+
+    # Map -------------------------------------------------------------------------------------------
+    st.subheader("Hotspots and places")
+    cmap = ui.memo("country-map", lambda: brief.country_map(corpus, p), iso)
+    if not p.hotspots.empty:
+        for r in p.hotspots.itertuples():
+            st.markdown(f"**{ui.safe_text(r.name)}** ({ui.safe_text(r.wave)}): {ui.safe_text(r.summary)} "
+                        f"[{ui.safe_text(r.doc_id)}]")
+    else:
+        st.caption(f"No document calls a place in {ui.safe_text(p.name)} a hotspot of mobilization.")
+    if cmap.drawable:
+        ui.deck("country-deck", lambda: brief.country_deck(cmap, iso), iso, height=440, key="country-map")
+        ui.text_alternative(ui.memo("country-map-summary", lambda: brief.map_summary(p, cmap), iso),
+                            ui.memo("country-map-table", lambda: ui.arrow(cmap.inside[["name", "precision_label", "rows", "lat", "lon"]]), iso),
+                            "country-map")
+        st.caption("Orange: hotspot district or province, shaded; blue line: region around a hotspot point; dots: places, "
+                   "sized by curated rows; grey rings: a region or country known only roughly. Boundaries: Natural "
+                   "Earth; Aravan: geoBoundaries.")
+    if not cmap.outside.empty:
+        st.markdown("**Outside the mapped region:** " + ui.safe_text(
+            ", ".join(f"{n} ({brief.rows_text(r)})" for n, r in zip(cmap.outside["name"], cmap.outside["rows"]))))
+    if not cmap.drawable and cmap.outside.empty:
+        st.caption(f"No place in {ui.safe_text(p.name)} is cited, and the maps draw only Central Asia and its neighbours.")
+    ui.sources_section(p.hotspots, "hotspot_id", corpus, "Sources of the hotspots")
+
+    # Incidents -------------------------------------------------------------------------------------
+    st.subheader("Incidents")
+    inc = p.incidents
+    st.markdown(ui.safe_text(ui.memo("profile-incidents-summary", lambda: incidents_summary(p), *key)))
+    if not inc.empty:
+        title = f"Incidents in {p.name} or involving {p.adjective} nationals ({describe_years(f)})"
+        # Drawn from the profile's incidents only: a year change that keeps them reuses the figure, retitled.
+        shown = ui.ids(inc, "incident_id")
+        ui.chart(lambda: timeline_figure(p, title), "country-timeline", iso, shown, title=title,
+                 rows=inc, id_column="incident_id", summary=lambda: timeline_summary(p),
+                 data=lambda: inc[["date", "relation", "kind", "place", "summary", "incident_id"]])
+        st.caption("Colour: how the incident concerns the country. A dot marks a day; a pale band the month or year an "
+                   "event is known to; a hollow diamond: no casualty figure in the document.")
+        ui.table(inc[["date", "relation", "kind", "place", "group", "perpetrator_origin", "killed", "summary", "doc_id",
+                      "incident_id"]], f"profile-{iso}-incidents", depends=key,
+                 rows=inc.drop(columns=["start", "end", "origin_iso3", "countries"]), placeholder="", column_config={
+                     "relation": "Concerns", "killed": st.column_config.NumberColumn("killed", help="blank: not stated"),
+                     "summary": st.column_config.TextColumn("summary", width="large")})
+        ui.sources_section(inc, "incident_id", corpus, "Sources of the incidents")
+
+    # Recruitment -----------------------------------------------------------------------------------
+    st.subheader("Recruitment channels, languages and groups")
+    ch = p.channels
+    if ch.empty:
+        st.caption(f"No document names a recruitment channel aimed at {ui.safe_text(p.name)} or {ui.safe_text(p.adjective)} "
+                   "nationals.")
+    else:
+        if not p.languages.empty:
+            st.markdown("**Languages of these channels:** " + ui.safe_text(
+                ", ".join(f"{l} ({n})" for l, n in zip(p.languages["language"], p.languages["claims"]))))
+        ui.table(ch[["name", "kind", "stance", "languages", "used_by", "audience", "why", "doc_id", "channel_id"]],
+                 f"profile-{iso}-channels", rows=ch, depends=key, column_config={
+                     "why": "Concerns the country because", "used_by": "Used by (groups)", "channel_id": "Row"})
+        ui.sources_section(ch, "channel_id", corpus, "Sources of the channels")
+    groups = p.groups
+    if groups.empty:
+        st.caption("No group in the documents is based there or tied to its nationals.")
+    else:
+        st.markdown(f"**Groups based in {ui.safe_text(p.name)}, or that target or recruit its nationals**")
+        ui.table(groups[["name", "why", "base", "doc_id", "group_id"]], f"profile-{iso}-groups", rows=groups, depends=key,
+                 column_config={"name": st.column_config.TextColumn("Group", width="medium"),
+                                    "why": st.column_config.TextColumn("Why", width="large"), "base": "Based in",
+                                    "doc_id": "Document", "group_id": "Row"})
+        ui.sources_section(groups, "group_id", corpus, "Sources of the groups")
+
+    # Passages --------------------------------------------------------------------------------------
+    st.subheader("What each document says")
+    passages = p.passages
+    terms = ", ".join(p.terms)
+    if passages.empty:
+        st.caption(f"No document names {ui.safe_text(terms)} in its text.")
+    titles = dict(zip(corpus["documents"]["doc_id"], corpus["documents"]["title"]))
+    for doc_id, part in passages.groupby("doc_id", sort=False):
+        body, notes = part[~part["in_notes"]], part[part["in_notes"]]
+        label = f"{titles.get(doc_id, doc_id)}: {len(body)} passage(s)" + (f", {len(notes)} in its notes" if len(notes) else "")
+        with st.expander(label):
+            shown = pd.concat([body, notes])
+            st.dataframe(shown.assign(where=shown["in_notes"].map({True: "notes", False: "text"}),
+                                      terms=shown["terms"].map(", ".join))[["text", "terms", "where", "link"]],
+                         hide_index=True, width="stretch", key=f"passages-{doc_id}", column_config={
+                             "text": st.column_config.TextColumn("Passage", width="large"), "terms": "Names",
+                             "where": "Where", "link": st.column_config.LinkColumn("Open", display_text="open in Sources")})
+    st.caption(f"A passage is a sentence that names {ui.safe_text(terms)} (whole words, as written).")
+
+
+if f.iso:
+    profile_page(f.iso)
+else:
+    landing()

@@ -1,7 +1,233 @@
-"""Curate: review proposed rows for a new document and write them (curator mode only). (skeleton)"""
+"""Curate: propose rows for a document, review them, see the change, write it (curator mode only).
 
+app.py registers this page only when the server starts in curator mode; the check below is a
+second lock. The logic lives in core.curation (proposals, plan), core.curation_write (diff, atomic
+write, report); this script only lays out the steps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
 import streamlit as st
 
 import ui
+from core import curation, curation_write, paths
+from core.mode import curator_mode
+from core.quotes import Document
+from core.proposals import CANDIDATE_COLUMNS, DECISIONS
+from core.schema import INCIDENT_KINDS, QUALIFIERS, TABLES
 
-ui.header("Curate", "Curator mode")
+ui.header("Curate", "Propose rows for a document, review them, see the change as a diff, then write it. "
+          "Proposals are suggestions: nothing is written until you accept rows and press Write.")
+if not curator_mode():  # never reached by a reader (the page is not registered), kept as a second lock
+    st.error("This page is available only when the dashboard is started in curator mode.")
+    st.stop()
+
+STATE = "_curate"
+TABS = [("figures", "Figures"), ("incidents", "Incidents"), ("places", "New places"), ("channels", "Channels"),
+        ("groups", "New groups"), ("excluded", "Other numbers")]
+COLUMNS = {
+    "figures": ["candidate_id", "decision", "exclude_reason", "value_text", "value", "low", "high", "qualifier",
+                "indicator", "unit", "subject", "related", "period_start", "period_end", "quote", "reason", "note"],
+    "incidents": ["candidate_id", "decision", "date", "date_precision", "kind", "place_id", "country_iso3", "group_id",
+                  "killed", "wounded", "summary", "quote", "reason", "note"],
+    "places": ["candidate_id", "decision", "name", "place_id", "country_iso3", "kind", "lat", "lon", "quote", "reason", "note"],
+    "channels": ["candidate_id", "decision", "name", "kind", "stance", "group_id", "quote", "reason", "note"],
+    "groups": ["candidate_id", "decision", "name", "group_id", "place_id", "quote", "reason", "note"],
+    "excluded": ["candidate_id", "decision", "value_text", "exclude_reason", "quote", "reason"],
+}
+READ_ONLY = ["candidate_id", "reason"]
+
+
+@st.cache_resource(show_spinner="Proposing rows…", max_entries=16)
+def proposals(doc_id: str, text_fingerprint: str, registered: bool, data_version: str, _text: str) -> tuple[pd.DataFrame, int]:
+    """Candidates for one document, cached per document text and data version (reruns are instant;
+    callers copy before changing them)."""
+    text = _text
+    corpus = ui.get_corpus()
+    candidates = curation.propose_candidates(doc_id, text, corpus.tables)
+    left_out = 0
+    if registered and doc_id in corpus.documents:
+        candidates, left_out = curation.drop_already_curated(candidates, corpus.documents[doc_id], corpus.tables)
+    return candidates, left_out
+
+
+def data_version() -> str:
+    """Changes whenever a table or document changes, so cached proposals never outlive a write."""
+    parts = [f"{p.name}:{p.stat().st_mtime_ns}" for folder in (paths.curated_dir(), paths.seeds_dir())
+             if folder.is_dir() for p in sorted(folder.iterdir())]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()
+
+
+def choose_document() -> tuple[curation.DocumentMeta, str] | None:
+    corpus = ui.get_corpus()
+    written = st.session_state.pop("_curate_show", None)
+    if written:  # a new document was just registered: show it as registered (what is left to curate)
+        st.session_state["curate-source"] = "A registered document"
+        st.session_state["curate-doc"] = written
+    source = st.radio("Document", ["A registered document", "A new document"], horizontal=True, key="curate-source")
+    if source == "A registered document":
+        docs = corpus["documents"].astype(str)
+        titles = dict(zip(docs["doc_id"], docs["title"]))
+        doc_id = st.selectbox("Registered document", list(titles), format_func=lambda d: f"{d}: {titles[d]}",
+                              key="curate-doc")
+        if doc_id is None or doc_id not in corpus.documents:
+            st.info("Choose a document whose file is in seeds/.")
+            return None
+        row = docs[docs["doc_id"] == doc_id].iloc[0].to_dict()
+        meta = curation.DocumentMeta(**{k: row[k] for k in TABLES["documents"].column_names}, registered=True)
+        return meta, corpus.documents[doc_id].text
+    upload = st.file_uploader("A .txt, .md or .pdf file", type=["txt", "md", "pdf"], key="curate-upload")
+    cols = st.columns(3)
+    doc_id = cols[0].text_input("doc_id (lower case, e.g. ferghana_brief)", key="curate-new-id").strip()
+    title = cols[1].text_input("Title as printed", key="curate-new-title")
+    kind = cols[2].selectbox("Kind", curation.DOC_KINDS, index=curation.DOC_KINDS.index("policy report"), key="curate-new-kind")
+    cols = st.columns(3)
+    authors = cols[0].text_input("Authors (';'-separated)", key="curate-new-authors")
+    publisher = cols[1].text_input("Publisher", key="curate-new-publisher")
+    published = cols[2].text_input("Published (YYYY, YYYY-MM, YYYY-MM-DD or unknown)", value="unknown", key="curate-new-published")
+    if upload is None or not doc_id:
+        st.info("Upload the document and give its doc_id and title.")
+        return None
+    try:
+        text = curation.read_document(upload.name, upload.getvalue())
+    except curation.CurationError as err:
+        st.error(ui.safe_text("\n".join(err.messages)))
+        return None
+    meta = curation.DocumentMeta(doc_id, title, authors, publisher, published.strip() or "unknown", kind,
+                                 curation.seed_file_name(doc_id, upload.name))
+    problems = curation.check_new_document(meta, text, corpus["documents"].astype(str), corpus.documents, paths.seeds_dir())
+    if problems:
+        st.error("This document cannot be added:\n" + "\n".join(f"- {ui.safe_text(p)}" for p in problems))
+        return None
+    return meta, text
+
+
+def column_config(table: str) -> dict:
+    corpus = ui.get_corpus()
+    config = {
+        "decision": st.column_config.SelectboxColumn("Decision", options=list(DECISIONS), required=True, width="small"),
+        "quote": st.column_config.TextColumn("Quote (verbatim)", width="large"),
+        "reason": st.column_config.TextColumn("Why proposed", width="medium"),
+        "exclude_reason": st.column_config.TextColumn("Reason to exclude", width="medium"),
+        "candidate_id": st.column_config.TextColumn("Candidate", width="small"),
+        **{c: st.column_config.TextColumn(c.replace("_", " ").capitalize()) for c in
+           ("name", "group_id", "place_id", "subject", "related", "country_iso3", "value_text", "summary", "note")},
+    }
+    if table == "figures":
+        config["qualifier"] = st.column_config.SelectboxColumn("Qualifier", options=list(QUALIFIERS))
+        config["indicator"] = st.column_config.SelectboxColumn("Indicator", options=list(corpus["indicators"]["indicator"]))
+    if table == "incidents":
+        config["kind"] = st.column_config.SelectboxColumn("Kind", options=list(INCIDENT_KINDS))
+        config["date_precision"] = st.column_config.SelectboxColumn("Precision", options=["day", "month", "year"])
+    if table == "channels":
+        config["kind"] = st.column_config.SelectboxColumn("Kind", options=list(TABLES["channels"].column("kind").allowed))
+        config["stance"] = st.column_config.SelectboxColumn("Stance", options=["used", "not used"])
+    return config
+
+
+def with_edits(base: pd.DataFrame, editor_keys: dict[str, str]) -> pd.DataFrame:
+    """The candidates with the edits each table's editor holds (st.data_editor keeps them as
+    {"edited_rows": {row: {column: value}}} under its key)."""
+    out = base.copy()
+    for table, editor_key in editor_keys.items():
+        ids = list(out.loc[out["table"] == table, "candidate_id"])
+        for row, changes in (st.session_state.get(editor_key) or {}).get("edited_rows", {}).items():
+            for column, value in changes.items():
+                out.loc[out["candidate_id"] == ids[int(row)], column] = "" if value is None else str(value)
+    return out
+
+
+def accept_all(table: str, base_key: str, version_key: str, editor_keys: dict[str, str]) -> None:
+    """Button callback (runs before the page): keep the edits made so far, accept the rest of one table."""
+    merged = with_edits(st.session_state[base_key], editor_keys)
+    merged.loc[(merged["table"] == table) & (merged["decision"] == "proposed"), "decision"] = "accept"
+    st.session_state[base_key] = merged
+    st.session_state[version_key] += 1  # new editor keys: the tables redraw from the updated candidates
+
+
+@st.fragment
+def review(meta: curation.DocumentMeta, text: str, candidates: pd.DataFrame, version_token: str) -> None:
+    """The editable tables, the diff and the Write button: edits rerun only this part of the page."""
+    key = f"{meta.doc_id}:{curation.fingerprint(text)[:12]}:{version_token[:12]}"
+    base_key, version_key = f"_curate_base:{key}", f"_curate_version:{key}"
+    base: pd.DataFrame = st.session_state.setdefault(base_key, candidates.copy())
+    version = st.session_state.setdefault(version_key, 0)
+    editor_keys = {table: f"curate-editor-{table}-{key}-{version}" for table, _ in TABS}
+    edited: dict[str, pd.DataFrame] = {}
+    labels = [f"{label} ({int((base['table'] == t).sum())})" for t, label in TABS]
+    for (table, label), tab in zip(TABS, st.tabs(labels)):
+        rows = base[base["table"] == table][COLUMNS[table]].reset_index(drop=True)
+        with tab:
+            if rows.empty:
+                st.caption("No candidates of this kind.")
+                continue
+            st.button(f"Accept every proposed row in {label.lower()}", key=f"curate-accept-{table}",
+                      on_click=accept_all, args=(table, base_key, version_key, editor_keys))
+            edited[table] = st.data_editor(rows, key=editor_keys[table], hide_index=True, width="stretch",
+                                           disabled=READ_ONLY, column_config=column_config(table), num_rows="fixed")
+    merged = base.set_index("candidate_id")
+    for frame in edited.values():
+        changes = frame.set_index("candidate_id").astype(str)
+        merged.loc[changes.index, changes.columns] = changes
+    merged = merged.reset_index()[list(CANDIDATE_COLUMNS)]
+    decided = merged["decision"].value_counts()
+    st.caption(ui.safe_text(", ".join(f"{decided.get(d, 0)} {d}" for d in DECISIONS)))
+    st.download_button("Download the review as CSV (for a spreadsheet; write it with `curate.py apply`)",
+                       merged.to_csv(index=False).encode("utf-8"), f"{meta.doc_id}-candidates.csv", "text/csv",
+                       key="curate-download", on_click="ignore")
+
+    st.subheader("Change")
+    try:
+        plan = curation.plan_apply(merged, meta, text, paths.curated_dir(), paths.seeds_dir(), source_name="review")
+    except curation.CurationError as err:
+        st.error("Not ready to write:\n" + "\n".join(f"- {ui.safe_text(m)}" for m in err.messages))
+        return
+    if not plan.files:
+        st.info("Accept or exclude candidates to see the change they make.")
+        return
+    st.code(curation_write.diff(plan, paths.ROOT), language="diff")
+    if st.button("Write these rows", type="primary", key="curate-write"):
+        try:
+            outcome = curation_write.apply_plan(plan, paths.curated_dir(), paths.seeds_dir())
+        except curation.CurationError as err:
+            st.error("\n".join(f"- {ui.safe_text(m)}" for m in err.messages))
+            return
+        ui.get_corpus.clear()  # every page reads the new rows from now on
+        proposals.clear()
+        st.session_state[STATE] = {"written": outcome, "doc_id": meta.doc_id}
+        st.session_state["_curate_show"] = meta.doc_id
+        st.rerun(scope="app")
+
+
+def show_outcome() -> None:
+    done = st.session_state.get(STATE)
+    if not done:
+        return
+    outcome: curation_write.Outcome = done["written"]
+    st.success("Written: " + ", ".join(f"{n} row(s) to {t}.csv" for t, n in outcome.written.items()))
+    if outcome.problems:
+        st.error(f"The validator finds {len(outcome.problems)} problem(s):\n"
+                 + "\n".join(f"- {ui.safe_text(p)}" for p in outcome.problems[:30]))
+    else:
+        st.info("The validator finds no problems.")
+    st.markdown(f"**Completeness of {ui.safe_text(done['doc_id'])}**: every number curated or excluded?")
+    st.code(outcome.coverage, language="text")
+
+
+show_outcome()
+chosen = choose_document()
+if chosen is not None:
+    meta, text = chosen
+    token = data_version()
+    candidates, left_out = proposals(meta.doc_id, curation.fingerprint(text), meta.registered, token, text)
+    corpus = ui.get_corpus()
+    status = ui.memo("curate-status", lambda: curation.number_status(
+        Document(meta.doc_id, text), corpus.tables if meta.registered else None, candidates), meta.doc_id,
+        curation.fingerprint(text), token)
+    st.markdown(ui.safe_text(
+        f"{len(candidates)} candidate rows for {meta.doc_id}"
+        + (f" ({left_out} candidate(s) the tables already hold were left out)" if left_out else "") + f"; {status}."))
+    review(meta, text, candidates, token)

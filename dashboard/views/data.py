@@ -4,7 +4,12 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from core.query import rows_in_countries
+from core import datapackage, paths
+from core.charts import matrix_heatmap
+from core.filters import describe
+from core.overview import coverage_matrix, coverage_rows, coverage_sources, coverage_summary, coverage_table
+from core.query import country_names, doc_titles, filter_figures, filter_incidents, rows_in_countries
+from core.summary import rows_per_document, rows_per_table
 from core.schema import TABLES
 
 corpus = ui.get_corpus()
@@ -37,6 +42,38 @@ else:
     ui.table(frame, table_name, height=520)
 if table.quoted and not frame.empty:
     ui.sources_section(frame, table.key, corpus)
+
+st.subheader("All the tables as an open data package")
+st.caption("Every curated table as CSV with datapackage.json (a Frictionless Data Package: types, required "
+           "fields, allowed values, keys), a README with the data dictionary and the licence: CC BY 4.0 for our "
+           "curation; the quoted documents keep their own rights. The whole tables, whatever the filters.")
+st.download_button("Download the data package (ZIP)", lambda: datapackage.package_zip(paths.curated_dir()),
+                   f"{datapackage.NAME}.zip", "application/zip", key="datapackage-zip", on_click="ignore",
+                   help="Built when you click: datapackage.json, the CSV files, README.md and LICENSE.md")
+
+st.subheader("What the documents cover")
+st.caption("Number of curated rows per document and topic, and per document and country (the country and year "
+           "filters apply). An empty cell means the document does not cover it, which is not the same as a count of zero.")
+# What the grids are drawn from: the rows the country and year filters leave (not the table or search
+# above). A filter change that leaves the same rows reuses the grids, retitled.
+scope = (f.countries, ui.ids(filter_figures(ui.figures(), f), "figure_id"),
+         ui.ids(filter_incidents(ui.incidents(), f, use_kind=False, use_group=False), "incident_id"))
+coverage = ui.memo("coverage", lambda: coverage_rows(corpus, f), *scope)
+country_labels = country_names(corpus)
+by_topic = ui.memo("coverage-topic", lambda: coverage_matrix(coverage, corpus, "topic", f), *scope)
+by_country = ui.memo("coverage-country", lambda: coverage_matrix(coverage, corpus, "country", f).rename(
+    columns=lambda c: country_labels.get(c, c)), *scope)
+behind = ui.memo("coverage-sources", lambda: coverage_sources(corpus, f), *scope)
+in_words = describe(f, country_labels)
+for key, grid, what in (("grid-topic", by_topic, "topic"), ("grid-country", by_country, "country")):
+    title = f"Curated rows by document and {what} ({in_words})"
+    ui.chart(lambda grid=grid, title=title: matrix_heatmap(grid, title, "rows"), key, *scope, title=title,
+             rows=behind, id_column="row", summary=lambda grid=grid, what=what: coverage_summary(grid, what),
+             data=lambda grid=grid: coverage_table(grid))
+st.caption(" · ".join(f"**{d}**: {ui.safe_text(t)}" for d, t in doc_titles(corpus).items()))
+with st.expander("What the curated data holds (rows per table and per document)"):
+    st.dataframe(ui.memo("rows-per-table", lambda: rows_per_table(corpus)), hide_index=True, width="stretch")
+    st.dataframe(ui.memo("rows-per-document", lambda: rows_per_document(corpus)), hide_index=True, width="stretch")
 
 st.subheader("Data dictionary")
 st.dataframe(pd.DataFrame([{"column": c.name, "type": c.kind, "unit": c.unit, "required": "yes" if c.required else "",

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ui
+from core.alt_text import estimates_summary
 from core.charts import range_chart
 from core.filters import describe
 from core.query import country_names, filter_figures, filter_incidents
@@ -23,15 +24,20 @@ st.subheader("Strength estimates")
 if strength.empty:
     ui.empty_state("strength estimates", ui.widen_suggestion(f))
 else:
-    ui.chart(lambda: range_chart(strength.sort_values("subject_label"),
-                         f"Fighters or members per group, as estimated ({describe(f, names)})",
-                         "Fighters or members (people)"), "strength", f, rows=strength, id_column="figure_id")
+    title = f"Fighters or members per group, as estimated ({describe(f, names)})"
+    ui.chart(lambda: range_chart(strength.sort_values("subject_label"), title,
+                         "Fighters or members (people)"), "strength", ui.ids(strength, "figure_id"), title=title,
+             rows=strength, id_column="figure_id",
+             summary=lambda: estimates_summary(strength.sort_values("subject_label"), "Fighters or members per group, as estimated",
+                                               "people"),
+             data=lambda: strength.sort_values("subject_label")[["subject_label", "display", "qualifier", "low", "value", "high",
+                                                                 "period", "doc_id", "figure_id"]])
     st.caption("Bars: ranges (low\u2013high). Triangle pointing left: \u201cup to\u201d; dot: \u201cabout\u201d or exact. "
                "Estimates from different documents and dates are shown side by side, never combined.")
     ui.sources_section(strength, "figure_id", corpus)
 
 st.subheader("Relation to the Taliban")
-ui.table(chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]], "groups",
+ui.table(chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]], "groups", depends=ui.ids(chosen, "group_id"),
          rows=chosen, column_config={"relation_to_taliban": st.column_config.TextColumn("relation to the Taliban",
                                                                                help="as the quoted document describes it; blank: not stated"),
                             "quote": st.column_config.TextColumn("quote", width="large")})
@@ -43,6 +49,6 @@ events = events[events["group_id"].isin(chosen["group_id"]) & (events["group_id"
 if events.empty:
     ui.empty_state("dated events", ui.widen_suggestion(f))
 else:
-    ui.table(events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events",
+    ui.table(events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events", depends=ui.ids(events, "incident_id"),
              rows=events.drop(columns=["start", "end", "origin_iso3", "countries"]), column_config={"summary": st.column_config.TextColumn("summary", width="large")})
     ui.sources_section(events, "incident_id", corpus)

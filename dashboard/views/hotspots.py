@@ -5,7 +5,7 @@ import streamlit as st
 
 import ui
 from core.filters import describe
-from core.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data, static_hotspot_figure
+from core.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data, hotspot_text_alternative, static_hotspot_figure
 from core.query import country_names, filter_hotspots
 
 corpus = ui.get_corpus()
@@ -16,40 +16,47 @@ ui.header("Hotspots map", f"Mobilization hotspots: {describe(f, names, hot['plac
           f"({len(hot)} claims; the year filter does not apply to hotspots, which the documents date by wave)")
 ui.problem_banner(corpus, "hotspots", "places", "figures", "incidents")
 
-places = corpus["places"]
-cited = pd.concat([
-    corpus["figures"]["subject"], corpus["figures"]["related"], corpus["incidents"]["place_id"], corpus["hotspots"]["place_id"],
-])
-row_counts = cited[cited != ""].value_counts()
-if f.countries:
-    places = places[places["country_iso3"].isin(f.countries)]
-parts = hotspot_map_data(places, hot, row_counts)
+
+
+def map_parts():
+    """The map's shaded areas, outlines and points: they depend on the country filter only."""
+    places = corpus["places"]
+    cited = pd.concat([
+        corpus["figures"]["subject"], corpus["figures"]["related"], corpus["incidents"]["place_id"], corpus["hotspots"]["place_id"],
+    ])
+    row_counts = cited[cited != ""].value_counts()
+    if f.countries:
+        places = places[places["country_iso3"].isin(f.countries)]
+    return hotspot_map_data(places, hot, row_counts)
+
+
+parts = ui.memo("hotspot-parts", map_parts, f.countries)
 
 choices = {p: n for p, n in zip(hot["place_id"], hot["name"])}
 selected = f.hotspot if f.hotspot in choices else None
 
-map_col, legend_col = st.columns([3, 1])
-with legend_col:
-    st.markdown("**How precise each place is**")
-    for _, text in PRECISION_LEGEND:
-        st.markdown(text)
-    st.caption("Point size: number of curated rows about the place. Boundaries: Natural Earth (public domain); "
-               "Aravan district: geoBoundaries, CC BY-SA 3.0.")
-with map_col:
-    if hot.empty:
-        ui.empty_state("hotspots", ui.widen_suggestion(f))
-    event = st.pydeck_chart(ui.memo("hotspot-deck", lambda: hotspot_deck(parts, selected, fit=bool(f.countries)), f.countries, selected), on_select="rerun", selection_mode="single-object",
-                            key="hotspot-map", height=560)
-    static_title = f"Mobilization hotspots ({describe(f, names)})"
-    behind = pd.concat([hot.rename(columns={"hotspot_id": "row"})[["row", "doc_id", "quote"]]])
-    ui.export_controls("hotspot-map", ui.memo("hotspot-static", lambda: static_hotspot_figure(parts, static_title), f.countries),
-                       static_title, behind, "row")
-    picked = [o for objs in (event.selection.objects or {}).values() for o in objs] if event and event.selection else []
-    for obj in picked:
-        pid = obj.get("place_id") or (obj.get("properties") or {}).get("place_id")
-        if pid in choices and pid != selected:
-            selected = pid
-            st.session_state["w_hotspot"] = pid
+# The map takes the full width; its legend and text alternative follow it.
+if hot.empty:
+    ui.empty_state("hotspots", ui.widen_suggestion(f))
+summary, summary_table = ui.memo("hotspot-summary", lambda: (lambda s, t: (s, ui.arrow(t)))(*hotspot_text_alternative(hot, names)),
+                                 f.countries)
+# The map does not mark the chosen hotspot (the list below does), so there is one deck per country filter.
+event = ui.deck("hotspot-deck", lambda: hotspot_deck(parts, None, fit=bool(f.countries)), f.countries,
+                on_select="rerun", selection_mode="single-object", key="hotspot-map", height=560, alt=summary)
+ui.text_alternative(summary, summary_table, "hotspot-map")
+st.markdown("**How precise each place is:** " + " · ".join(text for _, text in PRECISION_LEGEND))
+st.caption("Point size: number of curated rows about the place. Boundaries: Natural Earth (public domain); "
+           "Aravan district: geoBoundaries, CC BY-SA 3.0. Where names would overlap, a country name moves or is left out.")
+static_title = f"Mobilization hotspots ({describe(f, names)})"
+behind = pd.concat([hot.rename(columns={"hotspot_id": "row"})[["row", "doc_id", "quote"]]])
+# The static rendering is built only when a download or the briefing asks for it.
+ui.export_controls("hotspot-map", lambda: static_hotspot_figure(parts, static_title), static_title, behind, "row")
+picked = [o for objs in (event.selection.objects or {}).values() for o in objs] if event and event.selection else []
+for obj in picked:
+    pid = obj.get("place_id") or (obj.get("properties") or {}).get("place_id")
+    if pid in choices and pid != selected:
+        selected = pid
+        st.session_state["w_hotspot"] = pid
 
 if choices:
     keys = list(choices)
@@ -69,13 +76,13 @@ if choices:
         st.caption("The documents give no figures for this place.")
     else:
         ui.table(figs[["label", "display", "period", "subject_label", "related_label", "doc_id", "quote"]],
-                 f"hotspot-{selected}-figures", rows=figs.drop(columns=["countries"]),
+                 f"hotspot-{selected}-figures", rows=figs.drop(columns=["countries"]), depends=ui.ids(figs, "figure_id"),
                  column_config={"label": "Indicator", "display": "Figure", "period": "Period",
                                     "subject_label": "About", "related_label": "Relative to", "doc_id": "Document",
                                     "quote": st.column_config.TextColumn("Quote", width="large")})
     ui.sources_section(pd.concat([claims.rename(columns={"hotspot_id": "id"}), figs.rename(columns={"figure_id": "id"})]),
                        "id", corpus)
 st.subheader("All hotspot claims")
-ui.table(hot[["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]], "hotspots",
+ui.table(hot[["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]], "hotspots", depends=ui.ids(hot, "hotspot_id"),
          rows=hot.drop(columns=["countries"]), column_config={"name": "Place", "country_iso3": "Country", "geo_precision": "Precision"})
 ui.sources_section(hot, "hotspot_id", corpus)

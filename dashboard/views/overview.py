@@ -1,51 +1,151 @@
-"""Overview: headline figures with their sources, and what the corpus covers."""
+"""Overview: the situation on one screen. The three waves, one card per Central Asian state, the
+latest incidents; every number with its qualifier, its document and a link to the passage."""
 
+import pandas as pd
 import streamlit as st
 
 import ui
-from core.charts import matrix_heatmap
-from core.filters import describe
-from core.overview import coverage_matrix, coverage_rows, coverage_sources, headline_figures
-from core.query import country_names, doc_titles
-from core.summary import rows_per_document, rows_per_table
+from core.filters import Filters, describe
+from core.overview import country_cards, figure_line, figure_value, latest_incidents, wave_views
+from core.query import country_names, filter_figures, filter_incidents, source_link
+from core.schema import CENTRAL_ASIA
 
 corpus = ui.get_corpus()
 f = ui.current()
 names = country_names(corpus)
-heads = ui.memo("headlines", lambda: headline_figures(corpus, f), f)
-ui.header("Central Asian mobilization to foreign conflicts",
-          f"Overview: {describe(f, names, len(heads), 'headline figures')}")
+# Each part is cached on the rows it is drawn from (content keys), so a filter change that leaves
+# them as they were costs nothing but the lookup.
+years_only = Filters(year_from=f.year_from, year_to=f.year_to, include_undated=f.include_undated)
+figure_rows = ui.ids(filter_figures(ui.figures(), f), "figure_id")
+incident_rows = ui.ids(filter_incidents(ui.incidents(), f, use_kind=False, use_group=False), "incident_id")
+card_key = (tuple(c for c in CENTRAL_ASIA if c in f.countries), bool(f.countries),  # which cards
+            ui.ids(filter_figures(ui.figures(), years_only), "figure_id"),  # what they count
+            ui.ids(filter_incidents(ui.incidents(), years_only, use_kind=False, use_group=False), "incident_id"))
+waves = ui.memo("overview-waves", lambda: wave_views(corpus, f), figure_rows, f.year_range)
+cards = ui.memo("overview-cards", lambda: country_cards(corpus, f), *card_key)
+latest = ui.memo("overview-latest", lambda: latest_incidents(corpus, f), incident_rows)
+
+ui.header("The situation at a glance", f"Central Asian mobilization to foreign conflicts, as five documents tell it: "
+          f"{describe(f, names)}")
 ui.problem_banner(corpus)
-st.caption("Curated by hand from five documents. Every row in every table carries the document it comes "
-           "from and a verbatim quote; hover on the ⓘ of a figure to read it.")
 
-if heads.empty:
-    ui.empty_state("headline figures", ui.widen_suggestion(f))
-else:
-    cols = st.columns(4)
-    for i, r in enumerate(heads.itertuples()):
-        with cols[i % 4]:
-            st.metric(
-                label=ui.safe_text(f"{r.label}: {r.subject_label}" + (f" ({r.period})" if r.period else "")),
-                value=r.display,
-                help=ui.safe_text(f"{r.doc_id} ({r.figure_id}): \u201c{r.quote}\u201d"),
-            )
-    ui.sources_section(heads, "figure_id", corpus, "Sources of the headline figures")
 
-st.subheader("What the documents cover")
-st.caption("Number of curated rows per document and topic, and per document and country. "
-           "An empty cell means the document does not cover it, which is not the same as a count of zero.")
-rows = ui.memo("coverage", lambda: coverage_rows(corpus, f), f)
-titles = doc_titles(corpus)
-by_topic = coverage_matrix(rows, corpus, "topic", f).rename(index=lambda d: f"{d}")
-by_country = coverage_matrix(rows, corpus, "country", f).rename(columns=lambda c: names.get(c, c))
-behind = ui.memo("coverage-sources", lambda: coverage_sources(corpus, f), f)
-ui.chart(lambda: matrix_heatmap(by_topic, f"Curated rows by document and topic ({describe(f, names)})", "rows"), "grid-topic", f,
-         rows=behind, id_column="row")
-ui.chart(lambda: matrix_heatmap(by_country, f"Curated rows by document and country ({describe(f, names)})", "rows"), "grid-country", f,
-         rows=behind, id_column="row")
-st.caption(" · ".join(f"**{d}**: {ui.safe_text(t)}" for d, t in titles.items()))
+def cite(doc_id: str, row_id: str) -> str:
+    """'[fig-tucker-006](sources?…)': the row id (it names the document) linking to its passage."""
+    return f"[{ui.safe_text(row_id)}]({source_link(doc_id, row_id)})"
 
-with st.expander("What the curated data holds (rows per table and per document)"):
-    st.dataframe(rows_per_table(corpus), hide_index=True, width="stretch")
-    st.dataframe(rows_per_document(corpus), hide_index=True, width="stretch")
+
+def card_about(r, iso: str) -> str:
+    """Whom a card's figure is about, leaving out the card's own country."""
+    parts = [w.strip() for w in r.about.split("\u2192")]
+    kept = [("\u2192 " if i == 1 else "") + w for i, (w, ident) in enumerate(zip(parts, [r.subject, r.related])) if ident != iso]
+    return " ".join(kept)
+
+
+def source(doc_id: str, row_id: str) -> str:
+    """'[tucker](sources?…)': the document, linking to the row's passage (short, for the narrow cards)."""
+    return f"[{ui.safe_text(doc_id)}]({source_link(doc_id, row_id)})"
+
+
+LINE = "  \n"  # a line break inside one Markdown block (blocks each add a gap; the page must fit one screen)
+
+# --- The three waves -------------------------------------------------------------------------
+def wave_text(view) -> str:
+    w = view.wave
+    lines = [f"**{ui.safe_text(w.title)}**, {ui.safe_text(w.when)}"
+             + ("" if view.in_years else " :small[(outside the chosen years)]")]
+    lines += [f":small[\u201c{ui.safe_text(q.quote)}\u201d {cite(q.doc_id, q.row)}]" for q in view.quotes.itertuples()]
+    # Figures that count the same thing about the same people share a line: "hundreds · up to 2,000 (…)".
+    # Only the columns used: itertuples on all ~30 columns of a figure row costs ten times more.
+    figs = view.figures[["figure_id", "doc_id", "display", "unit", "qualifier", "label", "about", "period"]]
+    same_context: dict[str, list] = {}  # in the order of the figures
+    for r in figs.itertuples():
+        same_context.setdefault(figure_line(r).removeprefix(figure_value(r)).strip(), []).append(r)
+    for context, same in same_context.items():
+        values = " · ".join(f"**{ui.safe_text(figure_value(r))}**" for r in same)
+        links = " ".join(cite(r.doc_id, r.figure_id) for r in same)
+        lines.append(f"{values} :small[{ui.safe_text(context)} {links}]")
+    if view.figures.empty:
+        lines.append(":small[No key figure for these filters.]")
+    return LINE.join(lines)
+
+
+WAVE_WIDTHS = [1, 0.95, 1.3]  # the third wave's quote is the longest
+wave_texts = ui.memo("overview-wave-text", lambda: [wave_text(v) for v in waves], figure_rows, f.year_range)
+for col, text in zip(st.columns(WAVE_WIDTHS[:len(waves)]), wave_texts):
+    with col, st.container(border=True):
+        st.markdown(text)
+
+
+# --- One card per country ---------------------------------------------------------------------
+def card_text(card) -> tuple[str, str]:
+    """(the card's lines, the help text of its profile link)."""
+    lines = []
+    if card.repatriated.empty:
+        lines.append("Repatriated: **not reported**")
+    lines += [f"Repatriated: **{ui.safe_text(figure_value(r))}** {source(r.doc_id, r.figure_id)}"
+              for r in card.repatriated.itertuples()]
+    for r in card.shown.itertuples():
+        about = card_about(r, card.iso)
+        lines.append(f"{ui.safe_text(r.label)}{' (' + ui.safe_text(about) + ')' if about else ''}: "
+                     f"**{ui.safe_text(figure_value(r))}**{ui.safe_text(', ' + r.period if r.period else '')} "
+                     f"{source(r.doc_id, r.figure_id)}")
+    if card.more:
+        lines.append(f"+{card.more} more figure{'s' if card.more != 1 else ''}")
+    lines.append(f"**Hotspots:** {ui.safe_text(', '.join(card.hotspots) if card.hotspots else 'none named')}")
+    n = len(card.incidents)
+    incidents = f"**Incidents:** {n}" if n else "**Incidents:** none recorded"
+    detail = f"{n} incident(s): {card.in_country} in {card.name}, {card.abroad} elsewhere involving its nationals."
+    if card.latest:
+        e = card.latest
+        incidents += f", latest {ui.safe_text(e['date'])} {source(e['doc_id'], e['incident_id'])}"
+        detail += f" Latest dated ({e['date']}): {e['summary']}"
+    lines.append(incidents)
+    lines.append(f"In {len(card.documents)} of {len(corpus.documents)} documents")
+    help_text = ui.safe_text(f"Open the profile of {card.name}: every figure, incident, channel and passage. "
+                             + (detail if n else ""))
+    return LINE.join(f":small[{line}]" for line in lines), help_text
+
+
+if not cards:
+    st.info("The country filter names none of the five Central Asian states, so there are no country cards. "
+            "Clear the country filter or add one of them.")
+card_texts = ui.memo("overview-card-text", lambda: [card_text(c) for c in cards], *card_key)
+for col, card, (text, help_text) in zip(st.columns(5), cards, card_texts):
+    with col, st.container(border=True, gap=None):
+        st.page_link("views/country.py", label=f"**{ui.safe_text(card.name)}** \u2192", query_params={"iso": card.iso},
+                     help=help_text)
+        st.markdown(text)
+
+# --- The latest incidents ---------------------------------------------------------------------
+st.markdown("##### Latest dated incidents")
+if latest.empty:
+    ui.empty_state("dated incidents", ui.widen_suggestion(f))
+latest_lines = ui.memo("overview-latest-text", lambda: [
+    f"**{ui.safe_text(e.date)}** · {ui.safe_text(e.kind)}{f' ({ui.safe_text(e.place)})' if e.place else ''}: "
+    f"{ui.safe_text(e.summary)} :small[{cite(e.doc_id, e.incident_id)}]" for e in latest.itertuples()], incident_rows)
+for line in latest_lines:
+    st.markdown(line)
+st.caption("Dated to the day, month or year as the document allows; an event known only to its year is placed "
+           "in the middle of that year. All incidents: the Attacks and plots page. Every number on this page keeps "
+           "the document's qualifier (about, up to, at least) and links to its passage; \u201cnot reported\u201d "
+           "means that no document gives the number.")
+
+# --- Every row behind the page ----------------------------------------------------------------
+def rows_behind() -> pd.DataFrame:
+    def cited(frame: pd.DataFrame, id_column: str) -> pd.DataFrame:
+        return frame[[id_column, "doc_id", "quote"]].set_axis(["id", "doc_id", "quote"], axis=1)
+
+    return pd.concat(
+        [cited(v.quotes, "row") for v in waves]
+        + [cited(v.figures, "figure_id") for v in waves]
+        + [cited(c.repatriated, "figure_id") for c in cards] + [cited(c.shown, "figure_id") for c in cards]
+        + [pd.DataFrame([[c.latest["incident_id"], c.latest["doc_id"], c.latest["quote"]]], columns=["id", "doc_id", "quote"])
+           for c in cards if c.latest]
+        + [cited(latest, "incident_id")],
+        ignore_index=True,
+    )
+
+
+behind = ui.memo("overview-behind", rows_behind, figure_rows, f.year_range, *card_key, incident_rows)
+ui.sources_section(behind, "id", corpus, "Sources of everything on this page")

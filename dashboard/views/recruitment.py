@@ -4,6 +4,7 @@ and claims that contradict each other side by side."""
 import streamlit as st
 
 import ui
+from core.alt_text import counts_summary, matrix_summary, series_summary
 from core.charts import count_bars, matrix_heatmap, series_chart
 from core.filters import describe
 from core.query import country_names, filter_figures
@@ -25,17 +26,24 @@ ui.problem_banner(corpus, "channels", "figures", "groups")
 if ch.empty:
     ui.empty_state("channel claims", ui.widen_suggestion(f))
 else:
+    shown = ui.ids(ch, "channel_id")  # channel claims follow the group filter only
     left, right = st.columns(2)
     with left:
         ui.chart(lambda: count_bars(channels_by_kind(ch), "kind", "stance", "Channel claims by kind of channel",
-                            "Claims (rows in channels.csv)"), "by-kind", f, rows=ch, id_column="channel_id")
+                            "Claims (rows in channels.csv)"), "by-kind", shown, rows=ch, id_column="channel_id",
+                 summary=lambda: counts_summary(channels_by_kind(ch), "kind", "Channel claims by kind of channel", "stance"),
+                 data=lambda: channels_by_kind(ch))
     with right:
         ui.chart(lambda: count_bars(languages(ch), "language", None, "Languages of propaganda and recruitment channels",
-                            "Channels using the language"), "languages", f, rows=ch, id_column="channel_id")
+                            "Channels using the language"), "languages", shown, rows=ch, id_column="channel_id",
+                 summary=lambda: counts_summary(languages(ch), "language", "Channels using each language"),
+                 data=lambda: languages(ch))
     ui.sources_section(ch, "channel_id", corpus)
     st.subheader("Which group uses which channel")
     ui.chart(lambda: matrix_heatmap(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group x channel)",
-                            "claims"), "matrix", f, rows=ch[ch["used_by"] != ""], id_column="channel_id")
+                            "claims"), "matrix", shown, rows=ch[ch["used_by"] != ""], id_column="channel_id",
+             summary=lambda: matrix_summary(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group: channel claims)"),
+             data=lambda: group_channel_matrix(ch, groups).rename_axis(index="group").reset_index())
     st.caption("A number is how many curated claims link the group to the channel; an empty cell means no document says so.")
 
 figs = filter_figures(ui.figures(), f)
@@ -45,8 +53,11 @@ if tg.empty:
     ui.empty_state("Telegram blocking figures", ui.widen_suggestion(f))
 else:
     tg = tg.assign(period=tg["period_start"])
-    ui.chart(lambda: series_chart(tg, f"Terrorist bots and channels blocked by Telegram per month ({describe(f, names)})",
-                          "Bots and channels blocked in the month"), "telegram", f, rows=tg, id_column="figure_id")
+    title = f"Terrorist bots and channels blocked by Telegram per month ({describe(f, names)})"
+    ui.chart(lambda: series_chart(tg, title, "Bots and channels blocked in the month"), "telegram",
+             ui.ids(tg, "figure_id"), title=title, rows=tg, id_column="figure_id",
+             summary=lambda: series_summary(tg, "Terrorist bots and channels blocked by Telegram in the month"),
+             data=lambda: tg[["period", "display", "qualifier", "doc_id", "figure_id"]])
     st.caption("As reported by the ISIS Watch channel and cited by one document; only two months are given, "
                "so the chart shows two points, not a trend.")
     ui.sources_section(tg, "figure_id", corpus)
@@ -63,7 +74,9 @@ for name, part in clash.groupby("name"):
             st.markdown(f"*{ui.safe_text(r.stance)}* according to **{ui.safe_text(r.doc_id)}**")
             st.caption(f"\u201c{ui.safe_text(r.quote)}\u201d")
 ui.sources_section(clash, "channel_id", corpus)
-diff = differing_figures(figs[figs["topic"].isin(["recruitment", "mobilization"])])
+topical = figs[figs["topic"].isin(["recruitment", "mobilization"])]
+diff = ui.memo("differing-figures", lambda: differing_figures(topical), ui.ids(topical, "figure_id"))
 if not diff.empty:
     st.markdown("**Figures on the same thing from different documents**")
-    ui.table(diff[["label", "subject_label", "display", "period", "doc_id", "quote"]], "differing-figures", rows=diff)
+    ui.table(diff[["label", "subject_label", "display", "period", "doc_id", "quote"]], "differing-figures", rows=diff,
+             depends=ui.ids(diff, "figure_id"))

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from core.alt_text import estimates_summary, repatriation_summary
 from core.charts import bar_with_not_reported, range_chart
 from core.filters import describe
 from core.query import country_names, filter_figures, filter_incidents
@@ -28,21 +29,25 @@ for c in countries:
     r = hit.iloc[0] if len(hit) else None
     rows.append({"country": names.get(c, c), "value": None if r is None else r["value"],
                  "text": "" if r is None else f"{r['display']} ({r['doc_id']})",
-                 "hover": "" if r is None else r["quote"]})
+                 "hover": "" if r is None else r["quote"], "display": "" if r is None else r["display"],
+                 "period": "" if r is None else r["period"], "doc_id": "" if r is None else r["doc_id"]})
 table = pd.DataFrame(rows)
 st.subheader("People repatriated by state programmes")
 st.caption("Indicator: people brought home by a state repatriation programme, all categories. The document gives no "
            "period for these totals. Citizens detained abroad on suspicion of militant links and repatriated are a "
            "different count, shown separately below, never added to these.")
-ui.chart(lambda: bar_with_not_reported(table, "country", "value", "text",
-                               f"People repatriated by state programmes ({describe(f, names)})",
-                               f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated", f,
-         rows=people, id_column="figure_id")
+title = f"People repatriated by state programmes ({describe(f, names)})"
+ui.chart(lambda: bar_with_not_reported(table, "country", "value", "text", title,
+                               f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated",
+         ui.ids(people, "figure_id"), tuple(countries), title=title, rows=people, id_column="figure_id",
+         summary=lambda: repatriation_summary(table, units.get("repatriated_people", "people")),
+         data=lambda: table[["country", "display", "period", "doc_id"]].replace({"display": {"": "not reported"}}))
 ui.sources_section(people, "figure_id", corpus)
 
 if not suspects.empty:
     st.markdown("**A different count: suspects repatriated**")
     ui.table(suspects[["subject_label", "display", "period", "note", "doc_id"]], "suspects-repatriated", rows=suspects,
+             depends=ui.ids(suspects, "figure_id"),
              column_config={"subject_label": "Country", "display": "People", "period": "Period"})
     ui.sources_section(suspects, "figure_id", corpus)
 
@@ -80,7 +85,10 @@ if aravan.empty:
     ui.empty_state("figures on Aravan", ui.widen_suggestion(f))
 else:
     ui.chart(lambda: range_chart(aravan, "Aravan district, Kyrgyzstan: share of the country, by measure", "Percent of Kyrgyzstan",
-                         label_column="label"), "aravan", f, rows=aravan, id_column="figure_id")
+                         label_column="label"), "aravan", ui.ids(aravan, "figure_id"), rows=aravan, id_column="figure_id",
+             summary=lambda: estimates_summary(aravan, "Aravan district, Kyrgyzstan, as a share of the country", "percent",
+                                               label_column="label"),
+             data=lambda: aravan[["label", "display", "qualifier", "period", "doc_id", "figure_id"]])
     st.caption("Each bar is a different measure from the same document: share of returnee children (first wave), "
                "share of officially recorded mobilization cases, and share of the population. A triangle pointing "
                "left means \u201cless than\u201d.")

@@ -1,7 +1,13 @@
-"""Browser tests: a real `streamlit run` server and Debian's chromium driven by Playwright."""
+"""Browser tests: a real `streamlit run` server and Debian's chromium driven by Playwright.
+
+Never flaky by construction: every wait is on a state of the page (Streamlit's script-run state,
+elements attached and sized, a canvas with pixels on it), with one generous deadline (WAIT_MS) that
+only a real failure reaches, never a fixed sleep. Under pytest-xdist each worker starts its own
+server once (session fixtures are per worker)."""
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
@@ -10,7 +16,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+from urllib.parse import urlencode
+
 import pytest
+from playwright.sync_api import expect
+
+from app_paths import DEEP_LINKS, url_path
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
@@ -20,6 +31,10 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+# One upper bound for every wait: far above a page's worst time on a loaded 2-core machine (about
+# 20 s), so only a page that never gets there fails.
+WAIT_MS = int(os.environ.get("E2E_WAIT_MS", "120000"))
+expect.set_options(timeout=WAIT_MS)  # Playwright's own default (5 s) is the flaky kind of timeout
 
 
 def free_port() -> int:
@@ -28,7 +43,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(log_path: Path, extra_args: list[str] = (), env: dict | None = None, script: Path = APP):
+def start_server(log_path: Path, extra_args: list[str] = (), env: dict | None = None, script: Path = APP,
+                 timeout_s: float = WAIT_MS / 1000):
     """Start `streamlit run` on a free loopback port; return (process, url) once /_stcore/health says ok."""
     port = free_port()
     base_path = next((a.split("=", 1)[1] for a in extra_args if a.startswith("--server.baseUrlPath=")), "")
@@ -40,17 +56,17 @@ def start_server(log_path: Path, extra_args: list[str] = (), env: dict | None = 
              *extra_args],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
         )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + timeout_s
     while True:
         try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=5).read() == b"ok":
                 return proc, url
         except OSError:
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
             raise RuntimeError("streamlit did not start:\n" + log_path.read_text())
-        time.sleep(0.2)
+        time.sleep(0.2)  # polling a process that is starting: not a wait on the page
 
 
 def stop_server(proc) -> None:
@@ -80,19 +96,138 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1400, "height": 1800}}
 
 
-def wait_for_app(page, timeout: int = 60_000, settle_ms: int = 1500) -> None:
-    """Wait until the page has content and no script run is in flight."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
+# Counts the messages Streamlit's server sends over its websocket, and the frames drawn, so that
+# after_rerun can tell that a rerun happened even when React shows it in a single render.
+COUNT_MESSAGES = """(() => {
+  if (window.__wsIn !== undefined) return;
+  window.__wsIn = 0; window.__wsInFrame = 0; window.__frames = 0;
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => { window.__wsIn += 1; window.__wsInFrame = window.__frames; });
+    }
+  };
+  const tick = () => { window.__frames += 1; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})();"""
+
+
+@pytest.fixture
+def context(context):
+    """Every page of a test waits up to WAIT_MS (Playwright's default is 30 s) and counts messages."""
+    context.set_default_timeout(WAIT_MS)
+    context.set_default_navigation_timeout(WAIT_MS)
+    context.add_init_script(COUNT_MESSAGES)
+    return context
+
+
+@pytest.fixture(scope="session")
+def browser(browser):
+    """Pages a test opens itself with browser.new_page() get the same timeout and message counter."""
+    new_page = browser.new_page
+
+    def new_counting_page(*args, **kwargs):
+        page = new_page(*args, **kwargs)
+        page.set_default_timeout(WAIT_MS)
+        page.set_default_navigation_timeout(WAIT_MS)
+        page.add_init_script(COUNT_MESSAGES)
+        return page
+
+    browser.new_page = new_counting_page
+    return browser
+
+
+# The page is settled when: Streamlit is connected and its script run has finished, nothing on the
+# page is stale (left over from the previous run) or a loading skeleton, the page has its title,
+# every plotly chart has drawn its SVG and every deck.gl map has a sized canvas (those on screen: a
+# chart in a closed tab or expander has no size until it is opened).
+SETTLED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.dataset.testConnectionState !== 'CONNECTED') return false;
+  if (app.dataset.testScriptState !== 'notRunning') return false;
+  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  if (!document.querySelector('[data-testid="stMain"] h1')) return false;
+  if (document.querySelector('[data-testid="stMain"] [data-stale="true"]')) return false;
+  // Streamlit loads element code lazily and shows a grey skeleton until it has arrived
+  if (document.querySelector('[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"]')) return false;
+  const sized = el => !!el && el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().height > 0;
+  const shown = selector => [...document.querySelectorAll(selector)].filter(sized);  // not in a closed tab or expander
+  if (!shown('[data-testid="stPlotlyChart"]').every(c => sized(c.querySelector('.main-svg')))) return false;
+  if (!shown('[data-testid="stDeckGlJsonChart"]').every(d => sized(d.querySelector('canvas')))) return false;
+  return true;
+}"""
+NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
+
+def wait_for_app(page, timeout: int = WAIT_MS, settle_ms: int = 0) -> None:
+    """Wait until the page has content, no script run is in flight and every chart has drawn.
+
+    `settle_ms` is accepted for old callers and ignored: the waits are on states now, and after the
+    state is reached the page gets two animation frames to paint (a frame, not a fixed time)."""
+    page.wait_for_function(SETTLED, timeout=timeout, polling="raf")
+    page.evaluate(NEXT_FRAMES)
+
+
+def after_rerun(page, action, timeout: int = WAIT_MS) -> None:
+    """Do `action()` (a click, a key press, an upload) that makes Streamlit rerun the script, and wait
+    until that rerun has started and finished, so a stale page cannot be mistaken for the new one.
+    Evidence of the rerun: a MutationObserver sees the script state change, or (pages opened through
+    the fixtures) the server has sent messages since the action and two frames have been drawn since
+    the last one."""
+    sent_before = page.evaluate("""() => {
+      window.__rerunSeen = false;
+      const app = document.querySelector('[data-testid="stApp"]');
+      if (window.__rerunObserver) window.__rerunObserver.disconnect();
+      window.__rerunObserver = new MutationObserver(() => { window.__rerunSeen = true; });
+      window.__rerunObserver.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+      return window.__wsIn === undefined ? -1 : window.__wsIn;
+    }""")
+    action()
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
-    )
-    page.wait_for_function(  # every plotly chart has drawn its SVG
-        "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')].every(c => c.querySelector('.main-svg'))",
-        timeout=timeout,
-    )
-    if settle_ms:
-        page.wait_for_timeout(settle_ms)  # canvas-drawn grids and maps paint after the run ends
+        """before => window.__rerunSeen === true
+             || (before >= 0 && window.__wsIn > before && window.__frames - window.__wsInFrame >= 2)""",
+        arg=sent_before, timeout=timeout, polling="raf")
+    wait_for_app(page, timeout=timeout)
+
+
+def poll(check, what: str, timeout_s: float = WAIT_MS / 1000, page=None):
+    """Call `check()` until it returns something truthy (returned) or the deadline passes (fail with
+    `what`). Between tries the page renders one more frame: the pace is the browser's, not a sleep."""
+    deadline = time.monotonic() + timeout_s
+    last = None
+    while time.monotonic() < deadline:
+        last = check()
+        if last:
+            return last
+        if page is not None:
+            page.evaluate(NEXT_FRAMES)
+    raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what} (last: {last!r})")
+
+
+def drawn_canvas(locator, min_colours: int = 50, timeout_s: float = WAIT_MS / 1000):
+    """A screenshot of a canvas-drawn element (deck.gl map, data grid) once it shows at least
+    `min_colours` distinct colours, i.e. once it has painted; a WebGL canvas cannot be read back
+    reliably from JavaScript, so the screenshot is the test of what a reader sees."""
+    from PIL import Image
+
+    def colours():
+        image = Image.open(io.BytesIO(locator.screenshot())).convert("RGB")
+        found = image.getcolors(maxcolors=1_000_000) or []
+        return found if len(found) >= min_colours else None
+
+    return poll(colours, f"the canvas to show {min_colours} colours", timeout_s, page=locator.page)
+
+
+def page_url(app_url: str, page: str) -> str:
+    """A reader page's address, with its deep link (country?iso=TJK, search?q=Aravan) where it has one."""
+    query = DEEP_LINKS.get(page)
+    return f"{app_url}/{url_path(page)}" + (f"?{urlencode(query)}" if query else "")
+
+
+def timeline_title(page, text):
+    """The title drawn in the first chart (its text alternative below says the same in a paragraph)."""
+    return page.get_by_test_id("stPlotlyChart").first.get_by_text(text)
 
 
 def screenshot(page, name: str) -> Path:

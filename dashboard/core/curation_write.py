@@ -1,0 +1,112 @@
+"""Write a curation plan: show the diff, validate a staged copy, write every file or none.
+
+- diff(): a unified diff of every file the plan changes (new rows appear as '+' lines only:
+  existing rows never change or renumber).
+- staged_problems(): the plan is written into a temporary copy of data/curated and seeds/ and the
+  validator runs there; problems the real tables do not already have refuse the write.
+- commit(): each new file is first written beside its target, then moved into place; if anything
+  fails on the way (a crash, a full disk), every file already moved is put back as it was.
+- report(): after writing, the validator and the completeness check for that document.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.completeness import coverage, format_report
+from core.curation import CurationError, Plan
+from core.loading import load_corpus
+
+
+def diff(plan: Plan, root: Path | None = None) -> str:
+    chunks = []
+    for path, new in plan.files.items():
+        old = plan.originals.get(path)
+        name = str(path.relative_to(root)) if root and path.is_relative_to(root) else f"{path.parent.name}/{path.name}"
+        if old is None:
+            lines = new.splitlines()
+            preview = lines[:20] + ([f"... ({len(lines) - 20} more lines)"] if len(lines) > 20 else [])
+            chunks.append(f"--- /dev/null\n+++ {name} (new file, {len(new):,} characters)\n"
+                          + "".join(f"+{line}\n" for line in preview))
+            continue
+        chunks.append("".join(difflib.unified_diff(
+            old.splitlines(keepends=True), new.splitlines(keepends=True), f"{name} (now)", f"{name} (after writing)", n=1)))
+    return "\n".join(chunks)
+
+
+def staged_problems(plan: Plan, curated_dir: Path, seeds_dir: Path) -> list[str]:
+    """Problems the validator finds after the plan is applied that it does not find today."""
+    before = {str(p) for p in load_corpus(curated_dir, seeds_dir).problems}
+    with tempfile.TemporaryDirectory(prefix="curate-stage-") as tmp:
+        stage_curated, stage_seeds = Path(tmp) / "curated", Path(tmp) / "seeds"
+        shutil.copytree(curated_dir, stage_curated)
+        shutil.copytree(seeds_dir, stage_seeds)
+        for path, text in plan.files.items():
+            target = (stage_curated if path.parent == curated_dir else stage_seeds) / path.name
+            target.write_text(text, encoding="utf-8", newline="")
+        after = load_corpus(stage_curated, stage_seeds).problems
+    return [str(p) for p in after if str(p) not in before]
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    """Move one finished file into place (a separate function so tests can make it fail)."""
+    os.replace(tmp, target)
+
+
+def commit(plan: Plan) -> None:
+    """Write every file of the plan, or (on any failure) none of them."""
+    temps: dict[Path, Path] = {}
+    try:
+        for path, text in plan.files.items():
+            tmp = path.with_name(f".{path.name}.curate-tmp")
+            tmp.write_text(text, encoding="utf-8", newline="")
+            temps[path] = tmp
+        done: list[Path] = []
+        try:
+            for path, tmp in temps.items():
+                _replace(tmp, path)
+                done.append(path)
+        except BaseException:
+            for path in done:
+                old = plan.originals.get(path)
+                if old is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    back = path.with_name(f".{path.name}.curate-restore")
+                    back.write_text(old, encoding="utf-8", newline="")
+                    os.replace(back, path)
+            raise
+    finally:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+
+
+@dataclass
+class Outcome:
+    written: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # validator, after writing
+    coverage: str = ""
+    missing_numbers: int = 0
+
+
+def apply_plan(plan: Plan, curated_dir: Path, seeds_dir: Path) -> Outcome:
+    """Validate on a staged copy, write atomically, then report validator and coverage."""
+    problems = staged_problems(plan, curated_dir, seeds_dir)
+    if problems:
+        raise CurationError(["Nothing was written: the validator would find these problems."] + problems)
+    commit(plan)
+    return report(plan.meta.doc_id, curated_dir, seeds_dir, plan.counts)
+
+
+def report(doc_id: str, curated_dir: Path, seeds_dir: Path, written: dict[str, int] | None = None) -> Outcome:
+    corpus = load_corpus(curated_dir, seeds_dir)
+    docs = {doc_id: corpus.documents[doc_id]} if doc_id in corpus.documents else {}
+    cov = coverage(corpus.tables, docs)
+    return Outcome(written=dict(written or {}), problems=[str(p) for p in corpus.problems],
+                   coverage=format_report(cov, docs) if docs else f"document '{doc_id}' is not registered",
+                   missing_numbers=sum(len(c.missing) for c in cov.values()))

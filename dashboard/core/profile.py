@@ -1,0 +1,359 @@
+"""Everything the corpus says about one country, gathered for its profile page and its one-page brief.
+
+Pure functions, no Streamlit. The rules that decide what belongs to a country are written once here
+(and re-implemented independently in tests/test_country_profile.py):
+
+- figures: the rows the country filter gives everywhere else (core.query.figures_view: the country,
+  a place or incident in it, or Central Asia as a whole for the five states, as subject or related);
+- incidents: those that happened in the country, and those whose stated perpetrators' origin names it
+  ("Tajik nationals abroad"); for the five states, also those that name only "Central Asians";
+- recruitment channels: those whose audience names the country or its nationals, whose languages
+  include a language named after them (Tajik, Uzbek, Russian...), or, for the five states, whose
+  audience or languages say "Central Asia(n)";
+- groups: based there, named with it, acting in it or through its nationals, or recruiting through
+  its channels (each with the reason);
+- passages: every sentence of each document that names the country or its nationals (countries.csv
+  `name` and `other_names`, whole words, case as written).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from core.filters import Filters
+from core.loading import Corpus
+from core.numbers import ignored_regions
+from core.overview import corpus_views
+from core.query import filter_figures, filter_incidents, hotspots_view, place_countries
+from core.schema import CENTRAL_ASIA
+
+REGION = re.compile(r"Central Asia", re.IGNORECASE)  # "Central Asia", "Central Asian(s)"
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+
+# Coverage levels: curated rows that are specifically about the country (not the region as a whole).
+WELL_COVERED, PARTLY_COVERED = 15, 5
+
+
+@dataclass
+class Profile:
+    iso: str
+    name: str
+    adjective: str  # "Tajik": how the documents name its nationals
+    central_asia: bool
+    terms: tuple[str, ...]
+    figures: pd.DataFrame  # figures_view rows + scope
+    contradictions: pd.DataFrame  # figures that disagree, one column per document
+    hotspots: pd.DataFrame
+    incidents: pd.DataFrame  # incidents_view rows + relation
+    channels: pd.DataFrame  # channels rows + why
+    languages: pd.DataFrame  # language, claims
+    groups: pd.DataFrame  # group_id, name, why, doc_id, quote
+    passages: pd.DataFrame  # doc_id, start, end, text, terms, link, in_notes
+    documents: list[str] = field(default_factory=list)  # doc_ids that speak of the country
+
+    @property
+    def key_figures(self) -> pd.DataFrame:
+        """Figures about the country itself (not those about Central Asia as a whole)."""
+        return self.figures[self.figures["scope"] != REGIONAL_SCOPE]
+
+    @property
+    def specific_rows(self) -> int:
+        """Curated rows specifically about the country: what the coverage level counts."""
+        return (len(self.key_figures) + int((self.incidents["relation"] != self.regional_relation).sum())
+                + int((self.channels["why"] != "Central Asians in general").sum()) + len(self.hotspots))
+
+    @property
+    def regional_relation(self) -> str:
+        return "Central Asians, country not named"
+
+    @property
+    def coverage(self) -> str:
+        rows = self.specific_rows
+        if rows >= WELL_COVERED:
+            return "well covered"
+        if rows >= PARTLY_COVERED:
+            return "partly covered"
+        return "barely covered"
+
+    def coverage_sentence(self) -> str:
+        """One plain sentence on how much the documents say, with what little there is when little."""
+        docs = len(self.documents)
+        regional = len(self.figures) - len(self.key_figures)
+        regional_inc = int((self.incidents["relation"] == self.regional_relation).sum())
+        parts = [_count(len(self.key_figures), "figure") + (f" (and {regional} about Central Asia as a whole)" if regional else ""),
+                 _count(int((self.incidents["relation"] != self.regional_relation).sum()), "incident")
+                 + (f" (and {regional_inc} naming only Central Asians)" if regional_inc else ""),
+                 _count(int((self.channels["why"] != "Central Asians in general").sum()), "recruitment channel claim"),
+                 _count(len(self.hotspots), "hotspot claim"),
+                 _count(int((~self.passages["in_notes"].astype(bool)).sum()), "passage") + " of text"]
+        what = ", ".join(parts[:-1]) + " and " + parts[-1]
+        level = self.coverage
+        if level == "barely covered":
+            return (f"The documents barely cover {self.name}: {what}, in {_count(docs, 'document')}. "
+                    "Everything they say is below.")
+        return f"{self.name} is {level} by the documents: {what}, in {_count(docs, 'document')}."
+
+
+REGIONAL_SCOPE = "Central Asia as a whole"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n if n else 'no'} {noun}{'' if n == 1 else 's'}"
+
+
+def country_terms(corpus: Corpus, iso: str) -> tuple[str, ...]:
+    """The country's name and the other names of it and its nationals (countries.csv)."""
+    row = corpus["countries"][corpus["countries"]["iso3"] == iso]
+    if row.empty:
+        return ()
+    name, other = row.iloc[0]["name"], row.iloc[0]["other_names"]
+    names = [name] + [n.strip() for n in str(other or "").split(";") if n.strip()]
+    return tuple(dict.fromkeys(names))
+
+
+def term_pattern(terms) -> re.Pattern | None:
+    """Whole words, longest first ("Tajikistani" before "Tajik"), case as written ("US" is not "us")."""
+    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not terms:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w])")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: lines are paragraphs; a paragraph splits after . ! or ?."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for stop in _SENTENCE_END.finditer(line.group()):
+            spans.append((start, line.start() + stop.start()))
+            start = line.start() + stop.end()
+        spans.append((start, line.end()))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def passage_link(doc_id: str, start: int, end: int) -> str:
+    """Relative link to a passage on the Sources page (character offsets into the document text)."""
+    return f"sources?doc={doc_id}&passage={start}-{end}"
+
+
+def find_passages(corpus: Corpus, terms) -> pd.DataFrame:
+    """Every sentence of every document that names one of the terms; `in_notes` marks those in a
+    footnote or reference line (citations, by the rule of core.numbers)."""
+    pattern = term_pattern(terms)
+    rows = []
+    for doc_id in corpus["documents"]["doc_id"]:
+        doc = corpus.documents.get(doc_id)
+        if doc is None or pattern is None:
+            continue
+        text = doc.text
+        found = [m for m in pattern.finditer(text)]
+        if not found:
+            continue
+        notes = [(a, b) for a, b in ignored_regions(doc_id, text) if text[a:b].count(" ") > 2]  # whole lines
+        for start, end in sentences(text):
+            hits = [m.group() for m in found if start <= m.start() < end]
+            if hits:
+                rows.append({"doc_id": doc_id, "start": start, "end": end, "text": text[start:end].strip(),
+                             "terms": tuple(dict.fromkeys(hits)), "link": passage_link(doc_id, start, end),
+                             "in_notes": any(a <= start and end <= b for a, b in notes)})
+    return pd.DataFrame(rows, columns=["doc_id", "start", "end", "text", "terms", "link", "in_notes"])
+
+
+def _figure_scope(subject: str, related: str, iso: str, place_country: dict, incident_country: dict) -> str:
+    """How a figure concerns the country; figures about Central Asia as a whole are kept apart."""
+    if subject == iso:
+        return "the country"
+    if place_country.get(subject) == iso or incident_country.get(subject) == iso:
+        return "a place or event in it"
+    if "central_asia" in (subject, related):
+        return REGIONAL_SCOPE
+    return "named as destination, origin or related"
+
+
+def _about(subject: str, related: str, subject_label: str, related_label: str, summaries: dict) -> str:
+    """Who or what a figure counts, in words: 'Tajikistan → Russia'; an incident by its summary."""
+    def label(ident: str, text: str) -> str:
+        if ident in summaries:
+            return "incident: " + textwrap.shorten(summaries[ident], 80, placeholder="…")
+        return text
+    return label(subject, subject_label) + (f" → {label(related, related_label)}" if related else "")
+
+
+def contradictions(figs: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """Figures on the same indicator, subject and related id that differ (in value or document),
+    side by side: one row per claim set, one column per document."""
+    if figs.empty:
+        return pd.DataFrame()
+    keys = ["label", "subject_label", "related_label"]
+    out = []
+    for (label, subject, related), part in figs.groupby(keys, sort=False):
+        if len(part) < 2 or (part["doc_id"].nunique() < 2 and part["display"].nunique() < 2):
+            continue
+        row = {"indicator": label, "about": subject + (f" ({related})" if related else "")}
+        for doc_id, claims in part.groupby("doc_id", sort=False):
+            row[titles.get(doc_id, doc_id)] = "; ".join(
+                f"{d}{' (' + p + ')' if p else ''}" for d, p in zip(claims["display"], claims["period"]))
+        row["rows"] = ", ".join(part["figure_id"])
+        out.append(row)
+    return pd.DataFrame(out).fillna("not reported") if out else pd.DataFrame()
+
+
+def _channel_reasons(row, pattern, central: bool) -> list[str]:
+    reasons = []
+    audience = row["audience"] or ""
+    languages = [l.strip() for l in (row["languages"] or "").split(";") if l.strip()]
+    named = pattern.findall(audience) if pattern is not None else []
+    if named:
+        reasons.append("audience names " + ", ".join(dict.fromkeys(named)))
+    spoken = [l for l in languages if pattern is not None and pattern.fullmatch(l)]
+    if spoken:
+        reasons.append("in " + ", ".join(spoken))
+    if not reasons and central and (REGION.search(audience) or any(REGION.search(l) for l in languages)):
+        reasons.append("Central Asians in general")
+    return reasons
+
+
+def _incident_relation(row, iso: str, name: str, adjective: str, central: bool) -> str | None:
+    if row["country_iso3"] == iso:
+        return f"in {name}"
+    if iso in row["origin_iso3"]:
+        return f"{adjective} nationals abroad" if row["country_iso3"] else f"{adjective} nationals (place not stated)"
+    if central and REGION.search(row["perpetrator_origin"] or ""):
+        return "Central Asians, country not named"
+    return None
+
+
+def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> Profile:
+    """The profile of one country; the year filters apply to dated rows (the country filter does not)."""
+    filters = replace(filters or Filters(), countries=())
+    names = dict(zip(corpus["countries"]["iso3"], corpus["countries"]["name"]))
+    name = names.get(iso, iso)
+    terms = country_terms(corpus, iso)
+    adjective = terms[1] if len(terms) > 1 else name
+    central = iso in CENTRAL_ASIA
+    pattern = term_pattern(terms)
+    titles = dict(zip(corpus["documents"]["doc_id"], corpus["documents"]["title"]))
+    place_country = place_countries(corpus)
+    incident_country = dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["country_iso3"]))
+
+    summaries = dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["summary"]))
+    figs = filter_figures(corpus_views(corpus)[0], filters)
+    figs = figs[figs["countries"].map(lambda cs: iso in cs)].copy()
+    figs["scope"] = [_figure_scope(s, r, iso, place_country, incident_country)
+                    for s, r in zip(figs["subject"], figs["related"])]
+    figs["about"] = [_about(s, r, sl, rl, summaries) for s, r, sl, rl in
+                     zip(figs["subject"], figs["related"], figs["subject_label"], figs["related_label"])]
+    figs["regional"] = figs["scope"] == REGIONAL_SCOPE  # the country's own figures first
+    figs = figs.sort_values(["regional", "topic", "label", "subject_label"], kind="stable").drop(columns="regional")
+
+    hot = hotspots_view(corpus)
+    hot = hot[hot["country_iso3"] == iso]
+
+    inc = filter_incidents(corpus_views(corpus)[1], filters, use_kind=False, use_group=False).copy()
+    inc["relation"] = [_incident_relation(r, iso, name, adjective, central) for r in inc.to_dict("records")]
+    inc = inc[inc["relation"].notna()].sort_values(["start", "incident_id"], na_position="last", kind="stable")
+
+    ch = corpus["channels"].copy()
+    ch["why"] = ["; ".join(_channel_reasons(r, pattern, central)) for r in ch.to_dict("records")]
+    ch = ch[ch["why"] != ""]
+    languages = ch["languages"].str.split(";").explode().str.strip()
+    languages = languages[languages != ""].value_counts().rename_axis("language").reset_index(name="claims")
+
+    groups = _groups(corpus, iso, name, adjective, pattern, place_country, inc, ch)
+    passages = find_passages(corpus, terms)
+    used = set(figs["doc_id"]) | set(inc["doc_id"]) | set(ch["doc_id"]) | set(hot["doc_id"]) | set(passages["doc_id"])
+    documents = [d for d in corpus["documents"]["doc_id"] if d in used]
+    return Profile(iso=iso, name=name, adjective=adjective, central_asia=central, terms=terms, figures=figs,
+                   contradictions=contradictions(figs, titles), hotspots=hot, incidents=inc, channels=ch,
+                   languages=languages, groups=groups, passages=passages, documents=documents)
+
+
+def _groups(corpus: Corpus, iso: str, name: str, adjective: str, pattern, place_country: dict,
+            inc: pd.DataFrame, ch: pd.DataFrame) -> pd.DataFrame:
+    """Groups based in the country, named with it, acting in it or through its nationals, or
+    recruiting through channels that concern it; each with the reasons."""
+    rows = []
+    specific = inc[inc["relation"] != "Central Asians, country not named"]
+    place_names = dict(zip(corpus["places"]["place_id"], corpus["places"]["name"]))
+    for g in corpus["groups"].to_dict("records"):
+        gid, reasons = g["group_id"], []
+        base = g["base"] or ""
+        if place_country.get(base) == iso or (pattern is not None and pattern.fullmatch(base)):
+            reasons.append(f"based in {name}")
+        own = " ".join([g["name"], g["aliases"], g["quote"]])
+        if pattern is not None and pattern.search(own):
+            reasons.append(f"its row names {name} or {adjective} nationals")
+        acts = specific[specific["group_id"] == gid]
+        if len(acts):
+            reasons.append(f"{_count(len(acts), 'incident')} in {name} or by {adjective} nationals")
+        recruits = ch[ch["used_by"].map(lambda u: gid in [x.strip() for x in (u or "").split(";")])]
+        if len(recruits):
+            reasons.append(f"uses {_count(len(recruits), 'channel claim')} aimed at {adjective} audiences"
+                           if (recruits["why"] != "Central Asians in general").any()
+                           else f"uses {_count(len(recruits), 'channel claim')} aimed at Central Asians")
+        if reasons:
+            base = place_names.get(base, base)
+            rows.append({"group_id": gid, "name": g["name"], "why": "; ".join(reasons), "base": base,
+                         "doc_id": g["doc_id"], "quote": g["quote"]})
+    return pd.DataFrame(rows, columns=["group_id", "name", "why", "base", "doc_id", "quote"])
+
+
+def figure_groups(profile: Profile) -> list[tuple[str, pd.DataFrame]]:
+    """Figures grouped by indicator label, in topic order."""
+    return [(label, part) for label, part in profile.figures.groupby("label", sort=False)]
+
+
+def incidents_summary(profile: Profile) -> str:
+    """'12 incidents: 7 in Tajikistan, 5 Tajik nationals abroad (8 dated; latest 2024-03).'"""
+    inc = profile.incidents
+    if inc.empty:
+        return f"The documents describe no incident in {profile.name} or involving {profile.adjective} nationals."
+    counts = inc["relation"].value_counts()
+    parts = ", ".join(f"{n} {rel}" for rel, n in counts.items())
+    dated = inc.dropna(subset=["start"])
+    latest = f"; the latest dated: {dated.sort_values('start').iloc[-1]['date']}" if len(dated) else ""
+    return f"{_count(len(inc), 'incident')}: {parts} ({len(dated)} dated{latest})."
+
+
+def timeline_rows(profile: Profile) -> pd.DataFrame:
+    """The profile's incidents for core.charts.incident_timeline coloured by how they concern the
+    country: the relation goes in the column the timeline colours by when colour_by="group"."""
+    return profile.incidents.assign(group=profile.incidents["relation"])
+
+
+def timeline_summary(profile: Profile) -> str:
+    """The timeline's text alternative: one sentence from the same rows."""
+    inc = profile.incidents
+    dated = inc.dropna(subset=["start"])
+    if dated.empty:
+        return f"No dated incident in {profile.name} or involving {profile.adjective} nationals."
+    first, last = dated.sort_values("start").iloc[[0, -1]]["date"]
+    kinds = dated["kind"].value_counts()
+    top = ", ".join(f"{n} {k}" for k, n in kinds.head(4).items())
+    relations = ", ".join(f"{n} {rel}" for rel, n in dated["relation"].value_counts().items())
+    undated = len(inc) - len(dated)
+    return (f"{_count(len(dated), 'dated incident')} from {first} to {last} ({top}"
+            f"{', and others' if len(kinds) > 4 else ''}): {relations}."
+            + (f" {_count(undated, 'undated incident')} not drawn." if undated else ""))
+
+
+def map_frame(places: pd.DataFrame, bounds: tuple[float, float, float, float] | None) -> pd.DataFrame:
+    """Points (lat, lon) a map must frame: the corners of the country's outline and its places."""
+    frames = [places[["lat", "lon"]].dropna()]
+    if bounds is not None:
+        west, south, east, north = bounds
+        frames.append(pd.DataFrame({"lat": [south, north], "lon": [west, east]}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def country_places(corpus: Corpus, iso: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Places in the country, and how many curated rows cite each place (as the hotspot map counts)."""
+    cited = pd.concat([corpus["figures"]["subject"], corpus["figures"]["related"], corpus["incidents"]["place_id"],
+                       corpus["hotspots"]["place_id"]])
+    row_counts = cited[cited != ""].value_counts()
+    places = corpus["places"]
+    return places[places["country_iso3"] == iso], row_counts

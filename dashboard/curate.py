@@ -1,0 +1,115 @@
+"""Add a document and its rows: propose candidate rows, review them, write the accepted ones.
+
+    python dashboard/curate.py propose PATH --doc-id ID [--title ... --authors ... --publisher ...
+                                          --published ... --kind ...] --out DIR
+    python dashboard/curate.py apply DIR/candidates.csv [--dry-run]
+
+`propose` reads a .txt, .md or .pdf file and writes DIR/candidates.csv (one candidate row per line,
+decision = proposed), DIR/document.txt and DIR/document.json. It writes nothing into the tables.
+Set `decision` to accept, reject or exclude (with exclude_reason) in a spreadsheet, then `apply`:
+it prints the change as a diff, validates it on a copy, writes every table or none, and reports the
+validator and the completeness check for that document. Exit status: 0 done, 1 refused, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from core import curation_write  # noqa: E402
+from core.curation import (  # noqa: E402
+    DOC_KINDS, CurationError, DocumentMeta, check_new_document, drop_already_curated, fingerprint, load_proposal,
+    number_status, plan_apply, propose_candidates, read_document, save_proposal, seed_file_name,
+)
+from core.loading import load_corpus  # noqa: E402
+from core.paths import curated_dir, seeds_dir  # noqa: E402
+from core.quotes import Document  # noqa: E402
+
+
+def propose(args) -> int:
+    text = read_document(args.path)
+    corpus = load_corpus(args.data, args.seeds, validate=False)
+    documents = corpus.tables["documents"].astype(str)
+    registered = documents[documents["doc_id"] == args.doc_id]
+    doc = corpus.documents.get(args.doc_id)
+    if len(registered) and doc is not None and fingerprint(doc.text) == fingerprint(text):
+        row = registered.iloc[0].to_dict()
+        meta = DocumentMeta(**{k: row[k] for k in DocumentMeta.__dataclass_fields__ if k in row}, registered=True)
+        text = doc.text  # quotes must match the registered text exactly
+    else:
+        meta = DocumentMeta(args.doc_id, args.title or "", args.authors or "", args.publisher or "",
+                            args.published or "unknown", args.kind, seed_file_name(args.doc_id, args.path.name), args.note or "")
+        problems = check_new_document(meta, text, documents, corpus.documents, args.seeds)
+        if problems:
+            raise CurationError(problems)
+    candidates = propose_candidates(meta.doc_id, text, corpus.tables)
+    left_out = 0
+    if meta.registered:
+        candidates, left_out = drop_already_curated(candidates, doc, corpus.tables)
+    path = save_proposal(args.out, meta, text, candidates)
+    counts = candidates["table"].value_counts()
+    print(f"wrote {path}")
+    print("candidates: " + ", ".join(f"{counts.get(t, 0)} {t}" for t in ("figures", "incidents", "places", "channels", "groups", "excluded")))
+    status = number_status(Document(meta.doc_id, text), corpus.tables if meta.registered else None, candidates)
+    print(f"numbers: {status}" + (f" ({left_out} candidates already curated were left out)" if meta.registered else ""))
+    if not meta.registered:
+        print(f"apply will register '{meta.doc_id}' as seeds/{meta.file}")
+    return 0
+
+
+def apply(args) -> int:
+    meta, text, candidates = load_proposal(args.candidates)
+    plan = plan_apply(candidates, meta, text, args.data, args.seeds, source_name=args.candidates.name)
+    if not plan.files:
+        print("nothing to write: no candidate is accepted or excluded")
+        return 0
+    print(curation_write.diff(plan, args.data.parent.parent if args.data.parent.name == "data" else None))
+    if args.dry_run:
+        print("dry run: nothing written")
+        return 0
+    outcome = curation_write.apply_plan(plan, args.data, args.seeds)
+    print("written: " + ", ".join(f"{n} row(s) to {t}.csv" for t, n in outcome.written.items()))
+    print("validator: " + ("no problems" if not outcome.problems else f"{len(outcome.problems)} problem(s)"))
+    for problem in outcome.problems:
+        print(f"  {problem}")
+    print(outcome.coverage)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=None, help="folder of curated CSV tables (default data/curated)")
+    parser.add_argument("--seeds", type=Path, default=None, help="folder of source documents (default seeds/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("propose", help="propose candidate rows for a document (writes only into --out)")
+    p.add_argument("path", type=Path)
+    p.add_argument("--doc-id", required=True)
+    p.add_argument("--title")
+    p.add_argument("--authors", help="';'-separated")
+    p.add_argument("--publisher")
+    p.add_argument("--published", help="YYYY, YYYY-MM, YYYY-MM-DD or unknown")
+    p.add_argument("--kind", default="policy report", choices=DOC_KINDS)
+    p.add_argument("--note")
+    p.add_argument("--out", type=Path, required=True)
+    a = sub.add_parser("apply", help="write the accepted rows of a reviewed candidates.csv")
+    a.add_argument("candidates", type=Path)
+    a.add_argument("--dry-run", action="store_true", help="show the diff, write nothing")
+    args = parser.parse_args(argv)
+    args.data = args.data or curated_dir()
+    args.seeds = args.seeds or seeds_dir()
+    try:
+        return propose(args) if args.command == "propose" else apply(args)
+    except CurationError as err:
+        for message in err.messages:
+            print(message, file=sys.stderr)
+        return 1
+    except FileNotFoundError as err:
+        print(f"{err.filename}:-:-: file not found", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""Every reader page checked with axe-core (bundled in axe-playwright-python; nothing downloaded):
+no violation of impact "serious" or "critical". Everything axe reports is written to
+tests/artifacts/axe/<page>.json, and the moderate and minor ones are printed, so they can be read
+and fixed or explained."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from app_paths import PAGES
+
+from .conftest import ARTIFACTS, page_url, wait_for_app
+
+BLOCKING = ("serious", "critical")
+
+
+def violations(page: Page) -> list[dict]:
+    """axe-core's violations on the page as it stands, each with its impact, rule, help and nodes."""
+    results = Axe().run(page, options={"resultTypes": ["violations"]}).response
+    return [{"rule": v["id"], "impact": v["impact"], "help": v["help"], "url": v["helpUrl"],
+             "nodes": [{"target": n["target"], "html": n["html"][:300], "summary": n.get("failureSummary", "")}
+                       for n in v["nodes"]]}
+            for v in results["violations"]]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_serious_accessibility_violation(page: Page, app_url: str, name: str):
+    page.goto(page_url(app_url, name))
+    wait_for_app(page)
+    found = violations(page)
+    out = ARTIFACTS / "axe"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(found, indent=1), encoding="utf-8")
+    for v in found:
+        if v["impact"] not in BLOCKING:
+            print(f"axe {name}: {v['impact']} {v['rule']} ({len(v['nodes'])} nodes): {v['help']}")
+    blocking = [f"{v['impact']} {v['rule']}: {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+                for v in found if v["impact"] in BLOCKING]
+    assert not blocking, f"{name}: " + "\n".join(blocking)

@@ -1,0 +1,73 @@
+"""The Curate page in a real browser: a reader's server has no /curate; a curator's server shows the
+review tables, and accepting rows shows the diff (on a scratch copy of the data)."""
+
+from __future__ import annotations
+
+import time
+
+from playwright.sync_api import Page, expect
+
+from .conftest import after_rerun, screenshot, start_server, stop_server, wait_for_app
+
+
+def test_a_reader_cannot_reach_the_curate_page(page: Page, app_url: str):
+    page.goto(app_url + "/curate")
+    wait_for_app(page)
+    assert page.locator('[data-testid="stMain"] h1').first.inner_text() != "Curate"
+    assert page.get_by_role("button", name="Write these rows").count() == 0
+    assert page.get_by_test_id("stSidebarNav").get_by_role("link", name="Curate").count() == 0
+
+
+def test_a_curator_reviews_and_sees_the_diff(browser, scratch, tmp_path):
+    proc, url = start_server(tmp_path / "server.log", env={
+        "DASHBOARD_CURATOR": "1", "DASHBOARD_DATA_DIR": str(scratch.curated), "DASHBOARD_SEEDS_DIR": str(scratch.seeds)})
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 2200})
+        page.goto(url + "/curate")
+        wait_for_app(page)
+        expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("Curate")
+        expect(page.get_by_text("candidate rows for tucker")).to_be_visible()
+        page.get_by_role("tab", name="Channels").click()  # switching tabs does not rerun the script
+        started = time.perf_counter()
+        after_rerun(page, lambda: page.get_by_role("button", name="Accept every proposed row in channels").click())
+        accept_s = time.perf_counter() - started
+        expect(page.locator('[data-testid="stCode"]').filter(has_text="+ch-tucker-").first).to_be_visible()
+        expect(page.get_by_role("button", name="Write these rows")).to_be_visible()
+        screenshot(page, "curate-diff")
+        print(f"\naccept all channels -> diff shown: {accept_s:.2f} s")
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        stop_server(proc)
+
+
+def test_a_curator_uploads_a_document_and_writes_its_rows(browser, scratch, tmp_path):
+    from pathlib import Path
+
+    brief = Path(__file__).parents[1] / "curation_docs" / "ferghana-returnees-brief.md"
+    proc, url = start_server(tmp_path / "server.log", env={
+        "DASHBOARD_CURATOR": "1", "DASHBOARD_DATA_DIR": str(scratch.curated), "DASHBOARD_SEEDS_DIR": str(scratch.seeds)})
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 2200})
+        page.goto(url + "/curate")
+        wait_for_app(page)
+        after_rerun(page, lambda: page.get_by_text("A new document").click())
+        after_rerun(page, lambda: page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(brief)))
+        after_rerun(page, lambda: (page.get_by_label("doc_id (lower case, e.g. ferghana_brief)").fill("ferghana_test"),
+                                   page.keyboard.press("Enter")))
+        after_rerun(page, lambda: (page.get_by_label("Title as printed").fill("Ferghana test brief"),
+                                   page.keyboard.press("Enter")))
+        expect(page.get_by_text("14 of 14 numbers of the document are in a candidate")).to_be_visible()
+        page.get_by_role("tab", name="Channels").click()
+        after_rerun(page, lambda: page.get_by_role("button", name="Accept every proposed row in channels").click())
+        expect(page.locator('[data-testid="stCode"]').filter(has_text="+ferghana_test,Ferghana test brief").first).to_be_visible()
+        after_rerun(page, lambda: page.get_by_role("button", name="Write these rows").click())
+        expect(page.get_by_text("Written: 1 row(s) to documents.csv")).to_be_visible()
+        expect(page.get_by_text("The validator finds no problems")).to_be_visible()
+        expect(page.get_by_text("candidate rows for ferghana_test")).to_be_visible()  # now a registered document
+        screenshot(page, "curate-written")
+        assert (scratch.seeds / "ferghana-returnees-brief.txt").read_text() == brief.read_text()
+        assert any("ferghana_test,Telegram" in line or ",Telegram,messaging app,used,,,,ferghana_test," in line
+                   for line in (scratch.curated / "channels.csv").read_text().splitlines())
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        stop_server(proc)

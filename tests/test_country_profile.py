@@ -1,0 +1,239 @@
+"""Country profiles (/country?iso=...): each page holds exactly the figures, incidents and channels
+the curated tables give for that country. The expected rows come from a query written here on the
+raw CSVs with plain pandas and re, independently of core/profile.py."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+import streamlit as st
+
+from app_paths import run_page
+from core.loading import load_corpus
+from core.paths import CURATED_DIR
+from core.profile import build_profile, find_passages, sentences, term_pattern
+
+CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+BARELY = ["TKM", "SWE", "KWT"]
+
+
+def csv(name: str) -> pd.DataFrame:
+    return pd.read_csv(CURATED_DIR / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+COUNTRIES, PLACES, FIGURES = csv("countries"), csv("places"), csv("figures")
+INCIDENTS, CHANNELS = csv("incidents"), csv("channels")
+
+
+def names_of(iso: str) -> list[str]:
+    row = COUNTRIES[COUNTRIES["iso3"] == iso].iloc[0]
+    return [row["name"]] + [n for n in row["other_names"].split(";") if n]
+
+
+def expected_figures(iso: str) -> set[str]:
+    """Subject or related is the country, a place in it, an incident in it, or (for the five
+    states) Central Asia as a whole."""
+    ids = {iso} | set(PLACES.loc[PLACES["country_iso3"] == iso, "place_id"])
+    ids |= set(INCIDENTS.loc[INCIDENTS["country_iso3"] == iso, "incident_id"])
+    if iso in CENTRAL_ASIA:
+        ids.add("central_asia")
+    hit = FIGURES["subject"].isin(ids) | FIGURES["related"].isin(ids)
+    return set(FIGURES.loc[hit, "figure_id"])
+
+
+def expected_incidents(iso: str) -> set[str]:
+    """Happened there, or the stated origin names the country or its nationals; for the five states
+    also an origin that says only 'Central Asia(n)'."""
+    words = [n.lower() for n in names_of(iso)]
+    out = set()
+    for r in INCIDENTS.itertuples():
+        origin = r.perpetrator_origin.lower()
+        if r.country_iso3 == iso or any(w in origin for w in words):
+            out.add(r.incident_id)
+        elif iso in CENTRAL_ASIA and "central asia" in origin:
+            out.add(r.incident_id)
+    return out
+
+
+def expected_channels(iso: str) -> set[str]:
+    """Audience names the country or its nationals (whole words), a language is named after them,
+    or (five states) audience or languages say 'Central Asia(n)'."""
+    names = names_of(iso)
+    out = set()
+    for r in CHANNELS.itertuples():
+        languages = r.languages.split(";") if r.languages else []
+        named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", r.audience) for n in names)
+        spoken = any(l in names for l in languages)
+        regional = iso in CENTRAL_ASIA and "central asia" in (r.audience + " " + r.languages).lower()
+        if named or spoken or regional:
+            out.add(r.channel_id)
+    return out
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Caches are process-wide: clear them around each test (one test reads a scratch copy)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def table_with(at, *columns: str) -> pd.DataFrame:
+    tables = [d.value for d in at.dataframe if set(columns) <= set(d.value.columns)]
+    assert len(tables) == 1, f"expected one table with {columns}, found {len(tables)}"
+    return tables[0]
+
+
+def ids_shown(at, column: str) -> set[str]:
+    """The row ids in the tables that have this id column (a table and its chart's data table must agree)."""
+    sets = [set(d.value[column]) for d in at.dataframe if column in d.value.columns]
+    assert all(s == sets[0] for s in sets), "a chart's data table and the table below it differ"
+    return sets[0] if sets else set()
+
+
+@pytest.mark.parametrize("iso", CENTRAL_ASIA + ["SWE", "KWT", "AFG"])
+def test_profile_holds_exactly_the_rows_of_the_tables(iso):
+    at = run_page("country", iso=iso)
+    name = COUNTRIES.set_index("iso3").loc[iso, "name"]
+    assert at.title[0].value == f"Country profile: {name}"
+    assert ids_shown(at, "figure_id") == expected_figures(iso)
+    assert ids_shown(at, "incident_id") == expected_incidents(iso)
+    assert ids_shown(at, "channel_id") == expected_channels(iso)
+
+
+def test_the_rules_pick_real_rows():
+    """The expectations above are not empty where the documents say much (so the test can fail)."""
+    assert len(expected_figures("TJK")) > 10 and len(expected_incidents("TJK")) > 10
+    assert {"inc-foreign_affairs-001", "inc-uwed-036"} <= expected_incidents("TJK")  # Tajik nationals abroad
+    assert "ch-uwed-16" in expected_channels("TJK") and "ch-uwed-16" not in expected_channels("KAZ")
+    assert "fig-tucker-006" in expected_figures("KAZ") and "fig-tucker-006" not in expected_figures("UZB")
+
+
+def test_incidents_say_where_they_concern_the_country():
+    at = run_page("country", iso="TJK")
+    inc = table_with(at, "incident_id", "perpetrator_origin").set_index("incident_id")
+    assert inc.loc["inc-uwed-014", "relation"] == "in Tajikistan"  # Khujand bombing
+    assert inc.loc["inc-foreign_affairs-001", "relation"] == "Tajik nationals abroad"  # Crocus City Hall
+    assert inc.loc["inc-uwed-031", "relation"] == "Central Asians, country not named"
+
+
+@pytest.mark.parametrize("iso", BARELY)
+def test_barely_covered_country_says_so(iso):
+    at = run_page("country", iso=iso)
+    said = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "barely cover" in said and COUNTRIES.set_index("iso3").loc[iso, "name"] in said
+
+
+def test_well_covered_country_does_not_say_barely():
+    at = run_page("country", iso="TJK")
+    assert not any("barely" in i.value for i in at.info)
+
+
+def test_nonsense_iso_gives_a_notice_and_the_chooser():
+    at = run_page("country", iso="<b>XX</b>")
+    assert any("country profile" in w.value for w in at.warning)
+    assert at.title[0].value == "Country profiles"
+    listing = table_with(at, "profile")
+    assert set(listing["profile"]) == {f"country?iso={c}" for c in COUNTRIES["iso3"]}
+
+
+def test_choosing_a_country_opens_its_profile():
+    at = run_page("country")
+    at.selectbox(key="w_iso").select("UZB").run()
+    assert not at.exception
+    assert at.title[0].value == "Country profile: Uzbekistan"
+    assert at.query_params["iso"] in ("UZB", ["UZB"])
+    assert ids_shown(at, "incident_id") == expected_incidents("UZB")
+
+
+def test_year_filter_applies_to_dated_rows():
+    at = run_page("country", iso="TJK", **{"from": "2022", "undated": "0"})
+    shown = ids_shown(at, "incident_id")
+    years = INCIDENTS.set_index("incident_id")["date"].str[:4]
+    assert shown and all(years[i] and int(years[i]) >= 2022 for i in shown)
+    assert shown == {i for i in expected_incidents("TJK") if years[i] and int(years[i]) >= 2022}
+
+
+def test_country_comparison_links_each_country_to_its_profile():
+    at = run_page("countries")
+    table = table_with(at, "profile")
+    assert list(table["profile"]) == [f"country?iso={c}" for c in CENTRAL_ASIA]
+
+
+def test_profile_without_chromium_says_so_and_works(monkeypatch):
+    from core import brief
+
+    monkeypatch.setattr(brief, "chromium_path", lambda: None)
+    at = run_page("country", iso="KGZ")
+    assert any("need Debian's chromium" in c.value for c in at.caption)
+    assert ids_shown(at, "figure_id") == expected_figures("KGZ")
+
+
+# Pure functions --------------------------------------------------------------------------------
+
+def test_passages_match_whole_words_as_written():
+    pattern = term_pattern(["US", "U.S.", "Tajik", "Tajikistan"])
+    assert [m.group() for m in pattern.finditer("Tajikistan and the U.S. told us; Tajiks; US forces")] == \
+        ["Tajikistan", "U.S.", "US"]
+
+
+def test_sentences_split_paragraphs_and_keep_offsets():
+    text = "First one. Second one?\nThird line ends.\n"
+    spans = sentences(text)
+    assert [text[a:b] for a, b in spans] == ["First one.", "Second one?", "Third line ends."]
+
+
+def test_passages_point_at_the_text_that_names_the_country():
+    corpus = load_corpus(validate=False)
+    passages = find_passages(corpus, ["Turkmenistan", "Turkmen"])
+    assert len(passages) > 0
+    for r in passages.itertuples():
+        text = corpus.documents[r.doc_id].text
+        assert text[r.start:r.end].strip() == r.text
+        assert re.search(r"Turkmen", r.text)
+        assert r.link == f"sources?doc={r.doc_id}&passage={r.start}-{r.end}"
+
+
+def test_contradictions_put_differing_claims_side_by_side():
+    profile = build_profile(load_corpus(validate=False), "TJK")
+    rows = profile.contradictions
+    assert not rows.empty
+    detained = rows[rows["rows"].str.contains("fig-tucker-003")].iloc[0]
+    assert "fig-tucker-004" in detained["rows"]  # "at least hundreds" and "as many as several thousand"
+
+
+def test_every_country_profile_draws():
+    """All the countries the data names, chosen one after the other in one session."""
+    at = run_page("country")
+    for iso, name in zip(COUNTRIES["iso3"], COUNTRIES["name"]):
+        at.selectbox(key="w_iso").select(iso).run()
+        assert not at.exception, (iso, [e.value for e in at.exception])
+        assert not at.error, (iso, [e.value for e in at.error])
+        assert at.title[0].value == f"Country profile: {name}"
+        assert any(name in m.value for m in (*at.markdown, *at.info)), iso  # the coverage sentence
+
+
+def test_hostile_text_in_the_data_shows_literally_on_the_profile(scratch, monkeypatch):
+    """HTML and Markdown in a hotspot summary, an incident and a group name: written, never run."""
+    hostile = "<script>alert('x')</script> **not bold** [click](javascript:alert(1))"
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
+    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
+    st.cache_resource.clear()
+    hotspots = scratch.rows("hotspots")
+    hotspots[[h["hotspot_id"] for h in hotspots].index("hot-foreign_affairs-01")]["summary"] = hostile
+    scratch.write("hotspots", hotspots)
+    incidents = scratch.rows("incidents")
+    incidents[[i["incident_id"] for i in incidents].index("inc-uwed-014")]["summary"] = hostile
+    scratch.write("incidents", incidents)
+    at = run_page("country", iso="TJK")
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert "\\<script\\>alert" in markdown and "\\*\\*not bold\\*\\*" in markdown
+    assert not any(m.proto.allow_html for m in at.markdown)
+    for chart in at.get("plotly_chart"):
+        assert "<script>" not in chart.proto.spec and "&lt;script&gt;" in chart.proto.spec
+    inc = table_with(at, "incident_id", "perpetrator_origin").set_index("incident_id")
+    assert inc.loc["inc-uwed-014", "summary"] == hostile  # a table cell is text, shown as is

@@ -1,0 +1,89 @@
+"""The Curate page through AppTest: absent for readers; for a curator, review -> diff -> write.
+
+Runs on the `scratch` copy of the data (DASHBOARD_DATA_DIR / DASHBOARD_SEEDS_DIR), never the real tables.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import curate as cli
+from app_paths import APP
+from core.loading import load_corpus
+from test_curation import BRIEF, cid, decide, snapshot
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def curator_session(scratch, monkeypatch, doc_id: str) -> AppTest:
+    monkeypatch.setenv("DASHBOARD_CURATOR", "1")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
+    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    at.switch_page("views/curate.py").run()
+    at.selectbox(key="curate-doc").select(doc_id).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Curate"
+    return at
+
+
+def test_a_reader_session_has_no_curate_page(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_CURATOR", raising=False)
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/curate.py")
+    assert "Curate" not in [t.value for t in at.title]
+    assert not any(b.label.startswith("Write") for b in at.button)
+
+
+def register_brief(scratch, tmp_path) -> None:
+    """Register the test brief with one row, through the command line."""
+    out = tmp_path / "out"
+    assert cli.main(["--data", str(scratch.curated), "--seeds", str(scratch.seeds), "propose", str(BRIEF),
+                     "--doc-id", "ferghana_test", "--title", "Ferghana test brief", "--out", str(out)]) == 0
+    frame = pd.read_csv(out / "candidates.csv", dtype=str, keep_default_na=False)
+    decide(out / "candidates.csv", **{cid(frame, "figures", value_text="about 45"): {"decision": "accept"}})
+    assert cli.main(["--data", str(scratch.curated), "--seeds", str(scratch.seeds), "apply", str(out / "candidates.csv")]) == 0
+
+
+def test_a_curator_reviews_sees_the_diff_and_writes(scratch, tmp_path, monkeypatch):
+    register_brief(scratch, tmp_path)
+    at = curator_session(scratch, monkeypatch, "ferghana_test")
+    assert any("candidate rows for ferghana\\_test" in m.value for m in at.markdown)
+    assert any("Accept or exclude candidates" in i.value for i in at.info), "no diff before a decision"
+    at.button(key="curate-accept-channels").click().run()
+    diff = "\n".join(c.value for c in at.code)
+    assert "+ch-ferghana_test-01,Telegram,messaging app,used" in diff
+    assert not any(r["doc_id"] == "ferghana_test" for r in scratch.rows("channels")), "nothing written before Write"
+    at.button(key="curate-write").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Written: 1 row(s) to channels.csv" in s.value for s in at.success)
+    assert any("The validator finds no problems" in i.value for i in at.info)
+    assert any("ferghana_test: 14 numbers" in c.value for c in at.code), "the completeness report for the document"
+    assert [r["channel_id"] for r in scratch.rows("channels") if r["doc_id"] == "ferghana_test"] == ["ch-ferghana_test-01"]
+    assert not load_corpus(scratch.curated, scratch.seeds).problems
+
+
+def test_a_write_the_validator_would_refuse_changes_nothing(scratch, tmp_path, monkeypatch):
+    register_brief(scratch, tmp_path)
+    at = curator_session(scratch, monkeypatch, "ferghana_test")
+    before = snapshot(scratch)
+    at.button(key="curate-accept-figures").click().run()  # some have no indicator yet
+    assert any("which is not accepted" in e.value for e in at.error), "a figure about an incident not accepted"
+    assert not any(b.key == "curate-write" for b in at.button)
+    at.button(key="curate-accept-incidents").click().run()
+    at.button(key="curate-accept-places").click().run()
+    at.button(key="curate-write").click().run()
+    errors = "\n".join(e.value for e in at.error)
+    assert "Nothing was written" in errors and "indicator\\: required value is blank" in errors
+    assert snapshot(scratch) == before

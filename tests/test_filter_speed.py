@@ -1,0 +1,144 @@
+"""Filters that answer at once: what a filter change does not touch is not rebuilt (charts reused
+under a new title, decks serialised once), and the chart-local control reruns only its fragment
+while still writing the link. Timings themselves are in scripts/benchmark.py."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+import pytest
+import streamlit as st
+
+import ui
+from app_paths import run_page
+from core import paths
+from core.filters import Filters
+from core.loading import load_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(paths.curated_dir(), paths.seeds_dir())
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+def test_a_chart_is_built_once_for_the_same_rows_and_retitled_for_a_new_filter():
+    builds = []
+
+    def build():
+        builds.append(1)
+        return go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h"), layout_title_text="Incidents: 2015\u20132024")
+
+    table = pd.DataFrame({"category": ["a", "b"], "value": [1, 2]})
+    for title in ("Incidents: 2015\u20132024", "Incidents: 2016\u20132024", "Incidents: 2016\u20132024"):
+        ui.chart(build, "speed-test", ("row-1", "row-2"), title=title, summary="a 1; b 2.", data=table)
+    assert len(builds) == 1
+    retitled = ui.memo("chart-titled:speed-test", lambda: None, ("row-1", "row-2"), "Incidents: 2016\u20132024")
+    assert retitled.layout.title.text == "Incidents: 2016\u20132024"
+    assert list(retitled.data[0].y) == ["a", "b"]  # the same drawing
+
+
+def test_other_rows_build_the_chart_again():
+    builds = []
+    for ids in (("row-1",), ("row-2",)):
+        ui.chart(lambda: builds.append(1) or go.Figure(layout_title_text="t"), "speed-test-2", ids, title="t",
+                 summary="s", data=pd.DataFrame({"a": [1]}))
+    assert len(builds) == 2
+
+
+def test_a_deck_is_built_and_serialised_once_per_key(monkeypatch):
+    calls = []
+    real = pdk.Deck.to_json
+
+    def counting(self):
+        calls.append(1)
+        return real(self)
+
+    monkeypatch.setattr(pdk.Deck, "to_json", counting)
+    build = lambda: pdk.Deck(layers=[pdk.Layer("ScatterplotLayer", data=[{"lon": 70, "lat": 40}])], map_provider=None)
+    for _ in range(3):
+        ui.deck("speed-test", build, ("row-1",))
+    assert len(calls) == 1
+
+
+def test_the_timeline_colour_control_writes_the_link_from_its_fragment():
+    at = run_page("attacks")
+    control = at.segmented_control(key="w_colour")
+    assert control.value == "kind"
+    control.set_value("group").run()
+    assert at.query_params["colour"] == "group"
+    assert not at.exception
+
+
+def test_memo_keeps_a_bounded_number_of_values_per_name():
+    builds = []
+    for i in range(ui.MEMO_ENTRIES + 1):
+        ui.memo("speed-bound", lambda i=i: builds.append(i) or i, i)
+    assert ui.memo("speed-bound", lambda: builds.append("again") or 0, 0) == 0  # the oldest was dropped: built again
+    assert builds[-1] == "again"
+    assert ui.memo("speed-bound", lambda: "never", ui.MEMO_ENTRIES) == ui.MEMO_ENTRIES  # a recent one is kept
+
+
+def test_a_table_is_converted_once_for_the_same_rows(monkeypatch):
+    conversions = []
+    real = ui.arrow
+    monkeypatch.setattr(ui, "arrow", lambda frame: conversions.append(len(frame)) or real(frame))
+    st.session_state[ui.STATE] = Filters()  # the download names say the filters
+    frame = pd.DataFrame({"row": ["r1", "r2"], "doc_id": ["d", "d"], "quote": ["q1", "q2"]})
+    for _ in range(2):
+        ui.table(frame, "speed-table", depends=("r1", "r2"))
+    assert conversions == [2]
+    ui.table(frame.iloc[:1], "speed-table", depends=("r1",))  # other rows: converted again
+    assert conversions == [2, 1]
+
+
+def test_arrow_keeps_the_rows_and_columns_and_falls_back_to_pandas():
+    frame = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}, index=[5, 9])
+    table = ui.arrow(frame)
+    assert table.num_rows == 2 and table.column_names == ["a", "b"]
+    mixed = pd.DataFrame({"a": [1, "x"]})  # Arrow cannot hold it as it is: Streamlit converts it with its own fixes
+    assert ui.arrow(mixed) is mixed
+
+
+def test_a_map_static_image_is_built_only_when_a_download_asks_for_it():
+    builds = []
+    st.session_state[ui.STATE] = Filters()
+    rows = pd.DataFrame({"row": ["r1"], "doc_id": ["tucker"], "quote": ["q"]})
+    ui.export_controls("speed-map", lambda: builds.append(1) or go.Figure(), "A map", rows, "row")
+    assert builds == []
+
+
+def test_every_map_gets_the_country_outlines_spliced_in_once(corpus):
+    from core.maps import _BASE_DATA, _base_geojson_json, incident_deck, split_by_view
+    from core.query import incidents_view
+
+    inside, _ = split_by_view(incidents_view(corpus).dropna(subset=["lat"]))
+    decks = [incident_deck(inside, {}), incident_deck(inside.head(3), {})]
+    specs = [json.loads(d.to_json()) for d in decks]
+    outlines = [next(layer for layer in spec["layers"] if layer["id"] == "countries")["data"] for spec in specs]
+    assert outlines[0] == outlines[1] == json.loads(_base_geojson_json())
+    assert {"KAZ", "TJK", "UZB", "KGZ", "TKM"} <= {f["properties"]["iso_a3"] for f in outlines[0]["features"]}
+    assert all(_BASE_DATA not in d.to_json() for d in decks)
+    assert _base_geojson_json.cache_info().misses <= 1  # rounded and serialised once per process
+
+
+def test_views_of_a_corpus_are_built_once_and_again_when_a_table_is_replaced(corpus):
+    from dataclasses import replace
+
+    from core.overview import corpus_views
+
+    first = corpus_views(corpus)
+    assert corpus_views(corpus)[0] is first[0] and corpus_views(corpus)[1] is first[1]
+    changed = replace(corpus, tables={**corpus.tables, "figures": corpus["figures"].head(3)})
+    figures, incidents = corpus_views(changed)
+    assert len(figures) == 3 and figures is not first[0]
+    assert len(incidents) == len(first[1])

@@ -1,0 +1,72 @@
+"""The hotspot map: labels that never overlap at the initial view, and its text alternative."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+
+import pandas as pd
+import pytest
+
+from core.loading import load_corpus
+from core.maps import (COUNTRY_LABEL_SIZE, PLACE_LABEL_SIZE, ZOOM, boxes_overlap, hotspot_deck, hotspot_labels,
+                       hotspot_map_data, hotspot_text_alternative, hotspot_view, label_box)
+from core.paths import CURATED_DIR
+from core.query import country_names, hotspots_view
+from core.schema import CENTRAL_ASIA
+
+CORPUS = load_corpus()
+
+
+def parts_for(countries: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+    """What the Hotspots page draws for this country filter (the same inputs as views/hotspots.py)."""
+    hot = hotspots_view(CORPUS)
+    places = CORPUS["places"]
+    if countries:
+        hot = hot[hot["country_iso3"].isin(countries)]
+        places = places[places["country_iso3"].isin(countries)]
+    cited = pd.concat([CORPUS["figures"]["subject"], CORPUS["figures"]["related"], CORPUS["incidents"]["place_id"],
+                       CORPUS["hotspots"]["place_id"]])
+    return hotspot_map_data(places, hot, cited[cited != ""].value_counts())
+
+
+@pytest.mark.parametrize("countries", [()] + [(iso,) for iso in CENTRAL_ASIA], ids=lambda c: ",".join(c) or "all")
+def test_no_two_labels_overlap_at_the_initial_view(countries):
+    parts = parts_for(countries)
+    _, _, zoom = hotspot_view(parts, fit=bool(countries))
+    deck = hotspot_deck(parts, fit=bool(countries))
+    layers = {x["id"]: x for x in json.loads(deck.to_json())["layers"]}
+    boxes = []  # recomputed from what the deck sends: text, position and pixel offset of each label
+    for layer_id, size, bold in (("hotspot-names", PLACE_LABEL_SIZE, True), ("country-names", COUNTRY_LABEL_SIZE, False)):
+        for label in layers.get(layer_id, {}).get("data", []):
+            boxes.append((label["name"], label_box(label["name"], label["lon"], label["lat"], label["offset"], zoom, size, bold)))
+    assert len(boxes) >= 5
+    clashes = [(a, b) for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2) if boxes_overlap(box_a, box_b)]
+    assert clashes == []
+
+
+def test_aravan_and_every_central_asian_state_are_named_on_the_full_map():
+    places, countries = hotspot_labels(parts_for(), ZOOM)
+    assert "Aravan district" in set(places["name"])
+    assert set(countries["name"]) >= {"Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"}
+
+
+def test_overlapping_boxes_are_detected():  # the check above can fail
+    a = label_box("Aravan district", 72.45, 40.44, (0, 0), ZOOM, PLACE_LABEL_SIZE, True)
+    b = label_box("Kyrgyzstan", 72.9, 40.6, (0, 0), ZOOM, COUNTRY_LABEL_SIZE)
+    assert boxes_overlap(a, b)
+    assert not boxes_overlap(a, label_box("Kyrgyzstan", 72.9, 40.6, (0, -40), ZOOM, COUNTRY_LABEL_SIZE))
+
+
+def test_text_alternative_counts_claims_and_places():
+    with open(CURATED_DIR / "hotspots.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    sentence, table = hotspot_text_alternative(hotspots_view(CORPUS), country_names(CORPUS))
+    places = {r["place_id"] for r in rows}
+    assert sentence.startswith(f"{len(rows)} hotspot claims in {len(places)} places: ")
+    aravan = sum(r["place_id"] == "aravan" for r in rows)
+    assert f"Aravan district (Kyrgyzstan, {aravan} claims)" in sentence
+    assert table["claims"].sum() == len(rows) and len(table) == len(places)
+    empty, _ = hotspot_text_alternative(hotspots_view(CORPUS).iloc[0:0], {})
+    assert "no hotspot" in empty

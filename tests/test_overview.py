@@ -1,0 +1,162 @@
+"""The Overview: waves, country cards and latest incidents, as pure functions and through AppTest.
+Counts are checked against queries written here on the raw CSV tables, not with the app's helpers."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+import streamlit as st
+
+from app_paths import run_page
+from core.filters import Filters
+from core.loading import load_corpus
+from core.overview import WAVES, country_cards, latest_incidents, quoted_rows, wave_views
+from core.paths import CURATED_DIR, SEEDS_DIR
+from core.query import source_link
+from core.schema import CENTRAL_ASIA, WAVES as WAVE_LABELS
+
+CORPUS = load_corpus()
+
+
+def raw(table: str) -> list[dict]:
+    with open(CURATED_DIR / f"{table}.csv", newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+COUNTRIES = {r["iso3"]: r for r in raw("countries")}
+PLACE_COUNTRY = {r["place_id"]: r["country_iso3"] for r in raw("places")}
+
+
+def involves(incident: dict, iso: str) -> bool:
+    """Written independently of core.query: where it happened, or the stated origin names the country."""
+    stem = COUNTRIES[iso]["name"].lower()[:5]  # kazak, kyrgy, tajik, turkm, uzbek
+    return incident["country_iso3"] == iso or stem in incident["perpetrator_origin"].lower()
+
+
+def page_text(at) -> str:
+    parts = [e.value for e in (*at.title, *at.markdown, *at.caption, *at.info)]
+    return "\n".join(parts).replace("\\", "").replace("**", "")
+
+
+def card_of(iso: str, filters: Filters = Filters()):
+    return next(c for c in country_cards(CORPUS, filters) if c.iso == iso)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+# --- Pure functions ----------------------------------------------------------------------------
+
+def test_waves_are_the_three_of_the_hotspots_table_and_reference_existing_rows():
+    assert [w.label for w in WAVES] == list(WAVE_LABELS)
+    rows = quoted_rows(CORPUS)
+    figure_ids = {r["figure_id"] for r in raw("figures")}
+    for wave in WAVES:
+        assert 1 <= len(wave.quotes) <= 2, wave.title
+        assert set(wave.quotes) <= set(rows.index), wave.title
+        assert wave.figures and set(wave.figures) <= figure_ids, wave.title
+        assert wave.years[0] <= wave.years[1]
+
+
+def test_repatriated_people_on_the_cards():
+    assert list(card_of("KAZ").repatriated["display"]) == ["654"]
+    assert list(card_of("UZB").repatriated["display"]) == ["512"]
+    for iso in ("KGZ", "TJK", "TKM"):  # no document gives a number: the page writes "not reported"
+        assert card_of(iso).repatriated.empty
+        assert not [r for r in raw("figures") if r["indicator"] == "repatriated_people" and r["subject"] == iso]
+
+
+@pytest.mark.parametrize("iso", CENTRAL_ASIA)
+def test_card_counts_match_the_tables(iso):
+    card = card_of(iso)
+    incidents = [r for r in raw("incidents") if involves(r, iso)]
+    assert len(card.incidents) == len(incidents)
+    assert card.in_country == sum(r["country_iso3"] == iso for r in incidents)
+    figures = [r for r in raw("figures") if r["subject"] == iso or PLACE_COUNTRY.get(r["subject"]) == iso]
+    assert set(card.figures["figure_id"]) == {r["figure_id"] for r in figures}
+    assert len(card.shown) + len(card.repatriated) + card.more == len(figures)
+    hotspot_places = {r["place_id"] for r in raw("hotspots") if r["country_iso3"] == iso}
+    names = {r["place_id"]: r["name"] for r in raw("places")}
+    assert set(card.hotspots) == {names[p] for p in hotspot_places}
+    words = [COUNTRIES[iso]["name"]] + [w for w in COUNTRIES[iso]["other_names"].split(";") if w]
+    naming = {r["doc_id"] for r in raw("documents")
+              if any(re.search(rf"\b{re.escape(w)}\b", (SEEDS_DIR / r["file"]).read_text(encoding="utf-8")) for w in words)}
+    assert set(card.documents) == naming
+    dated_years = [int(r["date"][:4]) for r in incidents if r["date"]]
+    if dated_years:
+        assert int(card.latest["date"][:4]) == max(dated_years)
+    else:
+        assert card.latest is None
+
+
+def test_turkmenistan_is_barely_covered_and_says_so():
+    card = card_of("TKM")
+    assert card.figures.empty and card.incidents.empty and not card.hotspots and card.latest is None
+    assert card.documents == ("tucker",)
+
+
+def test_latest_incidents_are_the_most_recent_dated_ones():
+    latest = latest_incidents(CORPUS, Filters())
+    assert len(latest) == 5 and latest["date"].ne("").all()
+    newest = max(int(r["date"][:4]) for r in raw("incidents") if r["date"])
+    assert {int(d[:4]) for d in latest["date"]} == {newest}
+    # A year-only event of 2024 comes after the attack of March 2024 that the texts say it followed.
+    order = list(latest["incident_id"])
+    assert order.index("inc-foreign_affairs-006") < order.index("inc-foreign_affairs-001")
+
+
+def test_a_country_filter_narrows_cards_waves_and_incidents():
+    f = Filters(countries=("TJK",))
+    assert [c.iso for c in country_cards(CORPUS, f)] == ["TJK"]
+    latest = latest_incidents(CORPUS, f)
+    by_id = {r["incident_id"]: r for r in raw("incidents")}
+    assert len(latest) and all(involves(by_id[i], "TJK") for i in latest["incident_id"])
+    for view in wave_views(CORPUS, f):
+        assert all("TJK" in cs for cs in view.figures["countries"])
+    assert country_cards(CORPUS, Filters(countries=("RUS",))) == []
+
+
+def test_a_year_filter_marks_waves_outside_it():
+    views = {v.wave.label: v for v in wave_views(CORPUS, Filters(year_from=2022, year_to=2024))}
+    assert not views["Afghanistan 1990s"].in_years and views["Afghanistan after 2021"].in_years
+
+
+# --- The page ----------------------------------------------------------------------------------
+
+def test_overview_page_shows_waves_cards_and_latest_incidents():
+    at = run_page("overview")
+    text = page_text(at)
+    markdown = "\n".join(m.value for m in at.markdown)
+    rows = quoted_rows(CORPUS)
+    for wave in WAVES:
+        assert wave.title in text
+        for row in wave.quotes:
+            assert rows.loc[row, "quote"] in text, row
+            assert source_link(rows.loc[row, "doc_id"], row) in markdown
+    links = list(at.main.get("page_link"))  # the sidebar has its own profile links
+    assert sorted(link.proto.query_string for link in links) == sorted(f"iso={iso}" for iso in CENTRAL_ASIA)
+    assert {link.proto.page for link in links} == {"country"}  # the profile page, at url path /country
+    assert "Repatriated: 654" in text and "Repatriated: 512" in text
+    assert text.count("Repatriated: not reported") == 3  # Kyrgyzstan, Tajikistan, Turkmenistan
+    for r in latest_incidents(CORPUS, Filters()).itertuples():
+        assert source_link(r.doc_id, r.incident_id) in markdown
+    assert "All countries, all years" in text  # the filters, in words
+    for element in at.markdown:
+        assert not element.proto.allow_html
+
+
+def test_overview_with_a_country_filter_shows_only_that_country():
+    at = run_page("overview", country="TJK", **{"from": "2020"})
+    text = page_text(at)
+    assert "Tajikistan, from 2020" in text
+    assert [link.proto.query_string for link in at.main.get("page_link")] == ["iso=TJK"]
+    markdown = "\n".join(m.value for m in at.markdown)
+    shown = set(re.findall(r"row=(inc-[\w-]+)", markdown))
+    by_id = {r["incident_id"]: r for r in raw("incidents")}
+    assert shown and all(involves(by_id[i], "TJK") and int(by_id[i]["date"][:4]) >= 2020 for i in shown)
+    assert "outside the chosen years" in text  # the first wave, 1990s-2000s
