@@ -63,10 +63,13 @@ def start_server(log_path: Path, extra_args: list[str] = (), env: dict | None = 
                 return proc, url
         except OSError:
             pass
+        try:  # wait on the process itself between polls: returns at once if it died
+            proc.wait(timeout=0.2)
+        except subprocess.TimeoutExpired:
+            pass
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
             raise RuntimeError("streamlit did not start:\n" + log_path.read_text())
-        time.sleep(0.2)  # polling a process that is starting: not a wait on the page
 
 
 def stop_server(proc) -> None:
