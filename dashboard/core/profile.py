@@ -30,6 +30,7 @@ from core.numbers import ignored_regions
 from core.overview import corpus_views
 from core.query import filter_figures, filter_incidents, hotspots_view, place_countries
 from core.schema import CENTRAL_ASIA
+from core.sources import passage_link
 
 REGION = re.compile(r"Central Asia", re.IGNORECASE)  # "Central Asia", "Central Asian(s)"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
@@ -133,11 +134,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
             start = line.start() + stop.end()
         spans.append((start, line.end()))
     return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def passage_link(doc_id: str, start: int, end: int) -> str:
-    """Relative link to a passage on the Sources page (character offsets into the document text)."""
-    return f"sources?doc={doc_id}&passage={start}-{end}"
 
 
 def find_passages(corpus: Corpus, terms) -> pd.DataFrame:
