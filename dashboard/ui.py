@@ -9,12 +9,13 @@ import threading
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import pyarrow as pa
 import streamlit as st
 
 from core import export, paths
 from core.charts import esc
-from core.alt_text import figure_text_alternative
+from core.alt_text import figure_items, titled_summary
 from core import filters as flt
 from core.loading import Corpus, load_corpus
 from core.query import country_names, figures_view, hotspots_view, incidents_view, sources_for
@@ -44,11 +45,12 @@ def problem_banner(corpus: Corpus, *tables: str) -> None:
 
 
 _MD_SPECIAL = "\\`*_{}[]()#+-.!|<>$~:"
+_MD_SPECIAL_RE = re.compile("([" + re.escape(_MD_SPECIAL) + "])")
 
 
 def safe_text(text: str) -> str:
     """Text shown through st.markdown literally: Markdown, HTML and LaTeX characters are escaped."""
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
+    return _MD_SPECIAL_RE.sub(r"\\\1", str(text))
 
 
 def options(corpus: Corpus) -> flt.Options:
@@ -209,10 +211,28 @@ def _row_count(data) -> int:
     return data.num_rows if isinstance(data, pa.Table) else len(data)
 
 
-def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: str = "Sources") -> None:
-    """The rows behind a chart or table, each with its document, quote and a link to the passage."""
+FOLDED = "folded-"  # key prefix of every expander and popover whose content is built only while open
+
+
+def folded(label: str, key: str):
+    """An expander whose content is built only while a reader has it open: the container, or None
+    when it is closed. Opening it reruns the page (one click, as before), and it stays open across
+    filter changes. Sources sections and data tables sit in closed expanders on every page; building
+    and sending them on every rerun cost more than the charts above them."""
+    box = st.expander(label, key=FOLDED + key, on_change="rerun")
+    return box if box.open else None
+
+
+def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: str = "Sources",
+                    key: str | None = None) -> None:
+    """The rows behind a chart or table, each with its document, quote and a link to the passage.
+    `key` tells apart two sections of one page with the same label and id column."""
+    count = len(dict.fromkeys(rows[id_column])) if id_column in rows else 0
+    box = folded(f"{label}: {count} curated row(s), with their quotes", key or f"sources-{label}-{id_column}")
+    if box is None:
+        return
     table = memo("sources", lambda: arrow(sources_for(rows, id_column, corpus)), id_column, ids(rows, id_column))
-    with st.expander(f"{label}: {_row_count(table)} curated row(s), with their quotes"):
+    with box:
         if not _row_count(table):
             st.caption("No rows.")
             return
@@ -282,57 +302,99 @@ def deck(name: str, build, *key, **pydeck_chart_args):
 
 
 def plain_title(fig) -> str:
-    return re.sub(r"<[^>]+>", " ", str(fig.layout.title.text or "")).replace("  ", " ").strip()
+    """The figure's title without markup (kept on a frozen figure: read on every rerun)."""
+    known = getattr(fig, "_plain_title", None)
+    if known is None:
+        known = re.sub(r"<[^>]+>", " ", str(fig.layout.title.text or "")).replace("  ", " ").strip()
+    return known
 
 
 def filters_in_words() -> str:
     return flt.describe(current(), country_names(get_corpus()))
 
 
-def text_alternative(summary: str, data: pd.DataFrame | None, key: str) -> None:
+def text_alternative(summary: str, data, key: str) -> None:
     """What a screen reader reaches for a chart or map: one sentence built from the same rows, and
-    the data as a table one click away."""
+    the data as a table one click away. `data` is the table, or a function that builds it when the
+    reader opens it (its expander is then always shown)."""
     st.caption(safe_text(summary))
-    if data is not None and _row_count(data):
-        with st.expander("Data table"):
-            st.dataframe(data, hide_index=True, width="stretch", key=f"alt-{key}")
+    if data is not None and (callable(data) or _row_count(data)):
+        box = folded("Data table", f"alt-{key}")
+        if box is not None:
+            table = data() if callable(data) else data
+            with box:
+                if _row_count(table):
+                    st.dataframe(table, hide_index=True, width="stretch", key=f"alt-{key}")
+                else:
+                    st.caption("No rows.")
 
 
-def _retitled(fig: go.Figure, title: str) -> go.Figure:
-    """A copy of a cached figure with another title, wrapped as core.charts wraps titles. Copying
-    without validation costs a few ms; building the figure again costs tens to hundreds."""
-    copy = go.Figure(fig.to_dict(), _validate=False)
-    copy.layout.title.text = "<br>".join(esc(line) for line in textwrap.wrap(title, 95))
-    return copy
+class _FrozenSpec(dict):
+    """A cached figure's dict with its JSON already written (see `frozen`)."""
+
+    __slots__ = ("json",)
+
+
+def frozen(fig) -> go.Figure:
+    """The figure (or a figure's dict) with its dict and JSON made once. st.plotly_chart copies a
+    figure to a dict and encodes it on every rerun (5 to 10 ms a chart, whether or not it changed); a
+    cached figure is read-only, so both are kept. Callers must not mutate the figure or its dict."""
+    # to_plotly_json shares the figure's own values where to_dict deep-copies them: nothing changes them now.
+    spec = _FrozenSpec(fig.to_plotly_json() if isinstance(fig, go.Figure) else fig)
+    spec.json = _plotly_to_json(spec, validate=False)
+    figure = fig if isinstance(fig, go.Figure) else go.Figure(spec, _validate=False)
+    figure.to_dict = lambda: spec
+    figure._plain_title = plain_title(figure)
+    return figure
+
+
+def _to_json(fig, *args, **kwargs):
+    return fig.json if isinstance(fig, _FrozenSpec) else _plotly_to_json(fig, *args, **kwargs)
+
+
+_plotly_to_json = pio.to_json
+pio.to_json = _to_json  # what st.plotly_chart calls: a frozen figure's JSON is returned as written
+
+
+def _retitled(fig: go.Figure, title: str) -> dict:
+    """A cached figure's dict with another title, wrapped as core.charts wraps titles. Only the title
+    is new; the rest is shared read-only with the cached figure (copying the figure costs 5 to 30 ms)."""
+    spec = fig.to_dict()
+    layout = {**spec["layout"], "title": {**spec["layout"].get("title", {}),
+                                          "text": "<br>".join(esc(line) for line in textwrap.wrap(title, 95))}}
+    return {**spec, "layout": layout}
 
 
 def _read_off(fig) -> tuple:
-    """The text alternative read off a figure, its table ready to send."""
-    summary, data = figure_text_alternative(fig)
-    return summary, (arrow(data) if data is not None else None)
+    """What a figure draws, read off it for its text alternative (see core.alt_text.figure_items),
+    its table ready to send."""
+    items, data = figure_items(fig)
+    return items, (arrow(data) if data is not None else None)
 
 
 def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column: str | None = None,
           summary=None, data=None, title: str | None = None) -> None:
     """A plotly chart built by `build()`, cached on the chart key and what it `depends` on, with
     its text alternative (`summary` and `data`, or functions returning them, cached like the chart;
-    read from the figure when not given), and PNG/SVG downloads and 'Add to briefing' when the rows
-    behind it are given.
+    read from the figure when not given; a `data` function runs only when its table is opened), and
+    PNG/SVG downloads and 'Add to briefing' when the rows behind it are given.
 
     With `title`, `depends` need only name what the drawing depends on (e.g. `ids(rows, "figure_id")`):
     a filter change that leaves those rows as they were reuses the figure under the new title."""
-    fig = memo(f"chart:{key}", build, *depends) if callable(build) else build
+    fig = memo(f"chart:{key}", lambda: frozen(build()), *depends) if callable(build) else build
+    drawing = fig  # what is drawn, whatever the title
     if title is not None and plain_title(fig) != re.sub(r"\s+", " ", title).strip():
         base = fig
-        fig = memo(f"chart-titled:{key}", lambda: _retitled(base, title), *depends, title)
+        fig = memo(f"chart-titled:{key}", lambda: frozen(_retitled(base, title)), *depends, title)
     title = plain_title(fig)
     if callable(summary):
         summary = memo(f"summary:{key}", summary, *depends)
     if callable(data):
-        data = memo(f"data:{key}", lambda: arrow(data()), *depends)
+        build_data = data
+        data = lambda: memo(f"data:{key}", lambda: arrow(build_data()), *depends)  # noqa: E731
     if summary is None or data is None:
-        auto_summary, auto_data = memo(f"alt:{key}", lambda: _read_off(fig), *depends)
-        summary = summary if summary is not None else auto_summary
+        items, auto_data = memo(f"alt:{key}", lambda: _read_off(drawing), *depends)
+        summary = summary if summary is not None else titled_summary(title, items)
         data = data if data is not None else auto_data
     st.plotly_chart(fig, width="stretch", key=key, config=export.toolbar_config(export.slug(title)),
                     alt=summary)  # the chart's accessible name; the caption below says the same
@@ -342,37 +404,44 @@ def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column
 
 
 def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: str) -> None:
-    """Download the chart as a slide-sized image with its citations, or add it to the briefing.
+    """Download the chart as a slide-sized image with its citations, or add it to the briefing: one
+    'Export' button under the chart that opens the choices (built only while open: four buttons
+    under every chart cost more on each filter change than most charts do).
     `fig` may be a function returning the figure (e.g. a map's static rendering): it is then built
     only when a download or the briefing asks for it."""
+    # No tooltip: after a click the pointer rests on the button, and its tooltip would cover the choices.
+    box = st.popover("Export: PNG, SVG, CSV, briefing", key=f"{FOLDED}export-{key}", on_change="rerun",
+                     icon=":material/download:")
+    if not box.open:
+        return
+    filters = filters_in_words()
+    in_pack = any(i.key == key and i.filters == filters for i in briefing())
     corpus = get_corpus()
     keep = [c for c in (id_column, "doc_id", "quote") if c in rows.columns]
     behind, sources = memo("export-rows", lambda: (rows[keep].drop_duplicates(id_column).reset_index(drop=True),
                                                    export.citations(rows["doc_id"], corpus["documents"])),
                            id_column, ids(rows, id_column))
-    filters = filters_in_words()
 
     def item() -> export.ChartExport:
         return export.ChartExport(key=key, title=title, filters=filters, figure=fig() if callable(fig) else fig,
                                   rows=behind, id_column=id_column, sources=list(sources))
 
     name = export.slug(title)
-    cols = st.columns([1, 1, 1, 2, 3])
     can_render = export.renderer_available()
-    if not can_render:
-        cols[4].caption("Image downloads need Debian's chromium on the server: apt-get install chromium")
-    cols[0].download_button("PNG", lambda: export.image(export.for_slide(item()), "png"), f"{name}.png", "image/png",
-                            key=f"png-{key}", on_click="ignore", help="Slide-sized image with title, filters and sources",
-                            disabled=not can_render)
-    cols[1].download_button("SVG", lambda: export.image(export.for_slide(item()), "svg"), f"{name}.svg", "image/svg+xml",
-                            key=f"svg-{key}", on_click="ignore", disabled=not can_render)
-    cols[2].download_button("CSV", lambda: export.table_csv(behind), f"{name}.csv", "text/csv", key=f"csv-{key}",
-                            on_click="ignore", help="The rows behind the chart, with doc_id and quote")
-    in_pack = any(i.key == key and i.filters == filters for i in briefing())
-    if cols[3].button("In the briefing ✓" if in_pack else "Add to briefing", key=f"brief-{key}", disabled=in_pack):
-        briefing().append(item())
-        st.toast(f"Added to the briefing: {safe_text(title)}")
-        st.rerun()
+    with box:
+        if not can_render:
+            st.caption("Image downloads need Debian's chromium on the server: apt-get install chromium")
+        st.download_button("PNG", lambda: export.image(export.for_slide(item()), "png"), f"{name}.png", "image/png",
+                           key=f"png-{key}", on_click="ignore", help="Slide-sized image with title, filters and sources",
+                           disabled=not can_render)
+        st.download_button("SVG", lambda: export.image(export.for_slide(item()), "svg"), f"{name}.svg", "image/svg+xml",
+                           key=f"svg-{key}", on_click="ignore", disabled=not can_render)
+        st.download_button("CSV", lambda: export.table_csv(behind), f"{name}.csv", "text/csv", key=f"csv-{key}",
+                           on_click="ignore", help="The rows behind the chart, with doc_id and quote")
+        if st.button("In the briefing ✓" if in_pack else "Add to briefing", key=f"brief-{key}", disabled=in_pack):
+            briefing().append(item())
+            st.toast(f"Added to the briefing: {safe_text(title)}")
+            st.rerun()
 
 
 def briefing() -> list:
@@ -380,22 +449,31 @@ def briefing() -> list:
     return st.session_state.setdefault("_briefing", [])
 
 
-def table(frame: pd.DataFrame, key: str, rows: pd.DataFrame | None = None, depends: tuple | None = None,
-          **dataframe_args) -> None:
-    """A table with CSV and Excel downloads of its rows (with doc_id and quote where the rows have them).
+def table(frame, key: str, rows=None, depends: tuple | None = None, **dataframe_args) -> None:
+    """A table with CSV and Excel downloads of its rows (with doc_id and quote where the rows have them),
+    behind one 'Download' button whose choices are built only while open.
     With `depends` (what the frame's content is made from, e.g. ids of its rows) the table is
-    converted for sending once per `key` and `depends`, not on every rerun."""
-    shown = memo(f"table:{key}", lambda: arrow(frame), tuple(frame.columns), *depends) if depends is not None else frame
+    converted for sending once per `key` and `depends`, not on every rerun; `frame` and `rows` may
+    then be functions that make them, called only when needed."""
+    if depends is not None:
+        make = frame if callable(frame) else lambda: frame
+        columns = () if callable(frame) else tuple(frame.columns)
+        shown = memo(f"table:{key}", lambda: arrow(make()), columns, *depends)
+    else:
+        shown = frame
     st.dataframe(shown, hide_index=True, width="stretch", **dataframe_args)
-    out = rows if rows is not None else frame
+    box = st.popover("Download: CSV, Excel", key=f"{FOLDED}download-{key}", on_change="rerun",
+                     icon=":material/download:")
+    if not box.open:
+        return
+    out = rows() if callable(rows) else rows if rows is not None else frame() if callable(frame) else frame
     documents = get_corpus()["documents"]
     name = export.slug(f"{key} {filters_in_words()}")
-    cols = st.columns([1, 1, 6])
-    cols[0].download_button("CSV", lambda: export.table_csv(out), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
-                            on_click="ignore")
-    cols[1].download_button("Excel", lambda: export.table_xlsx(out, documents, key), f"{name}.xlsx",
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"txlsx-{key}",
-                            on_click="ignore", help="Second sheet: the documents cited")
+    box.download_button("CSV", lambda: export.table_csv(out), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
+                        on_click="ignore")
+    box.download_button("Excel", lambda: export.table_xlsx(out, documents, key), f"{name}.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"txlsx-{key}",
+                        on_click="ignore", help="Second sheet: the documents cited")
 
 
 def incidents():

@@ -60,3 +60,18 @@ def run_page(page: str, query: dict | None = None, **params) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
     assert not any(PAGE_FAILED in e.value for e in at.error), f"{page} failed to draw"
     return at
+
+
+FOLDED = "folded-"  # ui.FOLDED: expanders whose content is built only while open
+
+
+def unfold(at: AppTest) -> AppTest:
+    """Open every Sources section and data table of the page, as a reader who clicks each one, and
+    rerun: their content is built only while they are open."""
+    keys = [k for k in at.session_state.keys() if str(k).startswith(FOLDED)]
+    for key in keys:
+        at.session_state[key] = True
+    if keys:
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
-from core.charts import OKABE_ITO, bar_with_not_reported, incident_timeline, range_chart, small_multiples
+from core.charts import (OKABE_ITO, bar_with_not_reported, count_bars, empty_figure, incident_timeline, matrix_heatmap,
+                         range_chart, series_chart, small_multiples)
 from core.loading import load_corpus
 from core.maps import hotspot_deck, hotspot_map_data, incident_deck, split_by_view
 from core.query import figures_view, hotspots_view, incidents_view
+from core.recruitment import channels_by_kind, group_channel_matrix, languages
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +68,52 @@ def test_small_multiples_write_not_reported():
     fig = small_multiples(table, [("repatriated_people", "People repatriated")], ["Kazakhstan", "Tajikistan"], "t")
     assert list(fig.data[0].text) == ["654", "not reported"]
     assert fig.data[0].marker.color[1] != fig.data[0].marker.color[0]
+
+
+def _every_chart(corpus) -> dict[str, go.Figure]:
+    """Each builder's figure on the whole corpus, on a part of it, and on nothing, with text plotly would read as HTML."""
+    inc, figs, ch = incidents_view(corpus), figures_view(corpus), corpus["channels"]
+    groups = dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"]))
+    repatriated = pd.DataFrame({"country": ["Kazakhstan", "<b>Turkmenistan</b>"], "value": [654.0, None],
+                                "text": ["654 (tucker)", ""], "hover": ["a quote & more", ""]})
+    telegram = figs[figs["indicator"] == "telegram_blocked_bots_channels"]
+    panels = pd.DataFrame({"indicator": ["a", "b", "b"], "country": ["Kazakhstan", "Kazakhstan", "Tajikistan"],
+                           "value": [654.0, 3.0, float("nan")], "display": ["654", "3", ""]})
+    return {
+        "timeline by kind": incident_timeline(inc, "kind", "Incidents & plots"),
+        "timeline by group": incident_timeline(inc, "group", "t"),
+        "timeline of one country": incident_timeline(inc[inc["country_iso3"] == "TJK"], "group", "t"),
+        "timeline of nothing": incident_timeline(inc.iloc[0:0], "kind", "t"),
+        "bars": bar_with_not_reported(repatriated, "country", "value", "text", "t", "People"),
+        "bars, none reported": bar_with_not_reported(repatriated.iloc[1:], "country", "value", "text", "t", "People"),
+        "ranges": range_chart(figs[figs["indicator"] == "group_strength"], "t", "people"),
+        "shares": range_chart(figs[figs["subject"] == "aravan"], "t", "percent", label_column="label"),
+        "ranges of nothing": range_chart(figs.iloc[0:0], "t", "people"),
+        "stacked counts": count_bars(channels_by_kind(ch), "kind", "stance", "t", "claims"),
+        "counts": count_bars(languages(ch), "language", None, "t", "channels"),
+        "heatmap": matrix_heatmap(group_channel_matrix(ch, groups), "t", "claims"),
+        "heatmap of nothing": matrix_heatmap(pd.DataFrame(), "t", "claims"),
+        "series": series_chart(telegram.assign(period=telegram["period_start"]), "t", "blocked"),
+        "small multiples": small_multiples(panels, [("a", "A <i>"), ("b", "B"), ("c", "C")], ["Kazakhstan", "Tajikistan"], "t"),
+        "empty": empty_figure("t", "Nothing matches."),
+    }
+
+
+def _holds_arrays(value) -> bool:
+    if isinstance(value, dict):
+        return any(_holds_arrays(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_holds_arrays(v) for v in value)
+    return isinstance(value, (np.ndarray, pd.Series, pd.Index, pd.DataFrame))
+
+
+def test_every_chart_is_valid_plotly(corpus):
+    """The builders create figures without plotly's validation (it costs most of a chart's time):
+    validating here what each returns is what keeps a misspelt or invalid property out."""
+    for name, fig in _every_chart(corpus).items():
+        go.Figure(fig.to_dict())  # raises ValueError on any unknown property or invalid value
+        assert fig.layout.template.layout.paper_bgcolor == "white", name  # plotly_white
+        assert not any(_holds_arrays(trace.to_plotly_json()) for trace in fig.data), f"{name}: values must be plain lists"
 
 
 def _layers(deck) -> dict:

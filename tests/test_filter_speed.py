@@ -47,6 +47,42 @@ def test_a_chart_is_built_once_for_the_same_rows_and_retitled_for_a_new_filter()
     assert list(retitled.data[0].y) == ["a", "b"]  # the same drawing
 
 
+def test_a_cached_chart_is_copied_and_encoded_once_and_sends_the_same_json():
+    """st.plotly_chart copies a figure to a dict and encodes it on every rerun; a frozen figure gives
+    the dict and JSON it made once, equal to what plotly itself writes."""
+    import plotly.io as pio
+
+    fig = go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h"), layout_title_text="t")
+    plain = pio.to_json(fig.to_dict(), validate=False)
+    ui.frozen(fig)
+    assert fig.to_dict() is fig.to_dict()
+    assert pio.to_json(fig.to_dict(), validate=False) == plain
+    assert pio.to_json({"data": [], "layout": {}}, validate=False) == '{"data":[],"layout":{}}'  # others as before
+
+
+def test_retitling_a_cached_chart_leaves_the_cached_one_as_it_was():
+    fig = ui.frozen(go.Figure(go.Bar(x=[1], y=["a"]), layout_title_text="old"))
+    copy = ui.frozen(ui._retitled(fig, "new"))
+    assert copy.layout.title.text == "new" and fig.layout.title.text == "old"
+    assert list(copy.data[0].y) == ["a"] and '"text":"new"' in copy.to_dict().json
+    assert fig.to_dict()["layout"]["title"]["text"] == "old"
+
+
+def test_sources_and_data_tables_are_built_only_when_opened():
+    """Closed, a Sources section says how many rows it holds and builds nothing; opened, it shows
+    each row's quote."""
+    from app_paths import unfold
+
+    at = run_page("attacks")
+    sources = [e for e in at.expander if e.label.startswith("Sources")]
+    assert sources and all(len(e.dataframe) == 0 for e in sources)
+    assert sum(len(e.dataframe) for e in at.expander) == 0
+    unfold(at)
+    opened = [e for e in at.expander if e.label.startswith("Sources")]
+    assert all(len(e.dataframe) == 1 and "quote" in e.dataframe[0].value.columns for e in opened)
+    assert len(opened[0].dataframe[0].value) == int(opened[0].label.split(": ")[1].split()[0])
+
+
 def test_other_rows_build_the_chart_again():
     builds = []
     for ids in (("row-1",), ("row-2",)):

@@ -70,3 +70,58 @@ def test_text_alternative_counts_claims_and_places():
     assert table["claims"].sum() == len(rows) and len(table) == len(places)
     empty, _ = hotspot_text_alternative(hotspots_view(CORPUS).iloc[0:0], {})
     assert "no hotspot" in empty
+
+
+def test_spliced_boundary_shapes_are_their_rounded_geojson():
+    from core.maps import _rounded, boundary_shapes
+
+    layers = {x["id"]: x for x in json.loads(hotspot_deck(parts_for()).to_json())["layers"]}
+    for layer_id in ("shaded", "outlined", "context"):
+        features = layers[layer_id]["data"]["features"]
+        refs = [f["properties"]["ref"] for f in features]
+        expected = _rounded(boundary_shapes(refs, {}).__geo_interface__)["features"]
+        assert [f["geometry"] for f in features] == [f["geometry"] for f in expected]
+        assert [f["id"] for f in features] == [str(i) for i in range(len(features))]
+
+
+def test_boundary_shapes_are_made_json_once_per_process():
+    from core.maps import _SHAPE_JSON
+
+    def decks() -> list[str]:
+        return [hotspot_deck(parts_for(c), fit=bool(c)).to_json() for c in [()] + [(iso,) for iso in CENTRAL_ASIA]]
+
+    first = decks()
+    made = len(_SHAPE_JSON)
+    assert decks() == first and len(_SHAPE_JSON) == made  # the same maps again: no shape made twice
+
+
+def test_a_deck_copied_from_the_blank_one_serialises_like_a_new_one():
+    from core.maps import CompactDeck
+
+    deck = hotspot_deck(parts_for(("KGZ",)), "aravan", fit=True)
+    fresh = CompactDeck(layers=deck.layers, map_provider=None, initial_view_state=deck.initial_view_state,
+                        tooltip=deck._tooltip)
+    assert deck.to_json() == fresh.to_json()
+    other = hotspot_deck(parts_for(("TJK",)), fit=True)
+    assert other.layers is not deck.layers and json.loads(other.to_json()) != json.loads(deck.to_json())
+
+
+def test_marked_point_and_tooltip_rows_come_from_the_parts():
+    parts = parts_for(("KAZ",))
+    layers = {x["id"]: x for x in json.loads(hotspot_deck(parts, "satpaev", fit=True).to_json())["layers"]}
+    points = {p["place_id"]: p for k in ("points", "vague-points") for p in layers[k]["data"]}
+    assert set(points) == set(parts["points"]["place_id"])
+    assert [p for p in points if points[p]["selected"]] == ["satpaev"]
+    for r in parts["points"].itertuples():
+        assert points[r.place_id]["rows"] == r.rows
+        assert points[r.place_id]["vague"] == (r.geo_precision in ("region", "country"))
+
+
+def test_text_alternative_puts_most_cited_places_first_then_by_name():
+    hot = hotspots_view(CORPUS)
+    sentence, table = hotspot_text_alternative(hot, country_names(CORPUS))
+    keys = list(zip(-table["claims"], table["place"]))
+    assert keys == sorted(keys)
+    one, one_table = hotspot_text_alternative(hot.iloc[[0]], country_names(CORPUS))
+    assert one.startswith("1 hotspot claim in 1 place: ") and one.endswith("1 claim).")
+    assert list(one_table.columns) == ["place", "country", "claims", "waves", "documents", "precision"]

@@ -6,15 +6,18 @@ from __future__ import annotations
 import csv
 import re
 
+import pandas as pd
 import pytest
 import streamlit as st
 
 from app_paths import run_page
 from core.filters import Filters
 from core.loading import load_corpus
-from core.overview import WAVES, country_cards, latest_incidents, quoted_rows, wave_views
+from core.overview import (ALWAYS_SHOWN, CARD_FIGURES, WAVES, corpus_views, country_cards, country_figures,
+                           coverage_matrix, coverage_rows, coverage_sources, latest_first, latest_incidents,
+                           quoted_rows, row_tuples, rows_behind, wave_views, with_about)
 from core.paths import CURATED_DIR, SEEDS_DIR
-from core.query import source_link
+from core.query import filter_figures, filter_incidents, source_link
 from core.schema import CENTRAL_ASIA, WAVES as WAVE_LABELS
 
 CORPUS = load_corpus()
@@ -160,3 +163,83 @@ def test_overview_with_a_country_filter_shows_only_that_country():
     by_id = {r["incident_id"]: r for r in raw("incidents")}
     assert shown and all(involves(by_id[i], "TJK") and int(by_id[i]["date"][:4]) >= 2020 for i in shown)
     assert "outside the chosen years" in text  # the first wave, 1990s-2000s
+
+
+# --- The fast paths give what plain pandas gives ------------------------------------------------
+
+FILTERS = [Filters(), Filters(countries=("TJK",)), Filters(countries=("KAZ", "AFG")), Filters(countries=("RUS",)),
+           Filters(year_from=2014, year_to=2016), Filters(year_from=2021, include_undated=False),
+           Filters(year_from=1990, year_to=1990, include_undated=False)]
+
+
+@pytest.mark.parametrize("f", FILTERS)
+def test_cards_waves_and_latest_are_what_the_filtered_views_give(f):
+    figures, incidents = corpus_views(CORPUS)
+    years = Filters(year_from=f.year_from, year_to=f.year_to, include_undated=f.include_undated)
+    inc = filter_incidents(incidents, years, use_kind=False, use_group=False)
+    figs = with_about(filter_figures(figures, years), CORPUS)
+    places = dict(zip(CORPUS["places"]["place_id"], CORPUS["places"]["country_iso3"]))
+    for card in country_cards(CORPUS, f):
+        mine = country_figures(figs, card.iso, places)
+        pd.testing.assert_frame_equal(card.figures, mine)
+        pd.testing.assert_frame_equal(card.repatriated, mine[mine["indicator"] == ALWAYS_SHOWN])
+        shown = mine.drop_duplicates("indicator")
+        pd.testing.assert_frame_equal(card.shown, shown[shown["indicator"] != ALWAYS_SHOWN].head(CARD_FIGURES - 1))
+        involved = inc[inc["countries"].map(lambda cs: card.iso in cs).astype(bool)]
+        pd.testing.assert_frame_equal(card.incidents, involved)
+        latest = latest_first(involved)
+        if len(latest):  # as Series: NaN equals NaN
+            pd.testing.assert_series_equal(pd.Series(card.latest, dtype=object),
+                                           pd.Series(latest.iloc[0].to_dict(), dtype=object))
+        else:
+            assert card.latest is None
+    shown = with_about(filter_figures(figures, f), CORPUS).set_index("figure_id", drop=False)
+    for view in wave_views(CORPUS, f):
+        expected = shown.loc[[i for i in view.wave.figures if i in shown.index]].reset_index(drop=True)
+        pd.testing.assert_frame_equal(view.figures, expected)
+    expected = latest_first(filter_incidents(incidents, f, use_kind=False, use_group=False)).head(5)
+    pd.testing.assert_frame_equal(latest_incidents(CORPUS, f), expected)
+
+
+@pytest.mark.parametrize("f", FILTERS)
+def test_rows_behind_the_overview_are_every_cited_row(f):
+    waves, cards, latest = wave_views(CORPUS, f), country_cards(CORPUS, f), latest_incidents(CORPUS, f)
+
+    def cited(frame, column):
+        return frame[[column, "doc_id", "quote"]].set_axis(["id", "doc_id", "quote"], axis=1)
+
+    expected = pd.concat([cited(v.quotes, "row") for v in waves] + [cited(v.figures, "figure_id") for v in waves]
+                         + [cited(c.repatriated, "figure_id") for c in cards] + [cited(c.shown, "figure_id") for c in cards]
+                         + [pd.DataFrame([[c.latest["incident_id"], c.latest["doc_id"], c.latest["quote"]]],
+                                         columns=["id", "doc_id", "quote"]) for c in cards if c.latest]
+                         + [cited(latest, "incident_id")], ignore_index=True)
+    pd.testing.assert_frame_equal(rows_behind(waves, cards, latest), expected, check_index_type=True)
+
+
+def test_row_tuples_are_itertuples_of_the_columns():
+    figs = corpus_views(CORPUS)[0]
+    columns = ("figure_id", "display", "value", "period")
+    rows = row_tuples(figs, columns)
+    assert rows[0]._fields == columns and rows[0].display == figs["display"].iloc[0]
+    pd.testing.assert_frame_equal(pd.DataFrame(rows), pd.DataFrame(list(figs[list(columns)].itertuples(index=False))))
+    assert row_tuples(figs.iloc[0:0], columns) == []
+
+
+@pytest.mark.parametrize("f", FILTERS)
+def test_coverage_is_what_the_filtered_views_give(f):
+    figures, incidents = corpus_views(CORPUS)
+    rows = coverage_rows(CORPUS, f)
+    docs = list(CORPUS["documents"]["doc_id"])
+    for axis in ("topic", "country"):
+        matrix = coverage_matrix(rows, CORPUS, axis, f)
+        counts = rows.groupby(["doc_id", axis]).size().unstack(fill_value=0)
+        pd.testing.assert_frame_equal(matrix, counts.reindex(index=docs, columns=matrix.columns, fill_value=0).astype(int),
+                                      check_index_type=True)
+    hot = CORPUS["hotspots"]
+    parts = [(filter_figures(figures, f), "figure_id"),
+             (filter_incidents(incidents, f, use_kind=False, use_group=False), "incident_id"),
+             (hot[hot["country_iso3"].isin(f.countries or hot["country_iso3"])], "hotspot_id"),
+             (CORPUS["channels"], "channel_id"), (CORPUS["groups"], "group_id")]
+    expected = pd.concat([p[[key, "doc_id", "quote"]].set_axis(["row", "doc_id", "quote"], axis=1) for p, key in parts],
+                         ignore_index=True)
+    pd.testing.assert_frame_equal(coverage_sources(CORPUS, f), expected, check_index_type=True)

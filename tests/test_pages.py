@@ -17,7 +17,7 @@ from core.loading import load_corpus
 from core.query import country_names, filter_incidents, incidents_view
 from core.filters import Filters
 
-from app_paths import APP, PAGES  # every reader page registered in app.py
+from app_paths import APP, PAGES, unfold  # every reader page registered in app.py
 
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 CORPUS = load_corpus()
@@ -82,7 +82,7 @@ def test_page_with_one_country(page, country):
 def test_overview_figures_carry_their_quotes():
     """The headline figures are now on the wave and country cards: each links to its passage, and the
     page's Sources section holds its quote. (The coverage grids moved to the Data page, below.)"""
-    at = open_page("overview")
+    at = unfold(open_page("overview"))
     figs = CORPUS["figures"].set_index("figure_id")
     markdown = "\n".join(m.value for m in at.markdown)
     linked = set(re.findall(r"row=(fig-[\w-]+)", markdown))
@@ -207,9 +207,9 @@ def test_choosing_a_hotspot_shows_its_figures_and_quotes():
 
 
 def test_briefing_pack_survives_page_changes_and_builds_a_deck():
-    at = open_page("attacks", country="TJK")
+    at = unfold(open_page("attacks", country="TJK"))  # the Export buttons opened
     at.button(key="brief-timeline").click().run()
-    at.switch_page("views/repatriation.py").run()
+    unfold(at.switch_page("views/repatriation.py").run())
     at.button(key="brief-repatriated").click().run()
     assert at.button(key="brief-repatriated").disabled  # already in the pack
     at.switch_page("views/briefing.py").run()
@@ -228,6 +228,8 @@ def test_briefing_pack_survives_page_changes_and_builds_a_deck():
 
 def test_every_chart_has_image_and_briefing_controls():
     at = open_page("recruitment")
-    labels = [b.proto.label for b in at.get("download_button")]
+    exports = [p for p in at.get("popover") if p.proto.popover.label.startswith("Export")]
+    assert len(exports) == len(at.get("plotly_chart")) > 0 and not at.get("download_button")  # built when opened
+    labels = [b.proto.label for b in unfold(at).get("download_button")]
     assert labels.count("PNG") == len(at.get("plotly_chart")) == labels.count("SVG")
     assert len([b for b in at.button if b.label == "Add to briefing"]) == len(at.get("plotly_chart"))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pandas as pd
 import pytest
 
 from core.filters import Filters
 from core.loading import load_corpus
-from core.query import (display_value, figures_view, filter_figures, filter_incidents, incidents_view,
-                        origin_countries, source_link, sources_for)
+from core.query import (display_value, figures_mask, figures_view, filter_figures, filter_incidents, ids_where,
+                        incidents_mask, incidents_view, origin_countries, source_link, sources_for, take_rows)
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +72,111 @@ def test_sources_link_to_the_passage(corpus):
     assert list(table["row"]) == list(figs["figure_id"])
     assert table["open"].iloc[0] == source_link(figs["doc_id"].iloc[0], figs["figure_id"].iloc[0])
     assert table["open"].iloc[0].startswith("sources?doc=")
+
+
+# --- The fast paths give what plain pandas gives ------------------------------------------------
+
+FILTERS = [Filters(), Filters(countries=("TJK",)), Filters(countries=("KAZ", "RUS")), Filters(countries=("TKM",)),
+           Filters(year_from=2014, year_to=2016), Filters(year_from=2021, include_undated=False),
+           Filters(year_to=2010, include_undated=False), Filters(year_from=1990, year_to=1990, include_undated=False),
+           Filters(countries=("TJK",), year_from=2015, kinds=("attack",), groups=("iskp",))]
+
+
+def pandas_mask(frame: pd.DataFrame, start: str, end: str, f: Filters) -> pd.Series:
+    """The filters as boolean Series, written the plain pandas way."""
+    mask = frame["countries"].map(lambda cs: bool(set(f.countries) & set(cs))) if f.countries else True
+    undated = frame[start].isna()
+    dated = ~undated
+    if f.year_from:
+        dated &= frame[end].fillna(float("inf")) >= f.year_from
+    if f.year_to:
+        dated &= frame[start].fillna(float("-inf")) <= f.year_to
+    return (dated | (undated & f.include_undated)) & mask
+
+
+@pytest.mark.parametrize("f", FILTERS)
+def test_filters_give_what_boolean_indexing_gives(corpus, f):
+    inc, figs = incidents_view(corpus), figures_view(corpus)
+    expected = inc[pandas_mask(inc, "year", "year", f) & inc["category"].isin(f.kinds or inc["category"])
+                   & inc["group_id"].isin(f.groups or inc["group_id"])]
+    pd.testing.assert_frame_equal(filter_incidents(inc, f), expected)
+    pd.testing.assert_frame_equal(filter_incidents(inc, f, use_kind=False, use_group=False),
+                                  inc[pandas_mask(inc, "year", "year", f)])
+    pd.testing.assert_frame_equal(filter_figures(figs, f), figs[pandas_mask(figs, "year_start", "year_end", f)])
+    assert ids_where(inc, incidents_mask(inc, f), "incident_id") == tuple(expected["incident_id"])
+    assert ids_where(figs, figures_mask(figs, f), "figure_id") == tuple(filter_figures(figs, f)["figure_id"])
+
+
+def test_take_rows_slices_consecutive_rows_and_never_changes_the_frame():
+    frame = pd.DataFrame({"a": range(6), "b": list("uvwxyz")}, index=[10, 11, 12, 13, 14, 15])
+    for positions in ([], [2], [1, 2, 3], [0, 1, 2, 3, 4, 5], [3, 1], [0, 2, 4], [2, 2]):
+        pd.testing.assert_frame_equal(take_rows(frame, positions), frame.take(positions), check_index_type=True)
+    sliced = take_rows(frame, [1, 2, 3])
+    sliced.loc[11, "a"] = 99  # copy-on-write: the source keeps its values
+    sliced["c"] = 1
+    assert frame.loc[11, "a"] == 1 and list(frame.columns) == ["a", "b"]
+
+
+def test_source_link_quotes_every_character():
+    for doc, row in (("tucker", "fig-tucker-001"), ("a b&c", "r?=/#%"), ("Ünïcode", "тест")):
+        assert source_link(doc, row) == "sources?" + urlencode({"doc": doc, "row": row})
+
+
+def test_sources_list_each_row_once_in_first_order(corpus):
+    figs = corpus["figures"]
+    rows = pd.concat([figs.iloc[[3, 1]], figs.iloc[[1, 3, 0]]])
+    table = sources_for(rows, "figure_id", corpus)
+    assert list(table["row"]) == list(figs["figure_id"].iloc[[3, 1, 0]])
+    assert list(table.index) == [0, 1, 2]
+    titles = dict(zip(corpus["documents"]["doc_id"], corpus["documents"]["title"]))
+    assert list(table["document"]) == [titles[d] for d in figs["doc_id"].iloc[[3, 1, 0]]]
+    assert list(sources_for(rows.iloc[0:0], "figure_id", corpus).columns) == ["row", "document", "quote", "open"]
+
+
+def test_country_table_cells_list_every_figure_of_the_country(corpus):
+    from core.comparison import COMPARABLE, country_table
+
+    figs = figures_view(corpus)
+    names = dict(zip(corpus["countries"]["iso3"], corpus["countries"]["name"]))
+    labels = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"]))
+    countries = ["KAZ", "TJK", "UZB", "RUS"]
+    wide, long = country_table(figs, incidents_view(corpus), countries, names, labels)
+    assert list(wide["country"]) == [names[c] for c in countries]
+    expected = figs[figs["indicator"].isin(COMPARABLE) & figs["subject"].isin(countries)]
+    assert list(long["figure_id"]) == list(expected["figure_id"])
+    assert list(long["country"]) == [names[s] for s in expected["subject"]]
+    for iso, row in zip(countries, wide.to_dict("records")):
+        for ind in COMPARABLE:
+            mine = expected[(expected["indicator"] == ind) & (expected["subject"] == iso)]
+            cell = row[labels[ind]]
+            assert cell == "; ".join(f"{d}{' (' + p + ')' if p else ''} [{doc}]" for d, p, doc in
+                                     zip(mine["display"], mine["period"], mine["doc_id"])) or "not reported"
+
+
+def test_differing_figures_are_grouped_by_indicator_and_subject(corpus):
+    from core.recruitment import differing_figures
+
+    figs = figures_view(corpus)
+    expected = figs.groupby(["indicator", "subject"])["doc_id"].nunique()
+    keys = list(expected[expected > 1].index)
+    diff = differing_figures(figs)
+    assert keys and list(dict.fromkeys(zip(diff["indicator"], diff["subject"]))) == keys
+    assert list(diff.columns[:2]) == ["indicator", "subject"] and list(diff.index) == list(range(len(diff)))
+    assert differing_figures(figs[figs["subject"] == "no such subject"]).empty
+
+
+def test_a_figure_over_several_years_counts_for_every_year_of_its_period(corpus):
+    """fig-uwed-012 covers 2015 to 2020: a filter on 2017 alone keeps it (it once ended in its first year)."""
+    figs = figures_view(corpus).set_index("figure_id")
+    assert (figs.loc["fig-uwed-012", "year_start"], figs.loc["fig-uwed-012", "year_end"]) == (2015, 2020)
+    for year in (2015, 2017, 2020):
+        kept = filter_figures(figures_view(corpus), Filters(year_from=year, year_to=year, include_undated=False))
+        assert "fig-uwed-012" in set(kept["figure_id"]), year
+    assert "fig-uwed-012" not in set(filter_figures(figures_view(corpus), Filters(year_from=2021, include_undated=False))["figure_id"])
+
+
+def test_a_profile_for_years_with_no_figure_at_all_says_so_instead_of_failing(corpus):
+    from core.profile import build_profile
+
+    p = build_profile(corpus, "KAZ", Filters(year_from=1990, year_to=1990, include_undated=False))
+    assert p.figures.empty and p.name == "Kazakhstan"

@@ -10,7 +10,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from app_paths import DEEP_LINKS, PAGES, run_page
+from app_paths import DEEP_LINKS, PAGES, run_page, unfold
 from core.alt_text import (counts_summary, estimates_summary, figure_text_alternative, incident_map_summary,
                            matrix_summary, repatriation_summary, series_summary, timeline_summary)
 from core.charts import bar_with_not_reported
@@ -172,7 +172,9 @@ def chart_followers(node, found: list) -> list:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_chart_and_map_is_followed_by_a_sentence_and_a_data_table(page):
     at = run_page(page, DEEP_LINKS.get(page))
-    for kind, caption, expander in chart_followers(at.main, []):
+    for kind, caption, expander in chart_followers(at.main, []):  # closed: the table is not built yet
+        assert expander is not None and expander.type == "expander" and len(expander.dataframe) == 0
+    for kind, caption, expander in chart_followers(unfold(at).main, []):  # each opened, as a reader would
         assert caption is not None and caption.type == "caption", f"{page}: a {kind} has no caption after it"
         assert len(plain(caption.value)) > 30, f"{page}: the {kind}'s summary is too short: {caption.value!r}"
         assert expander is not None and expander.type == "expander" and expander.label == "Data table", \

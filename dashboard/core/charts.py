@@ -4,12 +4,21 @@ Colours: the five Okabe-Ito colours that reach 3:1 against the white chart backg
 graphical objects) and three darker ones chosen to stay distinguishable under simulated protanopia,
 deuteranopia and tritanopia (tests/test_contrast.py checks both). Every figure gets a title that
 states the filter, and axis titles with units.
+
+Figures are written as plain dicts (trace and layout values as lists, independent of the input
+frames) and created once without validation: plotly's validation of every property, and
+update_layout's copying, cost 10 to 40 ms a chart on a filter change. tests/test_charts_and_maps.py
+validates what every builder returns instead.
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import textwrap
+from collections import Counter
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -32,28 +41,38 @@ def _esc_all(values) -> list[str]:
     return [esc(v) for v in values]
 
 
-def _layout(fig: go.Figure, title: str, height: int = 420, **kwargs) -> go.Figure:
-    """Title, fonts, size and legend of every chart, on the 'plotly_white' template."""
-    fig.update_layout(
+@functools.cache
+def _template() -> dict:
+    """'plotly_white' as plain JSON, read once: a registered template is valid already, and go.Figure
+    copies it into each figure."""
+    return pio.templates["plotly_white"].to_plotly_json()
+
+
+def _figure(traces: list[dict], title: str, height: int = 420, **layout) -> go.Figure:
+    """The figure with the title, fonts, size and legend of every chart, on the 'plotly_white' template.
+    Nested properties are spelled as dicts (title=dict(text=...)): unvalidated, "title_text" would be kept as is."""
+    layout = dict(
         title=dict(text="<br>".join(esc(line) for line in textwrap.wrap(title, 95)), x=0, xanchor="left", font=dict(size=16)),
         font=FONT, height=height, margin=dict(l=10, r=10, t=100, b=50),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""), **kwargs,
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title=dict(text="")), template=_template(), **layout,
     )
-    # A registered template is valid already: set it as plotly sets its default template, without
-    # validating it again (that costs about 7 ms a figure, a third of a small chart).
-    fig.layout._validate = False
-    try:
-        fig.layout.template = pio.templates["plotly_white"]
-    finally:
-        fig.layout._validate = fig._validate
-    return fig
+    return go.Figure(dict(data=traces, layout=layout), _validate=False)
 
 
-def _pad_x(fig: go.Figure, values, share: float = 0.35) -> None:
-    """Leave room right of the longest bar for its label."""
+def _x_range(values, share: float = 0.35) -> list[float]:
+    """From 0 to past the longest bar, leaving room for its label."""
     finite = [float(v) for v in values if v is not None and not pd.isna(v)]
     top = max(finite) if finite and max(finite) > 0 else 1.0
-    fig.update_xaxes(range=[0, top * (1 + share)])
+    return [0, top * (1 + share)]
+
+
+def _rows_by(keys) -> dict:
+    """Row positions per key, keys sorted and rows in order, as DataFrame.groupby would split them
+    (without building a frame per group, which costs more than the chart on these small tables)."""
+    rows: dict = {}
+    for i, key in enumerate(keys):
+        rows.setdefault(key, []).append(i)
+    return {key: rows[key] for key in sorted(rows)}
 
 
 def colour_map(values) -> dict[str, str]:
@@ -61,11 +80,8 @@ def colour_map(values) -> dict[str, str]:
 
 
 def empty_figure(title: str, message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=15))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return _layout(fig, title, height=260)
+    return _figure([], title, height=260, xaxis=dict(visible=False), yaxis=dict(visible=False), annotations=[
+        dict(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=15))])
 
 
 def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figure:
@@ -74,170 +90,197 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
     Colour shows the broad category (or the group); dot size follows people killed; events with no
     stated casualties are hollow diamonds.
     """
-    dated = inc.dropna(subset=["start"]).copy()
+    dated = inc[inc["start"].notna()]
     if dated.empty:
         return empty_figure(title, "No dated incidents match the filters.")
     if colour_by == "group":
-        top = dated["group"].replace("", "not attributed").value_counts().index[: len(OKABE_ITO) - 1]
-        dated["colour_key"] = dated["group"].replace("", "not attributed").where(lambda g: g.isin(top), "other groups")
+        groups = ["not attributed" if g == "" else g for g in dated["group"]]
+        top = {g for g, _ in Counter(groups).most_common(len(OKABE_ITO) - 1)}  # ties: first seen, as value_counts
+        keys = [g if g in top else "other groups" for g in groups]
     else:
-        dated["colour_key"] = dated["category"]
-    dated["kind"] = _esc_all(dated["kind"])
-    colours = colour_map(dated["colour_key"])
-    dated["mid"] = dated["start"] + (dated["end"] - dated["start"]) / 2
-    order = dated.sort_values(["category", "kind"])["kind"].unique().tolist()
-    traces = []  # plain dicts, validated once by go.Figure: add_trace copies every trace again
-    for value, part in dated.groupby("colour_key", sort=True):
-        colour = colours[value]
-        wide = part[part["date_precision"] != "day"]
-        if not wide.empty:
-            xs, ys = [], []
-            for start, end, kind in zip(wide["start"], wide["end"], wide["kind"]):  # not itertuples: 2 ms a call
-                xs += [start, end, None]
-                ys += [kind, kind, None]
+        keys = dated["category"].tolist()
+    colours = colour_map(keys)
+    kinds = _esc_all(dated["kind"])
+    starts, ends, precisions = dated["start"].tolist(), dated["end"].tolist(), dated["date_precision"].tolist()
+    mids = (dated["start"] + (dated["end"] - dated["start"]) / 2).tolist()
+    killed = dated["killed"].tolist()
+    sizes = [10 + math.sqrt(0 if pd.isna(k) else min(k, 200)) * 2.2 for k in killed]
+    symbols = ["diamond-open" if pd.isna(k) else "circle" for k in killed]
+    ids = dated["incident_id"].tolist()
+    hover = [
+        f"<b>{esc(summary)}</b><br>{esc(date)} ({precision}{', inferred' if inferred == 'yes' else ''})"
+        f"<br>{esc(place or 'place not stated')} · {kind}<br>Killed: {'not stated' if pd.isna(dead) else int(dead)}"
+        f"<br>Source: {esc(doc_id)} ({esc(incident_id)})"
+        for summary, date, precision, inferred, place, kind, dead, doc_id, incident_id in zip(
+            dated["summary"], dated["date"], precisions, dated["date_inferred"], dated["place"], kinds, killed,
+            dated["doc_id"], ids)
+    ]
+    traces = []
+    for key, rows in _rows_by(keys).items():
+        colour = colours[key]
+        xs, ys = [], []
+        for i in rows:
+            if precisions[i] != "day":
+                xs += [starts[i], ends[i], None]
+                ys += [kinds[i], kinds[i], None]
+        if xs:
             traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(color=colour, width=12), opacity=0.35,
-                               hoverinfo="skip", showlegend=False, legendgroup=value))
-        known = part["killed"].notna()
-        sizes = 10 + (part["killed"].fillna(0).clip(upper=200) ** 0.5) * 2.2
-        symbols = ["circle" if k else "diamond-open" for k in known]
-        hover = [
-            f"<b>{esc(summary)}</b><br>{esc(date)} ({precision}{', inferred' if inferred == 'yes' else ''})"
-            f"<br>{esc(place or 'place not stated')} · {kind}<br>Killed: {'not stated' if pd.isna(killed) else int(killed)}"
-            f"<br>Source: {esc(doc_id)} ({esc(incident_id)})"
-            for summary, date, precision, inferred, place, kind, killed, doc_id, incident_id in zip(
-                part["summary"], part["date"], part["date_precision"], part["date_inferred"], part["place"], part["kind"],
-                part["killed"], part["doc_id"], part["incident_id"])
-        ]
+                               hoverinfo="skip", showlegend=False, legendgroup=key))
         traces.append(dict(
-            type="scatter", x=part["mid"], y=part["kind"], mode="markers", name=esc(value), legendgroup=value,
-            marker=dict(color=colour, size=sizes, symbol=symbols, line=dict(width=2, color=colour)),
-            hovertext=hover, hoverinfo="text", customdata=part["incident_id"],
+            type="scatter", x=[mids[i] for i in rows], y=[kinds[i] for i in rows], mode="markers", name=esc(key),
+            legendgroup=key, hovertext=[hover[i] for i in rows], hoverinfo="text", customdata=[ids[i] for i in rows],
+            marker=dict(color=colour, size=[sizes[i] for i in rows], symbol=[symbols[i] for i in rows],
+                        line=dict(width=2, color=colour)),
         ))
     traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name="casualties not stated",
                        marker=dict(symbol="diamond-open", size=11, color="#555")))
     traces.append(dict(type="scatter", x=[None], y=[None], mode="lines", name="known only to the month or year",
                        line=dict(color="#555", width=10), opacity=0.35))
-    fig = go.Figure(data=traces)
-    fig.update_xaxes(title_text="Date (a band spans the month or year an event is known to)", type="date")
-    fig.update_yaxes(title_text="", categoryorder="array", categoryarray=order[::-1])
-    fig = _layout(fig, title, height=max(360, 150 + 26 * len(order)))
-    return fig
+    order = list(dict.fromkeys(kind for _, kind in sorted(zip(dated["category"], kinds))))  # by category, then kind
+    return _figure(traces, title, height=max(360, 150 + 26 * len(order)),
+                   xaxis=dict(title=dict(text="Date (a band spans the month or year an event is known to)"), type="date"),
+                   yaxis=dict(title=dict(text=""), categoryorder="array", categoryarray=order[::-1]))
 
 
 def bar_with_not_reported(table: pd.DataFrame, category: str, value: str, text: str, title: str,
                           axis_title: str, colour: str = OKABE_ITO[0]) -> go.Figure:
     """Horizontal bars; categories with no figure get a grey 'not reported' label instead of a bar."""
-    fig = go.Figure()
-    reported = table[table[value].notna()]
-    missing = table[table[value].isna()]
-    fig.add_trace(go.Bar(
-        y=_esc_all(reported[category]), x=reported[value], orientation="h", marker_color=colour,
-        text=_esc_all(reported[text]), textposition="outside", cliponaxis=False, name="reported",
-        hovertext=_esc_all(reported.get("hover", reported[text])), hoverinfo="text",
-    ))
-    if not missing.empty:
-        fig.add_trace(go.Scatter(
-            y=_esc_all(missing[category]), x=[0] * len(missing), mode="text", text=["not reported"] * len(missing),
-            textposition="middle right", textfont=dict(color=MUTED_TEXT, size=12), name="not reported", hoverinfo="skip",
-        ))
-    fig.update_xaxes(title_text=axis_title)
-    _pad_x(fig, reported[value])
-    fig.update_yaxes(title_text="", autorange="reversed", categoryorder="array", categoryarray=_esc_all(table[category]))
-    return _layout(fig, title, height=max(240, 70 + 42 * len(table)), showlegend=False)
+    labels, values, reported = _esc_all(table[category]), table[value].tolist(), table[value].notna().tolist()
+    texts = _esc_all(table[text])
+    hover = _esc_all(table["hover"]) if "hover" in table else texts
+
+    def pick(items: list, has_value: bool = True) -> list:
+        """The items of the rows with (or without) a value."""
+        return [item for item, given in zip(items, reported) if given == has_value]
+
+    traces = [dict(type="bar", y=pick(labels), x=pick(values), orientation="h", marker=dict(color=colour), text=pick(texts),
+                   textposition="outside", cliponaxis=False, name="reported", hovertext=pick(hover), hoverinfo="text")]
+    missing = pick(labels, has_value=False)
+    if missing:
+        traces.append(dict(type="scatter", y=missing, x=[0] * len(missing), mode="text", text=["not reported"] * len(missing),
+                           textposition="middle right", textfont=dict(color=MUTED_TEXT, size=12), name="not reported",
+                           hoverinfo="skip"))
+    return _figure(traces, title, height=max(240, 70 + 42 * len(table)), showlegend=False,
+                   xaxis=dict(title=dict(text=axis_title), range=_x_range(pick(values))),
+                   yaxis=dict(title=dict(text=""), autorange="reversed", categoryorder="array", categoryarray=labels))
 
 
 def range_chart(figs: pd.DataFrame, title: str, axis_title: str, label_column: str = "subject_label") -> go.Figure:
     """Estimates as ranges: a bar from low to high, a dot for a single value, an arrow for bounds."""
-    fig = go.Figure()
     if figs.empty:
         return empty_figure(title, "No estimates match the filters.")
-    labels = [esc(f"{s} ({d}, {doc} {fid})") for s, d, doc, fid in
-              zip(figs[label_column], figs["period"].replace("", "undated"), figs["doc_id"], figs["figure_id"].str.rsplit("-", n=1).str[-1])]
-    colours = colour_map(figs["qualifier"])
-    for q, part_idx in figs.groupby("qualifier").groups.items():
-        part = figs.loc[part_idx]
-        ys = [labels[figs.index.get_loc(i)] for i in part_idx]
+    labels = [esc(f"{subject} ({'undated' if period == '' else period}, {doc} {figure_id.rsplit('-', 1)[-1]})")
+              for subject, period, doc, figure_id in zip(figs[label_column], figs["period"], figs["doc_id"], figs["figure_id"])]
+    qualifiers, lows, highs, values = (figs[c].tolist() for c in ("qualifier", "low", "high", "value"))
+    displays = _esc_all(figs["display"])
+    colours = colour_map(qualifiers)
+    traces = []
+    for q, rows in _rows_by(qualifiers).items():
+        ys, texts = [labels[i] for i in rows], [displays[i] for i in rows]
         if q == "range":
-            fig.add_trace(go.Bar(y=ys, x=part["high"] - part["low"], base=part["low"], orientation="h",
-                                 marker_color=colours[q], name="range (low–high)", text=_esc_all(part["display"]),
-                                 textposition="outside", cliponaxis=False))
+            traces.append(dict(type="bar", y=ys, x=[highs[i] - lows[i] for i in rows], base=[lows[i] for i in rows],
+                               orientation="h", marker=dict(color=colours[q]), name="range (low–high)", text=texts,
+                               textposition="outside", cliponaxis=False))
         else:
             symbol = {"up to": "triangle-left", "less than": "triangle-left", "at least": "triangle-right",
                       "more than": "triangle-right"}.get(q, "circle")
-            fig.add_trace(go.Scatter(y=ys, x=part["value"], mode="markers+text", name=q,
-                                     marker=dict(symbol=symbol, size=14, color=colours[q]),
-                                     text=_esc_all(part["display"]), textposition="middle right"))
-    fig.update_xaxes(title_text=axis_title)
-    _pad_x(fig, list(figs["high"]) + list(figs["value"]))
-    fig.update_yaxes(title_text="", autorange="reversed")
-    return _layout(fig, title, height=max(280, 120 + 40 * len(figs)))
+            traces.append(dict(type="scatter", y=ys, x=[values[i] for i in rows], mode="markers+text", name=q,
+                               marker=dict(symbol=symbol, size=14, color=colours[q]), text=texts,
+                               textposition="middle right"))
+    return _figure(traces, title, height=max(280, 120 + 40 * len(figs)),
+                   xaxis=dict(title=dict(text=axis_title), range=_x_range(highs + values)),
+                   yaxis=dict(title=dict(text=""), autorange="reversed"))
 
 
 def count_bars(counts: pd.DataFrame, category: str, stack: str | None, title: str, axis_title: str) -> go.Figure:
-    fig = go.Figure()
     if counts.empty:
         return empty_figure(title, "Nothing matches the filters.")
+    labels, numbers = _esc_all(counts[category]), counts["count"].tolist()
+    layout = dict(xaxis=dict(title=dict(text=axis_title)), yaxis=dict(title=dict(text=""), categoryorder="total ascending"))
     if stack:
-        colours = colour_map(counts[stack])
-        for value, part in counts.groupby(stack):
-            fig.add_trace(go.Bar(y=_esc_all(part[category]), x=part["count"], orientation="h", name=esc(value),
-                                 marker_color=colours[value]))
-        fig.update_layout(barmode="stack")
+        stacks = counts[stack].tolist()
+        colours = colour_map(stacks)
+        traces = [dict(type="bar", y=[labels[i] for i in rows], x=[numbers[i] for i in rows], orientation="h", name=esc(value),
+                       marker=dict(color=colours[value])) for value, rows in _rows_by(stacks).items()]
+        layout["barmode"] = "stack"
     else:
-        fig.add_trace(go.Bar(y=_esc_all(counts[category]), x=counts["count"], orientation="h", marker_color=OKABE_ITO[0]))
-    fig.update_xaxes(title_text=axis_title, dtick=1 if counts["count"].max() < 12 else None)
-    fig.update_yaxes(title_text="", categoryorder="total ascending")
-    return _layout(fig, title, height=max(260, 80 + 30 * counts[category].nunique()))
+        traces = [dict(type="bar", y=labels, x=numbers, orientation="h", marker=dict(color=OKABE_ITO[0]))]
+    if max(numbers) < 12:
+        layout["xaxis"]["dtick"] = 1
+    return _figure(traces, title, height=max(260, 80 + 30 * counts[category].nunique()), **layout)
 
 
 def matrix_heatmap(matrix: pd.DataFrame, title: str, colour_title: str) -> go.Figure:
     """Counts as a heatmap; empty cells stay blank (not claimed), not a zero colour."""
     if matrix.empty:
         return empty_figure(title, "Nothing matches the filters.")
-    z = matrix.where(matrix > 0)
-    text = matrix.astype(int).astype(str).where(matrix > 0, "")
-    fig = go.Figure(go.Heatmap(
-        z=z.values, x=_esc_all(matrix.columns), y=_esc_all(matrix.index), text=text.values, texttemplate="%{text}",
-        colorscale=[[0, "#DCEBF7"], [1, OKABE_ITO[0]]], colorbar=dict(title=colour_title, thickness=12, nticks=5),
-        hoverongaps=False,
-        xgap=2, ygap=2,
-    ))
-    fig.update_xaxes(title_text="", tickangle=-35)
-    fig.update_yaxes(title_text="", autorange="reversed")
-    return _layout(fig, title, height=max(320, 120 + 28 * len(matrix)))
+    counts = matrix.to_numpy()
+    claimed = counts > 0
+    z = counts if claimed.all() else np.where(claimed, counts, np.nan)  # as DataFrame.where: floats once a cell is blank
+    heatmap = dict(
+        type="heatmap", z=z.tolist(), x=_esc_all(matrix.columns), y=_esc_all(matrix.index),
+        text=[[str(int(n)) if n > 0 else "" for n in row] for row in counts.tolist()], texttemplate="%{text}",
+        colorscale=[[0, "#DCEBF7"], [1, OKABE_ITO[0]]], colorbar=dict(title=dict(text=colour_title), thickness=12, nticks=5),
+        hoverongaps=False, xgap=2, ygap=2,
+    )
+    return _figure([heatmap], title, height=max(320, 120 + 28 * len(matrix)),
+                   xaxis=dict(title=dict(text=""), tickangle=-35), yaxis=dict(title=dict(text=""), autorange="reversed"))
 
 
 def series_chart(points: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
     if points.empty:
         return empty_figure(title, "No figures match the filters.")
-    fig = go.Figure(go.Bar(x=_esc_all(points["period"]), y=points["value"], text=_esc_all(points["display"]), textposition="outside",
-                           marker_color=OKABE_ITO[0], cliponaxis=False))
-    fig.update_xaxes(title_text="Month", type="category")
-    fig.update_yaxes(title_text=axis_title, rangemode="tozero")
-    return _layout(fig, title, height=380, showlegend=False)
+    bars = dict(type="bar", x=_esc_all(points["period"]), y=points["value"].tolist(), text=_esc_all(points["display"]),
+                textposition="outside", marker=dict(color=OKABE_ITO[0]), cliponaxis=False)
+    return _figure([bars], title, height=380, showlegend=False, xaxis=dict(title=dict(text="Month"), type="category"),
+                   yaxis=dict(title=dict(text=axis_title), rangemode="tozero"))
+
+
+def _axis_suffix(n: int) -> str:
+    return str(n) if n > 1 else ""
+
+
+@functools.cache
+def _subplot_grid(rows: int, cols: int) -> tuple:
+    """((x domain, y domain) of each cell, row by row) as make_subplots lays out small_multiples' grid,
+    computed once per shape: make_subplots builds and validates a whole figure."""
+    from plotly.subplots import make_subplots
+
+    layout = make_subplots(rows=rows, cols=cols, horizontal_spacing=0.22, vertical_spacing=0.5 / rows).layout
+    return tuple((tuple(layout[f"xaxis{_axis_suffix(n)}"].domain), tuple(layout[f"yaxis{_axis_suffix(n)}"].domain))
+                 for n in range(1, rows * cols + 1))
 
 
 def small_multiples(table: pd.DataFrame, panels: list[tuple[str, str]], countries: list[str], title: str) -> go.Figure:
     """One small bar chart per indicator across countries; 'not reported' is written, never drawn as 0."""
-    from plotly.subplots import make_subplots
-
     cols = 2
     rows = max(1, -(-len(panels) // cols))
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[esc(label) for _, label in panels],
-                        horizontal_spacing=0.22, vertical_spacing=0.5 / max(rows, 1))
-    for i, (indicator, _label) in enumerate(panels):
-        r, c = i // cols + 1, i % cols + 1
-        part = table[table["indicator"] == indicator].set_index("country")
-        values = [part["value"].get(k) if k in part.index else None for k in countries]
-        texts = [esc(part["display"].get(k)) if k in part.index else "not reported" for k in countries]
-        fig.add_trace(go.Bar(
-            y=_esc_all(countries), x=[v if v is not None and not pd.isna(v) else 0 for v in values], orientation="h",
-            marker_color=[OKABE_ITO[0] if v is not None and not pd.isna(v) else NOT_REPORTED for v in values],
+    cells: dict[tuple[str, str], tuple] = {}  # (indicator, country) -> (value, display) of its first row
+    for indicator, country, value, display in zip(table["indicator"], table["country"], table["value"], table["display"]):
+        cells.setdefault((indicator, country), (value, display))
+    labels = _esc_all(countries)
+    axes, titles, traces = {}, [], []
+    for n, (x_domain, y_domain) in enumerate(_subplot_grid(rows, cols), start=1):
+        s = _axis_suffix(n)
+        xaxis = axes[f"xaxis{s}"] = dict(anchor=f"y{s}", domain=list(x_domain))
+        yaxis = axes[f"yaxis{s}"] = dict(anchor=f"x{s}", domain=list(y_domain))
+        if n > len(panels):
+            continue  # the spare cell of an odd number of panels keeps make_subplots' bare axes
+        indicator, label = panels[n - 1]
+        if esc(label):  # make_subplots leaves out empty subplot titles
+            titles.append(dict(text=esc(label), x=sum(x_domain) / 2.0, y=y_domain[1], xref="paper", yref="paper", showarrow=False,
+                               font=dict(size=16), xanchor="center", yanchor="bottom"))
+        found = [cells.get((indicator, k)) for k in countries]
+        reported = [cell is not None and not pd.isna(cell[0]) for cell in found]
+        texts = ["not reported" if cell is None else esc(cell[1]) for cell in found]
+        values = [cell[0] if has_value else 0 for cell, has_value in zip(found, reported)]
+        traces.append(dict(
+            type="bar", y=labels, x=values, orientation="h", xaxis=f"x{s}", yaxis=f"y{s}",
+            marker=dict(color=[OKABE_ITO[0] if has_value else NOT_REPORTED for has_value in reported]),
             text=texts, textposition="outside", cliponaxis=False, showlegend=False,
             hovertext=[f"{esc(k)}: {t}" for k, t in zip(countries, texts)], hoverinfo="text",
-        ), row=r, col=c)
-        fig.update_yaxes(autorange="reversed", row=r, col=c)
-        finite = [v for v in values if v is not None and not pd.isna(v)]
-        top = max(finite) if finite and max(finite) > 0 else 1.0
-        fig.update_xaxes(showticklabels=False, range=[0, top * 1.8], row=r, col=c)
-    return _layout(fig, title, height=max(320, 60 + 70 * len(countries) * rows // 2 + 120 * rows), showlegend=False)
+        ))
+        xaxis.update(showticklabels=False, range=_x_range([v for v, has_value in zip(values, reported) if has_value], share=0.8))
+        yaxis["autorange"] = "reversed"
+    return _figure(traces, title, height=max(320, 60 + 70 * len(countries) * rows // 2 + 120 * rows), showlegend=False,
+                   annotations=titles, **axes)

@@ -91,8 +91,11 @@ def read_csv_rows(path: Path, table: Table) -> tuple[pd.DataFrame, list[int], li
 
 
 def typed(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
-    """Numeric columns as floats (bad or blank cells become NaN); text stays text."""
+    """Numeric columns as floats (bad or blank cells become NaN); text stays text. The reader's
+    notes in `attrs` stay with the raw frame the validator reads: pandas deep-copies a frame's attrs
+    into every frame derived from it, which the app derives thousands of."""
     out = frame.copy()
+    out.attrs = {}
     for column in table.columns:
         if column.kind in NUMERIC_KINDS:
             out[column.name] = pd.to_numeric(out[column.name].replace("", None), errors="coerce").astype("float64")

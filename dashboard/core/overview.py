@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter, namedtuple
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 
+import numpy as np
 import pandas as pd
 
 from core.filters import Filters
 from core.loading import Corpus
-from core.query import country_names, figures_view, filter_figures, filter_incidents, incidents_view
+from core.query import country_names, figures_mask, figures_view, incidents_mask, incidents_view, take_rows
 from core.schema import CENTRAL_ASIA, QUOTED_TABLES, TABLES, TOPICS
 
 
@@ -46,6 +50,32 @@ def derived(corpus: Corpus, name: str, build):
 def corpus_views(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(figures_view, incidents_view) of this corpus, built once (about 30 ms each)."""
     return derived(corpus, "figures_view", figures_view), derived(corpus, "incidents_view", incidents_view)
+
+
+def _with_about(corpus: Corpus, kept: np.ndarray) -> pd.DataFrame:
+    """What rows of figures_view with `about` are taken from: with_about of the whole view, built once
+    (its rows are the view's), or with no row kept, with_about of no rows, whose `about` is float64."""
+    if not kept.any():
+        return with_about(corpus_views(corpus)[0].iloc[0:0], corpus)
+    return derived(corpus, "figures_about", lambda c: with_about(corpus_views(c)[0], c))
+
+
+def _pieces(frame: pd.DataFrame, lengths: list[int]) -> list[pd.DataFrame]:
+    """Consecutive pieces of these lengths, as slices of `frame`."""
+    starts = list(accumulate(lengths, initial=0))
+    return [frame.iloc[a:b] for a, b in zip(starts, starts[1:])]
+
+
+@lru_cache(maxsize=32)
+def _row_type(columns: tuple[str, ...]):
+    return namedtuple("Row", columns, rename=True)
+
+
+def row_tuples(frame: pd.DataFrame, columns: tuple[str, ...]) -> list:
+    """The rows as named tuples of these columns, like `frame[list(columns)].itertuples(index=False)`
+    but without selecting columns or making a tuple class per call (a tenth of the time)."""
+    row = _row_type(tuple(columns))
+    return [row._make(values) for values in zip(*(frame[c].tolist() for c in columns))]
 
 
 # --- The three waves -------------------------------------------------------------------------
@@ -131,18 +161,29 @@ class WaveView:
     in_years: bool  # the wave overlaps the year filter
 
 
-def wave_views(corpus: Corpus, filters: Filters) -> list[WaveView]:
-    """The waves with their quotes and the figures the filters leave; rows missing from the data are
-    skipped, never invented."""
+def _wave_rows(corpus: Corpus) -> list[tuple[pd.DataFrame, list[int]]]:
+    """Per wave: its quotes, and the positions of its figures in figures_view (every row of each id,
+    in the wave's order); rows missing from the data are skipped, never invented."""
     rows = derived(corpus, "quoted_rows", quoted_rows)
-    figs = with_about(filter_figures(corpus_views(corpus)[0], filters), corpus).set_index("figure_id", drop=False)
+    ids = corpus_views(corpus)[0]["figure_id"].tolist()
+    return [(rows.loc[[r for r in wave.quotes if r in rows.index]].reset_index(),
+             [p for f in wave.figures for p, i in enumerate(ids) if i == f])
+            for wave in WAVES]
+
+
+def wave_views(corpus: Corpus, filters: Filters) -> list[WaveView]:
+    """The waves with their quotes and the figures the filters leave."""
+    kept = figures_mask(corpus_views(corpus)[0], filters)
+    figs = _with_about(corpus, kept)
+    waves = derived(corpus, "wave_rows", _wave_rows)
+    shown = [[p for p in positions if kept[p]] for _, positions in waves]
+    pieces = _pieces(take_rows(figs, [p for ps in shown for p in ps]), [len(ps) for ps in shown])  # one take
     a, b = filters.year_range
     out = []
-    for wave in WAVES:
-        quotes = rows.loc[[r for r in wave.quotes if r in rows.index]].reset_index()
-        shown = figs.loc[[f for f in wave.figures if f in figs.index]].reset_index(drop=True)
+    for wave, (quotes, _), figures in zip(WAVES, waves, pieces):
         in_years = (a is None or wave.years[1] >= a) and (b is None or wave.years[0] <= b)
-        out.append(WaveView(wave, quotes, shown, in_years))
+        # A shallow copy of the cached quotes: copy-on-write keeps a caller's changes in its copy.
+        out.append(WaveView(wave, quotes.copy(deep=False), figures.reset_index(drop=True), in_years))
     return out
 
 
@@ -212,42 +253,99 @@ def latest_first(inc: pd.DataFrame) -> pd.DataFrame:
     return dated.sort_values(["_mid", "incident_id"], ascending=[False, True]).drop(columns="_mid")
 
 
+@dataclass(frozen=True)
+class _CardRows:
+    """What the cards take from the corpus whatever the filters, found once per corpus. Positions
+    are rows of figures_view and incidents_view."""
+
+    figures: dict[str, list[int]]  # iso -> its figures, most important first
+    incidents: dict[str, list[int]]  # iso -> incidents in it or involving its nationals
+    latest: list[int]  # dated incidents, most recent first
+    records: list[dict]  # each incident as a card's `latest` gives it
+    hotspots: dict[str, list[str]]
+    documents: dict[str, tuple[str, ...]]
+
+
+def _card_rows(corpus: Corpus) -> _CardRows:
+    figs = corpus_views(corpus)[0].reset_index(drop=True)  # labels are positions
+    inc = corpus_views(corpus)[1].reset_index(drop=True)
+    place_country = dict(zip(corpus["places"]["place_id"], corpus["places"]["country_iso3"]))
+    place_names = dict(zip(corpus["places"]["place_id"], corpus["places"]["name"]))
+    hot = corpus["hotspots"]
+    return _CardRows(
+        figures={iso: country_figures(figs, iso, place_country).index.tolist() for iso in CENTRAL_ASIA},
+        incidents={iso: [p for p, cs in enumerate(inc["countries"]) if iso in cs] for iso in CENTRAL_ASIA},
+        latest=latest_first(inc).index.tolist(),
+        records=inc.to_dict("records"),
+        hotspots={iso: list(dict.fromkeys(place_names.get(p, p) for p, c in zip(hot["place_id"], hot["country_iso3"])
+                                          if c == iso)) for iso in CENTRAL_ASIA},
+        documents={iso: documents_naming(corpus, iso) for iso in CENTRAL_ASIA},
+    )
+
+
+def _card_figures(indicators: list[str]) -> tuple[list[int], list[int]]:
+    """(shown, repatriated) of a card's figures, as positions among them: the first figure of each
+    other indicator, up to CARD_FIGURES - 1; every repatriated_people figure."""
+    shown, seen = [], set()
+    for i, indicator in enumerate(indicators):
+        if indicator not in seen and indicator != ALWAYS_SHOWN and len(shown) < CARD_FIGURES - 1:
+            shown.append(i)
+        seen.add(indicator)
+    return shown, [i for i, indicator in enumerate(indicators) if indicator == ALWAYS_SHOWN]
+
+
 def country_cards(corpus: Corpus, filters: Filters) -> list[CountryCard]:
-    """One card per Central Asian state the country filter leaves (all five when it names none of them)."""
+    """One card per Central Asian state the country filter leaves (all five when it names none of them).
+    Each table gives its rows for all the cards in one take, cut into slices per card."""
     names = country_names(corpus)
     wanted = [c for c in CENTRAL_ASIA if c in filters.countries] or (list(CENTRAL_ASIA) if not filters.countries else [])
-    place_country = dict(zip(corpus["places"]["place_id"], corpus["places"]["country_iso3"]))
     # The cards are per country, so the country filter chooses the cards; the years still apply.
     years_only = Filters(year_from=filters.year_from, year_to=filters.year_to, include_undated=filters.include_undated)
-    figs = with_about(filter_figures(corpus_views(corpus)[0], years_only), corpus)
-    inc = filter_incidents(corpus_views(corpus)[1], years_only, use_kind=False, use_group=False)
-    hot = corpus["hotspots"]
-    place_names = dict(zip(corpus["places"]["place_id"], corpus["places"]["name"]))
+    inc = corpus_views(corpus)[1]
+    fig_kept = figures_mask(corpus_views(corpus)[0], years_only)
+    inc_kept = incidents_mask(inc, years_only, use_kind=False, use_group=False)
+    figs = _with_about(corpus, fig_kept)
+    parts = derived(corpus, "card_rows", _card_rows)
+    fig_rows = [[p for p in parts.figures[iso] if fig_kept[p]] for iso in wanted]
+    inc_rows = [[p for p in parts.incidents[iso] if inc_kept[p]] for iso in wanted]
+    all_figs = take_rows(figs, [p for ps in fig_rows for p in ps])
+    all_inc = take_rows(inc, [p for ps in inc_rows for p in ps])
+    indicators, where = figs["indicator"].tolist(), inc["country_iso3"].tolist()
     cards = []
-    for iso in wanted:
-        mine = country_figures(figs, iso, place_country)
-        shown = mine.drop_duplicates("indicator")
-        shown = shown[shown["indicator"] != ALWAYS_SHOWN].head(CARD_FIGURES - 1)
-        involved = inc[inc["countries"].map(lambda cs, iso=iso: iso in cs).astype(bool)]  # bool: an empty mask selects rows, not columns
-        latest = latest_first(involved)
-        hot_rows = hot[hot["country_iso3"] == iso]
-        in_country = int((involved["country_iso3"] == iso).sum())
+    for iso, mine, involved, fig_positions, inc_positions in zip(
+            wanted, _pieces(all_figs, list(map(len, fig_rows))), _pieces(all_inc, list(map(len, inc_rows))),
+            fig_rows, inc_rows):
+        shown, repatriated = _card_figures([indicators[p] for p in fig_positions])
+        in_country = sum(where[p] == iso for p in inc_positions)
+        involved_set = set(inc_positions)
+        latest = next((p for p in parts.latest if p in involved_set), None)
         cards.append(CountryCard(
-            iso=iso, name=names.get(iso, iso), figures=mine, shown=shown,
-            repatriated=mine[mine["indicator"] == ALWAYS_SHOWN],
-            hotspots=list(dict.fromkeys(hot_rows["place_id"].map(place_names).fillna(hot_rows["place_id"]))),
+            iso=iso, name=names.get(iso, iso), figures=mine, shown=take_rows(mine, shown),
+            repatriated=take_rows(mine, repatriated), hotspots=list(parts.hotspots[iso]),
             incidents=involved, in_country=in_country, abroad=len(involved) - in_country,
-            latest=latest.iloc[0].to_dict() if not latest.empty else None,
-            documents=documents_naming(corpus, iso),
-            more=len(mine) - len(shown) - len(mine[mine["indicator"] == ALWAYS_SHOWN]),
+            latest=dict(parts.records[latest]) if latest is not None else None,
+            documents=parts.documents[iso], more=len(mine) - len(shown) - len(repatriated),
         ))
     return cards
 
 
 def latest_incidents(corpus: Corpus, filters: Filters, count: int = 5) -> pd.DataFrame:
     """The most recent dated incidents the filters leave (any kind)."""
-    inc = filter_incidents(corpus_views(corpus)[1], filters, use_kind=False, use_group=False)
-    return latest_first(inc).head(count)
+    inc = corpus_views(corpus)[1]
+    kept = incidents_mask(inc, filters, use_kind=False, use_group=False)
+    order = derived(corpus, "card_rows", _card_rows).latest
+    return take_rows(inc, [p for p in order if kept[p]][:count])
+
+
+def rows_behind(waves: list[WaveView], cards: list[CountryCard], latest: pd.DataFrame) -> pd.DataFrame:
+    """Every row the Overview cites, as (id, doc_id, quote): the wave quotes and figures, each card's
+    repatriated, shown and latest rows, then the latest incidents; a row cited twice is listed twice."""
+    cited = ([(v.quotes, "row") for v in waves] + [(v.figures, "figure_id") for v in waves]
+             + [(c.repatriated, "figure_id") for c in cards] + [(c.shown, "figure_id") for c in cards])
+    rows = [r for frame, key in cited for r in zip(*(frame[k].tolist() for k in (key, "doc_id", "quote")))]
+    rows += [(c.latest["incident_id"], c.latest["doc_id"], c.latest["quote"]) for c in cards if c.latest]
+    rows += zip(*(latest[k].tolist() for k in ("incident_id", "doc_id", "quote")))
+    return pd.DataFrame(rows, columns=["id", "doc_id", "quote"], dtype=object)
 
 
 # --- What the documents cover (shown on the Data page) -----------------------------------------
@@ -255,39 +353,69 @@ def latest_incidents(corpus: Corpus, filters: Filters, count: int = 5) -> pd.Dat
 INCIDENT_TOPIC = {"attack": "violence", "plot": "violence", "arrest": "violence", "group event": "groups", "policy": "context"}
 
 
+@dataclass(frozen=True)
+class _CoverageRows:
+    """Per row of figures_view and incidents_view, the (doc_id, topic, country) records it adds to
+    the coverage grid and its (row, doc_id, quote); the same for the tables no filter narrows. Found
+    once per corpus, so a filter only picks rows."""
+
+    figures: list[list[tuple]]
+    incidents: list[list[tuple]]
+    figure_sources: list[tuple]
+    incident_sources: list[tuple]
+    hotspots: list[tuple[str, tuple, tuple]]  # (country_iso3, record, source)
+    unfiltered: list[tuple]  # records of channels and groups
+    unfiltered_sources: list[tuple]
+
+
+def _sources(frame: pd.DataFrame, key: str) -> list[tuple]:
+    return list(zip(frame[key].tolist(), frame["doc_id"].tolist(), frame["quote"].tolist()))
+
+
+def _coverage_rows(corpus: Corpus) -> _CoverageRows:
+    figs, inc = corpus_views(corpus)
+    hot, channels, groups = corpus["hotspots"], corpus["channels"], corpus["groups"]
+    topics = ["repatriation" if kind == "repatriation programme" else INCIDENT_TOPIC.get(category, "context")
+              for kind, category in zip(inc["kind"], inc["category"])]
+    return _CoverageRows(
+        figures=[[(d, t, c) for c in cs or ("none",)]
+                 for d, t, cs in zip(figs["doc_id"], figs["topic"], figs["countries"])],
+        incidents=[[(d, t, c) for c in cs or ("none",)] for d, t, cs in zip(inc["doc_id"], topics, inc["countries"])],
+        figure_sources=_sources(figs, "figure_id"),
+        incident_sources=_sources(inc, "incident_id"),
+        hotspots=[(iso, (d, "mobilization", iso), source)
+                  for iso, d, source in zip(hot["country_iso3"], hot["doc_id"], _sources(hot, "hotspot_id"))],
+        unfiltered=([(d, "recruitment", "none") for d in channels["doc_id"]]
+                    + [(d, "groups", "none") for d in groups["doc_id"]]),
+        unfiltered_sources=_sources(channels, "channel_id") + _sources(groups, "group_id"),
+    )
+
+
+def _coverage_kept(corpus: Corpus, filters: Filters) -> tuple[list[int], list[int], list[tuple]]:
+    """(figure positions, incident positions, hotspot entries) the filters leave for the coverage grid."""
+    figs, inc = corpus_views(corpus)
+    parts = derived(corpus, "coverage_rows", _coverage_rows)
+    hotspots = [h for h in parts.hotspots if not filters.countries or h[0] in filters.countries]
+    return (np.flatnonzero(figures_mask(figs, filters)).tolist(),
+            np.flatnonzero(incidents_mask(inc, filters, use_kind=False, use_group=False)).tolist(), hotspots)
+
+
 def coverage_rows(corpus: Corpus, filters: Filters) -> pd.DataFrame:
     """One record per (document, topic, country) a curated row touches."""
-    records = []  # columns are zipped rather than itertuples, which builds a row class per call
-    figs = filter_figures(corpus_views(corpus)[0], filters)
-    for doc_id, topic, countries in zip(figs["doc_id"], figs["topic"], figs["countries"]):
-        for c in countries or ("none",):
-            records.append((doc_id, topic, c))
-    inc = filter_incidents(corpus_views(corpus)[1], filters, use_kind=False, use_group=False)
-    for doc_id, kind, category, countries in zip(inc["doc_id"], inc["kind"], inc["category"], inc["countries"]):
-        topic = "repatriation" if kind == "repatriation programme" else INCIDENT_TOPIC.get(category, "context")
-        for c in countries or ("none",):
-            records.append((doc_id, topic, c))
-    hot = corpus["hotspots"]
-    for doc_id, iso in zip(hot["doc_id"], hot["country_iso3"]):
-        if not filters.countries or iso in filters.countries:
-            records.append((doc_id, "mobilization", iso))
-    records += [(doc_id, "recruitment", "none") for doc_id in corpus["channels"]["doc_id"]]
-    records += [(doc_id, "groups", "none") for doc_id in corpus["groups"]["doc_id"]]
+    parts = derived(corpus, "coverage_rows", _coverage_rows)
+    figures, incidents, hotspots = _coverage_kept(corpus, filters)
+    records = [r for p in figures for r in parts.figures[p]] + [r for p in incidents for r in parts.incidents[p]]
+    records += [record for _, record, _ in hotspots] + parts.unfiltered
     return pd.DataFrame(records, columns=["doc_id", "topic", "country"])
 
 
 def coverage_sources(corpus: Corpus, filters: Filters) -> pd.DataFrame:
-    """The quoted rows the coverage grid counts: row id, doc_id, quote."""
-    hot = corpus["hotspots"]
-    parts = [  # only the three columns, taken before renaming: renaming whole views costs tens of ms
-        (filter_figures(corpus_views(corpus)[0], filters), "figure_id"),
-        (filter_incidents(corpus_views(corpus)[1], filters, use_kind=False, use_group=False), "incident_id"),
-        (hot[hot["country_iso3"].isin(filters.countries or hot["country_iso3"])], "hotspot_id"),
-        (corpus["channels"], "channel_id"),
-        (corpus["groups"], "group_id"),
-    ]
-    return pd.concat([p[[key, "doc_id", "quote"]].set_axis(["row", "doc_id", "quote"], axis=1) for p, key in parts],
-                     ignore_index=True)
+    """The quoted rows the coverage grid counts: row id, doc_id, quote (the tables' text columns, so object)."""
+    parts = derived(corpus, "coverage_rows", _coverage_rows)
+    figures, incidents, hotspots = _coverage_kept(corpus, filters)
+    rows = ([parts.figure_sources[p] for p in figures] + [parts.incident_sources[p] for p in incidents]
+            + [source for _, _, source in hotspots] + parts.unfiltered_sources)
+    return pd.DataFrame(rows, columns=["row", "doc_id", "quote"], dtype=object)
 
 
 def coverage_matrix(rows: pd.DataFrame, corpus: Corpus, axis: str, filters: Filters) -> pd.DataFrame:
@@ -299,8 +427,12 @@ def coverage_matrix(rows: pd.DataFrame, corpus: Corpus, axis: str, filters: Filt
         named = [c for c in rows["country"].unique() if c != "none"]
         wanted = list(filters.countries) or list(CENTRAL_ASIA) + sorted(c for c in named if c not in CENTRAL_ASIA)
         columns = wanted
-    counts = rows.groupby(["doc_id", axis]).size().unstack(fill_value=0) if not rows.empty else pd.DataFrame()
-    return counts.reindex(index=docs, columns=columns, fill_value=0).fillna(0).astype(int)
+    if rows.empty or not docs or not columns:  # pandas' rules for the names and types of empty axes, as they were
+        counts = rows.groupby(["doc_id", axis]).size().unstack(fill_value=0) if not rows.empty else pd.DataFrame()
+        return counts.reindex(index=docs, columns=columns, fill_value=0).fillna(0).astype(int)
+    counts = Counter(zip(rows["doc_id"].tolist(), rows[axis].tolist()))  # a groupby and unstack cost ms
+    values = np.array([[counts[d, c] for c in columns] for d in docs], dtype=int)
+    return pd.DataFrame(values, index=pd.Index(docs, name="doc_id"), columns=pd.Index(columns, name=axis))
 
 
 def coverage_summary(matrix: pd.DataFrame, what: str) -> str:

@@ -238,7 +238,7 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
 
     summaries = dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["summary"]))
     figs = filter_figures(corpus_views(corpus)[0], filters)
-    figs = figs[figs["countries"].map(lambda cs: iso in cs)].copy()
+    figs = figs[figs["countries"].map(lambda cs: iso in cs).astype(bool)].copy()  # an empty map is not a column list
     figs["scope"] = [_figure_scope(s, r, iso, place_country, incident_country)
                     for s, r in zip(figs["subject"], figs["related"])]
     figs["about"] = [_about(s, r, sl, rl, summaries) for s, r, sl, rl in

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 
 from core.filters import Filters
@@ -78,35 +80,67 @@ def incidents_view(corpus: Corpus) -> pd.DataFrame:
     inc["lon"] = inc["place_id"].map(places["lon"])
     inc["geo_precision"] = inc["place_id"].map(places["geo_precision"]).fillna("")
     inc["group"] = inc["group_id"].map(groups).fillna("")
-    return inc
+    return inc.copy()  # one block per dtype: every filter takes its rows from each block
 
 
-def _year_mask(start: pd.Series, end: pd.Series, filters: Filters) -> pd.Series:
+def take_rows(frame: pd.DataFrame, positions: list[int]) -> pd.DataFrame:
+    """The rows at these positions, as `frame.take` gives them. Consecutive rows are sliced instead:
+    a take copies every column block (about 0.3 ms on a view's 25 columns), a slice copies nothing
+    (copy-on-write keeps the caller's changes off `frame`)."""
+    if not positions:
+        return frame.iloc[0:0]
+    first = positions[0]
+    if positions == list(range(first, first + len(positions))):
+        return frame.iloc[first:first + len(positions)]
+    return frame.take(positions)
+
+
+def rows_where(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """`frame[mask]` for a boolean array, through take_rows."""
+    return take_rows(frame, np.flatnonzero(mask).tolist())
+
+
+def ids_where(frame: pd.DataFrame, mask: np.ndarray, column: str) -> tuple:
+    """The `column` values of the rows `mask` keeps, as a tuple: a cache key for those rows without
+    taking them (about 0.1 ms rather than 0.5 ms)."""
+    return tuple(v for v, keep in zip(frame[column].tolist(), mask) if keep)
+
+
+def _year_mask(start: pd.Series, end: pd.Series, filters: Filters) -> np.ndarray:
     """Rows whose years overlap the filter; undated rows follow filters.include_undated."""
     a, b = filters.year_range
-    undated = start.isna()
-    mask = pd.Series(True, index=start.index)
+    start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
+    undated = np.isnan(start)
+    mask = ~undated
     if a:
-        mask &= end.fillna(float("inf")) >= a
+        mask &= ~(end < a)  # an unknown end (NaN) may reach any year
     if b:
-        mask &= start.fillna(float("-inf")) <= b
-    return (mask & ~undated) | (undated & filters.include_undated)
+        mask &= ~(start > b)
+    return mask | undated if filters.include_undated else mask
 
 
-def _country_mask(countries: pd.Series, filters: Filters) -> pd.Series:
+def _country_mask(countries: pd.Series, filters: Filters) -> np.ndarray:
     if not filters.countries:
-        return pd.Series(True, index=countries.index)
+        return np.ones(len(countries), dtype=bool)
     wanted = set(filters.countries)
-    return countries.map(lambda cs: bool(wanted & set(cs)))
+    return np.array([not wanted.isdisjoint(cs) for cs in countries], dtype=bool)
+
+
+def incidents_mask(inc: pd.DataFrame, filters: Filters, use_kind: bool = True, use_group: bool = True) -> np.ndarray:
+    """Which rows of incidents_view the filters leave, as a boolean array (plain Python and numpy:
+    pandas operations cost tens of microseconds each on these 70-row frames)."""
+    mask = _country_mask(inc["countries"], filters) & _year_mask(inc["year"], inc["year"], filters)
+    if use_kind and filters.kinds:
+        kinds = set(filters.kinds)
+        mask &= np.array([c in kinds for c in inc["category"]], dtype=bool)
+    if use_group and filters.groups:
+        groups = set(filters.groups)
+        mask &= np.array([g in groups for g in inc["group_id"]], dtype=bool)
+    return mask
 
 
 def filter_incidents(inc: pd.DataFrame, filters: Filters, use_kind: bool = True, use_group: bool = True) -> pd.DataFrame:
-    mask = _country_mask(inc["countries"], filters) & _year_mask(inc["year"], inc["year"], filters)
-    if use_kind and filters.kinds:
-        mask &= inc["category"].isin(filters.kinds)
-    if use_group and filters.groups:
-        mask &= inc["group_id"].isin(filters.groups)
-    return inc[mask]
+    return rows_where(inc, incidents_mask(inc, filters, use_kind, use_group))
 
 
 def figures_view(corpus: Corpus) -> pd.DataFrame:
@@ -132,19 +166,23 @@ def figures_view(corpus: Corpus) -> pd.DataFrame:
     fig["subject_label"] = fig["subject"].map(labels).fillna(fig["subject"])
     fig["related_label"] = fig["related"].map(labels).fillna(fig["related"])
     fig["year_start"] = [_year(s) for s in fig["period_start"]]
-    fig["year_end"] = [_year(e) if e else _year(s) for s, e in zip(fig["period_end"], fig["period_start"])]
+    fig["year_end"] = [_year(e) if e else _year(s) for s, e in zip(fig["period_start"], fig["period_end"])]
     fig["year_start"] = fig["year_start"].fillna(fig["year_end"])
     indicators = corpus["indicators"].set_index("indicator")
     fig["label"] = fig["indicator"].map(indicators["label"]).fillna(fig["indicator"])
     fig["topic"] = fig["indicator"].map(indicators["topic"]).fillna("")
     fig["period"] = [period_text(s, e) for s, e in zip(fig["period_start"], fig["period_end"])]
     fig["display"] = [display_value(r) for r in fig.to_dict("records")]
-    return fig
+    return fig.copy()  # one block per dtype: every filter takes its rows from each block
+
+
+def figures_mask(fig: pd.DataFrame, filters: Filters) -> np.ndarray:
+    """Which rows of figures_view the filters leave, as a boolean array."""
+    return _country_mask(fig["countries"], filters) & _year_mask(fig["year_start"], fig["year_end"], filters)
 
 
 def filter_figures(fig: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    mask = _country_mask(fig["countries"], filters) & _year_mask(fig["year_start"], fig["year_end"], filters)
-    return fig[mask]
+    return rows_where(fig, figures_mask(fig, filters))
 
 
 def period_text(start: str, end: str) -> str:
@@ -179,7 +217,7 @@ def hotspots_view(corpus: Corpus) -> pd.DataFrame:
 
 
 def filter_hotspots(hot: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    return hot[_country_mask(hot["countries"], filters)]
+    return rows_where(hot, _country_mask(hot["countries"], filters))
 
 
 def rows_in_countries(frame: pd.DataFrame, countries: tuple[str, ...], corpus: Corpus) -> pd.DataFrame:
@@ -195,22 +233,29 @@ def rows_in_countries(frame: pd.DataFrame, countries: tuple[str, ...], corpus: C
     return frame
 
 
+@lru_cache(maxsize=4096)
 def source_link(doc_id: str, row_id: str) -> str:
-    """Relative link to the Sources page at a row's passage (works under a base path too)."""
+    """Relative link to the Sources page at a row's passage (works under a base path too). Cached:
+    every Sources section makes one per row, and urlencode takes several µs."""
     return "sources?" + urlencode({"doc": doc_id, "row": row_id})
 
 
 def sources_for(rows: pd.DataFrame, id_column: str, corpus: Corpus) -> pd.DataFrame:
-    """The rows behind a chart or table: document, quote and a link to the passage."""
-    titles = doc_titles(corpus)
+    """The rows behind a chart or table: document, quote and a link to the passage; a row listed
+    twice is shown once. Built from plain lists in one go: each pandas step costs a tenth of a ms."""
     if rows.empty:
         return pd.DataFrame(columns=["row", "document", "quote", "open"])
-    out = pd.DataFrame(
+    titles = doc_titles(corpus)
+    ids, quotes = rows[id_column].values, rows["quote"].values
+    first = ~rows[id_column].duplicated().to_numpy()
+    if not first.all():
+        ids, quotes = ids[first], quotes[first]
+    docs = [d for d, keep in zip(rows["doc_id"].tolist(), first) if keep]
+    return pd.DataFrame(
         {
-            "row": rows[id_column].values,
-            "document": rows["doc_id"].map(titles).fillna(rows["doc_id"]).values,
-            "quote": rows["quote"].values,
-            "open": [source_link(d, r) for d, r in zip(rows["doc_id"], rows[id_column])],
+            "row": ids,
+            "document": np.array([titles.get(d, d) for d in docs], dtype=object),
+            "quote": quotes,
+            "open": [source_link(d, r) for d, r in zip(docs, ids)],
         }
     )
-    return out.drop_duplicates("row").reset_index(drop=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.query import take_rows
+
 
 def split_list(value: str) -> list[str]:
     return [v.strip() for v in str(value or "").split(";") if v.strip()]
@@ -38,7 +40,14 @@ def contradictions(ch: pd.DataFrame) -> pd.DataFrame:
 
 
 def differing_figures(figs: pd.DataFrame) -> pd.DataFrame:
-    """Figures of the same indicator and subject from different documents: shown side by side."""
-    keyed = figs.groupby(["indicator", "subject"])["doc_id"].nunique()
-    keys = keyed[keyed > 1].index
-    return figs.set_index(["indicator", "subject"]).loc[list(keys)].reset_index() if len(keys) else figs.iloc[0:0]
+    """Figures of the same indicator and subject from different documents: shown side by side, by
+    indicator and subject, with those two columns first. Grouped in plain Python (a groupby costs ms;
+    the text columns are never NaN: the loader reads blank cells as "")."""
+    groups: dict[tuple[str, str], list[int]] = {}  # (indicator, subject) -> row positions, in row order
+    for p, key in enumerate(zip(figs["indicator"].tolist(), figs["subject"].tolist())):
+        groups.setdefault(key, []).append(p)
+    doc_ids = figs["doc_id"].tolist()
+    keys = sorted(k for k, positions in groups.items() if len({doc_ids[p] for p in positions}) > 1)
+    if not keys:
+        return figs.iloc[0:0]
+    return take_rows(figs, [p for k in keys for p in groups[k]]).set_index(["indicator", "subject"]).reset_index()

@@ -15,12 +15,23 @@ names = country_names(corpus)
 categories = {c: c for c in dict.fromkeys(INCIDENT_KINDS.values())}
 ui.page_multiselect("Kind of event", "kinds", categories,
                     help="attack (incl. bombings, shootings, shelling, killings), plot, arrest, group event, policy")
-groups = dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"]))
+groups = ui.memo("group-names", lambda: dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"])))
 ui.page_multiselect("Group", "groups", groups)
 f = ui.current()
 
 inc = filter_incidents(ui.incidents(), f)
-dated = inc["start"].notna().sum()
+shown = ui.ids(inc, "incident_id")  # what everything below is drawn from: it changes only when these rows do
+
+
+def map_rows() -> tuple:
+    """(incidents dated, those in the mapped region, those placed outside it, colour per category,
+    'place (n)' for the outside ones): the map and its text depend on the rows alone."""
+    inside, outside = split_by_view(inc.dropna(subset=["lat"]))
+    outside_counts = ", ".join(f"{p} ({n})" for p, n in outside.groupby("place").size().items())
+    return int(inc["start"].notna().sum()), inside, outside, colour_map(inc["category"]), outside_counts
+
+
+dated, inside, outside, colours, outside_counts = ui.memo("incident-map-rows", map_rows, shown)
 ui.header("Attacks and plots", f"{describe(f, names, len(inc), 'incidents')} ({dated} dated)"
           + (f"; kinds: {', '.join(f.kinds)}" if f.kinds else "")
           + (f"; groups: {', '.join(groups[g] for g in f.groups)}" if f.groups else ""))
@@ -55,25 +66,20 @@ else:
     ui.sources_section(inc, "incident_id", corpus)
 
     st.subheader("Where they happened")
-    placed = inc.dropna(subset=["lat"])
-    inside, outside = split_by_view(placed)
-    colours = colour_map(inc["category"])
-    st.caption(f"{len(placed)} of {len(inc)} incidents have a stated place; {len(inside)} are in the region the map "
+    st.caption(f"{len(inside) + len(outside)} of {len(inc)} incidents have a stated place; {len(inside)} are in the region the map "
                "shows. Hollow rings: known only to a region or country.")
-    shown = ui.ids(inc, "incident_id")  # the map and its text change only when these rows do
     ui.deck("incident-map", lambda: incident_deck(inside, colours), shown, height=480, key="incident-map")
     ui.text_alternative(ui.memo("incident-map-summary", lambda: incident_map_summary(inc, inside, outside), shown),
                         ui.memo("incident-map-table", lambda: ui.arrow(incident_map_table(inside, outside)), shown), "incident-map")
     st.markdown(" · ".join(f":{OKABE_ITO_NAMES[i % len(OKABE_ITO_NAMES)]}[●] {k}" for i, k in enumerate(sorted(colours))))
-    if not outside.empty:
-        counts = outside.groupby("place").size()
-        st.markdown("**Outside the map:** " + ui.safe_text(", ".join(f"{p} ({n})" for p, n in counts.items())))
+    if outside_counts:
+        st.markdown("**Outside the map:** " + ui.safe_text(outside_counts))
 
     st.subheader("The incidents")
     ui.table(
-        inc[["date", "date_precision", "date_inferred", "kind", "place", "country_iso3", "group", "perpetrator_origin",
-             "killed", "wounded", "summary", "doc_id", "incident_id"]], "incidents", depends=shown,
-        rows=inc.drop(columns=["start", "end", "origin_iso3", "countries"]),
+        lambda: inc[["date", "date_precision", "date_inferred", "kind", "place", "country_iso3", "group",
+                     "perpetrator_origin", "killed", "wounded", "summary", "doc_id", "incident_id"]], "incidents",
+        depends=shown, rows=lambda: inc.drop(columns=["start", "end", "origin_iso3", "countries"]),
         column_config={"killed": st.column_config.NumberColumn("killed", help="blank: not stated in the document"),
                        "wounded": st.column_config.NumberColumn("wounded", help="blank: not stated in the document"),
                        "summary": st.column_config.TextColumn("summary", width="large")},

@@ -9,7 +9,7 @@ from core import brief
 from core.charts import incident_timeline
 from core.filters import Filters, describe_years
 from core.profile import REGIONAL_SCOPE, build_profile, incidents_summary, timeline_rows, timeline_summary
-from core.query import country_names, filter_figures, filter_incidents
+from core.query import country_names, figures_mask, ids_where, incidents_mask
 from core.schema import CENTRAL_ASIA
 
 corpus = ui.get_corpus()
@@ -50,8 +50,9 @@ def profile_of(iso: str):
 
 def profile_key(iso: str) -> tuple:
     years_only = Filters(year_from=f.year_from, year_to=f.year_to, include_undated=f.include_undated)
-    return (iso, ui.ids(filter_figures(ui.figures(), years_only), "figure_id"),
-            ui.ids(filter_incidents(ui.incidents(), years_only, use_kind=False, use_group=False), "incident_id"))
+    return (iso, ids_where(ui.figures(), figures_mask(ui.figures(), years_only), "figure_id"),
+            ids_where(ui.incidents(), incidents_mask(ui.incidents(), years_only, use_kind=False, use_group=False),
+                      "incident_id"))
 
 
 def landing() -> None:
@@ -66,6 +67,19 @@ def landing() -> None:
         "profile": st.column_config.LinkColumn("Profile", display_text="open profile"),
         "figures": st.column_config.NumberColumn("Figures about it"),
         "incidents": st.column_config.NumberColumn("Incidents (in it or its nationals)")})
+
+
+def passage_tables(p) -> list[tuple[str, str, object]]:
+    """(document, expander label, table) for each document that names the country: text, then notes."""
+    titles = dict(zip(corpus["documents"]["doc_id"], corpus["documents"]["title"]))
+    out = []
+    for doc_id, part in p.passages.groupby("doc_id", sort=False):
+        body, notes = part[~part["in_notes"]], part[part["in_notes"]]
+        label = f"{titles.get(doc_id, doc_id)}: {len(body)} passage(s)" + (f", {len(notes)} in its notes" if len(notes) else "")
+        shown = pd.concat([body, notes])
+        out.append((doc_id, label, ui.arrow(shown.assign(where=shown["in_notes"].map({True: "notes", False: "text"}),
+                                                         terms=shown["terms"].map(", ".join))[["text", "terms", "where", "link"]])))
+    return out
 
 
 def profile_page(iso: str) -> None:
@@ -112,8 +126,8 @@ def profile_page(iso: str) -> None:
         st.caption("Grouped by indicator; each row is one claim with its qualifier, period and document. \u201cConcerns\u201d "
                    f"says whether a figure concerns {ui.safe_text(p.name)} itself, a place or event in it, or "
                    "Central Asia as a whole.")
-        ui.table(figs[["label", "display", "qualifier", "period", "about", "scope", "doc_id", "quote", "figure_id"]],
-                 f"profile-{iso}-figures", rows=figs.drop(columns=["countries"]), depends=key, column_config={
+        ui.table(lambda: figs[["label", "display", "qualifier", "period", "about", "scope", "doc_id", "quote", "figure_id"]],
+                 f"profile-{iso}-figures", rows=lambda: figs.drop(columns=["countries"]), depends=key, column_config={
                      "label": "Indicator", "display": "Figure", "qualifier": "Qualifier", "period": "Period",
                      "about": "About", "scope": "Concerns", "doc_id": "Document",
                      "quote": st.column_config.TextColumn("Quote", width="large"), "figure_id": "Row"})
@@ -122,7 +136,8 @@ def profile_page(iso: str) -> None:
             st.caption(f"{regional} of these figures are about Central Asia as a whole, not {ui.safe_text(p.name)} alone.")
         if not p.contradictions.empty:
             st.markdown("**Where the documents differ** (same indicator and subject; one column per document)")
-            st.dataframe(p.contradictions, hide_index=True, width="stretch")
+            st.dataframe(ui.memo("profile-contradictions", lambda: ui.arrow(p.contradictions), *key), hide_index=True,
+                         width="stretch")
         ui.sources_section(figs, "figure_id", corpus, "Sources of the figures")
 
     # Map -------------------------------------------------------------------------------------------
@@ -162,9 +177,9 @@ def profile_page(iso: str) -> None:
                  data=lambda: inc[["date", "relation", "kind", "place", "summary", "incident_id"]])
         st.caption("Colour: how the incident concerns the country. A dot marks a day; a pale band the month or year an "
                    "event is known to; a hollow diamond: no casualty figure in the document.")
-        ui.table(inc[["date", "relation", "kind", "place", "group", "perpetrator_origin", "killed", "summary", "doc_id",
-                      "incident_id"]], f"profile-{iso}-incidents", depends=key,
-                 rows=inc.drop(columns=["start", "end", "origin_iso3", "countries"]), placeholder="", column_config={
+        ui.table(lambda: inc[["date", "relation", "kind", "place", "group", "perpetrator_origin", "killed", "summary",
+                              "doc_id", "incident_id"]], f"profile-{iso}-incidents", depends=key,
+                 rows=lambda: inc.drop(columns=["start", "end", "origin_iso3", "countries"]), placeholder="", column_config={
                      "relation": "Concerns", "killed": st.column_config.NumberColumn("killed", help="blank: not stated"),
                      "summary": st.column_config.TextColumn("summary", width="large")})
         ui.sources_section(inc, "incident_id", corpus, "Sources of the incidents")
@@ -179,7 +194,7 @@ def profile_page(iso: str) -> None:
         if not p.languages.empty:
             st.markdown("**Languages of these channels:** " + ui.safe_text(
                 ", ".join(f"{l} ({n})" for l, n in zip(p.languages["language"], p.languages["claims"]))))
-        ui.table(ch[["name", "kind", "stance", "languages", "used_by", "audience", "why", "doc_id", "channel_id"]],
+        ui.table(lambda: ch[["name", "kind", "stance", "languages", "used_by", "audience", "why", "doc_id", "channel_id"]],
                  f"profile-{iso}-channels", rows=ch, depends=key, column_config={
                      "why": "Concerns the country because", "used_by": "Used by (groups)", "channel_id": "Row"})
         ui.sources_section(ch, "channel_id", corpus, "Sources of the channels")
@@ -188,7 +203,7 @@ def profile_page(iso: str) -> None:
         st.caption("No group in the documents is based there or tied to its nationals.")
     else:
         st.markdown(f"**Groups based in {ui.safe_text(p.name)}, or that target or recruit its nationals**")
-        ui.table(groups[["name", "why", "base", "doc_id", "group_id"]], f"profile-{iso}-groups", rows=groups, depends=key,
+        ui.table(lambda: groups[["name", "why", "base", "doc_id", "group_id"]], f"profile-{iso}-groups", rows=groups, depends=key,
                  column_config={"name": st.column_config.TextColumn("Group", width="medium"),
                                     "why": st.column_config.TextColumn("Why", width="large"), "base": "Based in",
                                     "doc_id": "Document", "group_id": "Row"})
@@ -200,17 +215,12 @@ def profile_page(iso: str) -> None:
     terms = ", ".join(p.terms)
     if passages.empty:
         st.caption(f"No document names {ui.safe_text(terms)} in its text.")
-    titles = dict(zip(corpus["documents"]["doc_id"], corpus["documents"]["title"]))
-    for doc_id, part in passages.groupby("doc_id", sort=False):
-        body, notes = part[~part["in_notes"]], part[part["in_notes"]]
-        label = f"{titles.get(doc_id, doc_id)}: {len(body)} passage(s)" + (f", {len(notes)} in its notes" if len(notes) else "")
-        with st.expander(label):
-            shown = pd.concat([body, notes])
-            st.dataframe(shown.assign(where=shown["in_notes"].map({True: "notes", False: "text"}),
-                                      terms=shown["terms"].map(", ".join))[["text", "terms", "where", "link"]],
-                         hide_index=True, width="stretch", key=f"passages-{doc_id}", column_config={
-                             "text": st.column_config.TextColumn("Passage", width="large"), "terms": "Names",
-                             "where": "Where", "link": st.column_config.LinkColumn("Open", display_text="open in Sources")})
+    for doc_id, label, table in ui.memo("profile-passages", lambda: passage_tables(p), *key):
+        box = ui.folded(label, f"passages-{doc_id}")
+        if box is not None:
+            box.dataframe(table, hide_index=True, width="stretch", key=f"passages-{doc_id}", column_config={
+                "text": st.column_config.TextColumn("Passage", width="large"), "terms": "Names",
+                "where": "Where", "link": st.column_config.LinkColumn("Open", display_text="open in Sources")})
     st.caption(f"A passage is a sentence that names {ui.safe_text(terms)} (whole words, as written).")
 
 

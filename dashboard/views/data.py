@@ -8,7 +8,7 @@ from core import datapackage, paths
 from core.charts import matrix_heatmap
 from core.filters import describe
 from core.overview import coverage_matrix, coverage_rows, coverage_sources, coverage_summary, coverage_table
-from core.query import country_names, doc_titles, filter_figures, filter_incidents, rows_in_countries
+from core.query import country_names, doc_titles, figures_mask, ids_where, incidents_mask, rows_in_countries
 from core.summary import rows_per_document, rows_per_table
 from core.schema import TABLES
 
@@ -24,12 +24,19 @@ table_name = st.selectbox("Table", keys, format_func=names.get, key="w_table")
 search = st.text_input("Search every column (plain text, case does not matter)", key="w_search")
 ui.update(table=table_name, search=search)
 
-frame = corpus[table_name]
-if search:
-    needle = search.lower()
-    mask = frame.astype(str).apply(lambda col: col.str.lower().str.contains(needle, regex=False)).any(axis=1)
-    frame = frame[mask]
-frame = rows_in_countries(frame, f.countries, corpus)
+
+
+def matching_rows() -> pd.DataFrame:
+    frame = corpus[table_name]
+    if search:
+        needle = search.lower()
+        mask = frame.astype(str).apply(lambda col: col.str.lower().str.contains(needle, regex=False)).any(axis=1)
+        frame = frame[mask]
+    return rows_in_countries(frame, f.countries, corpus)
+
+
+shown_by = (table_name, search, f.countries)  # what the table shows depends on, and nothing else
+frame = ui.memo("data-rows", matching_rows, *shown_by)
 table = TABLES[table_name]
 ui.header("Data", f"{table_name}.csv: {len(frame)} of {len(corpus[table_name])} rows"
           + (f" matching \u201c{search}\u201d" if search else "")
@@ -39,7 +46,7 @@ ui.problem_banner(corpus, table_name)
 if frame.empty:
     ui.empty_state("rows", "Clear the search box or the country filter.")
 else:
-    ui.table(frame, table_name, height=520)
+    ui.table(frame, table_name, depends=shown_by, height=520)
 if table.quoted and not frame.empty:
     ui.sources_section(frame, table.key, corpus)
 
@@ -56,8 +63,8 @@ st.caption("Number of curated rows per document and topic, and per document and 
            "filters apply). An empty cell means the document does not cover it, which is not the same as a count of zero.")
 # What the grids are drawn from: the rows the country and year filters leave (not the table or search
 # above). A filter change that leaves the same rows reuses the grids, retitled.
-scope = (f.countries, ui.ids(filter_figures(ui.figures(), f), "figure_id"),
-         ui.ids(filter_incidents(ui.incidents(), f, use_kind=False, use_group=False), "incident_id"))
+scope = (f.countries, ids_where(ui.figures(), figures_mask(ui.figures(), f), "figure_id"),
+         ids_where(ui.incidents(), incidents_mask(ui.incidents(), f, use_kind=False, use_group=False), "incident_id"))
 coverage = ui.memo("coverage", lambda: coverage_rows(corpus, f), *scope)
 country_labels = country_names(corpus)
 by_topic = ui.memo("coverage-topic", lambda: coverage_matrix(coverage, corpus, "topic", f), *scope)
@@ -71,11 +78,13 @@ for key, grid, what in (("grid-topic", by_topic, "topic"), ("grid-country", by_c
              rows=behind, id_column="row", summary=lambda grid=grid, what=what: coverage_summary(grid, what),
              data=lambda grid=grid: coverage_table(grid))
 st.caption(" · ".join(f"**{d}**: {ui.safe_text(t)}" for d, t in doc_titles(corpus).items()))
-with st.expander("What the curated data holds (rows per table and per document)"):
-    st.dataframe(ui.memo("rows-per-table", lambda: rows_per_table(corpus)), hide_index=True, width="stretch")
-    st.dataframe(ui.memo("rows-per-document", lambda: rows_per_document(corpus)), hide_index=True, width="stretch")
+holdings = ui.folded("What the curated data holds (rows per table and per document)", "holdings")
+if holdings is not None:
+    holdings.dataframe(ui.memo("rows-per-table", lambda: rows_per_table(corpus)), hide_index=True, width="stretch")
+    holdings.dataframe(ui.memo("rows-per-document", lambda: rows_per_document(corpus)), hide_index=True, width="stretch")
 
 st.subheader("Data dictionary")
-st.dataframe(pd.DataFrame([{"column": c.name, "type": c.kind, "unit": c.unit, "required": "yes" if c.required else "",
-                            "allowed values": ", ".join(c.allowed), "refers to": c.ref or "", "meaning": c.description}
-                           for c in table.columns]), hide_index=True, width="stretch")
+st.dataframe(ui.memo("dictionary", lambda: ui.arrow(pd.DataFrame([
+    {"column": c.name, "type": c.kind, "unit": c.unit, "required": "yes" if c.required else "",
+     "allowed values": ", ".join(c.allowed), "refers to": c.ref or "", "meaning": c.description}
+    for c in table.columns])), table.name), hide_index=True, width="stretch")

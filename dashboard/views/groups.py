@@ -9,35 +9,38 @@ from core.filters import describe
 from core.query import country_names, filter_figures, filter_incidents
 
 corpus = ui.get_corpus()
-groups = dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"]))
+groups = ui.memo("group-names", lambda: dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"])))
 ui.page_multiselect("Group", "groups", groups)
 f = ui.current()
 names = country_names(corpus)
-chosen = corpus["groups"] if not f.groups else corpus["groups"][corpus["groups"]["group_id"].isin(f.groups)]
+chosen = ui.memo("groups-chosen", lambda: corpus["groups"] if not f.groups else
+                 corpus["groups"][corpus["groups"]["group_id"].isin(f.groups)], f.groups)
 ui.header("Groups", f"{len(chosen)} groups" + (f" ({', '.join(groups[g] for g in f.groups)})" if f.groups else "")
           + f"; estimates and events: {describe(f, names)}")
 ui.problem_banner(corpus, "groups", "figures", "incidents")
 
 figs = filter_figures(ui.figures(), f)
-strength = figs[figs["indicator"].isin(["group_strength"]) & figs["subject"].isin(chosen["group_id"])]
+strength = ui.memo("group-strength", lambda: figs[(figs["indicator"] == "group_strength") & figs["subject"].isin(chosen["group_id"])]
+                   .sort_values("subject_label"), ui.ids(figs, "figure_id"), f.groups)
 st.subheader("Strength estimates")
 if strength.empty:
     ui.empty_state("strength estimates", ui.widen_suggestion(f))
 else:
     title = f"Fighters or members per group, as estimated ({describe(f, names)})"
-    ui.chart(lambda: range_chart(strength.sort_values("subject_label"), title,
+    ui.chart(lambda: range_chart(strength, title,
                          "Fighters or members (people)"), "strength", ui.ids(strength, "figure_id"), title=title,
              rows=strength, id_column="figure_id",
-             summary=lambda: estimates_summary(strength.sort_values("subject_label"), "Fighters or members per group, as estimated",
+             summary=lambda: estimates_summary(strength, "Fighters or members per group, as estimated",
                                                "people"),
-             data=lambda: strength.sort_values("subject_label")[["subject_label", "display", "qualifier", "low", "value", "high",
+             data=lambda: strength[["subject_label", "display", "qualifier", "low", "value", "high",
                                                                  "period", "doc_id", "figure_id"]])
     st.caption("Bars: ranges (low\u2013high). Triangle pointing left: \u201cup to\u201d; dot: \u201cabout\u201d or exact. "
                "Estimates from different documents and dates are shown side by side, never combined.")
     ui.sources_section(strength, "figure_id", corpus)
 
 st.subheader("Relation to the Taliban")
-ui.table(chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]], "groups", depends=ui.ids(chosen, "group_id"),
+ui.table(lambda: chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]], "groups",
+         depends=ui.ids(chosen, "group_id"),
          rows=chosen, column_config={"relation_to_taliban": st.column_config.TextColumn("relation to the Taliban",
                                                                                help="as the quoted document describes it; blank: not stated"),
                             "quote": st.column_config.TextColumn("quote", width="large")})
@@ -45,10 +48,11 @@ ui.sources_section(chosen, "group_id", corpus)
 
 st.subheader("Key dated events")
 events = filter_incidents(ui.incidents(), f, use_kind=False)
-events = events[events["group_id"].isin(chosen["group_id"]) & (events["group_id"] != "")].sort_values("start")
+events = ui.memo("group-events", lambda: events[events["group_id"].isin(chosen["group_id"]) & (events["group_id"] != "")]
+                 .sort_values("start"), ui.ids(events, "incident_id"), f.groups)
 if events.empty:
     ui.empty_state("dated events", ui.widen_suggestion(f))
 else:
-    ui.table(events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events", depends=ui.ids(events, "incident_id"),
-             rows=events.drop(columns=["start", "end", "origin_iso3", "countries"]), column_config={"summary": st.column_config.TextColumn("summary", width="large")})
+    ui.table(lambda: events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events",
+             depends=ui.ids(events, "incident_id"), rows=lambda: events.drop(columns=["start", "end", "origin_iso3", "countries"]), column_config={"summary": st.column_config.TextColumn("summary", width="large")})
     ui.sources_section(events, "incident_id", corpus)

@@ -1,38 +1,56 @@
 """Hotspots map: where mobilization concentrated, drawn as precisely as the documents allow."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 import ui
 from core.filters import describe
 from core.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data, hotspot_text_alternative, static_hotspot_figure
-from core.query import country_names, filter_hotspots
+from core.query import country_names, filter_hotspots, rows_where
 
 corpus = ui.get_corpus()
 f = ui.current()
 names = country_names(corpus)
-hot = filter_hotspots(ui.hotspots(), f)
-ui.header("Hotspots map", f"Mobilization hotspots: {describe(f, names, hot['place_id'].nunique(), 'places')} "
+hot = ui.memo("hotspot-rows", lambda: filter_hotspots(ui.hotspots(), f), f.countries)  # the years do not apply
+ui.header("Hotspots map", f"Mobilization hotspots: {describe(f, names, len(set(hot['place_id'])), 'places')} "
           f"({len(hot)} claims; the year filter does not apply to hotspots, which the documents date by wave)")
 ui.problem_banner(corpus, "hotspots", "places", "figures", "incidents")
 
 
 
-def map_parts():
-    """The map's shaded areas, outlines and points: they depend on the country filter only."""
-    places = corpus["places"]
+def rows_per_place() -> pd.Series:
+    """How many curated rows name each place (the size of its point): the data alone decide it."""
     cited = pd.concat([
         corpus["figures"]["subject"], corpus["figures"]["related"], corpus["incidents"]["place_id"], corpus["hotspots"]["place_id"],
     ])
-    row_counts = cited[cited != ""].value_counts()
+    return cited[cited != ""].value_counts()
+
+
+def map_parts():
+    """The map's shaded areas, outlines and points: they depend on the country filter only."""
+    places = corpus["places"]
     if f.countries:
-        places = places[places["country_iso3"].isin(f.countries)]
-    return hotspot_map_data(places, hot, row_counts)
+        places = rows_where(places, np.isin(places["country_iso3"].to_numpy(), f.countries))
+    return hotspot_map_data(places, hot, ui.memo("rows-per-place", rows_per_place))
 
 
 parts = ui.memo("hotspot-parts", map_parts, f.countries)
 
-choices = {p: n for p, n in zip(hot["place_id"], hot["name"])}
+
+def place_rows(place_id: str) -> tuple:
+    """(claims, figures, claim lines, rows behind them) for the chosen hotspot."""
+    claims = rows_where(hot, hot["place_id"].to_numpy() == place_id)
+    figs = ui.figures()
+    figs = rows_where(figs, (figs["subject"].to_numpy() == place_id) | (figs["related"].to_numpy() == place_id))
+    lines = [(f"**{ui.safe_text(r['wave'])}** · {ui.safe_text(r['summary'])}",
+              f"{r['doc_id']} ({r['hotspot_id']}): \u201c{ui.safe_text(r['quote'])}\u201d") for r in claims.to_dict("records")]
+    behind = pd.DataFrame({"id": claims["hotspot_id"].tolist() + figs["figure_id"].tolist(),
+                           "doc_id": claims["doc_id"].tolist() + figs["doc_id"].tolist(),
+                           "quote": claims["quote"].tolist() + figs["quote"].tolist()})
+    return claims, figs, lines, behind
+
+choices = ui.memo("hotspot-choices", lambda: {p: n for p, n in zip(hot["place_id"], hot["name"])}, f.countries)
 selected = f.hotspot if f.hotspot in choices else None
 
 # The map takes the full width; its legend and text alternative follow it.
@@ -48,7 +66,7 @@ st.markdown("**How precise each place is:** " + " · ".join(text for _, text in 
 st.caption("Point size: number of curated rows about the place. Boundaries: Natural Earth (public domain); "
            "Aravan district: geoBoundaries, CC BY-SA 3.0. Where names would overlap, a country name moves or is left out.")
 static_title = f"Mobilization hotspots ({describe(f, names)})"
-behind = pd.concat([hot.rename(columns={"hotspot_id": "row"})[["row", "doc_id", "quote"]]])
+behind = ui.memo("hotspot-behind", lambda: hot.rename(columns={"hotspot_id": "row"})[["row", "doc_id", "quote"]], f.countries)
 # The static rendering is built only when a download or the briefing asks for it.
 ui.export_controls("hotspot-map", lambda: static_hotspot_figure(parts, static_title), static_title, behind, "row")
 picked = [o for objs in (event.selection.objects or {}).values() for o in objs] if event and event.selection else []
@@ -65,24 +83,21 @@ if choices:
     selected = st.selectbox("Choose a hotspot to read its figures and quotes", keys, format_func=choices.get,
                             key="w_hotspot")
     ui.update(hotspot=selected)
-    claims = hot[hot["place_id"] == selected]
+    claims, figs, claim_lines, behind_place = ui.memo("hotspot-place", lambda: place_rows(selected), f.countries, selected)
     st.subheader(ui.safe_text(choices[selected]))
-    for r in claims.itertuples():
-        st.markdown(f"**{ui.safe_text(r.wave)}** · {ui.safe_text(r.summary)}")
-        st.caption(f"{r.doc_id} ({r.hotspot_id}): \u201c{ui.safe_text(r.quote)}\u201d")
-    figs = ui.figures()
-    figs = figs[(figs["subject"] == selected) | (figs["related"] == selected)]
+    for said, quoted in claim_lines:
+        st.markdown(said)
+        st.caption(quoted)
     if figs.empty:
         st.caption("The documents give no figures for this place.")
     else:
-        ui.table(figs[["label", "display", "period", "subject_label", "related_label", "doc_id", "quote"]],
-                 f"hotspot-{selected}-figures", rows=figs.drop(columns=["countries"]), depends=ui.ids(figs, "figure_id"),
+        ui.table(lambda: figs[["label", "display", "period", "subject_label", "related_label", "doc_id", "quote"]],
+                 f"hotspot-{selected}-figures", rows=lambda: figs.drop(columns=["countries"]), depends=ui.ids(figs, "figure_id"),
                  column_config={"label": "Indicator", "display": "Figure", "period": "Period",
                                     "subject_label": "About", "related_label": "Relative to", "doc_id": "Document",
                                     "quote": st.column_config.TextColumn("Quote", width="large")})
-    ui.sources_section(pd.concat([claims.rename(columns={"hotspot_id": "id"}), figs.rename(columns={"figure_id": "id"})]),
-                       "id", corpus)
+    ui.sources_section(behind_place, "id", corpus)
 st.subheader("All hotspot claims")
-ui.table(hot[["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]], "hotspots", depends=ui.ids(hot, "hotspot_id"),
-         rows=hot.drop(columns=["countries"]), column_config={"name": "Place", "country_iso3": "Country", "geo_precision": "Precision"})
+ui.table(lambda: hot[["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]], "hotspots",
+         depends=ui.ids(hot, "hotspot_id"), rows=lambda: hot.drop(columns=["countries"]), column_config={"name": "Place", "country_iso3": "Country", "geo_precision": "Precision"})
 ui.sources_section(hot, "hotspot_id", corpus)

@@ -1,13 +1,13 @@
 """Overview: the situation on one screen. The three waves, one card per Central Asian state, the
 latest incidents; every number with its qualifier, its document and a link to the passage."""
 
-import pandas as pd
 import streamlit as st
 
 import ui
 from core.filters import Filters, describe
-from core.overview import country_cards, figure_line, figure_value, latest_incidents, wave_views
-from core.query import country_names, filter_figures, filter_incidents, source_link
+from core.overview import (country_cards, figure_line, figure_value, latest_incidents, row_tuples, rows_behind,
+                           wave_views)
+from core.query import country_names, figures_mask, ids_where, incidents_mask, source_link
 from core.schema import CENTRAL_ASIA
 
 corpus = ui.get_corpus()
@@ -16,11 +16,12 @@ names = country_names(corpus)
 # Each part is cached on the rows it is drawn from (content keys), so a filter change that leaves
 # them as they were costs nothing but the lookup.
 years_only = Filters(year_from=f.year_from, year_to=f.year_to, include_undated=f.include_undated)
-figure_rows = ui.ids(filter_figures(ui.figures(), f), "figure_id")
-incident_rows = ui.ids(filter_incidents(ui.incidents(), f, use_kind=False, use_group=False), "incident_id")
+figures, incidents = ui.figures(), ui.incidents()
+figure_rows = ids_where(figures, figures_mask(figures, f), "figure_id")
+incident_rows = ids_where(incidents, incidents_mask(incidents, f, use_kind=False, use_group=False), "incident_id")
 card_key = (tuple(c for c in CENTRAL_ASIA if c in f.countries), bool(f.countries),  # which cards
-            ui.ids(filter_figures(ui.figures(), years_only), "figure_id"),  # what they count
-            ui.ids(filter_incidents(ui.incidents(), years_only, use_kind=False, use_group=False), "incident_id"))
+            ids_where(figures, figures_mask(figures, years_only), "figure_id"),  # what they count
+            ids_where(incidents, incidents_mask(incidents, years_only, use_kind=False, use_group=False), "incident_id"))
 waves = ui.memo("overview-waves", lambda: wave_views(corpus, f), figure_rows, f.year_range)
 cards = ui.memo("overview-cards", lambda: country_cards(corpus, f), *card_key)
 latest = ui.memo("overview-latest", lambda: latest_incidents(corpus, f), incident_rows)
@@ -47,6 +48,7 @@ def source(doc_id: str, row_id: str) -> str:
     return f"[{ui.safe_text(doc_id)}]({source_link(doc_id, row_id)})"
 
 
+FIGURE_FIELDS = ("figure_id", "doc_id", "display", "unit", "qualifier", "label", "about", "period")  # what a line says
 LINE = "  \n"  # a line break inside one Markdown block (blocks each add a gap; the page must fit one screen)
 
 # --- The three waves -------------------------------------------------------------------------
@@ -54,12 +56,11 @@ def wave_text(view) -> str:
     w = view.wave
     lines = [f"**{ui.safe_text(w.title)}**, {ui.safe_text(w.when)}"
              + ("" if view.in_years else " :small[(outside the chosen years)]")]
-    lines += [f":small[\u201c{ui.safe_text(q.quote)}\u201d {cite(q.doc_id, q.row)}]" for q in view.quotes.itertuples()]
+    lines += [f":small[\u201c{ui.safe_text(q.quote)}\u201d {cite(q.doc_id, q.row)}]"
+              for q in row_tuples(view.quotes, ("row", "doc_id", "quote"))]
     # Figures that count the same thing about the same people share a line: "hundreds · up to 2,000 (…)".
-    # Only the columns used: itertuples on all ~30 columns of a figure row costs ten times more.
-    figs = view.figures[["figure_id", "doc_id", "display", "unit", "qualifier", "label", "about", "period"]]
     same_context: dict[str, list] = {}  # in the order of the figures
-    for r in figs.itertuples():
+    for r in row_tuples(view.figures, FIGURE_FIELDS):
         same_context.setdefault(figure_line(r).removeprefix(figure_value(r)).strip(), []).append(r)
     for context, same in same_context.items():
         values = " · ".join(f"**{ui.safe_text(figure_value(r))}**" for r in same)
@@ -84,8 +85,8 @@ def card_text(card) -> tuple[str, str]:
     if card.repatriated.empty:
         lines.append("Repatriated: **not reported**")
     lines += [f"Repatriated: **{ui.safe_text(figure_value(r))}** {source(r.doc_id, r.figure_id)}"
-              for r in card.repatriated.itertuples()]
-    for r in card.shown.itertuples():
+              for r in row_tuples(card.repatriated, FIGURE_FIELDS + ("subject", "related"))]
+    for r in row_tuples(card.shown, FIGURE_FIELDS + ("subject", "related")):
         about = card_about(r, card.iso)
         lines.append(f"{ui.safe_text(r.label)}{' (' + ui.safe_text(about) + ')' if about else ''}: "
                      f"**{ui.safe_text(figure_value(r))}**{ui.safe_text(', ' + r.period if r.period else '')} "
@@ -123,7 +124,8 @@ if latest.empty:
     ui.empty_state("dated incidents", ui.widen_suggestion(f))
 latest_lines = ui.memo("overview-latest-text", lambda: [
     f"**{ui.safe_text(e.date)}** · {ui.safe_text(e.kind)}{f' ({ui.safe_text(e.place)})' if e.place else ''}: "
-    f"{ui.safe_text(e.summary)} :small[{cite(e.doc_id, e.incident_id)}]" for e in latest.itertuples()], incident_rows)
+    f"{ui.safe_text(e.summary)} :small[{cite(e.doc_id, e.incident_id)}]"
+    for e in row_tuples(latest, ("date", "kind", "place", "summary", "doc_id", "incident_id"))], incident_rows)
 for line in latest_lines:
     st.markdown(line)
 st.caption("Dated to the day, month or year as the document allows; an event known only to its year is placed "
@@ -132,20 +134,5 @@ st.caption("Dated to the day, month or year as the document allows; an event kno
            "means that no document gives the number.")
 
 # --- Every row behind the page ----------------------------------------------------------------
-def rows_behind() -> pd.DataFrame:
-    def cited(frame: pd.DataFrame, id_column: str) -> pd.DataFrame:
-        return frame[[id_column, "doc_id", "quote"]].set_axis(["id", "doc_id", "quote"], axis=1)
-
-    return pd.concat(
-        [cited(v.quotes, "row") for v in waves]
-        + [cited(v.figures, "figure_id") for v in waves]
-        + [cited(c.repatriated, "figure_id") for c in cards] + [cited(c.shown, "figure_id") for c in cards]
-        + [pd.DataFrame([[c.latest["incident_id"], c.latest["doc_id"], c.latest["quote"]]], columns=["id", "doc_id", "quote"])
-           for c in cards if c.latest]
-        + [cited(latest, "incident_id")],
-        ignore_index=True,
-    )
-
-
-behind = ui.memo("overview-behind", rows_behind, figure_rows, f.year_range, *card_key, incident_rows)
+behind = ui.memo("overview-behind", lambda: rows_behind(waves, cards, latest), figure_rows, f.year_range, *card_key, incident_rows)
 ui.sources_section(behind, "id", corpus, "Sources of everything on this page")

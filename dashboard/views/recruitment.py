@@ -11,14 +11,22 @@ from core.query import country_names, filter_figures
 from core.recruitment import channels_by_kind, contradictions, differing_figures, group_channel_matrix, languages
 
 corpus = ui.get_corpus()
-groups = dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"]))
+groups = ui.memo("group-names", lambda: dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"])))
 ui.page_multiselect("Group", "groups", groups)
 f = ui.current()
 names = country_names(corpus)
-ch = corpus["channels"]
-if f.groups:
-    ch = ch[ch["used_by"].map(lambda u: bool(set(x.strip() for x in u.split(";")) & set(f.groups)))]
-ui.header("Recruitment", f"Recruitment and propaganda channels: {len(ch)} claims about {ch['name'].nunique()} channels"
+
+
+def channel_rows(chosen_groups: tuple[str, ...]):
+    """(claims, claims naming a user, contradicting claims) under the group filter."""
+    ch = corpus["channels"]
+    if chosen_groups:
+        ch = ch[ch["used_by"].map(lambda u: bool(set(x.strip() for x in u.split(";")) & set(chosen_groups)))]
+    return ch, ch[ch["used_by"] != ""], contradictions(ch)
+
+
+ch, used, clash = ui.memo("channel-rows", lambda: channel_rows(f.groups), f.groups)  # the only filter on channels
+ui.header("Recruitment", f"Recruitment and propaganda channels: {len(ch)} claims about {len(set(ch['name']))} channels"
           + (f" used by {', '.join(groups[g] for g in f.groups)}" if f.groups else "")
           + " (the country and year filters apply to the figures below, not to channel claims, which are rarely dated)")
 ui.problem_banner(corpus, "channels", "figures", "groups")
@@ -38,21 +46,28 @@ else:
                             "Channels using the language"), "languages", shown, rows=ch, id_column="channel_id",
                  summary=lambda: counts_summary(languages(ch), "language", "Channels using each language"),
                  data=lambda: languages(ch))
-    ui.sources_section(ch, "channel_id", corpus)
+    ui.sources_section(ch, "channel_id", corpus, key="channels")
     st.subheader("Which group uses which channel")
     ui.chart(lambda: matrix_heatmap(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group x channel)",
-                            "claims"), "matrix", shown, rows=ch[ch["used_by"] != ""], id_column="channel_id",
+                            "claims"), "matrix", shown, rows=used, id_column="channel_id",
              summary=lambda: matrix_summary(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group: channel claims)"),
              data=lambda: group_channel_matrix(ch, groups).rename_axis(index="group").reset_index())
     st.caption("A number is how many curated claims link the group to the channel; an empty cell means no document says so.")
 
 figs = filter_figures(ui.figures(), f)
-tg = figs[figs["indicator"] == "telegram_blocked_bots_channels"].sort_values("period_start")
+
+
+def figure_rows() -> tuple:
+    """(Telegram blocking figures by month, recruitment and mobilization figures that differ by document)."""
+    tg = figs[figs["indicator"] == "telegram_blocked_bots_channels"].sort_values("period_start")
+    return tg.assign(period=tg["period_start"]), differing_figures(figs[figs["topic"].isin(["recruitment", "mobilization"])])
+
+
+tg, diff = ui.memo("recruitment-figures", figure_rows, ui.ids(figs, "figure_id"))
 st.subheader("Telegram: terrorist bots and channels blocked")
 if tg.empty:
     ui.empty_state("Telegram blocking figures", ui.widen_suggestion(f))
 else:
-    tg = tg.assign(period=tg["period_start"])
     title = f"Terrorist bots and channels blocked by Telegram per month ({describe(f, names)})"
     ui.chart(lambda: series_chart(tg, title, "Bots and channels blocked in the month"), "telegram",
              ui.ids(tg, "figure_id"), title=title, rows=tg, id_column="figure_id",
@@ -63,20 +78,18 @@ else:
     ui.sources_section(tg, "figure_id", corpus)
 
 st.subheader("Claims that contradict each other")
-clash = contradictions(ch)
 if clash.empty:
     st.caption("No channel is claimed both as used and as not used under these filters.")
-for name, part in clash.groupby("name"):
+sides_by_channel = ui.memo("disagreement-lines", lambda: [
+    (name, [(f"*{ui.safe_text(r.stance)}* according to **{ui.safe_text(r.doc_id)}**", f"\u201c{ui.safe_text(r.quote)}\u201d")
+            for r in part.itertuples()]) for name, part in clash.groupby("name")], f.groups)
+for name, sides in sides_by_channel:
     st.markdown(f"**{ui.safe_text(name)}**")
-    cols = st.columns(len(part))
-    for col, r in zip(cols, part.itertuples()):
-        with col:
-            st.markdown(f"*{ui.safe_text(r.stance)}* according to **{ui.safe_text(r.doc_id)}**")
-            st.caption(f"\u201c{ui.safe_text(r.quote)}\u201d")
-ui.sources_section(clash, "channel_id", corpus)
-topical = figs[figs["topic"].isin(["recruitment", "mobilization"])]
-diff = ui.memo("differing-figures", lambda: differing_figures(topical), ui.ids(topical, "figure_id"))
+    for col, (said, quoted) in zip(st.columns(len(sides)), sides):
+        col.markdown(said)
+        col.caption(quoted)
+ui.sources_section(clash, "channel_id", corpus, key="disagreements")
 if not diff.empty:
     st.markdown("**Figures on the same thing from different documents**")
-    ui.table(diff[["label", "subject_label", "display", "period", "doc_id", "quote"]], "differing-figures", rows=diff,
+    ui.table(lambda: diff[["label", "subject_label", "display", "period", "doc_id", "quote"]], "differing-figures", rows=diff,
              depends=ui.ids(diff, "figure_id"))

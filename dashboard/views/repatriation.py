@@ -1,5 +1,8 @@
 """Repatriation: who was brought home, by which country, when, and from where."""
 
+from types import SimpleNamespace
+
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -7,31 +10,54 @@ import ui
 from core.alt_text import estimates_summary, repatriation_summary
 from core.charts import bar_with_not_reported, range_chart
 from core.filters import describe
-from core.query import country_names, filter_figures, filter_incidents
+from core.query import country_names, filter_figures, filter_incidents, rows_where
 from core.schema import CENTRAL_ASIA
 
 corpus = ui.get_corpus()
 f = ui.current()
 names = country_names(corpus)
-units = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["unit"]))
+units = ui.memo("units", lambda: dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["unit"])))
+countries = [c for c in (f.countries or CENTRAL_ASIA) if c in CENTRAL_ASIA] or list(f.countries)
+
+
+def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
+    """Everything this page draws, from the rows the filters leave: built once per set of rows
+    (numpy masks: each pandas comparison on these small frames costs more than the whole page)."""
+    indicator, subject = figs["indicator"].to_numpy(), figs["subject"].to_numpy()
+    in_topic = figs["topic"].to_numpy() == "repatriation"
+    people = rows_where(figs, in_topic & (indicator == "repatriated_people"))
+    records = people.to_dict("records")
+    first = {}  # the first row per country
+    for r in records:
+        first.setdefault(r["subject"], r)
+    table = pd.DataFrame([
+        {"country": names.get(c, c), "value": r["value"], "text": f"{r['display']} ({r['doc_id']})", "hover": r["quote"],
+         "display": r["display"], "period": r["period"], "doc_id": r["doc_id"]} if (r := first.get(c)) else
+        {"country": names.get(c, c), "value": None, "text": "", "hover": "", "display": "", "period": "", "doc_id": ""}
+        for c in countries])
+    programmes = rows_where(incidents, incidents["kind"].to_numpy() == "repatriation programme")
+    who = in_topic & np.isin(indicator, ["detained_women_children", "countries_with_detained_citizens"])
+    return SimpleNamespace(
+        count=int(in_topic.sum()), people=people, table=table, programmes=programmes,
+        suspects=rows_where(figs, in_topic & (indicator == "repatriated_suspects")),
+        programme_lines=[f"- **{ui.safe_text(r['date'] or 'date not stated')}** ({r['date_precision'] or 'no date'}), "
+                         f"{ui.safe_text(names.get(r['country_iso3'], r['country_iso3']))}: {ui.safe_text(r['summary'])}"
+                         for r in programmes.to_dict("records")],
+        note_lines=[f"- {ui.safe_text(r['subject_label'])}: {ui.safe_text(r['note'])}" for r in records if r["note"]],
+        women_children=pd.concat([rows_where(figs, indicator == "women_children_to_men_ratio"), rows_where(figs, who)]),
+        aravan=rows_where(figs, subject == "aravan"),
+    )
+
+
 figs = filter_figures(ui.figures(), f)
-rep = figs[figs["topic"] == "repatriation"]
-ui.header("Repatriation", f"People brought home: {describe(f, names, len(rep), 'figures')}")
+incidents = filter_incidents(ui.incidents(), f, use_kind=False, use_group=False)
+v = ui.memo("repatriation-page", lambda: page_rows(figs, incidents), ui.ids(figs, "figure_id"),
+            ui.ids(incidents, "incident_id"), tuple(countries))
+people, suspects, table = v.people, v.suspects, v.table
+ui.header("Repatriation", f"People brought home: {describe(f, names, v.count, 'figures')}")
 ui.problem_banner(corpus, "figures", "incidents")
 
 # 1. People repatriated by state programmes, per country; countries with no figure say so.
-countries = [c for c in (f.countries or CENTRAL_ASIA) if c in CENTRAL_ASIA] or list(f.countries)
-people = rep[rep["indicator"] == "repatriated_people"]
-suspects = rep[rep["indicator"] == "repatriated_suspects"]
-rows = []
-for c in countries:
-    hit = people[people["subject"] == c]
-    r = hit.iloc[0] if len(hit) else None
-    rows.append({"country": names.get(c, c), "value": None if r is None else r["value"],
-                 "text": "" if r is None else f"{r['display']} ({r['doc_id']})",
-                 "hover": "" if r is None else r["quote"], "display": "" if r is None else r["display"],
-                 "period": "" if r is None else r["period"], "doc_id": "" if r is None else r["doc_id"]})
-table = pd.DataFrame(rows)
 st.subheader("People repatriated by state programmes")
 st.caption("Indicator: people brought home by a state repatriation programme, all categories. The document gives no "
            "period for these totals. Citizens detained abroad on suspicion of militant links and repatriated are a "
@@ -42,44 +68,35 @@ ui.chart(lambda: bar_with_not_reported(table, "country", "value", "text", title,
          ui.ids(people, "figure_id"), tuple(countries), title=title, rows=people, id_column="figure_id",
          summary=lambda: repatriation_summary(table, units.get("repatriated_people", "people")),
          data=lambda: table[["country", "display", "period", "doc_id"]].replace({"display": {"": "not reported"}}))
-ui.sources_section(people, "figure_id", corpus)
+ui.sources_section(people, "figure_id", corpus, key="people")
 
 if not suspects.empty:
     st.markdown("**A different count: suspects repatriated**")
     ui.table(suspects[["subject_label", "display", "period", "note", "doc_id"]], "suspects-repatriated", rows=suspects,
              depends=ui.ids(suspects, "figure_id"),
              column_config={"subject_label": "Country", "display": "People", "period": "Period"})
-    ui.sources_section(suspects, "figure_id", corpus)
+    ui.sources_section(suspects, "figure_id", corpus, key="suspects")
 
 # 2. Programmes (dated policy events) and what the documents say about the pilots.
-programmes = filter_incidents(ui.incidents(), f, use_kind=False, use_group=False)
-programmes = programmes[programmes["kind"] == "repatriation programme"]
-notes = people["note"].where(people["note"] != "", None).dropna()
 st.subheader("Programmes and periods")
-if programmes.empty and notes.empty:
+if not v.programme_lines and not v.note_lines:
     ui.empty_state("repatriation programmes", ui.widen_suggestion(f))
-for r in programmes.itertuples():
-    st.markdown(f"- **{ui.safe_text(r.date or 'date not stated')}** ({r.date_precision or 'no date'}), "
-                f"{ui.safe_text(names.get(r.country_iso3, r.country_iso3))}: {ui.safe_text(r.summary)}")
-for r in people.itertuples():
-    if r.note:
-        st.markdown(f"- {ui.safe_text(r.subject_label)}: {ui.safe_text(r.note)}")
-ui.sources_section(programmes, "incident_id", corpus)
+if v.programme_lines or v.note_lines:
+    st.markdown("\n".join(v.programme_lines + v.note_lines))
+ui.sources_section(v.programmes, "incident_id", corpus)
 
 # 3. Who they were: women and children.
-who = rep[rep["indicator"].isin(["detained_women_children", "countries_with_detained_citizens"])]
-ratio = figs[figs["indicator"] == "women_children_to_men_ratio"]
+who = v.women_children
 st.subheader("Who they were")
-if who.empty and ratio.empty:
+if who.empty:
     ui.empty_state("figures on women and children", ui.widen_suggestion(f))
 else:
-    for r in pd.concat([ratio, who]).itertuples():
-        st.markdown(f"- **{ui.safe_text(r.label)}** ({ui.safe_text(r.subject_label)}): {ui.safe_text(r.display)}"
-                    + (f", {ui.safe_text(r.period)}" if r.period else ""))
-    ui.sources_section(pd.concat([ratio, who]), "figure_id", corpus)
+    st.markdown("\n".join(f"- **{ui.safe_text(r.label)}** ({ui.safe_text(r.subject_label)}): {ui.safe_text(r.display)}"
+                          + (f", {ui.safe_text(r.period)}" if r.period else "") for r in who.itertuples()))
+    ui.sources_section(who, "figure_id", corpus, key="who-returns")
 
 # 4. Aravan's share of Kyrgyzstan's returnee children, against its share of the population.
-aravan = figs[(figs["subject"] == "aravan")]
+aravan = v.aravan
 st.subheader("Aravan's share of Kyrgyzstan's returnee children")
 if aravan.empty:
     ui.empty_state("figures on Aravan", ui.widen_suggestion(f))
@@ -92,4 +109,4 @@ else:
     st.caption("Each bar is a different measure from the same document: share of returnee children (first wave), "
                "share of officially recorded mobilization cases, and share of the population. A triangle pointing "
                "left means \u201cless than\u201d.")
-    ui.sources_section(aravan, "figure_id", corpus)
+    ui.sources_section(aravan, "figure_id", corpus, key="aravan")

@@ -62,7 +62,7 @@ def show_document(doc_id: str) -> None:
         st.error(ui.safe_text(f"The text of {doc_id} is missing from seeds/ (file {meta['file']}). "
                               "Restore it from the repository."))
         return
-    spans = quote_spans(corpus, doc_id)
+    spans = ui.memo("quote-spans", lambda: quote_spans(corpus, doc_id), doc_id)
     selected = {row} if row else set()
     if linked:
         span, notice = check_passage(doc.text, linked)
@@ -82,8 +82,14 @@ def show_document(doc_id: str) -> None:
     st.caption(f"{len({r for _, _, r in spans if r != PASSAGE})} curated rows quote this document; their passages "
                "are highlighted " + ("(the linked one in red)." if selected else "."))
     with st.container(height=700, border=True):
-        st.markdown("".join(mark(piece, "red" if style == "selected" else "orange") if style else ui.safe_text(piece)
-                            for piece, style in segments(doc.text, spans, selected)))
+        st.markdown(ui.memo("marked-text", lambda: marked_text(doc.text, spans, selected), doc_id, tuple(spans),
+                            frozenset(selected)))
+
+
+def marked_text(text: str, spans: list, selected: set) -> str:
+    """The whole document as Markdown, quoted passages on orange and the linked one on red."""
+    return "".join(mark(piece, "red" if style == "selected" else "orange") if style else ui.safe_text(piece)
+                   for piece, style in segments(text, spans, selected))
 
 
 if doc_id is None:

@@ -1,5 +1,5 @@
 """Keyboard only: a reader who cannot use a mouse reaches the country filter, chooses Tajikistan and
-reaches a chart's PNG download, then downloads it; only Tab, typing, Enter and Escape are used (the
+opens a chart's Export button and reaches its PNG download, then downloads it; only Tab, typing, Enter and Escape are used (the
 page is read, never clicked)."""
 
 from __future__ import annotations
@@ -16,8 +16,12 @@ IN_COUNTRY_FILTER = """() => {
   const box = document.activeElement && document.activeElement.closest('[data-testid="stSidebar"] [data-testid="stMultiSelect"]');
   return !!box && box.innerText.includes('Countries') && document.activeElement.tagName === 'INPUT';
 }"""
+ON_EXPORT = """() => {
+  const button = document.activeElement && document.activeElement.closest('[data-testid="stMain"] [data-testid="stPopover"] button');
+  return !!button && button.innerText.includes('Export');
+}"""
 ON_PNG_DOWNLOAD = """() => {
-  const button = document.activeElement && document.activeElement.closest('[data-testid="stMain"] [data-testid="stDownloadButton"]');
+  const button = document.activeElement && document.activeElement.closest('[data-testid="stPopoverBody"] [data-testid="stDownloadButton"]');
   return !!button && button.innerText.trim() === 'PNG';
 }"""
 FOCUSED = "() => document.activeElement ? (document.activeElement.outerHTML || '').slice(0, 160) : 'nothing'"
@@ -43,7 +47,9 @@ def test_keyboard_only_filter_and_png_download(page: Page, app_url: str):
     expect(timeline_title(page, re.compile(r"Incidents over time: Tajikistan"))).to_be_visible()
     assert page.evaluate(IN_COUNTRY_FILTER), "focus left the filter after choosing a country"
 
-    tab_until(page, ON_PNG_DOWNLOAD, "a chart's PNG download button")
+    tab_until(page, ON_EXPORT, "a chart's Export button")
+    after_rerun(page, lambda: page.keyboard.press("Enter"))  # opens its choices
+    tab_until(page, ON_PNG_DOWNLOAD, "the PNG download among the chart's export choices")
     focused = page.locator(":focus")
     expect(focused).to_have_text("PNG")
     expect(focused).to_be_visible()  # focused and on screen (Streamlit scrolls it into view)
