@@ -11,36 +11,44 @@ from core.query import country_names, filter_figures, filter_incidents
 corpus = ui.get_corpus()
 f = ui.current()
 names = country_names(corpus)
-labels = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"]))
-units = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["unit"]))
+labels, units = ui.memo("indicator-labels-units", lambda: (dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"])),
+                                                          dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["unit"]))))
 countries = default_countries(f.countries)
 figs = filter_figures(ui.figures(), f)
 inc = filter_incidents(ui.incidents(), f, use_kind=False, use_group=False)
 # The table depends on the rows the filters leave and the countries compared, the chart on the
 # comparable rows only: a change that keeps them reuses each.
 content = (tuple(countries), ui.ids(figs, "figure_id"), ui.ids(inc, "incident_id"))
-wide, long = ui.memo("country-table", lambda: country_table(figs, inc, countries, names, labels), *content)
-wide = wide.copy()  # the cached table is shared: the profile column below is added to a copy
+
+
+def comparison() -> tuple:
+    """(the table with a profile link per country, the figures behind it, the chart's panels, the
+    figures it plots, whether a country has several figures for one indicator)."""
+    wide, long = country_table(figs, inc, countries, names, labels)
+    wide = wide.copy()
+    wide.insert(1, "profile", [f"country?iso={c}" for c in countries])  # each country's profile page
+    panels = [(i, f"{labels.get(i, i)} ({units.get(i, '')})") for i in COMPARABLE if (long["indicator"] == i).any()]
+    several = bool((long.groupby(["indicator", "country"]).size() > 1).any())
+    return wide, long, panels, long.drop_duplicates(["indicator", "country"], keep="first"), several
+
+
+wide, long, panels, plotted, several = ui.memo("country-comparison", comparison, *content)
 ui.header("Country comparison", f"{describe(f, names, len(long), 'figures')} across {len(countries)} countries")
 ui.problem_banner(corpus, "figures", "indicators", "incidents")
 st.caption("Each column is one indicator with one definition (see the Data page). A cell lists every figure with its "
            "period and document; figures with different periods are listed side by side, never added or averaged. "
            "\u201cnot reported\u201d means no document gives the figure, which is not zero.")
-wide.insert(1, "profile", [f"country?iso={c}" for c in countries])  # each country's profile page
-ui.table(wide, "country-comparison", rows=long.drop(columns=["countries"]), depends=content,
+ui.table(wide, "country-comparison", rows=lambda: long.drop(columns=["countries"]), depends=content,
          column_config={"profile": st.column_config.LinkColumn("Profile", display_text="open profile")})
 ui.sources_section(long, "figure_id", corpus)
 
-panels = [(i, f"{labels.get(i, i)} ({units.get(i, '')})") for i in COMPARABLE if (long["indicator"] == i).any()]
 if not panels:
     ui.empty_state("comparable figures", ui.widen_suggestion(f))
 else:
-    plotted = long.drop_duplicates(["indicator", "country"], keep="first")
-    multi = long.groupby(["indicator", "country"]).size()
     title = f"Comparable indicators by country ({describe(f, names)})"
     ui.chart(lambda: small_multiples(plotted, panels, [names.get(c, c) for c in countries], title), "multiples",
              tuple(countries), ui.ids(long, "figure_id"), title=title, rows=long, id_column="figure_id")
-    if (multi > 1).any():
+    if several:
         st.caption("Where a country has several figures for one indicator, the chart shows the first and the table "
                    "lists all of them.")
     st.caption("Grey bars with \u201cnot reported\u201d: no document gives this figure for the country.")
