@@ -460,7 +460,7 @@ def table(frame, key: str, rows=None, depends: tuple | None = None, **dataframe_
         columns = () if callable(frame) else tuple(frame.columns)
         shown = memo(f"table:{key}", lambda: arrow(make()), columns, *depends)
     else:
-        shown = frame
+        shown = frame() if callable(frame) else frame
     st.dataframe(shown, hide_index=True, width="stretch", **dataframe_args)
     box = st.popover("Download: CSV, Excel", key=f"{FOLDED}download-{key}", on_change="rerun",
                      icon=":material/download:")
