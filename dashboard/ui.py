@@ -480,6 +480,16 @@ def incidents():
     return memo("incidents_view", lambda: incidents_view(get_corpus()))
 
 
+def group_names() -> dict[str, str]:
+    return memo("group-names", lambda: dict(zip(get_corpus()["groups"]["group_id"], get_corpus()["groups"]["name"])))
+
+
+def indicator_column(column: str) -> dict[str, str]:
+    """{indicator: its label or unit}, from indicators.csv."""
+    return memo("indicator-column", lambda: dict(zip(get_corpus()["indicators"]["indicator"],
+                                                      get_corpus()["indicators"][column])), column)
+
+
 def figures():
     return memo("figures_view", lambda: figures_view(get_corpus()))
 

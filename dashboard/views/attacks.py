@@ -15,7 +15,7 @@ names = country_names(corpus)
 categories = {c: c for c in dict.fromkeys(INCIDENT_KINDS.values())}
 ui.page_multiselect("Kind of event", "kinds", categories,
                     help="attack (incl. bombings, shootings, shelling, killings), plot, arrest, group event, policy")
-groups = ui.memo("group-names", lambda: dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"])))
+groups = ui.group_names()
 ui.page_multiselect("Group", "groups", groups)
 f = ui.current()
 

@@ -11,8 +11,7 @@ from core.query import country_names, filter_figures, filter_incidents
 corpus = ui.get_corpus()
 f = ui.current()
 names = country_names(corpus)
-labels, units = ui.memo("indicator-labels-units", lambda: (dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"])),
-                                                          dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["unit"]))))
+labels, units = ui.indicator_column("label"), ui.indicator_column("unit")
 countries = default_countries(f.countries)
 figs = filter_figures(ui.figures(), f)
 inc = filter_incidents(ui.incidents(), f, use_kind=False, use_group=False)

@@ -9,7 +9,7 @@ from core.filters import describe
 from core.query import country_names, filter_figures, filter_incidents
 
 corpus = ui.get_corpus()
-groups = ui.memo("group-names", lambda: dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"])))
+groups = ui.group_names()
 ui.page_multiselect("Group", "groups", groups)
 f = ui.current()
 names = country_names(corpus)

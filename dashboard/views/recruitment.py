@@ -11,7 +11,7 @@ from core.query import country_names, filter_figures
 from core.recruitment import channels_by_kind, contradictions, differing_figures, group_channel_matrix, languages
 
 corpus = ui.get_corpus()
-groups = ui.memo("group-names", lambda: dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"])))
+groups = ui.group_names()
 ui.page_multiselect("Group", "groups", groups)
 f = ui.current()
 names = country_names(corpus)

@@ -16,7 +16,7 @@ from core.schema import CENTRAL_ASIA
 corpus = ui.get_corpus()
 f = ui.current()
 names = country_names(corpus)
-units = ui.memo("units", lambda: dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["unit"])))
+units = ui.indicator_column("unit")
 countries = [c for c in (f.countries or CENTRAL_ASIA) if c in CENTRAL_ASIA] or list(f.countries)
 
 
