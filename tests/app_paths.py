@@ -75,3 +75,22 @@ def unfold(at: AppTest) -> AppTest:
         at.run()
         assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def in_order(node):
+    """Every element of an AppTest tree (or block), in the order the page draws them."""
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from in_order(child)
+
+
+def title_above(at: AppTest, chart) -> str:
+    """The title of a plotly chart: the bold line that ui.chart writes just above it."""
+    last = None
+    for element in in_order(at.main):
+        if getattr(element, "type", None) == "markdown":
+            last = element.value
+        elif element is chart or getattr(element, "proto", None) is chart.proto:
+            assert last and last.startswith("**") and last.endswith("**"), f"no title above the chart: {last!r}"
+            return last.strip("*").replace("\\", "")
+    raise AssertionError("the chart is not on the page")

@@ -144,3 +144,32 @@ def test_incident_map_keeps_to_the_region(corpus):
     assert "new_york" in set(outside["place_id"]) and "termez" in set(inside["place_id"])
     deck = incident_deck(inside, {"attack": "#E69F00"})
     assert sum(len(_layers(deck)[k]["data"]) for k in ("incidents", "incidents-vague")) == len(inside)
+
+
+@pytest.mark.parametrize("panels", range(1, 25))
+def test_small_multiples_grid_is_laid_out_as_make_subplots_lays_it_out(panels):
+    from plotly.subplots import make_subplots
+
+    from core.charts import _subplot_grid
+
+    rows = -(-panels // 2)
+    layout = make_subplots(rows=rows, cols=2, horizontal_spacing=0.22, vertical_spacing=0.5 / rows).layout
+    expected = [(layout[f"xaxis{n if n > 1 else ''}"].domain, layout[f"yaxis{n if n > 1 else ''}"].domain)
+                for n in range(1, rows * 2 + 1)]
+    assert [(pytest.approx(x), pytest.approx(y)) for x, y in _subplot_grid(rows, 2)] == expected
+
+
+def test_small_multiples_draw_no_bare_axes_in_the_spare_cell_of_an_odd_number_of_panels():
+    table = pd.DataFrame({"indicator": ["a", "b", "c"], "country": ["Kazakhstan"] * 3, "value": [1.0, 2.0, 3.0],
+                          "display": ["1", "2", "3"]})
+    fig = small_multiples(table, [("a", "A"), ("b", "B"), ("c", "C")], ["Kazakhstan"], "t")
+    assert fig.layout.xaxis4.visible is False and fig.layout.yaxis4.visible is False
+    assert all(fig.layout[f"xaxis{s}"].visible is not False for s in ("", "2", "3"))
+
+
+@pytest.mark.parametrize("panels", range(1, 25))
+def test_small_multiples_of_any_number_of_panels_are_valid_plotly(panels):
+    table = pd.DataFrame({"indicator": [f"i{n}" for n in range(panels)], "country": ["Kazakhstan"] * panels,
+                          "value": [float(n) for n in range(panels)], "display": [str(n) for n in range(panels)]})
+    fig = small_multiples(table, [(f"i{n}", f"I {n}") for n in range(panels)], ["Kazakhstan", "Tajikistan"], "t")
+    go.Figure(fig.to_dict())  # validates every property: a domain a hair outside [0, 1] raises

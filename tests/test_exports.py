@@ -67,9 +67,9 @@ def test_static_map_renders_offline():
     assert orange > 500, "the shaded hotspot areas are missing from the static map"
 
 
-def test_toolbar_button_uses_the_same_name_and_size():
-    options = export.toolbar_config("incidents-over-time")["toImageButtonOptions"]
-    assert (options["filename"], options["width"], options["height"]) == ("incidents-over-time", *export.SLIDE_SIZE)
+def test_the_toolbar_has_no_camera_that_would_save_a_chart_without_its_title_and_sources():
+    config = export.toolbar_config()
+    assert "toImage" in config["modeBarButtonsToRemove"] and "toImageButtonOptions" not in config
 
 
 def test_csv_reads_back_to_the_same_rows():

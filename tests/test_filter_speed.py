@@ -13,7 +13,7 @@ import pytest
 import streamlit as st
 
 import ui
-from app_paths import run_page
+from app_paths import run_page, title_above
 from core import paths
 from core.filters import Filters
 from core.loading import load_corpus
@@ -42,9 +42,25 @@ def test_a_chart_is_built_once_for_the_same_rows_and_retitled_for_a_new_filter()
     for title in ("Incidents: 2015\u20132024", "Incidents: 2016\u20132024", "Incidents: 2016\u20132024"):
         ui.chart(build, "speed-test", ("row-1", "row-2"), title=title, summary="a 1; b 2.", data=table)
     assert len(builds) == 1
-    retitled = ui.memo("chart-titled:speed-test", lambda: None, ("row-1", "row-2"), "Incidents: 2016\u20132024")
+    drawing = ui.memo("chart:speed-test", lambda: None, ("row-1", "row-2"))
+    retitled = ui.exported_figure("speed-test", drawing, "Incidents: 2016\u20132024", ("row-1", "row-2"))
     assert retitled.layout.title.text == "Incidents: 2016\u20132024"
     assert list(retitled.data[0].y) == ["a", "b"]  # the same drawing
+    assert ui.exported_figure("speed-test", drawing, "Incidents: 2015\u20132024", ("row-1", "row-2")) is drawing
+
+
+def test_a_new_title_sends_the_same_figure_so_the_browser_keeps_its_chart():
+    """The title states the filter; on the page it is a line above the chart, so a filter change
+    that keeps the rows sends the same figure (Streamlit would otherwise replace the chart and the
+    browser draw it from scratch). The title line and the exported figure follow the filter."""
+    sent = {}
+    for years in ("1991", "1992"):  # no incident is dated before 1992: the same rows
+        at = run_page("attacks", **{"from": years})
+        (chart,) = at.get("plotly_chart")
+        sent[years] = (chart.proto.id, chart.proto.spec)
+        assert f"from {years}" in title_above(at, chart)
+    assert sent["1991"] == sent["1992"]
+    assert '"title"' not in json.loads(sent["1991"][1])["layout"]
 
 
 def test_a_cached_chart_is_copied_and_encoded_once_and_sends_the_same_json():

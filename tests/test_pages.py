@@ -17,7 +17,7 @@ from core.loading import load_corpus
 from core.query import country_names, filter_incidents, incidents_view
 from core.filters import Filters
 
-from app_paths import APP, PAGES, unfold  # every reader page registered in app.py
+from app_paths import APP, PAGES, title_above, unfold  # every reader page registered in app.py
 
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 CORPUS = load_corpus()
@@ -95,9 +95,9 @@ def test_overview_figures_carry_their_quotes():
 
 def test_data_page_shows_what_the_documents_cover():
     at = open_page("data")
-    grids = [c for c in charts(at) if c.data and c.data[0].type == "heatmap"]
+    grids = [(c, el) for c, el in zip(charts(at), at.get("plotly_chart")) if c.data and c.data[0].type == "heatmap"]
     assert len(grids) == 2
-    assert "Curated rows by document and topic" in grids[0].layout.title.text
+    assert "Curated rows by document and topic" in title_above(at, grids[0][1])
 
 
 def test_attacks_deep_link_filters_table_and_chart():
@@ -136,7 +136,7 @@ def test_recruitment_lists_contradicting_claims_side_by_side():
     mosques = CORPUS["channels"][CORPUS["channels"]["name"] == "Mosques"]
     for quote in mosques["quote"]:
         assert quote[:40] in text
-    telegram = [c for c in charts(at) if "Telegram" in c.layout.title.text][0]
+    telegram = [c for c, el in zip(charts(at), at.get("plotly_chart")) if "Telegram" in title_above(at, el)][0]
     assert sorted(telegram.data[0].y) == [13279, 25749]
 
 

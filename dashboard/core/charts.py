@@ -242,13 +242,18 @@ def _axis_suffix(n: int) -> str:
 
 @functools.cache
 def _subplot_grid(rows: int, cols: int) -> tuple:
-    """((x domain, y domain) of each cell, row by row) as make_subplots lays out small_multiples' grid,
-    computed once per shape: make_subplots builds and validates a whole figure."""
-    from plotly.subplots import make_subplots
-
-    layout = make_subplots(rows=rows, cols=cols, horizontal_spacing=0.22, vertical_spacing=0.5 / rows).layout
-    return tuple((tuple(layout[f"xaxis{_axis_suffix(n)}"].domain), tuple(layout[f"yaxis{_axis_suffix(n)}"].domain))
-                 for n in range(1, rows * cols + 1))
+    """((x domain, y domain) of each cell, row by row from the top left) as make_subplots lays out
+    small_multiples' grid (tests/test_charts.py compares the two); make_subplots builds and validates
+    a whole figure to find them, 50 ms for each new number of panels."""
+    h_space, v_space = 0.22, 0.5 / rows
+    width, height = (1 - h_space * (cols - 1)) / cols, (1 - v_space * (rows - 1)) / rows
+    cells = []
+    for row in range(rows):
+        top = 1 - row * (height + v_space)
+        for col in range(cols):
+            left = col * (width + h_space)
+            cells.append(((left, min(1.0, left + width)), (max(0.0, top - height), top)))  # no rounding past the edge
+    return tuple(cells)
 
 
 def small_multiples(table: pd.DataFrame, panels: list[tuple[str, str]], countries: list[str], title: str) -> go.Figure:
@@ -264,8 +269,9 @@ def small_multiples(table: pd.DataFrame, panels: list[tuple[str, str]], countrie
         s = _axis_suffix(n)
         xaxis = axes[f"xaxis{s}"] = dict(anchor=f"y{s}", domain=list(x_domain))
         yaxis = axes[f"yaxis{s}"] = dict(anchor=f"x{s}", domain=list(y_domain))
-        if n > len(panels):
-            continue  # the spare cell of an odd number of panels keeps make_subplots' bare axes
+        if n > len(panels):  # the spare cell of an odd number of panels: no bare axes drawn
+            xaxis["visible"] = yaxis["visible"] = False
+            continue
         indicator, label = panels[n - 1]
         if esc(label):  # make_subplots leaves out empty subplot titles
             titles.append(dict(text=esc(label), x=sum(x_domain) / 2.0, y=y_domain[1], xref="paper", yref="paper", showarrow=False,

@@ -135,11 +135,11 @@ def _render(figure_json: str, fmt: str) -> bytes:
     return data
 
 
-def toolbar_config(export_name: str) -> dict:
-    """Plotly's own camera button saves the same file name at the same size as our PNG export."""
-    width, height = SLIDE_SIZE
-    return {"displaylogo": False,
-            "toImageButtonOptions": {"format": "png", "filename": export_name, "width": width, "height": height, "scale": 2}}
+def toolbar_config() -> dict:
+    """Plotly's toolbar without its camera button: the chart on the page has its title outside the
+    drawing, so the camera would save an image with no title, filters or sources. The Export button
+    under each chart gives the image with all three."""
+    return {"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]}
 
 
 # Tables -------------------------------------------------------------------------------------------

@@ -229,8 +229,10 @@ def page_url(app_url: str, page: str) -> str:
 
 
 def timeline_title(page, text):
-    """The title drawn in the first chart (its text alternative below says the same in a paragraph)."""
-    return page.get_by_test_id("stPlotlyChart").first.get_by_text(text)
+    """The title of the first chart: the line of text just above it (ui.chart writes it there, outside
+    the drawing; its text alternative below says the same in a paragraph)."""
+    chart = '(//*[@data-testid="stElementContainer"][.//*[@data-testid="stPlotlyChart"]])[1]'
+    return page.locator(f"xpath={chart}/preceding-sibling::*[1]//strong").get_by_text(text)
 
 
 def screenshot(page, name: str) -> Path:
