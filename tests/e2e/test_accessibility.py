@@ -1,5 +1,6 @@
-"""Every reader page checked with axe-core (bundled in axe-playwright-python; nothing downloaded):
-no violation of impact "serious" or "critical". Everything axe reports is written to
+"""Every reader page loads without an exception (its screenshot kept in tests/artifacts/) and is
+checked with axe-core (bundled in axe-playwright-python; nothing downloaded): no violation of impact
+"serious" or "critical". Everything axe reports is written to
 tests/artifacts/axe/<page>.json, and the moderate and minor ones are printed, so they can be read
 and fixed or explained."""
 
@@ -13,7 +14,7 @@ from playwright.sync_api import Page
 
 from app_paths import PAGES
 
-from .conftest import ARTIFACTS, page_url, wait_for_app
+from .conftest import ARTIFACTS, page_url, screenshot, wait_for_app
 
 BLOCKING = ("serious", "critical")
 
@@ -28,9 +29,16 @@ def violations(page: Page) -> list[dict]:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_has_no_serious_accessibility_violation(page: Page, app_url: str, name: str):
+def test_every_page_loads_without_exception_and_has_no_serious_accessibility_violation(page: Page, app_url: str,
+                                                                                      name: str):
+    """One visit per page for both checks (a page's first load in software rendering costs seconds)."""
     page.goto(page_url(app_url, name))
     wait_for_app(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.get_by_text("Something went wrong while drawing this page").count() == 0
+    screenshot(page, name)
+
     found = violations(page)
     out = ARTIFACTS / "axe"
     out.mkdir(parents=True, exist_ok=True)

@@ -10,22 +10,11 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Page, expect
 
-from app_paths import PAGES
 from core.loading import load_corpus
 from core.query import source_link
 
-from .conftest import (ROOT, WAIT_MS, after_rerun, drawn_canvas, page_url, poll, screenshot, start_server, stop_server,
+from .conftest import (ROOT, WAIT_MS, after_rerun, drawn_canvas, poll, screenshot, start_server, stop_server,
                        timeline_title, wait_for_app)
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_every_page_loads_without_exception(page: Page, app_url: str, name: str):
-    page.goto(page_url(app_url, name))
-    wait_for_app(page)
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.get_by_text("Page not found").count() == 0
-    assert page.get_by_text("Something went wrong while drawing this page").count() == 0
-    screenshot(page, name)
 
 
 def test_hotspot_map_canvas_draws(page: Page, app_url: str):
