@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from app_paths import DEEP_LINKS, PAGES, run_page, unfold
-from core.alt_text import (counts_summary, estimates_summary, figure_text_alternative, incident_map_summary,
+from core.alt_text import (comparison_summary, counts_summary, estimates_summary, figure_text_alternative, incident_map_summary,
                            matrix_summary, repatriation_summary, series_summary, timeline_summary)
 from core.charts import bar_with_not_reported
 from core.loading import load_corpus
@@ -186,3 +186,21 @@ def test_pages_with_charts_are_covered():
     """The loop above must see charts and maps (a test that finds none proves nothing)."""
     kinds = Counter(kind for page in ("attacks", "recruitment") for kind, _, _ in chart_followers(run_page(page).main, []))
     assert kinds["plotly_chart"] >= 4 and kinds["deck_gl_json_chart"] >= 1, kinds
+
+
+def test_comparison_sentence_says_not_reported_and_never_zero():
+    plotted = pd.DataFrame({"indicator": ["repatriated_people", "repatriated_people", "migrants_departed"],
+                            "country": ["Kazakhstan", "Uzbekistan", "Tajikistan"],
+                            "display": ["654", "512", "more than 322,000"]})
+    panels = [("repatriated_people", "People repatriated (people)"), ("migrants_departed", "Labour migrants departed (people)")]
+    assert comparison_summary(plotted, panels, ["Kazakhstan", "Tajikistan", "Uzbekistan"]) == (
+        "People repatriated (people): Kazakhstan 654, Uzbekistan 512; not reported for Tajikistan. "
+        "Labour migrants departed (people): Tajikistan more than 322,000; not reported for Kazakhstan and Uzbekistan.")
+
+
+def test_country_comparison_caption_reads_the_figures_as_the_documents_give_them(corpus):
+    """The chart draws a country with no figure at 0 with "not reported" beside it; its sentence says
+    "not reported" and gives each figure as displayed, with its qualifier."""
+    caption = [plain(c.value) for c in run_page("countries").caption if "People repatriated" in c.value][0]
+    assert "Kazakhstan 654, Uzbekistan 512; not reported for Kyrgyzstan, Tajikistan and Turkmenistan." in caption
+    assert "Tajikistan almost 1,000,000" in caption and not re.search(r"\b0\b", caption)

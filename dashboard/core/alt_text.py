@@ -140,6 +140,21 @@ def estimates_summary(figs: pd.DataFrame, what: str, unit: str, label_column: st
     return f"{what}: " + _join(items) + "."
 
 
+def comparison_summary(plotted: pd.DataFrame, panels: list[tuple[str, str]], countries: list[str]) -> str:
+    """'People repatriated (people): Kazakhstan 654, Uzbekistan 512; not reported for Kyrgyzstan,
+    Tajikistan and Turkmenistan. ...': one sentence per panel of the small multiples, from the rows
+    they plot (indicator, country, display). A country with no figure is said to be not reported,
+    never 0 (the bars draw it at 0 with the words beside it)."""
+    shown = {(i, c): d for i, c, d in zip(plotted["indicator"], plotted["country"], plotted["display"])}
+    sentences = []
+    for indicator, label in panels:
+        given = [f"{c} {shown[(indicator, c)]}" for c in countries if (indicator, c) in shown]
+        missing = [c for c in countries if (indicator, c) not in shown]
+        parts = ([", ".join(given)] if given else []) + ([f"not reported for {_names(missing)}"] if missing else [])
+        sentences.append(f"{_plain(label)}: {'; '.join(parts)}.")
+    return " ".join(sentences) if sentences else "No comparable figures match these filters."
+
+
 def counts_summary(counts: pd.DataFrame, category: str, what: str, stack: str | None = None) -> str:
     """'<what>: messaging app 6 (5 used, 1 not used); website 2; ...', largest first (ties in the
     order of the rows)."""

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ui
+from core.alt_text import comparison_summary
 from core.charts import small_multiples
 from core.comparison import COMPARABLE, country_table, default_countries
 from core.filters import describe
@@ -45,8 +46,11 @@ if not panels:
     ui.empty_state("comparable figures", ui.widen_suggestion(f))
 else:
     title = f"Comparable indicators by country ({describe(f, names)})"
-    ui.chart(lambda: small_multiples(plotted, panels, [names.get(c, c) for c in countries], title), "multiples",
-             tuple(countries), ui.ids(long, "figure_id"), title=title, rows=long, id_column="figure_id")
+    shown_names = [names.get(c, c) for c in countries]
+    ui.chart(lambda: small_multiples(plotted, panels, shown_names, title), "multiples",
+             tuple(countries), ui.ids(long, "figure_id"), title=title, rows=long, id_column="figure_id",
+             summary=lambda: comparison_summary(plotted, panels, shown_names),
+             data=lambda: plotted[["indicator", "country", "display", "period", "doc_id", "figure_id"]])
     if several:
         st.caption("Where a country has several figures for one indicator, the chart shows the first and the table "
                    "lists all of them.")
