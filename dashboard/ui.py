@@ -3,6 +3,7 @@ and the pieces every page repeats (header sentence, empty states, Sources sectio
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 import textwrap
@@ -33,18 +34,14 @@ def get_corpus() -> Corpus:
     return corpus
 
 
-_FROZEN = []
-
-
+@functools.cache
 def _freeze_once() -> None:
     """Move what is loaded so far (libraries, the corpus) out of the garbage collector's way, once per
     process: it lives as long as the server, and a full collection that walks it again takes 50 to
     150 ms, long enough to be felt when it lands inside a rerun. (Streamlit's own collection after
     every run is off in .streamlit/config.toml, runner.postScriptGC, for the same reason.)"""
-    if not _FROZEN:
-        _FROZEN.append(True)
-        gc.collect()
-        gc.freeze()
+    gc.collect()
+    gc.freeze()
 
 
 def problem_banner(corpus: Corpus, *tables: str) -> None:
@@ -454,8 +451,6 @@ def exported_figure(key: str, drawing, title: str, *depends):
 def _shared_dict(fig) -> dict:
     """A cached figure's data and layout as plain values, shared with it rather than copied (to_dict
     deep-copies every trace: 2 to 5 ms a chart). Only for figures nothing mutates: cached ones."""
-    if isinstance(fig, _Sent):
-        return fig.to_dict()
     if isinstance(fig, go.Figure):
         return {"data": fig._data, "layout": fig._layout}  # what to_dict copies
     return fig
