@@ -350,9 +350,9 @@ class _FrozenSpec(dict):
 
 
 def frozen(fig) -> go.Figure:
-    """The figure (or a figure's dict) with its dict and JSON made once. st.plotly_chart copies a
-    figure to a dict and encodes it on every rerun (5 to 10 ms a chart, whether or not it changed); a
-    cached figure is read-only, so both are kept. Callers must not mutate the figure or its dict."""
+    """The figure (or a figure's dict) as a real plotly figure with its dict and JSON made once: for
+    cached figures that exports render (charts on the page are sent through `sent`, which needs no
+    plotly figure). Callers must not mutate the figure or its dict."""
     spec = _FrozenSpec(fig.to_dict() if isinstance(fig, go.Figure) else fig)
     spec.json = _plotly_to_json(spec, validate=False)
     figure = fig if isinstance(fig, go.Figure) else go.Figure(spec, _validate=False)
