@@ -10,6 +10,7 @@ import streamlit as st
 
 import ui
 from core.mode import curator_mode
+from navigation import page_sections
 
 st.set_page_config(page_title="Central Asian mobilization dashboard", page_icon="🗺️", layout="wide")
 
@@ -17,35 +18,6 @@ corpus = ui.get_corpus()
 
 PAGE_FAILED = ("Something went wrong while drawing this page. The other pages still work; "
                "the details are in the server log.")
-
-
-@st.cache_resource(show_spinner=False)
-def page_sections() -> dict[str, list]:
-    """The reader pages by section, made once per server process (st.Page resolves and hashes its
-    script's path: 3 ms a rerun for all of them). Each run takes its own copies (below):
-    st.navigation marks the page it returns, and two sessions must not share that mark."""
-    sections = {
-        "Answers": [
-            st.Page("views/overview.py", title="Overview", default=True),
-            st.Page("views/country.py", title="Country profiles", url_path="country"),
-            st.Page("views/search.py", title="Search", url_path="search"),
-        ],
-        "Explore": [
-            st.Page("views/hotspots.py", title="Hotspots map", url_path="hotspots"),
-            st.Page("views/attacks.py", title="Attacks and plots", url_path="attacks"),
-            st.Page("views/repatriation.py", title="Repatriation", url_path="repatriation"),
-            st.Page("views/recruitment.py", title="Recruitment", url_path="recruitment"),
-            st.Page("views/groups.py", title="Groups", url_path="groups"),
-            st.Page("views/countries.py", title="Country comparison", url_path="countries"),
-        ],
-        "Sources and exports": [
-            st.Page("views/sources.py", title="Sources", url_path="sources"),
-            st.Page("views/data.py", title="Data", url_path="data"),
-            st.Page("views/briefing.py", title="Briefing", url_path="briefing"),
-        ],
-    }
-    return sections
-
 
 SECTIONS = {name: [copy.copy(p) for p in pages] for name, pages in page_sections().items()}
 if curator_mode():  # decided when the server starts; a reader's session never has this page or its URL

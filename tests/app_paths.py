@@ -1,8 +1,8 @@
 """Shared by the AppTest and browser modules: where the app is, which pages a reader has, and how to
 open one of them.
 
-The page list is read from the st.Page(...) calls in dashboard/app.py, so a page added there is
-covered by every test that loops over PAGES (pages, hostile links, broken tables, browser, axe)."""
+The page list is read from the st.Page(...) calls in dashboard/navigation.py (the reader pages)
+and dashboard/app.py (the curator's page), so a page added there is covered by every test that loops over PAGES (pages, hostile links, broken tables, browser, axe)."""
 
 from __future__ import annotations
 
@@ -12,19 +12,26 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
+NAVIGATION = APP.with_name("navigation.py")
 PAGE_FAILED = "Something went wrong while drawing this page"
 
 
-def _registered_pages(app: Path = APP) -> tuple[dict[str, str], set[str]]:
-    """{url name: script path} for every st.Page in app.py, and the names registered only under an
-    `if curator_mode():` (a reader never has those)."""
-    tree = ast.parse(app.read_text(encoding="utf-8"))
+def _registered_pages(sources: tuple[Path, ...] = (NAVIGATION, APP)) -> tuple[dict[str, str], set[str]]:
+    """{url name: script path} for every st.Page in these files, in order, and the names registered
+    only under an `if curator_mode():` (a reader never has those)."""
+    pages: dict[str, str] = {}
+    hidden: set[str] = set()
+    for source in sources:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        _read_pages(tree, pages, hidden)
+    return pages, hidden
+
+
+def _read_pages(tree: ast.AST, pages: dict[str, str], hidden: set[str]) -> None:
     curator_only: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.If) and "curator_mode" in ast.unparse(node.test):
             curator_only |= {id(n) for n in ast.walk(node)}
-    pages: dict[str, str] = {}
-    hidden: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and ast.unparse(node.func) in ("st.Page", "Page"):
             script = node.args[0].value
@@ -33,7 +40,6 @@ def _registered_pages(app: Path = APP) -> tuple[dict[str, str], set[str]]:
             pages[name] = script
             if id(node) in curator_only:
                 hidden.add(name)
-    return pages, hidden
 
 
 SCRIPTS, CURATOR_PAGES = _registered_pages()

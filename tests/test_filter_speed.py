@@ -194,3 +194,19 @@ def test_views_of_a_corpus_are_built_once_and_again_when_a_table_is_replaced(cor
     figures, incidents = corpus_views(changed)
     assert len(figures) == 3 and figures is not first[0]
     assert len(incidents) == len(first[1])
+
+
+def test_no_cached_function_is_made_again_on_each_rerun():
+    """app.py runs on every rerun of every page, and so does each reader page's script: a cached
+    function defined there is made again each time, and Streamlit reads its source to key its cache
+    (1 to 2 ms a rerun). Cached functions live in modules, imported once."""
+    import ast
+
+    from app_paths import APP, SCRIPTS, CURATOR_PAGES
+
+    scripts = [APP] + [APP.parent / path for name, path in SCRIPTS.items() if name not in CURATOR_PAGES]
+    for script in scripts:
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                names = [ast.unparse(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
+                assert not any(n.startswith(("st.cache", "cache_")) for n in names), f"{script.name}: {node.name} is cached"

@@ -22,7 +22,7 @@ USES = {
 }
 for pages in USES.values():
     pages |= {"country", "search"}
-assert set().union(*USES.values()) <= set(PAGES), "USES names a page app.py does not register"
+assert set().union(*USES.values()) <= set(PAGES), "USES names a page navigation.py does not register"
 
 
 def missing_column(data):

@@ -17,7 +17,7 @@ from core.loading import load_corpus
 from core.query import country_names, filter_incidents, incidents_view
 from core.filters import Filters
 
-from app_paths import APP, PAGES, title_above, unfold  # every reader page registered in app.py
+from app_paths import APP, PAGES, title_above, unfold  # every reader page registered in navigation.py
 
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 CORPUS = load_corpus()

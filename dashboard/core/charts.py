@@ -6,9 +6,10 @@ deuteranopia and tritanopia (tests/test_contrast.py checks both). Every figure g
 states the filter, and axis titles with units.
 
 Figures are written as plain dicts (trace and layout values as lists, independent of the input
-frames) and created once without validation: plotly's validation of every property, and
-update_layout's copying, cost 10 to 40 ms a chart on a filter change. tests/test_charts_and_maps.py
-validates what every builder returns instead.
+frames) and made into plotly objects without validation, and only when first used (DeferredFigure):
+plotly's validation of every property, and update_layout's copying, cost 10 to 40 ms a chart on a
+filter change, and the page sends the dict as it is. tests/test_charts_and_maps.py validates what
+every builder returns instead.
 """
 
 from __future__ import annotations
@@ -56,7 +57,37 @@ def _figure(traces: list[dict], title: str, height: int = 420, **layout) -> go.F
         font=FONT, height=height, margin=dict(l=10, r=10, t=100, b=50),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title=dict(text="")), template=_template(), **layout,
     )
-    return go.Figure(dict(data=traces, layout=layout), _validate=False)
+    return DeferredFigure(dict(data=traces, layout=layout))
+
+
+class DeferredFigure(go.Figure):
+    """A plotly figure made from its dict when it is first used. The dashboard sends a chart's dict
+    as it is (`spec`), and making the plotly objects (a deep copy of every trace) costs 1 to 3 ms a
+    chart on each filter change that changes its rows; exports, tests and any other use see an
+    ordinary go.Figure, made on first access."""
+
+    def __init__(self, spec: dict):  # noqa: go.Figure.__init__ runs on first use (__getattribute__)
+        object.__setattr__(self, "_spec", spec)
+        object.__setattr__(self, "_made", False)
+
+    def __getattribute__(self, name):
+        if name not in _OWN and not object.__getattribute__(self, "_made"):
+            object.__setattr__(self, "_made", True)
+            go.Figure.__init__(self, object.__getattribute__(self, "_spec"), _validate=False)
+        return object.__getattribute__(self, name)
+
+
+_OWN = frozenset({"_spec", "_made", "__class__", "__dict__"})
+
+
+def spec(fig) -> dict:
+    """The figure's {"data", "layout"} as plain values, without making plotly objects when it has
+    not been made yet. Shared, not copied: only for figures nothing mutates (cached ones)."""
+    if isinstance(fig, DeferredFigure) and not object.__getattribute__(fig, "_made"):
+        return object.__getattribute__(fig, "_spec")
+    if isinstance(fig, go.Figure):
+        return {"data": fig._data, "layout": fig._layout}  # what to_dict copies
+    return fig
 
 
 def _x_range(values, share: float = 0.35) -> list[float]:
