@@ -215,7 +215,9 @@ def arrow(frame: pd.DataFrame):
     """The frame as an Arrow table for st.dataframe (index left out, as every table here hides it).
     Streamlit converts a pandas frame on every rerun (about 2 ms for 80 rows); an Arrow table that a
     memo holds is sent as it is (0.1 ms). Frames Arrow cannot hold as they are stay pandas, which
-    Streamlit converts with its own fixes."""
+    Streamlit converts with its own fixes. An Arrow table is returned as it is."""
+    if isinstance(frame, pa.Table):
+        return frame
     try:
         return pa.Table.from_pandas(frame, preserve_index=False)
     except (pa.ArrowException, TypeError, ValueError):
@@ -546,6 +548,21 @@ def incidents():
     return memo("incidents_view", lambda: incidents_view(get_corpus()))
 
 
+def view_rows(view: str, rows: pd.DataFrame, columns: list[str]):
+    """`rows[columns]` as an Arrow table, for rows filtered from a cached view ("incidents",
+    "hotspots", "figures"), which keep the view's row labels (its positions). The view's columns are
+    converted to Arrow once; each filter then takes its rows from them (0.05 ms, where converting
+    the rows cost about 1.5 ms on each change of rows)."""
+    whole_view = _VIEWS[view]()
+    whole = memo("view-arrow", lambda: arrow(whole_view[columns]), view, tuple(columns))
+    if not isinstance(whole, pa.Table):  # a view Arrow cannot hold as it is: taken in pandas
+        return whole.loc[rows.index]
+    positions = rows.index.to_numpy()
+    if len(positions) and (positions.min() < 0 or positions.max() >= whole.num_rows):
+        raise ValueError(f"view_rows: these rows are not rows of the {view} view")
+    return whole.take(pa.array(positions, type=pa.int64()))
+
+
 def group_names() -> dict[str, str]:
     return memo("group-names", lambda: dict(zip(get_corpus()["groups"]["group_id"], get_corpus()["groups"]["name"])))
 
@@ -562,3 +579,6 @@ def figures():
 
 def hotspots():
     return memo("hotspots_view", lambda: hotspots_view(get_corpus()))
+
+
+_VIEWS = {"incidents": incidents, "hotspots": hotspots, "figures": figures}

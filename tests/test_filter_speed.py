@@ -161,6 +161,33 @@ def test_arrow_keeps_the_rows_and_columns_and_falls_back_to_pandas():
     assert ui.arrow(mixed) is mixed
 
 
+@pytest.mark.parametrize("filters", [Filters(), Filters(countries=("TJK",)), Filters(countries=("KAZ", "SYR"), year_from=2015),
+                                     Filters(countries=("ATA",))], ids=["all", "one country", "two and years", "none"])
+def test_rows_taken_from_a_view_are_the_rows_converted_on_their_own(monkeypatch, filters):
+    """ui.view_rows takes a filter's rows from the view's Arrow table, converted once: the table it
+    gives must hold what converting the filtered rows gives, in the same order."""
+    from core.query import filter_hotspots, filter_incidents
+
+    conversions = []
+    real = ui.arrow
+    monkeypatch.setattr(ui, "arrow", lambda frame: conversions.append(len(frame)) or real(frame))
+    incident_columns = ["date", "kind", "place", "killed", "summary", "incident_id"]
+    for view, rows, columns in (
+            ("incidents", filter_incidents(ui.incidents(), filters), incident_columns),
+            ("hotspots", filter_hotspots(ui.hotspots(), filters), ["name", "country_iso3", "wave", "doc_id"])):
+        taken = ui.view_rows(view, rows, columns)
+        assert taken.column_names == columns
+        assert taken.to_pylist() == real(rows[columns]).to_pylist()
+    conversions.clear()
+    ui.view_rows("incidents", filter_incidents(ui.incidents(), Filters(countries=("UZB",))), incident_columns)
+    assert conversions == []  # the view was converted once; other rows are taken from it
+
+
+def test_rows_not_from_the_view_are_refused():
+    with pytest.raises(ValueError, match="not rows of the incidents view"):
+        ui.view_rows("incidents", pd.DataFrame({"date": ["2020"]}, index=[10_000]), ["date"])
+
+
 def test_a_map_static_image_is_built_only_when_a_download_asks_for_it():
     builds = []
     st.session_state[ui.STATE] = Filters()

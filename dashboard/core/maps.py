@@ -24,6 +24,7 @@ from shapely.geometry.polygon import orient
 
 from core.charts import esc
 from core.paths import GEO_DIR
+from core.query import rows_where
 from core.schema import CENTRAL_ASIA
 
 # What the maps show: Central Asia, Afghanistan and their neighbours' edges (lon/lat).
@@ -493,7 +494,7 @@ def split_by_view(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     west, south, east, north = VIEW_BOUNDS
     lon, lat = (points[c].to_numpy(dtype=float, na_value=np.nan) for c in ("lon", "lat"))
     inside = (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
-    return points[inside], points[~inside]
+    return rows_where(points, inside), rows_where(points, ~inside)
 
 
 def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:

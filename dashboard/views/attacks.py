@@ -1,5 +1,7 @@
 """Attacks and plots: a timeline that shows how precisely each event is dated, a map, the table."""
 
+from collections import Counter
+
 import streamlit as st
 
 import ui
@@ -7,7 +9,7 @@ from core.alt_text import incident_map_summary, incident_map_table, timeline_sum
 from core.charts import OKABE_ITO_NAMES, colour_map, incident_timeline
 from core.filters import describe
 from core.maps import incident_deck, split_by_view
-from core.query import country_names, filter_incidents
+from core.query import country_names, filter_incidents, rows_where
 from core.schema import INCIDENT_KINDS
 
 corpus = ui.get_corpus()
@@ -26,8 +28,8 @@ shown = ui.ids(inc, "incident_id")  # what everything below is drawn from: it ch
 def map_rows() -> tuple:
     """(incidents dated, those in the mapped region, those placed outside it, colour per category,
     'place (n)' for the outside ones): the map and its text depend on the rows alone."""
-    inside, outside = split_by_view(inc.dropna(subset=["lat"]))
-    outside_counts = ", ".join(f"{p} ({n})" for p, n in outside.groupby("place").size().items())
+    inside, outside = split_by_view(rows_where(inc, inc["lat"].notna().to_numpy()))
+    outside_counts = ", ".join(f"{p} ({n})" for p, n in sorted(Counter(outside["place"].dropna().tolist()).items()))
     return int(inc["start"].notna().sum()), inside, outside, colour_map(inc["category"]), outside_counts
 
 
@@ -77,8 +79,9 @@ else:
 
     st.subheader("The incidents")
     ui.table(
-        lambda: inc[["date", "date_precision", "date_inferred", "kind", "place", "country_iso3", "group",
-                     "perpetrator_origin", "killed", "wounded", "summary", "doc_id", "incident_id"]], "incidents",
+        lambda: ui.view_rows("incidents", inc, ["date", "date_precision", "date_inferred", "kind", "place", "country_iso3",
+                                                "group", "perpetrator_origin", "killed", "wounded", "summary", "doc_id",
+                                                "incident_id"]), "incidents",
         depends=shown, rows=lambda: inc.drop(columns=["start", "end", "origin_iso3", "countries"]),
         column_config={"killed": st.column_config.NumberColumn("killed", help="blank: not stated in the document"),
                        "wounded": st.column_config.NumberColumn("wounded", help="blank: not stated in the document"),

@@ -66,7 +66,8 @@ st.markdown("**How precise each place is:** " + " · ".join(text for _, text in 
 st.caption("Point size: number of curated rows about the place. Boundaries: Natural Earth (public domain); "
            "Aravan district: geoBoundaries, CC BY-SA 3.0. Where names would overlap, a country name moves or is left out.")
 static_title = f"Mobilization hotspots ({describe(f, names)})"
-behind = ui.memo("hotspot-behind", lambda: hot.rename(columns={"hotspot_id": "row"})[["row", "doc_id", "quote"]], f.countries)
+behind = ui.memo("hotspot-behind", lambda: pd.DataFrame({"row": hot["hotspot_id"].to_numpy(), "doc_id": hot["doc_id"].to_numpy(),
+                                                          "quote": hot["quote"].to_numpy()}), f.countries)
 # The static rendering is built only when a download or the briefing asks for it.
 ui.export_controls("hotspot-map", lambda: static_hotspot_figure(parts, static_title), static_title, behind, "row")
 picked = [o for objs in (event.selection.objects or {}).values() for o in objs] if event and event.selection else []
@@ -98,6 +99,6 @@ if choices:
                                     "quote": st.column_config.TextColumn("Quote", width="large")})
     ui.sources_section(behind_place, "id", corpus)
 st.subheader("All hotspot claims")
-ui.table(lambda: hot[["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]], "hotspots",
+ui.table(lambda: ui.view_rows("hotspots", hot, ["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]), "hotspots",
          depends=ui.ids(hot, "hotspot_id"), rows=lambda: hot.drop(columns=["countries"]), column_config={"name": "Place", "country_iso3": "Country", "geo_precision": "Precision"})
 ui.sources_section(hot, "hotspot_id", corpus)
