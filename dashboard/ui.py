@@ -35,6 +35,14 @@ def get_corpus() -> Corpus:
     return corpus
 
 
+def reload_data() -> None:
+    """After a curator's write: every session reads the tables again, and nothing derived from the
+    old rows (views, filtered rows, charts, maps, tables: `memo`) is shown again."""
+    get_corpus.clear()
+    _memo_store.clear()
+    _memo.clear()
+
+
 @functools.cache
 def _freeze_once() -> None:
     """Move what is loaded so far (libraries, the corpus) out of the garbage collector's way, once per

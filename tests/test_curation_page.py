@@ -87,3 +87,26 @@ def test_a_write_the_validator_would_refuse_changes_nothing(scratch, tmp_path, m
     errors = "\n".join(e.value for e in at.error)
     assert "Nothing was written" in errors and "indicator\\: required value is blank" in errors
     assert snapshot(scratch) == before
+
+
+def channel_ids_on_the_data_page() -> list[str]:
+    """The channels a new session sees on the Data page (in this server process, as another reader would)."""
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    at.switch_page("views/data.py").run()
+    at.selectbox(key="w_table").select("channels").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return list(at.dataframe[0].value["channel_id"])
+
+
+def test_after_a_write_every_page_shows_the_new_rows(scratch, tmp_path, monkeypatch):
+    """What pages derived from the old rows (views, filtered rows, charts) is cached for the server
+    process: a write must drop it, or readers keep seeing the tables as they were."""
+    register_brief(scratch, tmp_path)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
+    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
+    assert "ch-ferghana_test-01" not in channel_ids_on_the_data_page()
+    at = curator_session(scratch, monkeypatch, "ferghana_test")
+    at.button(key="curate-accept-channels").click().run()
+    at.button(key="curate-write").click().run()
+    assert any("Written: 1 row(s) to channels.csv" in s.value for s in at.success)
+    assert "ch-ferghana_test-01" in channel_ids_on_the_data_page()

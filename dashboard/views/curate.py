@@ -195,7 +195,7 @@ def review(meta: curation.DocumentMeta, text: str, candidates: pd.DataFrame, ver
         except curation.CurationError as err:
             st.error("\n".join(f"- {ui.safe_text(m)}" for m in err.messages))
             return
-        ui.get_corpus.clear()  # every page reads the new rows from now on
+        ui.reload_data()  # every page reads the new rows from now on
         proposals.clear()
         st.session_state[STATE] = {"written": outcome, "doc_id": meta.doc_id}
         st.session_state["_curate_show"] = meta.doc_id
