@@ -50,4 +50,6 @@ def differing_figures(figs: pd.DataFrame) -> pd.DataFrame:
     keys = sorted(k for k, positions in groups.items() if len({doc_ids[p] for p in positions}) > 1)
     if not keys:
         return figs.iloc[0:0]
-    return take_rows(figs, [p for k in keys for p in groups[k]]).set_index(["indicator", "subject"]).reset_index()
+    taken = take_rows(figs, [p for k in keys for p in groups[k]])
+    first = ["indicator", "subject"]
+    return taken[first + [c for c in taken.columns if c not in first]].reset_index(drop=True)

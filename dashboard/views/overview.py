@@ -126,8 +126,8 @@ latest_lines = ui.memo("overview-latest-text", lambda: [
     f"**{ui.safe_text(e.date)}** · {ui.safe_text(e.kind)}{f' ({ui.safe_text(e.place)})' if e.place else ''}: "
     f"{ui.safe_text(e.summary)} :small[{cite(e.doc_id, e.incident_id)}]"
     for e in row_tuples(latest, ("date", "kind", "place", "summary", "doc_id", "incident_id"))], incident_rows)
-for line in latest_lines:
-    st.markdown(line)
+if latest_lines:
+    st.markdown("\n\n".join(latest_lines))  # one element, one paragraph each: each element costs on every rerun
 st.caption("Dated to the day, month or year as the document allows; an event known only to its year is placed "
            "in the middle of that year. All incidents: the Attacks and plots page. Every number on this page keeps "
            "the document's qualifier (about, up to, at least) and links to its passage; \u201cnot reported\u201d "

@@ -1,13 +1,14 @@
 """Recruitment: channels, who uses them, in which languages, the Telegram blocking figures,
 and claims that contradict each other side by side."""
 
+import numpy as np
 import streamlit as st
 
 import ui
 from core.alt_text import counts_summary, matrix_summary, series_summary
 from core.charts import count_bars, matrix_heatmap, series_chart
 from core.filters import describe
-from core.query import country_names, filter_figures
+from core.query import country_names, filter_figures, rows_where
 from core.recruitment import channels_by_kind, contradictions, differing_figures, group_channel_matrix, languages
 
 corpus = ui.get_corpus()
@@ -59,8 +60,9 @@ figs = filter_figures(ui.figures(), f)
 
 def figure_rows() -> tuple:
     """(Telegram blocking figures by month, recruitment and mobilization figures that differ by document)."""
-    tg = figs[figs["indicator"] == "telegram_blocked_bots_channels"].sort_values("period_start")
-    return tg.assign(period=tg["period_start"]), differing_figures(figs[figs["topic"].isin(["recruitment", "mobilization"])])
+    tg = rows_where(figs, figs["indicator"].to_numpy() == "telegram_blocked_bots_channels").sort_values("period_start")
+    topics = rows_where(figs, np.isin(figs["topic"].to_numpy(), ["recruitment", "mobilization"]))
+    return tg.assign(period=tg["period_start"]), differing_figures(topics)
 
 
 tg, diff = ui.memo("recruitment-figures", figure_rows, ui.ids(figs, "figure_id"))
