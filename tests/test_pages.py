@@ -37,7 +37,7 @@ def open_page(page: str, **query) -> AppTest:
 
 def text_of(at: AppTest) -> str:
     """Everything the page says in Markdown, captions and titles, with Markdown escapes removed."""
-    parts = [e.value for e in (*at.title, *at.markdown, *at.caption, *at.subheader, *at.info, *at.warning, *at.success)]
+    parts = [e.value for e in (*at.title, *at.markdown, *at.caption, *at.subheader, *at.header, *at.info, *at.warning, *at.success)]
     return "\n".join(parts).replace("\\", "").replace("**", "")
 
 

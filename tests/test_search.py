@@ -195,7 +195,7 @@ def test_passage_link():
 # ---- the page --------------------------------------------------------------------------------------
 
 def page_text(at) -> str:
-    return "\n".join(e.value for e in (*at.markdown, *at.caption, *at.info, *at.subheader))
+    return "\n".join(e.value for e in (*at.markdown, *at.caption, *at.info, *at.subheader, *at.header))
 
 
 def test_deep_link_search_q_satpayev():

@@ -67,7 +67,7 @@ else:
     timeline(inc, f"Incidents over time: {describe(f, names, len(inc), 'incidents')}")
     ui.sources_section(inc, "incident_id", corpus)
 
-    st.subheader("Where they happened")
+    st.header("Where they happened")
     st.caption(f"{len(inside) + len(outside)} of {len(inc)} incidents have a stated place; {len(inside)} are in the region the map "
                "shows. Hollow rings: known only to a region or country.")
     ui.deck("incident-map", lambda: incident_deck(inside, colours), shown, height=480, key="incident-map")
@@ -77,7 +77,7 @@ else:
     if outside_counts:
         st.markdown("**Outside the map:** " + ui.safe_text(outside_counts))
 
-    st.subheader("The incidents")
+    st.header("The incidents")
     ui.table(
         lambda: ui.view_rows("incidents", inc, ["date", "date_precision", "date_inferred", "kind", "place", "country_iso3",
                                                 "group", "perpetrator_origin", "killed", "wounded", "summary", "doc_id",

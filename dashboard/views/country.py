@@ -117,7 +117,7 @@ def profile_page(iso: str) -> None:
                         "the rest of this page works without it.")
 
     # Figures ---------------------------------------------------------------------------------------
-    st.subheader("Figures")
+    st.header("Figures")
     figs = p.figures
     if figs.empty:
         st.caption(f"No document gives a figure about {ui.safe_text(p.name)}"
@@ -141,7 +141,7 @@ def profile_page(iso: str) -> None:
         ui.sources_section(figs, "figure_id", corpus, "Sources of the figures")
 
     # Map -------------------------------------------------------------------------------------------
-    st.subheader("Hotspots and places")
+    st.header("Hotspots and places")
     cmap = ui.memo("country-map", lambda: brief.country_map(corpus, p), iso)
     if not p.hotspots.empty:
         for r in p.hotspots.itertuples():
@@ -165,7 +165,7 @@ def profile_page(iso: str) -> None:
     ui.sources_section(p.hotspots, "hotspot_id", corpus, "Sources of the hotspots")
 
     # Incidents -------------------------------------------------------------------------------------
-    st.subheader("Incidents")
+    st.header("Incidents")
     inc = p.incidents
     st.markdown(ui.safe_text(ui.memo("profile-incidents-summary", lambda: incidents_summary(p), *key)))
     if not inc.empty:
@@ -185,7 +185,7 @@ def profile_page(iso: str) -> None:
         ui.sources_section(inc, "incident_id", corpus, "Sources of the incidents")
 
     # Recruitment -----------------------------------------------------------------------------------
-    st.subheader("Recruitment channels, languages and groups")
+    st.header("Recruitment channels, languages and groups")
     ch = p.channels
     if ch.empty:
         st.caption(f"No document names a recruitment channel aimed at {ui.safe_text(p.name)} or {ui.safe_text(p.adjective)} "
@@ -210,7 +210,7 @@ def profile_page(iso: str) -> None:
         ui.sources_section(groups, "group_id", corpus, "Sources of the groups")
 
     # Passages --------------------------------------------------------------------------------------
-    st.subheader("What each document says")
+    st.header("What each document says")
     passages = p.passages
     terms = ", ".join(p.terms)
     if passages.empty:

@@ -179,7 +179,7 @@ def review(meta: curation.DocumentMeta, text: str, candidates: pd.DataFrame, ver
                        merged.to_csv(index=False).encode("utf-8"), f"{meta.doc_id}-candidates.csv", "text/csv",
                        key="curate-download", on_click="ignore")
 
-    st.subheader("Change")
+    st.header("Change")
     try:
         plan = curation.plan_apply(merged, meta, text, paths.curated_dir(), paths.seeds_dir(), source_name="review")
     except curation.CurationError as err:

@@ -50,7 +50,7 @@ else:
 if table.quoted and not frame.empty:
     ui.sources_section(frame, table.key, corpus)
 
-st.subheader("All the tables as an open data package")
+st.header("All the tables as an open data package")
 st.caption("Every curated table as CSV with datapackage.json (a Frictionless Data Package: types, required "
            "fields, allowed values, keys), a README with the data dictionary and the licence: CC BY 4.0 for our "
            "curation; the quoted documents keep their own rights. The whole tables, whatever the filters.")
@@ -58,7 +58,7 @@ st.download_button("Download the data package (ZIP)", lambda: datapackage.packag
                    f"{datapackage.NAME}.zip", "application/zip", key="datapackage-zip", on_click="ignore",
                    help="Built when you click: datapackage.json, the CSV files, README.md and LICENSE.md")
 
-st.subheader("What the documents cover")
+st.header("What the documents cover")
 st.caption("Number of curated rows per document and topic, and per document and country (the country and year "
            "filters apply). An empty cell means the document does not cover it, which is not the same as a count of zero.")
 # What the grids are drawn from: the rows the country and year filters leave (not the table or search
@@ -83,7 +83,7 @@ if holdings is not None:
     holdings.dataframe(ui.memo("rows-per-table", lambda: rows_per_table(corpus)), hide_index=True, width="stretch")
     holdings.dataframe(ui.memo("rows-per-document", lambda: rows_per_document(corpus)), hide_index=True, width="stretch")
 
-st.subheader("Data dictionary")
+st.header("Data dictionary")
 st.dataframe(ui.memo("dictionary", lambda: ui.arrow(pd.DataFrame([
     {"column": c.name, "type": c.kind, "unit": c.unit, "required": "yes" if c.required else "",
      "allowed values": ", ".join(c.allowed), "refers to": c.ref or "", "meaning": c.description}

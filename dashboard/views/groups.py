@@ -22,7 +22,7 @@ ui.problem_banner(corpus, "groups", "figures", "incidents")
 figs = filter_figures(ui.figures(), f)
 strength = ui.memo("group-strength", lambda: figs[(figs["indicator"] == "group_strength") & figs["subject"].isin(chosen["group_id"])]
                    .sort_values("subject_label"), ui.ids(figs, "figure_id"), f.groups)
-st.subheader("Strength estimates")
+st.header("Strength estimates")
 if strength.empty:
     ui.empty_state("strength estimates", ui.widen_suggestion(f))
 else:
@@ -38,7 +38,7 @@ else:
                "Estimates from different documents and dates are shown side by side, never combined.")
     ui.sources_section(strength, "figure_id", corpus)
 
-st.subheader("Relation to the Taliban")
+st.header("Relation to the Taliban")
 ui.table(lambda: chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]], "groups",
          depends=ui.ids(chosen, "group_id"),
          rows=chosen, column_config={"relation_to_taliban": st.column_config.TextColumn("relation to the Taliban",
@@ -46,7 +46,7 @@ ui.table(lambda: chosen[["name", "aliases", "base", "founded", "relation_to_tali
                             "quote": st.column_config.TextColumn("quote", width="large")})
 ui.sources_section(chosen, "group_id", corpus)
 
-st.subheader("Key dated events")
+st.header("Key dated events")
 events = filter_incidents(ui.incidents(), f, use_kind=False)
 events = ui.memo("group-events", lambda: events[events["group_id"].isin(chosen["group_id"]) & (events["group_id"] != "")]
                  .sort_values("start"), ui.ids(events, "incident_id"), f.groups)

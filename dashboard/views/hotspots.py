@@ -85,7 +85,7 @@ if choices:
                             key="w_hotspot")
     ui.update(hotspot=selected)
     claims, figs, claim_lines, behind_place = ui.memo("hotspot-place", lambda: place_rows(selected), f.countries, selected)
-    st.subheader(ui.safe_text(choices[selected]))
+    st.header(ui.safe_text(choices[selected]))
     for said, quoted in claim_lines:
         st.markdown(said)
         st.caption(quoted)
@@ -98,7 +98,7 @@ if choices:
                                     "subject_label": "About", "related_label": "Relative to", "doc_id": "Document",
                                     "quote": st.column_config.TextColumn("Quote", width="large")})
     ui.sources_section(behind_place, "id", corpus)
-st.subheader("All hotspot claims")
+st.header("All hotspot claims")
 ui.table(lambda: ui.view_rows("hotspots", hot, ["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]), "hotspots",
          depends=ui.ids(hot, "hotspot_id"), rows=lambda: hot.drop(columns=["countries"]), column_config={"name": "Place", "country_iso3": "Country", "geo_precision": "Precision"})
 ui.sources_section(hot, "hotspot_id", corpus)

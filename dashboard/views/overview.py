@@ -119,7 +119,7 @@ for col, card, (text, help_text) in zip(st.columns(5), cards, card_texts):
         st.markdown(text)
 
 # --- The latest incidents ---------------------------------------------------------------------
-st.markdown("##### Latest dated incidents")
+st.header("Latest dated incidents")
 if latest.empty:
     ui.empty_state("dated incidents", ui.widen_suggestion(f))
 latest_lines = ui.memo("overview-latest-text", lambda: [

@@ -48,7 +48,7 @@ else:
                  summary=lambda: counts_summary(languages(ch), "language", "Channels using each language"),
                  data=lambda: languages(ch))
     ui.sources_section(ch, "channel_id", corpus, key="channels")
-    st.subheader("Which group uses which channel")
+    st.header("Which group uses which channel")
     ui.chart(lambda: matrix_heatmap(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group x channel)",
                             "claims"), "matrix", shown, rows=used, id_column="channel_id",
              summary=lambda: matrix_summary(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group: channel claims)"),
@@ -66,7 +66,7 @@ def figure_rows() -> tuple:
 
 
 tg, diff = ui.memo("recruitment-figures", figure_rows, ui.ids(figs, "figure_id"))
-st.subheader("Telegram: terrorist bots and channels blocked")
+st.header("Telegram: terrorist bots and channels blocked")
 if tg.empty:
     ui.empty_state("Telegram blocking figures", ui.widen_suggestion(f))
 else:
@@ -79,7 +79,7 @@ else:
                "so the chart shows two points, not a trend.")
     ui.sources_section(tg, "figure_id", corpus)
 
-st.subheader("Claims that contradict each other")
+st.header("Claims that contradict each other")
 if clash.empty:
     st.caption("No channel is claimed both as used and as not used under these filters.")
 sides_by_channel = ui.memo("disagreement-lines", lambda: [

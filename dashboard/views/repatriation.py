@@ -58,7 +58,7 @@ ui.header("Repatriation", f"People brought home: {describe(f, names, v.count, 'f
 ui.problem_banner(corpus, "figures", "incidents")
 
 # 1. People repatriated by state programmes, per country; countries with no figure say so.
-st.subheader("People repatriated by state programmes")
+st.header("People repatriated by state programmes")
 st.caption("Indicator: people brought home by a state repatriation programme, all categories. The document gives no "
            "period for these totals. Citizens detained abroad on suspicion of militant links and repatriated are a "
            "different count, shown separately below, never added to these.")
@@ -78,7 +78,7 @@ if not suspects.empty:
     ui.sources_section(suspects, "figure_id", corpus, key="suspects")
 
 # 2. Programmes (dated policy events) and what the documents say about the pilots.
-st.subheader("Programmes and periods")
+st.header("Programmes and periods")
 if not v.programme_lines and not v.note_lines:
     ui.empty_state("repatriation programmes", ui.widen_suggestion(f))
 if v.programme_lines or v.note_lines:
@@ -87,7 +87,7 @@ ui.sources_section(v.programmes, "incident_id", corpus)
 
 # 3. Who they were: women and children.
 who = v.women_children
-st.subheader("Who they were")
+st.header("Who they were")
 if who.empty:
     ui.empty_state("figures on women and children", ui.widen_suggestion(f))
 else:
@@ -97,7 +97,7 @@ else:
 
 # 4. Aravan's share of Kyrgyzstan's returnee children, against its share of the population.
 aravan = v.aravan
-st.subheader("Aravan's share of Kyrgyzstan's returnee children")
+st.header("Aravan's share of Kyrgyzstan's returnee children")
 if aravan.empty:
     ui.empty_state("figures on Aravan", ui.widen_suggestion(f))
 else:

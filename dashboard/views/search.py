@@ -81,7 +81,7 @@ def show(query: str) -> None:
     if not result.all_words:
         st.caption("No row or passage holds all the words; these hold at least one of them.")
     for kind, hits in result.hits.items():
-        st.subheader(f"{KINDS[kind]} ({len(hits)})")
+        st.header(f"{KINDS[kind]} ({len(hits)})")
         st.markdown("\n".join(item(h) for h in hits[:SHOWN]))
         if len(hits) > SHOWN:
             with st.expander(f"{len(hits) - SHOWN} more {KINDS[kind].lower()}"):

@@ -47,7 +47,7 @@ def show_document(doc_id: str) -> None:
     ui.update(doc=doc_id, row=row, passage=linked)
 
     meta = docs[docs["doc_id"] == doc_id].iloc[0]
-    st.markdown(f"### {ui.safe_text(meta['title'])}")
+    st.markdown(f"## {ui.safe_text(meta['title'])}")
     st.markdown(
         f"**Authors:** {ui.safe_text(meta['authors'] or 'not named')}  \n"
         f"**Publisher:** {ui.safe_text(meta['publisher'] or 'not named')}  \n"
