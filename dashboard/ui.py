@@ -15,8 +15,7 @@ import plotly.io as pio
 import pyarrow as pa
 import streamlit as st
 
-from core import export, paths
-from core import charts
+from core import charts, export, paths
 from core.charts import esc
 from core.alt_text import figure_items, titled_summary
 from core import filters as flt
@@ -401,7 +400,7 @@ pio.to_json = _to_json  # what st.plotly_chart calls: a frozen figure's JSON is 
 def _retitled(fig: go.Figure, title: str) -> dict:
     """A cached figure's dict with another title, wrapped as core.charts wraps titles. Only the title
     is new; the rest is shared read-only with the cached figure (copying the figure costs 5 to 30 ms)."""
-    spec = _shared_dict(fig)
+    spec = charts.spec(fig)
     layout = {**spec["layout"], "title": {**spec["layout"].get("title", {}),
                                           "text": "<br>".join(esc(line) for line in textwrap.wrap(title, 95))}}
     return {**spec, "layout": layout}
@@ -459,18 +458,11 @@ def exported_figure(key: str, drawing, title: str, *depends):
     return memo(f"chart-titled:{key}", lambda: frozen(_retitled(drawing, title)), *depends, title)
 
 
-def _shared_dict(fig) -> dict:
-    """A cached figure's data and layout as plain values, shared with it rather than copied (to_dict
-    deep-copies every trace: 2 to 5 ms a chart), and without making its plotly objects when it has
-    not (core.charts.DeferredFigure). Only for figures nothing mutates: cached ones."""
-    return charts.spec(fig)
-
-
 def _on_screen(fig) -> dict:
     """The drawing as the page shows it: without its title (chart() writes the title above it), and
     with the top margin the title took given back to the drawing (a legend above the plot still
     pushes the margin out as far as it needs)."""
-    spec = _shared_dict(fig)
+    spec = charts.spec(fig)
     layout = {name: value for name, value in spec["layout"].items() if name != "title"}
     layout["margin"] = {**layout.get("margin", {}), "t": SCREEN_TOP_MARGIN}
     return {**spec, "layout": layout}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import numpy as np
 import pandas as pd
@@ -131,6 +132,41 @@ def test_every_chart_is_sent_from_its_dict_as_plotly_would_send_it(corpus, monke
     for name, fig in built.items():
         assert isinstance(fig, go.Figure), name
         assert sent[name] == json.loads(fig.to_json()), name  # fig is made here, as an export makes it
+
+
+def test_a_chart_shared_by_two_sessions_is_made_once_and_never_seen_half_made(monkeypatch):
+    """A cached chart is shared by every session: when two threads first use it at once, one makes
+    the plotly figure and the other waits for it, rather than making it twice or reading it half made."""
+    fig = empty_figure("t", "Nothing matches.")
+    inside, release, made = threading.Event(), threading.Event(), []
+    real_init = go.Figure.__init__
+
+    def slow_init(self, *args, **kwargs):
+        made.append(threading.current_thread().name)
+        inside.set()
+        release.wait(30)  # the first thread stays inside until the second has asked for the figure
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(go.Figure, "__init__", slow_init)
+    seen, failed = {}, []
+
+    def use(name):
+        try:
+            seen[name] = fig.layout.annotations[0].text
+        except Exception as err:  # a half-made figure has no _layout yet
+            failed.append(repr(err))
+
+    first = threading.Thread(target=use, args=("first",), name="first")
+    first.start()
+    assert inside.wait(30)
+    second = threading.Thread(target=use, args=("second",), name="second")
+    second.start()
+    second.join(0.5)  # the second thread is given time to reach the figure while the first makes it
+    release.set()
+    first.join(30)
+    second.join(30)
+    assert not failed and made == ["first"]
+    assert seen == {"first": "Nothing matches.", "second": "Nothing matches."}
 
 
 def _layers(deck) -> dict:

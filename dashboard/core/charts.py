@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import math
 import textwrap
+import threading
 from collections import Counter
 
 import numpy as np
@@ -68,22 +69,27 @@ class DeferredFigure(go.Figure):
 
     def __init__(self, spec: dict):  # noqa: go.Figure.__init__ runs on first use (__getattribute__)
         object.__setattr__(self, "_spec", spec)
-        object.__setattr__(self, "_made", False)
+        object.__setattr__(self, "_made", False)  # False, then None while being made, then True
 
     def __getattribute__(self, name):
-        if name not in _OWN and not object.__getattribute__(self, "_made"):
-            object.__setattr__(self, "_made", True)
-            go.Figure.__init__(self, object.__getattribute__(self, "_spec"), _validate=False)
+        if name not in _OWN and object.__getattribute__(self, "_made") is not True:
+            # Cached figures are shared by sessions: one thread makes it, another waits for it.
+            with _MAKING:  # re-entrant: go.Figure.__init__ reads the figure's own attributes
+                if object.__getattribute__(self, "_made") is False:
+                    object.__setattr__(self, "_made", None)
+                    go.Figure.__init__(self, object.__getattribute__(self, "_spec"), _validate=False)
+                    object.__setattr__(self, "_made", True)
         return object.__getattribute__(self, name)
 
 
 _OWN = frozenset({"_spec", "_made", "__class__", "__dict__"})
+_MAKING = threading.RLock()
 
 
 def spec(fig) -> dict:
     """The figure's {"data", "layout"} as plain values, without making plotly objects when it has
     not been made yet. Shared, not copied: only for figures nothing mutates (cached ones)."""
-    if isinstance(fig, DeferredFigure) and not object.__getattribute__(fig, "_made"):
+    if isinstance(fig, DeferredFigure) and object.__getattribute__(fig, "_made") is not True:
         return object.__getattribute__(fig, "_spec")
     if isinstance(fig, go.Figure):
         return {"data": fig._data, "layout": fig._layout}  # what to_dict copies
