@@ -233,3 +233,11 @@ def test_every_chart_has_image_and_briefing_controls():
     labels = [b.proto.label for b in unfold(at).get("download_button")]
     assert labels.count("PNG") == len(at.get("plotly_chart")) == labels.count("SVG")
     assert len([b for b in at.button if b.label == "Add to briefing"]) == len(at.get("plotly_chart"))
+
+
+def test_the_data_page_gives_numbers_room_for_all_their_digits():
+    """Sized to its header, the figures table's value column showed 5000000 as "000000"."""
+    at = open_page("data")
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert {c: columns[c]["width"] for c in ("value", "low", "high")} == dict.fromkeys(("value", "low", "high"), "medium")
+    assert 5_000_000 in list(at.dataframe[0].value["value"])

@@ -46,7 +46,10 @@ ui.problem_banner(corpus, table_name)
 if frame.empty:
     ui.empty_state("rows", "Clear the search box or the country filter.")
 else:
-    ui.table(frame, table_name, depends=shown_by, height=520)
+    # Numbers get room for their digits: a column sized to its header cut 5000000 to "000000".
+    ui.table(frame, table_name, depends=shown_by, height=520,
+             column_config={c: st.column_config.NumberColumn(c, width="medium") for c in ("value", "low", "high")
+                            if c in frame.columns})
 if table.quoted and not frame.empty:
     ui.sources_section(frame, table.key, corpus)
 
