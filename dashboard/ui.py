@@ -549,8 +549,8 @@ def incidents():
 
 
 def view_rows(view: str, rows: pd.DataFrame, columns: list[str]):
-    """`rows[columns]` as an Arrow table, for rows filtered from a cached view ("incidents",
-    "hotspots", "figures"), which keep the view's row labels (its positions). The view's columns are
+    """`rows[columns]` as an Arrow table, for rows filtered from a cached view ("incidents" or
+    "hotspots"), which keep the view's row labels (its positions). The view's columns are
     converted to Arrow once; each filter then takes its rows from them (0.05 ms, where converting
     the rows cost about 1.5 ms on each change of rows)."""
     whole_view = _VIEWS[view]()
@@ -581,4 +581,4 @@ def hotspots():
     return memo("hotspots_view", lambda: hotspots_view(get_corpus()))
 
 
-_VIEWS = {"incidents": incidents, "hotspots": hotspots, "figures": figures}
+_VIEWS = {"incidents": incidents, "hotspots": hotspots}  # the views whose rows pages show as tables
