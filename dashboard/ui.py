@@ -3,7 +3,6 @@ and the pieces every page repeats (header sentence, empty states, Sources sectio
 
 from __future__ import annotations
 
-import functools
 import gc
 import re
 import textwrap
@@ -30,24 +29,26 @@ STATE = "_filters"  # canonical Filters for the session; widgets are seeded from
 def get_corpus() -> Corpus:
     """Loaded and validated once per server process; every session shares it read-only."""
     corpus = load_corpus(paths.curated_dir(), paths.seeds_dir())
-    _freeze_once()
+    _freeze()
     return corpus
 
 
 def reload_data() -> None:
     """After a curator's write: every session reads the tables again, and nothing derived from the
-    old rows (views, filtered rows, charts, maps, tables: `memo`) is shown again."""
+    old rows (views, filtered rows, charts, maps, tables: `memo`) is shown again. What was frozen goes
+    back to the garbage collector, so the old rows can be freed; the next load freezes the new ones."""
     get_corpus.clear()
     _memo_store.clear()
     _memo.clear()
+    gc.unfreeze()
 
 
-@functools.cache
-def _freeze_once() -> None:
-    """Move what is loaded so far (libraries, the corpus) out of the garbage collector's way, once per
-    process: it lives as long as the server, and a full collection that walks it again takes 50 to
-    150 ms, long enough to be felt when it lands inside a rerun. (Streamlit's own collection after
-    every run is off in .streamlit/config.toml, runner.postScriptGC, for the same reason.)"""
+def _freeze() -> None:
+    """Move what is loaded so far (libraries, the corpus) out of the garbage collector's way, after
+    each load: it lives as long as the server (or until a curator's write), and a full collection
+    that walks it again takes 50 to 150 ms, long enough to be felt when it lands inside a rerun.
+    (Streamlit's own collection after every run is off in .streamlit/config.toml,
+    runner.postScriptGC, for the same reason.)"""
     gc.collect()
     gc.freeze()
 

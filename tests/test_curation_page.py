@@ -110,3 +110,23 @@ def test_after_a_write_every_page_shows_the_new_rows(scratch, tmp_path, monkeypa
     at.button(key="curate-write").click().run()
     assert any("Written: 1 row(s) to channels.csv" in s.value for s in at.success)
     assert "ch-ferghana_test-01" in channel_ids_on_the_data_page()
+
+
+def test_after_a_write_the_old_rows_can_be_freed_and_the_new_ones_are_frozen(scratch, monkeypatch):
+    """The loaded corpus is frozen out of the garbage collector's way (ui._freeze); a write gives what
+    was frozen back to the collector, so the old rows can be freed, and the next load freezes the new
+    ones (it was frozen once per process, so a reloaded corpus stayed in every collection)."""
+    import gc
+
+    import ui
+
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
+    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
+    first = ui.get_corpus()
+    assert gc.get_freeze_count() > 0
+    ui.reload_data()
+    assert gc.get_freeze_count() == 0
+    second = ui.get_corpus()
+    assert second is not first
+    assert gc.get_freeze_count() > 0
+    assert not any(o is second for o in gc.get_objects()), "the reloaded corpus is still in the collector's generations"

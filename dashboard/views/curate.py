@@ -14,6 +14,7 @@ import streamlit as st
 
 import ui
 from core import curation, curation_write, paths
+from curation_cache import proposals
 from core.mode import curator_mode
 from core.quotes import Document
 from core.proposals import CANDIDATE_COLUMNS, DECISIONS
@@ -39,19 +40,6 @@ COLUMNS = {
     "excluded": ["candidate_id", "decision", "value_text", "exclude_reason", "quote", "reason"],
 }
 READ_ONLY = ["candidate_id", "reason"]
-
-
-@st.cache_resource(show_spinner="Proposing rows…", max_entries=16)
-def proposals(doc_id: str, text_fingerprint: str, registered: bool, data_version: str, _text: str) -> tuple[pd.DataFrame, int]:
-    """Candidates for one document, cached per document text and data version (reruns are instant;
-    callers copy before changing them)."""
-    text = _text
-    corpus = ui.get_corpus()
-    candidates = curation.propose_candidates(doc_id, text, corpus.tables)
-    left_out = 0
-    if registered and doc_id in corpus.documents:
-        candidates, left_out = curation.drop_already_curated(candidates, corpus.documents[doc_id], corpus.tables)
-    return candidates, left_out
 
 
 def data_version() -> str:

@@ -1,0 +1,25 @@
+"""The curator page's cached proposals.
+
+In a module, imported once: a cached function defined in a page script is made again on every rerun
+(Streamlit reads its source to key its cache: 1 to 2 ms a rerun)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from core import curation
+
+
+@st.cache_resource(show_spinner="Proposing rows…", max_entries=16)
+def proposals(doc_id: str, text_fingerprint: str, registered: bool, data_version: str, _text: str) -> tuple[pd.DataFrame, int]:
+    """Candidates for one document, cached per document text and data version (reruns are instant;
+    callers copy before changing them)."""
+    text = _text
+    corpus = ui.get_corpus()
+    candidates = curation.propose_candidates(doc_id, text, corpus.tables)
+    left_out = 0
+    if registered and doc_id in corpus.documents:
+        candidates, left_out = curation.drop_already_curated(candidates, corpus.documents[doc_id], corpus.tables)
+    return candidates, left_out
