@@ -17,6 +17,10 @@ Prints, per page (the reader pages of app.py, the country and search pages opene
   with the browser's JavaScript cold). Target: at most 2x. Also, for information: the later changes
   (the next LATER_CHANGES key presses on the same page, warm), the time to open the page, and the
   bytes it sends.
+- the app's frame, for information: the same browser figures for the app with each page's own content
+  left out (its navigation, sidebar search and filters, the address kept in step with them, and a
+  title). The frame's ratio to the bare page is what every page pays before its content; each page's
+  ratio to the frame is what its content adds.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ sys.path[:0] = [str(ROOT / "dashboard"), str(ROOT / "tests")]
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from app_paths import APP, DEEP_LINKS, PAGE_FAILED, PAGES, SCRIPTS, url_path  # noqa: E402
+from app_paths import APP, DEEP_LINKS, PAGE_FAILED, PAGES, SCRIPTS, frame_script, url_path  # noqa: E402
 from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server, wait_for_app  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E402
@@ -157,12 +161,15 @@ def browser_times(runs: int) -> dict[str, tuple[float, float, int, float]]:
     with tempfile.TemporaryDirectory() as tmp:
         bare_script = Path(tmp) / "bare.py"
         bare_script.write_text(BARE)
-        bare_proc, bare_url = start_server(Path(tmp) / "bare.log", script=bare_script)
-        app_proc, app_url = start_server(Path(tmp) / "app.log")
+        scripts = {"bare": bare_script, "frame": frame_script(Path(tmp) / "frame"), "app": APP}
+        servers = {}
         try:
+            for name, script in scripts.items():
+                servers[name] = start_server(Path(tmp) / f"{name}.log", script=script)
+            app_url = servers["app"][1]
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                targets = [("bare", bare_url)] + [
+                targets = [("bare", servers["bare"][1]), ("frame", servers["frame"][1])] + [
                     (pg, f"{app_url}/{url_path(pg)}" + ("?" + "&".join(f"{k}={v}" for k, v in DEEP_LINKS[pg].items())
                                                         if pg in DEEP_LINKS else "")) for pg in PAGES]
                 for name, url in targets:
@@ -175,8 +182,8 @@ def browser_times(runs: int) -> dict[str, tuple[float, float, int, float]]:
                     results[name] = tuple(statistics.median(s[i] for s in samples) for i in range(4))
                 browser.close()
         finally:
-            stop_server(bare_proc)
-            stop_server(app_proc)
+            for proc, _ in servers.values():
+                stop_server(proc)
     return results
 
 
@@ -192,8 +199,12 @@ def main() -> int:
     print(f"bare page: server {bare_fresh * 1000:.1f} ms (new session), {bare_rerun * 1000:.1f} ms (rerun after its slider moves)"
           + (f"; browser: open {browser['bare'][0]:.2f} s, slider change to settled {browser['bare'][1] * 1000:.0f} ms "
              f"(later changes {browser['bare'][3] * 1000:.0f} ms), sent {browser['bare'][2]:,} B" if browser else ""))
+    if browser:
+        bare, frame = browser["bare"], browser["frame"]
+        print(f"app frame (no page content): browser: open {frame[0]:.2f} s, year change to settled {frame[1] * 1000:.0f} ms "
+              f"({frame[1] / bare[1]:.1f}x bare), later changes {frame[3] * 1000:.0f} ms ({frame[3] / bare[3]:.1f}x bare)")
     print(f"{'page':<14}{'new ms':>8}{'ratio':>7}{'years ms':>10}{'ratio':>7}{'country ms':>12}{'ratio':>7}"
-          + (f"{'open s':>8}{'change ms':>11}{'ratio':>7}{'later ms':>10}{'ratio':>7}{'sent B':>11}" if browser else "")
+          + (f"{'open s':>8}{'change ms':>11}{'ratio':>7}{'/frame':>7}{'later ms':>10}{'ratio':>7}{'sent B':>11}" if browser else "")
           + "  target met?")
     missed = []
     for page in PAGES:
@@ -211,7 +222,7 @@ def main() -> int:
             b_ratio = change / browser["bare"][1]
             if b_ratio > BROWSER_RATIO:
                 why.append(f"browser change {b_ratio:.1f}x > {BROWSER_RATIO}x bare")
-            line += (f"{opened:>8.2f}{change * 1000:>11.0f}{b_ratio:>6.1f}x{later * 1000:>10.0f}"
+            line += (f"{opened:>8.2f}{change * 1000:>11.0f}{b_ratio:>6.1f}x{change / browser['frame'][1]:>6.1f}x{later * 1000:>10.0f}"
                      f"{later / browser['bare'][3]:>6.1f}x{sent:>11,}")
         print(line + ("  yes" if not why else "  NO: " + "; ".join(why)))
         missed += [f"{page}: {w}" for w in why]

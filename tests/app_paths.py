@@ -55,6 +55,23 @@ def url_path(page: str) -> str:
     return "" if page == DEFAULT_PAGE else page
 
 
+def frame_script(folder: Path) -> Path:
+    """app.py with the page's own content left out (`page.run()` becomes a title "frame"), written in
+    `folder` beside links to dashboard/'s modules and page scripts, so that its navigation and imports
+    resolve as the app's. The benchmark measures it: what every page pays before its content."""
+    text = APP.read_text(encoding="utf-8")
+    body = "    page.run()\n"
+    if text.count(body) != 1:
+        raise RuntimeError(f"{APP} no longer calls page.run() once: update app_paths.frame_script")
+    folder.mkdir(parents=True, exist_ok=True)
+    for item in APP.parent.iterdir():
+        if item.name not in (APP.name, "__pycache__"):
+            (folder / item.name).symlink_to(item)
+    script = folder / APP.name
+    script.write_text(text.replace(body, '    st.title("frame")\n'), encoding="utf-8")
+    return script
+
+
 def run_page(page: str, query: dict | None = None, **params) -> AppTest:
     """Open a page in a new session with this query string; fail on an exception or a page failure."""
     at = AppTest.from_file(str(APP), default_timeout=120)

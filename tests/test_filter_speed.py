@@ -183,6 +183,19 @@ def test_rows_taken_from_a_view_are_the_rows_converted_on_their_own(monkeypatch,
     assert conversions == []  # the view was converted once; other rows are taken from it
 
 
+def test_rows_from_a_view_arrow_cannot_hold_are_taken_in_pandas(monkeypatch):
+    """A view Arrow cannot hold as it is stays pandas (ui.arrow falls back): its rows are then taken
+    by label, the same rows in the same order as the filter gave them."""
+    from core.query import filter_incidents
+
+    monkeypatch.setattr(ui, "arrow", lambda frame: frame)  # as if every conversion failed
+    rows = filter_incidents(ui.incidents(), Filters(countries=("TJK",)))
+    columns = ["date", "kind", "place", "incident_id"]
+    taken = ui.view_rows("incidents", rows, columns)
+    assert isinstance(taken, pd.DataFrame) and len(taken) > 1
+    pd.testing.assert_frame_equal(taken, rows[columns])
+
+
 def test_rows_not_from_the_view_are_refused():
     with pytest.raises(ValueError, match="not rows of the incidents view"):
         ui.view_rows("incidents", pd.DataFrame({"date": ["2020"]}, index=[10_000]), ["date"])
@@ -224,16 +237,34 @@ def test_views_of_a_corpus_are_built_once_and_again_when_a_table_is_replaced(cor
 
 
 def test_no_cached_function_is_made_again_on_each_rerun():
-    """app.py runs on every rerun of every page, and so does each reader page's script: a cached
+    """app.py runs on every rerun of every page, and so does each page's script (the curator's too): a cached
     function defined there is made again each time, and Streamlit reads its source to key its cache
     (1 to 2 ms a rerun). Cached functions live in modules, imported once."""
     import ast
 
-    from app_paths import APP, SCRIPTS, CURATOR_PAGES
+    from app_paths import APP, SCRIPTS
 
-    scripts = [APP] + [APP.parent / path for name, path in SCRIPTS.items() if name not in CURATOR_PAGES]
+    scripts = [APP] + [APP.parent / path for path in SCRIPTS.values()]
     for script in scripts:
         for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 names = [ast.unparse(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
                 assert not any(n.startswith(("st.cache", "cache_")) for n in names), f"{script.name}: {node.name} is cached"
+
+
+def test_the_benchmarks_frame_is_the_app_without_its_pages_content(tmp_path):
+    """scripts/benchmark.py measures the app's frame (what every page pays before its content): the
+    same navigation, search box and filters, and the address kept in step, with no page drawn."""
+    from streamlit.testing.v1 import AppTest
+
+    from app_paths import frame_script
+
+    at = AppTest.from_file(str(frame_script(tmp_path / "frame")), default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == ["frame"]
+    assert [e.type for e in at.main.children.values()] == ["title"]
+    assert at.text_input(key="w_sidebar_q").label == "Search everything"
+    assert at.multiselect(key="w_country").label == "Countries"
+    at.slider(key="w_years").set_value((2014, 2020)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert (at.query_params.get("from"), at.query_params.get("to")) == ("2014", "2020")
