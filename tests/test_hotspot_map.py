@@ -125,3 +125,18 @@ def test_text_alternative_puts_most_cited_places_first_then_by_name():
     one, one_table = hotspot_text_alternative(hot.iloc[[0]], country_names(CORPUS))
     assert one.startswith("1 hotspot claim in 1 place: ") and one.endswith("1 claim).")
     assert list(one_table.columns) == ["place", "country", "claims", "waves", "documents", "precision"]
+
+
+def test_every_name_on_the_maps_has_a_halo():
+    """Names may be drawn across a hollow ring, a boundary or a shaded area: each has a white outline
+    (signed-distance-field text, which deck.gl needs to draw one) that keeps its letters readable."""
+    from core.maps import incident_deck
+    from core.query import incidents_view
+
+    inc = incidents_view(CORPUS)
+    decks = [hotspot_deck(parts_for()), incident_deck(inc[inc["lat"].notna()], {c: "#D55E00" for c in inc["category"].unique()})]
+    text_layers = [layer for deck in decks for layer in json.loads(deck.to_json())["layers"] if layer["@@type"] == "TextLayer"]
+    assert {layer["id"] for layer in text_layers} >= {"country-names", "hotspot-names", "incident-places"}
+    for layer in text_layers:
+        assert layer["fontSettings"] == {"sdf": True}, layer["id"]
+        assert layer["outlineWidth"] >= 2 and layer["outlineColor"][:3] == [255, 255, 255], layer["id"]

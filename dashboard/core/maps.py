@@ -216,10 +216,16 @@ def _label_records(rows: list[dict]) -> list[dict]:
     return [{"name": r["name"], "lon": r["lon"], "lat": r["lat"], "offset": r["offset"]} for r in rows]
 
 
+# A light halo around names (signed-distance-field text, so it can have an outline): a name may be
+# drawn across a hollow ring or a boundary, and the halo keeps its letters readable there.
+HALO = {"font_settings": {"sdf": True}, "outline_width": 3, "outline_color": [255, 255, 255, 230]}
+
+
 def _country_names_layer(data: list[dict]) -> pdk.Layer:
     return pdk.Layer("TextLayer", id="country-names", data=data,
                      get_position="[lon, lat]", get_text="name", get_size=COUNTRY_LABEL_SIZE,
-                     get_color=[110, 110, 110, 255], get_pixel_offset="offset", font_family=FONT_FAMILY, pickable=False)
+                     get_color=[110, 110, 110, 255], get_pixel_offset="offset", font_family=FONT_FAMILY, pickable=False,
+                     **HALO)
 
 
 def country_labels(placed: pd.DataFrame | None = None) -> pdk.Layer:
@@ -484,7 +490,7 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fi
         layers.append(pdk.Layer("TextLayer", id="hotspot-names", data=_label_records(hot_names),
                                 get_position="[lon, lat]", get_text="name", get_size=PLACE_LABEL_SIZE,
                                 get_color=[20, 20, 20, 255], get_pixel_offset="offset", font_family=FONT_FAMILY,
-                                font_weight='"bold"', pickable=False))
+                                font_weight='"bold"', pickable=False, **HALO))
     return _deck(layers, pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
                  {"text": "{name}\n{precision_label}\n{rows} curated rows" if not points.empty else "{label}"})
 
@@ -523,7 +529,7 @@ def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:
                   get_line_color=[255, 255, 255, 255], line_width_min_pixels=1, pickable=True),
         pdk.Layer("TextLayer", id="incident-places", data=_label_records(names), get_position="[lon, lat]", get_text="name",
                   get_size=PLACE_LABEL_SIZE, get_color=[40, 40, 40, 255], get_pixel_offset="offset",
-                  font_family=FONT_FAMILY, font_weight='"bold"'),
+                  font_family=FONT_FAMILY, font_weight='"bold"', **HALO),
     ]
     return _deck(layers, pdk.ViewState(latitude=CENTRE[0], longitude=CENTRE[1], zoom=ZOOM - 0.3),
                  {"text": "{summary}\n{when} · {place} · {kind}"})
