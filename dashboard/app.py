@@ -9,7 +9,7 @@ import logging
 import streamlit as st
 
 import ui
-from core.mode import curator_mode
+from core.curation.mode import curator_mode
 from navigation import page_sections
 
 st.set_page_config(page_title="Central Asian mobilization dashboard", page_icon="🗺️", layout="wide")

@@ -19,14 +19,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from core import curation_write  # noqa: E402
-from core.curation import (  # noqa: E402
+from core.curation import write as curation_write  # noqa: E402
+from core.curation.workbench import (  # noqa: E402
     DOC_KINDS, CurationError, DocumentMeta, check_new_document, drop_already_curated, fingerprint, load_proposal,
     number_status, plan_apply, propose_candidates, read_document, save_proposal, seed_file_name,
 )
-from core.loading import load_corpus  # noqa: E402
-from core.paths import curated_dir, seeds_dir  # noqa: E402
-from core.quotes import Document  # noqa: E402
+from core.data.loading import load_corpus  # noqa: E402
+from core.data.paths import curated_dir, seeds_dir  # noqa: E402
+from core.data.quotes import Document  # noqa: E402
 
 
 def propose(args) -> int:

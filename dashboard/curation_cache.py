@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from core import curation
+from core.curation import workbench as curation
 
 
 @st.cache_resource(show_spinner="Proposing rows…", max_entries=16)

@@ -14,13 +14,14 @@ import plotly.io as pio
 import pyarrow as pa
 import streamlit as st
 
-from core import charts, export, paths
-from core.charts import esc
-from core.alt_text import figure_items, titled_summary
-from core import filters as flt
-from core.loading import Corpus, load_corpus
-from core.query import country_names, figures_view, hotspots_view, incidents_view, sources_for
-from core.schema import CENTRAL_ASIA, INCIDENT_KINDS, QUOTED_TABLES, TABLES
+from core.data import paths
+from core.render import charts, export
+from core.render.charts import esc
+from core.render.alt_text import figure_items, titled_summary
+from core.analysis import filters as flt
+from core.data.loading import Corpus, load_corpus
+from core.analysis.query import country_names, figures_view, hotspots_view, incidents_view, sources_for
+from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS, QUOTED_TABLES, TABLES
 
 STATE = "_filters"  # canonical Filters for the session; widgets are seeded from it
 
@@ -399,7 +400,7 @@ pio.to_json = _to_json  # what st.plotly_chart calls: a frozen figure's JSON is 
 
 
 def _retitled(fig: go.Figure, title: str) -> dict:
-    """A cached figure's dict with another title, wrapped as core.charts wraps titles. Only the title
+    """A cached figure's dict with another title, wrapped as core.render.charts wraps titles. Only the title
     is new; the rest is shared read-only with the cached figure (copying the figure costs 5 to 30 ms)."""
     spec = charts.spec(fig)
     layout = {**spec["layout"], "title": {**spec["layout"].get("title", {}),
@@ -408,7 +409,7 @@ def _retitled(fig: go.Figure, title: str) -> dict:
 
 
 def _read_off(fig) -> tuple:
-    """What a figure draws, read off it for its text alternative (see core.alt_text.figure_items),
+    """What a figure draws, read off it for its text alternative (see core.render.alt_text.figure_items),
     its table ready to send."""
     items, data = figure_items(fig)
     return items, (arrow(data) if data is not None else None)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from core import datapackage  # noqa: E402
-from core.completeness import coverage, format_report  # noqa: E402
-from core.dictionary import render, update_readme  # noqa: E402
-from core.loading import load_corpus  # noqa: E402
-from core.paths import CURATED_DIR, README, SEEDS_DIR  # noqa: E402
+from core.data import datapackage  # noqa: E402
+from core.data.completeness import coverage, format_report  # noqa: E402
+from core.data.dictionary import render, update_readme  # noqa: E402
+from core.data.loading import load_corpus  # noqa: E402
+from core.data.paths import CURATED_DIR, README, SEEDS_DIR  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

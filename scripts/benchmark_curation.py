@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dashboard"))
 
-from core.curation_recall import format_table, measure_all  # noqa: E402
-from core.loading import load_corpus  # noqa: E402
-from core.paths import curated_dir, seeds_dir  # noqa: E402
-from core.proposals import Proposer, build_vocab  # noqa: E402
+from core.curation.recall import format_table, measure_all  # noqa: E402
+from core.data.loading import load_corpus  # noqa: E402
+from core.data.paths import curated_dir, seeds_dir  # noqa: E402
+from core.curation.proposals import Proposer, build_vocab  # noqa: E402
 
 
 def page_reruns(doc_id: str, repeats: int = 7) -> None:
@@ -70,8 +70,8 @@ def main(argv=None) -> int:
     if args.page:
         page_reruns(longest.doc_id)
     if args.misses:
-        from core.curation_recall import misses
-        from core.curation_recall import unaccounted
+        from core.curation.recall import misses
+        from core.curation.recall import unaccounted
         for line in misses(corpus.tables, corpus.documents, proposer) + unaccounted(corpus.documents, proposer):
             print(line)
     return 0

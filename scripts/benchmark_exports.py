@@ -12,10 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dashboard"))
 
-from core import export  # noqa: E402
-from core.charts import incident_timeline, range_chart  # noqa: E402
-from core.loading import load_corpus  # noqa: E402
-from core.query import figures_view, incidents_view  # noqa: E402
+from core.render import export  # noqa: E402
+from core.render.charts import incident_timeline, range_chart  # noqa: E402
+from core.data.loading import load_corpus  # noqa: E402
+from core.analysis.query import figures_view, incidents_view  # noqa: E402
 
 
 def items(corpus) -> list[export.ChartExport]:

@@ -8,7 +8,7 @@ Prints:
   query is typed into its box, per query, as a ratio to the bare page and as extra milliseconds,
   and the CPU time of that run (what it costs even when other processes load the machine);
   and opening a deep link /search?q=... in a new session;
-- the pure layer: building the index (once per process) and core.search.search() per query;
+- the pure layer: building the index (once per process) and core.analysis.search.search() per query;
 - how many times the index was built while all this ran (target: once).
 Target: a query costs under 50 ms (Search page rerun after typing it).
 """
@@ -28,8 +28,8 @@ sys.path[:0] = [str(ROOT / "dashboard"), str(ROOT / "tests")]
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from app_paths import APP  # noqa: E402
-from core import search as search_module  # noqa: E402
-from core.loading import load_corpus  # noqa: E402
+from core.analysis import search as search_module  # noqa: E402
+from core.data.loading import load_corpus  # noqa: E402
 
 BARE = 'import streamlit as st\nst.title("bare")\nst.text_input("Search for", key="w_q")\n'
 QUERIES = ("Satpayev", "Daesh", "ISIS-K", "Aravan", "Tajikstan", "Telegarm", "Uyghur", "Taliban Telegram",

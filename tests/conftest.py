@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from core.paths import CURATED_DIR, SEEDS_DIR
+from core.data.paths import CURATED_DIR, SEEDS_DIR
 
 
 class ScratchData:

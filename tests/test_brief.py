@@ -13,9 +13,9 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from conftest import ScratchData
-from core import brief, export
-from core.loading import load_corpus
-from core.profile import build_profile
+from core.render import brief, export
+from core.data.loading import load_corpus
+from core.analysis.profile import build_profile
 
 FILTERS = "years: all years; rows with no date included"
 TODAY = dt.date(2026, 11, 23)

@@ -11,12 +11,12 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from core.charts import (OKABE_ITO, spec, bar_with_not_reported, count_bars, empty_figure, incident_timeline, matrix_heatmap,
+from core.render.charts import (OKABE_ITO, spec, bar_with_not_reported, count_bars, empty_figure, incident_timeline, matrix_heatmap,
                          range_chart, series_chart, small_multiples)
-from core.loading import load_corpus
-from core.maps import hotspot_deck, hotspot_map_data, incident_deck, split_by_view
-from core.query import figures_view, hotspots_view, incidents_view
-from core.recruitment import channels_by_kind, group_channel_matrix, languages
+from core.data.loading import load_corpus
+from core.render.maps import hotspot_deck, hotspot_map_data, incident_deck, split_by_view
+from core.analysis.query import figures_view, hotspots_view, incidents_view
+from core.analysis.recruitment import channels_by_kind, group_channel_matrix, languages
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +119,7 @@ def test_every_chart_is_valid_plotly(corpus):
 
 
 def test_every_chart_is_sent_from_its_dict_as_plotly_would_send_it(corpus, monkeypatch):
-    """A page sends a chart's dict as its builder wrote it (core.charts.spec), without making the
+    """A page sends a chart's dict as its builder wrote it (core.render.charts.spec), without making the
     plotly objects (a deep copy of every trace: 1 to 3 ms a chart on each filter change). That dict
     must be what plotly sends for the made figure, and reading it must not make the figure."""
     def made(*args, **kwargs):
@@ -203,7 +203,7 @@ def test_incident_map_keeps_to_the_region(corpus):
 def test_small_multiples_grid_is_laid_out_as_make_subplots_lays_it_out(panels):
     from plotly.subplots import make_subplots
 
-    from core.charts import _subplot_grid
+    from core.render.charts import _subplot_grid
 
     rows = -(-panels // 2)
     layout = make_subplots(rows=rows, cols=2, horizontal_spacing=0.22, vertical_spacing=0.5 / rows).layout

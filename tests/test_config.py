@@ -2,7 +2,7 @@
 
 import tomllib
 
-from core.paths import ROOT
+from core.data.paths import ROOT
 
 
 def test_production_settings():

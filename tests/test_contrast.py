@@ -1,6 +1,6 @@
 """Our own colours meet WCAG 2.x AA contrast: 4.5:1 for text, 3:1 for large text and graphical
 objects (chart marks, map points and outlines). Ratios are computed with the WCAG formula from the
-colours in core/charts.py, core/maps.py and the theme in .streamlit/config.toml; translucent colours
+colours in core/render/charts.py, core/render/maps.py and the theme in .streamlit/config.toml; translucent colours
 are blended over what they are drawn on. The chart palette must also stay distinguishable under
 simulated colour blindness (Machado et al. 2009, full severity), as Okabe-Ito's was."""
 
@@ -11,8 +11,8 @@ import tomllib
 
 import pytest
 
-from core import charts, maps
-from core.paths import ROOT
+from core.render import charts, maps
+from core.data.paths import ROOT
 
 TEXT, LARGE_OR_GRAPHIC = 4.5, 3.0
 WHITE = "#FFFFFF"

@@ -1,6 +1,6 @@
 """Country profiles (/country?iso=...): each page holds exactly the figures, incidents and channels
 the curated tables give for that country. The expected rows come from a query written here on the
-raw CSVs with plain pandas and re, independently of core/profile.py."""
+raw CSVs with plain pandas and re, independently of core/analysis/profile.py."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 import streamlit as st
 
 from app_paths import run_page
-from core.loading import load_corpus
-from core.paths import CURATED_DIR
-from core.profile import build_profile, find_passages, sentences, term_pattern
+from core.data.loading import load_corpus
+from core.data.paths import CURATED_DIR
+from core.analysis.profile import build_profile, find_passages, sentences, term_pattern
 
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 BARELY = ["TKM", "SWE", "KWT"]
@@ -165,7 +165,7 @@ def test_country_comparison_links_each_country_to_its_profile():
 
 
 def test_profile_without_chromium_says_so_and_works(monkeypatch):
-    from core import brief
+    from core.render import brief
 
     monkeypatch.setattr(brief, "chromium_path", lambda: None)
     at = run_page("country", iso="KGZ")

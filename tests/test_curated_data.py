@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 
-from core.completeness import coverage, format_report
-from core.dictionary import render, section_of
-from core.loading import load_corpus
-from core.paths import CURATED_DIR, README, SEEDS_DIR
-from core.schema import TABLES
+from core.data.completeness import coverage, format_report
+from core.data.dictionary import render, section_of
+from core.data.loading import load_corpus
+from core.data.paths import CURATED_DIR, README, SEEDS_DIR
+from core.data.schema import TABLES
 
 
 def test_validator_reports_nothing():

@@ -15,11 +15,11 @@ import pandas as pd
 import pytest
 
 import curate as cli
-from core import curation, curation_write
-from core.curation import CurationError, DocumentMeta
-from core.loading import load_corpus
-from core.proposals import CANDIDATE_COLUMNS, Proposer, build_vocab, find_dates, split_sentences
-from core.quotes import Document
+from core.curation import workbench as curation, write as curation_write
+from core.curation.workbench import CurationError, DocumentMeta
+from core.data.loading import load_corpus
+from core.curation.proposals import CANDIDATE_COLUMNS, Proposer, build_vocab, find_dates, split_sentences
+from core.data.quotes import Document
 
 DOCS = Path(__file__).parent / "curation_docs"
 BRIEF = DOCS / "ferghana-returnees-brief.md"
@@ -163,7 +163,7 @@ def test_apply_appends_rows_with_ids_and_reports(scratch, tmp_path, capsys):
             assert after[name].startswith(old), name
     assert not load_corpus(scratch.curated, scratch.seeds).problems
     if (scratch.curated / "datapackage.json").exists():  # the new source is in the data package too
-        from core import datapackage
+        from core.data import datapackage
         assert (scratch.curated / "datapackage.json").read_text() == datapackage.descriptor_text(scratch.curated)
         assert "doc_id: ferghana_test" in (scratch.curated / "datapackage.json").read_text()
 

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import curate as cli
 from app_paths import APP
-from core.loading import load_corpus
+from core.data.loading import load_corpus
 from test_curation import BRIEF, cid, decide, snapshot
 
 

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from core.curation_recall import format_table, measure_all, totals
-from core.loading import load_corpus
-from core.proposals import Proposer, build_vocab
+from core.curation.recall import format_table, measure_all, totals
+from core.data.loading import load_corpus
+from core.curation.proposals import Proposer, build_vocab
 
 
 @pytest.fixture(scope="module")

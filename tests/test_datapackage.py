@@ -1,4 +1,4 @@
-"""The curated tables as a Frictionless Data Package: generated from core.schema, never stale,
+"""The curated tables as a Frictionless Data Package: generated from core.data.schema, never stale,
 valid under the frictionless validator, and strict enough to catch broken rows."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import zipfile
 import pytest
 from frictionless import Package
 
-from core import datapackage
-from core.paths import CURATED_DIR
-from core.schema import TABLES
+from core.data import datapackage
+from core.data.paths import CURATED_DIR
+from core.data.schema import TABLES
 import validate
 
 

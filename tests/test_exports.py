@@ -10,11 +10,11 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from core import export
-from core.charts import incident_timeline
-from core.loading import load_corpus
-from core.maps import hotspot_map_data, static_hotspot_figure
-from core.query import figures_view, hotspots_view, incidents_view
+from core.render import export
+from core.render.charts import incident_timeline
+from core.data.loading import load_corpus
+from core.render.maps import hotspot_map_data, static_hotspot_figure
+from core.analysis.query import figures_view, hotspots_view, incidents_view
 
 CORPUS = load_corpus()
 
@@ -34,7 +34,7 @@ def timeline_item() -> export.ChartExport:
 
 
 def figures_item() -> export.ChartExport:
-    from core.charts import range_chart
+    from core.render.charts import range_chart
 
     figs = figures_view(CORPUS)
     strength = figs[figs["indicator"] == "group_strength"]

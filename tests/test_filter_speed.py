@@ -14,9 +14,9 @@ import streamlit as st
 
 import ui
 from app_paths import run_page, title_above
-from core import paths
-from core.filters import Filters
-from core.loading import load_corpus
+from core.data import paths
+from core.analysis.filters import Filters
+from core.data.loading import load_corpus
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +166,7 @@ def test_arrow_keeps_the_rows_and_columns_and_falls_back_to_pandas():
 def test_rows_taken_from_a_view_are_the_rows_converted_on_their_own(monkeypatch, filters):
     """ui.view_rows takes a filter's rows from the view's Arrow table, converted once: the table it
     gives must hold what converting the filtered rows gives, in the same order."""
-    from core.query import filter_hotspots, filter_incidents
+    from core.analysis.query import filter_hotspots, filter_incidents
 
     conversions = []
     real = ui.arrow
@@ -186,7 +186,7 @@ def test_rows_taken_from_a_view_are_the_rows_converted_on_their_own(monkeypatch,
 def test_rows_from_a_view_arrow_cannot_hold_are_taken_in_pandas(monkeypatch):
     """A view Arrow cannot hold as it is stays pandas (ui.arrow falls back): its rows are then taken
     by label, the same rows in the same order as the filter gave them."""
-    from core.query import filter_incidents
+    from core.analysis.query import filter_incidents
 
     monkeypatch.setattr(ui, "arrow", lambda frame: frame)  # as if every conversion failed
     rows = filter_incidents(ui.incidents(), Filters(countries=("TJK",)))
@@ -210,8 +210,8 @@ def test_a_map_static_image_is_built_only_when_a_download_asks_for_it():
 
 
 def test_every_map_gets_the_country_outlines_spliced_in_once(corpus):
-    from core.maps import _BASE_DATA, _base_geojson_json, incident_deck, split_by_view
-    from core.query import incidents_view
+    from core.render.maps import _BASE_DATA, _base_geojson_json, incident_deck, split_by_view
+    from core.analysis.query import incidents_view
 
     inside, _ = split_by_view(incidents_view(corpus).dropna(subset=["lat"]))
     decks = [incident_deck(inside, {}), incident_deck(inside.head(3), {})]
@@ -226,7 +226,7 @@ def test_every_map_gets_the_country_outlines_spliced_in_once(corpus):
 def test_views_of_a_corpus_are_built_once_and_again_when_a_table_is_replaced(corpus):
     from dataclasses import replace
 
-    from core.overview import corpus_views
+    from core.analysis.overview import corpus_views
 
     first = corpus_views(corpus)
     assert corpus_views(corpus)[0] is first[0] and corpus_views(corpus)[1] is first[1]

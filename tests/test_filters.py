@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.filters import Filters, Options, describe, parse_query, to_query
+from core.analysis.filters import Filters, Options, describe, parse_query, to_query
 
 OPTIONS = Options(
     countries={"KAZ": "Kazakhstan", "KGZ": "Kyrgyzstan", "TJK": "Tajikistan", "TKM": "Turkmenistan", "UZB": "Uzbekistan", "RUS": "Russia"},

@@ -1,7 +1,7 @@
 """Hostile links: any query string is ignored with a notice, never raises, never reaches a file path
 and is never rendered as markup.
 
-The bulk runs on the pure layer (core.filters, core.query): thousands of random query strings cost
+The bulk runs on the pure layer (core.analysis.filters, core.analysis.query): thousands of random query strings cost
 milliseconds there. Every reader page then gets a fixed, varied sample through AppTest (every
 parameter at once with the worst characters, the longest values, repeated keys, valid edge values),
 proving that the page shows the notices the pure layer computed and no exception. The old soak
@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as s
 
 from app_paths import PAGES, PAGE_FAILED, run_page
-from core.filters import KEYS, MAX_PARAM_LENGTH, describe, parse_query, to_query
-from core.loading import load_corpus
-from core.query import (figures_view, filter_figures, filter_hotspots, filter_incidents, hotspots_view,
+from core.analysis.filters import KEYS, MAX_PARAM_LENGTH, describe, parse_query, to_query
+from core.data.loading import load_corpus
+from core.analysis.query import (figures_view, filter_figures, filter_hotspots, filter_incidents, hotspots_view,
                         incidents_view, rows_in_countries)
 from ui import options, safe_text
 

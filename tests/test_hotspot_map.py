@@ -9,12 +9,12 @@ import json
 import pandas as pd
 import pytest
 
-from core.loading import load_corpus
-from core.maps import (COUNTRY_LABEL_SIZE, PLACE_LABEL_SIZE, ZOOM, boxes_overlap, hotspot_deck, hotspot_labels,
+from core.data.loading import load_corpus
+from core.render.maps import (COUNTRY_LABEL_SIZE, PLACE_LABEL_SIZE, ZOOM, boxes_overlap, hotspot_deck, hotspot_labels,
                        hotspot_map_data, hotspot_text_alternative, hotspot_view, label_box)
-from core.paths import CURATED_DIR
-from core.query import country_names, hotspots_view
-from core.schema import CENTRAL_ASIA
+from core.data.paths import CURATED_DIR
+from core.analysis.query import country_names, hotspots_view
+from core.data.schema import CENTRAL_ASIA
 
 CORPUS = load_corpus()
 
@@ -73,7 +73,7 @@ def test_text_alternative_counts_claims_and_places():
 
 
 def test_spliced_boundary_shapes_are_their_rounded_geojson():
-    from core.maps import _rounded, boundary_shapes
+    from core.render.maps import _rounded, boundary_shapes
 
     layers = {x["id"]: x for x in json.loads(hotspot_deck(parts_for()).to_json())["layers"]}
     for layer_id in ("shaded", "outlined", "context"):
@@ -85,7 +85,7 @@ def test_spliced_boundary_shapes_are_their_rounded_geojson():
 
 
 def test_boundary_shapes_are_made_json_once_per_process():
-    from core.maps import _SHAPE_JSON
+    from core.render.maps import _SHAPE_JSON
 
     def decks() -> list[str]:
         return [hotspot_deck(parts_for(c), fit=bool(c)).to_json() for c in [()] + [(iso,) for iso in CENTRAL_ASIA]]
@@ -96,7 +96,7 @@ def test_boundary_shapes_are_made_json_once_per_process():
 
 
 def test_a_deck_copied_from_the_blank_one_serialises_like_a_new_one():
-    from core.maps import CompactDeck
+    from core.render.maps import CompactDeck
 
     deck = hotspot_deck(parts_for(("KGZ",)), "aravan", fit=True)
     fresh = CompactDeck(layers=deck.layers, map_provider=None, initial_view_state=deck.initial_view_state,
@@ -130,8 +130,8 @@ def test_text_alternative_puts_most_cited_places_first_then_by_name():
 def test_every_name_on_the_maps_has_a_halo():
     """Names may be drawn across a hollow ring, a boundary or a shaded area: each has a white outline
     (signed-distance-field text, which deck.gl needs to draw one) that keeps its letters readable."""
-    from core.maps import incident_deck
-    from core.query import incidents_view
+    from core.render.maps import incident_deck
+    from core.analysis.query import incidents_view
 
     inc = incidents_view(CORPUS)
     decks = [hotspot_deck(parts_for()), incident_deck(inc[inc["lat"].notna()], {c: "#D55E00" for c in inc["category"].unique()})]

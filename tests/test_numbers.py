@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.numbers import scan_numbers
+from core.data.numbers import scan_numbers
 
 
 def found(text, doc="x"):

@@ -11,14 +11,14 @@ import pytest
 import streamlit as st
 
 from app_paths import run_page
-from core.filters import Filters
-from core.loading import load_corpus
-from core.overview import (ALWAYS_SHOWN, CARD_FIGURES, WAVES, corpus_views, country_cards, country_figures,
+from core.analysis.filters import Filters
+from core.data.loading import load_corpus
+from core.analysis.overview import (ALWAYS_SHOWN, CARD_FIGURES, WAVES, corpus_views, country_cards, country_figures,
                            coverage_matrix, coverage_rows, coverage_sources, latest_first, latest_incidents,
                            quoted_rows, row_tuples, rows_behind, wave_views, with_about)
-from core.paths import CURATED_DIR, SEEDS_DIR
-from core.query import filter_figures, filter_incidents, source_link
-from core.schema import CENTRAL_ASIA, WAVES as WAVE_LABELS
+from core.data.paths import CURATED_DIR, SEEDS_DIR
+from core.analysis.query import filter_figures, filter_incidents, source_link
+from core.data.schema import CENTRAL_ASIA, WAVES as WAVE_LABELS
 
 CORPUS = load_corpus()
 
@@ -33,7 +33,7 @@ PLACE_COUNTRY = {r["place_id"]: r["country_iso3"] for r in raw("places")}
 
 
 def involves(incident: dict, iso: str) -> bool:
-    """Written independently of core.query: where it happened, or the stated origin names the country."""
+    """Written independently of core.analysis.query: where it happened, or the stated origin names the country."""
     stem = COUNTRIES[iso]["name"].lower()[:5]  # kazak, kyrgy, tajik, turkm, uzbek
     return incident["country_iso3"] == iso or stem in incident["perpetrator_origin"].lower()
 

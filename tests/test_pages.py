@@ -13,9 +13,9 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.loading import load_corpus
-from core.query import country_names, filter_incidents, incidents_view
-from core.filters import Filters
+from core.data.loading import load_corpus
+from core.analysis.query import country_names, filter_incidents, incidents_view
+from core.analysis.filters import Filters
 
 from app_paths import APP, PAGES, title_above, unfold  # every reader page registered in navigation.py
 

@@ -7,9 +7,9 @@ from urllib.parse import urlencode
 import pandas as pd
 import pytest
 
-from core.filters import Filters
-from core.loading import load_corpus
-from core.query import (display_value, figures_mask, figures_view, filter_figures, filter_incidents, ids_where,
+from core.analysis.filters import Filters
+from core.data.loading import load_corpus
+from core.analysis.query import (display_value, figures_mask, figures_view, filter_figures, filter_incidents, ids_where,
                         incidents_mask, incidents_view, origin_countries, source_link, sources_for, take_rows)
 
 
@@ -134,7 +134,7 @@ def test_sources_list_each_row_once_in_first_order(corpus):
 
 
 def test_country_table_cells_list_every_figure_of_the_country(corpus):
-    from core.comparison import COMPARABLE, country_table
+    from core.analysis.comparison import COMPARABLE, country_table
 
     figs = figures_view(corpus)
     names = dict(zip(corpus["countries"]["iso3"], corpus["countries"]["name"]))
@@ -154,7 +154,7 @@ def test_country_table_cells_list_every_figure_of_the_country(corpus):
 
 
 def test_differing_figures_are_grouped_by_indicator_and_subject(corpus):
-    from core.recruitment import differing_figures
+    from core.analysis.recruitment import differing_figures
 
     figs = figures_view(corpus)
     expected = figs.groupby(["indicator", "subject"])["doc_id"].nunique()
@@ -176,7 +176,7 @@ def test_a_figure_over_several_years_counts_for_every_year_of_its_period(corpus)
 
 
 def test_a_profile_for_years_with_no_figure_at_all_says_so_instead_of_failing(corpus):
-    from core.profile import build_profile
+    from core.analysis.profile import build_profile
 
     p = build_profile(corpus, "KAZ", Filters(year_from=1990, year_to=1990, include_undated=False))
     assert p.figures.empty and p.name == "Kazakhstan"

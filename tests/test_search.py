@@ -1,4 +1,4 @@
-"""Search: spellings, typos, acronyms and highlighting in the pure index (core.search), then the page
+"""Search: spellings, typos, acronyms and highlighting in the pure index (core.analysis.search), then the page
 through AppTest (deep link, sidebar box, hostile queries, passage links to the Sources page)."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from urllib.parse import parse_qs
 import pytest
 
 from app_paths import run_page
-from core import search as search_module
-from core.loading import load_corpus
-from core.search import build_index, search
-from core.sources import passage_link
+from core.analysis import search as search_module
+from core.data.loading import load_corpus
+from core.analysis.search import build_index, search
+from core.analysis.sources import passage_link
 
 CORPUS = load_corpus()
 INDEX = build_index(CORPUS)

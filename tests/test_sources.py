@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from app_paths import run_page
-from core.loading import load_corpus
-from core.sources import check_passage, segments, surrounding
+from core.data.loading import load_corpus
+from core.analysis.sources import check_passage, segments, surrounding
 
 CORPUS = load_corpus()
 

@@ -11,14 +11,14 @@ import pandas as pd
 import pytest
 
 from app_paths import DEEP_LINKS, PAGES, run_page, unfold
-from core.alt_text import (comparison_summary, counts_summary, estimates_summary, figure_text_alternative, incident_map_summary,
+from core.render.alt_text import (comparison_summary, counts_summary, estimates_summary, figure_text_alternative, incident_map_summary,
                            matrix_summary, repatriation_summary, series_summary, timeline_summary)
-from core.charts import bar_with_not_reported
-from core.loading import load_corpus
-from core.maps import VIEW_BOUNDS
-from core.paths import CURATED_DIR
-from core.query import figures_view, incidents_view
-from core.schema import CENTRAL_ASIA, INCIDENT_KINDS
+from core.render.charts import bar_with_not_reported
+from core.data.loading import load_corpus
+from core.render.maps import VIEW_BOUNDS
+from core.data.paths import CURATED_DIR
+from core.analysis.query import figures_view, incidents_view
+from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
 
 CHARTS = ("plotly_chart", "deck_gl_json_chart")
 
@@ -134,7 +134,7 @@ def test_counts_sentence_is_largest_first_with_its_parts():
 
 
 def test_channel_kinds_sentence_matches_the_csv(corpus):
-    from core.recruitment import channels_by_kind
+    from core.analysis.recruitment import channels_by_kind
     by_kind = Counter(r["kind"] for r in csv_rows("channels"))
     sentence = counts_summary(channels_by_kind(corpus["channels"]), "kind", "Claims", "stance")
     for kind, n in by_kind.items():

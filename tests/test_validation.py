@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.loading import load_corpus
+from core.data.loading import load_corpus
 from validate import main as validate_main
 
 

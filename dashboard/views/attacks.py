@@ -5,12 +5,12 @@ from collections import Counter
 import streamlit as st
 
 import ui
-from core.alt_text import incident_map_summary, incident_map_table, timeline_summary
-from core.charts import OKABE_ITO_NAMES, colour_map, incident_timeline
-from core.filters import describe
-from core.maps import incident_deck, split_by_view
-from core.query import country_names, filter_incidents, rows_where
-from core.schema import INCIDENT_KINDS
+from core.render.alt_text import incident_map_summary, incident_map_table, timeline_summary
+from core.render.charts import OKABE_ITO_NAMES, colour_map, incident_timeline
+from core.analysis.filters import describe
+from core.render.maps import incident_deck, split_by_view
+from core.analysis.query import country_names, filter_incidents, rows_where
+from core.data.schema import INCIDENT_KINDS
 
 corpus = ui.get_corpus()
 names = country_names(corpus)

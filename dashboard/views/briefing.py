@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from core.export import build_deck, build_zip
+from core.render.export import build_deck, build_zip
 
 corpus = ui.get_corpus()
 items = ui.briefing()

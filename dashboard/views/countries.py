@@ -3,11 +3,11 @@
 import streamlit as st
 
 import ui
-from core.alt_text import comparison_summary
-from core.charts import small_multiples
-from core.comparison import COMPARABLE, country_table, default_countries
-from core.filters import describe
-from core.query import country_names, filter_figures, filter_incidents
+from core.render.alt_text import comparison_summary
+from core.render.charts import small_multiples
+from core.analysis.comparison import COMPARABLE, country_table, default_countries
+from core.analysis.filters import describe
+from core.analysis.query import country_names, filter_figures, filter_incidents
 
 corpus = ui.get_corpus()
 f = ui.current()

@@ -1,16 +1,16 @@
 """Country profile: everything the corpus says about one country (/country?iso=TJK), and its
-one-page brief as PDF and PPTX. What belongs to a country is decided in core/profile.py."""
+one-page brief as PDF and PPTX. What belongs to a country is decided in core/analysis/profile.py."""
 
 import pandas as pd
 import streamlit as st
 
 import ui
-from core import brief
-from core.charts import incident_timeline
-from core.filters import Filters, describe_years
-from core.profile import REGIONAL_SCOPE, build_profile, incidents_summary, timeline_rows, timeline_summary
-from core.query import country_names, figures_mask, ids_where, incidents_mask
-from core.schema import CENTRAL_ASIA
+from core.render import brief
+from core.render.charts import incident_timeline
+from core.analysis.filters import Filters, describe_years
+from core.analysis.profile import REGIONAL_SCOPE, build_profile, incidents_summary, timeline_rows, timeline_summary
+from core.analysis.query import country_names, figures_mask, ids_where, incidents_mask
+from core.data.schema import CENTRAL_ASIA
 
 corpus = ui.get_corpus()
 names = country_names(corpus)

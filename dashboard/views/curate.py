@@ -1,7 +1,7 @@
 """Curate: propose rows for a document, review them, see the change, write it (curator mode only).
 
 app.py registers this page only when the server starts in curator mode; the check below is a
-second lock. The logic lives in core.curation (proposals, plan), core.curation_write (diff, atomic
+second lock. The logic lives in core.curation.workbench (proposals, plan), core.curation.write (diff, atomic
 write, report); this script only lays out the steps.
 """
 
@@ -13,12 +13,13 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from core import curation, curation_write, paths
+from core.curation import workbench as curation, write as curation_write
+from core.data import paths
 from curation_cache import proposals
-from core.mode import curator_mode
-from core.quotes import Document
-from core.proposals import CANDIDATE_COLUMNS, DECISIONS
-from core.schema import INCIDENT_KINDS, QUALIFIERS, TABLES
+from core.curation.mode import curator_mode
+from core.data.quotes import Document
+from core.curation.proposals import CANDIDATE_COLUMNS, DECISIONS
+from core.data.schema import INCIDENT_KINDS, QUALIFIERS, TABLES
 
 ui.header("Curate", "Propose rows for a document, review them, see the change as a diff, then write it. "
           "Proposals are suggestions: nothing is written until you accept rows and press Write.")

@@ -4,13 +4,13 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from core import datapackage, paths
-from core.charts import matrix_heatmap
-from core.filters import describe
-from core.overview import coverage_matrix, coverage_rows, coverage_sources, coverage_summary, coverage_table
-from core.query import country_names, doc_titles, figures_mask, ids_where, incidents_mask, rows_in_countries
-from core.summary import rows_per_document, rows_per_table
-from core.schema import TABLES
+from core.data import datapackage, paths
+from core.render.charts import matrix_heatmap
+from core.analysis.filters import describe
+from core.analysis.overview import coverage_matrix, coverage_rows, coverage_sources, coverage_summary, coverage_table
+from core.analysis.query import country_names, doc_titles, figures_mask, ids_where, incidents_mask, rows_in_countries
+from core.data.summary import rows_per_document, rows_per_table
+from core.data.schema import TABLES
 
 corpus = ui.get_corpus()
 f = ui.current()

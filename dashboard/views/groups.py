@@ -3,10 +3,10 @@
 import streamlit as st
 
 import ui
-from core.alt_text import estimates_summary
-from core.charts import range_chart
-from core.filters import describe
-from core.query import country_names, filter_figures, filter_incidents
+from core.render.alt_text import estimates_summary
+from core.render.charts import range_chart
+from core.analysis.filters import describe
+from core.analysis.query import country_names, filter_figures, filter_incidents
 
 corpus = ui.get_corpus()
 groups = ui.group_names()

@@ -5,9 +5,9 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from core.filters import describe
-from core.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data, hotspot_text_alternative, static_hotspot_figure
-from core.query import country_names, filter_hotspots, rows_where
+from core.analysis.filters import describe
+from core.render.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data, hotspot_text_alternative, static_hotspot_figure
+from core.analysis.query import country_names, filter_hotspots, rows_where
 
 corpus = ui.get_corpus()
 f = ui.current()

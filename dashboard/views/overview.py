@@ -4,11 +4,11 @@ latest incidents; every number with its qualifier, its document and a link to th
 import streamlit as st
 
 import ui
-from core.filters import Filters, describe
-from core.overview import (country_cards, figure_line, figure_value, latest_incidents, row_tuples, rows_behind,
+from core.analysis.filters import Filters, describe
+from core.analysis.overview import (country_cards, figure_line, figure_value, latest_incidents, row_tuples, rows_behind,
                            wave_views)
-from core.query import country_names, figures_mask, ids_where, incidents_mask, source_link
-from core.schema import CENTRAL_ASIA
+from core.analysis.query import country_names, figures_mask, ids_where, incidents_mask, source_link
+from core.data.schema import CENTRAL_ASIA
 
 corpus = ui.get_corpus()
 f = ui.current()

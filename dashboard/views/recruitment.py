@@ -5,11 +5,11 @@ import numpy as np
 import streamlit as st
 
 import ui
-from core.alt_text import counts_summary, matrix_summary, series_summary
-from core.charts import count_bars, matrix_heatmap, series_chart
-from core.filters import describe
-from core.query import country_names, filter_figures, rows_where
-from core.recruitment import channels_by_kind, contradictions, differing_figures, group_channel_matrix, languages
+from core.render.alt_text import counts_summary, matrix_summary, series_summary
+from core.render.charts import count_bars, matrix_heatmap, series_chart
+from core.analysis.filters import describe
+from core.analysis.query import country_names, filter_figures, rows_where
+from core.analysis.recruitment import channels_by_kind, contradictions, differing_figures, group_channel_matrix, languages
 
 corpus = ui.get_corpus()
 groups = ui.group_names()

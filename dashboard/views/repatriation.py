@@ -7,11 +7,11 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from core.alt_text import estimates_summary, repatriation_summary
-from core.charts import bar_with_not_reported, range_chart
-from core.filters import describe
-from core.query import country_names, filter_figures, filter_incidents, rows_where
-from core.schema import CENTRAL_ASIA
+from core.render.alt_text import estimates_summary, repatriation_summary
+from core.render.charts import bar_with_not_reported, range_chart
+from core.analysis.filters import describe
+from core.analysis.query import country_names, filter_figures, filter_incidents, rows_where
+from core.data.schema import CENTRAL_ASIA
 
 corpus = ui.get_corpus()
 f = ui.current()

@@ -8,8 +8,8 @@ Matches are highlighted without HTML: the text is escaped first, then matches ar
 import streamlit as st
 
 import ui
-from core.filters import MAX_PARAM_LENGTH
-from core.search import KINDS, build_index, search, tokenize
+from core.analysis.filters import MAX_PARAM_LENGTH
+from core.analysis.search import KINDS, build_index, search, tokenize
 
 SHOWN = 8  # results listed per kind before "more"
 EXAMPLES = ("Satpayev", "Daesh", "ISIS-K", "Uyghur", "Aravan", "Telegram", "Crocus City Hall", "repatriated")

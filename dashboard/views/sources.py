@@ -1,13 +1,13 @@
 """Sources: each document with its metadata and full text, every quoted passage highlighted.
 
 A link ?doc=<doc_id>&row=<row id> opens the document at that row's passage; ?doc=<doc_id>&passage=<start>-<end>
-(character offsets into the text, as core.sources.passage_link writes them) at any passage, e.g. a search result.
+(character offsets into the text, as core.analysis.sources.passage_link writes them) at any passage, e.g. a search result.
 """
 
 import streamlit as st
 
 import ui
-from core.sources import check_passage, passage, quote_spans, row_doc, segments, surrounding
+from core.analysis.sources import check_passage, passage, quote_spans, row_doc, segments, surrounding
 
 PASSAGE = "_passage"  # the id the linked passage gets among the highlighted spans
 

@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Page, expect
 
-from core.loading import load_corpus
-from core.query import source_link
+from core.data.loading import load_corpus
+from core.analysis.query import source_link
 
 from .conftest import (ROOT, WAIT_MS, after_rerun, drawn_canvas, poll, screenshot, start_server, stop_server,
                        timeline_title, wait_for_app)

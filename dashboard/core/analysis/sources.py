@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from core.loading import Corpus
-from core.schema import QUOTED_TABLES, TABLES
+from core.data.loading import Corpus
+from core.data.schema import QUOTED_TABLES, TABLES
 
 
 def quote_spans(corpus: Corpus, doc_id: str) -> list[tuple[int, int, str]]:

@@ -22,10 +22,10 @@ from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import box
 from shapely.geometry.polygon import orient
 
-from core.charts import esc
-from core.paths import GEO_DIR
-from core.query import rows_where
-from core.schema import CENTRAL_ASIA
+from core.render.charts import esc
+from core.data.paths import GEO_DIR
+from core.analysis.query import rows_where
+from core.data.schema import CENTRAL_ASIA
 
 # What the maps show: Central Asia, Afghanistan and their neighbours' edges (lon/lat).
 VIEW_BOUNDS = (44.0, 28.0, 90.0, 56.5)

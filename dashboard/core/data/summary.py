@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.loading import Corpus
-from core.schema import QUOTED_TABLES, TABLES
+from core.data.loading import Corpus
+from core.data.schema import QUOTED_TABLES, TABLES
 
 
 def rows_per_table(corpus: Corpus) -> pd.DataFrame:

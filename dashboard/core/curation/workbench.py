@@ -3,11 +3,11 @@
 The workflow, shared by the command line (dashboard/curate.py) and the Curate page:
 1. read_document(): a .txt, .md or .pdf file as text (pypdf for PDFs); refused when empty or not UTF-8.
 2. check_new_document(): refused when its doc_id is taken or its text duplicates a document we have.
-3. propose (core.proposals) -> a candidates table; save_proposal() writes DIR/candidates.csv,
+3. propose (core.curation.proposals) -> a candidates table; save_proposal() writes DIR/candidates.csv,
    DIR/document.txt and DIR/document.json (the metadata) and nothing else.
 4. The curator sets `decision` (accept, reject, exclude) and edits fields.
 5. plan_apply() turns the decisions into rows with ids in our scheme and the new text of each
-   table (existing rows are kept byte for byte; new rows are appended); core.curation_write shows
+   table (existing rows are kept byte for byte; new rows are appended); core.curation.write shows
    the diff, validates a staged copy and writes atomically.
 
 Errors are CurationError with plain sentences naming file, row and column.
@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.proposals import CANDIDATE_COLUMNS, DECISIONS, Proposer, build_vocab
-from core.quotes import Document, normalise
-from core.schema import TABLES
+from core.curation.proposals import CANDIDATE_COLUMNS, DECISIONS, Proposer, build_vocab
+from core.data.quotes import Document, normalise
+from core.data.schema import TABLES
 
 REQUIRED_CANDIDATE_COLUMNS = CANDIDATE_COLUMNS[:19]  # the command line's contract (issue 10)
 DOC_KINDS = TABLES["documents"].column("kind").allowed
@@ -168,8 +168,8 @@ def read_candidates(path: Path) -> pd.DataFrame:
 
 def number_coverage(doc_id: str, text: str, candidates: pd.DataFrame) -> tuple[int, int]:
     """(numbers a candidate captures, numbers in the document) under the completeness scanner's rule."""
-    from core.completeness import _same, row_numbers
-    from core.numbers import scan_numbers
+    from core.data.completeness import _same, row_numbers
+    from core.data.numbers import scan_numbers
 
     doc = Document(doc_id, text)
     rows = candidates.fillna("").astype(str).to_dict("records")
@@ -197,7 +197,7 @@ def number_status(doc: Document, tables: dict[str, pd.DataFrame] | None, candida
     covered, total = number_coverage(doc.doc_id, doc.text, candidates)
     if tables is None:
         return f"{covered} of {total} numbers of the document are in a candidate"
-    from core.completeness import coverage
+    from core.data.completeness import coverage
 
     cov = coverage(tables, {doc.doc_id: doc})[doc.doc_id]
     held = len(cov.curated) + len(cov.excluded)
@@ -208,9 +208,9 @@ def number_status(doc: Document, tables: dict[str, pd.DataFrame] | None, candida
 def drop_already_curated(candidates: pd.DataFrame, doc: Document, tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, int]:
     """For a registered document: leave out candidates our tables already hold (the same number, date
     or channel from the same sentence). Returns the rest and how many were left out."""
-    from core.completeness import coverage
+    from core.data.completeness import coverage
 
-    from core.completeness import _same, row_numbers
+    from core.data.completeness import _same, row_numbers
 
     cov = coverage(tables, {doc.doc_id: doc}).get(doc.doc_id)
     done = (cov.curated + cov.excluded) if cov else []
@@ -410,8 +410,8 @@ def _update_datapackage(plan: Plan, curated_dir: Path) -> None:
     documents = curated_dir / TABLES["documents"].file
     if documents not in plan.files or not descriptor.exists():
         return
-    from core import datapackage
-    from core.loading import read_csv_rows
+    from core.data import datapackage
+    from core.data.loading import read_csv_rows
 
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / documents.name).write_text(plan.files[documents], encoding="utf-8")

@@ -18,10 +18,10 @@ from itertools import accumulate
 import numpy as np
 import pandas as pd
 
-from core.filters import Filters
-from core.loading import Corpus
-from core.query import country_names, figures_mask, figures_view, incidents_mask, incidents_view, take_rows
-from core.schema import CENTRAL_ASIA, QUOTED_TABLES, TABLES, TOPICS
+from core.analysis.filters import Filters
+from core.data.loading import Corpus
+from core.analysis.query import country_names, figures_mask, figures_view, incidents_mask, incidents_view, take_rows
+from core.data.schema import CENTRAL_ASIA, QUOTED_TABLES, TABLES, TOPICS
 
 
 # --- Views of the corpus, built once per loaded corpus ------------------------------------------

@@ -18,9 +18,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.completeness import coverage, format_report
-from core.curation import CurationError, Plan
-from core.loading import load_corpus
+from core.data.completeness import coverage, format_report
+from core.curation.workbench import CurationError, Plan
+from core.data.loading import load_corpus
 
 
 def diff(plan: Plan, root: Path | None = None) -> str:

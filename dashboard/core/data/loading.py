@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.paths import CURATED_DIR, SEEDS_DIR
-from core.quotes import Document
-from core.schema import TABLES, Problem, Table
+from core.data.paths import CURATED_DIR, SEEDS_DIR
+from core.data.quotes import Document
+from core.data.schema import TABLES, Problem, Table
 
 NUMERIC_KINDS = ("int", "float")
 
@@ -146,7 +146,7 @@ def load_corpus(curated_dir: Path = CURATED_DIR, seeds_dir: Path = SEEDS_DIR, va
     problems.extend(doc_problems)
     corpus = Corpus({name: typed(frame, TABLES[name]) for name, frame in raw.items()}, documents, problems, lines)
     if validate:
-        from core.validation import validate_tables
+        from core.data.validation import validate_tables
 
         corpus.problems.extend(validate_tables(raw, lines, documents, seeds_dir))
     return corpus

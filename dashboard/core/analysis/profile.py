@@ -3,7 +3,7 @@
 Pure functions, no Streamlit. The rules that decide what belongs to a country are written once here
 (and re-implemented independently in tests/test_country_profile.py):
 
-- figures: the rows the country filter gives everywhere else (core.query.figures_view: the country,
+- figures: the rows the country filter gives everywhere else (core.analysis.query.figures_view: the country,
   a place or incident in it, or Central Asia as a whole for the five states, as subject or related);
 - incidents: those that happened in the country, and those whose stated perpetrators' origin names it
   ("Tajik nationals abroad"); for the five states, also those that name only "Central Asians";
@@ -24,13 +24,13 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from core.filters import Filters
-from core.loading import Corpus
-from core.numbers import ignored_regions
-from core.overview import corpus_views
-from core.query import filter_figures, filter_incidents, hotspots_view, place_countries
-from core.schema import CENTRAL_ASIA
-from core.sources import passage_link
+from core.analysis.filters import Filters
+from core.data.loading import Corpus
+from core.data.numbers import ignored_regions
+from core.analysis.overview import corpus_views
+from core.analysis.query import filter_figures, filter_incidents, hotspots_view, place_countries
+from core.data.schema import CENTRAL_ASIA
+from core.analysis.sources import passage_link
 
 REGION = re.compile(r"Central Asia", re.IGNORECASE)  # "Central Asia", "Central Asian(s)"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
@@ -138,7 +138,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def find_passages(corpus: Corpus, terms) -> pd.DataFrame:
     """Every sentence of every document that names one of the terms; `in_notes` marks those in a
-    footnote or reference line (citations, by the rule of core.numbers)."""
+    footnote or reference line (citations, by the rule of core.data.numbers)."""
     pattern = term_pattern(terms)
     rows = []
     for doc_id in corpus["documents"]["doc_id"]:
@@ -316,7 +316,7 @@ def incidents_summary(profile: Profile) -> str:
 
 
 def timeline_rows(profile: Profile) -> pd.DataFrame:
-    """The profile's incidents for core.charts.incident_timeline coloured by how they concern the
+    """The profile's incidents for core.render.charts.incident_timeline coloured by how they concern the
     country: the relation goes in the column the timeline colours by when colour_by="group"."""
     return profile.incidents.assign(group=profile.incidents["relation"])
 

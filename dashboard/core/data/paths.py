@@ -7,7 +7,7 @@ broken tables to the running app).
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CURATED_DIR = ROOT / "data" / "curated"
 GEO_DIR = ROOT / "data" / "geo"
 SEEDS_DIR = ROOT / "seeds"

@@ -1,6 +1,6 @@
 """Is every number in the documents either curated or deliberately excluded?
 
-A number occurrence (see core.numbers for what counts) is *curated* when it lies inside the quote of
+A number occurrence (see core.data.numbers for what counts) is *curated* when it lies inside the quote of
 a curated row of the same document and that row captures it: the number equals one of the row's
 numeric fields (value, low, high, killed, wounded) or the year or day of one of its dates; a
 magnitude word ("hundreds") is captured by a figure with qualifier 'magnitude' whose value_text
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from core.numbers import NumberOccurrence, scan_numbers
-from core.quotes import Document, normalise
-from core.schema import QUOTED_TABLES
-from core.validation import parse_partial_date
+from core.data.numbers import NumberOccurrence, scan_numbers
+from core.data.quotes import Document, normalise
+from core.data.schema import QUOTED_TABLES
+from core.data.validation import parse_partial_date
 
 NUMERIC_FIELDS = ("value", "low", "high", "killed", "wounded")
 DATE_FIELDS = ("date", "period_start", "period_end", "founded")

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from core.loading import Corpus
-from core.query import country_names, display_value, source_link
-from core.sources import passage_link
+from core.data.loading import Corpus
+from core.analysis.query import country_names, display_value, source_link
+from core.analysis.sources import passage_link
 
 # Result kinds, in the order the page lists them: (key, heading).
 KINDS = {

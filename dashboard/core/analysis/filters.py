@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
-from core.schema import CENTRAL_ASIA
+from core.data.schema import CENTRAL_ASIA
 
 MAX_PARAM_LENGTH = 500
 YEAR_BOUNDS = (1990, 2026)

@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 import numpy as np
 import pandas as pd
 
-from core.filters import Filters
-from core.loading import Corpus
-from core.schema import CENTRAL_ASIA, INCIDENT_KINDS
-from core.validation import parse_partial_date
+from core.analysis.filters import Filters
+from core.data.loading import Corpus
+from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
+from core.data.validation import parse_partial_date
 
 # Words in perpetrator_origin that name a country.
 _ORIGIN_WORDS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.query import take_rows
+from core.analysis.query import take_rows
 
 
 def split_list(value: str) -> list[str]:

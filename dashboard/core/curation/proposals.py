@@ -1,7 +1,7 @@
 """Propose candidate rows for a document, by rules and our own vocabularies (no model, no network).
 
 The text is split into sentences; each sentence is scanned for
-- figures: every number the completeness scanner finds (core.numbers), with its qualifier
+- figures: every number the completeness scanner finds (core.data.numbers), with its qualifier
   ("at least" -> low = value, "up to" -> high = value, "between 80 and 110" -> a range), a guessed
   indicator (keywords in data/vocab/indicator_keywords.csv), a subject (the nearest country, group
   or place the sentence names) and a period (the years or dates nearby);
@@ -27,10 +27,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.numbers import NumberOccurrence, ignored_regions, scan_numbers
-from core.paths import ROOT
-from core.quotes import Document
-from core.schema import CENTRAL_ASIA
+from core.data.numbers import NumberOccurrence, ignored_regions, scan_numbers
+from core.data.paths import ROOT
+from core.data.quotes import Document
+from core.data.schema import CENTRAL_ASIA
 
 VOCAB_DIR = ROOT / "data" / "vocab"
 INDICATOR_KEYWORDS = VOCAB_DIR / "indicator_keywords.csv"

@@ -28,12 +28,12 @@ import plotly.graph_objects as go
 import pydeck as pdk
 from shapely.geometry.polygon import orient
 
-from core import export
-from core.charts import incident_timeline
-from core.loading import Corpus
-from core.maps import (VIEW_BOUNDS, boundary_shapes, fit_view, hotspot_deck, hotspot_map_data, split_by_view,
+from core.render import export
+from core.render.charts import incident_timeline
+from core.data.loading import Corpus
+from core.render.maps import (VIEW_BOUNDS, boundary_shapes, fit_view, hotspot_deck, hotspot_map_data, split_by_view,
                        static_hotspot_figure)
-from core.profile import Profile, country_places, map_frame, timeline_rows
+from core.analysis.profile import Profile, country_places, map_frame, timeline_rows
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "brief.html"
 MAX_KEY_FIGURES = 14  # the brief lists at most this many; the profile page lists all
@@ -48,7 +48,7 @@ class BriefError(RuntimeError):
 
 @dataclass
 class CountryMap:
-    parts: dict[str, pd.DataFrame]  # shaded / outlined / points, as core.maps.hotspot_map_data gives
+    parts: dict[str, pd.DataFrame]  # shaded / outlined / points, as core.render.maps.hotspot_map_data gives
     bounds: tuple[float, float, float, float] | None  # the country's outline within the mapped region
     inside: pd.DataFrame  # places drawn (inside the mapped region)
     outside: pd.DataFrame  # places outside the mapped region: listed in words
@@ -87,7 +87,7 @@ def frame_zoom(frame: pd.DataFrame, pixels: int = FRAME_PIXELS) -> float:
 
 
 def country_deck(cmap: CountryMap, iso: str) -> pdk.Deck:
-    """The hotspot map (core.maps) framed to the country, with the country's outline drawn dark."""
+    """The hotspot map (core.render.maps) framed to the country, with the country's outline drawn dark."""
     deck = hotspot_deck(cmap.parts, None, fit=True)
     frame = map_frame(cmap.inside, cmap.bounds)
     lat, lon, zoom = fit_view([frame])
@@ -125,7 +125,7 @@ def _rings(geometry) -> tuple[list, list]:
 
 
 def static_country_map(cmap: CountryMap, profile: Profile, title: str = "") -> go.Figure:
-    """The same map for the brief: core.maps.static_hotspot_figure framed to the country."""
+    """The same map for the brief: core.render.maps.static_hotspot_figure framed to the country."""
     fig = static_hotspot_figure(cmap.parts, title)
     frame = map_frame(cmap.inside, cmap.bounds)
     west, south, east, north = VIEW_BOUNDS
@@ -153,7 +153,7 @@ def static_timeline(profile: Profile) -> go.Figure:
 
 def _png(fig: go.Figure, width: int, height: int) -> bytes:
     """A PNG at this size (CSS pixels, drawn at twice the resolution) through the shared kaleido
-    browser of core.export, one render at a time as export.image does (its images are slide-sized)."""
+    browser of core.render.export, one render at a time as export.image does (its images are slide-sized)."""
     export.start_image_server()
     with export._render_lock:
         return fig.to_image(format="png", width=width, height=height, scale=2)
@@ -183,7 +183,7 @@ class BriefContent:
 def brief_content(corpus: Corpus, profile: Profile, filters_text: str, today: dt.date | None = None,
                   images: bool = True) -> BriefContent:
     """The brief's content from the profile; images need chromium (images=False leaves them out)."""
-    from core.profile import incidents_summary
+    from core.analysis.profile import incidents_summary
 
     key = profile.key_figures
     shown = key.head(MAX_KEY_FIGURES)

@@ -1,13 +1,13 @@
-"""The curated tables as a Frictionless Data Package (https://datapackage.org), built from core.schema.
+"""The curated tables as a Frictionless Data Package (https://datapackage.org), built from core.data.schema.
 
 `data/curated/datapackage.json` is generated here (python dashboard/validate.py --update-datapackage)
-and a test fails when the file on disk differs from what this module builds, so core.schema stays
+and a test fails when the file on disk differs from what this module builds, so core.data.schema stays
 the one source of truth. `package_zip` bundles the descriptor, the CSV files, a README and the
 licence for the Data page's download.
 
 What the Table Schema standard cannot say (a quote found verbatim in its document, low <= value <=
 high, date precision matching the date, ids in figures.subject pointing into one of five tables,
-';'-separated lists of ids) stays in core.validation; README.md lists those checks.
+';'-separated lists of ids) stays in core.data.validation; README.md lists those checks.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.dictionary import END, START, render
-from core.loading import read_csv_rows
-from core.schema import TABLES, Column, Table
+from core.data.dictionary import END, START, render
+from core.data.loading import read_csv_rows
+from core.data.schema import TABLES, Column, Table
 
 NAME = "central-asian-mobilization"
 TITLE = "Central Asian mobilization to foreign conflicts: curated tables"
@@ -51,7 +51,7 @@ row can be checked against its source. Those passages, and the documents themsel
 the copyright of their authors and publishers and are quoted for research and analysis.
 """
 
-# Partial ISO 8601 dates: a year, a year and month, or a full date (core.validation checks that
+# Partial ISO 8601 dates: a year, a year and month, or a full date (core.data.validation checks that
 # the date exists and, for incidents, that date_precision matches it).
 DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
@@ -62,7 +62,7 @@ _TYPES = {"text": "string", "id": "string", "list": "string", "enum": "string", 
 
 
 def field(table: Table, column: Column) -> dict:
-    """One Table Schema field descriptor for a column of core.schema."""
+    """One Table Schema field descriptor for a column of core.data.schema."""
     out = {"name": column.name, "type": _TYPES[column.kind], "description": column.description}
     constraints: dict = {}
     if column.required:
@@ -72,7 +72,7 @@ def field(table: Table, column: Column) -> dict:
     elif column.kind == "id":
         constraints["pattern"] = ID_PATTERN
     elif column.kind == "date":
-        # documents.published may say 'unknown' (core.validation allows it there only)
+        # documents.published may say 'unknown' (core.data.validation allows it there only)
         constraints["pattern"] = f"unknown|{DATE_PATTERN}" if table.name == "documents" else DATE_PATTERN
         out["description"] += " ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD."
     elif column.kind == "int":
@@ -119,7 +119,7 @@ def sources(documents: pd.DataFrame) -> list[dict]:
 
 
 def build(documents: pd.DataFrame) -> dict:
-    """The datapackage.json descriptor for these documents and core.schema's tables."""
+    """The datapackage.json descriptor for these documents and core.data.schema's tables."""
     return {
         "profile": "tabular-data-package",
         "name": NAME,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.query import take_rows
-from core.schema import CENTRAL_ASIA
+from core.analysis.query import take_rows
+from core.data.schema import CENTRAL_ASIA
 
 # Indicators that compare across countries, in display order. Only rows whose subject is the
 # country itself are used; each cell keeps its period and source, and a cell with two figures

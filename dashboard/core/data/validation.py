@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.quotes import Document
-from core.schema import SUBJECT_TABLES, TABLES, Problem, Table
+from core.data.quotes import Document
+from core.data.schema import SUBJECT_TABLES, TABLES, Problem, Table
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

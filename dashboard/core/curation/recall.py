@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core.completeness import _same, row_numbers
-from core.numbers import scan_numbers
-from core.proposals import Proposer
-from core.quotes import Document
+from core.data.completeness import _same, row_numbers
+from core.data.numbers import scan_numbers
+from core.curation.proposals import Proposer
+from core.data.quotes import Document
 
 
 @dataclass
