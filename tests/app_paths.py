@@ -1,7 +1,7 @@
 """Shared by the AppTest and browser modules: where the app is, which pages a reader has, and how to
 open one of them.
 
-The page list is read from the st.Page(...) calls in dashboard/navigation.py (the reader pages)
+The page list is read from the st.Page(...) calls in dashboard/ui/navigation.py (the reader pages)
 and dashboard/app.py (the curator's page), so a page added there is covered by every test that loops over PAGES (pages, hostile links, broken tables, browser, axe)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
-NAVIGATION = APP.with_name("navigation.py")
+NAVIGATION = APP.parent / "ui" / "navigation.py"
 PAGE_FAILED = "Something went wrong while drawing this page"
 
 
@@ -85,7 +85,7 @@ def run_page(page: str, query: dict | None = None, **params) -> AppTest:
     return at
 
 
-FOLDED = "folded-"  # ui.FOLDED: expanders whose content is built only while open
+FOLDED = "folded-"  # ui.tables.FOLDED: expanders whose content is built only while open
 
 
 def unfold(at: AppTest) -> AppTest:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import threading
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 import pytest
 
-from core.render.charts import (OKABE_ITO, spec, bar_with_not_reported, count_bars, empty_figure, incident_timeline, matrix_heatmap,
+from core.render.charts import (OKABE_ITO, bar_with_not_reported, count_bars, empty_figure, incident_timeline, matrix_heatmap,
                          range_chart, series_chart, small_multiples)
 from core.data.loading import load_corpus
-from core.render.maps import hotspot_deck, hotspot_map_data, incident_deck, split_by_view
+from core.render.geo import OUTLINES_FILE, OUTLINES_URL, outlines_geojson, split_by_view
+from core.render.maps import hotspot_deck, hotspot_map_data, incident_deck
 from core.analysis.query import figures_view, hotspots_view, incidents_view
 from core.analysis.recruitment import channels_by_kind, group_channel_matrix, languages
 
@@ -110,63 +109,10 @@ def _holds_arrays(value) -> bool:
 
 
 def test_every_chart_is_valid_plotly(corpus):
-    """The builders create figures without plotly's validation (it costs most of a chart's time):
-    validating here what each returns is what keeps a misspelt or invalid property out."""
     for name, fig in _every_chart(corpus).items():
         go.Figure(fig.to_dict())  # raises ValueError on any unknown property or invalid value
         assert fig.layout.template.layout.paper_bgcolor == "white", name  # plotly_white
         assert not any(_holds_arrays(trace.to_plotly_json()) for trace in fig.data), f"{name}: values must be plain lists"
-
-
-def test_every_chart_is_sent_from_its_dict_as_plotly_would_send_it(corpus, monkeypatch):
-    """A page sends a chart's dict as its builder wrote it (core.render.charts.spec), without making the
-    plotly objects (a deep copy of every trace: 1 to 3 ms a chart on each filter change). That dict
-    must be what plotly sends for the made figure, and reading it must not make the figure."""
-    def made(*args, **kwargs):
-        raise AssertionError("a plotly figure was made to build or send a chart")
-
-    with monkeypatch.context() as patched:
-        patched.setattr(go.Figure, "__init__", made)
-        built = _every_chart(corpus)
-        sent = {name: json.loads(pio.to_json(spec(fig), validate=False)) for name, fig in built.items()}
-    for name, fig in built.items():
-        assert isinstance(fig, go.Figure), name
-        assert sent[name] == json.loads(fig.to_json()), name  # fig is made here, as an export makes it
-
-
-def test_a_chart_shared_by_two_sessions_is_made_once_and_never_seen_half_made(monkeypatch):
-    """A cached chart is shared by every session: when two threads first use it at once, one makes
-    the plotly figure and the other waits for it, rather than making it twice or reading it half made."""
-    fig = empty_figure("t", "Nothing matches.")
-    inside, release, made = threading.Event(), threading.Event(), []
-    real_init = go.Figure.__init__
-
-    def slow_init(self, *args, **kwargs):
-        made.append(threading.current_thread().name)
-        inside.set()
-        release.wait(30)  # the first thread stays inside until the second has asked for the figure
-        real_init(self, *args, **kwargs)
-
-    monkeypatch.setattr(go.Figure, "__init__", slow_init)
-    seen, failed = {}, []
-
-    def use(name):
-        try:
-            seen[name] = fig.layout.annotations[0].text
-        except Exception as err:  # a half-made figure has no _layout yet
-            failed.append(repr(err))
-
-    first = threading.Thread(target=use, args=("first",), name="first")
-    first.start()
-    assert inside.wait(30)
-    second = threading.Thread(target=use, args=("second",), name="second")
-    second.start()
-    second.join(0.5)  # the second thread is given time to reach the figure while the first makes it
-    release.set()
-    first.join(30)
-    second.join(30)
-    assert not failed and made == ["first"]
-    assert seen == {"first": "Nothing matches.", "second": "Nothing matches."}
 
 
 def _layers(deck) -> dict:
@@ -188,7 +134,8 @@ def test_hotspot_map_draws_our_own_boundaries_and_no_basemap(corpus):
     assert "admin1:KZ-KAR" in {f["properties"]["ref"] for f in outlined["data"]["features"]}
     points = {p["place_id"] for p in layers["points"]["data"]}
     assert "satpaev" in points and "aravan" not in points  # Satpaev is a point, Aravan an outline
-    assert len(deck.to_json()) < 1_000_000
+    assert layers["countries"]["data"] == OUTLINES_URL  # the browser loads the outlines once, from our own file
+    assert len(deck.to_json()) < 300_000
 
 
 def test_incident_map_keeps_to_the_region(corpus):
@@ -226,3 +173,11 @@ def test_small_multiples_of_any_number_of_panels_are_valid_plotly(panels):
                           "value": [float(n) for n in range(panels)], "display": [str(n) for n in range(panels)]})
     fig = small_multiples(table, [(f"i{n}", f"I {n}") for n in range(panels)], ["Kazakhstan", "Tajikistan"], "t")
     go.Figure(fig.to_dict())  # validates every property: a domain a hair outside [0, 1] raises
+
+
+def test_the_outlines_file_the_maps_load_is_current():
+    """dashboard/static/geo/countries.geojson is made from data/geo/countries.geojson; after changing
+    the boundaries, run: .venv/bin/python dashboard/validate.py --update-outlines"""
+    assert OUTLINES_FILE.read_text(encoding="utf-8") == outlines_geojson() + "\n"
+    names = {f["properties"]["iso_a3"] for f in json.loads(OUTLINES_FILE.read_text(encoding="utf-8"))["features"]}
+    assert {"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG"} <= names

@@ -112,21 +112,22 @@ def test_after_a_write_every_page_shows_the_new_rows(scratch, tmp_path, monkeypa
     assert "ch-ferghana_test-01" in channel_ids_on_the_data_page()
 
 
-def test_after_a_write_the_old_rows_can_be_freed_and_the_new_ones_are_frozen(scratch, monkeypatch):
-    """The loaded corpus is frozen out of the garbage collector's way (ui._freeze); a write gives what
-    was frozen back to the collector, so the old rows can be freed, and the next load freezes the new
-    ones (it was frozen once per process, so a reloaded corpus stayed in every collection)."""
+def test_after_a_write_the_old_rows_are_freed_and_the_new_ones_read(scratch, monkeypatch):
+    """A write reloads the corpus for every session (ui.store.reload): nothing keeps the old rows
+    alive, so the server's memory does not grow with each write."""
     import gc
+    import weakref
 
-    import ui
+    from ui import store
 
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
     monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
-    first = ui.get_corpus()
-    assert gc.get_freeze_count() > 0
-    ui.reload_data()
-    assert gc.get_freeze_count() == 0
-    second = ui.get_corpus()
-    assert second is not first
-    assert gc.get_freeze_count() > 0
-    assert not any(o is second for o in gc.get_objects()), "the reloaded corpus is still in the collector's generations"
+    first = store.corpus()
+    store.figures(), store.incidents()  # views derived from the old rows
+    old = weakref.ref(first)
+    del first
+    store.reload()
+    second = store.corpus()
+    gc.collect()
+    assert old() is None, "the old corpus is still referenced after a reload"
+    assert second is store.corpus()

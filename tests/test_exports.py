@@ -13,7 +13,8 @@ from pptx import Presentation
 from core.render import export
 from core.render.charts import incident_timeline
 from core.data.loading import load_corpus
-from core.render.maps import hotspot_map_data, static_hotspot_figure
+from core.render.maps import hotspot_map_data
+from core.render.static_maps import static_hotspot_figure
 from core.analysis.query import figures_view, hotspots_view, incidents_view
 
 CORPUS = load_corpus()

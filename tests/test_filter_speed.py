@@ -1,6 +1,7 @@
 """Filters that answer at once: what a filter change does not touch is not rebuilt (charts reused
-under a new title, decks serialised once), and the chart-local control reruns only its fragment
-while still writing the link. Timings themselves are in scripts/benchmark.py."""
+under a new title, decks and tables made once per set of rows, Sources built only when opened), and
+the chart-local control reruns only its fragment while still writing the link. Timings themselves
+are in scripts/benchmark.py."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ import pydeck as pdk
 import pytest
 import streamlit as st
 
-import ui
 from app_paths import run_page, title_above
-from core.data import paths
 from core.analysis.filters import Filters
+from core.data import paths
 from core.data.loading import load_corpus
+from ui import cache, exports, graphics, state, tables
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +41,14 @@ def test_a_chart_is_built_once_for_the_same_rows_and_retitled_for_a_new_filter()
 
     table = pd.DataFrame({"category": ["a", "b"], "value": [1, 2]})
     for title in ("Incidents: 2015\u20132024", "Incidents: 2016\u20132024", "Incidents: 2016\u20132024"):
-        ui.chart(build, "speed-test", ("row-1", "row-2"), title=title, summary="a 1; b 2.", data=table)
+        graphics.chart(build, "speed-test", ("row-1", "row-2"), title=title, summary="a 1; b 2.", data=table)
     assert len(builds) == 1
-    drawing = ui.memo("chart:speed-test", lambda: None, ("row-1", "row-2"))
-    retitled = ui.exported_figure("speed-test", drawing, "Incidents: 2016\u20132024", ("row-1", "row-2"))
+    drawing = cache.cached("chart:speed-test", lambda: None, ("row-1", "row-2"))
+    retitled = graphics.exported_figure("speed-test", drawing, "Incidents: 2016\u20132024", ("row-1", "row-2"))
     assert retitled.layout.title.text == "Incidents: 2016\u20132024"
     assert list(retitled.data[0].y) == ["a", "b"]  # the same drawing
-    assert ui.exported_figure("speed-test", drawing, "Incidents: 2015\u20132024", ("row-1", "row-2")) is drawing
+    assert drawing.layout.title.text == "Incidents: 2015\u20132024"  # the cached drawing is left as it was
+    assert graphics.exported_figure("speed-test", drawing, "Incidents: 2015\u20132024", ("row-1", "row-2")) is drawing
 
 
 def test_a_new_title_sends_the_same_figure_so_the_browser_keeps_its_chart():
@@ -61,27 +63,6 @@ def test_a_new_title_sends_the_same_figure_so_the_browser_keeps_its_chart():
         assert f"from {years}" in title_above(at, chart)
     assert sent["1991"] == sent["1992"]
     assert '"title"' not in json.loads(sent["1991"][1])["layout"]
-
-
-def test_a_cached_chart_is_copied_and_encoded_once_and_sends_the_same_json():
-    """st.plotly_chart copies a figure to a dict and encodes it on every rerun; a frozen figure gives
-    the dict and JSON it made once, equal to what plotly itself writes."""
-    import plotly.io as pio
-
-    fig = go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h"), layout_title_text="t")
-    plain = pio.to_json(fig.to_dict(), validate=False)
-    ui.frozen(fig)
-    assert fig.to_dict() is fig.to_dict()
-    assert pio.to_json(fig.to_dict(), validate=False) == plain
-    assert pio.to_json({"data": [], "layout": {}}, validate=False) == '{"data":[],"layout":{}}'  # others as before
-
-
-def test_retitling_a_cached_chart_leaves_the_cached_one_as_it_was():
-    fig = ui.frozen(go.Figure(go.Bar(x=[1], y=["a"]), layout_title_text="old"))
-    copy = ui.frozen(ui._retitled(fig, "new"))
-    assert copy.layout.title.text == "new" and fig.layout.title.text == "old"
-    assert list(copy.data[0].y) == ["a"] and '"text":"new"' in copy.to_dict().json
-    assert fig.to_dict()["layout"]["title"]["text"] == "old"
 
 
 def test_sources_and_data_tables_are_built_only_when_opened():
@@ -102,24 +83,22 @@ def test_sources_and_data_tables_are_built_only_when_opened():
 def test_other_rows_build_the_chart_again():
     builds = []
     for ids in (("row-1",), ("row-2",)):
-        ui.chart(lambda: builds.append(1) or go.Figure(layout_title_text="t"), "speed-test-2", ids, title="t",
+        graphics.chart(lambda: builds.append(1) or go.Figure(layout_title_text="t"), "speed-test-2", ids, title="t",
                  summary="s", data=pd.DataFrame({"a": [1]}))
     assert len(builds) == 2
 
 
-def test_a_deck_is_built_and_serialised_once_per_key(monkeypatch):
-    calls = []
-    real = pdk.Deck.to_json
+def test_a_deck_is_built_once_per_set_of_rows():
+    builds = []
 
-    def counting(self):
-        calls.append(1)
-        return real(self)
+    def build():
+        builds.append(1)
+        return pdk.Deck(layers=[pdk.Layer("ScatterplotLayer", data=[{"lon": 70, "lat": 40}])], map_provider=None)
 
-    monkeypatch.setattr(pdk.Deck, "to_json", counting)
-    build = lambda: pdk.Deck(layers=[pdk.Layer("ScatterplotLayer", data=[{"lon": 70, "lat": 40}])], map_provider=None)
     for _ in range(3):
-        ui.deck("speed-test", build, ("row-1",))
-    assert len(calls) == 1
+        graphics.deck("speed-test", build, ("row-1",))
+    graphics.deck("speed-test", build, ("row-2",))
+    assert len(builds) == 2
 
 
 def test_the_timeline_colour_control_writes_the_link_from_its_fragment():
@@ -131,96 +110,23 @@ def test_the_timeline_colour_control_writes_the_link_from_its_fragment():
     assert not at.exception
 
 
-def test_memo_keeps_a_bounded_number_of_values_per_name():
-    builds = []
-    for i in range(ui.MEMO_ENTRIES + 1):
-        ui.memo("speed-bound", lambda i=i: builds.append(i) or i, i)
-    assert ui.memo("speed-bound", lambda: builds.append("again") or 0, 0) == 0  # the oldest was dropped: built again
-    assert builds[-1] == "again"
-    assert ui.memo("speed-bound", lambda: "never", ui.MEMO_ENTRIES) == ui.MEMO_ENTRIES  # a recent one is kept
-
-
-def test_a_table_is_converted_once_for_the_same_rows(monkeypatch):
-    conversions = []
-    real = ui.arrow
-    monkeypatch.setattr(ui, "arrow", lambda frame: conversions.append(len(frame)) or real(frame))
-    st.session_state[ui.STATE] = Filters()  # the download names say the filters
+def test_a_table_is_made_once_for_the_same_rows():
+    made = []
+    st.session_state[state.STATE] = Filters()  # the download names say the filters
     frame = pd.DataFrame({"row": ["r1", "r2"], "doc_id": ["d", "d"], "quote": ["q1", "q2"]})
     for _ in range(2):
-        ui.table(frame, "speed-table", depends=("r1", "r2"))
-    assert conversions == [2]
-    ui.table(frame.iloc[:1], "speed-table", depends=("r1",))  # other rows: converted again
-    assert conversions == [2, 1]
-
-
-def test_arrow_keeps_the_rows_and_columns_and_falls_back_to_pandas():
-    frame = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}, index=[5, 9])
-    table = ui.arrow(frame)
-    assert table.num_rows == 2 and table.column_names == ["a", "b"]
-    mixed = pd.DataFrame({"a": [1, "x"]})  # Arrow cannot hold it as it is: Streamlit converts it with its own fixes
-    assert ui.arrow(mixed) is mixed
-
-
-@pytest.mark.parametrize("filters", [Filters(), Filters(countries=("TJK",)), Filters(countries=("KAZ", "SYR"), year_from=2015),
-                                     Filters(countries=("ATA",))], ids=["all", "one country", "two and years", "none"])
-def test_rows_taken_from_a_view_are_the_rows_converted_on_their_own(monkeypatch, filters):
-    """ui.view_rows takes a filter's rows from the view's Arrow table, converted once: the table it
-    gives must hold what converting the filtered rows gives, in the same order."""
-    from core.analysis.query import filter_hotspots, filter_incidents
-
-    conversions = []
-    real = ui.arrow
-    monkeypatch.setattr(ui, "arrow", lambda frame: conversions.append(len(frame)) or real(frame))
-    incident_columns = ["date", "kind", "place", "killed", "summary", "incident_id"]
-    for view, rows, columns in (
-            ("incidents", filter_incidents(ui.incidents(), filters), incident_columns),
-            ("hotspots", filter_hotspots(ui.hotspots(), filters), ["name", "country_iso3", "wave", "doc_id"])):
-        taken = ui.view_rows(view, rows, columns)
-        assert taken.column_names == columns
-        assert taken.to_pylist() == real(rows[columns]).to_pylist()
-    conversions.clear()
-    ui.view_rows("incidents", filter_incidents(ui.incidents(), Filters(countries=("UZB",))), incident_columns)
-    assert conversions == []  # the view was converted once; other rows are taken from it
-
-
-def test_rows_from_a_view_arrow_cannot_hold_are_taken_in_pandas(monkeypatch):
-    """A view Arrow cannot hold as it is stays pandas (ui.arrow falls back): its rows are then taken
-    by label, the same rows in the same order as the filter gave them."""
-    from core.analysis.query import filter_incidents
-
-    monkeypatch.setattr(ui, "arrow", lambda frame: frame)  # as if every conversion failed
-    rows = filter_incidents(ui.incidents(), Filters(countries=("TJK",)))
-    columns = ["date", "kind", "place", "incident_id"]
-    taken = ui.view_rows("incidents", rows, columns)
-    assert isinstance(taken, pd.DataFrame) and len(taken) > 1
-    pd.testing.assert_frame_equal(taken, rows[columns])
-
-
-def test_rows_not_from_the_view_are_refused():
-    with pytest.raises(ValueError, match="not rows of the incidents view"):
-        ui.view_rows("incidents", pd.DataFrame({"date": ["2020"]}, index=[10_000]), ["date"])
+        tables.table(lambda: made.append(2) or frame, "speed-table", depends=("r1", "r2"))
+    assert made == [2]
+    tables.table(lambda: made.append(1) or frame.iloc[:1], "speed-table", depends=("r1",))  # other rows: made again
+    assert made == [2, 1]
 
 
 def test_a_map_static_image_is_built_only_when_a_download_asks_for_it():
     builds = []
-    st.session_state[ui.STATE] = Filters()
+    st.session_state[state.STATE] = Filters()
     rows = pd.DataFrame({"row": ["r1"], "doc_id": ["tucker"], "quote": ["q"]})
-    ui.export_controls("speed-map", lambda: builds.append(1) or go.Figure(), "A map", rows, "row")
+    exports.export_controls("speed-map", lambda: builds.append(1) or go.Figure(), "A map", rows, "row")
     assert builds == []
-
-
-def test_every_map_gets_the_country_outlines_spliced_in_once(corpus):
-    from core.render.maps import _BASE_DATA, _base_geojson_json, incident_deck, split_by_view
-    from core.analysis.query import incidents_view
-
-    inside, _ = split_by_view(incidents_view(corpus).dropna(subset=["lat"]))
-    decks = [incident_deck(inside, {}), incident_deck(inside.head(3), {})]
-    specs = [json.loads(d.to_json()) for d in decks]
-    outlines = [next(layer for layer in spec["layers"] if layer["id"] == "countries")["data"] for spec in specs]
-    assert outlines[0] == outlines[1] == json.loads(_base_geojson_json())
-    assert {"KAZ", "TJK", "UZB", "KGZ", "TKM"} <= {f["properties"]["iso_a3"] for f in outlines[0]["features"]}
-    assert all(_BASE_DATA not in d.to_json() for d in decks)
-    assert _base_geojson_json.cache_info().misses <= 1  # rounded and serialised once per process
 
 
 def test_views_of_a_corpus_are_built_once_and_again_when_a_table_is_replaced(corpus):

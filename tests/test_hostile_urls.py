@@ -23,7 +23,8 @@ from core.analysis.filters import KEYS, MAX_PARAM_LENGTH, describe, parse_query,
 from core.data.loading import load_corpus
 from core.analysis.query import (figures_view, filter_figures, filter_hotspots, filter_incidents, hotspots_view,
                         incidents_view, rows_in_countries)
-from ui import options, safe_text
+from core.analysis.filters import options
+from ui.chrome import safe_text
 
 TOKEN = "ZZPATH"  # planted in every value: no file the app opens may carry it in its path
 NASTY = [

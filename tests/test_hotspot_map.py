@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 from core.data.loading import load_corpus
-from core.render.maps import (COUNTRY_LABEL_SIZE, PLACE_LABEL_SIZE, ZOOM, boxes_overlap, hotspot_deck, hotspot_labels,
-                       hotspot_map_data, hotspot_text_alternative, hotspot_view, label_box)
+from core.render.alt_text import hotspot_text_alternative
+from core.render.labels import COUNTRY_LABEL_SIZE, PLACE_LABEL_SIZE, boxes_overlap, label_box
+from core.render.maps import ZOOM, hotspot_deck, hotspot_labels, hotspot_map_data, hotspot_view
 from core.data.paths import CURATED_DIR
 from core.analysis.query import country_names, hotspots_view
 from core.data.schema import CENTRAL_ASIA
@@ -72,38 +73,16 @@ def test_text_alternative_counts_claims_and_places():
     assert "no hotspot" in empty
 
 
-def test_spliced_boundary_shapes_are_their_rounded_geojson():
-    from core.render.maps import _rounded, boundary_shapes
+def test_boundary_shapes_are_their_rounded_geojson():
+    from core.render.geo import boundary_shapes, rounded
 
     layers = {x["id"]: x for x in json.loads(hotspot_deck(parts_for()).to_json())["layers"]}
     for layer_id in ("shaded", "outlined", "context"):
         features = layers[layer_id]["data"]["features"]
         refs = [f["properties"]["ref"] for f in features]
-        expected = _rounded(boundary_shapes(refs, {}).__geo_interface__)["features"]
+        expected = rounded(boundary_shapes(refs, {}).__geo_interface__)["features"]
         assert [f["geometry"] for f in features] == [f["geometry"] for f in expected]
         assert [f["id"] for f in features] == [str(i) for i in range(len(features))]
-
-
-def test_boundary_shapes_are_made_json_once_per_process():
-    from core.render.maps import _SHAPE_JSON
-
-    def decks() -> list[str]:
-        return [hotspot_deck(parts_for(c), fit=bool(c)).to_json() for c in [()] + [(iso,) for iso in CENTRAL_ASIA]]
-
-    first = decks()
-    made = len(_SHAPE_JSON)
-    assert decks() == first and len(_SHAPE_JSON) == made  # the same maps again: no shape made twice
-
-
-def test_a_deck_copied_from_the_blank_one_serialises_like_a_new_one():
-    from core.render.maps import CompactDeck
-
-    deck = hotspot_deck(parts_for(("KGZ",)), "aravan", fit=True)
-    fresh = CompactDeck(layers=deck.layers, map_provider=None, initial_view_state=deck.initial_view_state,
-                        tooltip=deck._tooltip)
-    assert deck.to_json() == fresh.to_json()
-    other = hotspot_deck(parts_for(("TJK",)), fit=True)
-    assert other.layers is not deck.layers and json.loads(other.to_json()) != json.loads(deck.to_json())
 
 
 def test_marked_point_and_tooltip_rows_come_from_the_parts():

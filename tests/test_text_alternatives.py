@@ -15,7 +15,7 @@ from core.render.alt_text import (comparison_summary, counts_summary, estimates_
                            matrix_summary, repatriation_summary, series_summary, timeline_summary)
 from core.render.charts import bar_with_not_reported
 from core.data.loading import load_corpus
-from core.render.maps import VIEW_BOUNDS
+from core.render.geo import VIEW_BOUNDS
 from core.data.paths import CURATED_DIR
 from core.analysis.query import figures_view, incidents_view
 from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS

@@ -4,25 +4,26 @@ from collections import Counter
 
 import streamlit as st
 
-import ui
 from core.render.alt_text import incident_map_summary, incident_map_table, timeline_summary
 from core.render.charts import OKABE_ITO_NAMES, colour_map, incident_timeline
 from core.analysis.filters import describe
-from core.render.maps import incident_deck, split_by_view
+from core.render.geo import split_by_view
+from core.render.maps import incident_deck
 from core.analysis.query import country_names, filter_incidents, rows_where
 from core.data.schema import INCIDENT_KINDS
+from ui import cache, chrome, graphics, state, store, tables
 
-corpus = ui.get_corpus()
+corpus = store.corpus()
 names = country_names(corpus)
 categories = {c: c for c in dict.fromkeys(INCIDENT_KINDS.values())}
-ui.page_multiselect("Kind of event", "kinds", categories,
+state.page_multiselect("Kind of event", "kinds", categories,
                     help="attack (incl. bombings, shootings, shelling, killings), plot, arrest, group event, policy")
-groups = ui.group_names()
-ui.page_multiselect("Group", "groups", groups)
-f = ui.current()
+groups = store.group_names()
+state.page_multiselect("Group", "groups", groups)
+f = state.current()
 
-inc = filter_incidents(ui.incidents(), f)
-shown = ui.ids(inc, "incident_id")  # what everything below is drawn from: it changes only when these rows do
+inc = filter_incidents(store.incidents(), f)
+shown = cache.ids(inc, "incident_id")  # what everything below is drawn from: it changes only when these rows do
 
 
 def map_rows() -> tuple:
@@ -33,13 +34,13 @@ def map_rows() -> tuple:
     return int(inc["start"].notna().sum()), inside, outside, colour_map(inc["category"]), outside_counts
 
 
-dated, inside, outside, colours, outside_counts = ui.memo("incident-map-rows", map_rows, shown)
-ui.header("Attacks and plots", f"{describe(f, names, len(inc), 'incidents')} ({dated} dated)"
+dated, inside, outside, colours, outside_counts = cache.cached("incident-map-rows", map_rows, shown)
+chrome.header("Attacks and plots", f"{describe(f, names, len(inc), 'incidents')} ({dated} dated)"
           + (f"; kinds: {', '.join(f.kinds)}" if f.kinds else "")
           + (f"; groups: {', '.join(groups[g] for g in f.groups)}" if f.groups else ""))
 st.caption("A country filter matches where an incident happened or the stated origin of those involved "
            "(\u201ccitizen of Tajikistan\u201d matches Tajikistan).")
-ui.problem_banner(corpus, "incidents", "places", "groups")
+chrome.problem_banner(corpus, "incidents", "places", "groups")
 
 
 @st.fragment
@@ -47,13 +48,13 @@ def timeline(inc, title: str) -> None:
     """The timeline with its own control: changing the colouring reruns only this fragment."""
     colours = {"kind": "category of event", "group": "group"}
     if st.session_state.get("w_colour") not in colours:
-        st.session_state["w_colour"] = ui.current().colour if ui.current().colour in colours else "kind"
+        st.session_state["w_colour"] = state.current().colour if state.current().colour in colours else "kind"
     colour_by = st.segmented_control("Colour the timeline by", list(colours), format_func=colours.get, key="w_colour",
                                      required=True) or "kind"
-    if colour_by != ui.current().colour:
-        ui.update(colour=colour_by)
-        ui.sync_url()
-    ui.chart(lambda: incident_timeline(inc, colour_by, title), "timeline", ui.ids(inc, "incident_id"), colour_by,
+    if colour_by != state.current().colour:
+        state.update(colour=colour_by)
+        state.sync_url()
+    graphics.chart(lambda: incident_timeline(inc, colour_by, title), "timeline", cache.ids(inc, "incident_id"), colour_by,
              title=title, rows=inc, id_column="incident_id", summary=lambda: timeline_summary(inc),
              data=lambda: inc.loc[inc["start"].notna(), ["date", "date_precision", "kind", "category", "group", "place",
                                                           "killed", "summary", "doc_id", "incident_id"]])
@@ -62,29 +63,29 @@ def timeline(inc, title: str) -> None:
 
 
 if inc.empty:
-    ui.empty_state("incidents", ui.widen_suggestion(f))
+    chrome.empty_state("incidents", chrome.widen_suggestion(f))
 else:
     timeline(inc, f"Incidents over time: {describe(f, names, len(inc), 'incidents')}")
-    ui.sources_section(inc, "incident_id", corpus)
+    tables.sources_section(inc, "incident_id", corpus)
 
     st.header("Where they happened")
     st.caption(f"{len(inside) + len(outside)} of {len(inc)} incidents have a stated place; {len(inside)} are in the region the map "
                "shows. Hollow rings: known only to a region or country.")
-    ui.deck("incident-map", lambda: incident_deck(inside, colours), shown, height=480, key="incident-map")
-    ui.text_alternative(ui.memo("incident-map-summary", lambda: incident_map_summary(inc, inside, outside), shown),
-                        ui.memo("incident-map-table", lambda: ui.arrow(incident_map_table(inside, outside)), shown), "incident-map")
+    graphics.deck("incident-map", lambda: incident_deck(inside, colours), shown, height=480, key="incident-map")
+    graphics.text_alternative(cache.cached("incident-map-summary", lambda: incident_map_summary(inc, inside, outside), shown),
+                        cache.cached("incident-map-table", lambda: incident_map_table(inside, outside), shown), "incident-map")
     st.markdown(" · ".join(f":{OKABE_ITO_NAMES[i % len(OKABE_ITO_NAMES)]}[●] {k}" for i, k in enumerate(sorted(colours))))
     if outside_counts:
-        st.markdown("**Outside the map:** " + ui.safe_text(outside_counts))
+        st.markdown("**Outside the map:** " + chrome.safe_text(outside_counts))
 
     st.header("The incidents")
-    ui.table(
-        lambda: ui.view_rows("incidents", inc, ["date", "date_precision", "date_inferred", "kind", "place", "country_iso3",
+    tables.table(
+        lambda: inc[["date", "date_precision", "date_inferred", "kind", "place", "country_iso3",
                                                 "group", "perpetrator_origin", "killed", "wounded", "summary", "doc_id",
-                                                "incident_id"]), "incidents",
+                                                "incident_id"]], "incidents",
         depends=shown, rows=lambda: inc.drop(columns=["start", "end", "origin_iso3", "countries"]),
         column_config={"killed": st.column_config.NumberColumn("killed", help="blank: not stated in the document"),
                        "wounded": st.column_config.NumberColumn("wounded", help="blank: not stated in the document"),
                        "summary": st.column_config.TextColumn("summary", width="large")},
     )
-    ui.sources_section(inc, "incident_id", corpus, "Sources of the table")
+    tables.sources_section(inc, "incident_id", corpus, "Sources of the table")

@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-import ui
 from core.render.export import build_deck, build_zip
+from ui import chrome, exports, store
 
-corpus = ui.get_corpus()
-items = ui.briefing()
-ui.header("Briefing", f"{len(items)} chart(s) in this session's briefing pack")
+corpus = store.corpus()
+items = exports.briefing()
+chrome.header("Briefing", f"{len(items)} chart(s) in this session's briefing pack")
 st.caption("Add charts with \u201cAdd to briefing\u201d under any chart; they stay here while you move between pages. "
            "The deck has one slide per chart (title, filters, image; the quotes behind it in the speaker notes) and a "
            "final sources slide. The ZIP holds a PNG, an SVG and a CSV per chart, and sources.md.")
-ui.problem_banner(corpus, "documents")
+chrome.problem_banner(corpus, "documents")
 
 if not items:
     st.info("The briefing is empty. Open a page, set the filters, and press \u201cAdd to briefing\u201d under a chart.")
@@ -32,8 +32,8 @@ def drop(i: int) -> None:
 
 for i, item in enumerate(items):
     cols = st.columns([8, 1, 1, 1])
-    cols[0].markdown(f"**{i + 1}. {ui.safe_text(item.title)}**  \n{ui.safe_text(item.filters)} · "
-                     f"{len(item.rows)} row(s) from {ui.safe_text(', '.join(sorted(set(item.rows['doc_id']))))}")
+    cols[0].markdown(f"**{i + 1}. {chrome.safe_text(item.title)}**  \n{chrome.safe_text(item.filters)} · "
+                     f"{len(item.rows)} row(s) from {chrome.safe_text(', '.join(sorted(set(item.rows['doc_id']))))}")
     cols[1].button("↑", key=f"up-{i}", on_click=move, args=(i, -1), disabled=i == 0, help="Move up")
     cols[2].button("↓", key=f"down-{i}", on_click=move, args=(i, 1), disabled=i == len(items) - 1, help="Move down")
     cols[3].button("✕", key=f"drop-{i}", on_click=drop, args=(i,), help="Remove from the briefing")

@@ -2,23 +2,23 @@
 
 import streamlit as st
 
-import ui
 from core.render.alt_text import comparison_summary
 from core.render.charts import small_multiples
 from core.analysis.comparison import COMPARABLE, country_table, default_countries
 from core.analysis.filters import describe
 from core.analysis.query import country_names, filter_figures, filter_incidents
+from ui import cache, chrome, graphics, state, store, tables
 
-corpus = ui.get_corpus()
-f = ui.current()
+corpus = store.corpus()
+f = state.current()
 names = country_names(corpus)
-labels, units = ui.indicator_column("label"), ui.indicator_column("unit")
+labels, units = store.indicator_column("label"), store.indicator_column("unit")
 countries = default_countries(f.countries)
-figs = filter_figures(ui.figures(), f)
-inc = filter_incidents(ui.incidents(), f, use_kind=False, use_group=False)
+figs = filter_figures(store.figures(), f)
+inc = filter_incidents(store.incidents(), f, use_kind=False, use_group=False)
 # The table depends on the rows the filters leave and the countries compared, the chart on the
 # comparable rows only: a change that keeps them reuses each.
-content = (tuple(countries), ui.ids(figs, "figure_id"), ui.ids(inc, "incident_id"))
+content = (tuple(countries), cache.ids(figs, "figure_id"), cache.ids(inc, "incident_id"))
 
 
 def comparison() -> tuple:
@@ -32,23 +32,23 @@ def comparison() -> tuple:
     return wide, long, panels, long.drop_duplicates(["indicator", "country"], keep="first"), several
 
 
-wide, long, panels, plotted, several = ui.memo("country-comparison", comparison, *content)
-ui.header("Country comparison", f"{describe(f, names, len(long), 'figures')} across {len(countries)} countries")
-ui.problem_banner(corpus, "figures", "indicators", "incidents")
+wide, long, panels, plotted, several = cache.cached("country-comparison", comparison, *content)
+chrome.header("Country comparison", f"{describe(f, names, len(long), 'figures')} across {len(countries)} countries")
+chrome.problem_banner(corpus, "figures", "indicators", "incidents")
 st.caption("Each column is one indicator with one definition (see the Data page). A cell lists every figure with its "
            "period and document; figures with different periods are listed side by side, never added or averaged. "
            "\u201cnot reported\u201d means no document gives the figure, which is not zero.")
-ui.table(wide, "country-comparison", rows=lambda: long.drop(columns=["countries"]), depends=content,
+tables.table(wide, "country-comparison", rows=lambda: long.drop(columns=["countries"]), depends=content,
          column_config={"profile": st.column_config.LinkColumn("Profile", display_text="open profile")})
-ui.sources_section(long, "figure_id", corpus)
+tables.sources_section(long, "figure_id", corpus)
 
 if not panels:
-    ui.empty_state("comparable figures", ui.widen_suggestion(f))
+    chrome.empty_state("comparable figures", chrome.widen_suggestion(f))
 else:
     title = f"Comparable indicators by country ({describe(f, names)})"
     shown_names = [names.get(c, c) for c in countries]
-    ui.chart(lambda: small_multiples(plotted, panels, shown_names, title), "multiples",
-             tuple(countries), ui.ids(long, "figure_id"), title=title, rows=long, id_column="figure_id",
+    graphics.chart(lambda: small_multiples(plotted, panels, shown_names, title), "multiples",
+             tuple(countries), cache.ids(long, "figure_id"), title=title, rows=long, id_column="figure_id",
              summary=lambda: comparison_summary(plotted, panels, shown_names),
              data=lambda: plotted[["indicator", "country", "display", "period", "doc_id", "figure_id"]])
     if several:

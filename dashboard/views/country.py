@@ -4,33 +4,33 @@ one-page brief as PDF and PPTX. What belongs to a country is decided in core/ana
 import pandas as pd
 import streamlit as st
 
-import ui
 from core.render import brief
 from core.render.charts import incident_timeline
 from core.analysis.filters import Filters, describe_years
 from core.analysis.profile import REGIONAL_SCOPE, build_profile, incidents_summary, timeline_rows, timeline_summary
 from core.analysis.query import country_names, figures_mask, ids_where, incidents_mask
 from core.data.schema import CENTRAL_ASIA
+from ui import cache, chrome, graphics, state, store, tables
 
-corpus = ui.get_corpus()
+corpus = store.corpus()
 names = country_names(corpus)
 ordered = [c for c in CENTRAL_ASIA if c in names] + sorted((c for c in names if c not in CENTRAL_ASIA), key=names.get)
 
 
 def _choose() -> None:
     iso = st.session_state.get("w_iso")
-    ui.update(iso=iso)
-    st.query_params["iso"] = iso or ""  # so the link's old ?iso= does not win on this rerun
+    state.update(iso=iso)
+    state.set_link("iso", iso or "")  # so the link's old ?iso= does not win on this rerun
 
 
-f = ui.current()
+f = state.current()
 if f.iso and st.session_state.get("w_iso") != f.iso:
     st.session_state["w_iso"] = f.iso  # arrived by a link: the chooser follows it
 title = f"Country profile: {names[f.iso]}" if f.iso else "Country profiles"
-ui.header(title, "Everything the five documents say about one country, each part with its sources")
+chrome.header(title, "Everything the five documents say about one country, each part with its sources")
 st.selectbox("Country", ordered, index=None, format_func=lambda c: names.get(c, c), key="w_iso", on_change=_choose,
              placeholder="Choose a country", help="The five Central Asian states first, then every other country the documents name.")
-ui.problem_banner(corpus, "figures", "incidents", "channels", "groups", "hotspots", "places", "countries")
+chrome.problem_banner(corpus, "figures", "incidents", "channels", "groups", "hotspots", "places", "countries")
 
 
 def timeline_figure(p, title: str):
@@ -45,13 +45,13 @@ def profile_of(iso: str):
     """The profile under the year filter, cached on the rows the years leave (figures and incidents):
     a year change that keeps those rows reuses the profile and everything drawn from it."""
     key = profile_key(iso)
-    return ui.memo("profile", lambda: build_profile(corpus, iso, f), *key), key
+    return cache.cached("profile", lambda: build_profile(corpus, iso, f), *key), key
 
 
 def profile_key(iso: str) -> tuple:
     years_only = Filters(year_from=f.year_from, year_to=f.year_to, include_undated=f.include_undated)
-    return (iso, ids_where(ui.figures(), figures_mask(ui.figures(), years_only), "figure_id"),
-            ids_where(ui.incidents(), incidents_mask(ui.incidents(), years_only, use_kind=False, use_group=False),
+    return (iso, ids_where(store.figures(), figures_mask(store.figures(), years_only), "figure_id"),
+            ids_where(store.incidents(), incidents_mask(store.incidents(), years_only, use_kind=False, use_group=False),
                       "incident_id"))
 
 
@@ -77,8 +77,8 @@ def passage_tables(p) -> list[tuple[str, str, object]]:
         body, notes = part[~part["in_notes"]], part[part["in_notes"]]
         label = f"{titles.get(doc_id, doc_id)}: {len(body)} passage(s)" + (f", {len(notes)} in its notes" if len(notes) else "")
         shown = pd.concat([body, notes])
-        out.append((doc_id, label, ui.arrow(shown.assign(where=shown["in_notes"].map({True: "notes", False: "text"}),
-                                                         terms=shown["terms"].map(", ".join))[["text", "terms", "where", "link"]])))
+        out.append((doc_id, label, shown.assign(where=shown["in_notes"].map({True: "notes", False: "text"}),
+                                                         terms=shown["terms"].map(", ".join))[["text", "terms", "where", "link"]]))
     return out
 
 
@@ -89,17 +89,17 @@ def profile_page(iso: str) -> None:
                     " (the country filter in the sidebar does not apply on this page)")
     st.caption(f"Filters: {filters_text}. Years apply to dated figures and incidents; hotspots, channels, groups and "
                "passages are undated.")
-    coverage, sentence = ui.memo("profile-coverage", lambda: (p.coverage, p.coverage_sentence()), *key)
+    coverage, sentence = cache.cached("profile-coverage", lambda: (p.coverage, p.coverage_sentence()), *key)
     if coverage == "barely covered":
-        st.info(ui.safe_text(sentence))
+        st.info(chrome.safe_text(sentence))
     else:
-        st.markdown(ui.safe_text(sentence))
+        st.markdown(chrome.safe_text(sentence))
 
     # One-page brief ----------------------------------------------------------------------------------
     can_print = brief.chromium_path() is not None
 
     def _content():
-        return ui.memo("brief-content", lambda: brief.brief_content(corpus, p, filters_text), iso, f.year_from, f.year_to,
+        return cache.cached("brief-content", lambda: brief.brief_content(corpus, p, filters_text), iso, f.year_from, f.year_to,
                        f.include_undated)
 
     def _pdf() -> bytes:
@@ -120,108 +120,108 @@ def profile_page(iso: str) -> None:
     st.header("Figures")
     figs = p.figures
     if figs.empty:
-        st.caption(f"No document gives a figure about {ui.safe_text(p.name)}"
+        st.caption(f"No document gives a figure about {chrome.safe_text(p.name)}"
                    + ("" if f.year_range == (None, None) else " in these years") + ".")
     else:
         st.caption("Grouped by indicator; each row is one claim with its qualifier, period and document. \u201cConcerns\u201d "
-                   f"says whether a figure concerns {ui.safe_text(p.name)} itself, a place or event in it, or "
+                   f"says whether a figure concerns {chrome.safe_text(p.name)} itself, a place or event in it, or "
                    "Central Asia as a whole.")
-        ui.table(lambda: figs[["label", "display", "qualifier", "period", "about", "scope", "doc_id", "quote", "figure_id"]],
+        tables.table(lambda: figs[["label", "display", "qualifier", "period", "about", "scope", "doc_id", "quote", "figure_id"]],
                  f"profile-{iso}-figures", rows=lambda: figs.drop(columns=["countries"]), depends=key, column_config={
                      "label": "Indicator", "display": "Figure", "qualifier": "Qualifier", "period": "Period",
                      "about": "About", "scope": "Concerns", "doc_id": "Document",
                      "quote": st.column_config.TextColumn("Quote", width="large"), "figure_id": "Row"})
         regional = int((figs["scope"] == REGIONAL_SCOPE).sum())
         if regional:
-            st.caption(f"{regional} of these figures are about Central Asia as a whole, not {ui.safe_text(p.name)} alone.")
+            st.caption(f"{regional} of these figures are about Central Asia as a whole, not {chrome.safe_text(p.name)} alone.")
         if not p.contradictions.empty:
             st.markdown("**Where the documents differ** (same indicator and subject; one column per document)")
-            st.dataframe(ui.memo("profile-contradictions", lambda: ui.arrow(p.contradictions), *key), hide_index=True,
+            st.dataframe(cache.cached("profile-contradictions", lambda: p.contradictions, *key), hide_index=True,
                          width="stretch")
-        ui.sources_section(figs, "figure_id", corpus, "Sources of the figures")
+        tables.sources_section(figs, "figure_id", corpus, "Sources of the figures")
 
     # Map -------------------------------------------------------------------------------------------
     st.header("Hotspots and places")
-    cmap = ui.memo("country-map", lambda: brief.country_map(corpus, p), iso)
+    cmap = cache.cached("country-map", lambda: brief.country_map(corpus, p), iso)
     if not p.hotspots.empty:
         for r in p.hotspots.itertuples():
-            st.markdown(f"**{ui.safe_text(r.name)}** ({ui.safe_text(r.wave)}): {ui.safe_text(r.summary)} "
-                        f"[{ui.safe_text(r.doc_id)}]")
+            st.markdown(f"**{chrome.safe_text(r.name)}** ({chrome.safe_text(r.wave)}): {chrome.safe_text(r.summary)} "
+                        f"[{chrome.safe_text(r.doc_id)}]")
     else:
-        st.caption(f"No document calls a place in {ui.safe_text(p.name)} a hotspot of mobilization.")
+        st.caption(f"No document calls a place in {chrome.safe_text(p.name)} a hotspot of mobilization.")
     if cmap.drawable:
-        ui.deck("country-deck", lambda: brief.country_deck(cmap, iso), iso, height=440, key="country-map")
-        ui.text_alternative(ui.memo("country-map-summary", lambda: brief.map_summary(p, cmap), iso),
-                            ui.memo("country-map-table", lambda: ui.arrow(cmap.inside[["name", "precision_label", "rows", "lat", "lon"]]), iso),
+        graphics.deck("country-deck", lambda: brief.country_deck(cmap, iso), iso, height=440, key="country-map")
+        graphics.text_alternative(cache.cached("country-map-summary", lambda: brief.map_summary(p, cmap), iso),
+                            cache.cached("country-map-table", lambda: cmap.inside[["name", "precision_label", "rows", "lat", "lon"]], iso),
                             "country-map")
         st.caption("Orange: hotspot district or province, shaded; blue line: region around a hotspot point; dots: places, "
                    "sized by curated rows; grey rings: a region or country known only roughly. Boundaries: Natural "
                    "Earth; Aravan: geoBoundaries.")
     if not cmap.outside.empty:
-        st.markdown("**Outside the mapped region:** " + ui.safe_text(
+        st.markdown("**Outside the mapped region:** " + chrome.safe_text(
             ", ".join(f"{n} ({brief.rows_text(r)})" for n, r in zip(cmap.outside["name"], cmap.outside["rows"]))))
     if not cmap.drawable and cmap.outside.empty:
-        st.caption(f"No place in {ui.safe_text(p.name)} is cited, and the maps draw only Central Asia and its neighbours.")
-    ui.sources_section(p.hotspots, "hotspot_id", corpus, "Sources of the hotspots")
+        st.caption(f"No place in {chrome.safe_text(p.name)} is cited, and the maps draw only Central Asia and its neighbours.")
+    tables.sources_section(p.hotspots, "hotspot_id", corpus, "Sources of the hotspots")
 
     # Incidents -------------------------------------------------------------------------------------
     st.header("Incidents")
     inc = p.incidents
-    st.markdown(ui.safe_text(ui.memo("profile-incidents-summary", lambda: incidents_summary(p), *key)))
+    st.markdown(chrome.safe_text(cache.cached("profile-incidents-summary", lambda: incidents_summary(p), *key)))
     if not inc.empty:
         title = f"Incidents in {p.name} or involving {p.adjective} nationals ({describe_years(f)})"
         # Drawn from the profile's incidents only: a year change that keeps them reuses the figure, retitled.
-        shown = ui.ids(inc, "incident_id")
-        ui.chart(lambda: timeline_figure(p, title), "country-timeline", iso, shown, title=title,
+        shown = cache.ids(inc, "incident_id")
+        graphics.chart(lambda: timeline_figure(p, title), "country-timeline", iso, shown, title=title,
                  rows=inc, id_column="incident_id", summary=lambda: timeline_summary(p),
                  data=lambda: inc[["date", "relation", "kind", "place", "summary", "incident_id"]])
         st.caption("Colour: how the incident concerns the country. A dot marks a day; a pale band the month or year an "
                    "event is known to; a hollow diamond: no casualty figure in the document.")
-        ui.table(lambda: inc[["date", "relation", "kind", "place", "group", "perpetrator_origin", "killed", "summary",
+        tables.table(lambda: inc[["date", "relation", "kind", "place", "group", "perpetrator_origin", "killed", "summary",
                               "doc_id", "incident_id"]], f"profile-{iso}-incidents", depends=key,
                  rows=lambda: inc.drop(columns=["start", "end", "origin_iso3", "countries"]), placeholder="", column_config={
                      "relation": "Concerns", "killed": st.column_config.NumberColumn("killed", help="blank: not stated"),
                      "summary": st.column_config.TextColumn("summary", width="large")})
-        ui.sources_section(inc, "incident_id", corpus, "Sources of the incidents")
+        tables.sources_section(inc, "incident_id", corpus, "Sources of the incidents")
 
     # Recruitment -----------------------------------------------------------------------------------
     st.header("Recruitment channels, languages and groups")
     ch = p.channels
     if ch.empty:
-        st.caption(f"No document names a recruitment channel aimed at {ui.safe_text(p.name)} or {ui.safe_text(p.adjective)} "
+        st.caption(f"No document names a recruitment channel aimed at {chrome.safe_text(p.name)} or {chrome.safe_text(p.adjective)} "
                    "nationals.")
     else:
         if not p.languages.empty:
-            st.markdown("**Languages of these channels:** " + ui.safe_text(
+            st.markdown("**Languages of these channels:** " + chrome.safe_text(
                 ", ".join(f"{l} ({n})" for l, n in zip(p.languages["language"], p.languages["claims"]))))
-        ui.table(lambda: ch[["name", "kind", "stance", "languages", "used_by", "audience", "why", "doc_id", "channel_id"]],
+        tables.table(lambda: ch[["name", "kind", "stance", "languages", "used_by", "audience", "why", "doc_id", "channel_id"]],
                  f"profile-{iso}-channels", rows=ch, depends=key, column_config={
                      "why": "Concerns the country because", "used_by": "Used by (groups)", "channel_id": "Row"})
-        ui.sources_section(ch, "channel_id", corpus, "Sources of the channels")
+        tables.sources_section(ch, "channel_id", corpus, "Sources of the channels")
     groups = p.groups
     if groups.empty:
         st.caption("No group in the documents is based there or tied to its nationals.")
     else:
-        st.markdown(f"**Groups based in {ui.safe_text(p.name)}, or that target or recruit its nationals**")
-        ui.table(lambda: groups[["name", "why", "base", "doc_id", "group_id"]], f"profile-{iso}-groups", rows=groups, depends=key,
+        st.markdown(f"**Groups based in {chrome.safe_text(p.name)}, or that target or recruit its nationals**")
+        tables.table(lambda: groups[["name", "why", "base", "doc_id", "group_id"]], f"profile-{iso}-groups", rows=groups, depends=key,
                  column_config={"name": st.column_config.TextColumn("Group", width="medium"),
                                     "why": st.column_config.TextColumn("Why", width="large"), "base": "Based in",
                                     "doc_id": "Document", "group_id": "Row"})
-        ui.sources_section(groups, "group_id", corpus, "Sources of the groups")
+        tables.sources_section(groups, "group_id", corpus, "Sources of the groups")
 
     # Passages --------------------------------------------------------------------------------------
     st.header("What each document says")
     passages = p.passages
     terms = ", ".join(p.terms)
     if passages.empty:
-        st.caption(f"No document names {ui.safe_text(terms)} in its text.")
-    for doc_id, label, table in ui.memo("profile-passages", lambda: passage_tables(p), *key):
-        box = ui.folded(label, f"passages-{doc_id}")
+        st.caption(f"No document names {chrome.safe_text(terms)} in its text.")
+    for doc_id, label, table in cache.cached("profile-passages", lambda: passage_tables(p), *key):
+        box = tables.folded(label, f"passages-{doc_id}")
         if box is not None:
             box.dataframe(table, hide_index=True, width="stretch", key=f"passages-{doc_id}", column_config={
                 "text": st.column_config.TextColumn("Passage", width="large"), "terms": "Names",
                 "where": "Where", "link": st.column_config.LinkColumn("Open", display_text="open in Sources")})
-    st.caption(f"A passage is a sentence that names {ui.safe_text(terms)} (whole words, as written).")
+    st.caption(f"A passage is a sentence that names {chrome.safe_text(terms)} (whole words, as written).")
 
 
 if f.iso:

@@ -12,16 +12,16 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-import ui
 from core.curation import workbench as curation, write as curation_write
 from core.data import paths
-from curation_cache import proposals
 from core.curation.mode import curator_mode
 from core.data.quotes import Document
 from core.curation.proposals import CANDIDATE_COLUMNS, DECISIONS
 from core.data.schema import INCIDENT_KINDS, QUALIFIERS, TABLES
+from ui import cache, chrome, store
+from ui.curation import proposals
 
-ui.header("Curate", "Propose rows for a document, review them, see the change as a diff, then write it. "
+chrome.header("Curate", "Propose rows for a document, review them, see the change as a diff, then write it. "
           "Proposals are suggestions: nothing is written until you accept rows and press Write.")
 if not curator_mode():  # never reached by a reader (the page is not registered), kept as a second lock
     st.error("This page is available only when the dashboard is started in curator mode.")
@@ -51,7 +51,7 @@ def data_version() -> str:
 
 
 def choose_document() -> tuple[curation.DocumentMeta, str] | None:
-    corpus = ui.get_corpus()
+    corpus = store.corpus()
     written = st.session_state.pop("_curate_show", None)
     if written:  # a new document was just registered: show it as registered (what is left to curate)
         st.session_state["curate-source"] = "A registered document"
@@ -83,19 +83,19 @@ def choose_document() -> tuple[curation.DocumentMeta, str] | None:
     try:
         text = curation.read_document(upload.name, upload.getvalue())
     except curation.CurationError as err:
-        st.error(ui.safe_text("\n".join(err.messages)))
+        st.error(chrome.safe_text("\n".join(err.messages)))
         return None
     meta = curation.DocumentMeta(doc_id, title, authors, publisher, published.strip() or "unknown", kind,
                                  curation.seed_file_name(doc_id, upload.name))
     problems = curation.check_new_document(meta, text, corpus["documents"].astype(str), corpus.documents, paths.seeds_dir())
     if problems:
-        st.error("This document cannot be added:\n" + "\n".join(f"- {ui.safe_text(p)}" for p in problems))
+        st.error("This document cannot be added:\n" + "\n".join(f"- {chrome.safe_text(p)}" for p in problems))
         return None
     return meta, text
 
 
 def column_config(table: str) -> dict:
-    corpus = ui.get_corpus()
+    corpus = store.corpus()
     config = {
         "decision": st.column_config.SelectboxColumn("Decision", options=list(DECISIONS), required=True, width="small"),
         "quote": st.column_config.TextColumn("Quote (verbatim)", width="large"),
@@ -163,7 +163,7 @@ def review(meta: curation.DocumentMeta, text: str, candidates: pd.DataFrame, ver
         merged.loc[changes.index, changes.columns] = changes
     merged = merged.reset_index()[list(CANDIDATE_COLUMNS)]
     decided = merged["decision"].value_counts()
-    st.caption(ui.safe_text(", ".join(f"{decided.get(d, 0)} {d}" for d in DECISIONS)))
+    st.caption(chrome.safe_text(", ".join(f"{decided.get(d, 0)} {d}" for d in DECISIONS)))
     st.download_button("Download the review as CSV (for a spreadsheet; write it with `curate.py apply`)",
                        merged.to_csv(index=False).encode("utf-8"), f"{meta.doc_id}-candidates.csv", "text/csv",
                        key="curate-download", on_click="ignore")
@@ -172,7 +172,7 @@ def review(meta: curation.DocumentMeta, text: str, candidates: pd.DataFrame, ver
     try:
         plan = curation.plan_apply(merged, meta, text, paths.curated_dir(), paths.seeds_dir(), source_name="review")
     except curation.CurationError as err:
-        st.error("Not ready to write:\n" + "\n".join(f"- {ui.safe_text(m)}" for m in err.messages))
+        st.error("Not ready to write:\n" + "\n".join(f"- {chrome.safe_text(m)}" for m in err.messages))
         return
     if not plan.files:
         st.info("Accept or exclude candidates to see the change they make.")
@@ -182,10 +182,9 @@ def review(meta: curation.DocumentMeta, text: str, candidates: pd.DataFrame, ver
         try:
             outcome = curation_write.apply_plan(plan, paths.curated_dir(), paths.seeds_dir())
         except curation.CurationError as err:
-            st.error("\n".join(f"- {ui.safe_text(m)}" for m in err.messages))
+            st.error("\n".join(f"- {chrome.safe_text(m)}" for m in err.messages))
             return
-        ui.reload_data()  # every page reads the new rows from now on
-        proposals.clear()
+        store.reload()  # every page reads the new rows from now on
         st.session_state[STATE] = {"written": outcome, "doc_id": meta.doc_id}
         st.session_state["_curate_show"] = meta.doc_id
         st.rerun(scope="app")
@@ -199,10 +198,10 @@ def show_outcome() -> None:
     st.success("Written: " + ", ".join(f"{n} row(s) to {t}.csv" for t, n in outcome.written.items()))
     if outcome.problems:
         st.error(f"The validator finds {len(outcome.problems)} problem(s):\n"
-                 + "\n".join(f"- {ui.safe_text(p)}" for p in outcome.problems[:30]))
+                 + "\n".join(f"- {chrome.safe_text(p)}" for p in outcome.problems[:30]))
     else:
         st.info("The validator finds no problems.")
-    st.markdown(f"**Completeness of {ui.safe_text(done['doc_id'])}**: every number curated or excluded?")
+    st.markdown(f"**Completeness of {chrome.safe_text(done['doc_id'])}**: every number curated or excluded?")
     st.code(outcome.coverage, language="text")
 
 
@@ -212,11 +211,11 @@ if chosen is not None:
     meta, text = chosen
     token = data_version()
     candidates, left_out = proposals(meta.doc_id, curation.fingerprint(text), meta.registered, token, text)
-    corpus = ui.get_corpus()
-    status = ui.memo("curate-status", lambda: curation.number_status(
+    corpus = store.corpus()
+    status = cache.cached("curate-status", lambda: curation.number_status(
         Document(meta.doc_id, text), corpus.tables if meta.registered else None, candidates), meta.doc_id,
         curation.fingerprint(text), token)
-    st.markdown(ui.safe_text(
+    st.markdown(chrome.safe_text(
         f"{len(candidates)} candidate rows for {meta.doc_id}"
         + (f" ({left_out} candidate(s) the tables already hold were left out)" if left_out else "") + f"; {status}."))
     review(meta, text, candidates, token)

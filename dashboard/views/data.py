@@ -3,7 +3,6 @@
 import pandas as pd
 import streamlit as st
 
-import ui
 from core.data import datapackage, paths
 from core.render.charts import matrix_heatmap
 from core.analysis.filters import describe
@@ -11,9 +10,10 @@ from core.analysis.overview import coverage_matrix, coverage_rows, coverage_sour
 from core.analysis.query import country_names, doc_titles, figures_mask, ids_where, incidents_mask, rows_in_countries
 from core.data.summary import rows_per_document, rows_per_table
 from core.data.schema import TABLES
+from ui import cache, chrome, graphics, state, store, tables
 
-corpus = ui.get_corpus()
-f = ui.current()
+corpus = store.corpus()
+f = state.current()
 names = {name: f"{name} ({len(corpus[name])} rows)" for name in TABLES}
 keys = list(TABLES)
 if st.session_state.get("w_table") not in keys:
@@ -22,7 +22,7 @@ if "w_search" not in st.session_state:
     st.session_state["w_search"] = f.search
 table_name = st.selectbox("Table", keys, format_func=names.get, key="w_table")
 search = st.text_input("Search every column (plain text, case does not matter)", key="w_search")
-ui.update(table=table_name, search=search)
+state.update(table=table_name, search=search)
 
 
 
@@ -36,22 +36,22 @@ def matching_rows() -> pd.DataFrame:
 
 
 shown_by = (table_name, search, f.countries)  # what the table shows depends on, and nothing else
-frame = ui.memo("data-rows", matching_rows, *shown_by)
+frame = cache.cached("data-rows", matching_rows, *shown_by)
 table = TABLES[table_name]
-ui.header("Data", f"{table_name}.csv: {len(frame)} of {len(corpus[table_name])} rows"
+chrome.header("Data", f"{table_name}.csv: {len(frame)} of {len(corpus[table_name])} rows"
           + (f" matching \u201c{search}\u201d" if search else "")
           + (" in the chosen countries" if f.countries and len(frame) != len(corpus[table_name]) else ""))
-st.caption(ui.safe_text(table.description))
-ui.problem_banner(corpus, table_name)
+st.caption(chrome.safe_text(table.description))
+chrome.problem_banner(corpus, table_name)
 if frame.empty:
-    ui.empty_state("rows", "Clear the search box or the country filter.")
+    chrome.empty_state("rows", "Clear the search box or the country filter.")
 else:
     # Numbers get room for their digits: a column sized to its header cut 5000000 to "000000".
-    ui.table(frame, table_name, depends=shown_by, height=520,
+    tables.table(frame, table_name, depends=shown_by, height=520,
              column_config={c: st.column_config.NumberColumn(c, width="medium") for c in ("value", "low", "high")
                             if c in frame.columns})
 if table.quoted and not frame.empty:
-    ui.sources_section(frame, table.key, corpus)
+    tables.sources_section(frame, table.key, corpus)
 
 st.header("All the tables as an open data package")
 st.caption("Every curated table as CSV with datapackage.json (a Frictionless Data Package: types, required "
@@ -66,28 +66,28 @@ st.caption("Number of curated rows per document and topic, and per document and 
            "filters apply). An empty cell means the document does not cover it, which is not the same as a count of zero.")
 # What the grids are drawn from: the rows the country and year filters leave (not the table or search
 # above). A filter change that leaves the same rows reuses the grids, retitled.
-scope = (f.countries, ids_where(ui.figures(), figures_mask(ui.figures(), f), "figure_id"),
-         ids_where(ui.incidents(), incidents_mask(ui.incidents(), f, use_kind=False, use_group=False), "incident_id"))
-coverage = ui.memo("coverage", lambda: coverage_rows(corpus, f), *scope)
+scope = (f.countries, ids_where(store.figures(), figures_mask(store.figures(), f), "figure_id"),
+         ids_where(store.incidents(), incidents_mask(store.incidents(), f, use_kind=False, use_group=False), "incident_id"))
+coverage = cache.cached("coverage", lambda: coverage_rows(corpus, f), *scope)
 country_labels = country_names(corpus)
-by_topic = ui.memo("coverage-topic", lambda: coverage_matrix(coverage, corpus, "topic", f), *scope)
-by_country = ui.memo("coverage-country", lambda: coverage_matrix(coverage, corpus, "country", f).rename(
+by_topic = cache.cached("coverage-topic", lambda: coverage_matrix(coverage, corpus, "topic", f), *scope)
+by_country = cache.cached("coverage-country", lambda: coverage_matrix(coverage, corpus, "country", f).rename(
     columns=lambda c: country_labels.get(c, c)), *scope)
-behind = ui.memo("coverage-sources", lambda: coverage_sources(corpus, f), *scope)
+behind = cache.cached("coverage-sources", lambda: coverage_sources(corpus, f), *scope)
 in_words = describe(f, country_labels)
 for key, grid, what in (("grid-topic", by_topic, "topic"), ("grid-country", by_country, "country")):
     title = f"Curated rows by document and {what} ({in_words})"
-    ui.chart(lambda grid=grid, title=title: matrix_heatmap(grid, title, "rows"), key, *scope, title=title,
+    graphics.chart(lambda grid=grid, title=title: matrix_heatmap(grid, title, "rows"), key, *scope, title=title,
              rows=behind, id_column="row", summary=lambda grid=grid, what=what: coverage_summary(grid, what),
              data=lambda grid=grid: coverage_table(grid))
-st.caption(" · ".join(f"**{d}**: {ui.safe_text(t)}" for d, t in doc_titles(corpus).items()))
-holdings = ui.folded("What the curated data holds (rows per table and per document)", "holdings")
+st.caption(" · ".join(f"**{d}**: {chrome.safe_text(t)}" for d, t in doc_titles(corpus).items()))
+holdings = tables.folded("What the curated data holds (rows per table and per document)", "holdings")
 if holdings is not None:
-    holdings.dataframe(ui.memo("rows-per-table", lambda: rows_per_table(corpus)), hide_index=True, width="stretch")
-    holdings.dataframe(ui.memo("rows-per-document", lambda: rows_per_document(corpus)), hide_index=True, width="stretch")
+    holdings.dataframe(cache.cached("rows-per-table", lambda: rows_per_table(corpus)), hide_index=True, width="stretch")
+    holdings.dataframe(cache.cached("rows-per-document", lambda: rows_per_document(corpus)), hide_index=True, width="stretch")
 
 st.header("Data dictionary")
-st.dataframe(ui.memo("dictionary", lambda: ui.arrow(pd.DataFrame([
+st.dataframe(cache.cached("dictionary", lambda: pd.DataFrame([
     {"column": c.name, "type": c.kind, "unit": c.unit, "required": "yes" if c.required else "",
      "allowed values": ", ".join(c.allowed), "refers to": c.ref or "", "meaning": c.description}
-    for c in table.columns])), table.name), hide_index=True, width="stretch")
+    for c in table.columns]), table.name), hide_index=True, width="stretch")

@@ -2,33 +2,33 @@
 
 import streamlit as st
 
-import ui
 from core.render.alt_text import estimates_summary
 from core.render.charts import range_chart
 from core.analysis.filters import describe
 from core.analysis.query import country_names, filter_figures, filter_incidents
+from ui import cache, chrome, graphics, state, store, tables
 
-corpus = ui.get_corpus()
-groups = ui.group_names()
-ui.page_multiselect("Group", "groups", groups)
-f = ui.current()
+corpus = store.corpus()
+groups = store.group_names()
+state.page_multiselect("Group", "groups", groups)
+f = state.current()
 names = country_names(corpus)
-chosen = ui.memo("groups-chosen", lambda: corpus["groups"] if not f.groups else
+chosen = cache.cached("groups-chosen", lambda: corpus["groups"] if not f.groups else
                  corpus["groups"][corpus["groups"]["group_id"].isin(f.groups)], f.groups)
-ui.header("Groups", f"{len(chosen)} groups" + (f" ({', '.join(groups[g] for g in f.groups)})" if f.groups else "")
+chrome.header("Groups", f"{len(chosen)} groups" + (f" ({', '.join(groups[g] for g in f.groups)})" if f.groups else "")
           + f"; estimates and events: {describe(f, names)}")
-ui.problem_banner(corpus, "groups", "figures", "incidents")
+chrome.problem_banner(corpus, "groups", "figures", "incidents")
 
-figs = filter_figures(ui.figures(), f)
-strength = ui.memo("group-strength", lambda: figs[(figs["indicator"] == "group_strength") & figs["subject"].isin(chosen["group_id"])]
-                   .sort_values("subject_label"), ui.ids(figs, "figure_id"), f.groups)
+figs = filter_figures(store.figures(), f)
+strength = cache.cached("group-strength", lambda: figs[(figs["indicator"] == "group_strength") & figs["subject"].isin(chosen["group_id"])]
+                   .sort_values("subject_label"), cache.ids(figs, "figure_id"), f.groups)
 st.header("Strength estimates")
 if strength.empty:
-    ui.empty_state("strength estimates", ui.widen_suggestion(f))
+    chrome.empty_state("strength estimates", chrome.widen_suggestion(f))
 else:
     title = f"Fighters or members per group, as estimated ({describe(f, names)})"
-    ui.chart(lambda: range_chart(strength, title,
-                         "Fighters or members (people)"), "strength", ui.ids(strength, "figure_id"), title=title,
+    graphics.chart(lambda: range_chart(strength, title,
+                         "Fighters or members (people)"), "strength", cache.ids(strength, "figure_id"), title=title,
              rows=strength, id_column="figure_id",
              summary=lambda: estimates_summary(strength, "Fighters or members per group, as estimated",
                                                "people"),
@@ -36,23 +36,23 @@ else:
                                                                  "period", "doc_id", "figure_id"]])
     st.caption("Bars: ranges (low\u2013high). Triangle pointing left: \u201cup to\u201d; dot: \u201cabout\u201d or exact. "
                "Estimates from different documents and dates are shown side by side, never combined.")
-    ui.sources_section(strength, "figure_id", corpus)
+    tables.sources_section(strength, "figure_id", corpus)
 
 st.header("Relation to the Taliban")
-ui.table(lambda: chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]], "groups",
-         depends=ui.ids(chosen, "group_id"),
+tables.table(lambda: chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]], "groups",
+         depends=cache.ids(chosen, "group_id"),
          rows=chosen, column_config={"relation_to_taliban": st.column_config.TextColumn("relation to the Taliban",
                                                                                help="as the quoted document describes it; blank: not stated"),
                             "quote": st.column_config.TextColumn("quote", width="large")})
-ui.sources_section(chosen, "group_id", corpus)
+tables.sources_section(chosen, "group_id", corpus)
 
 st.header("Key dated events")
-events = filter_incidents(ui.incidents(), f, use_kind=False)
-events = ui.memo("group-events", lambda: events[events["group_id"].isin(chosen["group_id"]) & (events["group_id"] != "")]
-                 .sort_values("start"), ui.ids(events, "incident_id"), f.groups)
+events = filter_incidents(store.incidents(), f, use_kind=False)
+events = cache.cached("group-events", lambda: events[events["group_id"].isin(chosen["group_id"]) & (events["group_id"] != "")]
+                 .sort_values("start"), cache.ids(events, "incident_id"), f.groups)
 if events.empty:
-    ui.empty_state("dated events", ui.widen_suggestion(f))
+    chrome.empty_state("dated events", chrome.widen_suggestion(f))
 else:
-    ui.table(lambda: events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events",
-             depends=ui.ids(events, "incident_id"), rows=lambda: events.drop(columns=["start", "end", "origin_iso3", "countries"]), column_config={"summary": st.column_config.TextColumn("summary", width="large")})
-    ui.sources_section(events, "incident_id", corpus)
+    tables.table(lambda: events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events",
+             depends=cache.ids(events, "incident_id"), rows=lambda: events.drop(columns=["start", "end", "origin_iso3", "countries"]), column_config={"summary": st.column_config.TextColumn("summary", width="large")})
+    tables.sources_section(events, "incident_id", corpus)

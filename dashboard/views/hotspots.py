@@ -4,18 +4,20 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-import ui
 from core.analysis.filters import describe
-from core.render.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data, hotspot_text_alternative, static_hotspot_figure
+from core.render.alt_text import hotspot_text_alternative
+from core.render.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data
+from core.render.static_maps import static_hotspot_figure
 from core.analysis.query import country_names, filter_hotspots, rows_where
+from ui import cache, chrome, exports, graphics, state, store, tables
 
-corpus = ui.get_corpus()
-f = ui.current()
+corpus = store.corpus()
+f = state.current()
 names = country_names(corpus)
-hot = ui.memo("hotspot-rows", lambda: filter_hotspots(ui.hotspots(), f), f.countries)  # the years do not apply
-ui.header("Hotspots map", f"Mobilization hotspots: {describe(f, names, len(set(hot['place_id'])), 'places')} "
+hot = cache.cached("hotspot-rows", lambda: filter_hotspots(store.hotspots(), f), f.countries)  # the years do not apply
+chrome.header("Hotspots map", f"Mobilization hotspots: {describe(f, names, len(set(hot['place_id'])), 'places')} "
           f"({len(hot)} claims; the year filter does not apply to hotspots, which the documents date by wave)")
-ui.problem_banner(corpus, "hotspots", "places", "figures", "incidents")
+chrome.problem_banner(corpus, "hotspots", "places", "figures", "incidents")
 
 
 
@@ -32,44 +34,44 @@ def map_parts():
     places = corpus["places"]
     if f.countries:
         places = rows_where(places, np.isin(places["country_iso3"].to_numpy(), f.countries))
-    return hotspot_map_data(places, hot, ui.memo("rows-per-place", rows_per_place))
+    return hotspot_map_data(places, hot, cache.cached("rows-per-place", rows_per_place))
 
 
-parts = ui.memo("hotspot-parts", map_parts, f.countries)
+parts = cache.cached("hotspot-parts", map_parts, f.countries)
 
 
 def place_rows(place_id: str) -> tuple:
     """(claims, figures, claim lines, rows behind them) for the chosen hotspot."""
     claims = rows_where(hot, hot["place_id"].to_numpy() == place_id)
-    figs = ui.figures()
+    figs = store.figures()
     figs = rows_where(figs, (figs["subject"].to_numpy() == place_id) | (figs["related"].to_numpy() == place_id))
-    lines = [(f"**{ui.safe_text(r['wave'])}** · {ui.safe_text(r['summary'])}",
-              f"{r['doc_id']} ({r['hotspot_id']}): \u201c{ui.safe_text(r['quote'])}\u201d") for r in claims.to_dict("records")]
+    lines = [(f"**{chrome.safe_text(r['wave'])}** · {chrome.safe_text(r['summary'])}",
+              f"{r['doc_id']} ({r['hotspot_id']}): \u201c{chrome.safe_text(r['quote'])}\u201d") for r in claims.to_dict("records")]
     behind = pd.DataFrame({"id": claims["hotspot_id"].tolist() + figs["figure_id"].tolist(),
                            "doc_id": claims["doc_id"].tolist() + figs["doc_id"].tolist(),
                            "quote": claims["quote"].tolist() + figs["quote"].tolist()})
     return claims, figs, lines, behind
 
-choices = ui.memo("hotspot-choices", lambda: {p: n for p, n in zip(hot["place_id"], hot["name"])}, f.countries)
+choices = cache.cached("hotspot-choices", lambda: {p: n for p, n in zip(hot["place_id"], hot["name"])}, f.countries)
 selected = f.hotspot if f.hotspot in choices else None
 
 # The map takes the full width; its legend and text alternative follow it.
 if hot.empty:
-    ui.empty_state("hotspots", ui.widen_suggestion(f))
-summary, summary_table = ui.memo("hotspot-summary", lambda: (lambda s, t: (s, ui.arrow(t)))(*hotspot_text_alternative(hot, names)),
+    chrome.empty_state("hotspots", chrome.widen_suggestion(f))
+summary, summary_table = cache.cached("hotspot-summary", lambda: hotspot_text_alternative(hot, names),
                                  f.countries)
 # The map does not mark the chosen hotspot (the list below does), so there is one deck per country filter.
-event = ui.deck("hotspot-deck", lambda: hotspot_deck(parts, None, fit=bool(f.countries)), f.countries,
+event = graphics.deck("hotspot-deck", lambda: hotspot_deck(parts, None, fit=bool(f.countries)), f.countries,
                 on_select="rerun", selection_mode="single-object", key="hotspot-map", height=560, alt=summary)
-ui.text_alternative(summary, summary_table, "hotspot-map")
+graphics.text_alternative(summary, summary_table, "hotspot-map")
 st.markdown("**How precise each place is:** " + " · ".join(text for _, text in PRECISION_LEGEND))
 st.caption("Point size: number of curated rows about the place. Boundaries: Natural Earth (public domain); "
            "Aravan district: geoBoundaries, CC BY-SA 3.0. Where names would overlap, a country name moves or is left out.")
 static_title = f"Mobilization hotspots ({describe(f, names)})"
-behind = ui.memo("hotspot-behind", lambda: pd.DataFrame({"row": hot["hotspot_id"].to_numpy(), "doc_id": hot["doc_id"].to_numpy(),
+behind = cache.cached("hotspot-behind", lambda: pd.DataFrame({"row": hot["hotspot_id"].to_numpy(), "doc_id": hot["doc_id"].to_numpy(),
                                                           "quote": hot["quote"].to_numpy()}), f.countries)
 # The static rendering is built only when a download or the briefing asks for it.
-ui.export_controls("hotspot-map", lambda: static_hotspot_figure(parts, static_title), static_title, behind, "row")
+exports.export_controls("hotspot-map", lambda: static_hotspot_figure(parts, static_title), static_title, behind, "row")
 picked = [o for objs in (event.selection.objects or {}).values() for o in objs] if event and event.selection else []
 for obj in picked:
     pid = obj.get("place_id") or (obj.get("properties") or {}).get("place_id")
@@ -83,22 +85,22 @@ if choices:
         st.session_state["w_hotspot"] = selected or keys[0]
     selected = st.selectbox("Choose a hotspot to read its figures and quotes", keys, format_func=choices.get,
                             key="w_hotspot")
-    ui.update(hotspot=selected)
-    claims, figs, claim_lines, behind_place = ui.memo("hotspot-place", lambda: place_rows(selected), f.countries, selected)
-    st.header(ui.safe_text(choices[selected]))
+    state.update(hotspot=selected)
+    claims, figs, claim_lines, behind_place = cache.cached("hotspot-place", lambda: place_rows(selected), f.countries, selected)
+    st.header(chrome.safe_text(choices[selected]))
     for said, quoted in claim_lines:
         st.markdown(said)
         st.caption(quoted)
     if figs.empty:
         st.caption("The documents give no figures for this place.")
     else:
-        ui.table(lambda: figs[["label", "display", "period", "subject_label", "related_label", "doc_id", "quote"]],
-                 f"hotspot-{selected}-figures", rows=lambda: figs.drop(columns=["countries"]), depends=ui.ids(figs, "figure_id"),
+        tables.table(lambda: figs[["label", "display", "period", "subject_label", "related_label", "doc_id", "quote"]],
+                 f"hotspot-{selected}-figures", rows=lambda: figs.drop(columns=["countries"]), depends=cache.ids(figs, "figure_id"),
                  column_config={"label": "Indicator", "display": "Figure", "period": "Period",
                                     "subject_label": "About", "related_label": "Relative to", "doc_id": "Document",
                                     "quote": st.column_config.TextColumn("Quote", width="large")})
-    ui.sources_section(behind_place, "id", corpus)
+    tables.sources_section(behind_place, "id", corpus)
 st.header("All hotspot claims")
-ui.table(lambda: ui.view_rows("hotspots", hot, ["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]), "hotspots",
-         depends=ui.ids(hot, "hotspot_id"), rows=lambda: hot.drop(columns=["countries"]), column_config={"name": "Place", "country_iso3": "Country", "geo_precision": "Precision"})
-ui.sources_section(hot, "hotspot_id", corpus)
+tables.table(lambda: hot[["name", "country_iso3", "wave", "summary", "doc_id", "geo_precision"]], "hotspots",
+         depends=cache.ids(hot, "hotspot_id"), rows=lambda: hot.drop(columns=["countries"]), column_config={"name": "Place", "country_iso3": "Country", "geo_precision": "Precision"})
+tables.sources_section(hot, "hotspot_id", corpus)

@@ -4,17 +4,17 @@ and claims that contradict each other side by side."""
 import numpy as np
 import streamlit as st
 
-import ui
 from core.render.alt_text import counts_summary, matrix_summary, series_summary
 from core.render.charts import count_bars, matrix_heatmap, series_chart
 from core.analysis.filters import describe
 from core.analysis.query import country_names, filter_figures, rows_where
 from core.analysis.recruitment import channels_by_kind, contradictions, differing_figures, group_channel_matrix, languages
+from ui import cache, chrome, graphics, state, store, tables
 
-corpus = ui.get_corpus()
-groups = ui.group_names()
-ui.page_multiselect("Group", "groups", groups)
-f = ui.current()
+corpus = store.corpus()
+groups = store.group_names()
+state.page_multiselect("Group", "groups", groups)
+f = state.current()
 names = country_names(corpus)
 
 
@@ -26,36 +26,36 @@ def channel_rows(chosen_groups: tuple[str, ...]):
     return ch, ch[ch["used_by"] != ""], contradictions(ch)
 
 
-ch, used, clash = ui.memo("channel-rows", lambda: channel_rows(f.groups), f.groups)  # the only filter on channels
-ui.header("Recruitment", f"Recruitment and propaganda channels: {len(ch)} claims about {len(set(ch['name']))} channels"
+ch, used, clash = cache.cached("channel-rows", lambda: channel_rows(f.groups), f.groups)  # the only filter on channels
+chrome.header("Recruitment", f"Recruitment and propaganda channels: {len(ch)} claims about {len(set(ch['name']))} channels"
           + (f" used by {', '.join(groups[g] for g in f.groups)}" if f.groups else "")
           + " (the country and year filters apply to the figures below, not to channel claims, which are rarely dated)")
-ui.problem_banner(corpus, "channels", "figures", "groups")
+chrome.problem_banner(corpus, "channels", "figures", "groups")
 
 if ch.empty:
-    ui.empty_state("channel claims", ui.widen_suggestion(f))
+    chrome.empty_state("channel claims", chrome.widen_suggestion(f))
 else:
-    shown = ui.ids(ch, "channel_id")  # channel claims follow the group filter only
+    shown = cache.ids(ch, "channel_id")  # channel claims follow the group filter only
     left, right = st.columns(2)
     with left:
-        ui.chart(lambda: count_bars(channels_by_kind(ch), "kind", "stance", "Channel claims by kind of channel",
+        graphics.chart(lambda: count_bars(channels_by_kind(ch), "kind", "stance", "Channel claims by kind of channel",
                             "Claims (rows in channels.csv)"), "by-kind", shown, rows=ch, id_column="channel_id",
                  summary=lambda: counts_summary(channels_by_kind(ch), "kind", "Channel claims by kind of channel", "stance"),
                  data=lambda: channels_by_kind(ch))
     with right:
-        ui.chart(lambda: count_bars(languages(ch), "language", None, "Languages of propaganda and recruitment channels",
+        graphics.chart(lambda: count_bars(languages(ch), "language", None, "Languages of propaganda and recruitment channels",
                             "Channels using the language"), "languages", shown, rows=ch, id_column="channel_id",
                  summary=lambda: counts_summary(languages(ch), "language", "Channels using each language"),
                  data=lambda: languages(ch))
-    ui.sources_section(ch, "channel_id", corpus, key="channels")
+    tables.sources_section(ch, "channel_id", corpus, key="channels")
     st.header("Which group uses which channel")
-    ui.chart(lambda: matrix_heatmap(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group x channel)",
+    graphics.chart(lambda: matrix_heatmap(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group x channel)",
                             "claims"), "matrix", shown, rows=used, id_column="channel_id",
              summary=lambda: matrix_summary(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group: channel claims)"),
              data=lambda: group_channel_matrix(ch, groups).rename_axis(index="group").reset_index())
     st.caption("A number is how many curated claims link the group to the channel; an empty cell means no document says so.")
 
-figs = filter_figures(ui.figures(), f)
+figs = filter_figures(store.figures(), f)
 
 
 def figure_rows() -> tuple:
@@ -65,33 +65,33 @@ def figure_rows() -> tuple:
     return tg.assign(period=tg["period_start"]), differing_figures(topics)
 
 
-tg, diff = ui.memo("recruitment-figures", figure_rows, ui.ids(figs, "figure_id"))
+tg, diff = cache.cached("recruitment-figures", figure_rows, cache.ids(figs, "figure_id"))
 st.header("Telegram: terrorist bots and channels blocked")
 if tg.empty:
-    ui.empty_state("Telegram blocking figures", ui.widen_suggestion(f))
+    chrome.empty_state("Telegram blocking figures", chrome.widen_suggestion(f))
 else:
     title = f"Terrorist bots and channels blocked by Telegram per month ({describe(f, names)})"
-    ui.chart(lambda: series_chart(tg, title, "Bots and channels blocked in the month"), "telegram",
-             ui.ids(tg, "figure_id"), title=title, rows=tg, id_column="figure_id",
+    graphics.chart(lambda: series_chart(tg, title, "Bots and channels blocked in the month"), "telegram",
+             cache.ids(tg, "figure_id"), title=title, rows=tg, id_column="figure_id",
              summary=lambda: series_summary(tg, "Terrorist bots and channels blocked by Telegram in the month"),
              data=lambda: tg[["period", "display", "qualifier", "doc_id", "figure_id"]])
     st.caption("As reported by the ISIS Watch channel and cited by one document; only two months are given, "
                "so the chart shows two points, not a trend.")
-    ui.sources_section(tg, "figure_id", corpus)
+    tables.sources_section(tg, "figure_id", corpus)
 
 st.header("Claims that contradict each other")
 if clash.empty:
     st.caption("No channel is claimed both as used and as not used under these filters.")
-sides_by_channel = ui.memo("disagreement-lines", lambda: [
-    (name, [(f"*{ui.safe_text(r.stance)}* according to **{ui.safe_text(r.doc_id)}**", f"\u201c{ui.safe_text(r.quote)}\u201d")
+sides_by_channel = cache.cached("disagreement-lines", lambda: [
+    (name, [(f"*{chrome.safe_text(r.stance)}* according to **{chrome.safe_text(r.doc_id)}**", f"\u201c{chrome.safe_text(r.quote)}\u201d")
             for r in part.itertuples()]) for name, part in clash.groupby("name")], f.groups)
 for name, sides in sides_by_channel:
-    st.markdown(f"**{ui.safe_text(name)}**")
+    st.markdown(f"**{chrome.safe_text(name)}**")
     for col, (said, quoted) in zip(st.columns(len(sides)), sides):
         col.markdown(said)
         col.caption(quoted)
-ui.sources_section(clash, "channel_id", corpus, key="disagreements")
+tables.sources_section(clash, "channel_id", corpus, key="disagreements")
 if not diff.empty:
     st.markdown("**Figures on the same thing from different documents**")
-    ui.table(lambda: diff[["label", "subject_label", "display", "period", "doc_id", "quote"]], "differing-figures", rows=diff,
-             depends=ui.ids(diff, "figure_id"))
+    tables.table(lambda: diff[["label", "subject_label", "display", "period", "doc_id", "quote"]], "differing-figures", rows=diff,
+             depends=cache.ids(diff, "figure_id"))

@@ -6,17 +6,17 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-import ui
 from core.render.alt_text import estimates_summary, repatriation_summary
 from core.render.charts import bar_with_not_reported, range_chart
 from core.analysis.filters import describe
 from core.analysis.query import country_names, filter_figures, filter_incidents, rows_where
 from core.data.schema import CENTRAL_ASIA
+from ui import cache, chrome, graphics, state, store, tables
 
-corpus = ui.get_corpus()
-f = ui.current()
+corpus = store.corpus()
+f = state.current()
 names = country_names(corpus)
-units = ui.indicator_column("unit")
+units = store.indicator_column("unit")
 countries = [c for c in (f.countries or CENTRAL_ASIA) if c in CENTRAL_ASIA] or list(f.countries)
 
 
@@ -40,22 +40,22 @@ def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
     return SimpleNamespace(
         count=int(in_topic.sum()), people=people, table=table, programmes=programmes,
         suspects=rows_where(figs, in_topic & (indicator == "repatriated_suspects")),
-        programme_lines=[f"- **{ui.safe_text(r['date'] or 'date not stated')}** ({r['date_precision'] or 'no date'}), "
-                         f"{ui.safe_text(names.get(r['country_iso3'], r['country_iso3']))}: {ui.safe_text(r['summary'])}"
+        programme_lines=[f"- **{chrome.safe_text(r['date'] or 'date not stated')}** ({r['date_precision'] or 'no date'}), "
+                         f"{chrome.safe_text(names.get(r['country_iso3'], r['country_iso3']))}: {chrome.safe_text(r['summary'])}"
                          for r in programmes.to_dict("records")],
-        note_lines=[f"- {ui.safe_text(r['subject_label'])}: {ui.safe_text(r['note'])}" for r in records if r["note"]],
+        note_lines=[f"- {chrome.safe_text(r['subject_label'])}: {chrome.safe_text(r['note'])}" for r in records if r["note"]],
         women_children=pd.concat([rows_where(figs, indicator == "women_children_to_men_ratio"), rows_where(figs, who)]),
         aravan=rows_where(figs, subject == "aravan"),
     )
 
 
-figs = filter_figures(ui.figures(), f)
-incidents = filter_incidents(ui.incidents(), f, use_kind=False, use_group=False)
-v = ui.memo("repatriation-page", lambda: page_rows(figs, incidents), ui.ids(figs, "figure_id"),
-            ui.ids(incidents, "incident_id"), tuple(countries))
+figs = filter_figures(store.figures(), f)
+incidents = filter_incidents(store.incidents(), f, use_kind=False, use_group=False)
+v = cache.cached("repatriation-page", lambda: page_rows(figs, incidents), cache.ids(figs, "figure_id"),
+            cache.ids(incidents, "incident_id"), tuple(countries))
 people, suspects, table = v.people, v.suspects, v.table
-ui.header("Repatriation", f"People brought home: {describe(f, names, v.count, 'figures')}")
-ui.problem_banner(corpus, "figures", "incidents")
+chrome.header("Repatriation", f"People brought home: {describe(f, names, v.count, 'figures')}")
+chrome.problem_banner(corpus, "figures", "incidents")
 
 # 1. People repatriated by state programmes, per country; countries with no figure say so.
 st.header("People repatriated by state programmes")
@@ -63,50 +63,50 @@ st.caption("Indicator: people brought home by a state repatriation programme, al
            "period for these totals. Citizens detained abroad on suspicion of militant links and repatriated are a "
            "different count, shown separately below, never added to these.")
 title = f"People repatriated by state programmes ({describe(f, names)})"
-ui.chart(lambda: bar_with_not_reported(table, "country", "value", "text", title,
+graphics.chart(lambda: bar_with_not_reported(table, "country", "value", "text", title,
                                f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated",
-         ui.ids(people, "figure_id"), tuple(countries), title=title, rows=people, id_column="figure_id",
+         cache.ids(people, "figure_id"), tuple(countries), title=title, rows=people, id_column="figure_id",
          summary=lambda: repatriation_summary(table, units.get("repatriated_people", "people")),
          data=lambda: table[["country", "display", "period", "doc_id"]].replace({"display": {"": "not reported"}}))
-ui.sources_section(people, "figure_id", corpus, key="people")
+tables.sources_section(people, "figure_id", corpus, key="people")
 
 if not suspects.empty:
     st.markdown("**A different count: suspects repatriated**")
-    ui.table(suspects[["subject_label", "display", "period", "note", "doc_id"]], "suspects-repatriated", rows=suspects,
-             depends=ui.ids(suspects, "figure_id"),
+    tables.table(suspects[["subject_label", "display", "period", "note", "doc_id"]], "suspects-repatriated", rows=suspects,
+             depends=cache.ids(suspects, "figure_id"),
              column_config={"subject_label": "Country", "display": "People", "period": "Period"})
-    ui.sources_section(suspects, "figure_id", corpus, key="suspects")
+    tables.sources_section(suspects, "figure_id", corpus, key="suspects")
 
 # 2. Programmes (dated policy events) and what the documents say about the pilots.
 st.header("Programmes and periods")
 if not v.programme_lines and not v.note_lines:
-    ui.empty_state("repatriation programmes", ui.widen_suggestion(f))
+    chrome.empty_state("repatriation programmes", chrome.widen_suggestion(f))
 if v.programme_lines or v.note_lines:
     st.markdown("\n".join(v.programme_lines + v.note_lines))
-ui.sources_section(v.programmes, "incident_id", corpus)
+tables.sources_section(v.programmes, "incident_id", corpus)
 
 # 3. Who they were: women and children.
 who = v.women_children
 st.header("Who they were")
 if who.empty:
-    ui.empty_state("figures on women and children", ui.widen_suggestion(f))
+    chrome.empty_state("figures on women and children", chrome.widen_suggestion(f))
 else:
-    st.markdown("\n".join(f"- **{ui.safe_text(r.label)}** ({ui.safe_text(r.subject_label)}): {ui.safe_text(r.display)}"
-                          + (f", {ui.safe_text(r.period)}" if r.period else "") for r in who.itertuples()))
-    ui.sources_section(who, "figure_id", corpus, key="who-returns")
+    st.markdown("\n".join(f"- **{chrome.safe_text(r.label)}** ({chrome.safe_text(r.subject_label)}): {chrome.safe_text(r.display)}"
+                          + (f", {chrome.safe_text(r.period)}" if r.period else "") for r in who.itertuples()))
+    tables.sources_section(who, "figure_id", corpus, key="who-returns")
 
 # 4. Aravan's share of Kyrgyzstan's returnee children, against its share of the population.
 aravan = v.aravan
 st.header("Aravan's share of Kyrgyzstan's returnee children")
 if aravan.empty:
-    ui.empty_state("figures on Aravan", ui.widen_suggestion(f))
+    chrome.empty_state("figures on Aravan", chrome.widen_suggestion(f))
 else:
-    ui.chart(lambda: range_chart(aravan, "Aravan district, Kyrgyzstan: share of the country, by measure", "Percent of Kyrgyzstan",
-                         label_column="label"), "aravan", ui.ids(aravan, "figure_id"), rows=aravan, id_column="figure_id",
+    graphics.chart(lambda: range_chart(aravan, "Aravan district, Kyrgyzstan: share of the country, by measure", "Percent of Kyrgyzstan",
+                         label_column="label"), "aravan", cache.ids(aravan, "figure_id"), rows=aravan, id_column="figure_id",
              summary=lambda: estimates_summary(aravan, "Aravan district, Kyrgyzstan, as a share of the country", "percent",
                                                label_column="label"),
              data=lambda: aravan[["label", "display", "qualifier", "period", "doc_id", "figure_id"]])
     st.caption("Each bar is a different measure from the same document: share of returnee children (first wave), "
                "share of officially recorded mobilization cases, and share of the population. A triangle pointing "
                "left means \u201cless than\u201d.")
-    ui.sources_section(aravan, "figure_id", corpus, key="aravan")
+    tables.sources_section(aravan, "figure_id", corpus, key="aravan")

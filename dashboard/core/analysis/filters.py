@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
-from core.data.schema import CENTRAL_ASIA
+import pandas as pd
+
+from core.data.loading import Corpus
+from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS, QUOTED_TABLES, TABLES
 
 MAX_PARAM_LENGTH = 500
 YEAR_BOUNDS = (1990, 2026)
@@ -35,6 +38,28 @@ class Options:
     hotspots: tuple[str, ...] = ()
     tables: tuple[str, ...] = ()
     year_bounds: tuple[int, int] = YEAR_BOUNDS
+
+
+def options(corpus: Corpus) -> Options:
+    """What a link may ask for, read from the data: its countries, kinds, groups, rows and years."""
+    years = pd.concat([corpus["incidents"]["date"].str[:4], corpus["figures"]["period_start"].str[:4],
+                       corpus["figures"]["period_end"].str[:4]])
+    years = pd.to_numeric(years, errors="coerce").dropna()
+    low = int(years.min()) if len(years) else YEAR_BOUNDS[0]
+    high = int(years.max()) if len(years) else YEAR_BOUNDS[1]
+    row_ids = set().union(*(set(corpus[name][TABLES[name].key]) for name in QUOTED_TABLES))
+    table = {name: corpus[name] for name in ("countries", "groups", "indicators", "documents")}
+    return Options(
+        countries=dict(zip(table["countries"]["iso3"], table["countries"]["name"])),
+        kinds=tuple(dict.fromkeys(INCIDENT_KINDS.values())),
+        groups=dict(zip(table["groups"]["group_id"], table["groups"]["name"])),
+        indicators=dict(zip(table["indicators"]["indicator"], table["indicators"]["label"])),
+        documents=dict(zip(table["documents"]["doc_id"], table["documents"]["title"])),
+        row_ids=frozenset(row_ids),
+        hotspots=tuple(corpus["hotspots"]["place_id"].unique()),
+        tables=tuple(TABLES),
+        year_bounds=(min(low, YEAR_BOUNDS[0]), max(high, YEAR_BOUNDS[1])),
+    )
 
 
 @dataclass(frozen=True)

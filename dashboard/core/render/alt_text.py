@@ -244,3 +244,23 @@ def incident_map_table(inside: pd.DataFrame, outside: pd.DataFrame) -> pd.DataFr
              for (place, country, on_map), there in kinds.items()]  # places as first seen, then by most incidents
     table.sort(key=lambda row: (-row[2], row[0]))
     return pd.DataFrame(table, columns=["place", "country", "incidents", "kinds", "on map"])
+
+
+def hotspot_text_alternative(hot: pd.DataFrame, country_names: dict[str, str]) -> tuple[str, pd.DataFrame]:
+    """What the hotspot map shows, for a screen reader: one sentence and the table behind it
+    (place, country, waves, claims, documents), most-cited places first."""
+    if hot.empty:
+        return "The map shows no hotspot for these filters.", pd.DataFrame()
+    rows = []
+    for (_, name, iso), claims in hot.groupby(["place_id", "name", "country_iso3"], sort=False):
+        precision = claims["geo_precision"].dropna()
+        rows.append({"place": name, "country": country_names.get(iso, iso), "claims": len(claims),
+                     "waves": "; ".join(dict.fromkeys(claims["wave"])),
+                     "documents": "; ".join(dict.fromkeys(claims["doc_id"])),
+                     "precision": precision.iloc[0] if len(precision) else ""})
+    table = pd.DataFrame(rows).sort_values(["claims", "place"], ascending=[False, True], kind="stable")
+    places = "; ".join(f"{r.place} ({r.country}, {r.claims} claim{'s' if r.claims != 1 else ''})"
+                       for r in table.itertuples())
+    sentence = (f"{len(hot)} hotspot claim{'s' if len(hot) != 1 else ''} in {len(table)} place"
+                f"{'s' if len(table) != 1 else ''}: {places}.")
+    return sentence, table.reset_index(drop=True)

@@ -26,13 +26,12 @@ from string import Template
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
-from shapely.geometry.polygon import orient
 
-from core.render import export
+from core.render import export, geo
 from core.render.charts import incident_timeline
 from core.data.loading import Corpus
-from core.render.maps import (VIEW_BOUNDS, boundary_shapes, fit_view, hotspot_deck, hotspot_map_data, split_by_view,
-                       static_hotspot_figure)
+from core.render.maps import fit_view, hotspot_deck, hotspot_map_data
+from core.render.static_maps import static_hotspot_figure
 from core.analysis.profile import Profile, country_places, map_frame, timeline_rows
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "brief.html"
@@ -61,19 +60,13 @@ class CountryMap:
 def country_map(corpus: Corpus, profile: Profile) -> CountryMap:
     places, row_counts = country_places(corpus, profile.iso)
     parts = hotspot_map_data(places, profile.hotspots, row_counts)
-    shape = boundary_shapes([f"country:{profile.iso}"], {})
+    shape = geo.boundary_shapes([f"country:{profile.iso}"], {})
     bounds = tuple(float(x) for x in shape.total_bounds) if not shape.empty else None
     shown = pd.concat([parts["shaded"], parts["outlined"], parts["points"]]).drop_duplicates("place_id")
-    inside, outside = split_by_view(shown.dropna(subset=["lat", "lon"]))
+    inside, outside = geo.split_by_view(shown.dropna(subset=["lat", "lon"]))
     # Places outside the region our boundaries cover would float on a blank page: listed in words instead.
     parts = {k: v[~v["place_id"].isin(outside["place_id"])] for k, v in parts.items()}
     return CountryMap(parts, bounds, inside, outside)
-
-
-def _outline_layer(iso: str) -> pdk.Layer:
-    shape = boundary_shapes([f"country:{iso}"], {})
-    return pdk.Layer("GeoJsonLayer", id="country-outline", data=shape[["geometry"]].__geo_interface__, stroked=True,
-                     filled=False, get_line_color=[40, 40, 40, 255], line_width_min_pixels=2, pickable=False)
 
 
 FRAME_PIXELS = 400  # the country fills about this many pixels: readable on a desktop, nearly fits a phone (390 px)
@@ -88,16 +81,13 @@ def frame_zoom(frame: pd.DataFrame, pixels: int = FRAME_PIXELS) -> float:
 
 def country_deck(cmap: CountryMap, iso: str) -> pdk.Deck:
     """The hotspot map (core.render.maps) framed to the country, with the country's outline drawn dark."""
-    deck = hotspot_deck(cmap.parts, None, fit=True)
     frame = map_frame(cmap.inside, cmap.bounds)
     lat, lon, zoom = fit_view([frame])
     if not frame.empty:
         lat, lon = (frame["lat"].min() + frame["lat"].max()) / 2, (frame["lon"].min() + frame["lon"].max()) / 2
         zoom = frame_zoom(frame)
-    deck.initial_view_state = pdk.ViewState(latitude=float(lat), longitude=float(lon), zoom=zoom)
-    if cmap.bounds is not None:
-        deck.layers.insert(2, _outline_layer(iso))
-    return deck
+    return hotspot_deck(cmap.parts, None, view=(float(lat), float(lon), zoom),
+                        outline=iso if cmap.bounds is not None else None)
 
 
 def map_summary(profile: Profile, cmap: CountryMap) -> str:
@@ -115,28 +105,19 @@ def rows_text(n: int) -> str:
     return f"{n} curated row{'' if n == 1 else 's'}"
 
 
-def _rings(geometry) -> tuple[list, list]:
-    lons, lats = [], []
-    for polygon in getattr(geometry, "geoms", [geometry]):
-        xs, ys = orient(polygon, sign=-1.0).exterior.coords.xy
-        lons += [round(x, 3) for x in xs] + [None]
-        lats += [round(y, 3) for y in ys] + [None]
-    return lons, lats
-
-
 def static_country_map(cmap: CountryMap, profile: Profile, title: str = "") -> go.Figure:
     """The same map for the brief: core.render.maps.static_hotspot_figure framed to the country."""
     fig = static_hotspot_figure(cmap.parts, title)
     frame = map_frame(cmap.inside, cmap.bounds)
-    west, south, east, north = VIEW_BOUNDS
+    west, south, east, north = geo.VIEW_BOUNDS
     if not frame.empty:
         pad = max(frame["lon"].max() - frame["lon"].min(), frame["lat"].max() - frame["lat"].min(), 2.0) * 0.12
         west, east = frame["lon"].min() - pad, frame["lon"].max() + pad
         south, north = frame["lat"].min() - pad, frame["lat"].max() + pad
     if cmap.bounds is not None:
-        shape = boundary_shapes([f"country:{profile.iso}"], {})
+        shape = geo.boundary_shapes([f"country:{profile.iso}"], {})
         for geometry in shape.geometry:
-            lons, lats = _rings(geometry)
+            lons, lats = geo.rings(geometry)
             fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", line=dict(color="#222", width=2),
                                         showlegend=False, hoverinfo="skip"))
     fig.update_geos(lonaxis_range=[west, east], lataxis_range=[south, north])
@@ -153,10 +134,8 @@ def static_timeline(profile: Profile) -> go.Figure:
 
 def _png(fig: go.Figure, width: int, height: int) -> bytes:
     """A PNG at this size (CSS pixels, drawn at twice the resolution) through the shared kaleido
-    browser of core.render.export, one render at a time as export.image does (its images are slide-sized)."""
-    export.start_image_server()
-    with export._render_lock:
-        return fig.to_image(format="png", width=width, height=height, scale=2)
+    browser of core.render.export."""
+    return export.render(fig, "png", width, height, scale=2)
 
 
 # Brief content ------------------------------------------------------------------------------

@@ -5,11 +5,8 @@ graphical objects) and three darker ones chosen to stay distinguishable under si
 deuteranopia and tritanopia (tests/test_contrast.py checks both). Every figure gets a title that
 states the filter, and axis titles with units.
 
-Figures are written as plain dicts (trace and layout values as lists, independent of the input
-frames) and made into plotly objects without validation, and only when first used (DeferredFigure):
-plotly's validation of every property, and update_layout's copying, cost 10 to 40 ms a chart on a
-filter change, and the page sends the dict as it is. tests/test_charts_and_maps.py validates what
-every builder returns instead.
+Traces and layouts are written as plain dicts (values as lists, independent of the input frames)
+and made into one go.Figure at the end; the page caches each figure on the rows it draws (ui.cache).
 """
 
 from __future__ import annotations
@@ -17,13 +14,11 @@ from __future__ import annotations
 import functools
 import math
 import textwrap
-import threading
 from collections import Counter
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
 # Okabe-Ito's orange #E69F00, sky blue #56B4E9 and yellow #F0E442 were replaced: 2.3, 2.3 and 1.3 to 1 on white.
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8800FF", "#774422", "#445555", "#000000"]
@@ -43,57 +38,14 @@ def _esc_all(values) -> list[str]:
     return [esc(v) for v in values]
 
 
-@functools.cache
-def _template() -> dict:
-    """'plotly_white' as plain JSON, read once: a registered template is valid already, and go.Figure
-    copies it into each figure."""
-    return pio.templates["plotly_white"].to_plotly_json()
-
-
 def _figure(traces: list[dict], title: str, height: int = 420, **layout) -> go.Figure:
-    """The figure with the title, fonts, size and legend of every chart, on the 'plotly_white' template.
-    Nested properties are spelled as dicts (title=dict(text=...)): unvalidated, "title_text" would be kept as is."""
+    """The figure with the title, fonts, size and legend of every chart, on the 'plotly_white' template."""
     layout = dict(
         title=dict(text="<br>".join(esc(line) for line in textwrap.wrap(title, 95)), x=0, xanchor="left", font=dict(size=16)),
         font=FONT, height=height, margin=dict(l=10, r=10, t=100, b=50),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title=dict(text="")), template=_template(), **layout,
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title=dict(text="")), template="plotly_white", **layout,
     )
-    return DeferredFigure(dict(data=traces, layout=layout))
-
-
-class DeferredFigure(go.Figure):
-    """A plotly figure made from its dict when it is first used. The dashboard sends a chart's dict
-    as it is (`spec`), and making the plotly objects (a deep copy of every trace) costs 1 to 3 ms a
-    chart on each filter change that changes its rows; exports, tests and any other use see an
-    ordinary go.Figure, made on first access."""
-
-    def __init__(self, spec: dict):  # noqa: go.Figure.__init__ runs on first use (__getattribute__)
-        object.__setattr__(self, "_spec", spec)
-        object.__setattr__(self, "_made", False)  # False, then None while being made, then True
-
-    def __getattribute__(self, name):
-        if name not in _OWN and object.__getattribute__(self, "_made") is not True:
-            # Cached figures are shared by sessions: one thread makes it, another waits for it.
-            with _MAKING:  # re-entrant: go.Figure.__init__ reads the figure's own attributes
-                if object.__getattribute__(self, "_made") is False:
-                    object.__setattr__(self, "_made", None)
-                    go.Figure.__init__(self, object.__getattribute__(self, "_spec"), _validate=False)
-                    object.__setattr__(self, "_made", True)
-        return object.__getattribute__(self, name)
-
-
-_OWN = frozenset({"_spec", "_made", "__class__", "__dict__"})
-_MAKING = threading.RLock()
-
-
-def spec(fig) -> dict:
-    """The figure's {"data", "layout"} as plain values, without making plotly objects when it has
-    not been made yet. Shared, not copied: only for figures nothing mutates (cached ones)."""
-    if isinstance(fig, DeferredFigure) and object.__getattribute__(fig, "_made") is not True:
-        return object.__getattribute__(fig, "_spec")
-    if isinstance(fig, go.Figure):
-        return {"data": fig._data, "layout": fig._layout}  # what to_dict copies
-    return fig
+    return go.Figure(dict(data=traces, layout=layout))
 
 
 def _x_range(values, share: float = 0.35) -> list[float]:

@@ -7,12 +7,12 @@ process (start_image_server), which makes an image take a fraction of a second i
 
 from __future__ import annotations
 
-import copy
 import functools
 import io
 import re
 import textwrap
 import threading
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 
@@ -41,7 +41,6 @@ def start_image_server() -> None:
         return
     import kaleido
 
-    pio.defaults.headers = {} if hasattr(pio.defaults, "headers") else None
     kaleido.start_sync_server(mathjax=False, silence_warnings=True)
     _server_started = True
 
@@ -86,9 +85,9 @@ class ChartExport:
 
 def for_slide(export: ChartExport) -> go.Figure:
     """The chart at slide size with its title, the active filters in words and a source footnote."""
-    fig = go.Figure(copy.deepcopy(export.figure.to_dict()))
+    fig = go.Figure(export.figure)  # a copy: the cached figure stays as it was
     for i, trace in enumerate(fig.data):
-        trace.uid = f"t{i}"  # fixed ids: the same chart gives the same file
+        trace.update(uid=f"t{i}")  # fixed ids: the same chart gives the same file
     width, height = SLIDE_SIZE
     footnote = "Sources: " + "; ".join(export.sources) if export.sources else "Sources: none"
     footnote_lines = textwrap.wrap(footnote, 190)[:3]
@@ -112,22 +111,28 @@ def stop_image_server() -> None:
 
         kaleido.stop_sync_server()
         _server_started = False
-        _render.cache_clear()
+        _slide_image.cache_clear()
+
+
+def render(fig: go.Figure, fmt: str, width: int, height: int, scale: float = 1) -> bytes:
+    """PNG or SVG bytes of a figure at this size, one render at a time through the shared browser."""
+    with _render_lock, warnings.catch_warnings():
+        start_image_server()
+        # plotly passes its default request headers to kaleido, which a shared browser ignores (and says so)
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return fig.to_image(format=fmt, width=width, height=height, scale=scale)
 
 
 def image(fig: go.Figure, fmt: str) -> bytes:
-    """PNG or SVG bytes of a slide-ready figure (one render at a time through the shared browser).
-    The same figure is rendered once: a chart downloaded, then put in a deck and a ZIP, costs one render."""
-    return _render(fig.to_json(), fmt)
+    """PNG or SVG bytes of a slide-ready figure. The same figure is rendered once: a chart downloaded,
+    then put in a deck and a ZIP, costs one render."""
+    return _slide_image(fig.to_json(), fmt)
 
 
 @functools.lru_cache(maxsize=64)
-def _render(figure_json: str, fmt: str) -> bytes:
-    start_image_server()
-    fig = pio.from_json(figure_json)
+def _slide_image(figure_json: str, fmt: str) -> bytes:
     width, height = SLIDE_SIZE
-    with _render_lock:
-        data = fig.to_image(format=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)
+    data = render(pio.from_json(figure_json), fmt, width, height, scale=2 if fmt == "png" else 1)
     if fmt == "svg":  # plotly.js names clip paths after a random id; fix it so exports are reproducible
         text = data.decode("utf-8")
         uid = re.search(r'id="defs-([0-9a-f]+)"', text)

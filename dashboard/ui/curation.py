@@ -1,14 +1,12 @@
-"""The curator page's cached proposals.
-
-In a module, imported once: a cached function defined in a page script is made again on every rerun
-(Streamlit reads its source to key its cache: 1 to 2 ms a rerun)."""
+"""The Curate page's proposals, cached per document text and data version (a page script cannot hold
+a cached function: it runs on every rerun, and Streamlit would make the function again each time)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-import ui
+from ui import store
 from core.curation import workbench as curation
 
 
@@ -17,7 +15,7 @@ def proposals(doc_id: str, text_fingerprint: str, registered: bool, data_version
     """Candidates for one document, cached per document text and data version (reruns are instant;
     callers copy before changing them)."""
     text = _text
-    corpus = ui.get_corpus()
+    corpus = store.corpus()
     candidates = curation.propose_candidates(doc_id, text, corpus.tables)
     left_out = 0
     if registered and doc_id in corpus.documents:

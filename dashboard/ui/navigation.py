@@ -1,16 +1,11 @@
-"""The reader pages, by section, for st.navigation in app.py."""
+"""The reader pages, by section, for st.navigation in app.py (paths are relative to app.py)."""
 
 import streamlit as st
 
 
-@st.cache_resource(show_spinner=False)
 def page_sections() -> dict[str, list]:
-    """The reader pages by section, made once per server process (st.Page resolves and hashes its
-    script's path: 3 ms a rerun for all of them). Each run takes its own copies (app.py):
-    st.navigation marks the page it returns, and two sessions must not share that mark.
-
-    In a module, not in app.py: app.py runs on every rerun, and a cached function defined there is
-    made again each time (Streamlit reads its source to key the cache: 1 to 2 ms a rerun)."""
+    """The reader pages by section, made for each run (st.navigation marks the page it returns, so
+    sessions must not share st.Page objects). tests/app_paths.py reads this list too."""
     return {
         "Answers": [
             st.Page("views/overview.py", title="Overview", default=True),

@@ -1,0 +1,149 @@
+"""Where names go on a map, so that none overlap at the initial view.
+
+Labels are placed in screen pixels of deck.gl's Web Mercator (a 512-pixel world at zoom 0). Pixel
+distances between points do not depend on the size of the map, so the same placement holds at any
+width. Text widths are estimated generously (no font metrics here). The static maps of the exports
+use the same placement, turned back into longitudes and latitudes (unproject).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from itertools import chain
+
+import pandas as pd
+
+from core.render import geo
+from core.data.schema import CENTRAL_ASIA
+
+PLACE_LABEL_SIZE, COUNTRY_LABEL_SIZE = 14, 13
+_CHAR_WIDTH = {True: 0.56, False: 0.52}  # share of the font size per character (bold, regular): Helvetica measures
+# about 0.46 and 0.44 in chromium, so boxes are a little wider than the text
+_LINE_HEIGHT = 1.3
+MERCATOR_LAT = 85.05  # Web Mercator's edge: latitudes beyond it have no place on the map
+_GAP = 10  # pixels between a point and its label
+LABEL_COLUMNS = ["name", "lon", "lat", "offset", "box"]
+
+
+def project(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Screen pixels of a lon/lat in deck.gl's Web Mercator world at this zoom."""
+    world = 512 * 2**zoom
+    lat = min(max(lat, -MERCATOR_LAT), MERCATOR_LAT)  # a latitude out of range (a data fault) must not stop the map
+    x = (lon + 180) / 360 * world
+    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * world
+    return x, y
+
+
+def unproject(x: float, y: float, zoom: float) -> tuple[float, float]:
+    """The lon/lat at these screen pixels (the inverse of project)."""
+    world = 512 * 2**zoom
+    lon = x / world * 360 - 180
+    lat = math.degrees(2 * math.atan(math.exp(math.pi * (1 - 2 * y / world))) - math.pi / 2)
+    return lon, lat
+
+
+def _box_at(x: float, y: float, text: str, offset: tuple[float, float], size: int,
+            bold: bool) -> tuple[float, float, float, float]:
+    half_w = len(str(text)) * size * _CHAR_WIDTH[bold] / 2 + 2
+    half_h = size * _LINE_HEIGHT / 2
+    cx, cy = x + offset[0], y + offset[1]
+    return cx - half_w, cy - half_h, cx + half_w, cy + half_h
+
+
+def label_box(text: str, lon: float, lat: float, offset: tuple[float, float], zoom: float, size: int,
+              bold: bool = False) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of a centred text label shifted by `offset` pixels."""
+    return _box_at(*project(lon, lat, zoom), text, offset, size, bold)
+
+
+def boxes_overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _candidates(text: str, size: int, bold: bool) -> list[tuple[float, float]]:
+    """Offsets to try, nearest first: above, below, right, left, then further above and below."""
+    half_w = len(str(text)) * size * _CHAR_WIDTH[bold] / 2 + _GAP
+    step = size * _LINE_HEIGHT
+    return [(0, -step), (0, step), (half_w, 0), (-half_w, 0), (0, -2 * step), (0, 2 * step),
+            (half_w, -step), (-half_w, step), (half_w, step), (-half_w, -step), (0, -3 * step), (0, 3 * step)]
+
+
+def _country_offsets(name: str) -> list[tuple[float, float]]:
+    """A country name stays at its point, moves a little up, down or sideways."""
+    step = COUNTRY_LABEL_SIZE * _LINE_HEIGHT
+    half_w = len(str(name)) * COUNTRY_LABEL_SIZE * _CHAR_WIDTH[False] / 2
+    return [(0, 0), (0, -step), (0, step), (0, -2 * step), (0, 2 * step), (-half_w, 0), (half_w, 0),
+            (-half_w, step), (-half_w, -step)]
+
+
+@lru_cache(maxsize=4096)
+def _label_boxes(name: str, lon: float, lat: float, zoom: float, country: bool) -> tuple[tuple[tuple, tuple], ...]:
+    """(rounded offset, box) of each position a label may take, nearest first: the same labels and
+    zooms come back on every filter, so each is worked out once."""
+    x, y = project(lon, lat, zoom)
+    if country:
+        offsets, size, bold = _country_offsets(name), COUNTRY_LABEL_SIZE, False
+    else:
+        offsets, size, bold = _candidates(name, PLACE_LABEL_SIZE, True), PLACE_LABEL_SIZE, True
+    return tuple((tuple(round(v) for v in offset), _box_at(x, y, name, offset, size, bold)) for offset in offsets)
+
+
+def placed_labels(places, countries, zoom: float, first: tuple[str, ...], markers) -> tuple[list[dict], list[dict]]:
+    """place_labels on plain rows: places and countries as (name, lon, lat), markers as (lon, lat, radius)."""
+    dots = [(lon, lat, (x - rad, y - rad, x + rad, y + rad))
+            for lon, lat, rad in markers for x, y in [project(lon, lat, zoom)]]
+    placed: list[tuple] = []
+
+    def put(out: list, name, lon, lat, country: bool) -> None:
+        # markers a label must keep off: all but its own point's
+        avoid = [b for m_lon, m_lat, b in dots if abs(m_lon - lon) > 1e-6 or abs(m_lat - lat) > 1e-6]
+        for offset, (left, top, right, bottom) in _label_boxes(name, lon, lat, zoom, country):
+            if not any(left < b[2] and b[0] < right and top < b[3] and b[1] < bottom for b in chain(placed, avoid)):
+                placed.append((left, top, right, bottom))
+                out.append({"name": name, "lon": lon, "lat": lat, "offset": list(offset), "box": (left, top, right, bottom)})
+                return
+
+    out_countries: list[dict] = []
+    for name, lon, lat in countries:
+        if name in first:
+            put(out_countries, name, lon, lat, True)
+    out_places: list[dict] = []
+    for name, lon, lat in places:
+        put(out_places, name, lon, lat, False)
+    for name, lon, lat in countries:
+        if name not in first:
+            put(out_countries, name, lon, lat, True)
+    return out_places, out_countries
+
+
+def place_labels(places: pd.DataFrame, countries: pd.DataFrame, zoom: float,
+                 first: tuple[str, ...] = (), markers: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Offsets so that no two labels overlap at the initial view.
+
+    The countries named in `first` (the five Central Asian states: the reader's bearings) keep their
+    place; then place names (bold) try positions around their point; then the other country names
+    stay at their point, move a little (up, down, sideways), or are left out when place names are in
+    the way; they also keep off the `markers` (lon, lat, radius in pixels). Returns both frames with `offset` and `box`; a place name that finds no room is left out
+    (the tooltip and the table still name it).
+    """
+    def rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+        return list(zip(*(frame[c].tolist() for c in columns)))
+
+    out_places, out_countries = placed_labels(rows(places, ["name", "lon", "lat"]), rows(countries, ["name", "lon", "lat"]), zoom,
+                                        first, [] if markers is None else rows(markers, ["lon", "lat", "radius"]))
+    return pd.DataFrame(out_places, columns=LABEL_COLUMNS), pd.DataFrame(out_countries, columns=LABEL_COLUMNS)
+
+
+@lru_cache(maxsize=1)
+def country_points() -> tuple[tuple[str, float, float], ...]:
+    """(name, lon, lat) where each country's name goes."""
+    c = geo.country_label_points()
+    return tuple(zip(c["name"].tolist(), c["lon"].tolist(), c["lat"].tolist()))
+
+
+@lru_cache(maxsize=1)
+def central_asia_names() -> tuple[str, ...]:
+    """The five Central Asian states' names: their labels are placed first (the reader's bearings)."""
+    c = geo.countries()
+    return tuple(c.loc[c["iso_a3"].isin(CENTRAL_ASIA), "name"])

@@ -1,0 +1,104 @@
+"""Charts and maps on the page, each with its text alternative.
+
+A chart's title states the filter; on the page it is the bold line above the drawing, not part of
+the figure. A figure that changes at all is a new element to Streamlit, which the browser draws from
+scratch, so a year change that leaves a chart's rows as they were sends the same figure and the
+browser keeps the chart it has. Exports put the title back inside the image (ui.exports)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from core.render import export
+from core.render.alt_text import figure_items, titled_summary
+from core.render.charts import esc
+from ui import cache
+from ui.chrome import safe_text
+from ui.exports import export_controls
+from ui.tables import folded
+
+SCREEN_TOP_MARGIN = 24  # the title's room, given back to the drawing on the page
+
+
+def plain_title(fig: go.Figure) -> str:
+    """The figure's title without markup."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", str(fig.layout.title.text or ""))).strip()
+
+
+def on_screen(fig: go.Figure) -> go.Figure:
+    """The drawing as the page shows it: a copy without its title, the title's room given back to the
+    drawing (a legend above the plot still pushes the margin out as far as it needs)."""
+    spec = fig.to_dict()
+    spec["layout"].pop("title", None)
+    spec["layout"]["margin"] = {**spec["layout"].get("margin", {}), "t": SCREEN_TOP_MARGIN}
+    return go.Figure(spec)
+
+
+def retitled(fig: go.Figure, title: str) -> go.Figure:
+    """A copy of the figure with another title, wrapped as core.render.charts wraps titles."""
+    copy = go.Figure(fig)
+    copy.update_layout(title_text="<br>".join(esc(line) for line in textwrap.wrap(title, 95)))
+    return copy
+
+
+def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column: str | None = None,
+          summary=None, data=None, title: str | None = None) -> None:
+    """A plotly chart built by `build()`, cached on the chart's key and what it `depends` on, with its
+    text alternative (`summary` and `data`, or functions returning them, cached like the chart; read
+    from the figure when not given; a `data` function runs only when its table is opened), and the
+    Export button when the rows behind it are given.
+
+    With `title`, `depends` need only name what the drawing depends on (e.g. the ids of its rows): a
+    filter change that leaves those rows as they were reuses the drawing under the new title."""
+    drawing = cache.cached(f"chart:{key}", build, *depends)
+    title = plain_title(drawing) if title is None else re.sub(r"\s+", " ", title).strip()
+    screen = cache.cached(f"chart-screen:{key}", lambda: on_screen(drawing), *depends)
+    if callable(summary):
+        summary = cache.cached(f"summary:{key}", summary, *depends)
+    if summary is None or data is None:
+        items, read_data = cache.cached(f"alt:{key}", lambda: figure_items(drawing), *depends)
+        data = data if data is not None else read_data
+    if callable(data):
+        make_data = data
+        data = lambda: cache.cached(f"data:{key}", make_data, *depends)  # noqa: E731
+    # The chart's accessible name says what it draws, which stays the same while its rows do (a name
+    # with the filter in it would make it a new element on every filter change, as a title would).
+    st.markdown(f"**{safe_text(title)}**")
+    st.plotly_chart(screen, width="stretch", key=key, config=export.toolbar_config(),
+                    alt=summary if summary is not None else titled_summary("Chart", items))
+    text_alternative(summary if summary is not None else titled_summary(title, items), data, key)
+    if rows is not None:
+        export_controls(key, lambda: exported_figure(key, drawing, title, *depends), title, rows, id_column)
+
+
+def exported_figure(key: str, drawing: go.Figure, title: str, *depends) -> go.Figure:
+    """The chart as exported (images, briefing): the drawing with its title inside, stating the filter."""
+    if plain_title(drawing) == title:
+        return drawing
+    return cache.cached(f"chart-titled:{key}", lambda: retitled(drawing, title), *depends, title)
+
+
+def deck(name: str, build, *depends, **pydeck_chart_args):
+    """st.pydeck_chart of a deck built once per name and what it depends on."""
+    return st.pydeck_chart(cache.cached(f"deck:{name}", build, *depends), **pydeck_chart_args)
+
+
+def text_alternative(summary: str, data, key: str) -> None:
+    """What a screen reader reaches for a chart or map: one sentence built from the same rows, and
+    the data as a table one click away. `data` is the table, or a function that builds it when the
+    reader opens it (its expander is then always shown)."""
+    st.caption(safe_text(summary))
+    if data is not None and (callable(data) or len(data)):
+        box = folded("Data table", f"alt-{key}")
+        if box is not None:
+            table = data() if callable(data) else data
+            with box:
+                if len(table):
+                    st.dataframe(table, hide_index=True, width="stretch", key=f"alt-{key}")
+                else:
+                    st.caption("No rows.")

@@ -1,0 +1,71 @@
+"""Tables with their downloads, and the Sources section under every chart and table.
+
+Sources sections, data tables and the download choices are folded: built only while a reader has
+them open (an expander or popover with on_change="rerun"), so a page sends one element for each
+instead of a table or four buttons on every filter change."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.analysis.query import sources_for
+from core.data.loading import Corpus
+from core.render import export
+from ui import cache, state, store
+
+FOLDED = "folded-"  # key prefix of every expander and popover whose content is built only while open
+
+
+def folded(label: str, key: str):
+    """An expander whose content is built only while a reader has it open: the container, or None
+    when it is closed. Opening it reruns the page (one click), and it stays open across filter changes."""
+    box = st.expander(label, key=FOLDED + key, on_change="rerun")
+    return box if box.open else None
+
+
+def table(frame, key: str, rows=None, depends: tuple | None = None, **dataframe_args) -> None:
+    """A table with CSV and Excel downloads of its rows (with doc_id and quote where the rows have them),
+    behind one 'Download' button whose choices are built only while open. `frame` and `rows` may be
+    functions that make them; with `depends` (what the frame is made from, e.g. its rows' ids) the
+    frame is made once per key and depends."""
+    if depends is not None and callable(frame):
+        shown = cache.cached(f"table:{key}", frame, *depends)
+    else:
+        shown = frame() if callable(frame) else frame
+    st.dataframe(shown, hide_index=True, width="stretch", **dataframe_args)
+    box = st.popover("Download: CSV, Excel", key=f"{FOLDED}download-{key}", on_change="rerun",
+                     icon=":material/download:")
+    if not box.open:
+        return
+    out = rows() if callable(rows) else rows if rows is not None else shown
+    documents = store.corpus()["documents"]
+    name = export.slug(f"{key} {state.in_words()}")
+    box.download_button("CSV", lambda: export.table_csv(out), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
+                        on_click="ignore")
+    box.download_button("Excel", lambda: export.table_xlsx(out, documents, key), f"{name}.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"txlsx-{key}",
+                        on_click="ignore", help="Second sheet: the documents cited")
+
+
+def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: str = "Sources",
+                    key: str | None = None) -> None:
+    """The rows behind a chart or table, each with its document, quote and a link to the passage.
+    `key` tells apart two sections of one page with the same label and id column."""
+    count = len(dict.fromkeys(rows[id_column])) if id_column in rows else 0
+    box = folded(f"{label}: {count} curated row(s), with their quotes", key or f"sources-{label}-{id_column}")
+    if box is None:
+        return
+    with box:
+        if not count:
+            st.caption("No rows.")
+            return
+        st.dataframe(
+            sources_for(rows, id_column, corpus), hide_index=True, width="stretch",
+            column_config={
+                "row": st.column_config.TextColumn("Row", width="small"),
+                "document": st.column_config.TextColumn("Document", width="medium"),
+                "quote": st.column_config.TextColumn("Quote", width="large"),
+                "open": st.column_config.LinkColumn("Passage", display_text="open in Sources", width="small"),
+            },
+        )
