@@ -20,10 +20,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from core.curation import write as curation_write  # noqa: E402
-from core.curation.workbench import (  # noqa: E402
-    DOC_KINDS, CurationError, DocumentMeta, check_new_document, drop_already_curated, fingerprint, load_proposal,
-    number_status, plan_apply, propose_candidates, read_document, save_proposal, seed_file_name,
+from core.curation.plan import plan_apply  # noqa: E402
+from core.curation.register import (  # noqa: E402
+    DOC_KINDS, CurationError, DocumentMeta, check_new_document, fingerprint, read_document, seed_file_name,
 )
+from core.curation.review import drop_already_curated, load_proposal, number_status, propose_candidates, save_proposal  # noqa: E402
 from core.data.loading import load_corpus  # noqa: E402
 from core.data.paths import curated_dir, seeds_dir  # noqa: E402
 from core.data.quotes import Document  # noqa: E402

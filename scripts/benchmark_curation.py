@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "dashboard"))
 from core.curation.recall import format_table, measure_all  # noqa: E402
 from core.data.loading import load_corpus  # noqa: E402
 from core.data.paths import curated_dir, seeds_dir  # noqa: E402
-from core.curation.proposals import Proposer, build_vocab  # noqa: E402
+from core.curation.proposals import Proposer  # noqa: E402
+from core.curation.vocab import build_vocab  # noqa: E402
 
 
 def page_reruns(doc_id: str, repeats: int = 7) -> None:

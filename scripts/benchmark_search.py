@@ -29,6 +29,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from app_paths import APP  # noqa: E402
 from core.analysis import search as search_module  # noqa: E402
+from core.analysis import search_index  # noqa: E402
 from core.data.loading import load_corpus  # noqa: E402
 
 BARE = 'import streamlit as st\nst.title("bare")\nst.text_input("Search for", key="w_q")\n'
@@ -99,9 +100,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     bare = bare_rerun(args.runs)
-    before = search_module.BUILDS
+    before = search_index.BUILDS
     page, deep = search_page(args.runs)
-    builds = search_module.BUILDS - before
+    builds = search_index.BUILDS - before
     built, per_query = pure(args.runs)
     print(f"bare page: rerun after typing {bare * 1000:.1f} ms; machine load (1 min): {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores")

@@ -15,10 +15,14 @@ import pandas as pd
 import pytest
 
 import curate as cli
-from core.curation import workbench as curation, write as curation_write
-from core.curation.workbench import CurationError, DocumentMeta
+from core.curation.plan import plan_apply
+from core.curation.register import CurationError, DocumentMeta, check_new_document, read_document
+from core.curation.review import load_proposal, number_coverage
+from core.curation import write as curation_write
 from core.data.loading import load_corpus
-from core.curation.proposals import CANDIDATE_COLUMNS, Proposer, build_vocab, find_dates, split_sentences
+from core.curation.proposals import CANDIDATE_COLUMNS, Proposer
+from core.curation.reading import find_dates, split_sentences
+from core.curation.vocab import build_vocab
 from core.data.quotes import Document
 
 DOCS = Path(__file__).parent / "curation_docs"
@@ -113,7 +117,7 @@ def test_incidents_places_channels_and_groups_from_the_test_brief(proposer):
     assert killed["subject"] == incident["candidate_id"]
     assert set(rows.loc[rows["table"] == "channels", "name"]) == {"Telegram"}
     assert set(rows.loc[rows["table"] == "groups", "name"]) == {"Imam Bukhari Brigade"}, "known groups are not proposed again"
-    covered, total = curation.number_coverage("brief", text, rows)
+    covered, total = number_coverage("brief", text, rows)
     assert covered == total == 14
 
 
@@ -267,8 +271,8 @@ def test_a_crash_between_two_table_writes_leaves_every_table_unchanged(scratch, 
         real_replace(tmp, target)
 
     monkeypatch.setattr(curation_write, "_replace", crash_after_first)
-    meta, text, candidates = curation.load_proposal(tmp_path / "out" / "candidates.csv")
-    plan = curation.plan_apply(candidates, meta, text, scratch.curated, scratch.seeds)
+    meta, text, candidates = load_proposal(tmp_path / "out" / "candidates.csv")
+    plan = plan_apply(candidates, meta, text, scratch.curated, scratch.seeds)
     assert len(plan.files) >= 3  # seeds file, documents.csv, figures.csv, channels.csv
     with pytest.raises(OSError, match="simulated"):
         curation_write.apply_plan(plan, scratch.curated, scratch.seeds)
@@ -280,9 +284,9 @@ def test_a_crash_between_two_table_writes_leaves_every_table_unchanged(scratch, 
 def test_a_candidate_may_not_point_at_a_rejected_candidate(scratch, tmp_path):
     frame = propose_brief(scratch, tmp_path / "out")
     decide(tmp_path / "out" / "candidates.csv", **{cid(frame, "figures", indicator="killed"): {"decision": "accept"}})
-    meta, text, candidates = curation.load_proposal(tmp_path / "out" / "candidates.csv")
+    meta, text, candidates = load_proposal(tmp_path / "out" / "candidates.csv")
     with pytest.raises(CurationError, match="which is not accepted"):
-        curation.plan_apply(candidates, meta, text, scratch.curated, scratch.seeds)
+        plan_apply(candidates, meta, text, scratch.curated, scratch.seeds)
 
 
 def _tiny_pdf(text: str) -> bytes:
@@ -305,12 +309,12 @@ def _tiny_pdf(text: str) -> bytes:
 
 
 def test_a_pdf_is_read_as_text_and_a_broken_one_is_refused(tmp_path):
-    text = curation.read_document(Path("brief.pdf"), _tiny_pdf("In 2023 Kazakhstan repatriated 38 women."))
+    text = read_document(Path("brief.pdf"), _tiny_pdf("In 2023 Kazakhstan repatriated 38 women."))
     assert "In 2023 Kazakhstan repatriated 38 women." in text
     with pytest.raises(CurationError, match="brief.pdf:-:-: the PDF cannot be read"):
-        curation.read_document(Path("brief.pdf"), b"%PDF-1.4 this is not a pdf")
+        read_document(Path("brief.pdf"), b"%PDF-1.4 this is not a pdf")
     with pytest.raises(CurationError, match="only .txt, .md and .pdf"):
-        curation.read_document(Path("brief.docx"), b"x")
+        read_document(Path("brief.docx"), b"x")
 
 
 def test_the_keyword_vocabulary_covers_every_indicator():
@@ -324,6 +328,6 @@ def test_the_keyword_vocabulary_covers_every_indicator():
 def test_a_registered_seed_is_not_mistaken_for_a_new_document(scratch):
     corpus = load_corpus(scratch.curated, scratch.seeds, validate=False)
     meta = DocumentMeta("brand_new", "Title", file="x.txt")
-    problems = curation.check_new_document(meta, corpus.documents["williams"].text + "\n", corpus["documents"].astype(str),
+    problems = check_new_document(meta, corpus.documents["williams"].text + "\n", corpus["documents"].astype(str),
                                            corpus.documents, scratch.seeds)
     assert any("the same as document 'williams'" in p for p in problems)

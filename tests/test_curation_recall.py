@@ -13,7 +13,8 @@ import pytest
 
 from core.curation.recall import format_table, measure_all, totals
 from core.data.loading import load_corpus
-from core.curation.proposals import Proposer, build_vocab
+from core.curation.proposals import Proposer
+from core.curation.vocab import build_vocab
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,10 @@ import streamlit as st
 from app_paths import run_page
 from core.analysis.filters import Filters
 from core.data.loading import load_corpus
+from core.analysis.coverage import coverage_matrix, coverage_rows, coverage_sources
 from core.analysis.overview import (ALWAYS_SHOWN, CARD_FIGURES, WAVES, corpus_views, country_cards, country_figures,
-                           coverage_matrix, coverage_rows, coverage_sources, latest_first, latest_incidents,
-                           quoted_rows, row_tuples, rows_behind, wave_views, with_about)
+                                    latest_first, latest_incidents, quoted_rows, row_tuples, rows_behind, wave_views,
+                                    with_about)
 from core.data.paths import CURATED_DIR, SEEDS_DIR
 from core.analysis.query import filter_figures, filter_incidents, source_link
 from core.data.schema import CENTRAL_ASIA, WAVES as WAVE_LABELS

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from app_paths import run_page
-from core.analysis import search as search_module
+from core.analysis import search_index as search_module
 from core.data.loading import load_corpus
 from core.analysis.search import build_index, search
 from core.analysis.sources import passage_link

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import store
-from core.curation import workbench as curation
+from core.curation.review import drop_already_curated, propose_candidates
 
 
 @st.cache_resource(show_spinner="Proposing rows…", max_entries=16)
@@ -16,8 +16,8 @@ def proposals(doc_id: str, text_fingerprint: str, registered: bool, data_version
     callers copy before changing them)."""
     text = _text
     corpus = store.corpus()
-    candidates = curation.propose_candidates(doc_id, text, corpus.tables)
+    candidates = propose_candidates(doc_id, text, corpus.tables)
     left_out = 0
     if registered and doc_id in corpus.documents:
-        candidates, left_out = curation.drop_already_curated(candidates, corpus.documents[doc_id], corpus.tables)
+        candidates, left_out = drop_already_curated(candidates, corpus.documents[doc_id], corpus.tables)
     return candidates, left_out

@@ -1,8 +1,8 @@
 """Curate: propose rows for a document, review them, see the change, write it (curator mode only).
 
 app.py registers this page only when the server starts in curator mode; the check below is a
-second lock. The logic lives in core.curation.workbench (proposals, plan), core.curation.write (diff, atomic
-write, report); this script only lays out the steps.
+second lock. The logic lives in core.curation (register, review, proposals, plan, write); this script
+only lays out the steps.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from core.curation import workbench as curation, write as curation_write
+from core.curation.plan import plan_apply
+from core.curation.register import CurationError, DOC_KINDS, DocumentMeta, check_new_document, fingerprint, read_document, seed_file_name
+from core.curation.review import number_status
+from core.curation import write as curation_write
 from core.data import paths
 from core.curation.mode import curator_mode
 from core.data.quotes import Document
@@ -50,7 +53,7 @@ def data_version() -> str:
     return hashlib.sha1("|".join(parts).encode()).hexdigest()
 
 
-def choose_document() -> tuple[curation.DocumentMeta, str] | None:
+def choose_document() -> tuple[DocumentMeta, str] | None:
     corpus = store.corpus()
     written = st.session_state.pop("_curate_show", None)
     if written:  # a new document was just registered: show it as registered (what is left to curate)
@@ -66,13 +69,13 @@ def choose_document() -> tuple[curation.DocumentMeta, str] | None:
             st.info("Choose a document whose file is in seeds/.")
             return None
         row = docs[docs["doc_id"] == doc_id].iloc[0].to_dict()
-        meta = curation.DocumentMeta(**{k: row[k] for k in TABLES["documents"].column_names}, registered=True)
+        meta = DocumentMeta(**{k: row[k] for k in TABLES["documents"].column_names}, registered=True)
         return meta, corpus.documents[doc_id].text
     upload = st.file_uploader("A .txt, .md or .pdf file", type=["txt", "md", "pdf"], key="curate-upload")
     cols = st.columns(3)
     doc_id = cols[0].text_input("doc_id (lower case, e.g. ferghana_brief)", key="curate-new-id").strip()
     title = cols[1].text_input("Title as printed", key="curate-new-title")
-    kind = cols[2].selectbox("Kind", curation.DOC_KINDS, index=curation.DOC_KINDS.index("policy report"), key="curate-new-kind")
+    kind = cols[2].selectbox("Kind", DOC_KINDS, index=DOC_KINDS.index("policy report"), key="curate-new-kind")
     cols = st.columns(3)
     authors = cols[0].text_input("Authors (';'-separated)", key="curate-new-authors")
     publisher = cols[1].text_input("Publisher", key="curate-new-publisher")
@@ -81,13 +84,13 @@ def choose_document() -> tuple[curation.DocumentMeta, str] | None:
         st.info("Upload the document and give its doc_id and title.")
         return None
     try:
-        text = curation.read_document(upload.name, upload.getvalue())
-    except curation.CurationError as err:
+        text = read_document(upload.name, upload.getvalue())
+    except CurationError as err:
         st.error(chrome.safe_text("\n".join(err.messages)))
         return None
-    meta = curation.DocumentMeta(doc_id, title, authors, publisher, published.strip() or "unknown", kind,
-                                 curation.seed_file_name(doc_id, upload.name))
-    problems = curation.check_new_document(meta, text, corpus["documents"].astype(str), corpus.documents, paths.seeds_dir())
+    meta = DocumentMeta(doc_id, title, authors, publisher, published.strip() or "unknown", kind,
+                                 seed_file_name(doc_id, upload.name))
+    problems = check_new_document(meta, text, corpus["documents"].astype(str), corpus.documents, paths.seeds_dir())
     if problems:
         st.error("This document cannot be added:\n" + "\n".join(f"- {chrome.safe_text(p)}" for p in problems))
         return None
@@ -138,9 +141,9 @@ def accept_all(table: str, base_key: str, version_key: str, editor_keys: dict[st
 
 
 @st.fragment
-def review(meta: curation.DocumentMeta, text: str, candidates: pd.DataFrame, version_token: str) -> None:
+def review(meta: DocumentMeta, text: str, candidates: pd.DataFrame, version_token: str) -> None:
     """The editable tables, the diff and the Write button: edits rerun only this part of the page."""
-    key = f"{meta.doc_id}:{curation.fingerprint(text)[:12]}:{version_token[:12]}"
+    key = f"{meta.doc_id}:{fingerprint(text)[:12]}:{version_token[:12]}"
     base_key, version_key = f"_curate_base:{key}", f"_curate_version:{key}"
     base: pd.DataFrame = st.session_state.setdefault(base_key, candidates.copy())
     version = st.session_state.setdefault(version_key, 0)
@@ -170,8 +173,8 @@ def review(meta: curation.DocumentMeta, text: str, candidates: pd.DataFrame, ver
 
     st.header("Change")
     try:
-        plan = curation.plan_apply(merged, meta, text, paths.curated_dir(), paths.seeds_dir(), source_name="review")
-    except curation.CurationError as err:
+        plan = plan_apply(merged, meta, text, paths.curated_dir(), paths.seeds_dir(), source_name="review")
+    except CurationError as err:
         st.error("Not ready to write:\n" + "\n".join(f"- {chrome.safe_text(m)}" for m in err.messages))
         return
     if not plan.files:
@@ -181,7 +184,7 @@ def review(meta: curation.DocumentMeta, text: str, candidates: pd.DataFrame, ver
     if st.button("Write these rows", type="primary", key="curate-write"):
         try:
             outcome = curation_write.apply_plan(plan, paths.curated_dir(), paths.seeds_dir())
-        except curation.CurationError as err:
+        except CurationError as err:
             st.error("\n".join(f"- {chrome.safe_text(m)}" for m in err.messages))
             return
         store.reload()  # every page reads the new rows from now on
@@ -210,11 +213,11 @@ chosen = choose_document()
 if chosen is not None:
     meta, text = chosen
     token = data_version()
-    candidates, left_out = proposals(meta.doc_id, curation.fingerprint(text), meta.registered, token, text)
+    candidates, left_out = proposals(meta.doc_id, fingerprint(text), meta.registered, token, text)
     corpus = store.corpus()
-    status = cache.cached("curate-status", lambda: curation.number_status(
+    status = cache.cached("curate-status", lambda: number_status(
         Document(meta.doc_id, text), corpus.tables if meta.registered else None, candidates), meta.doc_id,
-        curation.fingerprint(text), token)
+        fingerprint(text), token)
     st.markdown(chrome.safe_text(
         f"{len(candidates)} candidate rows for {meta.doc_id}"
         + (f" ({left_out} candidate(s) the tables already hold were left out)" if left_out else "") + f"; {status}."))

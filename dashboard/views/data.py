@@ -6,7 +6,7 @@ import streamlit as st
 from core.data import datapackage, paths
 from core.render.charts import matrix_heatmap
 from core.analysis.filters import describe
-from core.analysis.overview import coverage_matrix, coverage_rows, coverage_sources, coverage_summary, coverage_table
+from core.analysis.coverage import coverage_matrix, coverage_rows, coverage_sources, coverage_summary, coverage_table
 from core.analysis.query import country_names, doc_titles, figures_mask, ids_where, incidents_mask, rows_in_countries
 from core.data.summary import rows_per_document, rows_per_table
 from core.data.schema import TABLES

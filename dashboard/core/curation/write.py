@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.data.completeness import coverage, format_report
-from core.curation.workbench import CurationError, Plan
+from core.curation.plan import Plan
+from core.curation.register import CurationError
 from core.data.loading import load_corpus
 
 

@@ -1,22 +1,10 @@
-"""Curation workbench: from a new document to reviewed candidate rows (issue 10).
-
-The workflow, shared by the command line (dashboard/curate.py) and the Curate page:
-1. read_document(): a .txt, .md or .pdf file as text (pypdf for PDFs); refused when empty or not UTF-8.
-2. check_new_document(): refused when its doc_id is taken or its text duplicates a document we have.
-3. propose (core.curation.proposals) -> a candidates table; save_proposal() writes DIR/candidates.csv,
-   DIR/document.txt and DIR/document.json (the metadata) and nothing else.
-4. The curator sets `decision` (accept, reject, exclude) and edits fields.
-5. plan_apply() turns the decisions into rows with ids in our scheme and the new text of each
-   table (existing rows are kept byte for byte; new rows are appended); core.curation.write shows
-   the diff, validates a staged copy and writes atomically.
-
-Errors are CurationError with plain sentences naming file, row and column.
-"""
+"""From decisions to rows: plan_apply turns the accepted and excluded candidates into rows with ids
+in our scheme (fig-<doc>-001, inc-<doc>-001, ch-<doc>-01) and the new text of each table (existing
+rows kept byte for byte, new rows appended); core.curation.write shows the diff and writes it."""
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import re
@@ -26,233 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.curation.proposals import CANDIDATE_COLUMNS, DECISIONS, Proposer, build_vocab
+from core.curation.proposals import DECISIONS
+from core.curation.register import CurationError, DocumentMeta, check_new_document
+from core.curation.review import CANDIDATE_REF
 from core.data.quotes import Document, normalise
 from core.data.schema import TABLES
 
-REQUIRED_CANDIDATE_COLUMNS = CANDIDATE_COLUMNS[:19]  # the command line's contract (issue 10)
-DOC_KINDS = TABLES["documents"].column("kind").allowed
-_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 ID_FORMATS = {"figures": ("fig", 3), "incidents": ("inc", 3), "channels": ("ch", 2)}  # fig-<doc>-001
-_CANDIDATE_REF = re.compile(r"^c\d{4}$")
-
-
-class CurationError(Exception):
-    """A refusal the curator can act on: one or more plain sentences (file:row:column: message)."""
-
-    def __init__(self, messages: list[str] | str):
-        self.messages = [messages] if isinstance(messages, str) else list(messages)
-        super().__init__("\n".join(self.messages))
-
-
-@dataclass
-class DocumentMeta:
-    doc_id: str
-    title: str = ""
-    authors: str = ""
-    publisher: str = ""
-    published: str = "unknown"
-    kind: str = "policy report"
-    file: str = ""
-    note: str = ""
-    registered: bool = False  # already in documents.csv and seeds/ (proposing more rows for it)
-
-    def row(self) -> dict:
-        return {c: getattr(self, c) for c in TABLES["documents"].column_names}
-
-
-def read_document(path: Path, data: bytes | None = None) -> str:
-    """The text of a .txt, .md or .pdf file (`data` = its bytes when uploaded)."""
-    name = Path(path).name
-    suffix = Path(path).suffix.lower()
-    raw = data if data is not None else Path(path).read_bytes()
-    if suffix == ".pdf":
-        text = _pdf_text(name, raw)
-    elif suffix in (".txt", ".md"):
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            line = raw[: err.start].count(b"\n") + 1
-            raise CurationError(f"{name}:{line}:-: the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be "
-                                "decoded); save it as UTF-8 and try again") from None
-    else:
-        raise CurationError(f"{name}:-:-: only .txt, .md and .pdf documents can be added (this is '{suffix or 'no extension'}')")
-    if not text.strip():
-        raise CurationError(f"{name}:-:-: the document is empty (no text{' could be extracted from the PDF' if suffix == '.pdf' else ''})")
-    return text.replace("\r\n", "\n")
-
-
-def _pdf_text(name: str, raw: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(raw))
-        return "\n\n".join((page.extract_text() or "").strip() for page in reader.pages)
-    except (PdfReadError, ValueError, OSError) as err:
-        raise CurationError(f"{name}:-:-: the PDF cannot be read ({err})") from None
-
-
-def fingerprint(text: str) -> str:
-    """Same text after normalising whitespace, quote marks and case -> same fingerprint."""
-    return hashlib.sha256(normalise(text).lower().encode("utf-8")).hexdigest()
-
-
-def check_new_document(meta: DocumentMeta, text: str, documents: pd.DataFrame, texts: dict[str, Document],
-                       seeds_dir: Path) -> list[str]:
-    """Why this document cannot be registered as new (empty list: it can)."""
-    problems = []
-    if not _ID.match(meta.doc_id):
-        problems.append(f"documents.csv:-:doc_id: '{meta.doc_id}' is not a valid doc_id (lower-case letters, digits and _)")
-    rows = documents.astype(str).to_dict("records")
-    for line, row in enumerate(rows, start=2):
-        if row["doc_id"] == meta.doc_id:
-            problems.append(f"documents.csv:{line}:doc_id: doc_id '{meta.doc_id}' is already used by \"{row['title']}\"; "
-                            "choose another doc_id")
-        if meta.file and row["file"] == meta.file:
-            problems.append(f"documents.csv:{line}:file: seeds/{meta.file} is already the file of '{row['doc_id']}'")
-    mine = fingerprint(text)
-    for doc_id, doc in texts.items():
-        if fingerprint(doc.text) == mine:
-            problems.append(f"seeds/:-:-: this text is the same as document '{doc_id}' already registered; it is not added twice")
-    if meta.file and (seeds_dir / meta.file).exists() and not any(r["file"] == meta.file for r in rows):
-        problems.append(f"seeds/{meta.file}:-:-: a file of that name is already in seeds/")
-    if not meta.title.strip():
-        problems.append("documents.csv:-:title: give the document's title as printed")
-    if meta.kind not in DOC_KINDS:
-        problems.append(f"documents.csv:-:kind: '{meta.kind}' is not one of: {', '.join(DOC_KINDS)}")
-    return problems
-
-
-def seed_file_name(doc_id: str, source_name: str) -> str:
-    stem = re.sub(r"[^a-z0-9]+", "-", Path(source_name).stem.lower()).strip("-") or doc_id
-    return f"{stem}.txt"
-
-
-def propose_candidates(doc_id: str, text: str, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    return Proposer(build_vocab(tables)).propose(doc_id, text)
-
-
-def save_proposal(out_dir: Path, meta: DocumentMeta, text: str, candidates: pd.DataFrame) -> Path:
-    """DIR/candidates.csv, DIR/document.txt and DIR/document.json; nothing in the tables."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "document.txt").write_text(text, encoding="utf-8", newline="")
-    (out_dir / "document.json").write_text(json.dumps(vars(meta), indent=2, ensure_ascii=False), encoding="utf-8")
-    path = out_dir / "candidates.csv"
-    candidates.reindex(columns=list(CANDIDATE_COLUMNS)).fillna("").to_csv(path, index=False, encoding="utf-8")
-    return path
-
-
-def load_proposal(candidates_path: Path) -> tuple[DocumentMeta, str, pd.DataFrame]:
-    folder = candidates_path.parent
-    for needed in ("document.json", "document.txt"):
-        if not (folder / needed).is_file():
-            raise CurationError(f"{folder / needed}:-:-: missing; run `propose` again into {folder}")
-    meta = DocumentMeta(**json.loads((folder / "document.json").read_text(encoding="utf-8")))
-    text = (folder / "document.txt").read_text(encoding="utf-8")
-    return meta, text, read_candidates(candidates_path)
-
-
-def read_candidates(path: Path) -> pd.DataFrame:
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except UnicodeDecodeError:
-        raise CurationError(f"{path.name}:-:-: the file is not UTF-8; save it as UTF-8 (CSV)") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise CurationError(f"{path.name}:-:-: not a readable CSV file ({err})") from None
-    missing = [c for c in REQUIRED_CANDIDATE_COLUMNS if c not in frame]
-    if missing:
-        raise CurationError(f"{path.name}:1:{missing[0]}: required column is missing (needed: {', '.join(missing)})")
-    return frame.reindex(columns=list(CANDIDATE_COLUMNS)).fillna("").astype(str)
-
-
-def number_coverage(doc_id: str, text: str, candidates: pd.DataFrame) -> tuple[int, int]:
-    """(numbers a candidate captures, numbers in the document) under the completeness scanner's rule."""
-    from core.data.completeness import _same, row_numbers
-    from core.data.numbers import scan_numbers
-
-    doc = Document(doc_id, text)
-    rows = candidates.fillna("").astype(str).to_dict("records")
-    spans = [doc.find(r["quote"]) or [] for r in rows]
-    occurrences = scan_numbers(doc_id, text)
-    covered = 0
-    for occ in occurrences:
-        for row, row_spans in zip(rows, spans):
-            if not any(s <= occ.start and occ.end <= e for s, e in row_spans):
-                continue
-            if row["table"] == "excluded":
-                hit = row["value_text"] == occ.text
-            elif occ.value is None:
-                hit = row["qualifier"] == "magnitude" and occ.text in row["value_text"]
-            else:
-                hit = any(_same(occ.value, n) for n in row_numbers(row))
-            if hit:
-                covered += 1
-                break
-    return covered, len(occurrences)
-
-
-def number_status(doc: Document, tables: dict[str, pd.DataFrame] | None, candidates: pd.DataFrame) -> str:
-    """One sentence: how many numbers of the document the tables hold and the candidates cover."""
-    covered, total = number_coverage(doc.doc_id, doc.text, candidates)
-    if tables is None:
-        return f"{covered} of {total} numbers of the document are in a candidate"
-    from core.data.completeness import coverage
-
-    cov = coverage(tables, {doc.doc_id: doc})[doc.doc_id]
-    held = len(cov.curated) + len(cov.excluded)
-    return (f"the tables already hold {held} of {total} numbers of the document (curated or excluded); "
-            f"{len(cov.missing)} are missing")
-
-
-def drop_already_curated(candidates: pd.DataFrame, doc: Document, tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, int]:
-    """For a registered document: leave out candidates our tables already hold (the same number, date
-    or channel from the same sentence). Returns the rest and how many were left out."""
-    from core.data.completeness import coverage
-
-    from core.data.completeness import _same, row_numbers
-
-    cov = coverage(tables, {doc.doc_id: doc}).get(doc.doc_id)
-    done = (cov.curated + cov.excluded) if cov else []
-    existing = []
-    for name in ("incidents", "channels"):
-        frame = tables[name].astype("object").fillna("").astype(str)
-        for row in frame[frame["doc_id"] == doc.doc_id].to_dict("records"):
-            existing.append((name, doc.find(row["quote"]) or [], row.get("date", ""), row.get("name", "").lower()))
-    keep = []
-    for row in candidates.to_dict("records"):
-        spans = doc.find(row["quote"]) or []
-        inside = [o for o in done if any(a <= o.start and o.end <= b for a, b in spans)]
-        if row["table"] in ("figures", "excluded") and inside:
-            values = row_numbers({k: row[k] for k in ("value", "low", "high")})
-            if values and all(any(o.value is not None and _same(o.value, v) for o in inside) for v in values):
-                continue
-            if not values and any(o.text in row["value_text"] for o in inside):
-                continue
-        if any(name == row["table"] and _overlap(spans, sp) and (date == row["date"] if name == "incidents" else nm == row["name"].lower())
-               for name, sp, date, nm in existing):
-            continue
-        keep.append(row)
-    frame = pd.DataFrame(keep, columns=list(CANDIDATE_COLUMNS)).fillna("")
-    return renumber(frame), len(candidates) - len(frame)
-
-
-def renumber(candidates: pd.DataFrame) -> pd.DataFrame:
-    """c0001, c0002... again after some candidates were left out; references follow (a reference to a
-    candidate that was left out is cleared: the curator chooses the existing row instead)."""
-    out = candidates.copy()
-    new_ids = {old: f"c{i:04d}" for i, old in enumerate(out["candidate_id"], start=1)}
-    for column in ("subject", "related", "place_id", "group_id"):
-        out[column] = [new_ids.get(v, "") if _CANDIDATE_REF.match(v) else v for v in out[column].astype(str)]
-    out["candidate_id"] = [new_ids[c] for c in out["candidate_id"]]
-    return out
-
-
-def _overlap(a, b) -> bool:
-    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
-
-
-# ---------------------------------------------------------------- from decisions to rows
 
 
 @dataclass
@@ -342,7 +110,7 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
 
     def ref(value: str, line: int, column: str, cid: str) -> str:
         value = value.strip()
-        if _CANDIDATE_REF.match(value):
+        if CANDIDATE_REF.match(value):
             if value not in plan.assigned:
                 problems.append(f"{source_name}:{line}:{column}: candidate {cid} refers to candidate {value}, which is not accepted")
             return plan.assigned.get(value, value)

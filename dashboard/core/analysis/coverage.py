@@ -1,0 +1,116 @@
+"""What the documents cover: curated rows per document and topic, and per document and country,
+under the country and year filters (the grids the Data page shows to curators). No Streamlit here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from core.analysis.filters import Filters
+from core.analysis.overview import corpus_views, derived
+from core.analysis.query import figures_mask, incidents_mask
+from core.data.loading import Corpus
+from core.data.schema import CENTRAL_ASIA, TOPICS
+
+INCIDENT_TOPIC = {"attack": "violence", "plot": "violence", "arrest": "violence", "group event": "groups", "policy": "context"}
+
+
+@dataclass(frozen=True)
+class _CoverageRows:
+    """Per row of figures_view and incidents_view, the (doc_id, topic, country) records it adds to
+    the coverage grid and its (row, doc_id, quote); the same for the tables no filter narrows. Found
+    once per corpus, so a filter only picks rows."""
+
+    figures: list[list[tuple]]
+    incidents: list[list[tuple]]
+    figure_sources: list[tuple]
+    incident_sources: list[tuple]
+    hotspots: list[tuple[str, tuple, tuple]]  # (country_iso3, record, source)
+    unfiltered: list[tuple]  # records of channels and groups
+    unfiltered_sources: list[tuple]
+
+
+def _sources(frame: pd.DataFrame, key: str) -> list[tuple]:
+    return list(zip(frame[key].tolist(), frame["doc_id"].tolist(), frame["quote"].tolist()))
+
+
+def _coverage_rows(corpus: Corpus) -> _CoverageRows:
+    figs, inc = corpus_views(corpus)
+    hot, channels, groups = corpus["hotspots"], corpus["channels"], corpus["groups"]
+    topics = ["repatriation" if kind == "repatriation programme" else INCIDENT_TOPIC.get(category, "context")
+              for kind, category in zip(inc["kind"], inc["category"])]
+    return _CoverageRows(
+        figures=[[(d, t, c) for c in cs or ("none",)]
+                 for d, t, cs in zip(figs["doc_id"], figs["topic"], figs["countries"])],
+        incidents=[[(d, t, c) for c in cs or ("none",)] for d, t, cs in zip(inc["doc_id"], topics, inc["countries"])],
+        figure_sources=_sources(figs, "figure_id"),
+        incident_sources=_sources(inc, "incident_id"),
+        hotspots=[(iso, (d, "mobilization", iso), source)
+                  for iso, d, source in zip(hot["country_iso3"], hot["doc_id"], _sources(hot, "hotspot_id"))],
+        unfiltered=([(d, "recruitment", "none") for d in channels["doc_id"]]
+                    + [(d, "groups", "none") for d in groups["doc_id"]]),
+        unfiltered_sources=_sources(channels, "channel_id") + _sources(groups, "group_id"),
+    )
+
+
+def _coverage_kept(corpus: Corpus, filters: Filters) -> tuple[list[int], list[int], list[tuple]]:
+    """(figure positions, incident positions, hotspot entries) the filters leave for the coverage grid."""
+    figs, inc = corpus_views(corpus)
+    parts = derived(corpus, "coverage_rows", _coverage_rows)
+    hotspots = [h for h in parts.hotspots if not filters.countries or h[0] in filters.countries]
+    return (np.flatnonzero(figures_mask(figs, filters)).tolist(),
+            np.flatnonzero(incidents_mask(inc, filters, use_kind=False, use_group=False)).tolist(), hotspots)
+
+
+def coverage_rows(corpus: Corpus, filters: Filters) -> pd.DataFrame:
+    """One record per (document, topic, country) a curated row touches."""
+    parts = derived(corpus, "coverage_rows", _coverage_rows)
+    figures, incidents, hotspots = _coverage_kept(corpus, filters)
+    records = [r for p in figures for r in parts.figures[p]] + [r for p in incidents for r in parts.incidents[p]]
+    records += [record for _, record, _ in hotspots] + parts.unfiltered
+    return pd.DataFrame(records, columns=["doc_id", "topic", "country"])
+
+
+def coverage_sources(corpus: Corpus, filters: Filters) -> pd.DataFrame:
+    """The quoted rows the coverage grid counts: row id, doc_id, quote (the tables' text columns, so object)."""
+    parts = derived(corpus, "coverage_rows", _coverage_rows)
+    figures, incidents, hotspots = _coverage_kept(corpus, filters)
+    rows = ([parts.figure_sources[p] for p in figures] + [parts.incident_sources[p] for p in incidents]
+            + [source for _, _, source in hotspots] + parts.unfiltered_sources)
+    return pd.DataFrame(rows, columns=["row", "doc_id", "quote"], dtype=object)
+
+
+def coverage_matrix(rows: pd.DataFrame, corpus: Corpus, axis: str, filters: Filters) -> pd.DataFrame:
+    """Counts of curated rows per document and topic (or country); 0 means 'not covered'."""
+    docs = list(corpus["documents"]["doc_id"])
+    if axis == "topic":
+        columns = list(TOPICS)
+    else:
+        named = [c for c in rows["country"].unique() if c != "none"]
+        wanted = list(filters.countries) or list(CENTRAL_ASIA) + sorted(c for c in named if c not in CENTRAL_ASIA)
+        columns = wanted
+    if rows.empty or not docs or not columns:  # pandas' rules for the names and types of empty axes, as they were
+        counts = rows.groupby(["doc_id", axis]).size().unstack(fill_value=0) if not rows.empty else pd.DataFrame()
+        return counts.reindex(index=docs, columns=columns, fill_value=0).fillna(0).astype(int)
+    counts = Counter(zip(rows["doc_id"].tolist(), rows[axis].tolist()))  # a groupby and unstack cost ms
+    values = np.array([[counts[d, c] for c in columns] for d in docs], dtype=int)
+    return pd.DataFrame(values, index=pd.Index(docs, name="doc_id"), columns=pd.Index(columns, name=axis))
+
+
+def coverage_summary(matrix: pd.DataFrame, what: str) -> str:
+    """One sentence for a screen reader: each document's rows and where most of them fall."""
+    if matrix.empty or int(matrix.values.sum()) == 0:
+        return f"No curated rows by document and {what} match these filters."
+    parts = []
+    for doc, row in matrix.iterrows():
+        total = int(row.sum())
+        parts.append(f"{doc}: {total} rows, most about {row.idxmax()} ({int(row.max())})" if total else f"{doc}: none")
+    return f"Curated rows by document and {what}. " + "; ".join(parts) + "."
+
+
+def coverage_table(matrix: pd.DataFrame) -> pd.DataFrame:
+    """The grid as a table (document in the first column); blank where a document covers nothing."""
+    return matrix.where(matrix > 0).astype("Int64").rename_axis("document").reset_index()

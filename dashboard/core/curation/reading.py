@@ -1,0 +1,201 @@
+"""Reading a document's text for proposals: sentences with their offsets, dates, numbers with the
+words around them (qualifiers, ranges, percentages, killed and wounded), event words and periods."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.data.numbers import NumberOccurrence
+
+MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), start=1)}
+
+
+MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+DATE_PATTERNS = [  # most precise first; each gives (year, month, day) groups by name
+    re.compile(rf"\b{MONTH_NAMES}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES},?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b{MONTH_NAMES},?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"(?<![\w.,-])(?P<y>(?:19|20)\d\d)(?![\w%]|\.\d|,\d)"),
+]
+
+
+# Event words -> incident kind (first match wins: specific before general).
+EVENT_WORDS = [
+    (r"suicide (?:attack|bomb\w*)", "suicide attack"),
+    (r"mass shooting|shooting", "mass shooting"),
+    (r"drone strike", "drone strike"),
+    (r"shell(?:ing|ed)|missiles?|rockets?", "shelling"),
+    (r"bomb(?:ing|ed|s)?|explosion|blast", "bombing"),
+    (r"assassinat\w+", "assassination"),
+    (r"plot(?:s|ted|ting)?|planned to|planning to", "plot"),
+    (r"arrest(?:ed|s)?|detain(?:ed)?|apprehended", "arrest"),
+    (r"repatriat\w+|brought (?:back|home)|returned home", "repatriation programme"),
+    (r"pledged? allegiance|swore allegiance", "pledge of allegiance"),
+    (r"founded|formed|created|established|launched", "founding"),
+    (r"banned|ban on|outlawed", "ban"),
+    (r"released from prison|freed from prison|were released", "prison release"),
+    (r"\bmet with\b|meeting|arrived in|visited", "meeting"),
+    (r"announced|declared|claimed responsibility|stated", "announcement"),
+    (r"relocat\w+|moved to|transferred|took refuge|fled to", "relocation"),
+    (r"agreement|concluded|introduced|canceled|cancelled|adopted", "policy measure"),
+    (r"killing|killed|murder\w*", "killing"),
+    (r"attack(?:s|ed)?|terrorist acts?", "attack"),
+]
+
+
+EVENT_PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.I), kind) for p, kind in EVENT_WORDS]
+
+
+QUALIFIER_WORDS = [  # text just before the number -> qualifier
+    (r"(?:at least|no fewer than|not less than|a minimum of)", "at least"),
+    (r"(?:more than|over|above|exceeding|in excess of|upwards of)", "more than"),
+    (r"(?:up to|as many as|as much as|a maximum of)", "up to"),
+    (r"(?:less than|fewer than|under|below)", "less than"),
+    (r"(?:almost|nearly|close to|just under)", "almost"),
+    (r"(?:about|approximately|around|some|roughly|an estimated|the estimated|estimated|circa|approx\.)", "about"),
+]
+
+
+QUALIFIER_BEFORE = [(re.compile(rf"\b{p}\s*$", re.I), q) for p, q in QUALIFIER_WORDS]
+
+
+PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.I)
+
+
+RANGE_JOIN = re.compile(r"^\s*(?:-|\u2013|\u2014|to)\s*$", re.I)
+
+
+BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+
+
+KILLED = [re.compile(p, re.I) for p in (r"\bkill(?:ing|ed)\s+(?:at least\s+|about\s+|some\s+)?$",
+                                          r"^\s*(?:people|persons|civilians|soldiers|worshippers)?\s*(?:were\s+|was\s+)?(?:killed|dead)\b",
+                                          r"\bdeath toll of\s+$")]
+
+
+WOUNDED = [re.compile(p, re.I) for p in (r"\b(?:wound|injur)(?:ing|ed)\s+(?:at least\s+|about\s+|some\s+)?$",
+                                           r"^\s*(?:people|persons|civilians)?\s*(?:were\s+)?(?:wounded|injured)\b")]
+
+
+RATIO_AFTER = re.compile(r"^\s*-?\s*to\s*-?\s*one\b", re.I)
+
+
+ABBREVIATIONS = {"st", "mr", "mrs", "ms", "dr", "no", "vs", "e.g", "i.e", "etc", "jan", "feb", "aug", "sept",
+                  "oct", "nov", "dec", "gen", "col", "lt", "sgt", "prof", "u.s", "u.k", "al"}
+
+
+SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]]*(?:<sup>\s*\d+\s*</sup>|\[\d+\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)?"
+    r"(?=\s+[\"'\u201c\u2018(\[«]?[A-Z0-9])")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Sentences with their offsets: paragraphs split on blank lines and headings, then at . ! ?
+    followed by a capital or digit (not after St., Dr., U.S. and the like)."""
+    out: list[Sentence] = []
+    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n)(?!\s*#))+", text):
+        p_start = para.start()
+        chunk = para.group(0)
+        if chunk.lstrip().startswith("#") and "\n" in chunk:  # a heading is its own sentence
+            cut = chunk.index("\n")
+            out.append(_sentence(text, p_start, p_start + cut))
+            p_start, chunk = p_start + cut, chunk[cut:]
+        pos = 0
+        for m in SENTENCE_END.finditer(chunk):
+            word = re.search(r"([\w.]+)$", chunk[pos:m.start()])
+            if word and (word.group(1).lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+                continue
+            out.append(_sentence(text, p_start + pos, p_start + m.end()))
+            pos = m.end()
+        out.append(_sentence(text, p_start + pos, p_start + len(chunk)))
+    return [s for s in out if s.text]
+
+
+def _sentence(text: str, start: int, end: int) -> Sentence:
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    trail = len(raw.rstrip())
+    return Sentence(start + lead, start + trail, raw.strip())
+
+
+def find_dates(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, ISO date, precision) of each date in the text, most precise reading first."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+                continue
+            groups = m.groupdict()
+            year = int(groups["y"])
+            month_name = next((g for g in m.groups() if g and g.lower() in MONTHS), None)
+            if month_name and groups.get("d"):
+                day = int(groups["d"])
+                if not 1 <= day <= 31:
+                    continue
+                iso, precision = f"{year}-{MONTHS[month_name.lower()]:02d}-{day:02d}", "day"
+            elif month_name:
+                iso, precision = f"{year}-{MONTHS[month_name.lower()]:02d}", "month"
+            else:
+                iso, precision = str(year), "year"
+            taken.append(m.span())
+            found.append((m.start(), m.end(), iso, precision))
+    return sorted(found)
+
+
+def format_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    value = round(value, 1)
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+@dataclass
+class NumberGroup:
+    occ: NumberOccurrence
+    second: NumberOccurrence | None = None  # the other end of a range
+
+
+def group_ranges(numbers: list[NumberOccurrence], text: str) -> list[NumberGroup]:
+    out: list[NumberGroup] = []
+    i = 0
+    while i < len(numbers):
+        occ = numbers[i]
+        nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        if nxt and occ.value is not None and nxt.value is not None:
+            between = text[occ.end:nxt.start]
+            if RANGE_JOIN.match(between) or (between.strip().lower() == "and" and BETWEEN.search(text[max(0, occ.start - 12):occ.start])):
+                out.append(NumberGroup(occ, nxt))
+                i += 2
+                continue
+        out.append(NumberGroup(occ))
+        i += 1
+    return out
+
+
+def period_of(dates: list[tuple[int, int, str, str]], sentence: str) -> tuple[str, str]:
+    """Period of a figure from the dates of its sentence: one date -> start = end; two joined by
+    to/-/and -> start and end; 'until'/'by' -> end only; 'since' -> start only."""
+    if not dates:
+        return "", ""
+    first = dates[0]
+    before = sentence[max(0, first[0] - 12):first[0]].lower()
+    if len(dates) >= 2 and re.fullmatch(r"\s*(?:-|\u2013|to|and|through)\s*", sentence[first[1]:dates[1][0]]):
+        return first[2], dates[1][2]
+    if re.search(r"\b(?:until|by|till)\s*$", before):
+        return "", first[2]
+    if re.search(r"\bsince\s*$", before):
+        return first[2], ""
+    return first[2], first[2]
