@@ -1,4 +1,4 @@
-"""Check every curated table: python dashboard/validate.py [--coverage] [--update-readme] [--update-datapackage]
+"""Check every curated table: python dashboard/validate.py [--coverage] [--update-docs] [--update-datapackage] [--update-outlines]
 
 Prints each problem as file:row:column: message (row = line number in the file, header = 1) and
 exits 1 when there is any. With --coverage, also reports which numbers in the documents are
@@ -15,9 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from core.data import datapackage  # noqa: E402
 from core.data.completeness import coverage, format_report  # noqa: E402
-from core.data.dictionary import render, update_readme  # noqa: E402
+from core.data.dictionary import render, updated  # noqa: E402
 from core.data.loading import load_corpus  # noqa: E402
-from core.data.paths import CURATED_DIR, README, SEEDS_DIR  # noqa: E402
+from core.data.paths import CURATED_DIR, DATA_DOC, SEEDS_DIR  # noqa: E402
+from core.render import geo  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,17 +26,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=CURATED_DIR, help="folder of curated CSV tables")
     parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of source documents")
     parser.add_argument("--coverage", action="store_true", help="also report number coverage")
-    parser.add_argument("--dictionary", action="store_true", help="print the README's data dictionary and stop")
-    parser.add_argument("--update-readme", action="store_true", help="rewrite the data dictionary in README.md and stop")
+    parser.add_argument("--dictionary", action="store_true", help="print the data dictionary and stop")
+    parser.add_argument("--update-docs", action="store_true", help="rewrite the data dictionary in docs/data.md and stop")
     parser.add_argument("--update-datapackage", action="store_true",
                         help="rewrite datapackage.json (Frictionless Data Package) in the data folder from the schema and stop")
+    parser.add_argument("--update-outlines", action="store_true",
+                        help="rewrite the country outlines the maps load (dashboard/static/geo/) from data/geo/ and stop")
     args = parser.parse_args(argv)
     if args.dictionary:
         print(render())
         return 0
-    if args.update_readme:
-        README.write_text(update_readme(README.read_text(encoding="utf-8")), encoding="utf-8")
-        print(f"updated the data dictionary in {README}")
+    if args.update_docs:
+        DATA_DOC.write_text(updated(DATA_DOC.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"updated the data dictionary in {DATA_DOC}")
+        return 0
+    if args.update_outlines:
+        print(f"wrote {geo.write_outlines()}")
         return 0
     if args.update_datapackage:
         print(f"wrote {datapackage.write(args.data)}")

@@ -7,7 +7,7 @@ import csv
 from core.data.completeness import coverage, format_report
 from core.data.dictionary import render, section_of
 from core.data.loading import load_corpus
-from core.data.paths import CURATED_DIR, README, SEEDS_DIR
+from core.data.paths import CURATED_DIR, DATA_DOC, SEEDS_DIR
 from core.data.schema import TABLES
 
 
@@ -34,15 +34,14 @@ def test_every_document_in_seeds_is_listed_and_cited():
     assert set(corpus["documents"]["doc_id"]) <= cited
 
 
-def test_readme_data_dictionary_is_generated_from_the_schema():
-    assert section_of(README.read_text(encoding="utf-8")) == render(), (
-        "README data dictionary is out of date: run `python dashboard/validate.py --update-readme`"
+def test_the_data_dictionary_is_generated_from_the_schema():
+    assert section_of(DATA_DOC.read_text(encoding="utf-8")) == render(), (
+        "docs/data.md's data dictionary is out of date: run `python dashboard/validate.py --update-docs`"
     )
 
 
-def test_readme_dictionary_names_exactly_the_columns_of_each_file():
-    readme = README.read_text(encoding="utf-8")
-    section = section_of(readme)
+def test_the_dictionary_names_exactly_the_columns_of_each_file():
+    section = section_of(DATA_DOC.read_text(encoding="utf-8"))
     for table in TABLES.values():
         with open(CURATED_DIR / table.file, newline="", encoding="utf-8") as f:
             header = next(csv.reader(f))

@@ -7,7 +7,7 @@ licence for the Data page's download.
 
 What the Table Schema standard cannot say (a quote found verbatim in its document, low <= value <=
 high, date precision matching the date, ids in figures.subject pointing into one of five tables,
-';'-separated lists of ids) stays in core.data.validation; README.md lists those checks.
+';'-separated lists of ids) stays in core.data.validation; docs/data.md lists those checks.
 """
 
 from __future__ import annotations

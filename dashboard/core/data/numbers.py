@@ -1,6 +1,6 @@
 """Find every number a source document states, for the completeness check.
 
-What counts as a number (the stated rule, also in the README):
+What counts as a number (the stated rule, also in docs/data.md):
 - digits: "322,000", "61.5", "2001", "15th", "1980s"; "2-3" is two numbers. A digit number followed by
   "thousand"/"million" is multiplied ("5 thousand" = 5000; in "2-3 thousand" both ends are).
 - number words: two..ninety-nine, hundred(s), thousand(s), million(s), dozen(s), half, "a third",

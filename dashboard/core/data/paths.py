@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[3]
 CURATED_DIR = ROOT / "data" / "curated"
 GEO_DIR = ROOT / "data" / "geo"
 SEEDS_DIR = ROOT / "seeds"
-README = ROOT / "README.md"
+DATA_DOC = ROOT / "docs" / "data.md"  # holds the data dictionary generated from the schema
 
 
 def curated_dir() -> Path:

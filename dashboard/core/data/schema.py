@@ -1,6 +1,6 @@
 """The curated tables: every table, column, type, allowed value and reference, in one place.
 
-The validator checks the CSV files against these definitions, the README's data dictionary is
+The validator checks the CSV files against these definitions, the data dictionary in docs/data.md is
 generated from them (and a test keeps the two equal), and the app reads column labels from them.
 """
 

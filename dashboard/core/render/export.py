@@ -104,6 +104,11 @@ def for_slide(export: ChartExport) -> go.Figure:
     return fig
 
 
+def forget_rendered() -> None:
+    """Forget the images made so far (the next export renders again)."""
+    _slide_image.cache_clear()
+
+
 def stop_image_server() -> None:
     global _server_started
     if _server_started:
