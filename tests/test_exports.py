@@ -44,6 +44,14 @@ def figures_item() -> export.ChartExport:
                               export.citations(strength["doc_id"], CORPUS["documents"]))
 
 
+def test_a_slide_is_drawn_on_a_white_template_and_leaves_the_chart_as_it_was():
+    item = timeline_item()
+    slide = export.for_slide(item)
+    assert slide.layout.template.layout.paper_bgcolor == "white" and slide.layout.plot_bgcolor in (None, "white")
+    assert "Incidents over time" in slide.layout.title.text
+    assert not item.figure.layout.template.layout.paper_bgcolor  # the page's figure is not changed
+
+
 def test_png_is_a_slide_sized_image():
     png = export.image(export.for_slide(timeline_item()), "png")
     picture = Image.open(io.BytesIO(png))

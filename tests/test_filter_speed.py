@@ -32,7 +32,9 @@ def _fresh_cache():
     st.cache_resource.clear()
 
 
-def test_a_chart_is_built_once_for_the_same_rows_and_retitled_for_a_new_filter():
+def test_a_chart_is_built_once_for_the_same_rows_and_exported_under_the_filter_of_the_day():
+    from core.render import export
+
     builds = []
 
     def build():
@@ -43,12 +45,13 @@ def test_a_chart_is_built_once_for_the_same_rows_and_retitled_for_a_new_filter()
     for title in ("Incidents: 2015\u20132024", "Incidents: 2016\u20132024", "Incidents: 2016\u20132024"):
         graphics.chart(build, "speed-test", ("row-1", "row-2"), title=title, summary="a 1; b 2.", data=table)
     assert len(builds) == 1
-    drawing = cache.cached("chart:speed-test", lambda: None, ("row-1", "row-2"))
-    retitled = graphics.exported_figure("speed-test", drawing, "Incidents: 2016\u20132024", ("row-1", "row-2"))
-    assert retitled.layout.title.text == "Incidents: 2016\u20132024"
-    assert list(retitled.data[0].y) == ["a", "b"]  # the same drawing
-    assert drawing.layout.title.text == "Incidents: 2015\u20132024"  # the cached drawing is left as it was
-    assert graphics.exported_figure("speed-test", drawing, "Incidents: 2015\u20132024", ("row-1", "row-2")) is drawing
+    drawing, built_title = cache.cached("chart:speed-test", lambda: None, ("row-1", "row-2"))
+    assert built_title == "Incidents: 2015\u20132024" and not drawing.layout.title.text  # the title is written above
+    slide = export.for_slide(export.ChartExport("speed-test", "Incidents: 2016\u20132024", "2016\u20132024", drawing,
+                                                table, "category"))
+    assert "Incidents: 2016\u20132024" in slide.layout.title.text
+    assert list(slide.data[0].y) == ["a", "b"]  # the same drawing
+    assert not drawing.layout.title.text  # the cached drawing is left as it was
 
 
 def test_a_new_title_sends_the_same_figure_so_the_browser_keeps_its_chart():
@@ -62,7 +65,7 @@ def test_a_new_title_sends_the_same_figure_so_the_browser_keeps_its_chart():
         sent[years] = (chart.proto.id, chart.proto.spec)
         assert f"from {years}" in title_above(at, chart)
     assert sent["1991"] == sent["1992"]
-    assert '"title"' not in json.loads(sent["1991"][1])["layout"]
+    assert not json.loads(sent["1991"][1])["layout"].get("title", {}).get("text")
 
 
 def test_sources_and_data_tables_are_built_only_when_opened():

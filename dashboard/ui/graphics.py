@@ -8,7 +8,6 @@ browser keeps the chart it has. Exports put the title back inside the image (ui.
 from __future__ import annotations
 
 import re
-import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,7 +15,6 @@ import streamlit as st
 
 from core.render import export
 from core.render.alt_text import figure_items, titled_summary
-from core.render.charts import esc
 from ui import cache
 from ui.chrome import safe_text
 from ui.exports import export_controls
@@ -30,20 +28,13 @@ def plain_title(fig: go.Figure) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", str(fig.layout.title.text or ""))).strip()
 
 
-def on_screen(fig: go.Figure) -> go.Figure:
-    """The drawing as the page shows it: a copy without its title, the title's room given back to the
-    drawing (a legend above the plot still pushes the margin out as far as it needs)."""
-    spec = fig.to_dict()
-    spec["layout"].pop("title", None)
-    spec["layout"]["margin"] = {**spec["layout"].get("margin", {}), "t": SCREEN_TOP_MARGIN}
-    return go.Figure(spec)
-
-
-def retitled(fig: go.Figure, title: str) -> go.Figure:
-    """A copy of the figure with another title, wrapped as core.render.charts wraps titles."""
-    copy = go.Figure(fig)
-    copy.update_layout(title_text="<br>".join(esc(line) for line in textwrap.wrap(title, 95)))
-    return copy
+def on_screen(fig: go.Figure) -> tuple[go.Figure, str]:
+    """(the newly built figure as the page shows it, its title): the title is taken out of the
+    drawing (the page writes it above) and its room given back to the drawing (a legend above the
+    plot still pushes the margin out as far as it needs)."""
+    title = plain_title(fig)
+    fig.update_layout(title=None, margin_t=SCREEN_TOP_MARGIN)
+    return fig, title
 
 
 def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column: str | None = None,
@@ -53,11 +44,11 @@ def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column
     from the figure when not given; a `data` function runs only when its table is opened), and the
     Export button when the rows behind it are given.
 
-    With `title`, `depends` need only name what the drawing depends on (e.g. the ids of its rows): a
-    filter change that leaves those rows as they were reuses the drawing under the new title."""
-    drawing = cache.cached(f"chart:{key}", build, *depends)
-    title = plain_title(drawing) if title is None else re.sub(r"\s+", " ", title).strip()
-    screen = cache.cached(f"chart-screen:{key}", lambda: on_screen(drawing), *depends)
+    With `title` (else the built figure's), `depends` need only name what the drawing depends on
+    (e.g. the ids of its rows): a filter change that leaves those rows as they were reuses the drawing
+    under the new title. Exports put the title back inside the image (core.render.export.for_slide)."""
+    drawing, built_title = cache.cached(f"chart:{key}", lambda: on_screen(build()), *depends)
+    title = built_title if title is None else re.sub(r"\s+", " ", title).strip()
     if callable(summary):
         summary = cache.cached(f"summary:{key}", summary, *depends)
     if summary is None or data is None:
@@ -69,18 +60,11 @@ def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column
     # The chart's accessible name says what it draws, which stays the same while its rows do (a name
     # with the filter in it would make it a new element on every filter change, as a title would).
     st.markdown(f"**{safe_text(title)}**")
-    st.plotly_chart(screen, width="stretch", key=key, config=export.toolbar_config(),
+    st.plotly_chart(drawing, width="stretch", key=key, config=export.toolbar_config(),
                     alt=summary if summary is not None else titled_summary("Chart", items))
     text_alternative(summary if summary is not None else titled_summary(title, items), data, key)
     if rows is not None:
-        export_controls(key, lambda: exported_figure(key, drawing, title, *depends), title, rows, id_column)
-
-
-def exported_figure(key: str, drawing: go.Figure, title: str, *depends) -> go.Figure:
-    """The chart as exported (images, briefing): the drawing with its title inside, stating the filter."""
-    if plain_title(drawing) == title:
-        return drawing
-    return cache.cached(f"chart-titled:{key}", lambda: retitled(drawing, title), *depends, title)
+        export_controls(key, drawing, title, rows, id_column)
 
 
 def deck(name: str, build, *depends, **pydeck_chart_args):

@@ -7,6 +7,7 @@ instead of a table or four buttons on every filter change."""
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from core.analysis.query import sources_for
@@ -24,16 +25,28 @@ def folded(label: str, key: str):
     return box if box.open else None
 
 
+def arrow(frame: pd.DataFrame):
+    """The frame as the Arrow table st.dataframe sends (Streamlit converts a pandas frame on every
+    run; a cached Arrow table is sent as it is). A frame Arrow cannot hold as it is stays pandas, which
+    Streamlit converts with its own fixes."""
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowException, TypeError, ValueError):
+        return frame
+
+
 def table(frame, key: str, rows=None, depends: tuple | None = None, **dataframe_args) -> None:
     """A table with CSV and Excel downloads of its rows (with doc_id and quote where the rows have them),
     behind one 'Download' button whose choices are built only while open. `frame` and `rows` may be
     functions that make them; with `depends` (what the frame is made from, e.g. its rows' ids) the
-    frame is made once per key and depends."""
-    if depends is not None and callable(frame):
-        shown = cache.cached(f"table:{key}", frame, *depends)
+    frame is made, and converted for sending, once per key and depends."""
+    make = frame if callable(frame) else lambda: frame
+    if depends is not None:
+        shown, sent = cache.cached(f"table:{key}", lambda: (lambda f: (f, arrow(f)))(make()),
+                                   tuple(getattr(frame, "columns", ())), *depends)
     else:
-        shown = frame() if callable(frame) else frame
-    st.dataframe(shown, hide_index=True, width="stretch", **dataframe_args)
+        shown = sent = make()
+    st.dataframe(sent, hide_index=True, width="stretch", **dataframe_args)
     box = st.popover("Download: CSV, Excel", key=f"{FOLDED}download-{key}", on_change="rerun",
                      icon=":material/download:")
     if not box.open:

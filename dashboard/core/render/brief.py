@@ -128,7 +128,7 @@ def static_country_map(cmap: CountryMap, profile: Profile, title: str = "") -> g
 
 def static_timeline(profile: Profile) -> go.Figure:
     fig = incident_timeline(timeline_rows(profile), "group", "")
-    fig.update_layout(margin=dict(l=5, r=5, t=40, b=40), legend=dict(font=dict(size=11)), title=None)
+    fig.update_layout(margin=dict(l=5, r=5, t=40, b=40), legend=dict(font=dict(size=11)), title=None, template="plotly_white")
     return fig
 
 

@@ -92,7 +92,7 @@ def for_slide(export: ChartExport) -> go.Figure:
     footnote = "Sources: " + "; ".join(export.sources) if export.sources else "Sources: none"
     footnote_lines = textwrap.wrap(footnote, 190)[:3]
     fig.update_layout(
-        width=width, height=height,
+        template="plotly_white", width=width, height=height,
         title=dict(text=f"<b>{export.title}</b><br><span style='font-size:13px'>{export.filters}</span>",
                    x=0.01, xanchor="left", y=0.97, yanchor="top", font=dict(size=20)),
         margin=dict(l=60, r=40, t=110, b=70 + 16 * len(footnote_lines)),

@@ -91,7 +91,8 @@ def hotspot_map_data(places: pd.DataFrame, hotspots: pd.DataFrame, row_counts: p
     p = places.assign(rows=places["place_id"].map(row_counts).fillna(0).astype(int),
                       hotspot=places["place_id"].isin(hotspots["place_id"]),
                       precision_label=places["geo_precision"].map(_PRECISION_LABELS))
-    has_outline = p["boundary"] != ""
+    # A whole country is not outlined again: the base layer draws every country's border.
+    has_outline = (p["boundary"] != "") & ~p["boundary"].str.startswith("country:")
     area = p["geo_precision"].isin(["district", "province"]) & has_outline
     shaded = area & (p["hotspot"] | p["place_id"].isin(SHADED_AREAS))
     outlined = p["hotspot"] & ~area & has_outline
