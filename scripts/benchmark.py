@@ -193,7 +193,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-browser", action="store_true", help="server-side figures only")
+    parser.add_argument("--pages", help="comma-separated pages to measure (default: every reader page)")
     args = parser.parse_args()
+    if args.pages:
+        unknown = set(args.pages.split(",")) - set(PAGES)
+        if unknown:
+            parser.error(f"no such page: {', '.join(sorted(unknown))} (pages: {', '.join(PAGES)})")
+        PAGES[:] = [p for p in PAGES if p in args.pages.split(",")]
     st.cache_data.clear()
     server = server_times(args.runs)
     browser = browser_times(args.runs) if not args.no_browser else None
