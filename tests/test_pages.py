@@ -145,7 +145,7 @@ def test_groups_strength_ranges_and_relations():
     strength = charts(at)[0]
     values = [v for t in strength.data for v in (t.x if t.x is not None else [])]
     values += [b + w for t in strength.data if t.type == "bar" for b, w in zip(t.base, t.x)]
-    assert 300 in values and 90 in values
+    assert 300 in values and 90 not in values  # about 90 led by Abu Omar Tajik is a unit of the group (unit_strength)
     rel = [f for f in frames(at) if "relation_to_taliban" in f.columns][0]
     assert list(rel["name"]) == ["Jamaat Ansarullah"] or len(rel) == 1
 

@@ -131,10 +131,15 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
                 "unit": r["unit"] or units.get(r["indicator"], ""), "period_start": r["period_start"],
                 "period_end": r["period_end"], "doc_id": doc_id, "quote": r["quote"], "note": r["note"]})
         elif table == "incidents":
+            group = ref(r["group_id"], line, "group_id", cid)
             new_rows["incidents"].append({
-                "incident_id": ident, "date": r["date"], "date_precision": r["date_precision"], "date_inferred": "",
+                # A new event unless the curator names an existing one (event_id of a row about the same event).
+                "incident_id": ident, "event_id": r.get("event_id") or "ev-" + ident.removeprefix("inc-"),
+                "date": r["date"], "date_precision": r["date_precision"], "date_inferred": "",
                 "place_id": ref(r["place_id"], line, "place_id", cid), "country_iso3": r["country_iso3"],
-                "kind": r["kind"], "group_id": ref(r["group_id"], line, "group_id", cid), "perpetrator_origin": "",
+                "kind": r["kind"], "group_id": group,
+                # The document links the group to the event; how (carried out, claimed...) is the curator's call.
+                "involvement": (r.get("involvement") or "attributed") if group else "", "perpetrator_origin": "",
                 "killed": r["killed"], "wounded": r["wounded"], "summary": r["summary"], "doc_id": doc_id,
                 "quote": r["quote"], "note": r["note"]})
         elif table == "places":

@@ -43,7 +43,7 @@ CANDIDATE_COLUMNS = (
     "reason",
     # further fields the tables need (editable like the others)
     "value_text", "related", "period_start", "period_end", "country_iso3", "kind", "stance",
-    "lat", "lon", "summary", "note", "exclude_reason",
+    "lat", "lon", "summary", "note", "exclude_reason", "event_id", "involvement",
 )
 
 

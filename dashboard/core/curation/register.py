@@ -38,6 +38,12 @@ class DocumentMeta:
     file: str = ""
     note: str = ""
     registered: bool = False  # already in documents.csv and seeds/ (proposing more rows for it)
+    published_basis: str = ""  # "stated" when the curator gives the document's own date
+    published_text: str = ""
+
+    def __post_init__(self):
+        if self.published not in ("", "unknown") and not self.published_basis:
+            self.published_basis = "stated"  # a date the curator types is the one the document prints
 
     def row(self) -> dict:
         return {c: getattr(self, c) for c in TABLES["documents"].column_names}

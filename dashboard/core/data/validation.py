@@ -5,14 +5,18 @@ Each check yields Problems (file:row:column: message); nothing here raises on ba
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
+from core.data.numbers import scan_numbers
 from core.data.quotes import Document
-from core.data.schema import SUBJECT_TABLES, TABLES, Problem, Table
+from core.data.schema import INCIDENT_KINDS, SUBJECT_TABLES, TABLES, Problem, Table
+
+KEY_POINT_WORDS = 25  # a key point is read at a glance
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -154,8 +158,22 @@ def _check_figures(ck: _Checker) -> None:
             ck.add(table, i, "period_end", f"period ends ({end}) before it starts ({start})")
 
 
+def _span(when: str) -> tuple[date, date] | None:
+    """The first and last day a partial date may mean."""
+    parsed = parse_partial_date(when)
+    if parsed is None:
+        return None
+    year, month, day = parsed
+    if day:
+        return date(year, month, day), date(year, month, day)
+    if month:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, 1, 1), date(year, 12, 31)
+
+
 def _check_incidents(ck: _Checker) -> None:
     table, frame = TABLES["incidents"], ck.raw["incidents"]
+    events: dict[str, int] = {}  # event_id -> first row
     for i in range(len(frame)):
         when, precision = frame["date"].iat[i], frame["date_precision"].iat[i]
         actual = date_precision(when)
@@ -163,6 +181,41 @@ def _check_incidents(ck: _Checker) -> None:
             ck.add(table, i, "date_precision", "required when date is set (day, month or year)")
         if actual and precision in ("day", "month", "year") and actual != precision:
             ck.add(table, i, "date_precision", f"'{precision}' does not match the date '{when}' (a {actual})")
+        group, involvement = frame["group_id"].iat[i], frame["involvement"].iat[i]
+        if group and not involvement:
+            ck.add(table, i, "involvement", "required when group_id is set (carried out, claimed, attributed, inspired by, joined or targeted)")
+        if involvement and not group:
+            ck.add(table, i, "involvement", "says how a group is involved, but group_id is blank")
+        _check_inferred_place(ck, table, i)
+        event = frame["event_id"].iat[i]
+        if event in events:
+            _check_same_event(ck, table, events[event], i)
+        elif event:
+            events[event] = i
+
+
+def _check_same_event(ck: _Checker, table: Table, first: int, i: int) -> None:
+    """Rows that report the same event must agree on what can be checked: when, where, what kind."""
+    frame, line = ck.raw["incidents"], ck.lines["incidents"][first]
+    a, b = _span(frame["date"].iat[first]), _span(frame["date"].iat[i])
+    if a and b and (a[1] < b[0] or b[1] < a[0]):
+        ck.add(table, i, "event_id", f"its date {frame['date'].iat[i]} cannot be the date of the same event on row "
+                                     f"{line} ({frame['date'].iat[first]})")
+    where_a, where_b = frame["country_iso3"].iat[first], frame["country_iso3"].iat[i]
+    if where_a and where_b and where_a != where_b:
+        ck.add(table, i, "event_id", f"its country {where_b} differs from the same event's on row {line} ({where_a})")
+    kind_a, kind_b = (INCIDENT_KINDS.get(frame["kind"].iat[r]) for r in (first, i))
+    if kind_a and kind_b and kind_a != kind_b:
+        ck.add(table, i, "event_id", f"a {kind_b} cannot be the same event as the {kind_a} on row {line}")
+
+
+def _check_inferred_place(ck: _Checker, table: Table, i: int) -> None:
+    frame = ck.raw[table.name]
+    if frame["place_inferred"].iat[i] == "yes":
+        if not frame["place_id"].iat[i]:
+            ck.add(table, i, "place_inferred", "says the place is inferred, but place_id is blank")
+        if not frame["note"].iat[i]:
+            ck.add(table, i, "note", "say how the place was inferred")
 
 
 def _check_quotes(ck: _Checker, table: Table, documents: dict[str, Document]) -> None:
@@ -175,6 +228,90 @@ def _check_quotes(ck: _Checker, table: Table, documents: dict[str, Document]) ->
         spans = documents[doc_id].find(quote) if quote_column == "quote" else documents[doc_id].find_all(quote) or None
         if spans is None:
             ck.add(table, i, quote_column, f"not found verbatim in document '{doc_id}': \"{quote[:80]}\"")
+
+
+def _check_document_dates(ck: _Checker) -> None:
+    table, frame = TABLES["documents"], ck.raw["documents"]
+    for i in range(len(frame)):
+        published, basis, text = (frame[c].iat[i] for c in ("published", "published_basis", "published_text"))
+        dated = parse_partial_date(published) is not None
+        if dated and not basis:
+            ck.add(table, i, "published_basis", "required with a date: stated or inferred")
+        if basis and not dated:
+            ck.add(table, i, "published_basis", "says how the date is known, but published gives no date")
+        if basis == "inferred" and not frame["note"].iat[i]:
+            ck.add(table, i, "note", "say how the date was inferred")
+        if text and (not dated or published[:4] not in text):
+            ck.add(table, i, "published_text", f"'{text}' does not name the year of published ({published})")
+
+
+def _check_figure_parts(ck: _Checker) -> None:
+    table, frame = TABLES["figures"], ck.raw["figures"]
+    rows = {f: r for r, f in enumerate(frame["figure_id"])}
+    for i, total in enumerate(frame["part_of"]):
+        if not total or total not in rows:
+            continue
+        whole = rows[total]
+        if whole == i:
+            ck.add(table, i, "part_of", "a figure cannot be part of itself")
+        elif frame["doc_id"].iat[whole] != frame["doc_id"].iat[i]:
+            ck.add(table, i, "part_of", f"{total} comes from another document")
+        elif frame["indicator"].iat[whole] != frame["indicator"].iat[i]:
+            ck.add(table, i, "part_of", f"{total} counts {frame['indicator'].iat[whole]}, not {frame['indicator'].iat[i]}")
+        elif frame["part_of"].iat[whole]:
+            ck.add(table, i, "part_of", f"{total} is itself part of {frame['part_of'].iat[whole]}: name the total")
+
+
+def _check_waves(ck: _Checker, documents: dict[str, Document]) -> None:
+    table, frame = TABLES["waves"], ck.raw["waves"]
+    for i in range(len(frame)):
+        start, end = _floats(frame, i, "year_start", "year_end")
+        if start is not None and end is not None and end < start:
+            ck.add(table, i, "year_end", f"the wave ends ({end:g}) before it starts ({start:g})")
+        if frame["counted_by"].iat[i]:
+            continue
+        doc_id, quote = frame["count_doc_id"].iat[i], frame["count_quote"].iat[i]
+        if not doc_id or not quote:
+            ck.add(table, i, "count_quote", "no figure counts this wave: quote the passage that says so (count_doc_id, count_quote)")
+        elif doc_id in documents and documents[doc_id].find(quote) is None:
+            ck.add(table, i, "count_quote", f"not found verbatim in document '{doc_id}': \"{quote[:80]}\"")
+
+
+def _check_key_points(ck: _Checker) -> None:
+    table, frame = TABLES["key_points"], ck.raw["key_points"]
+    scopes = ck.keys("countries") | ck.keys("waves") | {"region"}
+    ranks: dict[tuple[str, str], int] = {}
+    for i in range(len(frame)):
+        scope, rank, statement, quote = (frame[c].iat[i] for c in ("scope", "rank", "statement", "quote"))
+        if scope and scope not in scopes:
+            ck.add(table, i, "scope", f"'{scope}' is not an ISO3 code in countries.csv, a wave_id or 'region'")
+        if (scope, rank) in ranks and rank:
+            ck.add(table, i, "rank", f"rank {rank} of '{scope}' is also on row {ck.lines['key_points'][ranks[scope, rank]]}")
+        ranks.setdefault((scope, rank), i)
+        words = len(statement.split())
+        if words > KEY_POINT_WORDS:
+            ck.add(table, i, "statement", f"{words} words; a key point has at most {KEY_POINT_WORDS}")
+        held = scan_numbers("quote", quote)
+        for number in scan_numbers("statement", statement):
+            if not any(_same_number(number, other) for other in held):
+                ck.add(table, i, "statement", f"the number '{number.text}' is not in its quote")
+
+
+def _same_number(a, b) -> bool:
+    if a.value is None or b.value is None:
+        return a.value is None and b.value is None and a.text.lower() in b.text.lower()
+    return abs(a.value - b.value) <= 1e-6 * max(1.0, abs(a.value))
+
+
+def _check_channels(ck: _Checker) -> None:
+    """Claims about one channel (rows sharing its name) code it as the same kind of channel."""
+    table, frame = TABLES["channels"], ck.raw["channels"]
+    first: dict[str, int] = {}
+    for i, (name, kind) in enumerate(zip(frame["name"], frame["kind"])):
+        if name in first and kind != frame["kind"].iat[first[name]]:
+            ck.add(table, i, "kind", f"'{kind}' differs from the kind of the same channel on row "
+                                     f"{ck.lines['channels'][first[name]]} ('{frame['kind'].iat[first[name]]}')")
+        first.setdefault(name, i)
 
 
 def _check_documents(ck: _Checker, seeds_dir: Path) -> None:
@@ -203,7 +340,14 @@ def validate_tables(
             _check_quotes(ck, table, documents)
     _check_places(ck)
     _check_figures(ck)
+    _check_figure_parts(ck)
     _check_incidents(ck)
+    for i in range(len(ck.raw["hotspots"])):
+        _check_inferred_place(ck, TABLES["hotspots"], i)
+    _check_waves(ck, documents)
+    _check_key_points(ck)
+    _check_document_dates(ck)
+    _check_channels(ck)
     _check_documents(ck, seeds_dir)
     _check_id_namespaces(ck)
     return ck.problems
