@@ -24,19 +24,22 @@ def corpus():
 
 
 def test_timeline_marks_precision_and_unknown_casualties(corpus):
-    inc = incidents_view(corpus)
-    fig = incident_timeline(inc, "kind", "t")
+    from core.analysis.events import events_of
+    from core.render.charts import CATEGORY_COLOURS
+
+    ev = events_of(incidents_view(corpus))
+    fig = incident_timeline(ev, "kind", "t")
     markers = [t for t in fig.data if t.mode == "markers" and t.x is not None and len(t.x) and t.x[0] is not None]
     drawn = sum(len(t.x) for t in markers)
-    assert drawn == inc["start"].notna().sum()
+    assert drawn == ev["start"].notna().sum()
     symbols = [s for t in markers for s in t.marker.symbol]
     ids = [i for t in markers for i in t.customdata]
-    killed = inc.set_index("incident_id")["killed"]
-    for incident, symbol in zip(ids, symbols):
-        assert symbol == ("circle" if pd.notna(killed[incident]) else "diamond-open")
+    killed = ev.set_index("event_id")["killed"]
+    for event, symbol in zip(ids, symbols):
+        assert symbol == ("circle" if pd.notna(killed[event]) else "diamond-open")
     bands = [t for t in fig.data if t.mode == "lines" and t.x is not None and len(t.x) > 1]
-    assert sum(len(t.x) // 3 for t in bands) == (inc["date_precision"].isin(["month", "year"])).sum()
-    assert {t.marker.color for t in markers} <= set(OKABE_ITO)
+    assert sum(len(t.x) // 3 for t in bands) == (ev["date_precision"].isin(["month", "year"])).sum()
+    assert {t.marker.color for t in markers} <= set(CATEGORY_COLOURS.values())  # one colour per category, everywhere
 
 
 def test_timeline_empty_says_so():
@@ -128,7 +131,13 @@ def test_hotspot_map_draws_our_own_boundaries_and_no_basemap(corpus):
     assert spec.get("mapStyle") in (None, "__MAP_STYLE__") and spec.get("mapProvider") is None
     layers = _layers(deck)
     shaded = {f["properties"]["ref"] for f in layers["shaded"]["data"]["features"]}
-    assert {"aravan_district", "admin1:AF-BDS", "admin1:TJ-GB"} <= shaded
+    # Shading comes only from hotspot rows: Aravan and Afghan Badakhshan are hotspots; no row makes
+    # Gorno-Badakhshan one (it is cited by an incident, so it is a small grey dot).
+    hot_places = set(corpus["hotspots"]["place_id"])
+    assert shaded == {"aravan_district", "admin1:AF-BDS"}
+    assert {f["properties"]["place_id"] for f in layers["shaded"]["data"]["features"]} <= hot_places
+    cited = {p["place_id"] for p in layers["cited-places"]["data"]}
+    assert "gorno_badakhshan" in cited and "kabul" in cited and not cited & hot_places
     outlined = layers["outlined"]
     assert outlined["filled"] is False
     assert "admin1:KZ-KAR" in {f["properties"]["ref"] for f in outlined["data"]["features"]}

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from app_paths import run_page
+from app_paths import run_page, unfold
 from core.data.loading import load_corpus
 from core.data.paths import CURATED_DIR
 from core.analysis.profile import build_profile, find_passages, sentences, term_pattern
@@ -44,15 +44,13 @@ def expected_figures(iso: str) -> set[str]:
 
 
 def expected_incidents(iso: str) -> set[str]:
-    """Happened there, or the stated origin names the country or its nationals; for the five states
-    also an origin that says only 'Central Asia(n)'."""
-    words = [n.lower() for n in names_of(iso)]
+    """Happened there, or those who did it are its citizens (nationality, not an ethnic label), or it
+    targeted its citizens; for the five states also one whose doers are said only to be Central Asians."""
     out = set()
     for r in INCIDENTS.itertuples():
-        origin = r.perpetrator_origin.lower()
-        if r.country_iso3 == iso or any(w in origin for w in words):
+        if r.country_iso3 == iso or iso in r.nationality.split(";") or iso in r.target_nationality.split(";"):
             out.add(r.incident_id)
-        elif iso in CENTRAL_ASIA and "central asia" in origin:
+        elif iso in CENTRAL_ASIA and not r.nationality and "central asia" in r.perpetrator_origin.lower():
             out.add(r.incident_id)
     return out
 
@@ -95,14 +93,21 @@ def ids_shown(at, column: str) -> set[str]:
     return sets[0] if sets else set()
 
 
+def incidents_shown(at) -> set[str]:
+    """The incident rows behind the profile's events: what its events' Sources section lists."""
+    unfold(at)
+    sections = [e for e in at.expander if e.label.startswith("Sources of the events")]
+    return set(sections[0].dataframe[0].value["row"]) if sections else set()
+
+
 @pytest.mark.parametrize("iso", CENTRAL_ASIA + ["SWE", "KWT", "AFG"])
 def test_profile_holds_exactly_the_rows_of_the_tables(iso):
     at = run_page("country", iso=iso)
     name = COUNTRIES.set_index("iso3").loc[iso, "name"]
     assert at.title[0].value == f"Country profile: {name}"
     assert ids_shown(at, "figure_id") == expected_figures(iso)
-    assert ids_shown(at, "incident_id") == expected_incidents(iso)
     assert ids_shown(at, "channel_id") == expected_channels(iso)
+    assert incidents_shown(at) == expected_incidents(iso)
 
 
 def test_the_rules_pick_real_rows():
@@ -113,12 +118,19 @@ def test_the_rules_pick_real_rows():
     assert "fig-tucker-006" in expected_figures("KAZ") and "fig-tucker-006" not in expected_figures("UZB")
 
 
-def test_incidents_say_where_they_concern_the_country():
+def test_events_say_how_they_concern_the_country():
+    profile = build_profile(load_corpus(validate=False), "TJK")
+    relation = profile.incidents.set_index("incident_id")["relation"]
+    assert relation["inc-uwed-014"] == "in Tajikistan"  # Khujand bombing
+    assert relation["inc-foreign_affairs-001"] == "Tajik nationals abroad"  # Crocus City Hall
+    assert relation["inc-uwed-031"] == "Central Asians, country not named"
+    assert relation["inc-foreign_affairs-007"] == "targeting Tajik nationals"  # the crackdown's targets, not its doers
     at = run_page("country", iso="TJK")
-    inc = table_with(at, "incident_id", "perpetrator_origin").set_index("incident_id")
-    assert inc.loc["inc-uwed-014", "relation"] == "in Tajikistan"  # Khujand bombing
-    assert inc.loc["inc-foreign_affairs-001", "relation"] == "Tajik nationals abroad"  # Crocus City Hall
-    assert inc.loc["inc-uwed-031", "relation"] == "Central Asians, country not named"
+    events = table_with(at, "relation", "perpetrator_origin")
+    assert len(events) == profile.incidents["event_id"].nunique() == len(profile.events)
+    kyrgyz = build_profile(load_corpus(validate=False), "KGZ").incidents.set_index("incident_id")["relation"]
+    assert kyrgyz["inc-tucker-004"] == "Kyrgyz nationals abroad"  # an ethnic Uzbek citizen of Kyrgyzstan
+    assert "inc-tucker-004" not in set(build_profile(load_corpus(validate=False), "UZB").incidents["incident_id"])
 
 
 @pytest.mark.parametrize("iso", BARELY)
@@ -147,12 +159,12 @@ def test_choosing_a_country_opens_its_profile():
     assert not at.exception
     assert at.title[0].value == "Country profile: Uzbekistan"
     assert at.query_params["iso"] in ("UZB", ["UZB"])
-    assert ids_shown(at, "incident_id") == expected_incidents("UZB")
+    assert incidents_shown(at) == expected_incidents("UZB")
 
 
 def test_year_filter_applies_to_dated_rows():
-    at = run_page("country", iso="TJK", **{"from": "2022", "undated": "0"})
-    shown = ids_shown(at, "incident_id")
+    at = run_page("country", iso="TJK", **{"from": "2022"})
+    shown = incidents_shown(at)
     years = INCIDENTS.set_index("incident_id")["date"].str[:4]
     assert shown and all(years[i] and int(years[i]) >= 2022 for i in shown)
     assert shown == {i for i in expected_incidents("TJK") if years[i] and int(years[i]) >= 2022}
@@ -198,12 +210,21 @@ def test_passages_point_at_the_text_that_names_the_country():
         assert r.link == f"sources?doc={r.doc_id}&passage={r.start}-{r.end}"
 
 
-def test_contradictions_put_differing_claims_side_by_side():
+def test_a_documents_own_range_is_not_a_disagreement():
+    """'at least hundreds and as many as several thousand' (fig-tucker-003/-004) is one document's
+    range, and 'about 5,000,000' beside 'millions' agree: neither is listed where the documents differ."""
     profile = build_profile(load_corpus(validate=False), "TJK")
-    rows = profile.contradictions
-    assert not rows.empty
-    detained = rows[rows["rows"].str.contains("fig-tucker-003")].iloc[0]
-    assert "fig-tucker-004" in detained["rows"]  # "at least hundreds" and "as many as several thousand"
+    listed = set(profile.contradictions["figure_id"])
+    assert not {"fig-tucker-003", "fig-tucker-004", "fig-tucker-010", "fig-tucker-011", "fig-tucker-008",
+                "fig-uwed-025"} & listed
+
+
+def test_the_coverage_sentence_counts_the_documents_that_name_the_country():
+    """Only Tucker names Turkmenistan: the sentence says one document, as the Overview card does."""
+    profile = build_profile(load_corpus(validate=False), "TKM")
+    naming = [d for d in profile.documents if re.search(r"Turkmen", load_corpus(validate=False).documents[d].text)]
+    assert profile.naming == naming == ["tucker"]
+    assert "1 document names it" in profile.coverage_sentence()
 
 
 def test_every_country_profile_draws():
@@ -235,5 +256,5 @@ def test_hostile_text_in_the_data_shows_literally_on_the_profile(scratch, monkey
     assert not any(m.proto.allow_html for m in at.markdown)
     for chart in at.get("plotly_chart"):
         assert "<script>" not in chart.proto.spec and "&lt;script&gt;" in chart.proto.spec
-    inc = table_with(at, "incident_id", "perpetrator_origin").set_index("incident_id")
-    assert inc.loc["inc-uwed-014", "summary"] == hostile  # a table cell is text, shown as is
+    events = table_with(at, "relation", "perpetrator_origin")
+    assert hostile in set(events["summary"])  # a table cell is text, shown as is

@@ -135,7 +135,7 @@ def test_a_map_static_image_is_built_only_when_a_download_asks_for_it():
 def test_views_of_a_corpus_are_built_once_and_again_when_a_table_is_replaced(corpus):
     from dataclasses import replace
 
-    from core.analysis.overview import corpus_views
+    from core.analysis.query import corpus_views
 
     first = corpus_views(corpus)
     assert corpus_views(corpus)[0] is first[0] and corpus_views(corpus)[1] is first[1]

@@ -62,7 +62,20 @@ def test_repeated_keys_take_the_last_value():
 def test_describe_says_what_is_shown():
     names = OPTIONS.countries
     assert describe(Filters(countries=("KAZ", "TJK"), year_from=2015, year_to=2024), names, 12, "incidents") == \
-        "Kazakhstan and Tajikistan, 2015\u20132024, 12 incidents"
+        "Kazakhstan and Tajikistan, 2015\u20132024 (rows with no date left out), 12 incidents"
+    assert describe(Filters(year_from=2015, include_undated=True), names) == \
+        "All countries, from 2015 and rows with no date"
     assert describe(Filters(), names, 1, "incidents") == "All countries, all years, 1 incident"
     five = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
-    assert describe(Filters(countries=five, year_from=2020), names) == "The five Central Asian states, from 2020"
+    assert describe(Filters(countries=five, year_from=2020), names) == \
+        "The five Central Asian states, from 2020 (rows with no date left out)"
+
+
+def test_an_export_states_the_filters_that_apply_to_it_and_no_other():
+    names, groups = OPTIONS.countries, OPTIONS.groups
+    f = Filters(countries=("TJK",), year_from=2022, kinds=("attack",), groups=("iskp",))
+    assert describe(f, names, applies=("countries",)) == "Tajikistan"  # e.g. the hotspot map: no years
+    assert describe(f, names, applies=("countries", "years", "kinds", "groups"), groups=groups) == \
+        "Tajikistan, from 2022 (rows with no date left out), kinds: attack, groups: Islamic State Khorasan Province"
+    assert describe(Filters(), names, applies=("countries", "years", "kinds")) == \
+        "All countries, all years, attacks and plots"  # the Attacks page's default kinds, said

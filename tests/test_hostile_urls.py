@@ -129,8 +129,9 @@ def _guard_file_access():
     builtins.open, io.open = real_open, real_io_open
 
 
-# Links the app itself writes: to one of its own pages, with an encoded query string.
-IN_APP_LINK = re.compile(r"\]\((?:%s)(?:\?[\w%%=&.,+~-]*)?\)" % "|".join(map(re.escape, PAGES)))
+# A link the app writes: to one of its pages, with a query of plain characters, and the title a citation
+# shows on hover (the document's reference, which holds no double quote).
+IN_APP_LINK = re.compile(r'\]\((?:%s)(?:\?[\w%%=&.,+~-]*)?(?: "[^"]*")?\)' % "|".join(map(re.escape, PAGES)))
 
 
 def _markdown_is_escaped(at) -> None:

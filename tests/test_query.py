@@ -10,7 +10,7 @@ import pytest
 from core.analysis.filters import Filters
 from core.data.loading import load_corpus
 from core.analysis.query import (display_value, figures_mask, figures_view, filter_figures, filter_incidents, ids_where,
-                        incidents_mask, incidents_view, origin_countries, source_link, sources_for, take_rows)
+                        incidents_mask, incidents_view, source_link, sources_for, take_rows)
 
 
 @pytest.fixture(scope="module")
@@ -18,9 +18,18 @@ def corpus():
     return load_corpus()
 
 
-def test_origin_countries():
-    assert origin_countries("ethnic Uzbek citizen of Kyrgyzstan") == ("KGZ", "UZB")
-    assert origin_countries("Central Asian") == ()
+def test_nationality_is_the_stated_citizenship_not_an_ethnic_label(corpus):
+    """'an ethnic Uzbek citizen of Kyrgyzstan' is a Kyrgyz national of Uzbek ethnicity: counted for
+    Kyrgyzstan only; 'Uighur' names no country; migrants detained in a crackdown are its targets."""
+    inc = incidents_view(corpus).set_index("incident_id")
+    metro = inc.loc["inc-tucker-004"]
+    assert metro["origin_iso3"] == ("KGZ",) and metro["ethnicity"] == "Uzbek"
+    assert "UZB" not in metro["countries"]
+    assert inc.loc["inc-uwed-001", "origin_iso3"] == () and "CHN" not in inc.loc["inc-uwed-001", "countries"]
+    crackdown = inc.loc["inc-foreign_affairs-007"]
+    assert "TJK" not in crackdown["origin_iso3"] and crackdown["target_iso3"] == ("TJK",)
+    inspired = inc.loc["inc-tucker-001"]
+    assert inspired["group_link"] == "Islamic State (inspired by)"
 
 
 def test_country_filter_matches_place_or_origin(corpus):
@@ -36,11 +45,13 @@ def test_year_filter_and_undated_rows(corpus):
     inc = incidents_view(corpus)
     undated = inc[inc["start"].isna()]
     assert len(undated) > 0
+    # With a year range, rows with no date are left out unless the reader asks for them...
     kept = filter_incidents(inc, Filters(year_from=2022, year_to=2022))
-    assert set(kept["year"].dropna()) == {2022.0}
-    assert set(undated.index) <= set(kept.index)
-    without = filter_incidents(inc, Filters(year_from=2022, year_to=2022, include_undated=False))
-    assert without["start"].notna().all()
+    assert set(kept["year"].dropna()) == {2022.0} and kept["start"].notna().all()
+    asked = filter_incidents(inc, Filters(year_from=2022, year_to=2022, include_undated=True))
+    assert set(undated.index) <= set(asked.index)
+    # ...and with no year range every row is shown, dated or not.
+    assert set(undated.index) <= set(filter_incidents(inc, Filters()).index)
 
 
 def test_month_and_year_spans(corpus):
@@ -61,6 +72,11 @@ def test_region_figures_count_for_each_central_asian_country(corpus):
 def test_display_value_keeps_qualifiers():
     base = {"value_text": "", "unit": "people"}
     assert display_value({**base, "qualifier": "range", "value": float("nan"), "low": 300.0, "high": 700.0}) == "300\u2013700"
+    # "about 2-3 thousand" keeps its "about" (it once read "2,000–3,000")
+    assert display_value({**base, "qualifier": "range", "value": float("nan"), "low": 2000.0, "high": 3000.0,
+                          "value_text": "about 2-3 thousand"}) == "about 2,000\u20133,000"
+    assert display_value({**base, "qualifier": "range", "value": float("nan"), "low": 80.0, "high": 110.0,
+                          "value_text": "between 80 and 110 other countries"}) == "80\u2013110"
     assert display_value({**base, "qualifier": "up to", "value": 2000.0, "low": float("nan"), "high": 2000.0}) == "up to 2,000"
     assert display_value({**base, "qualifier": "magnitude", "value": float("nan"), "low": float("nan"),
                           "high": float("nan"), "value_text": "several thousand"}) == "several thousand"
@@ -77,7 +93,7 @@ def test_sources_link_to_the_passage(corpus):
 # --- The fast paths give what plain pandas gives ------------------------------------------------
 
 FILTERS = [Filters(), Filters(countries=("TJK",)), Filters(countries=("KAZ", "RUS")), Filters(countries=("TKM",)),
-           Filters(year_from=2014, year_to=2016), Filters(year_from=2021, include_undated=False),
+           Filters(year_from=2014, year_to=2016), Filters(year_from=2021, include_undated=True),
            Filters(year_to=2010, include_undated=False), Filters(year_from=1990, year_to=1990, include_undated=False),
            Filters(countries=("TJK",), year_from=2015, kinds=("attack",), groups=("iskp",))]
 
@@ -85,6 +101,8 @@ FILTERS = [Filters(), Filters(countries=("TJK",)), Filters(countries=("KAZ", "RU
 def pandas_mask(frame: pd.DataFrame, start: str, end: str, f: Filters) -> pd.Series:
     """The filters as boolean Series, written the plain pandas way."""
     mask = frame["countries"].map(lambda cs: bool(set(f.countries) & set(cs))) if f.countries else True
+    if not (f.year_from or f.year_to):
+        return pd.Series(True, index=frame.index) & mask
     undated = frame[start].isna()
     dated = ~undated
     if f.year_from:
@@ -153,16 +171,29 @@ def test_country_table_cells_list_every_figure_of_the_country(corpus):
                                      zip(mine["display"], mine["period"], mine["doc_id"])) or "not reported"
 
 
-def test_differing_figures_are_grouped_by_indicator_and_subject(corpus):
-    from core.analysis.recruitment import differing_figures
+def test_documents_differ_only_where_their_values_cannot_both_hold(corpus):
+    """A row's own range is one claim; 'about 5,000,000' and 'millions' agree; only different
+    documents on the same indicator, people and period can disagree."""
+    from core.analysis.disagreements import differ, disagreements
 
     figs = figures_view(corpus)
-    expected = figs.groupby(["indicator", "subject"])["doc_id"].nunique()
-    keys = list(expected[expected > 1].index)
-    diff = differing_figures(figs)
-    assert keys and list(dict.fromkeys(zip(diff["indicator"], diff["subject"]))) == keys
-    assert list(diff.columns[:2]) == ["indicator", "subject"] and list(diff.index) == list(range(len(diff)))
-    assert differing_figures(figs[figs["subject"] == "no such subject"]).empty
+    found = disagreements(figs)
+    assert not {"fig-tucker-003", "fig-tucker-004", "fig-tucker-010", "fig-tucker-011"} & set(found["figure_id"])
+    assert not {"fig-tucker-008", "fig-uwed-025"} & set(found["figure_id"])  # about five million / millions
+    # Another document giving Kazakhstan's repatriations as 500 disagrees with Tucker's 654; a third
+    # giving "about 650" agrees with it, and neither is listed against itself.
+    kaz = figs[figs["figure_id"] == "fig-tucker-006"]
+    other = kaz.assign(figure_id="fig-x-001", doc_id="x", value=500.0, display="500")
+    close = kaz.assign(figure_id="fig-y-001", doc_id="y", value=650.0, qualifier="about", display="about 650")
+    found = disagreements(pd.concat([figs, other, close]), {"x": "X (2024)"})
+    assert list(found["figure_id"]) == ["fig-tucker-006", "fig-x-001", "fig-y-001"] and found["set"].nunique() == 1
+    assert "X (2024)" in set(found["document"]) and found[["indicator", "about", "period"]].nunique().max() == 1
+    row = {"value_text": "", "unit": "people", "low": float("nan"), "high": float("nan")}
+    five_million = {**row, "qualifier": "about", "value": 5_000_000.0}
+    millions = {**row, "qualifier": "magnitude", "value": float("nan"), "value_text": "Millions"}
+    hundreds = {**row, "qualifier": "magnitude", "value": float("nan"), "value_text": "hundreds"}
+    assert not differ(five_million, millions) and differ(five_million, hundreds)
+    assert differ({**row, "qualifier": "exact", "value": 654.0}, {**row, "qualifier": "exact", "value": 512.0})
 
 
 def test_a_figure_over_several_years_counts_for_every_year_of_its_period(corpus):

@@ -8,7 +8,10 @@ import re
 import streamlit as st
 
 from core.analysis.filters import Filters
+from core.analysis.query import source_link
+from core.analysis.sources import passage_link
 from core.data.loading import Corpus
+from ui import store
 
 _MD_SPECIAL = "\\`*_{}[]()#+-.!|<>$~:"
 _MD_SPECIAL_RE = re.compile("([" + re.escape(_MD_SPECIAL) + "])")
@@ -17,6 +20,25 @@ _MD_SPECIAL_RE = re.compile("([" + re.escape(_MD_SPECIAL) + "])")
 def safe_text(text: str) -> str:
     """Text shown through st.markdown literally: Markdown, HTML and LaTeX characters are escaped."""
     return _MD_SPECIAL_RE.sub(r"\\\1", str(text))
+
+
+def cite(doc_id: str, row_id: str = "", compact: bool = False, link: str | None = None) -> str:
+    """A citation as a Markdown link to the row's passage on the Sources page: 'Tucker (late 2021 or
+    later, inferred)', or in narrow places 'Tucker (2021, inferred)'; the full reference shows on hover."""
+    link = link or source_link(doc_id, row_id)
+    name = store.document_names().get(doc_id)
+    if name is None:
+        return f"[{safe_text(doc_id)}]({link})"
+    text = name.compact if compact else name.short
+    title = name.reference.replace('"', "")
+    return f'[{safe_text(text)}]({link} "{title}")'
+
+
+def cite_passage(doc_id: str, quote: str, compact: bool = False) -> str:
+    """A citation linking to a quoted passage that no row's id names (found in the document's text)."""
+    document = store.corpus().documents.get(doc_id)
+    spans = document.find(quote) if document is not None else None
+    return cite(doc_id, compact=compact, link=passage_link(doc_id, spans[0][0], spans[-1][1]) if spans else None)
 
 
 def header(title: str, description: str) -> None:
@@ -48,7 +70,7 @@ def widen_suggestion(f: Filters) -> str:
         tips.append("add countries or clear the country filter")
     if f.year_from or f.year_to:
         tips.append("widen the year range")
-    if not f.include_undated:
+    if (f.year_from or f.year_to) and not f.include_undated:
         tips.append("include rows with no date")
     if f.kinds or f.groups:
         tips.append("clear the kind or group filter")

@@ -17,17 +17,19 @@ def briefing() -> list:
     return st.session_state.setdefault("_briefing", [])
 
 
-def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: str) -> None:
+def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: str,
+                    applies: tuple[str, ...] = ("countries", "years")) -> None:
     """Download the chart as a slide-sized image with its citations, or add it to the briefing: one
     'Export' button under the chart that opens the choices (built only while open).
     `fig` may be a function returning the figure (e.g. a map's static rendering): it is then built
-    only when a download or the briefing asks for it."""
+    only when a download or the briefing asks for it. `applies` names the filters the chart's rows
+    follow: the export states those and no other."""
     # No tooltip: after a click the pointer rests on the button, and its tooltip would cover the choices.
     box = st.popover("Export: PNG, SVG, CSV, briefing", key=f"{FOLDED}export-{key}", on_change="rerun",
                      icon=":material/download:")
     if not box.open:
         return
-    filters = state.in_words()
+    filters = state.in_words(applies)
     in_pack = any(i.key == key and i.filters == filters for i in briefing())
     keep = [c for c in (id_column, "doc_id", "quote") if c in rows.columns]
     behind = rows[keep].drop_duplicates(id_column).reset_index(drop=True)

@@ -38,11 +38,11 @@ def on_screen(fig: go.Figure) -> tuple[go.Figure, str]:
 
 
 def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column: str | None = None,
-          summary=None, data=None, title: str | None = None) -> None:
+          summary=None, data=None, title: str | None = None, applies: tuple[str, ...] = ("countries", "years")) -> None:
     """A plotly chart built by `build()`, cached on the chart's key and what it `depends` on, with its
     text alternative (`summary` and `data`, or functions returning them, cached like the chart; read
     from the figure when not given; a `data` function runs only when its table is opened), and the
-    Export button when the rows behind it are given.
+    Export button when the rows behind it are given (its words state the filters in `applies`).
 
     With `title` (else the built figure's), `depends` need only name what the drawing depends on
     (e.g. the ids of its rows): a filter change that leaves those rows as they were reuses the drawing
@@ -64,7 +64,7 @@ def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column
                     alt=summary if summary is not None else titled_summary("Chart", items))
     text_alternative(summary if summary is not None else titled_summary(title, items), data, key)
     if rows is not None:
-        export_controls(key, drawing, title, rows, id_column)
+        export_controls(key, drawing, title, rows, id_column, applies)
 
 
 def deck(name: str, build, *depends, **pydeck_chart_args):

@@ -30,9 +30,9 @@ def update(**changes) -> None:
     st.session_state[STATE] = flt.with_changes(current(), **changes)
 
 
-def in_words() -> str:
-    """The countries and years set, in words, for titles and exports."""
-    return flt.describe(current(), store.options().countries)
+def in_words(applies: tuple[str, ...] = ("countries", "years")) -> str:
+    """The filters that apply to a view, in words, for titles and exports (and none that do not)."""
+    return flt.describe(current(), store.options().countries, applies=applies, groups=store.options().groups)
 
 
 def _widget(key: str, value):
@@ -86,7 +86,10 @@ def sidebar_filters(country_page=None) -> flt.Filters:
                                 help="The five Central Asian states first, then every other country the documents name.")
         lo, hi = opts.year_bounds
         years = st.slider("Years", lo, hi, key=_widget("w_years", (f.year_from or lo, f.year_to or hi)))
-        undated = st.checkbox("Include rows with no date", key=_widget("w_undated", f.include_undated))
+        undated = st.checkbox("Also show rows with no date", key=_widget("w_undated", f.include_undated),
+                              disabled=tuple(years) == (lo, hi),
+                              help="With a year range set, rows the documents do not date are left out unless you tick "
+                                   "this; they are then counted apart. With all years, every row is shown.")
         if country_page is not None:
             for iso in chosen[:5]:  # each chosen country's profile, one click away
                 st.page_link(country_page, label=f"{names.get(iso, iso)}: country profile", query_params={"iso": iso})
@@ -95,11 +98,13 @@ def sidebar_filters(country_page=None) -> flt.Filters:
     return current()
 
 
-def page_multiselect(label: str, field: str, choices: dict[str, str], help: str | None = None) -> tuple[str, ...]:
-    """A filter that belongs to one page; its value survives page changes through the canonical state."""
+def page_multiselect(label: str, field: str, choices: dict[str, str], help: str | None = None,
+                     placeholder: str = "All") -> tuple[str, ...]:
+    """A filter that belongs to one page; its value survives page changes through the canonical state.
+    Left empty it means what `placeholder` says."""
     value = st.sidebar.multiselect(label, list(choices), format_func=lambda k: choices.get(k, k),
                                    key=_widget(f"w_{field}", list(getattr(current(), field))), help=help,
-                                   placeholder="All")
+                                   placeholder=placeholder)
     update(**{field: tuple(value)})
     return tuple(value)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.analysis import filters as flt
+from core.analysis import documents, filters as flt
 from core.analysis.query import figures_view, hotspots_view, incidents_view
 from core.data import paths
 from core.data.loading import Corpus, load_corpus
@@ -40,6 +40,12 @@ def incidents() -> pd.DataFrame:
 def hotspots() -> pd.DataFrame:
     """hotspots_view of the corpus: every hotspot claim with its place."""
     return hotspots_view(corpus())
+
+
+@st.cache_resource(show_spinner=False)
+def document_names() -> dict:
+    """{doc_id: DocumentName}: how each document is cited ('Tucker (late 2021 or later, inferred)')."""
+    return documents.document_names(corpus())
 
 
 @st.cache_resource(show_spinner=False)

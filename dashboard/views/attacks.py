@@ -1,52 +1,74 @@
-"""Attacks and plots: a timeline that shows how precisely each event is dated, a map, the table."""
+"""Attacks and plots: a timeline of events that shows how precisely each is dated, a map, the table.
+
+Events, not reports: the rows of several documents about one event are counted once and list every
+document that reports it (core.analysis.events). Attacks and plots are shown unless the reader
+chooses other kinds (arrests, bans, group events, policy measures) in the sidebar."""
 
 from collections import Counter
+from dataclasses import replace
 
 import streamlit as st
 
+from core.analysis.documents import short_citations
+from core.analysis.events import filter_events, rows_of
+from core.analysis.filters import DEFAULT_KINDS, describe
+from core.analysis.query import country_names, rows_where
+from core.data.schema import INCIDENT_KINDS
 from core.render.alt_text import incident_map_summary, incident_map_table, timeline_summary
-from core.render.charts import OKABE_ITO_NAMES, colour_map, incident_timeline
-from core.analysis.filters import describe
+from core.render.charts import CATEGORY_COLOUR_NAMES, CATEGORY_COLOURS, incident_timeline
 from core.render.geo import split_by_view
 from core.render.maps import incident_deck
-from core.analysis.query import country_names, filter_incidents, rows_where
-from core.data.schema import INCIDENT_KINDS
 from ui import cache, chrome, graphics, state, store, tables
+
+APPLIES = ("countries", "years", "kinds", "groups")  # the filters this page's rows follow
 
 corpus = store.corpus()
 names = country_names(corpus)
 categories = {c: c for c in dict.fromkeys(INCIDENT_KINDS.values())}
-state.page_multiselect("Kind of event", "kinds", categories,
-                    help="attack (incl. bombings, shootings, shelling, killings), plot, arrest, group event, policy")
+state.page_multiselect("Kind of event", "kinds", categories, placeholder="Attacks and plots",
+                       help="Left empty: attacks (bombings, shootings, shelling, killings) and plots. Choose arrests, "
+                            "group events (bans, pledges, foundings, announcements) or policy measures to see them.")
 groups = store.group_names()
 state.page_multiselect("Group", "groups", groups)
 f = state.current()
+shown_filters = replace(f, kinds=f.kinds or DEFAULT_KINDS)
 
-inc = filter_incidents(store.incidents(), f)
-shown = cache.ids(inc, "incident_id")  # what everything below is drawn from: it changes only when these rows do
+incidents = store.incidents()
+ev = cache.cached("attack-events", lambda: filter_events(incidents, shown_filters, short_citations(corpus)),
+                  shown_filters.countries, shown_filters.year_range, shown_filters.include_undated, shown_filters.kinds,
+                  shown_filters.groups)
+shown = cache.ids(ev, "event_id")  # what everything below is drawn from: it changes only when these events do
+reports = rows_of(incidents, ev)
+other = cache.cached("other-events", lambda: len(filter_events(incidents, replace(f, kinds=tuple(
+    c for c in categories if c not in shown_filters.kinds)))), f.countries, f.year_range, f.include_undated,
+    shown_filters.kinds, f.groups)
 
 
 def map_rows() -> tuple:
-    """(incidents dated, those in the mapped region, those placed outside it, colour per category,
-    'place (n)' for the outside ones): the map and its text depend on the rows alone."""
-    inside, outside = split_by_view(rows_where(inc, inc["lat"].notna().to_numpy()))
+    """(events dated, those in the mapped region, those placed outside it, 'place (n)' for the
+    outside ones): the map and its text depend on the events alone."""
+    inside, outside = split_by_view(rows_where(ev, ev["lat"].notna().to_numpy()))
     outside_counts = ", ".join(f"{p} ({n})" for p, n in sorted(Counter(outside["place"].dropna().tolist()).items()))
-    return int(inc["start"].notna().sum()), inside, outside, colour_map(inc["category"]), outside_counts
+    return int(ev["start"].notna().sum()), inside, outside, outside_counts
 
 
-dated, inside, outside, colours, outside_counts = cache.cached("incident-map-rows", map_rows, shown)
-chrome.header("Attacks and plots", f"{describe(f, names, len(inc), 'incidents')} ({dated} dated)"
-          + (f"; kinds: {', '.join(f.kinds)}" if f.kinds else "")
-          + (f"; groups: {', '.join(groups[g] for g in f.groups)}" if f.groups else ""))
-st.caption("A country filter matches where an incident happened or the stated origin of those involved "
-           "(\u201ccitizen of Tajikistan\u201d matches Tajikistan).")
+dated, inside, outside, outside_counts = cache.cached("incident-map-rows", map_rows, shown)
+in_words = describe(f, names, applies=APPLIES, groups=groups)
+undated = len(ev) - dated
+counted = (f"{len(ev)} event{'s' if len(ev) != 1 else ''}" + (f" ({dated} dated, {undated} with no date)" if undated else "")
+           + f", from {len(reports)} report{'s' if len(reports) != 1 else ''} in the documents")
+chrome.header("Attacks and plots", f"{in_words}: {counted}")
+st.caption("An event told by several documents is counted once and lists each of them. A country filter matches where an "
+           "event happened, the stated citizenship of those who carried it out, or of those it targeted. "
+           + (f"{other} other event{'s' if other != 1 else ''} (arrests, group events, policy measures) match these "
+              "filters: choose them in \u201cKind of event\u201d." if other and not f.kinds else ""))
 chrome.problem_banner(corpus, "incidents", "places", "groups")
 
 
 @st.fragment
-def timeline(inc, title: str) -> None:
+def timeline(ev, title: str) -> None:
     """The timeline with its own control: changing the colouring reruns only this fragment."""
-    colours = {"kind": "category of event", "group": "group"}
+    colours = {"kind": "kind of event", "group": "group and how it is linked"}
     if st.session_state.get("w_colour") not in colours:
         st.session_state["w_colour"] = state.current().colour if state.current().colour in colours else "kind"
     colour_by = st.segmented_control("Colour the timeline by", list(colours), format_func=colours.get, key="w_colour",
@@ -54,38 +76,41 @@ def timeline(inc, title: str) -> None:
     if colour_by != state.current().colour:
         state.update(colour=colour_by)
         state.sync_url()
-    graphics.chart(lambda: incident_timeline(inc, colour_by, title), "timeline", cache.ids(inc, "incident_id"), colour_by,
-             title=title, rows=inc, id_column="incident_id", summary=lambda: timeline_summary(inc),
-             data=lambda: inc.loc[inc["start"].notna(), ["date", "date_precision", "kind", "category", "group", "place",
-                                                          "killed", "summary", "doc_id", "incident_id"]])
-    st.caption("A dot marks the day an event is known to; a pale band spans the month or year when the document "
-               "gives no more. Dot size follows people killed; a hollow diamond means the document gives no casualty figure.")
+    graphics.chart(lambda: incident_timeline(ev, colour_by, title), "timeline", cache.ids(ev, "event_id"), colour_by,
+                   title=title, rows=reports, id_column="incident_id", summary=lambda: timeline_summary(ev),
+                   applies=APPLIES,
+                   data=lambda: ev.loc[ev["start"].notna(), ["date", "date_precision", "kinds", "category", "group_link",
+                                                             "place", "killed", "summary", "documents"]])
+    st.caption("A dot marks the day an event is known to; a pale band spans the month or year when the documents give no "
+               "more. Dot size follows people killed; a hollow diamond means no document gives a casualty figure.")
 
 
-if inc.empty:
-    chrome.empty_state("incidents", chrome.widen_suggestion(f))
+if ev.empty:
+    chrome.empty_state("events", chrome.widen_suggestion(f))
 else:
-    timeline(inc, f"Incidents over time: {describe(f, names, len(inc), 'incidents')}")
-    tables.sources_section(inc, "incident_id", corpus)
+    timeline(ev, f"Events over time: {in_words}")
+    tables.sources_section(reports, "incident_id", corpus)
 
     st.header("Where they happened")
-    st.caption(f"{len(inside) + len(outside)} of {len(inc)} incidents have a stated place; {len(inside)} are in the region the map "
-               "shows. Hollow rings: known only to a region or country.")
-    graphics.deck("incident-map", lambda: incident_deck(inside, colours), shown, height=480, key="incident-map")
-    graphics.text_alternative(cache.cached("incident-map-summary", lambda: incident_map_summary(inc, inside, outside), shown),
-                        cache.cached("incident-map-table", lambda: incident_map_table(inside, outside), shown), "incident-map")
-    st.markdown(" · ".join(f":{OKABE_ITO_NAMES[i % len(OKABE_ITO_NAMES)]}[●] {k}" for i, k in enumerate(sorted(colours))))
+    st.caption(f"{len(inside) + len(outside)} of {len(ev)} events have a stated place; {len(inside)} are in the region the "
+               "map shows. Hollow rings: known only to a region or country.")
+    graphics.deck("incident-map", lambda: incident_deck(inside, CATEGORY_COLOURS), shown, height=480, key="incident-map")
+    graphics.text_alternative(cache.cached("incident-map-summary", lambda: incident_map_summary(ev, inside, outside), shown),
+                              cache.cached("incident-map-table", lambda: incident_map_table(inside, outside), shown),
+                              "incident-map")
+    st.markdown(" · ".join(f":{CATEGORY_COLOUR_NAMES[k]}[●] {k}" for k in categories if k in set(ev["category"])))
     if outside_counts:
         st.markdown("**Outside the map:** " + chrome.safe_text(outside_counts))
 
-    st.header("The incidents")
+    st.header("The events")
     tables.table(
-        lambda: inc[["date", "date_precision", "date_inferred", "kind", "place", "country_iso3",
-                                                "group", "perpetrator_origin", "killed", "wounded", "summary", "doc_id",
-                                                "incident_id"]], "incidents",
-        depends=shown, rows=lambda: inc.drop(columns=["start", "end", "origin_iso3", "countries"]),
-        column_config={"killed": st.column_config.NumberColumn("killed", help="blank: not stated in the document"),
-                       "wounded": st.column_config.NumberColumn("wounded", help="blank: not stated in the document"),
-                       "summary": st.column_config.TextColumn("summary", width="large")},
+        lambda: ev[["date", "kinds", "place", "country_iso3", "perpetrator_origin", "group_link", "targets", "killed",
+                    "wounded", "summary", "documents", "differs"]], "events", depends=shown,
+        rows=lambda: reports.drop(columns=["start", "end", "origin_iso3", "target_iso3", "countries"]),
+        column_config={"killed": st.column_config.NumberColumn("killed", help="blank: not stated, or the documents differ"),
+                       "wounded": st.column_config.NumberColumn("wounded", help="blank: not stated, or the documents differ"),
+                       "summary": st.column_config.TextColumn("summary", width="large"),
+                       "documents": st.column_config.TextColumn("reported by", width="medium"),
+                       "differs": st.column_config.TextColumn("where the reports differ")},
     )
-    tables.sources_section(inc, "incident_id", corpus, "Sources of the table")
+    tables.sources_section(reports, "incident_id", corpus, "Sources of the table")

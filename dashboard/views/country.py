@@ -135,9 +135,10 @@ def profile_page(iso: str) -> None:
         if regional:
             st.caption(f"{regional} of these figures are about Central Asia as a whole, not {chrome.safe_text(p.name)} alone.")
         if not p.contradictions.empty:
-            st.markdown("**Where the documents differ** (same indicator and subject; one column per document)")
-            st.dataframe(cache.cached("profile-contradictions", lambda: p.contradictions, *key), hide_index=True,
-                         width="stretch")
+            st.markdown("**Where the documents differ** (different documents, the same indicator, people and period, "
+                        "values that cannot both hold)")
+            st.dataframe(cache.cached("profile-contradictions", lambda: p.contradictions[
+                ["indicator", "about", "period", "document", "figure"]], *key), hide_index=True, width="stretch")
         tables.sources_section(figs, "figure_id", corpus, "Sources of the figures")
 
     # Map -------------------------------------------------------------------------------------------
@@ -164,25 +165,26 @@ def profile_page(iso: str) -> None:
         st.caption(f"No place in {chrome.safe_text(p.name)} is cited, and the maps draw only Central Asia and its neighbours.")
     tables.sources_section(p.hotspots, "hotspot_id", corpus, "Sources of the hotspots")
 
-    # Incidents -------------------------------------------------------------------------------------
-    st.header("Incidents")
-    inc = p.incidents
+    # Events --------------------------------------------------------------------------------------
+    st.header("Events")
+    inc, ev = p.incidents, p.events
     st.markdown(chrome.safe_text(cache.cached("profile-incidents-summary", lambda: incidents_summary(p), *key)))
-    if not inc.empty:
-        title = f"Incidents in {p.name} or involving {p.adjective} nationals ({describe_years(f)})"
-        # Drawn from the profile's incidents only: a year change that keeps them reuses the figure, retitled.
-        shown = cache.ids(inc, "incident_id")
-        graphics.chart(lambda: timeline_figure(p, title), "country-timeline", iso, shown, title=title,
-                 rows=inc, id_column="incident_id", summary=lambda: timeline_summary(p),
-                 data=lambda: inc[["date", "relation", "kind", "place", "summary", "incident_id"]])
-        st.caption("Colour: how the incident concerns the country. A dot marks a day; a pale band the month or year an "
-                   "event is known to; a hollow diamond: no casualty figure in the document.")
-        tables.table(lambda: inc[["date", "relation", "kind", "place", "group", "perpetrator_origin", "killed", "summary",
-                              "doc_id", "incident_id"]], f"profile-{iso}-incidents", depends=key,
-                 rows=lambda: inc.drop(columns=["start", "end", "origin_iso3", "countries"]), placeholder="", column_config={
-                     "relation": "Concerns", "killed": st.column_config.NumberColumn("killed", help="blank: not stated"),
-                     "summary": st.column_config.TextColumn("summary", width="large")})
-        tables.sources_section(inc, "incident_id", corpus, "Sources of the incidents")
+    if not ev.empty:
+        title = f"Events in {p.name} or involving {p.adjective} nationals ({describe_years(f)})"
+        # Drawn from the profile's events only: a year change that keeps them reuses the figure under the new title.
+        graphics.chart(lambda: timeline_figure(p, title), "country-timeline", iso, cache.ids(ev, "event_id"), title=title,
+                       rows=inc, id_column="incident_id", summary=lambda: timeline_summary(p), applies=("years",),
+                       data=lambda: ev[["date", "relation", "kinds", "place", "summary", "documents"]])
+        st.caption("Colour: how the event concerns the country. A dot marks a day; a pale band the month or year an "
+                   "event is known to; a hollow diamond: no casualty figure in the documents. An event several "
+                   "documents report is drawn once.")
+        tables.table(lambda: ev[["date", "relation", "kinds", "place", "group_link", "perpetrator_origin", "targets",
+                                 "killed", "summary", "documents", "differs"]], f"profile-{iso}-events", depends=key,
+                     rows=lambda: inc.drop(columns=["start", "end", "origin_iso3", "target_iso3", "countries"]),
+                     placeholder="", column_config={
+                         "relation": "Concerns", "killed": st.column_config.NumberColumn("killed", help="blank: not stated"),
+                         "summary": st.column_config.TextColumn("summary", width="large")})
+        tables.sources_section(inc, "incident_id", corpus, "Sources of the events")
 
     # Recruitment -----------------------------------------------------------------------------------
     st.header("Recruitment channels, languages and groups")

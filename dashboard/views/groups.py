@@ -26,10 +26,10 @@ st.header("Strength estimates")
 if strength.empty:
     chrome.empty_state("strength estimates", chrome.widen_suggestion(f))
 else:
-    title = f"Fighters or members per group, as estimated ({describe(f, names)})"
+    title = f"Fighters or members per group, as estimated ({describe(f, names, applies=('countries', 'years', 'groups'), groups=groups)})"
     graphics.chart(lambda: range_chart(strength, title,
                          "Fighters or members (people)"), "strength", cache.ids(strength, "figure_id"), title=title,
-             rows=strength, id_column="figure_id",
+             rows=strength, id_column="figure_id", applies=("countries", "years", "groups"),
              summary=lambda: estimates_summary(strength, "Fighters or members per group, as estimated",
                                                "people"),
              data=lambda: strength[["subject_label", "display", "qualifier", "low", "value", "high",

@@ -15,8 +15,9 @@ corpus = store.corpus()
 f = state.current()
 names = country_names(corpus)
 hot = cache.cached("hotspot-rows", lambda: filter_hotspots(store.hotspots(), f), f.countries)  # the years do not apply
-chrome.header("Hotspots map", f"Mobilization hotspots: {describe(f, names, len(set(hot['place_id'])), 'places')} "
-          f"({len(hot)} claims; the year filter does not apply to hotspots, which the documents date by wave)")
+chrome.header("Hotspots map", f"Places the documents call hotspots of mobilization: "
+              f"{describe(f, names, len(set(hot['place_id'])), 'places', applies=('countries',))} ({len(hot)} claims; the "
+              "year filter does not apply: the documents date hotspots by wave, if at all)")
 chrome.problem_banner(corpus, "hotspots", "places", "figures", "incidents")
 
 
@@ -65,13 +66,16 @@ event = graphics.deck("hotspot-deck", lambda: hotspot_deck(parts, None, fit=bool
                 on_select="rerun", selection_mode="single-object", key="hotspot-map", height=560, alt=summary)
 graphics.text_alternative(summary, summary_table, "hotspot-map")
 st.markdown("**How precise each place is:** " + " · ".join(text for _, text in PRECISION_LEGEND))
-st.caption("Point size: number of curated rows about the place. Boundaries: Natural Earth (public domain); "
-           "Aravan district: geoBoundaries, CC BY-SA 3.0. Where names would overlap, a country name moves or is left out.")
-static_title = f"Mobilization hotspots ({describe(f, names)})"
+st.caption(f"Only places a document calls a hotspot are drawn in colour; {len(parts['cited'])} other places the curated "
+           "rows cite are small grey dots, not hotspots and not counted. Point size: number of curated rows about the "
+           "place. Boundaries: Natural Earth (public domain); Aravan district: geoBoundaries, CC BY-SA 3.0. Where names "
+           "would overlap, a country name moves or is left out.")
+static_title = f"Mobilization hotspots ({describe(f, names, applies=('countries',))})"
 behind = cache.cached("hotspot-behind", lambda: pd.DataFrame({"row": hot["hotspot_id"].to_numpy(), "doc_id": hot["doc_id"].to_numpy(),
                                                           "quote": hot["quote"].to_numpy()}), f.countries)
 # The static rendering is built only when a download or the briefing asks for it.
-exports.export_controls("hotspot-map", lambda: static_hotspot_figure(parts, static_title), static_title, behind, "row")
+exports.export_controls("hotspot-map", lambda: static_hotspot_figure(parts, static_title), static_title, behind, "row",
+                        applies=("countries",))
 picked = [o for objs in (event.selection.objects or {}).values() for o in objs] if event and event.selection else []
 for obj in picked:
     pid = obj.get("place_id") or (obj.get("properties") or {}).get("place_id")

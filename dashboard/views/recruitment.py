@@ -8,7 +8,9 @@ from core.render.alt_text import counts_summary, matrix_summary, series_summary
 from core.render.charts import count_bars, matrix_heatmap, series_chart
 from core.analysis.filters import describe
 from core.analysis.query import country_names, filter_figures, rows_where
-from core.analysis.recruitment import channels_by_kind, contradictions, differing_figures, group_channel_matrix, languages
+from core.analysis.disagreements import disagreements
+from core.analysis.documents import short_citations
+from core.analysis.recruitment import channels_by_kind, contradictions, group_channel_matrix, languages
 from ui import cache, chrome, graphics, state, store, tables
 
 corpus = store.corpus()
@@ -39,18 +41,18 @@ else:
     left, right = st.columns(2)
     with left:
         graphics.chart(lambda: count_bars(channels_by_kind(ch), "kind", "stance", "Channel claims by kind of channel",
-                            "Claims (rows in channels.csv)"), "by-kind", shown, rows=ch, id_column="channel_id",
+                            "Claims (rows in channels.csv)"), "by-kind", shown, rows=ch, id_column="channel_id", applies=("groups",),
                  summary=lambda: counts_summary(channels_by_kind(ch), "kind", "Channel claims by kind of channel", "stance"),
                  data=lambda: channels_by_kind(ch))
     with right:
         graphics.chart(lambda: count_bars(languages(ch), "language", None, "Languages of propaganda and recruitment channels",
-                            "Channels using the language"), "languages", shown, rows=ch, id_column="channel_id",
+                            "Channels using the language"), "languages", shown, rows=ch, id_column="channel_id", applies=("groups",),
                  summary=lambda: counts_summary(languages(ch), "language", "Channels using each language"),
                  data=lambda: languages(ch))
     tables.sources_section(ch, "channel_id", corpus, key="channels")
     st.header("Which group uses which channel")
     graphics.chart(lambda: matrix_heatmap(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group x channel)",
-                            "claims"), "matrix", shown, rows=used, id_column="channel_id",
+                            "claims"), "matrix", shown, rows=used, id_column="channel_id", applies=("groups",),
              summary=lambda: matrix_summary(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group: channel claims)"),
              data=lambda: group_channel_matrix(ch, groups).rename_axis(index="group").reset_index())
     st.caption("A number is how many curated claims link the group to the channel; an empty cell means no document says so.")
@@ -62,7 +64,7 @@ def figure_rows() -> tuple:
     """(Telegram blocking figures by month, recruitment and mobilization figures that differ by document)."""
     tg = rows_where(figs, figs["indicator"].to_numpy() == "telegram_blocked_bots_channels").sort_values("period_start")
     topics = rows_where(figs, np.isin(figs["topic"].to_numpy(), ["recruitment", "mobilization"]))
-    return tg.assign(period=tg["period_start"]), differing_figures(topics)
+    return tg.assign(period=tg["period_start"]), disagreements(topics, short_citations(corpus))
 
 
 tg, diff = cache.cached("recruitment-figures", figure_rows, cache.ids(figs, "figure_id"))
@@ -92,6 +94,7 @@ for name, sides in sides_by_channel:
         col.caption(quoted)
 tables.sources_section(clash, "channel_id", corpus, key="disagreements")
 if not diff.empty:
-    st.markdown("**Figures on the same thing from different documents**")
-    tables.table(lambda: diff[["label", "subject_label", "display", "period", "doc_id", "quote"]], "differing-figures", rows=diff,
-             depends=cache.ids(diff, "figure_id"))
+    st.markdown("**Where the documents differ on the same figure** (same indicator, people and period; values that "
+                "cannot both hold)")
+    tables.table(lambda: diff[["indicator", "about", "period", "document", "figure", "quote"]], "differing-figures",
+                 rows=diff, depends=cache.ids(diff, "figure_id"))

@@ -33,12 +33,12 @@ def test_hotspot_map_canvas_draws(page: Page, app_url: str):
 def test_filter_click_changes_url_and_chart(page: Page, app_url: str):
     page.goto(f"{app_url}/attacks")
     wait_for_app(page)
-    expect(timeline_title(page, "Incidents over time: All countries")).to_be_visible()
+    expect(timeline_title(page, "Events over time: All countries")).to_be_visible()
     page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first.click()
     after_rerun(page, lambda: page.get_by_role("option", name="Tajikistan").click())
     page.keyboard.press("Escape")
     page.wait_for_url(re.compile(r"country=TJK"))
-    expect(timeline_title(page, re.compile(r"Incidents over time: Tajikistan, all years"))).to_be_visible()
+    expect(timeline_title(page, re.compile(r"Events over time: Tajikistan, all years"))).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
@@ -108,7 +108,7 @@ def test_app_works_under_a_base_path(browser, tmp_path):
         page.goto(f"{url}/attacks?country=TJK")
         wait_for_app(page)
         assert page.locator('[data-testid="stException"]').count() == 0
-        expect(timeline_title(page, re.compile(r"Incidents over time: Tajikistan"))).to_be_visible()
+        expect(timeline_title(page, re.compile(r"Events over time: Tajikistan"))).to_be_visible()
         after_rerun(page, lambda: page.get_by_test_id("stSidebarNav").get_by_role("link", name="Sources").click())
         page.wait_for_url(re.compile(r"/briefings/dash/sources\?country=TJK"))
         page.goto(urljoin(page.url, source_link("uwed", "fig-uwed-041")))

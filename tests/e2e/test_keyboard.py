@@ -44,7 +44,7 @@ def test_keyboard_only_filter_and_png_download(page: Page, app_url: str):
     after_rerun(page, lambda: page.keyboard.press("Enter"))
     page.keyboard.press("Escape")
     page.wait_for_url(re.compile(r"country=TJK"))
-    expect(timeline_title(page, re.compile(r"Incidents over time: Tajikistan"))).to_be_visible()
+    expect(timeline_title(page, re.compile(r"Events over time: Tajikistan"))).to_be_visible()
     assert page.evaluate(IN_COUNTRY_FILTER), "focus left the filter after choosing a country"
 
     tab_until(page, ON_EXPORT, "a chart's Export button")

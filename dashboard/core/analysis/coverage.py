@@ -10,8 +10,7 @@ import numpy as np
 import pandas as pd
 
 from core.analysis.filters import Filters
-from core.analysis.overview import corpus_views, derived
-from core.analysis.query import figures_mask, incidents_mask
+from core.analysis.query import corpus_views, derived, figures_mask, incidents_mask
 from core.data.loading import Corpus
 from core.data.schema import CENTRAL_ASIA, TOPICS
 

@@ -19,6 +19,8 @@ from core.data.loading import Corpus
 from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS, QUOTED_TABLES, TABLES
 
 MAX_PARAM_LENGTH = 500
+# The Attacks page shows these categories of event unless the reader chooses others.
+DEFAULT_KINDS = ("attack", "plot")
 YEAR_BOUNDS = (1990, 2026)
 
 # Keys the app understands; any other key in a URL is ignored with a notice.
@@ -67,7 +69,7 @@ class Filters:
     countries: tuple[str, ...] = ()  # empty = all countries
     year_from: int | None = None
     year_to: int | None = None
-    include_undated: bool = True
+    include_undated: bool = False  # with a year range set: also rows with no date (counted apart)
     kinds: tuple[str, ...] = ()  # incident categories; empty = all
     groups: tuple[str, ...] = ()
     indicator: str | None = None
@@ -165,12 +167,13 @@ def parse_query(params: Mapping, options: Options) -> Filters:
     undated = _first(params, "undated")
     if undated not in (None, "", "0", "1"):
         notices.append(f"Ignored undated \u201c{_clip(undated)}\u201d in the link: use 0 or 1.")
+        undated = None
     colour = _choice(params, "colour", ("kind", "group"), "colour", notices) or "kind"
     return Filters(
         countries=_list(params, "country", options.countries, "country", notices),
         year_from=year_from,
         year_to=year_to,
-        include_undated=undated != "0",
+        include_undated=undated == "1",
         kinds=_list(params, "kind", options.kinds, "incident kind", notices),
         groups=_list(params, "group", options.groups, "group", notices),
         indicator=_choice(params, "indicator", options.indicators, "indicator", notices),
@@ -192,7 +195,7 @@ def to_query(filters: Filters) -> dict[str, str]:
         "country": ",".join(filters.countries),
         "from": str(filters.year_from or ""),
         "to": str(filters.year_to or ""),
-        "undated": "" if filters.include_undated else "0",
+        "undated": "1" if filters.include_undated and (filters.year_from or filters.year_to) else "",
         "kind": ",".join(filters.kinds),
         "group": ",".join(filters.groups),
         "indicator": filters.indicator or "",
@@ -221,20 +224,42 @@ def describe_countries(countries: tuple[str, ...], names: Mapping[str, str]) -> 
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-def describe_years(filters: Filters) -> str:
+def describe_years(filters: Filters, undated: bool = True) -> str:
+    """'2015–2024', 'from 2022', 'all years'; with a year range, whether rows with no date are in
+    (`undated`: say so, for views whose rows can lack a date)."""
     a, b = filters.year_range
     if a and b:
-        return f"{a}" if a == b else f"{a}\u2013{b}"
-    if a:
-        return f"from {a}"
-    if b:
-        return f"up to {b}"
-    return "all years"
+        years = f"{a}" if a == b else f"{a}\u2013{b}"
+    elif a:
+        years = f"from {a}"
+    elif b:
+        years = f"up to {b}"
+    else:
+        return "all years"
+    if not undated:
+        return years
+    return years + (" and rows with no date" if filters.include_undated else " (rows with no date left out)")
 
 
-def describe(filters: Filters, names: Mapping[str, str], count: int | None = None, noun: str = "rows") -> str:
-    """A sentence saying what the page shows: 'Kazakhstan and Tajikistan, 2015–2024, 12 incidents'."""
-    parts = [describe_countries(filters.countries, names), describe_years(filters)]
+def describe_kinds(filters: Filters) -> str:
+    kinds = filters.kinds or DEFAULT_KINDS
+    return "attacks and plots" if set(kinds) == set(DEFAULT_KINDS) else "kinds: " + ", ".join(kinds)
+
+
+def describe(filters: Filters, names: Mapping[str, str], count: int | None = None, noun: str = "rows",
+             applies: tuple[str, ...] = ("countries", "years"), groups: Mapping[str, str] | None = None) -> str:
+    """What a view shows, saying every filter that applies to it and none that does not:
+    'Kazakhstan and Tajikistan, 2015–2024 (rows with no date left out), attacks and plots, 12 events'.
+    `applies` names the filters the view's rows follow: countries, years, kinds, groups."""
+    parts = []
+    if "countries" in applies:
+        parts.append(describe_countries(filters.countries, names))
+    if "years" in applies:
+        parts.append(describe_years(filters))
+    if "kinds" in applies:
+        parts.append(describe_kinds(filters))
+    if "groups" in applies and filters.groups:
+        parts.append("groups: " + ", ".join((groups or {}).get(g, g) for g in filters.groups))
     if count is not None:
         parts.append(f"{count} {noun if count != 1 else noun.rstrip('s')}")
     return ", ".join(parts)

@@ -1,112 +1,32 @@
-"""The Overview: the three waves of mobilization, one card per Central Asian state, the latest
-incidents.
+"""The Overview: the key points for the region, the waves of mobilization, one card per Central Asian
+state, and the latest dated events. No Streamlit here.
 
-Everything here is read from the curated rows: a wave names the rows whose quotes tell it and
-whose figures measure it; a card gathers the figures, hotspots and incidents of one country.
-No Streamlit here.
-"""
+Everything is read from curated, validated rows and says no more than they do: a wave is a row of
+waves.csv (its quote, its years, the figures that count it, or the passage that says none does); a
+card gathers the figures, hotspots and events of one country, totals only (a figure that is part of
+another is not a total); events are counted once however many documents report them."""
 
 from __future__ import annotations
 
 import re
-import threading
-from collections import namedtuple
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import accumulate
 
-import numpy as np
 import pandas as pd
 
+from core.analysis.documents import short_citations
+from core.analysis.events import events_of
 from core.analysis.filters import Filters
+from core.analysis.query import corpus_views, country_names, filter_figures, filter_incidents
 from core.data.loading import Corpus
-from core.analysis.query import country_names, figures_mask, figures_view, incidents_mask, incidents_view, take_rows
 from core.data.schema import CENTRAL_ASIA, QUOTED_TABLES, TABLES
 
-
-# --- Views of the corpus, built once per loaded corpus ------------------------------------------
-
-_VIEWS: dict[tuple, tuple] = {}
-_VIEWS_LOCK = threading.Lock()  # sessions run in threads of one server process
+ALWAYS_SHOWN = "repatriated_people"  # every card says it, as a number or "not reported"
+CARD_FIGURES = 2  # lines of figures on a card, the repatriated line included
+_EXTRA_LABELS = {"central_asia": "Central Asia"}  # words for ids that are not in a table of names
 
 
-def derived(corpus: Corpus, name: str, build):
-    """`build(corpus)` made once per loaded corpus: views that depend only on the tables, which do
-    not change once loaded. Keyed on the identity of every table (a table replaced in
-    `corpus.tables` builds them again); the entry keeps the tables alive so that their ids cannot
-    be reused by other frames. Callers must not mutate the results."""
-    key = tuple((table, id(frame)) for table, frame in corpus.tables.items())
-    with _VIEWS_LOCK:
-        if key not in _VIEWS:
-            if len(_VIEWS) >= 8:  # a few corpora at most (tests load broken copies): drop the oldest
-                _VIEWS.pop(next(iter(_VIEWS)))
-            _VIEWS[key] = (list(corpus.tables.values()), {})
-        built = _VIEWS[key][1]
-    if name not in built:
-        built[name] = build(corpus)
-    return built[name]
-
-
-def corpus_views(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(figures_view, incidents_view) of this corpus, built once (about 30 ms each)."""
-    return derived(corpus, "figures_view", figures_view), derived(corpus, "incidents_view", incidents_view)
-
-
-def _with_about(corpus: Corpus, kept: np.ndarray) -> pd.DataFrame:
-    """What rows of figures_view with `about` are taken from: with_about of the whole view, built once
-    (its rows are the view's), or with no row kept, with_about of no rows, whose `about` is float64."""
-    if not kept.any():
-        return with_about(corpus_views(corpus)[0].iloc[0:0], corpus)
-    return derived(corpus, "figures_about", lambda c: with_about(corpus_views(c)[0], c))
-
-
-def _pieces(frame: pd.DataFrame, lengths: list[int]) -> list[pd.DataFrame]:
-    """Consecutive pieces of these lengths, as slices of `frame`."""
-    starts = list(accumulate(lengths, initial=0))
-    return [frame.iloc[a:b] for a, b in zip(starts, starts[1:])]
-
-
-@lru_cache(maxsize=32)
-def _row_type(columns: tuple[str, ...]):
-    return namedtuple("Row", columns, rename=True)
-
-
-def row_tuples(frame: pd.DataFrame, columns: tuple[str, ...]) -> list:
-    """The rows as named tuples of these columns, like `frame[list(columns)].itertuples(index=False)`
-    but without selecting columns or making a tuple class per call (a tenth of the time)."""
-    row = _row_type(tuple(columns))
-    return [row._make(values) for values in zip(*(frame[c].tolist() for c in columns))]
-
-
-# --- The three waves -------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Wave:
-    """A wave as the documents describe it. `label` is the hotspots table's `wave` value;
-    `years` is only for the year filter (the documents give no exact bounds, see `when`)."""
-
-    label: str
-    title: str
-    when: str  # as the documents put it
-    years: tuple[int, int]
-    quotes: tuple[str, ...]  # row ids whose quotes tell the wave (short: the Overview fits one screen)
-    figures: tuple[str, ...]  # figure ids with its key numbers
-
-
-WAVES = (
-    Wave("Afghanistan 1990s", "Wave 1: Afghanistan", "late 1990s and 2000s", (1996, 2011),
-         quotes=("fig-tucker-011",),
-         figures=("fig-tucker-010", "fig-tucker-011")),
-    Wave("Syria from 2012", "Wave 2: Syria and Iraq", "from 2012", (2012, 2020),
-         quotes=("fig-tucker-001",),
-         figures=("fig-uwed-034",)),
-    Wave("Afghanistan after 2021", "Wave 3? Afghanistan", "after August 2021", (2021, 2026),
-         quotes=("fig-tucker-018",),
-         figures=("fig-uwed-014", "fig-foreign_affairs-001")),
-)
-
-# Words for ids that are not in a table of names.
-_EXTRA_LABELS = {"central_asia": "Central Asia"}
+def split_list(value: str) -> list[str]:
+    return [v.strip() for v in str(value or "").split(";") if v.strip()]
 
 
 def quoted_rows(corpus: Corpus) -> pd.DataFrame:
@@ -140,6 +60,11 @@ def with_about(figs: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     return out
 
 
+def totals(figs: pd.DataFrame) -> pd.DataFrame:
+    """Figures that count everyone their indicator counts (not a part: women, children...)."""
+    return figs[(figs["counts"] == "") & (figs["part_of"] == "")]
+
+
 def figure_value(r) -> str:
     """The number with its qualifier ('about 5,000', 'up to 300'); a ratio reads '5 to 1'."""
     return f"{r.display} to 1" if r.unit == "ratio" and r.qualifier != "magnitude" else r.display
@@ -147,84 +72,58 @@ def figure_value(r) -> str:
 
 def figure_line(r) -> str:
     """'about 5,000 (Foreign fighters, Central Asia → Syria, 2017)': the number with its qualifier,
-    what it counts, about whom and when. Plain text: the caller escapes it for Markdown."""
-    value = figure_value(r)
-    period = f", {r.period}" if r.period else ""
-    return f"{value} ({r.label}, {r.about}{period})"
+    what it counts, about whom and when (its period, or 'as of' its document's date). Plain text."""
+    return f"{figure_value(r)} ({r.label}, {r.about}, {r.when})"
 
+
+# --- The waves --------------------------------------------------------------------------------
 
 @dataclass
 class WaveView:
-    wave: Wave
-    quotes: pd.DataFrame  # row, doc_id, quote: the sentences that tell it
-    figures: pd.DataFrame  # figures_view rows left by the filters
+    wave: dict  # its row of waves.csv
+    figures: pd.DataFrame  # the figures that count it, left by the filters (figures_view rows, with `about`)
     in_years: bool  # the wave overlaps the year filter
 
 
-def _wave_rows(corpus: Corpus) -> list[tuple[pd.DataFrame, list[int]]]:
-    """Per wave: its quotes, and the positions of its figures in figures_view (every row of each id,
-    in the wave's order); rows missing from the data are skipped, never invented."""
-    rows = derived(corpus, "quoted_rows", quoted_rows)
-    ids = corpus_views(corpus)[0]["figure_id"].tolist()
-    return [(rows.loc[[r for r in wave.quotes if r in rows.index]].reset_index(),
-             [p for f in wave.figures for p, i in enumerate(ids) if i == f])
-            for wave in WAVES]
-
-
 def wave_views(corpus: Corpus, filters: Filters) -> list[WaveView]:
-    """The waves with their quotes and the figures the filters leave."""
-    kept = figures_mask(corpus_views(corpus)[0], filters)
-    figs = _with_about(corpus, kept)
-    waves = derived(corpus, "wave_rows", _wave_rows)
-    shown = [[p for p in positions if kept[p]] for _, positions in waves]
-    pieces = _pieces(take_rows(figs, [p for ps in shown for p in ps]), [len(ps) for ps in shown])  # one take
+    """Each wave with the figures that count it (in the order waves.csv lists them)."""
+    figs = with_about(filter_figures(corpus_views(corpus)[0], Filters(year_from=filters.year_from,
+                                     year_to=filters.year_to, include_undated=filters.include_undated)), corpus)
     a, b = filters.year_range
     out = []
-    for wave, (quotes, _), figures in zip(WAVES, waves, pieces):
-        in_years = (a is None or wave.years[1] >= a) and (b is None or wave.years[0] <= b)
-        # A shallow copy of the cached quotes: copy-on-write keeps a caller's changes in its copy.
-        out.append(WaveView(wave, quotes.copy(deep=False), figures.reset_index(drop=True), in_years))
+    for wave in corpus["waves"].to_dict("records"):
+        ids = split_list(wave["counted_by"])
+        counted = figs[figs["figure_id"].isin(ids)]
+        counted = counted.iloc[sorted(range(len(counted)), key=lambda i: ids.index(counted["figure_id"].iat[i]))]
+        start, end = wave["year_start"], wave["year_end"]
+        in_years = (a is None or pd.isna(end) or end >= a) and (b is None or pd.isna(start) or start <= b)
+        out.append(WaveView(wave, counted.reset_index(drop=True), in_years))
     return out
 
 
-# --- One card per Central Asian state --------------------------------------------------------
-
-# The figures a card shows first, in this order; the others follow in file order.
-CARD_PRIORITY = (
-    "repatriated_people", "repatriated_suspects", "foreign_fighters", "conflict_migrants", "recruited_people",
-    "mobilization_cases_share", "returnee_children_share", "women_children_to_men_ratio",
-    "criminal_cases_terrorism_extremism", "people_arrested", "people_detained", "working_age_men_abroad_share",
-    "labour_migrants", "labour_migrants_departed", "labour_migrant_destination_share",
-)
-ALWAYS_SHOWN = "repatriated_people"  # every card says it, as a number or "not reported"
-CARD_FIGURES = 2  # lines of figures on a card, the repatriated line included
-
+# --- One card per Central Asian state ----------------------------------------------------------
 
 @dataclass
 class CountryCard:
     iso: str
     name: str
-    figures: pd.DataFrame  # the figures about the country or a place in it, most important first
-    shown: pd.DataFrame  # the first CARD_FIGURES of them, one per indicator
-    repatriated: pd.DataFrame  # its repatriated_people figures (empty: not reported)
-    hotspots: list[str]  # names of its hotspots
-    incidents: pd.DataFrame  # incidents in the country or involving its nationals
+    figures: pd.DataFrame  # totals about the country or a place in it, most important first
+    shown: pd.DataFrame  # the first CARD_FIGURES - 1 of them other than repatriation, one per indicator
+    repatriated: pd.DataFrame  # its repatriated_people totals (empty: not reported)
+    hotspots: list[str]  # names of the places the documents call its hotspots
+    events: pd.DataFrame  # events in the country or carried out by its nationals elsewhere
     in_country: int
-    abroad: int  # incidents elsewhere involving its nationals
-    latest: dict | None  # the most recent dated incident
+    abroad: int
+    latest: dict | None  # its most recent dated event
     documents: tuple[str, ...]  # doc_ids whose text names the country
     more: int = field(default=0)  # figures not on the card
 
 
-def _priority(indicator: str) -> int:
-    return CARD_PRIORITY.index(indicator) if indicator in CARD_PRIORITY else len(CARD_PRIORITY)
-
-
-def country_figures(figs: pd.DataFrame, iso: str, place_country: dict[str, str]) -> pd.DataFrame:
-    """Figures whose subject is the country or a place in it, most important first."""
-    mine = figs[(figs["subject"] == iso) | (figs["subject"].map(place_country) == iso)].copy()
-    mine["_rank"] = mine["indicator"].map(_priority)
-    return mine.sort_values("_rank", kind="stable").drop(columns="_rank")
+def country_figures(figs: pd.DataFrame, iso: str, place_country: dict[str, str], priority: dict[str, int]) -> pd.DataFrame:
+    """Totals whose subject is the country or a place in it, by the indicators' priority (indicators.csv)."""
+    mine = totals(figs[(figs["subject"] == iso) | (figs["subject"].map(place_country) == iso)])
+    order = mine["indicator"].map(priority).fillna(max(priority.values(), default=0) + 1)
+    return mine.assign(_rank=order).sort_values("_rank", kind="stable").drop(columns="_rank")
 
 
 def name_pattern(name: str, other_names: str) -> re.Pattern:
@@ -243,106 +142,79 @@ def documents_naming(corpus: Corpus, iso: str) -> tuple[str, ...]:
     return tuple(d for d, doc in corpus.documents.items() if pattern.search(doc.text))
 
 
-def latest_first(inc: pd.DataFrame) -> pd.DataFrame:
-    """Dated incidents, most recent first. An event known only to its year or month is placed at the
+def latest_first(events: pd.DataFrame) -> pd.DataFrame:
+    """Dated events, most recent first. An event known only to its year or month is placed at the
     middle of that span, so '2024' (after the March attack, per the texts) sorts after '2024-03'."""
-    if inc.empty or "start" not in inc:  # no incidents (or an unreadable table): nothing is the latest
-        return inc.iloc[0:0]
-    dated = inc.dropna(subset=["start"]).copy()
+    if events.empty or "start" not in events:
+        return events.iloc[0:0]
+    dated = events.dropna(subset=["start"]).copy()
     dated["_mid"] = dated["start"] + (dated["end"] - dated["start"]) / 2
-    return dated.sort_values(["_mid", "incident_id"], ascending=[False, True]).drop(columns="_mid")
+    return dated.sort_values(["_mid", "event_id"], ascending=[False, True]).drop(columns="_mid")
 
 
-@dataclass(frozen=True)
-class _CardRows:
-    """What the cards take from the corpus whatever the filters, found once per corpus. Positions
-    are rows of figures_view and incidents_view."""
-
-    figures: dict[str, list[int]]  # iso -> its figures, most important first
-    incidents: dict[str, list[int]]  # iso -> incidents in it or involving its nationals
-    latest: list[int]  # dated incidents, most recent first
-    records: list[dict]  # each incident as a card's `latest` gives it
-    hotspots: dict[str, list[str]]
-    documents: dict[str, tuple[str, ...]]
-
-
-def _card_rows(corpus: Corpus) -> _CardRows:
-    figs = corpus_views(corpus)[0].reset_index(drop=True)  # labels are positions
-    inc = corpus_views(corpus)[1].reset_index(drop=True)
-    place_country = dict(zip(corpus["places"]["place_id"], corpus["places"]["country_iso3"]))
-    place_names = dict(zip(corpus["places"]["place_id"], corpus["places"]["name"]))
-    hot = corpus["hotspots"]
-    return _CardRows(
-        figures={iso: country_figures(figs, iso, place_country).index.tolist() for iso in CENTRAL_ASIA},
-        incidents={iso: [p for p, cs in enumerate(inc["countries"]) if iso in cs] for iso in CENTRAL_ASIA},
-        latest=latest_first(inc).index.tolist(),
-        records=inc.to_dict("records"),
-        hotspots={iso: list(dict.fromkeys(place_names.get(p, p) for p, c in zip(hot["place_id"], hot["country_iso3"])
-                                          if c == iso)) for iso in CENTRAL_ASIA},
-        documents={iso: documents_naming(corpus, iso) for iso in CENTRAL_ASIA},
-    )
-
-
-def _card_figures(indicators: list[str]) -> tuple[list[int], list[int]]:
-    """(shown, repatriated) of a card's figures, as positions among them: the first figure of each
-    other indicator, up to CARD_FIGURES - 1; every repatriated_people figure."""
-    shown, seen = [], set()
-    for i, indicator in enumerate(indicators):
-        if indicator not in seen and indicator != ALWAYS_SHOWN and len(shown) < CARD_FIGURES - 1:
-            shown.append(i)
-        seen.add(indicator)
-    return shown, [i for i, indicator in enumerate(indicators) if indicator == ALWAYS_SHOWN]
+def country_events(inc: pd.DataFrame, iso: str, citations: dict[str, str]) -> pd.DataFrame:
+    """Events in the country or carried out by its nationals elsewhere (those that only targeted its
+    nationals are not theirs), each with all its reports."""
+    theirs = [iso == where or iso in origin for where, origin in zip(inc["country_iso3"], inc["origin_iso3"])]
+    wanted = set(inc["event_id"][theirs])
+    return events_of(inc[inc["event_id"].isin(wanted)], citations)
 
 
 def country_cards(corpus: Corpus, filters: Filters) -> list[CountryCard]:
-    """One card per Central Asian state the country filter leaves (all five when it names none of them).
-    Each table gives its rows for all the cards in one take, cut into slices per card."""
+    """One card per Central Asian state the country filter leaves (all five when it names none of
+    them). The cards are per country, so the country filter chooses the cards; the years apply."""
     names = country_names(corpus)
     wanted = [c for c in CENTRAL_ASIA if c in filters.countries] or (list(CENTRAL_ASIA) if not filters.countries else [])
-    # The cards are per country, so the country filter chooses the cards; the years still apply.
     years_only = Filters(year_from=filters.year_from, year_to=filters.year_to, include_undated=filters.include_undated)
-    inc = corpus_views(corpus)[1]
-    fig_kept = figures_mask(corpus_views(corpus)[0], years_only)
-    inc_kept = incidents_mask(inc, years_only, use_kind=False, use_group=False)
-    figs = _with_about(corpus, fig_kept)
-    parts = derived(corpus, "card_rows", _card_rows)
-    fig_rows = [[p for p in parts.figures[iso] if fig_kept[p]] for iso in wanted]
-    inc_rows = [[p for p in parts.incidents[iso] if inc_kept[p]] for iso in wanted]
-    all_figs = take_rows(figs, [p for ps in fig_rows for p in ps])
-    all_inc = take_rows(inc, [p for ps in inc_rows for p in ps])
-    indicators, where = figs["indicator"].tolist(), inc["country_iso3"].tolist()
+    figs_view, inc_view = corpus_views(corpus)
+    figs = with_about(filter_figures(figs_view, years_only), corpus)
+    inc = filter_incidents(inc_view, years_only, use_kind=False, use_group=False)
+    place_country = dict(zip(corpus["places"]["place_id"], corpus["places"]["country_iso3"]))
+    place_names = dict(zip(corpus["places"]["place_id"], corpus["places"]["name"]))
+    priority = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["priority"]))
+    citations = short_citations(corpus)
+    hot = corpus["hotspots"]
     cards = []
-    for iso, mine, involved, fig_positions, inc_positions in zip(
-            wanted, _pieces(all_figs, list(map(len, fig_rows))), _pieces(all_inc, list(map(len, inc_rows))),
-            fig_rows, inc_rows):
-        shown, repatriated = _card_figures([indicators[p] for p in fig_positions])
-        in_country = sum(where[p] == iso for p in inc_positions)
-        involved_set = set(inc_positions)
-        latest = next((p for p in parts.latest if p in involved_set), None)
+    for iso in wanted:
+        mine = country_figures(figs, iso, place_country, priority)
+        repatriated = mine[mine["indicator"] == ALWAYS_SHOWN]
+        others = mine[mine["indicator"] != ALWAYS_SHOWN].drop_duplicates("indicator").head(CARD_FIGURES - 1)
+        events = country_events(inc, iso, citations)
+        in_country = int((events["country_iso3"] == iso).sum())
+        latest = latest_first(events)
         cards.append(CountryCard(
-            iso=iso, name=names.get(iso, iso), figures=mine, shown=take_rows(mine, shown),
-            repatriated=take_rows(mine, repatriated), hotspots=list(parts.hotspots[iso]),
-            incidents=involved, in_country=in_country, abroad=len(involved) - in_country,
-            latest=dict(parts.records[latest]) if latest is not None else None,
-            documents=parts.documents[iso], more=len(mine) - len(shown) - len(repatriated),
-        ))
+            iso=iso, name=names.get(iso, iso), figures=mine, shown=others, repatriated=repatriated,
+            hotspots=list(dict.fromkeys(place_names.get(p, p) for p, c in zip(hot["place_id"], hot["country_iso3"]) if c == iso)),
+            events=events, in_country=in_country, abroad=len(events) - in_country,
+            latest=latest.iloc[0].to_dict() if len(latest) else None, documents=documents_naming(corpus, iso),
+            more=len(mine) - len(others) - len(repatriated)))
     return cards
 
 
-def latest_incidents(corpus: Corpus, filters: Filters, count: int = 5) -> pd.DataFrame:
-    """The most recent dated incidents the filters leave (any kind)."""
+def latest_events(corpus: Corpus, filters: Filters, count: int = 5) -> pd.DataFrame:
+    """The most recent dated events the filters leave (any kind), each with all its reports."""
     inc = corpus_views(corpus)[1]
-    kept = incidents_mask(inc, filters, use_kind=False, use_group=False)
-    order = derived(corpus, "card_rows", _card_rows).latest
-    return take_rows(inc, [p for p in order if kept[p]][:count])
+    kept = set(filter_incidents(inc, filters, use_kind=False, use_group=False)["event_id"])
+    return latest_first(events_of(inc[inc["event_id"].isin(kept)], short_citations(corpus))).head(count)
 
 
-def rows_behind(waves: list[WaveView], cards: list[CountryCard], latest: pd.DataFrame) -> pd.DataFrame:
-    """Every row the Overview cites, as (id, doc_id, quote): the wave quotes and figures, each card's
-    repatriated, shown and latest rows, then the latest incidents; a row cited twice is listed twice."""
-    cited = ([(v.quotes, "row") for v in waves] + [(v.figures, "figure_id") for v in waves]
-             + [(c.repatriated, "figure_id") for c in cards] + [(c.shown, "figure_id") for c in cards])
-    rows = [r for frame, key in cited for r in zip(*(frame[k].tolist() for k in (key, "doc_id", "quote")))]
-    rows += [(c.latest["incident_id"], c.latest["doc_id"], c.latest["quote"]) for c in cards if c.latest]
-    rows += zip(*(latest[k].tolist() for k in ("incident_id", "doc_id", "quote")))
+def rows_behind(waves: list[WaveView], cards: list[CountryCard], latest: pd.DataFrame, inc: pd.DataFrame) -> pd.DataFrame:
+    """Every row the Overview cites, as (id, doc_id, quote): the waves (with the passage saying a wave
+    is not counted), their figures, each card's repatriated and shown figures, and every report of
+    each card's latest event and of the latest events (`inc`: incidents_view); a row cited twice is
+    listed twice."""
+    rows = []
+    for view in waves:
+        w = view.wave
+        rows.append((w["wave_id"], w["doc_id"], w["quote"]))
+        if w["count_quote"]:
+            rows.append((w["wave_id"], w["count_doc_id"], w["count_quote"]))
+        rows += zip(view.figures["figure_id"], view.figures["doc_id"], view.figures["quote"])
+    for card in cards:
+        for frame in (card.repatriated, card.shown):
+            rows += zip(frame["figure_id"], frame["doc_id"], frame["quote"])
+    events = [c.latest["event_id"] for c in cards if c.latest] + list(latest["event_id"])
+    for event in events:
+        reports = inc[inc["event_id"] == event]
+        rows += zip(reports["incident_id"], reports["doc_id"], reports["quote"])
     return pd.DataFrame(rows, columns=["id", "doc_id", "quote"], dtype=object)

@@ -27,8 +27,10 @@ import pandas as pd
 from core.analysis.filters import Filters
 from core.data.loading import Corpus
 from core.data.numbers import ignored_regions
-from core.analysis.overview import corpus_views
-from core.analysis.query import filter_figures, filter_incidents, hotspots_view, place_countries
+from core.analysis.disagreements import disagreements
+from core.analysis.documents import short_citations
+from core.analysis.events import events_of
+from core.analysis.query import corpus_views, filter_figures, filter_incidents, hotspots_view, place_countries
 from core.data.schema import CENTRAL_ASIA
 from core.analysis.sources import passage_link
 
@@ -50,6 +52,7 @@ class Profile:
     contradictions: pd.DataFrame  # figures that disagree, one column per document
     hotspots: pd.DataFrame
     incidents: pd.DataFrame  # incidents_view rows + relation
+    events: pd.DataFrame  # the events of those rows, each with the relations of its rows
     channels: pd.DataFrame  # channels rows + why
     languages: pd.DataFrame  # language, claims
     groups: pd.DataFrame  # group_id, name, why, doc_id, quote
@@ -80,23 +83,28 @@ class Profile:
             return "partly covered"
         return "barely covered"
 
+    @property
+    def naming(self) -> list[str]:
+        """The documents whose text names the country or its nationals."""
+        return list(dict.fromkeys(self.passages["doc_id"]))
+
     def coverage_sentence(self) -> str:
         """One plain sentence on how much the documents say, with what little there is when little."""
-        docs = len(self.documents)
+        docs = len(self.naming)
         regional = len(self.figures) - len(self.key_figures)
         regional_inc = int((self.incidents["relation"] == self.regional_relation).sum())
         parts = [_count(len(self.key_figures), "figure") + (f" (and {regional} about Central Asia as a whole)" if regional else ""),
-                 _count(int((self.incidents["relation"] != self.regional_relation).sum()), "incident")
+                 _count(int((self.incidents["relation"] != self.regional_relation).sum()), "incident report")
                  + (f" (and {regional_inc} naming only Central Asians)" if regional_inc else ""),
                  _count(int((self.channels["why"] != "Central Asians in general").sum()), "recruitment channel claim"),
                  _count(len(self.hotspots), "hotspot claim"),
                  _count(int((~self.passages["in_notes"].astype(bool)).sum()), "passage") + " of text"]
         what = ", ".join(parts[:-1]) + " and " + parts[-1]
         level = self.coverage
+        named = f"{_count(docs, 'document')} name{'s' if docs == 1 else ''} it"
         if level == "barely covered":
-            return (f"The documents barely cover {self.name}: {what}, in {_count(docs, 'document')}. "
-                    "Everything they say is below.")
-        return f"{self.name} is {level} by the documents: {what}, in {_count(docs, 'document')}."
+            return f"The documents barely cover {self.name}: {what}; {named}. Everything they say is below."
+        return f"{self.name} is {level} by the documents: {what}; {named}."
 
 
 REGIONAL_SCOPE = "Central Asia as a whole"
@@ -179,25 +187,6 @@ def _about(subject: str, related: str, subject_label: str, related_label: str, s
     return label(subject, subject_label) + (f" → {label(related, related_label)}" if related else "")
 
 
-def contradictions(figs: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
-    """Figures on the same indicator, subject and related id that differ (in value or document),
-    side by side: one row per claim set, one column per document."""
-    if figs.empty:
-        return pd.DataFrame()
-    keys = ["label", "subject_label", "related_label"]
-    out = []
-    for (label, subject, related), part in figs.groupby(keys, sort=False):
-        if len(part) < 2 or (part["doc_id"].nunique() < 2 and part["display"].nunique() < 2):
-            continue
-        row = {"indicator": label, "about": subject + (f" ({related})" if related else "")}
-        for doc_id, claims in part.groupby("doc_id", sort=False):
-            row[titles.get(doc_id, doc_id)] = "; ".join(
-                f"{d}{' (' + p + ')' if p else ''}" for d, p in zip(claims["display"], claims["period"]))
-        row["rows"] = ", ".join(part["figure_id"])
-        out.append(row)
-    return pd.DataFrame(out).fillna("not reported") if out else pd.DataFrame()
-
-
 def _channel_reasons(row, pattern, central: bool) -> list[str]:
     reasons = []
     audience = row["audience"] or ""
@@ -214,11 +203,15 @@ def _channel_reasons(row, pattern, central: bool) -> list[str]:
 
 
 def _incident_relation(row, iso: str, name: str, adjective: str, central: bool) -> str | None:
+    """How an incident concerns the country: where it happened, who did it (their stated citizenship),
+    or whom it targeted (never counted among those who did it)."""
     if row["country_iso3"] == iso:
         return f"in {name}"
     if iso in row["origin_iso3"]:
         return f"{adjective} nationals abroad" if row["country_iso3"] else f"{adjective} nationals (place not stated)"
-    if central and REGION.search(row["perpetrator_origin"] or ""):
+    if iso in row["target_iso3"]:
+        return f"targeting {adjective} nationals"
+    if central and not row["origin_iso3"] and REGION.search(row["perpetrator_origin"] or ""):
         return "Central Asians, country not named"
     return None
 
@@ -232,7 +225,6 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     adjective = terms[1] if len(terms) > 1 else name
     central = iso in CENTRAL_ASIA
     pattern = term_pattern(terms)
-    titles = dict(zip(corpus["documents"]["doc_id"], corpus["documents"]["title"]))
     place_country = place_countries(corpus)
     incident_country = dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["country_iso3"]))
 
@@ -264,8 +256,16 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     used = set(figs["doc_id"]) | set(inc["doc_id"]) | set(ch["doc_id"]) | set(hot["doc_id"]) | set(passages["doc_id"])
     documents = [d for d in corpus["documents"]["doc_id"] if d in used]
     return Profile(iso=iso, name=name, adjective=adjective, central_asia=central, terms=terms, figures=figs,
-                   contradictions=contradictions(figs, titles), hotspots=hot, incidents=inc, channels=ch,
+                   contradictions=disagreements(figs, short_citations(corpus)), hotspots=hot, incidents=inc,
+                   events=_events(inc, corpus), channels=ch,
                    languages=languages, groups=groups, passages=passages, documents=documents)
+
+
+def _events(inc: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """The profile's events (its incident rows grouped by event), each saying how it concerns the country."""
+    events = events_of(inc, short_citations(corpus))
+    relations = inc.groupby("event_id", sort=False)["relation"].agg(lambda r: "; ".join(dict.fromkeys(r)))
+    return events.assign(relation=events["event_id"].map(relations))
 
 
 def _groups(corpus: Corpus, iso: str, name: str, adjective: str, pattern, place_country: dict,
@@ -304,37 +304,38 @@ def figure_groups(profile: Profile) -> list[tuple[str, pd.DataFrame]]:
 
 
 def incidents_summary(profile: Profile) -> str:
-    """'12 incidents: 7 in Tajikistan, 5 Tajik nationals abroad (8 dated; latest 2024-03).'"""
-    inc = profile.incidents
-    if inc.empty:
-        return f"The documents describe no incident in {profile.name} or involving {profile.adjective} nationals."
-    counts = inc["relation"].value_counts()
+    """'12 events: 7 in Tajikistan, 5 Tajik nationals abroad (8 dated; latest 2024-03).' An event several
+    documents report is counted once."""
+    ev = profile.events
+    if ev.empty:
+        return f"The documents describe no event in {profile.name} or involving {profile.adjective} nationals."
+    counts = ev["relation"].value_counts()
     parts = ", ".join(f"{n} {rel}" for rel, n in counts.items())
-    dated = inc.dropna(subset=["start"])
+    dated = ev.dropna(subset=["start"])
     latest = f"; the latest dated: {dated.sort_values('start').iloc[-1]['date']}" if len(dated) else ""
-    return f"{_count(len(inc), 'incident')}: {parts} ({len(dated)} dated{latest})."
+    return f"{_count(len(ev), 'event')}: {parts} ({len(dated)} dated{latest})."
 
 
 def timeline_rows(profile: Profile) -> pd.DataFrame:
-    """The profile's incidents for core.render.charts.incident_timeline coloured by how they concern the
+    """The profile's events for core.render.charts.incident_timeline coloured by how they concern the
     country: the relation goes in the column the timeline colours by when colour_by="group"."""
-    return profile.incidents.assign(group=profile.incidents["relation"])
+    return profile.events.assign(group=profile.events["relation"], group_link=profile.events["relation"])
 
 
 def timeline_summary(profile: Profile) -> str:
-    """The timeline's text alternative: one sentence from the same rows."""
-    inc = profile.incidents
-    dated = inc.dropna(subset=["start"])
+    """The timeline's text alternative: one sentence from the same events."""
+    ev = profile.events
+    dated = ev.dropna(subset=["start"])
     if dated.empty:
-        return f"No dated incident in {profile.name} or involving {profile.adjective} nationals."
+        return f"No dated event in {profile.name} or involving {profile.adjective} nationals."
     first, last = dated.sort_values("start").iloc[[0, -1]]["date"]
     kinds = dated["kind"].value_counts()
     top = ", ".join(f"{n} {k}" for k, n in kinds.head(4).items())
     relations = ", ".join(f"{n} {rel}" for rel, n in dated["relation"].value_counts().items())
-    undated = len(inc) - len(dated)
-    return (f"{_count(len(dated), 'dated incident')} from {first} to {last} ({top}"
+    undated = len(ev) - len(dated)
+    return (f"{_count(len(dated), 'dated event')} from {first} to {last} ({top}"
             f"{', and others' if len(kinds) > 4 else ''}): {relations}."
-            + (f" {_count(undated, 'undated incident')} not drawn." if undated else ""))
+            + (f" {_count(undated, 'event')} with no date not drawn." if undated else ""))
 
 
 def map_frame(places: pd.DataFrame, bounds: tuple[float, float, float, float] | None) -> pd.DataFrame:

@@ -3,28 +3,22 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
 
+from core.analysis.documents import as_of, document_names
 from core.analysis.filters import Filters
 from core.data.loading import Corpus
 from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
 from core.data.validation import parse_partial_date
 
-# Words in perpetrator_origin that name a country.
-_ORIGIN_WORDS = {
-    "KAZ": r"kazakh", "KGZ": r"kyrgyz", "TJK": r"tajik", "TKM": r"turkmen", "UZB": r"uzbek",
-    "RUS": r"russia|chechen", "AFG": r"afghan", "PAK": r"pakistan", "CHN": r"uighur|uyghur|china",
-}
-
-
-def origin_countries(text: str) -> tuple[str, ...]:
-    """ISO3 codes a stated origin names ("ethnic Uzbek citizen of Kyrgyzstan" -> KGZ, UZB)."""
-    lowered = (text or "").lower()
-    return tuple(sorted(iso for iso, pattern in _ORIGIN_WORDS.items() if re.search(pattern, lowered)))
+def codes(value: str) -> tuple[str, ...]:
+    """The ISO3 codes of a ';'-separated list column (nationality, target_nationality)."""
+    return tuple(dict.fromkeys(c.strip() for c in str(value or "").split(";") if c.strip()))
 
 
 def _span(date_text: str, precision: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
@@ -46,6 +40,32 @@ def _span(date_text: str, precision: str) -> tuple[pd.Timestamp | None, pd.Times
 def _year(date_text: str) -> float:
     parsed = parse_partial_date(str(date_text or ""))
     return float(parsed[0]) if parsed else float("nan")
+
+
+_VIEWS: dict[tuple, tuple] = {}
+_VIEWS_LOCK = threading.Lock()  # sessions run in threads of one server process
+
+
+def derived(corpus: Corpus, name: str, build):
+    """`build(corpus)` made once per loaded corpus: views that depend only on the tables, which do
+    not change once loaded. Keyed on the identity of every table (a table replaced in
+    `corpus.tables` builds them again); the entry keeps the tables alive so that their ids cannot
+    be reused by other frames. Callers must not mutate the results."""
+    key = tuple((table, id(frame)) for table, frame in corpus.tables.items())
+    with _VIEWS_LOCK:
+        if key not in _VIEWS:
+            if len(_VIEWS) >= 8:  # a few corpora at most (tests load broken copies): drop the oldest
+                _VIEWS.pop(next(iter(_VIEWS)))
+            _VIEWS[key] = (list(corpus.tables.values()), {})
+        built = _VIEWS[key][1]
+    if name not in built:
+        built[name] = build(corpus)
+    return built[name]
+
+
+def corpus_views(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(figures_view, incidents_view) of this corpus, built once."""
+    return derived(corpus, "figures_view", figures_view), derived(corpus, "incidents_view", incidents_view)
 
 
 def place_countries(corpus: Corpus) -> dict[str, str]:
@@ -70,16 +90,20 @@ def incidents_view(corpus: Corpus) -> pd.DataFrame:
     inc["end"] = pd.to_datetime(pd.Series([e for _, e in spans], index=inc.index, dtype="object"))
     inc["year"] = [_year(d) for d in inc["date"]]
     inc["category"] = inc["kind"].map(INCIDENT_KINDS).fillna("other")
-    inc["origin_iso3"] = [origin_countries(t) for t in inc["perpetrator_origin"]]
+    # Who did it is their stated citizenship (an ethnic label is not one); those targeted are kept apart.
+    inc["origin_iso3"] = [codes(t) for t in inc["nationality"]]
+    inc["target_iso3"] = [codes(t) for t in inc["target_nationality"]]
     inc["countries"] = [
-        tuple(sorted({c for c in (where,) if c} | set(origin)))
-        for where, origin in zip(inc["country_iso3"], inc["origin_iso3"])
+        tuple(sorted({c for c in (where,) if c} | set(origin) | set(target)))
+        for where, origin, target in zip(inc["country_iso3"], inc["origin_iso3"], inc["target_iso3"])
     ]
     inc["place"] = inc["place_id"].map(places["name"]).fillna("")
     inc["lat"] = inc["place_id"].map(places["lat"])
     inc["lon"] = inc["place_id"].map(places["lon"])
     inc["geo_precision"] = inc["place_id"].map(places["geo_precision"]).fillna("")
     inc["group"] = inc["group_id"].map(groups).fillna("")
+    # How the group is linked, in words a reader can check: "Islamic State (inspired by)".
+    inc["group_link"] = [f"{g} ({how})" if g and how else g for g, how in zip(inc["group"], inc["involvement"])]
     return inc.copy()  # one block per dtype: every filter takes its rows from each block
 
 
@@ -107,10 +131,13 @@ def ids_where(frame: pd.DataFrame, mask: np.ndarray, column: str) -> tuple:
 
 
 def _year_mask(start: pd.Series, end: pd.Series, filters: Filters) -> np.ndarray:
-    """Rows whose years overlap the filter; undated rows follow filters.include_undated."""
+    """Rows whose years overlap the filter. With no year range every row is kept; with one, rows with
+    no date are kept only when the reader asks for them (filters.include_undated), counted apart."""
     a, b = filters.year_range
     start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
     undated = np.isnan(start)
+    if a is None and b is None:
+        return np.ones(len(start), dtype=bool)
     mask = ~undated
     if a:
         mask &= ~(end < a)  # an unknown end (NaN) may reach any year
@@ -172,6 +199,8 @@ def figures_view(corpus: Corpus) -> pd.DataFrame:
     fig["label"] = fig["indicator"].map(indicators["label"]).fillna(fig["indicator"])
     fig["topic"] = fig["indicator"].map(indicators["topic"]).fillna("")
     fig["period"] = [period_text(s, e) for s, e in zip(fig["period_start"], fig["period_end"])]
+    names = document_names(corpus)
+    fig["when"] = [as_of(p, d, names) for p, d in zip(fig["period"], fig["doc_id"])]  # its period, or "as of" its document
     fig["display"] = [display_value(r) for r in fig.to_dict("records")]
     return fig.copy()  # one block per dtype: every filter takes its rows from each block
 
@@ -195,12 +224,20 @@ def _fmt(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
 
 
+# Words that hedge a range as the document writes it ("about 2-3 thousand"): kept in front of it.
+_RANGE_HEDGE = re.compile(r"^\s*(about|approximately|around|roughly|some|nearly|almost|an estimated|estimated|between)\b",
+                          re.IGNORECASE)
+
+
 def display_value(row: dict) -> str:
-    """'300–700', 'up to 2,000', 'about 5,000', 'several thousand': the number with its qualifier."""
+    """'300–700', 'about 2,000–3,000', 'up to 2,000', 'about 5,000', 'several thousand': the number with
+    its qualifier, and a range with the word that hedges it in the document."""
     q, v, lo, hi = row["qualifier"], row["value"], row["low"], row["high"]
     unit = " %" if row.get("unit") == "percent" else ""
     if q == "range":
-        return f"{_fmt(lo)}\u2013{_fmt(hi)}{unit}"
+        hedge = _RANGE_HEDGE.match(str(row.get("value_text") or ""))
+        word = hedge.group(1).lower() if hedge and hedge.group(1).lower() != "between" else ""
+        return f"{word + ' ' if word else ''}{_fmt(lo)}\u2013{_fmt(hi)}{unit}"
     if q == "magnitude" or pd.isna(v):
         return str(row["value_text"])
     prefix = "" if q == "exact" else f"{q} "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.analysis.query import take_rows
 
 
 def split_list(value: str) -> list[str]:
@@ -37,19 +36,3 @@ def contradictions(ch: pd.DataFrame) -> pd.DataFrame:
     stances = ch.groupby("name")["stance"].nunique()
     names = stances[stances > 1].index
     return ch[ch["name"].isin(names)].sort_values(["name", "stance"])
-
-
-def differing_figures(figs: pd.DataFrame) -> pd.DataFrame:
-    """Figures of the same indicator and subject from different documents: shown side by side, by
-    indicator and subject, with those two columns first. Grouped in plain Python (a groupby costs ms;
-    the text columns are never NaN: the loader reads blank cells as "")."""
-    groups: dict[tuple[str, str], list[int]] = {}  # (indicator, subject) -> row positions, in row order
-    for p, key in enumerate(zip(figs["indicator"].tolist(), figs["subject"].tolist())):
-        groups.setdefault(key, []).append(p)
-    doc_ids = figs["doc_id"].tolist()
-    keys = sorted(k for k, positions in groups.items() if len({doc_ids[p] for p in positions}) > 1)
-    if not keys:
-        return figs.iloc[0:0]
-    taken = take_rows(figs, [p for k in keys for p in groups[k]])
-    first = ["indicator", "subject"]
-    return taken[first + [c for c in taken.columns if c not in first]].reset_index(drop=True)

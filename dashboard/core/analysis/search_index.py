@@ -184,7 +184,10 @@ def _row_records(corpus: Corpus) -> list[Record]:
         where = place_names.get(r.place_id) or names.get(r.country_iso3, "")
         out.append(Record("incidents", r.incident_id, r.summary, source_link(r.doc_id, r.incident_id),
                           " · ".join(x for x in (r.date or "undated", r.kind, where, f"{r.doc_id} ({r.incident_id})") if x),
-                          [("summary", r.summary), ("who", f"{r.perpetrator_origin} {group_names.get(r.group_id, '')}"),
+                          [("summary", r.summary),
+                           ("who", " ".join(x for x in (r.perpetrator_origin, group_names.get(r.group_id, ""),
+                                                        r.involvement) if x)),
+                           ("ethnicity", r.ethnicity.replace(";", ", ")), ("targets", r.targets),
                            ("where", where), ("quote", r.quote), ("note", r.note)]))
     labels = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"]))
     about = {**names, **place_names, **group_names}

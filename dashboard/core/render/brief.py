@@ -62,7 +62,7 @@ def country_map(corpus: Corpus, profile: Profile) -> CountryMap:
     parts = hotspot_map_data(places, profile.hotspots, row_counts)
     shape = geo.boundary_shapes([f"country:{profile.iso}"], {})
     bounds = tuple(float(x) for x in shape.total_bounds) if not shape.empty else None
-    shown = pd.concat([parts["shaded"], parts["outlined"], parts["points"]]).drop_duplicates("place_id")
+    shown = pd.concat([parts["shaded"], parts["outlined"], parts["points"], parts["cited"]]).drop_duplicates("place_id")
     inside, outside = geo.split_by_view(shown.dropna(subset=["lat", "lon"]))
     # Places outside the region our boundaries cover would float on a blank page: listed in words instead.
     parts = {k: v[~v["place_id"].isin(outside["place_id"])] for k, v in parts.items()}

@@ -25,6 +25,12 @@ OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8800FF", "#774422", "
 # Nearest Streamlit Markdown colour names, for legends written as text beside maps.
 OKABE_ITO_NAMES = ["blue", "red", "green", "violet", "violet", "orange", "gray", "gray"]
 NOT_REPORTED = "#8A8A8A"
+# One colour per category of event, everywhere (timelines, maps, legends, exports), and the
+# Markdown colour name that legends written as text use for it.
+CATEGORY_COLOURS = {"attack": "#D55E00", "plot": "#0072B2", "arrest": "#009E73", "group event": "#CC79A7",
+                    "policy": "#445555", "unrest": "#774422", "other": "#000000"}
+CATEGORY_COLOUR_NAMES = {"attack": "red", "plot": "blue", "arrest": "green", "group event": "violet",
+                         "policy": "gray", "unrest": "orange", "other": "gray"}
 MUTED_TEXT = "#666666"  # secondary text in charts ("not reported"): 5.7 to 1 on white
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#222")
 
@@ -85,12 +91,14 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
     if dated.empty:
         return empty_figure(title, "No dated incidents match the filters.")
     if colour_by == "group":
-        groups = ["not attributed" if g == "" else g for g in dated["group"]]
+        column = "group_link" if "group_link" in dated else "group"
+        groups = ["no group named" if g == "" else g for g in dated[column]]
         top = {g for g, _ in Counter(groups).most_common(len(OKABE_ITO) - 1)}  # ties: first seen, as value_counts
         keys = [g if g in top else "other groups" for g in groups]
+        colours = colour_map(keys)
     else:
         keys = dated["category"].tolist()
-    colours = colour_map(keys)
+        colours = {k: CATEGORY_COLOURS.get(k, CATEGORY_COLOURS["other"]) for k in keys}
     kinds = _esc_all(dated["kind"])
     # Dates as the ISO text plotly writes for them: copying and encoding Timestamps costs ten times more.
     starts, ends = [t.isoformat() for t in dated["start"]], [t.isoformat() for t in dated["end"]]
@@ -99,14 +107,14 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
     killed = dated["killed"].tolist()
     sizes = [10 + math.sqrt(0 if pd.isna(k) else min(k, 200)) * 2.2 for k in killed]
     symbols = ["diamond-open" if pd.isna(k) else "circle" for k in killed]
-    ids = dated["incident_id"].tolist()
+    ids = (dated["event_id"] if "event_id" in dated else dated["incident_id"]).tolist()
+    sources = (dated["documents"] if "documents" in dated else dated["doc_id"]).tolist()
     hover = [
         f"<b>{esc(summary)}</b><br>{esc(date)} ({precision}{', inferred' if inferred == 'yes' else ''})"
         f"<br>{esc(place or 'place not stated')} · {kind}<br>Killed: {'not stated' if pd.isna(dead) else int(dead)}"
-        f"<br>Source: {esc(doc_id)} ({esc(incident_id)})"
-        for summary, date, precision, inferred, place, kind, dead, doc_id, incident_id in zip(
-            dated["summary"], dated["date"], precisions, dated["date_inferred"], dated["place"], kinds, killed,
-            dated["doc_id"], ids)
+        f"<br>Reported by: {esc(source)}"
+        for summary, date, precision, inferred, place, kind, dead, source in zip(
+            dated["summary"], dated["date"], precisions, dated["date_inferred"], dated["place"], kinds, killed, sources)
     ]
     traces = []
     for key, rows in _rows_by(keys).items():

@@ -20,6 +20,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from core.analysis.documents import name_of
+
 SLIDE_SIZE = (1280, 720)  # pixels, 16:9
 _render_lock = threading.Lock()
 _server_started = False
@@ -51,14 +53,11 @@ def slug(text: str, limit: int = 60) -> str:
 
 
 def short_citation(doc: dict) -> str:
-    """'Tucker, Foreign Fighters, Returnees… (n.d.)': author or publisher, short title, year."""
-    who = (doc.get("authors") or doc.get("publisher") or doc.get("doc_id") or "").split(";")[0].strip()
-    surname = who.split()[-1] if doc.get("authors") else who
-    if doc.get("authors") and ";" in doc["authors"]:
-        surname += " et al."
+    """'Tucker, Foreign Fighters, Returnees… (late 2021 or later, inferred)': author or publisher,
+    short title, and the document's date as documents.csv gives it (core.analysis.documents)."""
+    name = name_of({"doc_id": "", **doc})
     title = textwrap.shorten(str(doc.get("title", "")), 48, placeholder="…")
-    year = doc.get("published") if doc.get("published") not in (None, "", "unknown") else "n.d."
-    return f"{surname}, {title} ({year})"
+    return f"{name.author}, {title} ({name.date.replace(' (inferred)', ', inferred')})"
 
 
 def citations(doc_ids, documents: pd.DataFrame) -> list[str]:

@@ -25,19 +25,19 @@ SHADE = [230, 159, 0, 150]  # orange: hotspot district or province, shaded
 OUTLINE_ONLY = [0, 114, 178, 255]  # blue line: region outlined only (the hotspot is a point in it)
 POINT = [213, 94, 0, 255]  # vermillion: places as points (opaque: 3.3:1 on the land, WCAG 1.4.11)
 POINT_VAGUE = [110, 110, 110, 220]  # grey ring: region or country, indicative point only (3.4:1 on the land)
+CITED = [90, 90, 90, 255]  # dark grey dot: a place other rows cite, not a hotspot (small, unlabelled)
 LAND = [238, 238, 238, 255]
 FONT_FAMILY = '"Helvetica, Arial, sans-serif"'
 BORDER = [160, 160, 160, 255]
 
-# Areas always drawn shaded when they are in places.csv: the hotspot brief names these three; other
-# district- or province-level places are shaded only when a document calls them a hotspot.
-SHADED_AREAS = ("aravan", "badakhshan_afg", "gorno_badakhshan")
-
+# What each mark means (the legend under the map). Only places a document calls a hotspot are
+# shaded, outlined or drawn in colour; the other places the rows cite are small grey dots.
 PRECISION_LEGEND = [
-    ("district", ":orange[■] district outline, shaded (Aravan)"),
-    ("province", ":orange[■] province, shaded (Badakhshan, Gorno-Badakhshan)"),
-    ("city", ":red[●] city or site: a point; its region, where drawn, is only :blue[outlined] (Satpaev)"),
-    ("region", ":gray[○] region or country: an indicative point, not a location"),
+    ("district", ":orange[■] hotspot district or province: its outline, shaded"),
+    ("city", ":red[●] hotspot city or site: a point (sized by the rows about it); its region, where drawn, only "
+             ":blue[outlined]"),
+    ("region", ":gray[○] hotspot region or country: an indicative point, not a location"),
+    ("cited", ":gray[•] another place the rows cite: not called a hotspot, not counted as one"),
 ]
 
 # A light halo around names (signed-distance-field text, so it can have an outline): a name may be
@@ -87,17 +87,20 @@ _VAGUE = ("region", "country")  # precisions drawn as hollow rings: an indicativ
 
 
 def hotspot_map_data(places: pd.DataFrame, hotspots: pd.DataFrame, row_counts: pd.Series) -> dict[str, pd.DataFrame]:
-    """Split places into shaded areas, outlined regions and points, with what the tooltip says."""
+    """Split places into what the map draws, with what the tooltip says: hotspots (places a hotspot
+    row names) as shaded areas, outlined regions or points; every other place a row cites as `cited`
+    (a separate, plainly different layer, never counted as a hotspot)."""
     p = places.assign(rows=places["place_id"].map(row_counts).fillna(0).astype(int),
                       hotspot=places["place_id"].isin(hotspots["place_id"]),
                       precision_label=places["geo_precision"].map(_PRECISION_LABELS))
     # A whole country is not outlined again: the base layer draws every country's border.
     has_outline = (p["boundary"] != "") & ~p["boundary"].str.startswith("country:")
     area = p["geo_precision"].isin(["district", "province"]) & has_outline
-    shaded = area & (p["hotspot"] | p["place_id"].isin(SHADED_AREAS))
+    shaded = area & p["hotspot"]
     outlined = p["hotspot"] & ~area & has_outline
-    points = (p["rows"] > 0) & ~shaded
-    return {"shaded": p[shaded], "outlined": p[outlined], "points": p[points]}
+    points = p["hotspot"] & ~shaded
+    cited = (p["rows"] > 0) & ~p["hotspot"]
+    return {"shaded": p[shaded], "outlined": p[outlined], "points": p[points], "cited": p[cited]}
 
 
 def _fit(points: list[tuple[float, float]]) -> tuple[float, float, float]:
@@ -172,7 +175,7 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fi
     def shaded_properties(ref: str) -> dict:
         place = by_place[by_boundary[ref]]
         return {"label": labels.get(ref, ref), "place_id": place["place_id"], "name": place["name"],
-                "precision_label": place["precision_label"], "rows": place["rows"]}
+                "role": f"hotspot: {place['precision_label']}", "rows": place["rows"]}
 
     shaded_shapes = geo.features([s["boundary"] for s in shaded], shaded_properties)
     outline_shapes = geo.features([o["boundary"] for o in outlined], lambda ref: {"label": labels.get(ref, ref)})
@@ -197,7 +200,8 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fi
     if not points.empty:
         pts = records(points, ["place_id", "name", "precision_label", "rows", "lat", "lon", "geo_precision"])
         for p in pts:
-            p.update(radius=marker_radius(p["rows"]), vague=p["geo_precision"] in _VAGUE, selected=p["place_id"] == selected)
+            p.update(radius=marker_radius(p["rows"]), vague=p["geo_precision"] in _VAGUE, selected=p["place_id"] == selected,
+                     role=f"hotspot: {p['precision_label']}")
         layers.append(pdk.Layer("ScatterplotLayer", id="vague-points", data=[p for p in pts if p["vague"]],
                                 get_position="[lon, lat]", get_radius="radius", radius_units='"pixels"', filled=False,
                                 stroked=True, get_line_color=POINT_VAGUE, line_width_min_pixels=2, pickable=True))
@@ -205,6 +209,12 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fi
                                 get_position="[lon, lat]", get_radius="radius", radius_units='"pixels"', get_fill_color=POINT,
                                 get_line_color=[255, 255, 255, 255], stroked=True, line_width_min_pixels=1,
                                 pickable=True))
+    cited = parts.get("cited", points.iloc[0:0])
+    if not cited.empty:
+        layers.insert(1, pdk.Layer(  # under the hotspots: they must stay the eye's first stop
+            "ScatterplotLayer", id="cited-places",
+            data=[{**c, "role": "cited by other rows, not called a hotspot"} for c in records(cited, ["place_id", "name", "rows", "lat", "lon"])],
+            get_position="[lon, lat]", get_radius=4, radius_units='"pixels"', get_fill_color=CITED, pickable=True))
     # Country names above the shaded areas and points, so that they stay readable.
     layers.append(_country_names_layer(_label_records(country_names)))
     if hot_names:
@@ -213,7 +223,7 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fi
                                 get_color=[20, 20, 20, 255], get_pixel_offset="offset", font_family=FONT_FAMILY,
                                 font_weight='"bold"', pickable=False, **HALO))
     return deck(layers, pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
-                 {"text": "{name}\n{precision_label}\n{rows} curated rows" if not points.empty else "{label}"})
+                 {"text": "{name}\n{role}\n{rows} curated rows" if not points.empty or not cited.empty else "{label}"})
 
 
 def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from core.render import geo
 from core.render.charts import esc
 from core.render.labels import project, unproject
-from core.render.maps import BORDER, LAND, OUTLINE_ONLY, POINT, POINT_VAGUE, SHADE, ZOOM, hotspot_labels
+from core.render.maps import BORDER, CITED, LAND, OUTLINE_ONLY, POINT, POINT_VAGUE, SHADE, ZOOM, hotspot_labels
 
 
 def _area(shapes: gpd.GeoDataFrame, name: str, fill: str, line: str, width: float, legend: bool) -> list[go.Scattergeo]:
@@ -36,15 +36,19 @@ def static_hotspot_figure(parts: dict[str, pd.DataFrame], title: str) -> go.Figu
     traces = _area(countries, "countries", _rgba(LAND), _rgba(BORDER), 0.8, legend=False)
     if not shaded.empty:
         shapes = geo.boundary_shapes(list(shaded["boundary"]), dict(zip(shaded["boundary"], shaded["name"])))
-        traces += _area(shapes, "district or province (shaded)", _rgba(SHADE), "rgb(160,90,0)", 1.5, legend=True)
+        traces += _area(shapes, "hotspot district or province (shaded)", _rgba(SHADE), "rgb(160,90,0)", 1.5, legend=True)
     if not outlined.empty:
         shapes = geo.boundary_shapes(list(outlined["boundary"]), dict(zip(outlined["boundary"], outlined["name"])))
         traces += [t.update(fill="none") for t in
                    _area(shapes, "region around a point (outlined only)", "rgba(0,0,0,0)", _rgba(OUTLINE_ONLY), 2, legend=True)]
+    cited = parts.get("cited", points.iloc[0:0])
+    if not cited.empty:
+        traces.append(go.Scattergeo(lon=cited["lon"], lat=cited["lat"], mode="markers", name="other places the rows cite (not hotspots)",
+                                    marker=dict(size=5, color=_rgba(CITED)), hovertext=cited["name"], hoverinfo="text"))
     precise = points[~points["geo_precision"].isin(["region", "country"])]
     vague = points[points["geo_precision"].isin(["region", "country"])]
-    for frame, name, colour, symbol in ((precise, "city or site (size: curated rows)", _rgba(POINT), "circle"),
-                                        (vague, "region or country (indicative point)", _rgba(POINT_VAGUE), "circle-open")):
+    for frame, name, colour, symbol in ((precise, "hotspot city or site (size: curated rows)", _rgba(POINT), "circle"),
+                                        (vague, "hotspot region or country (indicative point)", _rgba(POINT_VAGUE), "circle-open")):
         if not frame.empty:
             traces.append(go.Scattergeo(lon=frame["lon"], lat=frame["lat"], mode="markers", name=name,
                                         marker=dict(size=7 + frame["rows"].clip(upper=40) ** 0.5 * 2.2, color=colour,

@@ -1,0 +1,94 @@
+"""How the documents are named and dated for readers: "Tucker (late 2021 or later, inferred)" in a
+citation, the full reference one click away, and the date a figure is "as of" when it states no period.
+
+A document's date is what documents.csv says: the date it prints (stated), or one inferred from its
+text (the note says how), written as `published_text` when it is not exact. An unknown date reads
+"date not known"; nothing here invents one. No Streamlit here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core.data.loading import Corpus
+
+
+@dataclass(frozen=True)
+class DocumentName:
+    doc_id: str
+    author: str  # "Tucker", "Makhmudov et al.", "Foreign Affairs" (the publisher where no author is named)
+    date: str  # "late 2021 or later (inferred)", "2024 (inferred)", "2019", "date not known"
+    year: str  # "2021", or "" when not known
+    title: str
+    publisher: str
+    kind: str
+
+    @property
+    def short(self) -> str:
+        """'Tucker (late 2021 or later, inferred)': the citation a reader sees beside every claim."""
+        return f"{self.author} ({self.date.replace(' (inferred)', ', inferred')})"
+
+    @property
+    def compact(self) -> str:
+        """'Tucker (2021, inferred)': the citation where room is short (the full one shows on hover)."""
+        inferred = ", inferred" if self.date.endswith("(inferred)") else ""
+        return f"{self.author} ({self.year or 'date not known'}{inferred})"
+
+    @property
+    def reference(self) -> str:
+        """The full reference: author, title, publisher, date."""
+        parts = [self.author if self.author != self.publisher else "", f"\u201c{self.title}\u201d", self.publisher, self.date]
+        return ", ".join(p for p in parts if p) + "."
+
+
+def _author(authors: str, publisher: str, doc_id: str) -> str:
+    names = [a.strip() for a in str(authors or "").split(";") if a.strip()]
+    if not names:
+        return publisher or doc_id
+    surname = names[0].split()[-1]
+    return surname + (" et al." if len(names) > 2 else f" and {names[1].split()[-1]}" if len(names) == 2 else "")
+
+
+def date_text(published: str, basis: str, text: str) -> str:
+    """How a document's date reads: 'late 2021 or later (inferred)', '2024 (inferred)', '2019-05-01'."""
+    if not published or published == "unknown":
+        return "date not known"
+    shown = text or published
+    return f"{shown} (inferred)" if basis == "inferred" else shown
+
+
+def name_of(row: dict) -> DocumentName:
+    """The name and date of one documents.csv row."""
+    published = str(row.get("published") or "")
+    return DocumentName(
+        doc_id=row["doc_id"], author=_author(row.get("authors", ""), row.get("publisher", ""), row["doc_id"]),
+        date=date_text(published, row.get("published_basis", ""), row.get("published_text", "")),
+        year=published[:4] if published[:4].isdigit() else "", title=row.get("title", ""),
+        publisher=row.get("publisher", ""), kind=row.get("kind", ""))
+
+
+def document_names(corpus: Corpus) -> dict[str, DocumentName]:
+    """Every document's name and date, by doc_id."""
+    return {r["doc_id"]: name_of(r) for r in corpus["documents"].to_dict("records")}
+
+
+def short_citations(corpus: Corpus) -> dict[str, str]:
+    """{doc_id: 'Tucker (late 2021 or later, inferred)'}."""
+    return {d: n.short for d, n in document_names(corpus).items()}
+
+
+def as_of(period: str, doc_id: str, names: dict[str, DocumentName]) -> str:
+    """When a figure holds: its period, or, where it states none, 'as of' its document's date."""
+    if period:
+        return period
+    name = names.get(doc_id)
+    return f"as of {name.date.replace(' (inferred)', ', inferred')}" if name and name.year else "no date given"
+
+
+def cited(doc_ids, corpus: Corpus) -> pd.DataFrame:
+    """The documents these rows cite, in the corpus's order: doc_id, citation, reference."""
+    names = document_names(corpus)
+    wanted = set(doc_ids)
+    rows = [{"doc_id": d, "citation": n.short, "reference": n.reference} for d, n in names.items() if d in wanted]
+    return pd.DataFrame(rows, columns=["doc_id", "citation", "reference"])

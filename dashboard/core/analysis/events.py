@@ -1,0 +1,92 @@
+"""Events: the incidents of several documents about the same event (one event_id), counted once.
+
+Timelines, maps, cards and counts show events; each lists every document that reports it, and where
+the reports differ on a detail (the date's precision, the kind, the casualties) both are kept and
+said side by side, never silently merged. The filters choose events by their rows: an event is in
+when any of its reports is. No Streamlit here."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from core.analysis.filters import Filters
+from core.analysis.query import incidents_mask
+
+_PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "": 3}
+
+
+def _joined(values) -> str:
+    return " / ".join(dict.fromkeys(v for v in values if isinstance(v, str) and v))
+
+
+def _number(values: list) -> tuple[float, str]:
+    """(the number all reports agree on, or NaN; the reports' numbers in words where they differ)."""
+    stated = [(v, d) for v, d in values if not pd.isna(v)]
+    distinct = {v for v, _ in stated}
+    if len(distinct) <= 1:
+        return (stated[0][0] if stated else float("nan")), ""
+    return float("nan"), "; ".join(f"{int(v)} ({d})" for v, d in stated)
+
+
+def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per event of these incident rows (incidents_view columns), in the order of each
+    event's first row. The event takes its most precisely dated report's date, place and summary;
+    `kinds`, `groups`, `involvement` and `documents` join what its reports say; `killed` and
+    `wounded` are the number they agree on (NaN where they differ, with `killed_reports` saying each);
+    `reports` counts its rows and `incident_ids` lists them."""
+    citations = citations or {}
+    if rows.empty:
+        out = rows.iloc[0:0].copy()
+        for column in ("reports", "incident_ids", "doc_ids", "sources", "documents", "kinds", "involvements", "killed_reports",
+                       "wounded_reports", "differs"):
+            out[column] = pd.Series(dtype="object")
+        return out
+    ranked = rows.assign(_rank=rows["date_precision"].map(_PRECISION_ORDER).fillna(3), _pos=np.arange(len(rows)))
+    firsts, extras = [], []
+    for event_id, part in ranked.groupby("event_id", sort=False):
+        best = part.sort_values(["_rank", "_pos"], kind="stable").iloc[0]
+        killed, killed_reports = _number(list(zip(part["killed"], part["doc_id"])))
+        wounded, wounded_reports = _number(list(zip(part["wounded"], part["doc_id"])))
+        dates = dict.fromkeys(d for d in part["date"] if d)
+        firsts.append(best.name)
+        extras.append({
+            "reports": len(part), "incident_ids": tuple(part["incident_id"]), "doc_ids": tuple(dict.fromkeys(part["doc_id"])),
+            "sources": tuple(zip(part["doc_id"], part["incident_id"])),  # (doc_id, incident_id) of each report
+            "documents": "; ".join(citations.get(d, d) for d in dict.fromkeys(part["doc_id"])),
+            "kinds": _joined(part["kind"]), "involvements": _joined(part.get("involvement", [])),
+            "group": _joined(part["group"]), "killed": killed, "wounded": wounded,
+            "killed_reports": killed_reports, "wounded_reports": wounded_reports,
+            "countries": tuple(sorted(set().union(*part["countries"]))),
+            "origin_iso3": tuple(sorted(set().union(*part["origin_iso3"]))),
+            "target_iso3": tuple(sorted(set().union(*part["target_iso3"]))),
+            "differs": "; ".join(x for x in (
+                f"dates {' and '.join(dates)}" if len(dates) > 1 else "",
+                f"kinds {_joined(part['kind'])}" if part["kind"].nunique() > 1 else "",
+                f"killed {killed_reports}" if killed_reports else "", f"wounded {wounded_reports}" if wounded_reports else "",
+            ) if x),
+        })
+    out = ranked.loc[firsts].drop(columns=["_rank", "_pos"]).reset_index(drop=True)
+    for column in extras[0]:
+        out[column] = pd.Series([e[column] for e in extras], dtype="float64" if column in ("killed", "wounded") else "object")
+    return out
+
+
+def event_ids_where(inc: pd.DataFrame, filters: Filters, use_kind: bool = True, use_group: bool = True) -> tuple:
+    """The events any of whose reports the filters leave, in row order."""
+    mask = incidents_mask(inc, filters, use_kind, use_group)
+    return tuple(dict.fromkeys(inc["event_id"][mask]))
+
+
+def filter_events(inc: pd.DataFrame, filters: Filters, citations: dict[str, str] | None = None,
+                  use_kind: bool = True, use_group: bool = True) -> pd.DataFrame:
+    """Events the filters leave, each with all its reports (a report the filters would not match by
+    itself still counts for its event: the same event told by another document)."""
+    wanted = set(event_ids_where(inc, filters, use_kind, use_group))
+    return events_of(inc[inc["event_id"].isin(wanted)], citations)
+
+
+def rows_of(inc: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """The incident rows (reports) of these events: what their Sources sections list."""
+    wanted = set(events["event_id"]) if "event_id" in events else set()
+    return inc[inc["event_id"].isin(wanted)]
