@@ -117,3 +117,12 @@ def title_above(at: AppTest, chart) -> str:
             assert last and last.startswith("**") and last.endswith("**"), f"no title above the chart: {last!r}"
             return last.strip("*").replace("\\", "")
     raise AssertionError("the chart is not on the page")
+
+
+def source_rows(sources) -> "pd.DataFrame":
+    """A Sources section's table indexed by the row id each passage link carries (readers see the
+    source and quote; the id is only in the link)."""
+    from urllib.parse import parse_qs, urlparse
+
+    rows = [parse_qs(urlparse(link).query).get("row", [""])[0] for link in sources["open"]]
+    return sources.set_axis(rows, axis=0).rename_axis("row")

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from app_paths import run_page, unfold
+from app_paths import run_page, source_rows, unfold
 from core.data.loading import load_corpus
 from core.data.paths import CURATED_DIR
 from core.analysis.profile import build_profile, find_passages, sentences, term_pattern
@@ -86,18 +86,17 @@ def table_with(at, *columns: str) -> pd.DataFrame:
     return tables[0]
 
 
-def ids_shown(at, column: str) -> set[str]:
-    """The row ids in the tables that have this id column (a table and its chart's data table must agree)."""
-    sets = [set(d.value[column]) for d in at.dataframe if column in d.value.columns]
-    assert all(s == sets[0] for s in sets), "a chart's data table and the table below it differ"
-    return sets[0] if sets else set()
+def ids_shown(at, section: str) -> set[str]:
+    """The rows a part of the profile rests on: what its Sources section lists (readers see each
+    row's source and quote; its id is in the passage link)."""
+    unfold(at)
+    sections = [e for e in at.expander if e.label.startswith(f"Sources of the {section}")]
+    return set(source_rows(sections[0].dataframe[0].value).index) if sections else set()
 
 
 def incidents_shown(at) -> set[str]:
     """The incident rows behind the profile's events: what its events' Sources section lists."""
-    unfold(at)
-    sections = [e for e in at.expander if e.label.startswith("Sources of the events")]
-    return set(sections[0].dataframe[0].value["row"]) if sections else set()
+    return ids_shown(at, "events")
 
 
 @pytest.mark.parametrize("iso", CENTRAL_ASIA + ["SWE", "KWT", "AFG"])
@@ -105,8 +104,8 @@ def test_profile_holds_exactly_the_rows_of_the_tables(iso):
     at = run_page("country", iso=iso)
     name = COUNTRIES.set_index("iso3").loc[iso, "name"]
     assert at.title[0].value == f"Country profile: {name}"
-    assert ids_shown(at, "figure_id") == expected_figures(iso)
-    assert ids_shown(at, "channel_id") == expected_channels(iso)
+    assert ids_shown(at, "figures") == expected_figures(iso)
+    assert ids_shown(at, "channels") == expected_channels(iso)
     assert incidents_shown(at) == expected_incidents(iso)
 
 
@@ -126,7 +125,7 @@ def test_events_say_how_they_concern_the_country():
     assert relation["inc-uwed-031"] == "Central Asians, country not named"
     assert relation["inc-foreign_affairs-007"] == "targeting Tajik nationals"  # the crackdown's targets, not its doers
     at = run_page("country", iso="TJK")
-    events = table_with(at, "relation", "perpetrator_origin")
+    events = table_with(at, "Concerns", "Nationality of those involved")
     assert len(events) == profile.incidents["event_id"].nunique() == len(profile.events)
     kyrgyz = build_profile(load_corpus(validate=False), "KGZ").incidents.set_index("incident_id")["relation"]
     assert kyrgyz["inc-tucker-004"] == "Kyrgyz nationals abroad"  # an ethnic Uzbek citizen of Kyrgyzstan
@@ -172,8 +171,8 @@ def test_year_filter_applies_to_dated_rows():
 
 def test_country_comparison_links_each_country_to_its_profile():
     at = run_page("countries")
-    table = table_with(at, "profile")
-    assert list(table["profile"]) == [f"country?iso={c}" for c in CENTRAL_ASIA]
+    table = table_with(at, "Profile")
+    assert list(table["Profile"]) == [f"country?iso={c}" for c in CENTRAL_ASIA]
 
 
 def test_profile_without_chromium_says_so_and_works(monkeypatch):
@@ -182,7 +181,7 @@ def test_profile_without_chromium_says_so_and_works(monkeypatch):
     monkeypatch.setattr(brief, "chromium_path", lambda: None)
     at = run_page("country", iso="KGZ")
     assert any("need Debian's chromium" in c.value for c in at.caption)
-    assert ids_shown(at, "figure_id") == expected_figures("KGZ")
+    assert ids_shown(at, "figures") == expected_figures("KGZ")
 
 
 # Pure functions --------------------------------------------------------------------------------
@@ -256,5 +255,5 @@ def test_hostile_text_in_the_data_shows_literally_on_the_profile(scratch, monkey
     assert not any(m.proto.allow_html for m in at.markdown)
     for chart in at.get("plotly_chart"):
         assert "<script>" not in chart.proto.spec and "&lt;script&gt;" in chart.proto.spec
-    events = table_with(at, "relation", "perpetrator_origin")
-    assert hostile in set(events["summary"])  # a table cell is text, shown as is
+    events = table_with(at, "Concerns", "Nationality of those involved")
+    assert hostile in set(events["Summary"])  # a table cell is text, shown as is

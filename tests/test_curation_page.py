@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import curate as cli
-from app_paths import APP
+from app_paths import APP, source_rows, unfold
 from core.data.loading import load_corpus
 from test_curation import BRIEF, cid, decide, snapshot
 
@@ -95,7 +95,9 @@ def channel_ids_on_the_data_page() -> list[str]:
     at.switch_page("views/data.py").run()
     at.selectbox(key="w_table").select("channels").run()
     assert not at.exception, [e.value for e in at.exception]
-    return list(at.dataframe[0].value["channel_id"])
+    unfold(at)  # readers see names and quotes; each row's id is in its Sources link
+    sources = [e for e in at.expander if e.label.startswith("Sources")][0].dataframe[0].value
+    return list(source_rows(sources).index)
 
 
 def test_after_a_write_every_page_shows_the_new_rows(scratch, tmp_path, monkeypatch):

@@ -17,7 +17,7 @@ from core.data.loading import load_corpus
 from core.analysis.query import country_names, filter_incidents, incidents_view
 from core.analysis.filters import Filters
 
-from app_paths import APP, PAGES, title_above, unfold  # every reader page registered in navigation.py
+from app_paths import APP, PAGES, source_rows, title_above, unfold  # every reader page registered in navigation.py
 
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 CORPUS = load_corpus()
@@ -91,7 +91,7 @@ def test_overview_figures_carry_their_quotes():
     assert len(linked) >= 6
     counted = {f for w in CORPUS["waves"]["counted_by"] for f in w.split(";") if f}
     assert counted <= linked and not {"fig-foreign_affairs-001", "fig-uwed-014"} & linked
-    sources = [f for f in frames(at) if "quote" in f.columns][0].set_index("row")
+    sources = source_rows([f for f in frames(at) if "quote" in f.columns][0])
     assert sources.loc["fig-tucker-011", "quote"] == figs.loc["fig-tucker-011", "quote"]
     assert linked <= set(sources.index)
 
@@ -108,9 +108,9 @@ def test_attacks_deep_link_filters_table_and_chart():
     expected = filter_incidents(incidents_view(CORPUS), Filters(countries=("TJK",), year_from=2022, year_to=2024,
                                                                 kinds=("attack",)))
     events = set(expected["event_id"])  # an event several documents report is one row
-    table = [f for f in frames(at) if "perpetrator_origin" in f.columns][0]
+    table = [f for f in frames(at) if "Nationality of those involved" in f.columns][0]
     assert len(table) == len(events) > 0
-    assert {k for kinds in table["kinds"] for k in kinds.split(" / ")} <= {
+    assert {k for kinds in table["Kind"] for k in kinds.split(" / ")} <= {
         "attack", "suicide attack", "mass shooting", "bombing", "shelling", "drone strike", "killing", "assassination"}
     assert (f"Tajikistan, 2022\u20132024 (rows with no date left out), kinds: attack: {len(events)} event"
             in text_of(at))
@@ -151,16 +151,16 @@ def test_groups_strength_ranges_and_relations():
     values = [v for t in strength.data for v in (t.x if t.x is not None else [])]
     values += [b + w for t in strength.data if t.type == "bar" for b, w in zip(t.base, t.x)]
     assert 300 in values and 90 not in values  # about 90 led by Abu Omar Tajik is a unit of the group (unit_strength)
-    rel = [f for f in frames(at) if "relation_to_taliban" in f.columns][0]
-    assert list(rel["name"]) == ["Jamaat Ansarullah"] or len(rel) == 1
+    rel = [f for f in frames(at) if "Relation to the Taliban" in f.columns][0]
+    assert list(rel["Name"]) == ["Jamaat Ansarullah"]
 
 
 def test_countries_table_says_not_reported():
     at = open_page("countries")
-    table = [f for f in frames(at) if "country" in f.columns][0]
-    row = table.set_index("country").loc["Turkmenistan"]
+    table = [f for f in frames(at) if "Country" in f.columns][0]
+    row = table.set_index("Country").loc["Turkmenistan"]
     assert (row == "not reported").sum() >= 3
-    assert "654" in table.set_index("country").loc["Kazakhstan", "People repatriated"]
+    assert "654" in table.set_index("Country").loc["Kazakhstan", "People repatriated"]
 
 
 def test_sources_deep_link_shows_the_passage():
@@ -168,7 +168,7 @@ def test_sources_deep_link_shows_the_passage():
     at = open_page("sources", doc="uwed", row="fig-uwed-041")
     assert at.selectbox(key="w_doc").value == "uwed"
     text = text_of(at)
-    assert "Passage quoted by row fig-uwed-041" in text
+    assert "The passage this link points to" in text
     assert row["quote"][:50] in text
 
 
@@ -177,7 +177,7 @@ def test_data_page_search_and_dictionary():
     table = frames(at)[0]
     assert len(table) > 0 and table.apply(lambda r: "telegram" in " ".join(map(str, r)).lower(), axis=1).all()
     dictionary = [f for f in frames(at) if "meaning" in f.columns][0]
-    assert list(dictionary["column"]) == list(CORPUS["channels"].columns)
+    assert list(dictionary["in the file"]) == list(CORPUS["channels"].columns)
 
 
 def test_nonsense_in_the_link_gives_a_notice_not_an_error():
@@ -203,8 +203,8 @@ def test_choosing_a_hotspot_shows_its_figures_and_quotes():
     at = open_page("hotspots", hotspot="aravan")
     assert at.selectbox(key="w_hotspot").value == "aravan"
     aravan_figures = CORPUS["figures"][CORPUS["figures"]["subject"] == "aravan"]
-    table = [f for f in frames(at) if "display" in f.columns][0]
-    assert len(table) == len(aravan_figures) and "40 %" in set(table["display"])
+    table = [f for f in frames(at) if "Figure" in f.columns][0]
+    assert len(table) == len(aravan_figures) and "40 %" in set(table["Figure"])
     at.selectbox(key="w_hotspot").select("satpaev").run()
     assert at.query_params["hotspot"] in (["satpaev"], "satpaev")
     satpaev = CORPUS["hotspots"][CORPUS["hotspots"]["place_id"] == "satpaev"]
@@ -244,5 +244,5 @@ def test_the_data_page_gives_numbers_room_for_all_their_digits():
     """Sized to its header, the figures table's value column showed 5000000 as "000000"."""
     at = open_page("data")
     columns = json.loads(at.dataframe[0].proto.columns)
-    assert {c: columns[c]["width"] for c in ("value", "low", "high")} == dict.fromkeys(("value", "low", "high"), "medium")
-    assert 5_000_000 in list(at.dataframe[0].value["value"])
+    assert {c: columns[c]["width"] for c in ("Value", "Low", "High")} == dict.fromkeys(("Value", "Low", "High"), "medium")
+    assert 5_000_000 in list(at.dataframe[0].value["Value"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pandas as pd
+
+from core.analysis.documents import short_citations
 import pytest
 
 from core.analysis.filters import Filters
@@ -146,8 +148,8 @@ def test_sources_list_each_row_once_in_first_order(corpus):
     table = sources_for(rows, "figure_id", corpus)
     assert list(table["row"]) == list(figs["figure_id"].iloc[[3, 1, 0]])
     assert list(table.index) == [0, 1, 2]
-    titles = dict(zip(corpus["documents"]["doc_id"], corpus["documents"]["title"]))
-    assert list(table["document"]) == [titles[d] for d in figs["doc_id"].iloc[[3, 1, 0]]]
+    cited = short_citations(corpus)  # documents as readers cite them: "Tucker (late 2021 or later, inferred)"
+    assert list(table["document"]) == [cited[d] for d in figs["doc_id"].iloc[[3, 1, 0]]]
     assert list(sources_for(rows.iloc[0:0], "figure_id", corpus).columns) == ["row", "document", "quote", "open"]
 
 

@@ -66,7 +66,7 @@ def test_nonsense_passages_and_a_passage_without_its_document():
     at = run_page("sources", doc="tucker", passage="90-10")
     assert any("Ignored passage" in w.value for w in at.warning) and not at.success
     at = run_page("sources", passage="10-90")
-    assert any("no document" in unescaped(w.value) for w in at.warning) and not at.success
+    assert any("does not say in which document" in unescaped(w.value) for w in at.warning) and not at.success
 
 
 def test_choosing_another_document_drops_the_passage():
@@ -79,5 +79,5 @@ def test_choosing_another_document_drops_the_passage():
 def test_row_links_still_work_next_to_passage_links():
     row = CORPUS["incidents"].set_index("incident_id").loc["inc-tucker-001"]
     at = run_page("sources", doc="tucker", row="inc-tucker-001")
-    assert "Passage quoted by row" in unescaped(at.success[0].value)
+    assert "The passage this link points to" in unescaped(at.success[0].value)
     assert any(unescaped(row["quote"].split(" ... ")[0])[:60] in r for r in red(at))

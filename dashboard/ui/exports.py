@@ -51,7 +51,7 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
         st.download_button("SVG", lambda: export.image(export.for_slide(item()), "svg"), f"{name}.svg", "image/svg+xml",
                            key=f"svg-{key}", on_click="ignore", disabled=not can_render)
         st.download_button("CSV", lambda: export.table_csv(behind), f"{name}.csv", "text/csv", key=f"csv-{key}",
-                           on_click="ignore", help="The rows behind the chart, with doc_id and quote")
+                           on_click="ignore", help="The rows behind the chart, with their source and quote")
         if st.button("In the briefing ✓" if in_pack else "Add to briefing", key=f"brief-{key}", disabled=in_pack):
             briefing().append(item())
             st.toast(f"Added to the briefing: {safe_text(title)}")

@@ -14,8 +14,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core.render import export
+from core.analysis import plain
 from core.render.alt_text import figure_items, titled_summary
-from ui import cache
+from ui import cache, store
 from ui.chrome import safe_text
 from ui.exports import export_controls
 from ui.tables import folded
@@ -80,9 +81,9 @@ def text_alternative(summary: str, data, key: str) -> None:
     if data is not None and (callable(data) or len(data)):
         box = folded("Data table", f"alt-{key}")
         if box is not None:
-            table = data() if callable(data) else data
+            table = plain.for_reader(data() if callable(data) else data, store.reader_names())
             with box:
                 if len(table):
-                    st.dataframe(table, hide_index=True, width="stretch", key=f"alt-{key}")
+                    st.dataframe(table, hide_index=True, width="stretch", key=f"alt-{key}", placeholder=plain.NOT_STATED)
                 else:
                     st.caption("No rows.")

@@ -65,3 +65,11 @@ def indicator_column(column: str) -> dict[str, str]:
 def options() -> flt.Options:
     """What a link may ask for, read from the data."""
     return flt.options(corpus())
+
+
+@st.cache_resource(show_spinner=False)
+def reader_names():
+    """core.render.plain.Names of the corpus: every id in words, every document as its citation."""
+    from core.analysis.plain import Names
+
+    return Names.of(corpus())

@@ -13,6 +13,7 @@ import streamlit as st
 from core.analysis.query import sources_for
 from core.data.loading import Corpus
 from core.render import export
+from core.analysis import plain
 from ui import cache, state, store
 
 FOLDED = "folded-"  # key prefix of every expander and popover whose content is built only while open
@@ -35,23 +36,35 @@ def arrow(frame: pd.DataFrame):
         return frame
 
 
-def table(frame, key: str, rows=None, depends: tuple | None = None, **dataframe_args) -> None:
-    """A table with CSV and Excel downloads of its rows (with doc_id and quote where the rows have them),
-    behind one 'Download' button whose choices are built only while open. `frame` and `rows` may be
-    functions that make them; with `depends` (what the frame is made from, e.g. its rows' ids) the
-    frame is made, and converted for sending, once per key and depends."""
+def table(frame, key: str, rows=None, depends: tuple | None = None, column_config: dict | None = None,
+          **dataframe_args) -> None:
+    """A table in plain words (core.render.plain: labelled columns with help, ids as names, documents
+    as citations, row ids left out, "not stated" for a missing value) with CSV and Excel downloads of
+    its rows in the same words, behind one 'Download' button whose choices are built only while open.
+    `frame` and `rows` may be functions that make them; with `depends` (what the frame is made from,
+    e.g. its rows' ids) the frame is made, and converted for sending, once per key and depends.
+    `column_config` is keyed by the frame's own column names."""
     make = frame if callable(frame) else lambda: frame
+
+    def build():
+        made = make()
+        shown = plain.for_reader(made, store.reader_names())
+        return shown, arrow(shown), plain.column_help(made.columns)
+
     if depends is not None:
-        shown, sent = cache.cached(f"table:{key}", lambda: (lambda f: (f, arrow(f)))(make()),
-                                   tuple(getattr(frame, "columns", ())), *depends)
+        shown, sent, helps = cache.cached(f"table:{key}", build, tuple(getattr(frame, "columns", ())), *depends)
     else:
-        shown = sent = make()
-    st.dataframe(sent, hide_index=True, width="stretch", **dataframe_args)
+        shown, sent, helps = build()
+    config = {label: st.column_config.Column(help=text) for label, text in helps.items()}
+    config.update({plain.label(column): value for column, value in (column_config or {}).items()})
+    st.dataframe(sent, hide_index=True, width="stretch", column_config=config, placeholder=plain.NOT_STATED,
+                 **dataframe_args)
     box = st.popover("Download: CSV, Excel", key=f"{FOLDED}download-{key}", on_change="rerun",
                      icon=":material/download:")
     if not box.open:
         return
-    out = rows() if callable(rows) else rows if rows is not None else shown
+    out = rows() if callable(rows) else rows if rows is not None else make()
+    out = plain.for_reader(out, store.reader_names())
     documents = store.corpus()["documents"]
     name = export.slug(f"{key} {state.in_words()}")
     box.download_button("CSV", lambda: export.table_csv(out), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
@@ -66,7 +79,7 @@ def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: s
     """The rows behind a chart or table, each with its document, quote and a link to the passage.
     `key` tells apart two sections of one page with the same label and id column."""
     count = len(dict.fromkeys(rows[id_column])) if id_column in rows else 0
-    box = folded(f"{label}: {count} curated row(s), with their quotes", key or f"sources-{label}-{id_column}")
+    box = folded(f"{label}: {count} quoted passage{'' if count == 1 else 's'}", key or f"sources-{label}-{id_column}")
     if box is None:
         return
     with box:
@@ -74,10 +87,9 @@ def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: s
             st.caption("No rows.")
             return
         st.dataframe(
-            sources_for(rows, id_column, corpus), hide_index=True, width="stretch",
+            sources_for(rows, id_column, corpus).drop(columns="row"), hide_index=True, width="stretch",
             column_config={
-                "row": st.column_config.TextColumn("Row", width="small"),
-                "document": st.column_config.TextColumn("Document", width="medium"),
+                "document": st.column_config.TextColumn("Source", width="medium"),
                 "quote": st.column_config.TextColumn("Quote", width="large"),
                 "open": st.column_config.LinkColumn("Passage", display_text="open in Sources", width="small"),
             },

@@ -107,10 +107,10 @@ else:
         lambda: ev[["date", "kinds", "place", "country_iso3", "perpetrator_origin", "group_link", "targets", "killed",
                     "wounded", "summary", "documents", "differs"]], "events", depends=shown,
         rows=lambda: reports.drop(columns=["start", "end", "origin_iso3", "target_iso3", "countries"]),
-        column_config={"killed": st.column_config.NumberColumn("killed", help="blank: not stated, or the documents differ"),
-                       "wounded": st.column_config.NumberColumn("wounded", help="blank: not stated, or the documents differ"),
-                       "summary": st.column_config.TextColumn("summary", width="large"),
-                       "documents": st.column_config.TextColumn("reported by", width="medium"),
+        column_config={"killed": st.column_config.NumberColumn(help="blank: not stated, or the documents differ"),
+                       "wounded": st.column_config.NumberColumn(help="blank: not stated, or the documents differ"),
+                       "summary": st.column_config.TextColumn(width="large"),
+                       "documents": st.column_config.TextColumn(width="medium"),
                        "differs": st.column_config.TextColumn("where the reports differ")},
     )
     tables.sources_section(reports, "incident_id", corpus, "Sources of the table")

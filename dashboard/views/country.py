@@ -4,9 +4,11 @@ one-page brief as PDF and PPTX. What belongs to a country is decided in core/ana
 import pandas as pd
 import streamlit as st
 
-from core.render import brief
+from core.render import brief, country_map
 from core.render.charts import incident_timeline
 from core.analysis.filters import Filters, describe_years
+from core.analysis.headlines import headline_figures, key_points
+from core.analysis.overview import figure_value
 from core.analysis.profile import REGIONAL_SCOPE, build_profile, incidents_summary, timeline_rows, timeline_summary
 from core.analysis.query import country_names, figures_mask, ids_where, incidents_mask
 from core.data.schema import CENTRAL_ASIA
@@ -85,22 +87,29 @@ def passage_tables(p) -> list[tuple[str, str, object]]:
 def profile_page(iso: str) -> None:
     """The profile of one country, part by part, each with its Sources section."""
     p, key = profile_of(iso)
-    filters_text = (f"years: {describe_years(f)}; rows with no date {'included' if f.include_undated else 'left out'}"
-                    " (the country filter in the sidebar does not apply on this page)")
-    st.caption(f"Filters: {filters_text}. Years apply to dated figures and incidents; hotspots, channels, groups and "
-               "passages are undated.")
+    points = cache.cached("profile-key-points", lambda: key_points(corpus, iso), iso)
+    headline, rest = cache.cached("profile-headlines", lambda: headline_figures(p.key_figures), *key)
     coverage, sentence = cache.cached("profile-coverage", lambda: (p.coverage, p.coverage_sentence()), *key)
+
+    # Key points: the curator's summary, each on one quote ----------------------------------------
+    st.header("Key points")
+    if points.empty:
+        st.caption(f"No key points have been written for {chrome.safe_text(p.name)} yet; what the documents say is below.")
+    else:
+        st.markdown("\n".join(f"- {chrome.safe_text(r.statement)} {chrome.cite_passage(r.doc_id, r.quote)}"
+                               for r in points.itertuples()))
     if coverage == "barely covered":
         st.info(chrome.safe_text(sentence))
     else:
-        st.markdown(chrome.safe_text(sentence))
+        st.caption(chrome.safe_text(sentence))
 
     # One-page brief ----------------------------------------------------------------------------------
+    filters_text = describe_years(f) if f.year_range != (None, None) else ""
     can_print = brief.chromium_path() is not None
 
     def _content():
-        return cache.cached("brief-content", lambda: brief.brief_content(corpus, p, filters_text), iso, f.year_from, f.year_to,
-                       f.include_undated)
+        return cache.cached("brief-content", lambda: brief.brief_content(corpus, p, filters_text, base_url=st.context.url or ""),
+                            iso, f.year_from, f.year_to, f.include_undated, st.context.url)
 
     def _pdf() -> bytes:
         return brief.brief_pdf(_content())
@@ -108,32 +117,40 @@ def profile_page(iso: str) -> None:
     cols = st.columns([1, 1, 4])
     slug = f"{names[iso].lower().replace(' ', '-')}-brief"
     cols[0].download_button("Brief (PDF)", _pdf, f"{slug}.pdf", "application/pdf", key="brief-pdf", on_click="ignore",
-                            disabled=not can_print, help="A4, one page: key figures, map, timeline and the documents used")
+                            disabled=not can_print, help="One A4 page: key points, headline figures, the hotspot map, "
+                            "the events and the documents cited")
     cols[1].download_button("Brief (PPTX)", lambda: brief.brief_pptx(_content()), f"{slug}.pptx",
                             "application/vnd.openxmlformats-officedocument.presentationml.presentation", key="brief-pptx",
-                            on_click="ignore", disabled=not can_print, help="One slide with the same content")
+                            on_click="ignore", disabled=not can_print, help="One 16:9 slide: key points and headline "
+                            "figures, the quotes in the speaker notes")
     if not can_print:
         cols[2].caption("The PDF and PPTX briefs need Debian's chromium on the server (apt-get install chromium); "
                         "the rest of this page works without it.")
+    st.caption("Years: " + describe_years(f) + ". The year filter applies to dated figures and events; key points, "
+               "hotspots, channels, groups and passages are undated. The sidebar's country filter does not apply here.")
 
     # Figures ---------------------------------------------------------------------------------------
-    st.header("Figures")
+    st.header("Headline figures")
     figs = p.figures
-    if figs.empty:
-        st.caption(f"No document gives a figure about {chrome.safe_text(p.name)}"
-                   + ("" if f.year_range == (None, None) else " in these years") + ".")
+    if headline.empty:
+        st.caption(f"No document gives a figure about {chrome.safe_text(p.name)} on mobilization, returns, violence or "
+                   "recruitment" + ("" if f.year_range == (None, None) else " in these years") + ".")
     else:
-        st.caption("Grouped by indicator; each row is one claim with its qualifier, period and document. \u201cConcerns\u201d "
-                   f"says whether a figure concerns {chrome.safe_text(p.name)} itself, a place or event in it, or "
-                   "Central Asia as a whole.")
-        tables.table(lambda: figs[["label", "display", "qualifier", "period", "about", "scope", "doc_id", "quote", "figure_id"]],
-                 f"profile-{iso}-figures", rows=lambda: figs.drop(columns=["countries"]), depends=key, column_config={
-                     "label": "Indicator", "display": "Figure", "qualifier": "Qualifier", "period": "Period",
-                     "about": "About", "scope": "Concerns", "doc_id": "Document",
-                     "quote": st.column_config.TextColumn("Quote", width="large"), "figure_id": "Row"})
-        regional = int((figs["scope"] == REGIONAL_SCOPE).sum())
-        if regional:
-            st.caption(f"{regional} of these figures are about Central Asia as a whole, not {chrome.safe_text(p.name)} alone.")
+        st.markdown("\n".join(f"- {chrome.safe_text(r.label)}: **{chrome.safe_text(figure_value(r))}** "
+                               f"({chrome.safe_text(r.about)}; {chrome.safe_text(r.when)}) {chrome.cite(r.doc_id, r.figure_id)}"
+                               for r in headline.itertuples()))
+    if not figs.empty:
+        box = tables.folded(f"All {len(figs)} figures about {p.name}, with qualifier, period, source and quote",
+                            f"profile-{iso}-all-figures")
+        if box is not None:
+            with box:
+                tables.table(lambda: figs[["label", "display", "qualifier", "when", "about", "scope", "doc_id", "quote"]],
+                             f"profile-{iso}-figures", rows=lambda: figs.drop(columns=["countries"]), depends=key,
+                             column_config={"scope": "Concerns", "quote": st.column_config.TextColumn("Quote", width="large")})
+                regional = int((figs["scope"] == REGIONAL_SCOPE).sum())
+                if regional:
+                    st.caption(f"{regional} of these figures are about Central Asia as a whole, not "
+                               f"{chrome.safe_text(p.name)} alone.")
         if not p.contradictions.empty:
             st.markdown("**Where the documents differ** (different documents, the same indicator, people and period, "
                         "values that cannot both hold)")
@@ -143,24 +160,25 @@ def profile_page(iso: str) -> None:
 
     # Map -------------------------------------------------------------------------------------------
     st.header("Hotspots and places")
-    cmap = cache.cached("country-map", lambda: brief.country_map(corpus, p), iso)
+    cmap = cache.cached("country-map", lambda: country_map.country_map(corpus, p), iso)
     if not p.hotspots.empty:
         for r in p.hotspots.itertuples():
-            st.markdown(f"**{chrome.safe_text(r.name)}** ({chrome.safe_text(r.wave)}): {chrome.safe_text(r.summary)} "
-                        f"[{chrome.safe_text(r.doc_id)}]")
+            wave = f" ({chrome.safe_text(r.wave)})" if r.wave else ""
+            st.markdown(f"**{chrome.safe_text(r.name)}**{wave}: {chrome.safe_text(r.summary)} "
+                        f"{chrome.cite(r.doc_id, r.hotspot_id)}")
     else:
         st.caption(f"No document calls a place in {chrome.safe_text(p.name)} a hotspot of mobilization.")
     if cmap.drawable:
-        graphics.deck("country-deck", lambda: brief.country_deck(cmap, iso), iso, height=440, key="country-map")
-        graphics.text_alternative(cache.cached("country-map-summary", lambda: brief.map_summary(p, cmap), iso),
+        graphics.deck("country-deck", lambda: country_map.country_deck(cmap, iso), iso, height=440, key="country-map")
+        graphics.text_alternative(cache.cached("country-map-summary", lambda: country_map.map_summary(p, cmap), iso),
                             cache.cached("country-map-table", lambda: cmap.inside[["name", "precision_label", "rows", "lat", "lon"]], iso),
                             "country-map")
         st.caption("Orange: hotspot district or province, shaded; blue line: region around a hotspot point; dots: places, "
-                   "sized by curated rows; grey rings: a region or country known only roughly. Boundaries: Natural "
+                   "sized by the passages about them; grey rings: a region or country known only roughly. Boundaries: Natural "
                    "Earth; Aravan: geoBoundaries.")
     if not cmap.outside.empty:
         st.markdown("**Outside the mapped region:** " + chrome.safe_text(
-            ", ".join(f"{n} ({brief.rows_text(r)})" for n, r in zip(cmap.outside["name"], cmap.outside["rows"]))))
+            ", ".join(f"{n} ({country_map.rows_text(r)})" for n, r in zip(cmap.outside["name"], cmap.outside["rows"]))))
     if not cmap.drawable and cmap.outside.empty:
         st.caption(f"No place in {chrome.safe_text(p.name)} is cited, and the maps draw only Central Asia and its neighbours.")
     tables.sources_section(p.hotspots, "hotspot_id", corpus, "Sources of the hotspots")
@@ -181,9 +199,9 @@ def profile_page(iso: str) -> None:
         tables.table(lambda: ev[["date", "relation", "kinds", "place", "group_link", "perpetrator_origin", "targets",
                                  "killed", "summary", "documents", "differs"]], f"profile-{iso}-events", depends=key,
                      rows=lambda: inc.drop(columns=["start", "end", "origin_iso3", "target_iso3", "countries"]),
-                     placeholder="", column_config={
-                         "relation": "Concerns", "killed": st.column_config.NumberColumn("killed", help="blank: not stated"),
-                         "summary": st.column_config.TextColumn("summary", width="large")})
+                     column_config={
+                         "relation": "Concerns", "killed": st.column_config.NumberColumn(help="blank: not stated"),
+                         "summary": st.column_config.TextColumn(width="large")})
         tables.sources_section(inc, "incident_id", corpus, "Sources of the events")
 
     # Recruitment -----------------------------------------------------------------------------------

@@ -8,13 +8,14 @@ from core.render.charts import matrix_heatmap
 from core.analysis.filters import describe
 from core.analysis.coverage import coverage_matrix, coverage_rows, coverage_sources, coverage_summary, coverage_table
 from core.analysis.query import country_names, doc_titles, figures_mask, ids_where, incidents_mask, rows_in_countries
-from core.data.summary import rows_per_document, rows_per_table
+from core.data.summary import rows_per_document, rows_per_table, table_label
 from core.data.schema import TABLES
+from core.analysis import plain
 from ui import cache, chrome, graphics, state, store, tables
 
 corpus = store.corpus()
 f = state.current()
-names = {name: f"{name} ({len(corpus[name])} rows)" for name in TABLES}
+names = {name: f"{table_label(name)} ({len(corpus[name])} rows)" for name in TABLES}
 keys = list(TABLES)
 if st.session_state.get("w_table") not in keys:
     st.session_state["w_table"] = f.table or "figures"
@@ -38,7 +39,7 @@ def matching_rows() -> pd.DataFrame:
 shown_by = (table_name, search, f.countries)  # what the table shows depends on, and nothing else
 frame = cache.cached("data-rows", matching_rows, *shown_by)
 table = TABLES[table_name]
-chrome.header("Data", f"{table_name}.csv: {len(frame)} of {len(corpus[table_name])} rows"
+chrome.header("Data", f"{table_label(table_name)}: {len(frame)} of {len(corpus[table_name])} rows"
           + (f" matching \u201c{search}\u201d" if search else "")
           + (" in the chosen countries" if f.countries and len(frame) != len(corpus[table_name]) else ""))
 st.caption(chrome.safe_text(table.description))
@@ -48,7 +49,7 @@ if frame.empty:
 else:
     # Numbers get room for their digits: a column sized to its header cut 5000000 to "000000".
     tables.table(frame, table_name, depends=shown_by, height=520,
-             column_config={c: st.column_config.NumberColumn(c, width="medium") for c in ("value", "low", "high")
+             column_config={c: st.column_config.NumberColumn(width="medium") for c in ("value", "low", "high")
                             if c in frame.columns})
 if table.quoted and not frame.empty:
     tables.sources_section(frame, table.key, corpus)
@@ -62,7 +63,7 @@ st.download_button("Download the data package (ZIP)", lambda: datapackage.packag
                    help="Built when you click: datapackage.json, the CSV files, README.md and LICENSE.md")
 
 st.header("What the documents cover")
-st.caption("Number of curated rows per document and topic, and per document and country (the country and year "
+st.caption("Number of claims recorded from each document, per topic, and per document and country (the country and year "
            "filters apply). An empty cell means the document does not cover it, which is not the same as a count of zero.")
 # What the grids are drawn from: the rows the country and year filters leave (not the table or search
 # above). A filter change that leaves the same rows reuses the grids, retitled.
@@ -80,14 +81,19 @@ for key, grid, what in (("grid-topic", by_topic, "topic"), ("grid-country", by_c
     graphics.chart(lambda grid=grid, title=title: matrix_heatmap(grid, title, "rows"), key, *scope, title=title,
              rows=behind, id_column="row", summary=lambda grid=grid, what=what: coverage_summary(grid, what),
              data=lambda grid=grid: coverage_table(grid))
-st.caption(" · ".join(f"**{d}**: {chrome.safe_text(t)}" for d, t in doc_titles(corpus).items()))
+st.caption(" · ".join(f"**{chrome.safe_text(store.reader_names().documents.get(d, d))}**: {chrome.safe_text(t)}"
+                      for d, t in doc_titles(corpus).items()))
 holdings = tables.folded("What the curated data holds (rows per table and per document)", "holdings")
 if holdings is not None:
     holdings.dataframe(cache.cached("rows-per-table", lambda: rows_per_table(corpus)), hide_index=True, width="stretch")
-    holdings.dataframe(cache.cached("rows-per-document", lambda: rows_per_document(corpus)), hide_index=True, width="stretch")
+    holdings.dataframe(cache.cached("rows-per-document", lambda: plain.for_reader(rows_per_document(corpus), store.reader_names())),
+                       hide_index=True, width="stretch")
 
 st.header("Data dictionary")
+st.caption(f"The columns of {table.file} in the data package, as the files name them (the table above shows them "
+           "with labels, and names instead of identifiers).")
 st.dataframe(cache.cached("dictionary", lambda: pd.DataFrame([
-    {"column": c.name, "type": c.kind, "unit": c.unit, "required": "yes" if c.required else "",
-     "allowed values": ", ".join(c.allowed), "refers to": c.ref or "", "meaning": c.description}
-    for c in table.columns]), table.name), hide_index=True, width="stretch")
+    {"label": plain.label(c.name), "in the file": c.name, "type": c.kind, "unit": c.unit,
+     "required": "yes" if c.required else "", "allowed values": ", ".join(c.allowed),
+     "refers to": table_label(c.ref) if c.ref and c.ref != "subject" else "", "meaning": c.description}
+    for c in table.columns]), table.name), hide_index=True, width="stretch", key="dictionary")

@@ -41,9 +41,8 @@ else:
 st.header("Relation to the Taliban")
 tables.table(lambda: chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]], "groups",
          depends=cache.ids(chosen, "group_id"),
-         rows=chosen, column_config={"relation_to_taliban": st.column_config.TextColumn("relation to the Taliban",
-                                                                               help="as the quoted document describes it; blank: not stated"),
-                            "quote": st.column_config.TextColumn("quote", width="large")})
+         rows=chosen, column_config={"relation_to_taliban": st.column_config.TextColumn(help="as the quoted document describes it; blank: not stated"),
+                            "quote": st.column_config.TextColumn(width="large")})
 tables.sources_section(chosen, "group_id", corpus)
 
 st.header("Key dated events")
@@ -54,5 +53,5 @@ if events.empty:
     chrome.empty_state("dated events", chrome.widen_suggestion(f))
 else:
     tables.table(lambda: events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events",
-             depends=cache.ids(events, "incident_id"), rows=lambda: events.drop(columns=["start", "end", "origin_iso3", "countries"]), column_config={"summary": st.column_config.TextColumn("summary", width="large")})
+             depends=cache.ids(events, "incident_id"), rows=lambda: events.drop(columns=["start", "end", "origin_iso3", "countries"]), column_config={"summary": st.column_config.TextColumn(width="large")})
     tables.sources_section(events, "incident_id", corpus)

@@ -46,8 +46,8 @@ def place_rows(place_id: str) -> tuple:
     claims = rows_where(hot, hot["place_id"].to_numpy() == place_id)
     figs = store.figures()
     figs = rows_where(figs, (figs["subject"].to_numpy() == place_id) | (figs["related"].to_numpy() == place_id))
-    lines = [(f"**{chrome.safe_text(r['wave'])}** · {chrome.safe_text(r['summary'])}",
-              f"{r['doc_id']} ({r['hotspot_id']}): \u201c{chrome.safe_text(r['quote'])}\u201d") for r in claims.to_dict("records")]
+    lines = [(f"**{chrome.safe_text(r['wave'] or 'wave not stated')}** · {chrome.safe_text(r['summary'])}",
+              f"{chrome.cite(r['doc_id'], r['hotspot_id'])}: \u201c{chrome.safe_text(r['quote'])}\u201d") for r in claims.to_dict("records")]
     behind = pd.DataFrame({"id": claims["hotspot_id"].tolist() + figs["figure_id"].tolist(),
                            "doc_id": claims["doc_id"].tolist() + figs["doc_id"].tolist(),
                            "quote": claims["quote"].tolist() + figs["quote"].tolist()})
@@ -66,9 +66,9 @@ event = graphics.deck("hotspot-deck", lambda: hotspot_deck(parts, None, fit=bool
                 on_select="rerun", selection_mode="single-object", key="hotspot-map", height=560, alt=summary)
 graphics.text_alternative(summary, summary_table, "hotspot-map")
 st.markdown("**How precise each place is:** " + " · ".join(text for _, text in PRECISION_LEGEND))
-st.caption(f"Only places a document calls a hotspot are drawn in colour; {len(parts['cited'])} other places the curated "
-           "rows cite are small grey dots, not hotspots and not counted. Point size: number of curated rows about the "
-           "place. Boundaries: Natural Earth (public domain); Aravan district: geoBoundaries, CC BY-SA 3.0. Where names "
+st.caption(f"Only places a document calls a hotspot are drawn in colour; {len(parts['cited'])} other places the "
+           "documents cite are small grey dots, not hotspots and not counted. Point size: how many quoted passages are "
+           "about the place. Boundaries: Natural Earth (public domain); Aravan district: geoBoundaries, CC BY-SA 3.0. Where names "
            "would overlap, a country name moves or is left out.")
 static_title = f"Mobilization hotspots ({describe(f, names, applies=('countries',))})"
 behind = cache.cached("hotspot-behind", lambda: pd.DataFrame({"row": hot["hotspot_id"].to_numpy(), "doc_id": hot["doc_id"].to_numpy(),

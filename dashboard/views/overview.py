@@ -2,9 +2,11 @@
 Asian state, the latest dated events; every number with its qualifier and when it holds, every claim
 with its citation linking to the passage."""
 
+import pandas as pd
 import streamlit as st
 
 from core.analysis.filters import Filters, describe
+from core.analysis.headlines import REGION, key_points
 from core.analysis.overview import country_cards, figure_line, figure_value, latest_events, rows_behind, wave_views
 from core.analysis.query import country_names, figures_mask, ids_where, incidents_mask
 from core.data.schema import CENTRAL_ASIA
@@ -39,11 +41,31 @@ def card_about(r, iso: str) -> str:
     return " ".join(kept)
 
 
+# --- Key points for the region -------------------------------------------------------------------
+def point_lines(points) -> list[str]:
+    return [f"{chrome.safe_text(r.statement)} {chrome.cite_passage(r.doc_id, r.quote, compact=True)}" for r in points.itertuples()]
+
+
+def shown_points():
+    """The key points the page shows: the region's, and the first two of each wave."""
+    points = corpus["key_points"]
+    waves_shown = points[points["scope"].isin([v.wave["wave_id"] for v in waves]) & (points["rank"] <= 2)]
+    return pd.concat([key_points(corpus, REGION), waves_shown])
+
+
+region_points = cache.cached("overview-region-points", lambda: point_lines(key_points(corpus, REGION)))
+if region_points:
+    st.markdown("\n".join(f"- {line}" for line in region_points))
+    st.caption("Key points: the curator's summary of the documents, each resting on the quote its citation opens; the "
+               "filters do not apply to them.")
+
+
 # --- The waves ---------------------------------------------------------------------------------
 def wave_text(view) -> str:
     w = view.wave
     lines = [f"**{chrome.safe_text(w['title'])}**, {chrome.safe_text(w['when'])}"
              + ("" if view.in_years else " :small[(outside the chosen years)]")]
+    lines += [f":small[{line}]" for line in point_lines(key_points(corpus, w["wave_id"]).head(2))]
     lines.append(f":small[\u201c{chrome.safe_text(w['quote'])}\u201d {chrome.cite(w['doc_id'], w['wave_id'], compact=True)}]")
     # Figures that count the same thing about the same people share a line: "hundreds · up to 2,000 (…)".
     same_context: dict[str, list] = {}
@@ -130,6 +152,6 @@ st.caption("Dated to the day, month or year as the documents allow; an event kno
            "date); \u201cnot reported\u201d means no document gives the number.")
 
 # --- Every row behind the page ---------------------------------------------------------------------
-behind = cache.cached("overview-behind", lambda: rows_behind(waves, cards, latest, incidents), year_figures,
+behind = cache.cached("overview-behind", lambda: rows_behind(waves, cards, latest, incidents, shown_points()), year_figures,
                       f.year_range, *card_key, incident_rows)
 tables.sources_section(behind, "id", corpus, "Sources of everything on this page")

@@ -85,7 +85,7 @@ st.header("Claims that contradict each other")
 if clash.empty:
     st.caption("No channel is claimed both as used and as not used under these filters.")
 sides_by_channel = cache.cached("disagreement-lines", lambda: [
-    (name, [(f"*{chrome.safe_text(r.stance)}* according to **{chrome.safe_text(r.doc_id)}**", f"\u201c{chrome.safe_text(r.quote)}\u201d")
+    (name, [(f"*{chrome.safe_text(r.stance)}* according to {chrome.cite(r.doc_id, r.channel_id)}", f"\u201c{chrome.safe_text(r.quote)}\u201d")
             for r in part.itertuples()]) for name, part in clash.groupby("name")], f.groups)
 for name, sides in sides_by_channel:
     st.markdown(f"**{chrome.safe_text(name)}**")

@@ -31,7 +31,7 @@ def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
     for r in records:
         first.setdefault(r["subject"], r)
     table = pd.DataFrame([
-        {"country": names.get(c, c), "value": r["value"], "text": f"{r['display']} ({r['doc_id']})", "hover": r["quote"],
+        {"country": names.get(c, c), "value": r["value"], "text": f"{r['display']} ({r['source']})", "hover": r["quote"],
          "display": r["display"], "period": r["period"], "doc_id": r["doc_id"]} if (r := first.get(c)) else
         {"country": names.get(c, c), "value": None, "text": "", "hover": "", "display": "", "period": "", "doc_id": ""}
         for c in countries])

@@ -16,7 +16,7 @@ f = state.current()
 docs = corpus["documents"]
 titles = dict(zip(docs["doc_id"], docs["title"]))
 doc_id = f.doc or (row_doc(corpus, f.row) if f.row else None) or (docs["doc_id"].iloc[0] if len(docs) else None)
-chrome.header("Sources", f"{len(docs)} documents; every curated row quotes one of them verbatim")
+chrome.header("Sources", f"{len(docs)} documents; every claim in the dashboard quotes one of them verbatim")
 chrome.problem_banner(corpus, "documents", "figures", "incidents", "hotspots", "channels", "groups")
 
 
@@ -39,28 +39,33 @@ def show_document(doc_id: str) -> None:
     if st.session_state.get("w_doc") not in keys:
         st.session_state["w_doc"] = doc_id
     if f.passage and not f.doc:
-        st.warning(chrome.safe_text("The link gives a passage but no document (add doc=, e.g. doc=uwed); "
-                                "showing the whole text."), icon="⚠️")
-    doc_id = st.selectbox("Document", keys, format_func=lambda d: f"{d}: {titles[d]}", key="w_doc")
+        st.warning(chrome.safe_text("The link points to a passage but does not say in which document; "
+                                "showing the whole text of the first."), icon="⚠️")
+    cited = store.reader_names().documents
+    doc_id = st.selectbox("Document", keys, format_func=lambda d: f"{cited.get(d, d)}: {titles[d]}", key="w_doc")
     row = f.row if f.row and row_doc(corpus, f.row) == doc_id else None
     linked = f.passage if f.passage and doc_id == f.doc else None  # a passage belongs to the document it came with
     state.update(doc=doc_id, row=row, passage=linked)
 
     meta = docs[docs["doc_id"] == doc_id].iloc[0]
     st.markdown(f"## {chrome.safe_text(meta['title'])}")
+    name = store.document_names()[doc_id]
+    basis = ("stated in the document" if meta["published_basis"] == "stated" else
+             "inferred by the curator (see the note)" if meta["published_basis"] == "inferred" else "not known")
     st.markdown(
-        f"**Authors:** {chrome.safe_text(meta['authors'] or 'not named')}  \n"
+        f"**Authors:** {chrome.safe_text(meta['authors'].replace(';', ',') or 'not named')}  \n"
         f"**Publisher:** {chrome.safe_text(meta['publisher'] or 'not named')}  \n"
-        f"**Published:** {chrome.safe_text(meta['published'])} · **Kind:** {chrome.safe_text(meta['kind'])} · "
-        f"**File:** seeds/{chrome.safe_text(meta['file'])}"
+        f"**Date:** {chrome.safe_text(name.date.replace(' (inferred)', ''))} ({basis}) · "
+        f"**Kind:** {chrome.safe_text(meta['kind'])}  \n"
+        f"**Cite as:** {chrome.safe_text(name.reference)}"
     )
     if meta["note"]:
         st.caption(chrome.safe_text(meta["note"]))
 
     doc = corpus.documents.get(doc_id)
     if doc is None:
-        st.error(chrome.safe_text(f"The text of {doc_id} is missing from seeds/ (file {meta['file']}). "
-                              "Restore it from the repository."))
+        st.error(chrome.safe_text(f"The text of {titles.get(doc_id, 'this document')} is missing from the "
+                              f"dashboard's documents (seeds/{meta['file']}). Restore it from the repository."))
         return
     spans = cache.cached("quote-spans", lambda: quote_spans(corpus, doc_id), doc_id)
     selected = {row} if row else set()
@@ -76,10 +81,10 @@ def show_document(doc_id: str) -> None:
     if row:
         found = passage(corpus, doc_id, row)
         if found:
-            st.success(f"Passage quoted by row **{chrome.safe_text(row)}**", icon="📌")
+            st.success("The passage this link points to", icon="📌")
             in_context(*found)
 
-    st.caption(f"{len({r for _, _, r in spans if r != PASSAGE})} curated rows quote this document; their passages "
+    st.caption(f"{len({r for _, _, r in spans if r != PASSAGE})} claims quote this document; their passages "
                "are highlighted " + ("(the linked one in red)." if selected else "."))
     with st.container(height=700, border=True):
         st.markdown(cache.cached("marked-text", lambda: marked_text(doc.text, spans, selected), doc_id, tuple(spans),

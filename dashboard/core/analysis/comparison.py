@@ -25,7 +25,8 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
     """(wide table of text cells, long table of the numbers behind it). The cells are joined in plain
     Python over the columns: a groupby per indicator cost several ms on these few rows."""
     indicators, subjects, display = figs["indicator"].tolist(), figs["subject"].tolist(), figs["display"].tolist()
-    periods, doc_ids = figs["period"].tolist(), figs["doc_id"].tolist()
+    periods = figs["period"].tolist()
+    sources = (figs["source"] if "source" in figs else figs["doc_id"]).tolist()
     wanted = set(countries)
     rows = [p for p, (i, s) in enumerate(zip(indicators, subjects)) if i in COMPARABLE and s in wanted]
     long = take_rows(figs, rows)
@@ -35,7 +36,7 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
         if subjects[p] in names:  # a subject without a name has no row in the table
             per = periods[p]
             cells.setdefault((indicators[p], names[subjects[p]]), []).append(
-                f"{display[p]}{' (' + per + ')' if per else ''} [{doc_ids[p]}]")
+                f"{display[p]}{' (' + per + ')' if per else ''} [{sources[p]}]")
     wide = {}
     for ind in COMPARABLE:
         wide[labels.get(ind, ind)] = ["; ".join(cells.get((ind, names.get(c, c)), [])) or "not reported"

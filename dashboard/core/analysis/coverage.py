@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core.analysis.documents import short_citations
 from core.analysis.filters import Filters
 from core.analysis.query import corpus_views, derived, figures_mask, incidents_mask
 from core.data.loading import Corpus
@@ -93,10 +94,14 @@ def coverage_matrix(rows: pd.DataFrame, corpus: Corpus, axis: str, filters: Filt
         columns = wanted
     if rows.empty or not docs or not columns:  # pandas' rules for the names and types of empty axes, as they were
         counts = rows.groupby(["doc_id", axis]).size().unstack(fill_value=0) if not rows.empty else pd.DataFrame()
-        return counts.reindex(index=docs, columns=columns, fill_value=0).fillna(0).astype(int)
+        counts = counts.reindex(index=docs, columns=columns, fill_value=0).fillna(0).astype(int)
+        cited = short_citations(corpus)
+        return counts.rename(index=lambda d: cited.get(d, d)).rename_axis("document")
     counts = Counter(zip(rows["doc_id"].tolist(), rows[axis].tolist()))  # a groupby and unstack cost ms
     values = np.array([[counts[d, c] for c in columns] for d in docs], dtype=int)
-    return pd.DataFrame(values, index=pd.Index(docs, name="doc_id"), columns=pd.Index(columns, name=axis))
+    cited = short_citations(corpus)
+    return pd.DataFrame(values, index=pd.Index([cited.get(d, d) for d in docs], name="document"),
+                        columns=pd.Index(columns, name=axis))
 
 
 def coverage_summary(matrix: pd.DataFrame, what: str) -> str:

@@ -39,15 +39,16 @@ def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd
     if rows.empty:
         out = rows.iloc[0:0].copy()
         for column in ("reports", "incident_ids", "doc_ids", "sources", "documents", "kinds", "involvements", "killed_reports",
-                       "wounded_reports", "differs"):
+                       "wounded_reports", "differs", "key_event"):
             out[column] = pd.Series(dtype="object")
         return out
     ranked = rows.assign(_rank=rows["date_precision"].map(_PRECISION_ORDER).fillna(3), _pos=np.arange(len(rows)))
     firsts, extras = [], []
     for event_id, part in ranked.groupby("event_id", sort=False):
         best = part.sort_values(["_rank", "_pos"], kind="stable").iloc[0]
-        killed, killed_reports = _number(list(zip(part["killed"], part["doc_id"])))
-        wounded, wounded_reports = _number(list(zip(part["wounded"], part["doc_id"])))
+        cited = [citations.get(d, d) for d in part["doc_id"]]
+        killed, killed_reports = _number(list(zip(part["killed"], cited)))
+        wounded, wounded_reports = _number(list(zip(part["wounded"], cited)))
         dates = dict.fromkeys(d for d in part["date"] if d)
         firsts.append(best.name)
         extras.append({
@@ -56,6 +57,7 @@ def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd
             "documents": "; ".join(citations.get(d, d) for d in dict.fromkeys(part["doc_id"])),
             "kinds": _joined(part["kind"]), "involvements": _joined(part.get("involvement", [])),
             "group": _joined(part["group"]), "killed": killed, "wounded": wounded,
+            "key_event": "yes" if (part.get("key_event", pd.Series(dtype=object)) == "yes").any() else "",
             "killed_reports": killed_reports, "wounded_reports": wounded_reports,
             "countries": tuple(sorted(set().union(*part["countries"]))),
             "origin_iso3": tuple(sorted(set().union(*part["origin_iso3"]))),

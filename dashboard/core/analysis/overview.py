@@ -198,12 +198,15 @@ def latest_events(corpus: Corpus, filters: Filters, count: int = 5) -> pd.DataFr
     return latest_first(events_of(inc[inc["event_id"].isin(kept)], short_citations(corpus))).head(count)
 
 
-def rows_behind(waves: list[WaveView], cards: list[CountryCard], latest: pd.DataFrame, inc: pd.DataFrame) -> pd.DataFrame:
-    """Every row the Overview cites, as (id, doc_id, quote): the waves (with the passage saying a wave
-    is not counted), their figures, each card's repatriated and shown figures, and every report of
-    each card's latest event and of the latest events (`inc`: incidents_view); a row cited twice is
-    listed twice."""
+def rows_behind(waves: list[WaveView], cards: list[CountryCard], latest: pd.DataFrame, inc: pd.DataFrame,
+                points: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every row the Overview cites, as (id, doc_id, quote): its key points, the waves (with the
+    passage saying a wave is not counted), their figures, each card's repatriated and shown figures,
+    and every report of each card's latest event and of the latest events (`inc`: incidents_view); a
+    row cited twice is listed twice."""
     rows = []
+    if points is not None:
+        rows += zip(points["key_point_id"], points["doc_id"], points["quote"])
     for view in waves:
         w = view.wave
         rows.append((w["wave_id"], w["doc_id"], w["quote"]))

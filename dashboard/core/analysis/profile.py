@@ -19,7 +19,6 @@ Pure functions, no Streamlit. The rules that decide what belongs to a country ar
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -30,6 +29,7 @@ from core.data.numbers import ignored_regions
 from core.analysis.disagreements import disagreements
 from core.analysis.documents import short_citations
 from core.analysis.events import events_of
+from core.analysis.headlines import rank_figures
 from core.analysis.query import corpus_views, filter_figures, filter_incidents, hotspots_view, place_countries
 from core.data.schema import CENTRAL_ASIA
 from core.analysis.sources import passage_link
@@ -179,11 +179,10 @@ def _figure_scope(subject: str, related: str, iso: str, place_country: dict, inc
 
 
 def _about(subject: str, related: str, subject_label: str, related_label: str, summaries: dict) -> str:
-    """Who or what a figure counts, in words: 'Tajikistan → Russia'; an incident by its summary."""
+    """Who or what a figure counts, in words: 'Tajikistan → Russia'; an incident by its place and
+    date ('Crocus City Hall, 2024-03')."""
     def label(ident: str, text: str) -> str:
-        if ident in summaries:
-            return "incident: " + textwrap.shorten(summaries[ident], 80, placeholder="…")
-        return text
+        return summaries.get(ident, text)
     return label(subject, subject_label) + (f" → {label(related, related_label)}" if related else "")
 
 
@@ -228,7 +227,9 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     place_country = place_countries(corpus)
     incident_country = dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["country_iso3"]))
 
-    summaries = dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["summary"]))
+    inc_view = corpus_views(corpus)[1]
+    summaries = {i: (f"{k} in {p}" if p else k) + (f", {d}" if d else "")
+                 for i, k, p, d in zip(inc_view["incident_id"], inc_view["kind"], inc_view["place"], inc_view["date"])}
     figs = filter_figures(corpus_views(corpus)[0], filters)
     figs = figs[figs["countries"].map(lambda cs: iso in cs).astype(bool)].copy()  # an empty map is not a column list
     figs["scope"] = [_figure_scope(s, r, iso, place_country, incident_country)
@@ -236,7 +237,8 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     figs["about"] = [_about(s, r, sl, rl, summaries) for s, r, sl, rl in
                      zip(figs["subject"], figs["related"], figs["subject_label"], figs["related_label"])]
     figs["regional"] = figs["scope"] == REGIONAL_SCOPE  # the country's own figures first
-    figs = figs.sort_values(["regional", "topic", "label", "subject_label"], kind="stable").drop(columns="regional")
+    figs = rank_figures(figs.sort_values("subject_label", kind="stable"))  # by priority and topic
+    figs = figs.sort_values("regional", kind="stable").drop(columns="regional")
 
     hot = hotspots_view(corpus)
     hot = hot[hot["country_iso3"] == iso]

@@ -26,6 +26,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from core.data.loading import Corpus
+from core.analysis.documents import short_citations
+from core.analysis.plain import Names, in_words
 from core.analysis.query import country_names, display_value, source_link
 from core.analysis.sources import passage_link
 
@@ -169,26 +171,31 @@ def _row_records(corpus: Corpus) -> list[Record]:
     names = country_names(corpus)
     place_names = dict(zip(corpus["places"]["place_id"], corpus["places"]["name"]))
     group_names = dict(zip(corpus["groups"]["group_id"], corpus["groups"]["name"]))
+    plain_names = Names.of(corpus)
+    cited = plain_names.documents
+
+    def note(text: str) -> str:
+        return in_words(text, plain_names)
+
     out: list[Record] = []
     for r in corpus["groups"].itertuples(index=False):
-        out.append(Record("groups", r.group_id, r.name, "groups?group=" + r.group_id,
-                          f"{r.doc_id} ({r.group_id})",
-                          [("name", r.name), ("also", r.aliases), ("base", place_names.get(r.base, r.base)),
-                           ("quote", r.quote), ("note", r.note)]))
+        out.append(Record("groups", r.group_id, r.name, "groups?group=" + r.group_id, cited.get(r.doc_id, r.doc_id),
+                          [("name", r.name), ("also", r.aliases), ("base", plain_names.words(r.base)),
+                           ("quote", r.quote), ("note", note(r.note))]))
     for r in corpus["hotspots"].itertuples(index=False):
         out.append(Record("hotspots", r.hotspot_id, r.summary, source_link(r.doc_id, r.hotspot_id),
-                          f"{place_names.get(r.place_id, r.place_id)} · {r.wave} · {r.doc_id} ({r.hotspot_id})",
+                          " · ".join(x for x in (place_names.get(r.place_id, r.place_id), r.wave, cited.get(r.doc_id, r.doc_id)) if x),
                           [("summary", r.summary), ("place", place_names.get(r.place_id, "")), ("quote", r.quote),
-                           ("note", r.note)]))
+                           ("note", note(r.note))]))
     for r in corpus["incidents"].itertuples(index=False):
         where = place_names.get(r.place_id) or names.get(r.country_iso3, "")
         out.append(Record("incidents", r.incident_id, r.summary, source_link(r.doc_id, r.incident_id),
-                          " · ".join(x for x in (r.date or "undated", r.kind, where, f"{r.doc_id} ({r.incident_id})") if x),
+                          " · ".join(x for x in (r.date or "undated", r.kind, where, cited.get(r.doc_id, r.doc_id)) if x),
                           [("summary", r.summary),
                            ("who", " ".join(x for x in (r.perpetrator_origin, group_names.get(r.group_id, ""),
                                                         r.involvement) if x)),
                            ("ethnicity", r.ethnicity.replace(";", ", ")), ("targets", r.targets),
-                           ("where", where), ("quote", r.quote), ("note", r.note)]))
+                           ("where", where), ("quote", r.quote), ("note", note(r.note))]))
     labels = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"]))
     about = {**names, **place_names, **group_names}
     for r in corpus["figures"].to_dict("records"):
@@ -196,19 +203,20 @@ def _row_records(corpus: Corpus) -> list[Record]:
         subject = " / ".join(x for x in (about.get(r["subject"], r["subject"]), about.get(r["related"], r["related"])) if x)
         period = " to ".join(x for x in (r["period_start"], r["period_end"]) if x)
         out.append(Record("figures", r["figure_id"], title, source_link(r["doc_id"], r["figure_id"]),
-                          " · ".join(x for x in (subject, period, f"{r['doc_id']} ({r['figure_id']})") if x),
-                          [("figure", title), ("about", subject), ("quote", r["quote"]), ("note", r["note"])]))
+                          " · ".join(x for x in (subject, period, cited.get(r["doc_id"], r["doc_id"])) if x),
+                          [("figure", title), ("about", subject), ("quote", r["quote"]), ("note", note(r["note"]))]))
     for r in corpus["channels"].itertuples(index=False):
         users = ", ".join(group_names.get(g, g) for g in _split(r.used_by))
         out.append(Record("channels", r.channel_id, r.name, source_link(r.doc_id, r.channel_id),
-                          " · ".join(x for x in (r.kind, r.stance, r.languages.replace(";", ", "), f"{r.doc_id} ({r.channel_id})") if x),
-                          [("name", r.name), ("used by", f"{users} {r.audience}"), ("quote", r.quote), ("note", r.note)]))
+                          " · ".join(x for x in (r.kind, r.stance, r.languages.replace(";", ", "), cited.get(r.doc_id, r.doc_id)) if x),
+                          [("name", r.name), ("used by", f"{users} {r.audience}"), ("quote", r.quote), ("note", note(r.note))]))
     return out
 
 
 def _paragraph_records(corpus: Corpus) -> list[Record]:
     """Each paragraph (text between blank lines) of each document, linked to it on the Sources page."""
     titles = dict(zip(corpus["documents"]["doc_id"], corpus["documents"]["title"]))
+    cited = short_citations(corpus)
     out: list[Record] = []
     for doc_id, doc in corpus.documents.items():
         number = 0
@@ -219,7 +227,7 @@ def _paragraph_records(corpus: Corpus) -> list[Record]:
             title = titles.get(doc_id, doc_id)
             title = title if len(title) <= 70 else title[:69].rsplit(" ", 1)[0] + "\u2026"
             out.append(Record("passages", f"{doc_id}:{m.start()}-{m.end()}", "", passage_link(doc_id, m.start(), m.end()),
-                              f"{title} ({doc_id}), paragraph {number}", [("text", m.group())]))
+                              f"{title} ({cited.get(doc_id, doc_id)}), paragraph {number}", [("text", m.group())]))
     return out
 
 

@@ -175,6 +175,7 @@ TABLES: dict[str, Table] = {
                 Column("killed", "int", "People killed, where stated; blank if unknown.", unit="people"),
                 Column("wounded", "int", "People wounded, where stated; blank if unknown.", unit="people"),
                 Column("summary", "text", "One plain sentence.", required=True),
+                Column("key_event", "enum", "'yes' when the curator marks it as an event readers look for: timelines label it (events with casualties stated are labelled anyway).", allowed=("yes",)),
                 *_provenance(),
             ),
         ),

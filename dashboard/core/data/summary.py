@@ -8,9 +8,15 @@ from core.data.loading import Corpus
 from core.data.schema import QUOTED_TABLES, TABLES
 
 
+def table_label(name: str) -> str:
+    """'key_points' -> 'Key points': how a table is named to readers."""
+    return name.replace("_", " ").capitalize()
+
+
 def rows_per_table(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(
-        [{"table": name, "rows": len(corpus[name]), "description": TABLES[name].description} for name in TABLES]
+        [{"table": table_label(name), "rows": len(corpus[name]), "description": TABLES[name].description}
+         for name in TABLES]
     )
 
 
@@ -19,6 +25,6 @@ def rows_per_document(corpus: Corpus) -> pd.DataFrame:
     docs = corpus["documents"][["doc_id", "title"]].copy()
     for name in QUOTED_TABLES:
         counts = corpus[name]["doc_id"].value_counts()
-        docs[name] = docs["doc_id"].map(counts).fillna(0).astype(int)
-    docs["total"] = docs[list(QUOTED_TABLES)].sum(axis=1)
+        docs[table_label(name)] = docs["doc_id"].map(counts).fillna(0).astype(int)
+    docs["total"] = docs[[table_label(n) for n in QUOTED_TABLES]].sum(axis=1)
     return docs

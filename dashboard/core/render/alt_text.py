@@ -136,7 +136,7 @@ def estimates_summary(figs: pd.DataFrame, what: str, unit: str, label_column: st
     if figs.empty:
         return f"{what}: no estimates match these filters."
     items = [f"{r[label_column]} {r['display']}{'' if r['display'].endswith('%') else ' ' + unit} "
-             f"({r['period'] or 'no period given'}; {r['doc_id']})" for r in figs.to_dict("records")]
+             f"({r['period'] or 'no period given'}; {r.get('source') or r['doc_id']})" for r in figs.to_dict("records")]
     return f"{what}: " + _join(items) + "."
 
 
@@ -256,7 +256,7 @@ def hotspot_text_alternative(hot: pd.DataFrame, country_names: dict[str, str]) -
         precision = claims["geo_precision"].dropna()
         rows.append({"place": name, "country": country_names.get(iso, iso), "claims": len(claims),
                      "waves": "; ".join(dict.fromkeys(claims["wave"])),
-                     "documents": "; ".join(dict.fromkeys(claims["doc_id"])),
+                     "documents": "; ".join(dict.fromkeys(claims["source"] if "source" in claims else claims["doc_id"])),
                      "precision": precision.iloc[0] if len(precision) else ""})
     table = pd.DataFrame(rows).sort_values(["claims", "place"], ascending=[False, True], kind="stable")
     places = "; ".join(f"{r.place} ({r.country}, {r.claims} claim{'s' if r.claims != 1 else ''})"

@@ -1,5 +1,8 @@
-"""A country's one-page brief (A4 PDF and a single PPTX slide), and the country map the profile
-page and the brief share. Pure functions; no Streamlit.
+"""A country's one-page brief, as an officer hands it over: what the documents say (the key points),
+the headline figures, the hotspots on a map with their names, a labelled timeline of the attacks
+and plots that involved the country, and the documents cited in full, each point and figure linked
+to its passage. The content here; the A4 PDF below; the slides in core.render.brief_slides. Pure
+functions; no Streamlit.
 
 Why chromium for the PDF: the page is an HTML template filled from our data (every data string
 passes html.escape) and printed by the headless Debian chromium that already renders our chart
@@ -12,123 +15,194 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
-import io
-import math
 import os
 import shutil
 import subprocess
 import tempfile
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
+from urllib.parse import urljoin
 
 import pandas as pd
 import plotly.graph_objects as go
-import pydeck as pdk
 
-from core.render import export, geo
-from core.render.charts import incident_timeline
+from core.analysis.documents import document_names
+from core.analysis.headlines import headline_figures, key_points
+from core.analysis.overview import figure_value
+from core.analysis.profile import Profile, timeline_rows
+from core.analysis.query import source_link
+from core.analysis.sources import passage_link
 from core.data.loading import Corpus
-from core.render.maps import fit_view, hotspot_deck, hotspot_map_data
-from core.render.static_maps import static_hotspot_figure
-from core.analysis.profile import Profile, country_places, map_frame, timeline_rows
+from core.render import export
+from core.render.charts import event_label, incident_timeline
+from core.render.country_map import BRIEF_MAP_SIZE, country_map, static_country_map
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "brief.html"
-MAX_KEY_FIGURES = 14  # the brief lists at most this many; the profile page lists all
+TIMELINE_SIZE = (560, 380)
+MAX_EVENTS = 4  # labelled events listed under the timeline
 PDF_TIMEOUT = 60  # seconds
+ATTACKS_AND_PLOTS = ("attack", "plot")
+LEGEND = {"shaded": "orange area: a hotspot district or province", "points": "orange dot: a hotspot city or site",
+          "vague": "hollow ring: a hotspot known only to a region", "cited": "grey dot: another place the documents cite"}
 
 
 class BriefError(RuntimeError):
     """Raised with a plain sentence when the PDF cannot be printed."""
 
 
-# Map shared by the profile page and the brief -------------------------------------------------
+@dataclass
+class Cited:
+    """A statement of the brief with the number of its document in the list of sources and the link
+    to its passage."""
+
+    text: str
+    source: int
+    link: str
+
 
 @dataclass
-class CountryMap:
-    parts: dict[str, pd.DataFrame]  # shaded / outlined / points, as core.render.maps.hotspot_map_data gives
-    bounds: tuple[float, float, float, float] | None  # the country's outline within the mapped region
-    inside: pd.DataFrame  # places drawn (inside the mapped region)
-    outside: pd.DataFrame  # places outside the mapped region: listed in words
+class BriefContent:
+    """What the PDF and the slides both say."""
 
-    @property
-    def drawable(self) -> bool:
-        return self.bounds is not None or not self.inside.empty
-
-
-def country_map(corpus: Corpus, profile: Profile) -> CountryMap:
-    places, row_counts = country_places(corpus, profile.iso)
-    parts = hotspot_map_data(places, profile.hotspots, row_counts)
-    shape = geo.boundary_shapes([f"country:{profile.iso}"], {})
-    bounds = tuple(float(x) for x in shape.total_bounds) if not shape.empty else None
-    shown = pd.concat([parts["shaded"], parts["outlined"], parts["points"], parts["cited"]]).drop_duplicates("place_id")
-    inside, outside = geo.split_by_view(shown.dropna(subset=["lat", "lon"]))
-    # Places outside the region our boundaries cover would float on a blank page: listed in words instead.
-    parts = {k: v[~v["place_id"].isin(outside["place_id"])] for k, v in parts.items()}
-    return CountryMap(parts, bounds, inside, outside)
-
-
-FRAME_PIXELS = 400  # the country fills about this many pixels: readable on a desktop, nearly fits a phone (390 px)
+    name: str
+    title: str
+    subtitle: str  # what the brief rests on: the documents and the years they were written
+    generated: str
+    years: str  # the year filter in words, or "" when none is set
+    key_points: list[Cited]
+    headline: list[Cited]  # "People repatriated: 654 (Kazakhstan; as of late 2021 …)"
+    more_figures: int
+    events: list[Cited]  # the attacks and plots drawn on the timeline, labelled ones first
+    events_sentence: str
+    hotspots: list[str]  # hotspot names
+    sources: list[str]  # full references, in citation order
+    quotes: list[tuple[str, str]] = field(default_factory=list)  # (what, the quote) for the slide's notes
+    map_png: bytes | None = None
+    timeline_png: bytes | None = None
+    link: str = ""  # the profile on the dashboard
+    map_legend: str = ""  # what the map's marks mean, for the layers it draws
+    map_note: str = ""  # places outside the mapped region, in words
 
 
-def frame_zoom(frame: pd.DataFrame, pixels: int = FRAME_PIXELS) -> float:
-    """deck.gl zoom at which the frame's larger side spans `pixels` (a 512-pixel world at zoom 0;
-    latitude stretched about 1.3 times by Mercator at these latitudes)."""
-    extent = max(frame["lon"].max() - frame["lon"].min(), (frame["lat"].max() - frame["lat"].min()) * 1.3, 0.5)
-    return round(float(min(max(math.log2(pixels * 360 / (512 * extent)), 2.5), 8.0)), 2)
+def document_years(names, doc_ids) -> str:
+    """'2020 to 2024' (or '2024'): the years the documents were written, 'inferred' said where any is."""
+    years = sorted({names[d].year for d in doc_ids if d in names and names[d].year})
+    inferred = [names[d].date.endswith("(inferred)") for d in doc_ids if d in names]
+    if not years:
+        return "of unknown date"
+    span = years[0] if years[0] == years[-1] else f"{years[0]} to {years[-1]}"
+    basis = ("" if not any(inferred) else " (date inferred)" if len(inferred) == 1 else
+             " (dates inferred)" if all(inferred) else " (dates partly inferred)")
+    return f"written {span}{basis}"
 
 
-def country_deck(cmap: CountryMap, iso: str) -> pdk.Deck:
-    """The hotspot map (core.render.maps) framed to the country, with the country's outline drawn dark."""
-    frame = map_frame(cmap.inside, cmap.bounds)
-    lat, lon, zoom = fit_view([frame])
-    if not frame.empty:
-        lat, lon = (frame["lat"].min() + frame["lat"].max()) / 2, (frame["lon"].min() + frame["lon"].max()) / 2
-        zoom = frame_zoom(frame)
-    return hotspot_deck(cmap.parts, None, view=(float(lat), float(lon), zoom),
-                        outline=iso if cmap.bounds is not None else None)
+def brief_content(corpus: Corpus, profile: Profile, years: str = "", today: dt.date | None = None,
+                  images: bool = True, base_url: str = "") -> BriefContent:
+    """The brief's content from the profile. `years` is the year filter in words ("" when none is
+    set); `base_url` the dashboard's address, which makes the passage links absolute; images need
+    chromium (images=False leaves them out)."""
+    names = document_names(corpus)
+    order: list[str] = []  # documents in the order the brief first cites them
+
+    def number(doc_id: str) -> int:
+        if doc_id not in order:
+            order.append(doc_id)
+        return order.index(doc_id) + 1
+
+    def link(relative: str) -> str:
+        return urljoin(base_url, relative) if base_url else relative
+
+    points = key_points(corpus, profile.iso)
+    cited_points = []
+    for r in points.itertuples():
+        document = corpus.documents.get(r.doc_id)
+        spans = document.find(r.quote) if document is not None else None
+        where = passage_link(r.doc_id, spans[0][0], spans[-1][1]) if spans else source_link(r.doc_id, r.key_point_id)
+        cited_points.append(Cited(r.statement, number(r.doc_id), link(where)))
+    headline, rest = headline_figures(profile.key_figures)
+    cited_figures = [Cited(f"{r.label}: {figure_value(r)} ({r.about}; {r.when})", number(r.doc_id),
+                           link(source_link(r.doc_id, r.figure_id))) for r in headline.itertuples()]
+    ev = profile.events
+    attacks = ev[ev["category"].isin(ATTACKS_AND_PLOTS)] if "category" in ev else ev.iloc[0:0]
+    # Only what concerns the country itself: an event of "Central Asians" whose country no document
+    # names is said apart, never drawn as the country's.
+    regional = attacks[attacks["relation"] == profile.regional_relation]
+    attacks = attacks[attacks["relation"] != profile.regional_relation]
+    attacks = attacks.sort_values("start", na_position="last", kind="stable")
+    # The events a reader looks for, latest first.
+    labelled = attacks[(attacks["key_event"] == "yes") | attacks["killed"].notna()].sort_values(
+        "start", ascending=False, na_position="last", kind="stable")
+    events = []
+    for r in labelled.itertuples():
+        first_doc, first_row = r.sources[0]
+        events.append(Cited(f"{r.date or 'date not stated'} · {event_label(r.place, r.summary, r.killed)}: "
+                            f"{textwrap.shorten(r.summary, 90, placeholder='…')}", number(first_doc),
+                            link(source_link(first_doc, first_row))))
+    hotspots = list(dict.fromkeys(profile.hotspots["name"]))
+    for doc_id in profile.hotspots["doc_id"]:
+        number(doc_id)
+    quotes = [(f"Key point {i}", r.quote) for i, r in enumerate(points.itertuples(), 1)]
+    quotes += [(f"{r.label}: {figure_value(r)}", r.quote) for r in headline.itertuples()]
+    cmap = country_map(corpus, profile)
+    outside = ", ".join(cmap.outside["name"])
+    map_png = timeline_png = None
+    if images:
+        if cmap.drawable and not (cmap.parts["shaded"].empty and cmap.parts["points"].empty and cmap.parts["cited"].empty
+                                  and cmap.bounds is None):
+            map_png = _png(static_country_map(cmap, profile), *BRIEF_MAP_SIZE)
+        if attacks["start"].notna().any():
+            timeline_png = _png(static_timeline(attacks, profile), *TIMELINE_SIZE)
+    documents = [d for d in order]
+    return BriefContent(
+        name=profile.name, title=f"{profile.name}: what the documents say",
+        subtitle=(f"Central Asian mobilization to foreign conflicts: {len(documents)} "
+                  f"document{'s' if len(documents) != 1 else ''} {document_years(names, documents)}"),
+        generated=(today or dt.date.today()).isoformat(), years=years, key_points=cited_points,
+        headline=cited_figures, more_figures=len(rest), events=events, events_sentence=events_sentence(profile, attacks, len(regional)),
+        hotspots=hotspots, sources=[names[d].reference if d in names else d for d in documents], quotes=quotes,
+        link=link(f"country?iso={profile.iso}"), map_png=map_png, timeline_png=timeline_png, map_legend=map_legend(cmap) if map_png else "",
+        map_note=f"Outside the map's region: {outside}." if outside else "",
+    )
 
 
-def map_summary(profile: Profile, cmap: CountryMap) -> str:
-    """The map's text alternative: what is drawn, in one sentence."""
+def map_legend(cmap) -> str:
+    """The legend of the layers the map draws, and of no other."""
     parts = cmap.parts
-    shaded = ", ".join(parts["shaded"]["name"]) or "none"
-    points = cmap.inside[~cmap.inside["place_id"].isin(parts["shaded"]["place_id"])]
-    pts = ", ".join(f"{n} ({rows_text(r)})" for n, r in zip(points["name"], points["rows"])) or "none"
-    out = (f"; outside the mapped region: {', '.join(cmap.outside['name'])}" if not cmap.outside.empty else "")
-    return (f"Map of {profile.name}: hotspot areas shaded: {shaded}; places as points, sized by curated rows: "
-            f"{pts}{out}.")
+    points = parts["points"]
+    vague = points["geo_precision"].isin(["region", "country"]) if "geo_precision" in points else points.index == -1
+    drawn = {"shaded": not parts["shaded"].empty, "points": bool((~vague).any()), "vague": bool(vague.any()),
+             "cited": not parts.get("cited", points.iloc[0:0]).empty}
+    shown = [text for key, text in LEGEND.items() if drawn[key]]
+    return (shown[0][:1].upper() + "; ".join(shown)[1:] + ".") if shown else ""
 
 
-def rows_text(n: int) -> str:
-    return f"{n} curated row{'' if n == 1 else 's'}"
+def events_sentence(profile: Profile, attacks: pd.DataFrame, regional: int = 0) -> str:
+    """'9 attacks and plots in Tajikistan, by Tajik nationals or against them (8 dated). 2 more involve
+    Central Asians whose country is not named; 13 other events … are on the dashboard's profile.'"""
+    if attacks.empty:
+        lead = (f"The documents describe no attack or plot in {profile.name}, by {profile.adjective} nationals or "
+                "against them.")
+    else:
+        dated = int(attacks["start"].notna().sum())
+        n = len(attacks)
+        lead = (f"{n} attack{'s' if n != 1 else ''} or plot{'s' if n != 1 else ''} in {profile.name}, by "
+                f"{profile.adjective} nationals or against them ({dated} dated).")
+    more = (f" {regional} more involve{'s' if regional == 1 else ''} Central Asians whose country the documents do "
+            "not name." if regional else "")
+    others = len(profile.events) - len(attacks) - regional
+    return lead + more + (f" {others} other event{'s' if others != 1 else ''} (arrests, group events, policy "
+                          "measures) are on the dashboard's profile." if others else "")
 
 
-def static_country_map(cmap: CountryMap, profile: Profile, title: str = "") -> go.Figure:
-    """The same map for the brief: core.render.maps.static_hotspot_figure framed to the country."""
-    fig = static_hotspot_figure(cmap.parts, title)
-    frame = map_frame(cmap.inside, cmap.bounds)
-    west, south, east, north = geo.VIEW_BOUNDS
-    if not frame.empty:
-        pad = max(frame["lon"].max() - frame["lon"].min(), frame["lat"].max() - frame["lat"].min(), 2.0) * 0.12
-        west, east = frame["lon"].min() - pad, frame["lon"].max() + pad
-        south, north = frame["lat"].min() - pad, frame["lat"].max() + pad
-    if cmap.bounds is not None:
-        shape = geo.boundary_shapes([f"country:{profile.iso}"], {})
-        for geometry in shape.geometry:
-            lons, lats = geo.rings(geometry)
-            fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", line=dict(color="#222", width=2),
-                                        showlegend=False, hoverinfo="skip"))
-    fig.update_geos(lonaxis_range=[west, east], lataxis_range=[south, north])
-    fig.update_layout(margin=dict(l=5, r=5, t=40 if title else 30, b=5), legend=dict(font=dict(size=11)),
-                      title=dict(text=title) if title else None)
-    return fig
-
-
-def static_timeline(profile: Profile) -> go.Figure:
-    fig = incident_timeline(timeline_rows(profile), "group", "")
-    fig.update_layout(margin=dict(l=5, r=5, t=40, b=40), legend=dict(font=dict(size=11)), title=None, template="plotly_white")
+def static_timeline(attacks: pd.DataFrame, profile: Profile) -> go.Figure:
+    """The attacks and plots on a white timeline, the events a reader looks for labelled."""
+    rows = timeline_rows(profile)
+    fig = incident_timeline(rows[rows["event_id"].isin(attacks["event_id"])], "kind", "")
+    fig.update_layout(margin=dict(l=5, r=30, t=30, b=40), legend=dict(font=dict(size=12), orientation="h", y=1.02,
+                      yanchor="bottom", x=0), title=None, template="plotly_white", height=TIMELINE_SIZE[1],
+                      font=dict(size=13), xaxis_title_text="")
     return fig
 
 
@@ -138,89 +212,40 @@ def _png(fig: go.Figure, width: int, height: int) -> bytes:
     return export.render(fig, "png", width, height, scale=2)
 
 
-# Brief content ------------------------------------------------------------------------------
-
-@dataclass
-class BriefContent:
-    """What the PDF and the slide both say: the same title, figures and citations."""
-
-    title: str
-    generated: str
-    filters: str
-    coverage: str
-    figures: pd.DataFrame  # label, display, period, about, doc_id, figure_id
-    more_figures: int
-    incidents: str
-    hotspots: str
-    groups: str
-    citations: list[str]
-    map_png: bytes | None
-    timeline_png: bytes | None
-    map_note: str = ""  # places outside the mapped region, in words
-
-
-def brief_content(corpus: Corpus, profile: Profile, filters_text: str, today: dt.date | None = None,
-                  images: bool = True) -> BriefContent:
-    """The brief's content from the profile; images need chromium (images=False leaves them out)."""
-    from core.analysis.profile import incidents_summary
-
-    key = profile.key_figures
-    shown = key.head(MAX_KEY_FIGURES)
-    figures = pd.DataFrame({
-        "label": shown["label"], "display": shown["display"], "qualifier": shown["qualifier"],
-        "period": shown["period"], "about": shown["about"],
-        "doc_id": shown["doc_id"], "figure_id": shown["figure_id"],
-    })
-    hot = profile.hotspots
-    hotspots = "; ".join(f"{name} ({', '.join(dict.fromkeys(part['wave']))}; {', '.join(dict.fromkeys(part['doc_id']))})"
-                         for name, part in hot.groupby("name", sort=False)) or "none named"
-    groups = ", ".join(profile.groups["name"]) or "none named"
-    used = set(figures["doc_id"]) | set(profile.incidents["doc_id"]) | set(hot["doc_id"]) | set(profile.groups["doc_id"])
-    used |= set(profile.passages["doc_id"])
-    docs = [d for d in corpus["documents"]["doc_id"] if d in used]
-    cites = [f"[{d}] {c}" for d, c in zip(docs, export.citations(docs, corpus["documents"]))]
-    map_png = timeline_png = None
-    cmap = country_map(corpus, profile)
-    outside = ", ".join(cmap.outside["name"])
-    map_note = (f"The maps draw Central Asia and its neighbours; outside them: {outside}." if outside else "")
-    if images:
-        if cmap.drawable:
-            map_png = _png(static_country_map(cmap, profile), 520, 440)
-        if profile.incidents["start"].notna().any():
-            timeline_png = _png(static_timeline(profile), 700, 320)
-    return BriefContent(
-        title=f"{profile.name}: country brief", generated=(today or dt.date.today()).isoformat(),
-        filters=filters_text, coverage=profile.coverage_sentence(), figures=figures,
-        more_figures=len(key) - len(shown), incidents=incidents_summary(profile), hotspots=hotspots,
-        groups=groups, citations=cites, map_png=map_png, timeline_png=timeline_png, map_note=map_note,
-    )
-
+# The PDF ---------------------------------------------------------------------------------------
 
 def brief_html(content: BriefContent) -> str:
     """The brief as an HTML page; every data string is escaped."""
     e = html.escape
-    rows = "\n".join(
-        f"<tr><td>{e(r.label)}</td><td class='num'>{e(r.display)}</td><td>{e(r.qualifier)}</td>"
-        f"<td>{e(r.period or '–')}</td><td>{e(r.about)}</td><td>[{e(r.doc_id)}]</td></tr>"
-        for r in content.figures.itertuples())
-    if not rows:
-        rows = "<tr><td colspan='6'>The documents give no figure for this country.</td></tr>"
-    more = (f"<p class='note'>{content.more_figures} more figure(s) on the profile page.</p>"
-            if content.more_figures else "")
+
+    def cited(items: list[Cited]) -> str:
+        return "\n".join(f"<li>{e(c.text)} <a href='{e(c.link)}'>[{c.source}]</a></li>" for c in items)
 
     def img(data: bytes | None, alt: str, what: str) -> str:
         if not data:
             return f"<p class='note'>{e(what)}</p>"
         return f"<img alt='{e(alt)}' src='data:image/png;base64,{base64.b64encode(data).decode()}'>"
 
+    more = (f"<p class='note'>{content.more_figures} further figure{'s' if content.more_figures != 1 else ''} "
+            "(migration and context) are on the dashboard.</p>" if content.more_figures else "")
     values = {
-        "title": e(content.title), "generated": e(content.generated), "filters": e(content.filters),
-        "coverage": e(content.coverage), "figure_rows": rows, "more": more, "incidents": e(content.incidents),
-        "hotspots": e(content.hotspots), "groups": e(content.groups),
-        "map": img(content.map_png, f"Map: {content.title}", "No map: the country lies outside the region the maps draw."),
-        "timeline": img(content.timeline_png, "Timeline of incidents", "No dated incident to draw."),
+        "title": e(content.title), "subtitle": e(content.subtitle),
+        "meta": e(f"As of {content.generated}" + (f" · Years: {content.years}" if content.years else "")),
+        "key_points": cited(content.key_points) or "<li>No key points have been written for this country.</li>",
+        "headline": cited(content.headline) or "<li>No document gives a figure on mobilization, returns, violence or "
+                                                 "recruitment for this country.</li>",
+        "more": more,
+        "map": img(content.map_png, f"Map of {content.name}'s hotspots", "The documents place nothing in the region the "
+                                                                         "maps draw."),
+        "map_legend": e(content.map_legend),
         "map_note": f"<p class='note'>{e(content.map_note)}</p>" if content.map_note else "",
-        "citations": "\n".join(f"<li>{e(c)}</li>" for c in content.citations),
+        "hotspots": e(", ".join(content.hotspots) if content.hotspots else "No document names a hotspot here."),
+        "events_sentence": e(content.events_sentence),
+        "timeline": img(content.timeline_png, "Timeline of the attacks and plots", ""),
+        "events": cited(content.events[:MAX_EVENTS]) + (f"<li>… and {len(content.events) - MAX_EVENTS} more.</li>"
+                                                         if len(content.events) > MAX_EVENTS else ""),
+        "sources": "\n".join(f"<li>{e(s)}</li>" for s in content.sources),
+        "link": e(content.link),
     }
     return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(values)
 
@@ -257,42 +282,7 @@ def brief_pdf(content: BriefContent) -> bytes:
 
 
 def brief_pptx(content: BriefContent) -> bytes:
-    """One 16:9 slide: title, date, filters, key figures, map, timeline and citations."""
-    from pptx import Presentation
-    from pptx.enum.text import MSO_AUTO_SIZE
-    from pptx.util import Inches, Pt
+    """The brief as slides (core.render.brief_slides)."""
+    from core.render.brief_slides import brief_slides
 
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
-
-    def text(left, top, width, height, lines, size=12, bold_first=False):
-        frame = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height)).text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # PowerPoint shrinks the text if a box overflows
-        for i, line in enumerate(lines):
-            p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            p.text = line
-            p.font.size = Pt(size)
-            p.font.bold = bold_first and i == 0
-        return frame
-
-    text(0.4, 0.2, 12.5, 0.6, [content.title], size=26, bold_first=True)
-    text(0.4, 0.8, 12.5, 0.5, [f"Generated {content.generated} · Filters: {content.filters}", content.coverage], size=11)
-    rows = [f"{r.label}: {r.display}{' (' + r.period + ')' if r.period else ''}, {r.about} [{r.doc_id}]"
-            for r in content.figures.itertuples()] or ["The documents give no figure for this country."]
-    if content.more_figures:
-        rows.append(f"{content.more_figures} more figure(s) on the profile page.")
-    text(0.4, 1.5, 6.4, 3.7, ["Key figures"] + rows, size=9, bold_first=True)
-    text(0.4, 5.3, 6.4, 1.1, [f"Incidents: {content.incidents}", f"Hotspots: {content.hotspots}",
-                               f"Groups: {content.groups}"] + ([content.map_note] if content.map_note else []), size=9)
-    if content.map_png:
-        slide.shapes.add_picture(io.BytesIO(content.map_png), Inches(7.4), Inches(1.4), height=Inches(3.7))
-    if content.timeline_png:
-        slide.shapes.add_picture(io.BytesIO(content.timeline_png), Inches(7.0), Inches(5.15), height=Inches(2.2))
-    text(0.4, 6.45, 6.4, 1.0, ["Sources: " + "; ".join(content.citations)], size=8)
-    slide.notes_slide.notes_text_frame.text = "\n".join(
-        textwrap.shorten(f"{r.figure_id}: {r.label} {r.display}", 200) for r in content.figures.itertuples())
-    buffer = io.BytesIO()
-    deck.save(buffer)
-    return buffer.getvalue()
+    return brief_slides(content)

@@ -81,6 +81,39 @@ def empty_figure(title: str, message: str) -> go.Figure:
         dict(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=15))])
 
 
+def event_label(place: str, summary: str, killed) -> str:
+    """'Crocus City Hall, 145 killed': where, and the toll where a document states it."""
+    where = place or textwrap.shorten(str(summary), 28, placeholder="…")
+    return where + ("" if pd.isna(killed) else f", {int(killed)} killed")
+
+
+def event_labels(dated: pd.DataFrame, xs: list[str], rows: list[str]) -> list[dict]:
+    """Text traces naming the events a reader looks for: those with casualties stated and those the
+    curator marks as key. Events at the same spot share one label; neighbours in a row alternate
+    above and below their marks."""
+    marked = (dated["key_event"] == "yes").to_numpy() if "key_event" in dated else np.zeros(len(dated), bool)
+    wanted = marked | dated["killed"].notna().to_numpy()
+    spots: dict[tuple[str, str], list[str]] = {}
+    for i in np.flatnonzero(wanted):
+        r = dated.iloc[i]
+        spots.setdefault((rows[i], xs[i]), []).append(event_label(r["place"], r["summary"], r["killed"]))
+    if not spots:
+        return []
+    # Labels near either end of the time axis lean inwards, so that they stay inside the frame.
+    times = [pd.Timestamp(x).value for x in xs]
+    low, high = min(times), max(times)
+    ordered = sorted(spots, key=lambda k: (k[0], k[1]))
+    positions, seen = [], Counter()
+    for row, x in ordered:
+        seen[row] += 1
+        share = (pd.Timestamp(x).value - low) / (high - low) if high > low else 0.5
+        side = "left" if share > 0.75 else "right" if share < 0.15 else "center"
+        positions.append(("top " if seen[row] % 2 else "bottom ") + side)
+    return [dict(type="scatter", x=[x for _, x in ordered], y=[row for row, _ in ordered], mode="text",
+                 text=[esc(" · ".join(dict.fromkeys(spots[k]))) for k in ordered], textposition=positions,
+                 textfont=dict(size=11, color="#222"), hoverinfo="skip", showlegend=False, cliponaxis=False)]
+
+
 def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figure:
     """One row per kind of event; a band for the month or year an event is known to, a dot for its day.
 
@@ -133,6 +166,7 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
             marker=dict(color=colour, size=[sizes[i] for i in rows], symbol=[symbols[i] for i in rows],
                         line=dict(width=2, color=colour)),
         ))
+    traces += event_labels(dated, mids, kinds)
     traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name="casualties not stated",
                        marker=dict(symbol="diamond-open", size=11, color="#555")))
     traces.append(dict(type="scatter", x=[None], y=[None], mode="lines", name="known only to the month or year",
@@ -166,12 +200,23 @@ def bar_with_not_reported(table: pd.DataFrame, category: str, value: str, text: 
                    yaxis=dict(title=dict(text=""), autorange="reversed", categoryorder="array", categoryarray=labels))
 
 
+def _distinct(labels: list[str]) -> list[str]:
+    """Labels made distinct for a category axis: a second 'X' reads 'X, 2nd estimate'."""
+    seen: dict[str, int] = {}
+    out = []
+    for text in labels:
+        seen[text] = seen.get(text, 0) + 1
+        out.append(esc(text if seen[text] == 1 else f"{text}, estimate {seen[text]}"))
+    return out
+
+
 def range_chart(figs: pd.DataFrame, title: str, axis_title: str, label_column: str = "subject_label") -> go.Figure:
     """Estimates as ranges: a bar from low to high, a dot for a single value, an arrow for bounds."""
     if figs.empty:
         return empty_figure(title, "No estimates match the filters.")
-    labels = [esc(f"{subject} ({'undated' if period == '' else period}, {doc} {figure_id.rsplit('-', 1)[-1]})")
-              for subject, period, doc, figure_id in zip(figs[label_column], figs["period"], figs["doc_id"], figs["figure_id"])]
+    sources = figs["source"] if "source" in figs else figs["doc_id"]
+    labels = _distinct([f"{subject} ({'undated' if period == '' else period}, {source})"
+                        for subject, period, source in zip(figs[label_column], figs["period"], sources)])
     qualifiers, lows, highs, values = (figs[c].tolist() for c in ("qualifier", "low", "high", "value"))
     displays = _esc_all(figs["display"])
     colours = colour_map(qualifiers)

@@ -128,10 +128,10 @@ def hotspot_view(parts: dict[str, pd.DataFrame], fit: bool) -> tuple[float, floa
     return fit_view([parts["shaded"], parts["outlined"], parts["points"]]) if fit else (CENTRE[0], CENTRE[1], ZOOM)
 
 
-_COUNTRY_SUFFIX = re.compile(r"\s*\([^)]*\)$")
+COUNTRY_SUFFIX = re.compile(r"\s*\([^)]*\)$")
 
 
-def _hotspot_labels(parts: dict[str, pd.DataFrame], zoom: float) -> tuple[list[dict], list[dict]]:
+def _hotspot_labels(parts: dict[str, pd.DataFrame], zoom: float, cited: bool = False) -> tuple[list[dict], list[dict]]:
     countries = country_points()
     country_names = {name for name, _, _ in countries}
     names, seen = [], set()
@@ -141,20 +141,27 @@ def _hotspot_labels(parts: dict[str, pd.DataFrame], zoom: float) -> tuple[list[d
                 continue
             seen.add(name)
             # The map shows the country around a place: "Gorno-Badakhshan (Tajikistan)" is labelled "Gorno-Badakhshan".
-            short = _COUNTRY_SUFFIX.sub("", name) if isinstance(name, str) else name
+            short = COUNTRY_SUFFIX.sub("", name) if isinstance(name, str) else name
             if short not in country_names:
                 names.append((short, lon, lat))
     points = parts["points"]
+    if cited and "cited" in parts:  # other places' names after the hotspots', where they fit
+        for name, lon, lat in zip(parts["cited"]["name"], parts["cited"]["lon"], parts["cited"]["lat"]):
+            short = COUNTRY_SUFFIX.sub("", name) if isinstance(name, str) else name
+            if short not in seen and short not in country_names:
+                seen.add(short)
+                names.append((short, lon, lat))
     markers = [(lon, lat, marker_radius(rows)) for lon, lat, rows, precision in
                zip(points["lon"].tolist(), points["lat"].tolist(), points["rows"].tolist(), points["geo_precision"].tolist())
                if precision not in _VAGUE]  # rings are hollow: text may cross them
     return placed_labels(names, countries, zoom, central_asia_names(), markers)
 
 
-def hotspot_labels(parts: dict[str, pd.DataFrame], zoom: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+def hotspot_labels(parts: dict[str, pd.DataFrame], zoom: float, cited: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(hotspot names, country names) placed so that none overlap at this zoom. A hotspot that is a
-    whole country (Tajikistan, as ISIS-K's recruiting ground) is named by the country's own label."""
-    places, countries = _hotspot_labels(parts, zoom)
+    whole country (Tajikistan, as ISIS-K's recruiting ground) is named by the country's own label.
+    With `cited`, the other cited places are named too, after the hotspots, where they fit."""
+    places, countries = _hotspot_labels(parts, zoom, cited)
     return pd.DataFrame(places, columns=LABEL_COLUMNS), pd.DataFrame(countries, columns=LABEL_COLUMNS)
 
 
@@ -223,7 +230,7 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fi
                                 get_color=[20, 20, 20, 255], get_pixel_offset="offset", font_family=FONT_FAMILY,
                                 font_weight='"bold"', pickable=False, **HALO))
     return deck(layers, pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
-                 {"text": "{name}\n{role}\n{rows} curated rows" if not points.empty or not cited.empty else "{label}"})
+                 {"text": "{name}\n{role}\n{rows} quoted passage(s) about it" if not points.empty or not cited.empty else "{label}"})
 
 
 def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:
