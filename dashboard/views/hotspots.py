@@ -46,8 +46,9 @@ def place_rows(place_id: str) -> tuple:
     claims = rows_where(hot, hot["place_id"].to_numpy() == place_id)
     figs = store.figures()
     figs = rows_where(figs, (figs["subject"].to_numpy() == place_id) | (figs["related"].to_numpy() == place_id))
-    lines = [(f"**{chrome.safe_text(r['wave'] or 'wave not stated')}** · {chrome.safe_text(r['summary'])}",
-              f"{chrome.cite(r['doc_id'], r['hotspot_id'])}: \u201c{chrome.safe_text(r['quote'])}\u201d") for r in claims.to_dict("records")]
+    lines = [(f"**{chrome.safe_text(r['wave'] or 'wave not stated')}** · {chrome.safe_text(r['summary'])} "
+              f"{chrome.cite(r['doc_id'], r['hotspot_id'])}",
+              f"\u201c{chrome.safe_text(r['quote'])}\u201d") for r in claims.to_dict("records")]
     behind = pd.DataFrame({"id": claims["hotspot_id"].tolist() + figs["figure_id"].tolist(),
                            "doc_id": claims["doc_id"].tolist() + figs["doc_id"].tolist(),
                            "quote": claims["quote"].tolist() + figs["quote"].tolist()})
