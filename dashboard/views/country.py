@@ -107,9 +107,13 @@ def profile_page(iso: str) -> None:
     filters_text = describe_years(f) if f.year_range != (None, None) else ""
     can_print = brief.chromium_path() is not None
 
+    # Read in the script run: the briefs are made when the reader clicks, outside it, where
+    # st.context has no address (and the brief's links would be relative).
+    address = st.context.url or ""
+
     def _content():
-        return cache.cached("brief-content", lambda: brief.brief_content(corpus, p, filters_text, base_url=st.context.url or ""),
-                            iso, f.year_from, f.year_to, f.include_undated, st.context.url)
+        return cache.cached("brief-content", lambda: brief.brief_content(corpus, p, filters_text, base_url=address),
+                            iso, f.year_from, f.year_to, f.include_undated, address)
 
     def _pdf() -> bytes:
         return brief.brief_pdf(_content())

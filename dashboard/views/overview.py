@@ -41,15 +41,17 @@ def card_about(r, iso: str) -> str:
     return " ".join(kept)
 
 
+WAVE_POINTS = 1  # a wave card shows its first key point; the rest are on the waves' profile of rows
+
 # --- Key points for the region -------------------------------------------------------------------
 def point_lines(points) -> list[str]:
     return [f"{chrome.safe_text(r.statement)} {chrome.cite_passage(r.doc_id, r.quote, compact=True)}" for r in points.itertuples()]
 
 
 def shown_points():
-    """The key points the page shows: the region's, and the first two of each wave."""
+    """The key points the page shows: the region's, and the first of each wave."""
     points = corpus["key_points"]
-    waves_shown = points[points["scope"].isin([v.wave["wave_id"] for v in waves]) & (points["rank"] <= 2)]
+    waves_shown = points[points["scope"].isin([v.wave["wave_id"] for v in waves]) & (points["rank"] <= WAVE_POINTS)]
     return pd.concat([key_points(corpus, REGION), waves_shown])
 
 
@@ -62,11 +64,12 @@ if region_points:
 
 # --- The waves ---------------------------------------------------------------------------------
 def wave_text(view) -> str:
+    """A wave's card: its span (cited), its first key point, and the figures that count it."""
     w = view.wave
-    lines = [f"**{chrome.safe_text(w['title'])}**, {chrome.safe_text(w['when'])}"
+    lines = [f"**{chrome.safe_text(w['title'])}**, {chrome.safe_text(w['when'])} {chrome.cite(w['doc_id'], w['wave_id'], compact=True)}"
              + ("" if view.in_years else " :small[(outside the chosen years)]")]
-    lines += [f":small[{line}]" for line in point_lines(key_points(corpus, w["wave_id"]).head(2))]
-    lines.append(f":small[\u201c{chrome.safe_text(w['quote'])}\u201d {chrome.cite(w['doc_id'], w['wave_id'], compact=True)}]")
+    points = key_points(corpus, w["wave_id"]).head(WAVE_POINTS)
+    lines += [f":small[{line}]" for line in point_lines(points)]
     # Figures that count the same thing about the same people share a line: "hundreds · up to 2,000 (…)".
     same_context: dict[str, list] = {}
     for r in view.figures.itertuples():
@@ -75,10 +78,11 @@ def wave_text(view) -> str:
         values = " · ".join(f"**{chrome.safe_text(figure_value(r))}**" for r in same)
         links = " ".join(chrome.cite(r.doc_id, r.figure_id, compact=True) for r in same)
         lines.append(f"{values} :small[{chrome.safe_text(context)} {links}]")
-    if not w["counted_by"]:
-        lines.append(f":small[No document counts the people who left in this wave: \u201c{chrome.safe_text(w['count_quote'])}"
-                     f"\u201d {chrome.cite_passage(w['count_doc_id'], w['count_quote'], compact=True)}]")
-    elif view.figures.empty:
+    said_by_a_point = any(w["count_quote"] and (w["count_quote"] in q or q in w["count_quote"]) for q in points["quote"])
+    if not w["counted_by"] and not said_by_a_point:
+        lines.append(f":small[No document counts the people who left in this wave. "
+                     f"{chrome.cite_passage(w['count_doc_id'], w['count_quote'], compact=True)}]")
+    elif view.figures.empty and w["counted_by"]:
         lines.append(":small[The figures that count this wave fall outside the chosen years.]")
     return LINE.join(lines)
 

@@ -61,7 +61,7 @@ def test_sources_link_lands_on_its_passage(page: Page, app_url: str):
     wait_for_app(page)
     page.goto(urljoin(page.url, source_link("uwed", "fig-uwed-041")))
     wait_for_app(page)
-    expect(page.get_by_text("Passage quoted by row")).to_be_visible()
+    expect(page.get_by_text("The passage this link points to")).to_be_visible()
     passage = page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"]', has_text=figure["quote"][:40]).first
     expect(passage).to_be_visible()
     screenshot(page, "sources-passage")
@@ -82,7 +82,7 @@ def test_download_button_delivers_the_file(page: Page, app_url: str):
     with page.expect_download() as info:
         choices.get_by_test_id("stDownloadButton").filter(has_text="CSV").first.click()
     download = info.value
-    assert download.suggested_filename.startswith("incidents-over-time-tajikistan")
+    assert download.suggested_filename.startswith("events-over-time-tajikistan")
     text = open(download.path(), encoding="utf-8").read()
     assert text.splitlines()[0] == "incident_id,doc_id,quote" and len(text.splitlines()) > 2
 
@@ -113,7 +113,7 @@ def test_app_works_under_a_base_path(browser, tmp_path):
         page.wait_for_url(re.compile(r"/briefings/dash/sources\?country=TJK"))
         page.goto(urljoin(page.url, source_link("uwed", "fig-uwed-041")))
         wait_for_app(page)
-        expect(page.get_by_text("Passage quoted by row")).to_be_visible()
+        expect(page.get_by_text("The passage this link points to")).to_be_visible()
         page.close()
     finally:
         stop_server(proc)

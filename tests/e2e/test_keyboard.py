@@ -55,5 +55,5 @@ def test_keyboard_only_filter_and_png_download(page: Page, app_url: str):
     expect(focused).to_be_visible()  # focused and on screen (Streamlit scrolls it into view)
     with page.expect_download() as info:
         page.keyboard.press("Enter")
-    assert info.value.suggested_filename.startswith("incidents-over-time-tajikistan")
+    assert info.value.suggested_filename.startswith("events-over-time-tajikistan")
     assert open(info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
