@@ -34,7 +34,10 @@ from urllib.parse import urlsplit
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.proto.Common_pb2 import DoubleArray, StringArray
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["", "attacks", "hotspots", "repatriation", "recruitment", "groups", "countries"]  # "" = Overview
@@ -95,20 +98,15 @@ class Reader:
         await self.ws.send(msg.SerializeToString())
 
     def _rerun_msg(self, page: str, query: str) -> BackMsg:
-        msg = BackMsg()
-        state = msg.rerun_script
-        state.query_string = query
-        state.page_name = page
+        widgets = []
         for widget_id, (kind, value) in self.values.items():
-            widget = state.widget_states.widgets.add()
-            widget.id = widget_id
             if kind == "string_array_value":
-                widget.string_array_value.data.extend(value)
+                value = StringArray(data=value)
             elif kind == "double_array_value":
-                widget.double_array_value.data.extend(value)
-            else:
-                setattr(widget, kind, value)
-        return msg
+                value = DoubleArray(data=value)
+            widgets.append(WidgetState(id=widget_id, **{kind: value}))
+        state = ClientState(query_string=query, page_name=page, widget_states=WidgetStates(widgets=widgets))
+        return BackMsg(rerun_script=state)
 
     async def rerun(self, page: str = "", query: str = "") -> Run:
         """Send rerun_script and read until script_finished; the time between the two."""
@@ -178,9 +176,7 @@ class Reader:
         self.set_years(low, rng.randint(low + 1, int(slider.max)))
 
     async def clear_cache(self) -> None:
-        msg = BackMsg()
-        msg.clear_cache = True
-        await self.send(msg)
+        await self.send(BackMsg(clear_cache=True))
 
 
 # ------------------------------------------------------------------------------------------ patterns
