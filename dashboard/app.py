@@ -16,7 +16,7 @@ st.set_page_config(page_title="Central Asian mobilization dashboard", page_icon=
 PAGE_FAILED = ("Something went wrong while drawing this page. The other pages still work; "
                "the details are in the server log.")
 
-store.corpus()
+store.refresh()  # the data as of now: read again only after a write, by any process
 sections = page_sections()
 if curator_mode():  # decided when the server starts; a reader's session never has this page or its URL
     sections["Curator"] = [st.Page("views/curate.py", title="Curate", url_path="curate")]

@@ -15,6 +15,8 @@ import re
 
 import pytest
 import streamlit as st
+
+from ui import store
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as s
 
@@ -124,7 +126,7 @@ def _guard_file_access():
         return real_open(file, *args, **kwargs)
 
     builtins.open = io.open = guarded
-    st.cache_resource.clear()  # the corpus is read again, under the guard
+    store.reload()  # the corpus is read again, under the guard (st.cache_resource no longer holds it)
     yield
     builtins.open, io.open = real_open, real_io_open
 

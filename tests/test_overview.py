@@ -10,6 +10,8 @@ import pandas as pd
 import pytest
 import streamlit as st
 
+from ui import store
+
 from app_paths import run_page
 from core.analysis.filters import Filters
 from core.data.loading import load_corpus
@@ -51,7 +53,7 @@ def card_of(iso: str, filters: Filters = Filters()):
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     st.cache_data.clear()
-    st.cache_resource.clear()
+    store.reload()
 
 
 # --- Pure functions ----------------------------------------------------------------------------
