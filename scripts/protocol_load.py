@@ -71,15 +71,20 @@ class Run:
     status: str  # "ok", "error" (the page said it failed), "timeout", "closed"
     messages: int = 0
     alerts: list[str] = field(default_factory=list)  # text of warnings and errors on the page
+    headings: list[str] = field(default_factory=list)  # the page's titles and headers
 
 
 class Reader:
     """One browser tab's worth of protocol: a websocket, the widgets the page has drawn, reruns."""
 
-    def __init__(self, url: str, headers: dict | None = None, timeout: float = 120.0):
+    def __init__(self, url: str, headers: dict | None = None, timeout: float = 120.0, connect_to: tuple | None = None):
+        """`headers` are sent with the websocket's opening request (Origin: the server's own by default);
+        `connect_to` = (host, port) opens the connection there while `url` names another host (the
+        Host header a page of another site would send after DNS rebinding)."""
         self.url = url.rstrip("/")
         self.headers = {"Origin": f"{urlsplit(url).scheme}://{urlsplit(url).netloc}", **(headers or {})}
         self.timeout = timeout
+        self.connect_to = connect_to
         self.ws = None
         self.session_id = ""
         self.widgets: dict[str, object] = {}  # user key -> the widget's element proto (multiselect, slider...)
@@ -87,8 +92,9 @@ class Reader:
         self.values: dict[str, tuple[str, object]] = {}  # widget id -> (value field, value) to send
 
     async def open(self) -> None:
+        where = {"host": self.connect_to[0], "port": self.connect_to[1]} if self.connect_to else {}
         self.ws = await websockets.connect(ws_url(self.url), subprotocols=["streamlit"], max_size=None,
-                                          additional_headers=self.headers, open_timeout=self.timeout)
+                                          additional_headers=self.headers, open_timeout=self.timeout, **where)
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -151,6 +157,8 @@ class Reader:
         if kind == "exception":
             run.status = "error"
             run.alerts.append("exception: " + element.exception.message)
+        elif kind == "heading":
+            run.headings.append(element.heading.body)
         elif kind == "alert":
             run.alerts.append(element.alert.body)
             if FAILED_SENTENCE in element.alert.body:

@@ -10,6 +10,9 @@ import streamlit as st
 from core.analysis.filters import Filters
 from core.data.loading import Corpus
 
+PAGE_FAILED = ("Something went wrong while drawing this page. The other pages still work; "
+               "the details are in the server log.")
+
 _MD_SPECIAL = "\\`*_{}[]()#+-.!|<>$~:"
 _MD_SPECIAL_RE = re.compile("([" + re.escape(_MD_SPECIAL) + "])")
 

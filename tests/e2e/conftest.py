@@ -25,6 +25,8 @@ from app_paths import DEEP_LINKS, url_path
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
+SERVER = ROOT / "dashboard" / "server.py"  # what scripts/run.sh starts: app.py behind the middleware of dashboard/web
+CURATOR_TOKEN = "curator-token-for-the-tests"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -43,7 +45,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(log_path: Path, extra_args: list[str] = (), env: dict | None = None, script: Path = APP,
+def start_server(log_path: Path, extra_args: list[str] = (), env: dict | None = None, script: Path = SERVER,
                  timeout_s: float = WAIT_MS / 1000):
     """Start `streamlit run` on a free loopback port; return (process, url) once /_stcore/health says ok."""
     port = free_port()
@@ -81,10 +83,33 @@ def stop_server(proc) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+def app_server(tmp_path_factory):
+    """A reader's server (dashboard/server.py, as scripts/run.sh starts it): (process, url)."""
     proc, url = start_server(tmp_path_factory.mktemp("server") / "streamlit.log")
-    yield url
+    yield proc, url
     stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server):
+    return app_server[1]
+
+
+def start_curator_server(log_path: Path, scratch, extra_args: list[str] = ()):
+    """A curator's server on a scratch copy of the data, with a known token and uploads of up to
+    20 MB (as scripts/run.sh starts it in curator mode); (process, url)."""
+    return start_server(log_path, ["--server.maxUploadSize=20", *extra_args], env={
+        "DASHBOARD_CURATOR": "1", "DASHBOARD_CURATOR_TOKEN": CURATOR_TOKEN,
+        "DASHBOARD_DATA_DIR": str(scratch.curated), "DASHBOARD_SEEDS_DIR": str(scratch.seeds)})
+
+
+def sign_in(page, url: str, next_path: str = "/curate", token: str = CURATOR_TOKEN) -> None:
+    """Open a page of the curator's server: it asks for the token first, then shows the page."""
+    page.goto(url + next_path)
+    page.get_by_label("Curator token").fill(token)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(url + next_path)
+    wait_for_app(page)
 
 
 @pytest.fixture(scope="session")

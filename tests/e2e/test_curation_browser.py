@@ -7,7 +7,7 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from .conftest import after_rerun, screenshot, start_server, stop_server, wait_for_app
+from .conftest import after_rerun, screenshot, sign_in, start_curator_server, stop_server, wait_for_app
 
 
 def test_a_reader_cannot_reach_the_curate_page(page: Page, app_url: str):
@@ -19,12 +19,10 @@ def test_a_reader_cannot_reach_the_curate_page(page: Page, app_url: str):
 
 
 def test_a_curator_reviews_and_sees_the_diff(browser, scratch, tmp_path):
-    proc, url = start_server(tmp_path / "server.log", env={
-        "DASHBOARD_CURATOR": "1", "DASHBOARD_DATA_DIR": str(scratch.curated), "DASHBOARD_SEEDS_DIR": str(scratch.seeds)})
+    proc, url = start_curator_server(tmp_path / "server.log", scratch)
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 2200})
-        page.goto(url + "/curate")
-        wait_for_app(page)
+        sign_in(page, url)
         expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("Curate")
         expect(page.get_by_text("candidate rows for tucker")).to_be_visible()
         page.get_by_role("tab", name="Channels").click()  # switching tabs does not rerun the script
@@ -44,12 +42,10 @@ def test_a_curator_uploads_a_document_and_writes_its_rows(browser, scratch, tmp_
     from pathlib import Path
 
     brief = Path(__file__).parents[1] / "curation_docs" / "ferghana-returnees-brief.md"
-    proc, url = start_server(tmp_path / "server.log", env={
-        "DASHBOARD_CURATOR": "1", "DASHBOARD_DATA_DIR": str(scratch.curated), "DASHBOARD_SEEDS_DIR": str(scratch.seeds)})
+    proc, url = start_curator_server(tmp_path / "server.log", scratch)
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 2200})
-        page.goto(url + "/curate")
-        wait_for_app(page)
+        sign_in(page, url)
         after_rerun(page, lambda: page.get_by_text("A new document").click())
         after_rerun(page, lambda: page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(brief)))
         after_rerun(page, lambda: (page.get_by_label("doc_id (lower case, e.g. ferghana_brief)").fill("ferghana_test"),

@@ -73,6 +73,12 @@ def _child(connection, function: Callable, args: tuple) -> None:
         connection.close()
 
 
+def warm() -> None:
+    """Start the fork server now (it imports pandas, the proposer and the city index, a few seconds)
+    rather than at the curator's first proposal; the curator's server calls it at start."""
+    run_stoppable(str, (), lambda elapsed: None)
+
+
 def run_stoppable(function: Callable, args: tuple, poll: Callable[[float], None], every_s: float = 0.25,
                   limit_s: float = LIMIT_S) -> Any:
     """`function(*args)` in a child process (function and args must pickle). Between waits of
