@@ -17,10 +17,9 @@ import pytest
 import websockets
 from playwright.sync_api import expect
 
-from conftest import ScratchData
 from core.curation.register import MAX_DOCUMENT_CHARS
 
-from .conftest import CURATOR_TOKEN, ROOT, WAIT_MS, free_port, poll, sign_in, stop_server
+from .conftest import CURATOR_TOKEN, ROOT, listening_addresses, poll, sign_in, until
 from .test_reader_server import request, run
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -30,27 +29,8 @@ BEARER = {"Authorization": f"Bearer {CURATOR_TOKEN}"}
 
 
 @pytest.fixture(scope="module")
-def curator(tmp_path_factory):
-    """The curator's server as scripts/run.sh starts it (DASHBOARD_CURATOR=1), on a scratch copy of
-    the data: (process, url, scratch)."""
-    root = tmp_path_factory.mktemp("curator")
-    scratch = ScratchData(root / "data")
-    port = free_port()
-    env = {**os.environ, "DASHBOARD_CURATOR": "1", "DASHBOARD_CURATOR_TOKEN": CURATOR_TOKEN,
-           "DASHBOARD_DATA_DIR": str(scratch.curated), "DASHBOARD_SEEDS_DIR": str(scratch.seeds)}
-    with open(root / "run.log", "w") as log:  # run.sh ends in `exec streamlit`: this process is the server
-        proc = subprocess.Popen(["bash", "scripts/run.sh", f"--server.port={port}", "--server.headless=true"],
-                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-
-    def ready():
-        if proc.poll() is not None:
-            pytest.fail("scripts/run.sh stopped:\n" + (root / "run.log").read_text())
-        return bool(_listening_addresses(port)) and request(url, path="/_stcore/health")[0] == 200
-
-    until(ready, proc, "the curator server to answer")
-    yield proc, url, scratch
-    stop_server(proc)
+def curator(curator_server):
+    return curator_server
 
 
 def snapshot(scratch) -> dict[str, bytes]:
@@ -112,21 +92,9 @@ def test_a_request_without_credentials_is_refused(curator):
     assert snapshot(scratch) == before
 
 
-def _listening_addresses(port: int) -> set[str]:
-    """Local addresses with a socket listening on this port, from /proc/net/tcp and tcp6."""
-    found = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        for line in Path(table).read_text().splitlines()[1:]:
-            local, state = line.split()[1], line.split()[3]
-            address, hex_port = local.split(":")
-            if state == "0A" and int(hex_port, 16) == port:
-                found.add(address)
-    return found
-
-
 def test_scripts_run_sh_binds_the_curator_server_to_this_machine(curator):
     proc, url, scratch = curator
-    assert _listening_addresses(urlsplit(url).port) == {"0100007F"}, "listens on 127.0.0.1 only"
+    assert listening_addresses(urlsplit(url).port) == {"0100007F"}, "listens on 127.0.0.1 only"
     assert "--server.address=127.0.0.1" in Path(f"/proc/{proc.pid}/cmdline").read_text().replace("\0", " ")
 
 
@@ -178,16 +146,3 @@ def test_a_curator_signs_in_a_long_document_is_refused_and_closing_the_tab_stops
     until(lambda: not (_proposing(proc.pid) & running), proc, "the proposing child to end once the tab is closed")
     assert time.monotonic() - started < 30, "ended when the tab closed, not when the work was done"
     assert not any("long_report" in p.read_text(encoding="utf-8") for p in scratch.curated.glob("*.csv"))
-
-
-def until(check, proc, what: str, timeout_s: float = WAIT_MS / 1000):
-    """Wait for `check()` to be true, paced by waiting on the server process (which returns at once
-    if it has died), as conftest.start_server does."""
-    deadline = time.monotonic() + timeout_s
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")
-        try:
-            proc.wait(timeout=0.1)
-        except subprocess.TimeoutExpired:
-            pass
