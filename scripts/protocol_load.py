@@ -57,6 +57,18 @@ def rss_mb(pid: int | None) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time (user + system) a process has used so far: the server's work, whatever else the
+    machine runs at the same time (nan when unknown)."""
+    if not pid:
+        return float("nan")
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def ws_url(url: str) -> str:
     parts = urlsplit(url)
     scheme = "wss" if parts.scheme == "https" else "ws"
@@ -199,6 +211,11 @@ class Result:
     rss_before: float = float("nan")
     rss_peak: float = float("nan")
     rss_after: float = float("nan")
+    cpu: float = float("nan")  # server CPU seconds spent while the readers changed filters
+
+    @property
+    def cpu_ms(self) -> float:
+        return self.cpu / len(self.times) * 1000 if self.times else float("nan")
 
 
 async def _sample_rss(pid, result: Result, stop: asyncio.Event) -> None:
@@ -244,6 +261,7 @@ async def measure(url: str, readers: int, pattern: str, pid: int | None, args, s
         else:
             result.errors.append(f"/{page}: {run.status} {run.alerts[:1]}")
 
+    cpu_before = cpu_seconds(pid)
     if pattern == "pace":  # every reader is on its page first; then each changes filters at its own pace
         lo, hi = args.think
 
@@ -256,6 +274,7 @@ async def measure(url: str, readers: int, pattern: str, pid: int | None, args, s
     else:
         for _ in range(args.rounds):
             await asyncio.gather(*(change(r, p) for r, p in zip(opened, pages)))
+    result.cpu = cpu_seconds(pid) - cpu_before
     await asyncio.gather(*(r.close() for r in opened))
     stop.set()
     await sampler
@@ -292,11 +311,11 @@ def pct(values: list[float], q: int) -> float:
 
 
 def table(results: list[Result]) -> str:
-    lines = ["| readers | pattern | changes | p50 (s) | p95 (s) | errors | RSS before (MB) | RSS peak (MB) | RSS after (MB) |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| readers | pattern | changes | p50 (s) | p95 (s) | errors | server CPU per change (ms) | RSS before (MB) "
+             "| RSS peak (MB) | RSS after (MB) |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         lines.append(f"| {r.readers} | {r.pattern} | {len(r.times)} | {pct(r.times, 50):.3f} | {pct(r.times, 95):.3f} | "
-                     f"{len(r.errors)} | {r.rss_before:.0f} | {r.rss_peak:.0f} | {r.rss_after:.0f} |")
+                     f"{len(r.errors)} | {r.cpu_ms:.0f} | {r.rss_before:.0f} | {r.rss_peak:.0f} | {r.rss_after:.0f} |")
     return "\n".join(lines)
 
 
@@ -373,7 +392,7 @@ def main(argv=None) -> int:
                 results.append(asyncio.run(measure(url, n, pattern, pid, args, seed=n)))
                 r = results[-1]
                 print(f"{n} readers, {pattern}: p50 {pct(r.times, 50):.3f} s, p95 {pct(r.times, 95):.3f} s, "
-                      f"{len(r.errors)} errors", flush=True)
+                      f"{len(r.errors)} errors, server CPU {r.cpu_ms:.0f} ms per change", flush=True)
                 for error in r.errors[:5]:
                     print(f"  {error}")
         print()
