@@ -66,8 +66,9 @@ def curator_token(settings: dict) -> str:
 
 
 def curator_hosts(settings: dict) -> frozenset[str]:
-    listed = [h for h in os.environ.get(HOSTS_ENV, "").split(",") if h.strip()] + list(settings.get("hosts", []))
-    return frozenset(h.strip().lower() for h in listed)
+    configured = settings.get("hosts", [])
+    listed = os.environ.get(HOSTS_ENV, "").split(",") + (configured.split(",") if isinstance(configured, str) else list(configured))
+    return frozenset(h.strip().lower() for h in listed if h.strip())
 
 
 def middleware_and_routes() -> tuple[list, list]:

@@ -109,8 +109,8 @@ def test_the_curator_server_answers_only_its_hosts_and_its_own_pages():
 
 def test_the_curator_server_asks_for_a_credential():
     host = {"Host": "localhost:8502"}
-    status, headers, _, reached = call(gate(), "/curate", query=b"doc=uwed", headers=host)
-    assert (status, headers["location"], reached) == (303, "/curator-sign-in?next=/curate?doc=uwed", False)
+    status, headers, _, reached = call(gate(), "/curate", query=b"doc=uwed&x=1", headers=host)
+    assert (status, headers["location"], reached) == (303, "/curator-sign-in?next=/curate%3Fdoc%3Duwed%26x%3D1", False)
     assert call(gate(), "/_stcore/upload_file/a/b", "PUT", headers=host)[:2][0] == 401
     assert call(gate(), "/_stcore/stream", kind="websocket", headers=host)[0] == "websocket.close"
     assert call(gate(), "/_stcore/health", headers=host)[3] and call(gate(), "/curator-sign-in", headers=host)[3]

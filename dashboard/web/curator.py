@@ -23,7 +23,7 @@ import hashlib
 import hmac
 import html
 import time
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from web.asgi import LOOPBACK, answer, client_is_loopback, header, hostname, redirect
 
@@ -104,7 +104,7 @@ class CuratorGate:
             return
         if scope["type"] == "http" and scope["method"] in ("GET", "HEAD") and not path.startswith(self.base + "/_stcore/"):
             target = path + ("?" + scope["query_string"].decode("latin-1") if scope.get("query_string") else "")
-            await redirect(scope, send, f"{self.sign_in}?next={target}")
+            await redirect(scope, send, f"{self.sign_in}?next={quote(target, safe='/')}")
             return
         await answer(scope, send, 401, "Sign in first: this is the curator's server.")
 

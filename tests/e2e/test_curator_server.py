@@ -78,7 +78,7 @@ def test_a_request_without_credentials_is_refused(curator):
     assert websocket_status(url, {"Authorization": "Bearer not-the-token"}) == 403
     assert websocket_status(url, {"Cookie": "dashboard_curator=9999999999.0000"}) == 403
     status, headers, _ = request(url, path="/curate?doc=uwed")
-    assert status == 303 and headers["location"] == "/curator-sign-in?next=/curate?doc=uwed"
+    assert status == 303 and headers["location"] == "/curator-sign-in?next=/curate%3Fdoc%3Duwed"
     assert request(url, "PUT", "/_stcore/upload_file/a/b", b"x")[0] == 401
     assert request(url, "POST", "/curator-sign-in", b"token=guess&next=/curate",
                    {"Content-Type": "application/x-www-form-urlencoded"})[0] == 401
