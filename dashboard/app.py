@@ -1,6 +1,7 @@
 """Entry point: page config, the sidebar's search and filters, navigation, and the link kept in step.
 
-Run: streamlit run dashboard/app.py (bash scripts/run.sh sets up and runs it)
+Served by dashboard/server.py (st.App: the middleware in front of it); bash scripts/run.sh sets up and
+runs that. Tests open this script directly with AppTest.
 """
 
 import logging
@@ -9,14 +10,12 @@ import streamlit as st
 
 from core.curation.mode import curator_mode
 from ui import state, store
+from ui.chrome import PAGE_FAILED
 from ui.navigation import page_sections
 
 st.set_page_config(page_title="Central Asian mobilization dashboard", page_icon="🗺️", layout="wide")
 
-PAGE_FAILED = ("Something went wrong while drawing this page. The other pages still work; "
-               "the details are in the server log.")
-
-store.corpus()
+store.refresh()  # the data as of now: read again only after a write, by any process
 sections = page_sections()
 if curator_mode():  # decided when the server starts; a reader's session never has this page or its URL
     sections["Curator"] = [st.Page("views/curate.py", title="Curate", url_path="curate")]

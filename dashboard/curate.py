@@ -25,6 +25,7 @@ from core.curation.register import (  # noqa: E402
     DOC_KINDS, CurationError, DocumentMeta, check_new_document, fingerprint, read_document, seed_file_name,
 )
 from core.curation.review import drop_already_curated, load_proposal, number_status, propose_candidates, save_proposal  # noqa: E402
+from core.data import transaction  # noqa: E402
 from core.data.loading import load_corpus  # noqa: E402
 from core.data.paths import curated_dir, seeds_dir  # noqa: E402
 from core.data.quotes import Document  # noqa: E402
@@ -32,7 +33,8 @@ from core.data.quotes import Document  # noqa: E402
 
 def propose(args) -> int:
     text = read_document(args.path)
-    corpus = load_corpus(args.data, args.seeds, validate=False)
+    with transaction.read_lock(args.data, args.seeds):  # finishes first a write a crash interrupted
+        corpus = load_corpus(args.data, args.seeds, validate=False)
     documents = corpus.tables["documents"].astype(str)
     registered = documents[documents["doc_id"] == args.doc_id]
     doc = corpus.documents.get(args.doc_id)
@@ -63,7 +65,8 @@ def propose(args) -> int:
 
 def apply(args) -> int:
     meta, text, candidates = load_proposal(args.candidates)
-    plan = plan_apply(candidates, meta, text, args.data, args.seeds, source_name=args.candidates.name)
+    with transaction.read_lock(args.data, args.seeds):  # the tables as one version (apply makes it again to write)
+        plan = plan_apply(candidates, meta, text, args.data, args.seeds, source_name=args.candidates.name)
     if not plan.files:
         print("nothing to write: no candidate is accepted or excluded")
         return 0

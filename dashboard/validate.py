@@ -17,14 +17,17 @@ from core.data import datapackage  # noqa: E402
 from core.data.completeness import coverage, format_report  # noqa: E402
 from core.data.dictionary import render, updated  # noqa: E402
 from core.data.loading import load_corpus  # noqa: E402
-from core.data.paths import CURATED_DIR, DATA_DOC, SEEDS_DIR  # noqa: E402
+from core.data import transaction  # noqa: E402
+from core.data.paths import DATA_DOC, curated_dir, seeds_dir  # noqa: E402
 from core.render import geo  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=CURATED_DIR, help="folder of curated CSV tables")
-    parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of source documents")
+    parser.add_argument("--data", type=Path, default=None,
+                        help="folder of curated CSV tables (default: DASHBOARD_DATA_DIR, else data/curated)")
+    parser.add_argument("--seeds", type=Path, default=None,
+                        help="folder of source documents (default: DASHBOARD_SEEDS_DIR, else seeds/)")
     parser.add_argument("--coverage", action="store_true", help="also report number coverage")
     parser.add_argument("--dictionary", action="store_true", help="print the data dictionary and stop")
     parser.add_argument("--update-docs", action="store_true", help="rewrite the data dictionary in docs/data.md and stop")
@@ -33,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-outlines", action="store_true",
                         help="rewrite the country outlines the maps load (dashboard/static/geo/) from data/geo/ and stop")
     args = parser.parse_args(argv)
+    args.data = args.data or curated_dir()
+    args.seeds = args.seeds or seeds_dir()
     if args.dictionary:
         print(render())
         return 0
@@ -46,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.update_datapackage:
         print(f"wrote {datapackage.write(args.data)}")
         return 0
-    corpus = load_corpus(args.data, args.seeds)
+    with transaction.read_lock(args.data, args.seeds):  # finishes first a write a crash interrupted
+        corpus = load_corpus(args.data, args.seeds)
     for problem in corpus.problems:
         print(problem)
     rows = sum(len(t) for t in corpus.tables.values())

@@ -1,12 +1,16 @@
 """Recall and speed of the curation proposer on our own five documents, proposed "as if new".
 
-    .venv/bin/python scripts/benchmark_curation.py [--misses] [--page]
+    .venv/bin/python scripts/benchmark_curation.py [--misses] [--page] [--sizes 50000,200000,1000000]
 
 Prints, per document and in total: curated figures proposed with the same value/low/high from the
 same sentence, with the same subject and indicator; curated incidents with the same date and place;
 numbers of the document accounted for by a candidate; and the time to propose. With --page, also the
 server time of a rerun of the Curate page (AppTest, curator mode, longest document) against the
-Overview and Attacks pages. Writes nothing.
+Overview and Attacks pages. With --sizes, also the time to propose (and to count the numbers the
+candidates cover) for documents of those many characters, made of our documents' text with each
+copy after the first shifted letter by letter (a Caesar shift of its lower-case letters), so no
+sentence repeats while names, numbers and punctuation stay: the time should grow with the length,
+not faster. Writes nothing.
 """
 
 from __future__ import annotations
@@ -52,15 +56,48 @@ def page_reruns(doc_id: str, repeats: int = 7) -> None:
         print(f"rerun {name:<16} median {statistics.median(times):.3f} s over {repeats}")
 
 
+def shifted(text: str, k: int) -> str:
+    """The text with its lower-case letters shifted by k places (names, numbers, punctuation kept)."""
+    lower = "abcdefghijklmnopqrstuvwxyz"
+    return text.translate(str.maketrans(lower, lower[k % 26:] + lower[:k % 26]))
+
+
+def document_of(size: int, texts: list[str]) -> str:
+    base, parts, k = "\n\n".join(texts), [], 0
+    while sum(len(p) + 2 for p in parts) < size:
+        parts.append(shifted(base, k))
+        k += 1
+    return "\n\n".join(parts)[:size]
+
+
+def by_size(proposer, texts: list[str], sizes: list[int]) -> None:
+    from core.curation.review import number_status
+    from core.data.quotes import Document
+
+    print(f"{'characters':>12}{'propose s':>11}{'per 100 KB':>12}{'count numbers s':>17}{'candidates':>12}")
+    for size in sizes:
+        text = document_of(size, texts)
+        started = time.perf_counter()
+        candidates = proposer.propose("bench", text)
+        proposed = time.perf_counter() - started
+        number_status(Document("bench", text), None, candidates)
+        counted = time.perf_counter() - started - proposed
+        print(f"{size:>12,}{proposed:>11.2f}{proposed / size * 100_000:>12.2f}{counted:>17.2f}{len(candidates):>12,}", flush=True)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the curated figures and incidents not found")
     parser.add_argument("--page", action="store_true", help="also time reruns of the Curate page against other pages")
+    parser.add_argument("--sizes", help="comma-separated document lengths in characters: time proposing each")
     args = parser.parse_args(argv)
     corpus = load_corpus(curated_dir(), seeds_dir(), validate=False)
     started = time.perf_counter()
     proposer = Proposer(build_vocab(corpus.tables))
     print(f"vocabulary and gazetteer loaded in {time.perf_counter() - started:.2f} s")
+    if args.sizes:
+        by_size(proposer, [d.text for d in corpus.documents.values()], [int(x) for x in args.sizes.split(",")])
+        return 0
     results = measure_all(corpus.tables, corpus.documents, proposer)
     print(format_table(results))
     longest = max(corpus.documents.values(), key=lambda d: len(d.text))

@@ -100,7 +100,7 @@ def page_texts(at) -> list[tuple[str, str, bool]]:
     for el in at.get("popover"):
         out.append(("popover", str(el.proto.popover.label), False))
     for el in at.get("metric"):
-        out.extend((f"metric", str(v), False) for v in (el.label, el.value, getattr(el.proto, "help", "")))
+        out.extend(("metric", str(v), False) for v in (el.label, el.value, getattr(el.proto, "help", "")))
     for el in at.get("page_link"):
         out.append(("page link", str(el.proto.label), False))
         out.append(("page link help", str(el.proto.help), False))

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from core.render.charts import (OKABE_ITO, bar_with_not_reported, count_bars, empty_figure, incident_timeline, matrix_heatmap,
+from core.render.charts import (bar_with_not_reported, count_bars, empty_figure, incident_timeline, matrix_heatmap,
                          range_chart, series_chart, small_multiples)
 from core.data.loading import load_corpus
 from core.render.geo import OUTLINES_FILE, OUTLINES_URL, outlines_geojson, split_by_view

@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = ROOT / "dashboard"
-OWN = {"core", "ui", "views", "app", "curate", "validate"}  # the project's own top-level names
+OWN = {"core", "ui", "views", "web", "app", "server", "curate", "validate"}  # the project's own top-level names
 MODULES = sorted(p for p in DASHBOARD.rglob("*.py") if "__pycache__" not in p.parts)
 SCRIPTS = sorted((ROOT / "scripts").glob("*.py"))
 MAX_LINES = 400
@@ -124,8 +124,9 @@ def test_every_module_is_short_and_says_what_it_is_for(path):
 
 def test_the_core_never_imports_streamlit():
     """core/ is the pure layer (loading, validation, queries, builders): tests and scripts use it
-    without a Streamlit runtime."""
-    for path in (DASHBOARD / "core").rglob("*.py"):
+    without a Streamlit runtime. web/ is plain ASGI middleware, tested without a server: server.py
+    hands it what it needs from Streamlit (settings, secrets)."""
+    for path in [*(DASHBOARD / "core").rglob("*.py"), *(DASHBOARD / "web").rglob("*.py")]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
@@ -133,11 +134,11 @@ def test_the_core_never_imports_streamlit():
 
 
 def test_the_folders_show_the_architecture():
-    """dashboard/: app.py and the command lines; views/ (page scripts), ui/ (Streamlit glue), core/
-    with data, curation, analysis and render. No pages/ folder: Streamlit would switch to its legacy
-    multipage mode."""
+    """dashboard/: app.py, server.py (st.App: the middleware in front of app.py) and the command lines;
+    views/ (page scripts), ui/ (Streamlit glue), web/ (the middleware), core/ with data, curation,
+    analysis and render. No pages/ folder: Streamlit would switch to its legacy multipage mode."""
     folders = {p.name for p in DASHBOARD.iterdir() if p.is_dir() and p.name not in ("__pycache__",)}
-    assert folders == {"core", "ui", "views", "static"}
+    assert folders == {"core", "ui", "views", "static", "web"}
     assert {p.name for p in (DASHBOARD / "core").iterdir() if p.is_dir() and p.name != "__pycache__"} == {
         "data", "curation", "analysis", "render"}
-    assert {p.name for p in DASHBOARD.glob("*.py")} == {"app.py", "curate.py", "validate.py"}
+    assert {p.name for p in DASHBOARD.glob("*.py")} == {"app.py", "server.py", "curate.py", "validate.py"}

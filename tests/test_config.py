@@ -1,4 +1,5 @@
-"""Production settings: no tracebacks for readers, XSRF protection on, no usage statistics."""
+"""Production settings: no tracebacks for readers, XSRF protection on, no usage statistics, no uploads
+and no agent API on a reader's server."""
 
 import tomllib
 
@@ -10,6 +11,8 @@ def test_production_settings():
     assert config["client"]["showErrorDetails"] == "none"
     assert config["server"]["enableXsrfProtection"] is True
     assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["maxUploadSize"] == 0, "a reader's server takes no uploads (the curator's: scripts/run.sh)"
+    assert config["server"]["enableAgentApi"] is False
 
 
 def test_no_unsafe_html_anywhere_in_the_app():

@@ -10,6 +10,8 @@ import pandas as pd
 import pytest
 import streamlit as st
 
+from ui import store
+
 from app_paths import run_page, source_rows, unfold
 from core.data.loading import load_corpus
 from core.data.paths import CURATED_DIR
@@ -74,10 +76,10 @@ def expected_channels(iso: str) -> set[str]:
 def _fresh_caches():
     """Caches are process-wide: clear them around each test (one test reads a scratch copy)."""
     st.cache_data.clear()
-    st.cache_resource.clear()
+    store.reload()
     yield
     st.cache_data.clear()
-    st.cache_resource.clear()
+    store.reload()
 
 
 def table_with(at, *columns: str) -> pd.DataFrame:
@@ -242,7 +244,7 @@ def test_hostile_text_in_the_data_shows_literally_on_the_profile(scratch, monkey
     hostile = "<script>alert('x')</script> **not bold** [click](javascript:alert(1))"
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
     monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
-    st.cache_resource.clear()
+    store.reload()
     hotspots = scratch.rows("hotspots")
     hotspots[[h["hotspot_id"] for h in hotspots].index("hot-foreign_affairs-01")]["summary"] = hostile
     scratch.write("hotspots", hotspots)

@@ -18,7 +18,6 @@ import curate as cli
 from core.curation.plan import plan_apply
 from core.curation.register import CurationError, DocumentMeta, check_new_document, read_document
 from core.curation.review import load_proposal, number_coverage
-from core.curation import write as curation_write
 from core.data.loading import load_corpus
 from core.curation.proposals import CANDIDATE_COLUMNS, Proposer
 from core.curation.reading import find_dates, split_sentences
@@ -254,31 +253,6 @@ def test_a_validation_failure_leaves_every_table_unchanged(scratch, tmp_path, ca
     error = capsys.readouterr().err
     assert "Nothing was written" in error and "unknown indicator 'no_such_indicator'" in error
     assert snapshot(scratch) == before
-
-
-def test_a_crash_between_two_table_writes_leaves_every_table_unchanged(scratch, tmp_path, monkeypatch):
-    frame = propose_brief(scratch, tmp_path / "out")
-    decide(tmp_path / "out" / "candidates.csv", **{
-        cid(frame, "figures", value_text="about 45"): {"decision": "accept"},
-        cid(frame, "channels", name="Telegram"): {"decision": "accept"}})
-    before = snapshot(scratch)
-    real_replace, calls = curation_write._replace, []
-
-    def crash_after_first(tmp, target):
-        if calls:
-            raise OSError("disk full (simulated)")
-        calls.append(target)
-        real_replace(tmp, target)
-
-    monkeypatch.setattr(curation_write, "_replace", crash_after_first)
-    meta, text, candidates = load_proposal(tmp_path / "out" / "candidates.csv")
-    plan = plan_apply(candidates, meta, text, scratch.curated, scratch.seeds)
-    assert len(plan.files) >= 3  # seeds file, documents.csv, figures.csv, channels.csv
-    with pytest.raises(OSError, match="simulated"):
-        curation_write.apply_plan(plan, scratch.curated, scratch.seeds)
-    assert len(calls) == 1, "the first file was written before the crash"
-    assert snapshot(scratch) == before, "and put back"
-    assert not list(scratch.curated.glob(".*")) and not list(scratch.seeds.glob(".*")), "no temporary files left"
 
 
 def test_a_candidate_may_not_point_at_a_rejected_candidate(scratch, tmp_path):

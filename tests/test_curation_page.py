@@ -8,6 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 import streamlit as st
+
+from ui import store
 from streamlit.testing.v1 import AppTest
 
 import curate as cli
@@ -19,10 +21,10 @@ from test_curation import BRIEF, cid, decide, snapshot
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     st.cache_data.clear()
-    st.cache_resource.clear()
+    store.reload()
     yield
     st.cache_data.clear()
-    st.cache_resource.clear()
+    store.reload()
 
 
 def curator_session(scratch, monkeypatch, doc_id: str) -> AppTest:

@@ -13,6 +13,8 @@ import pydeck as pdk
 import pytest
 import streamlit as st
 
+from ui import store
+
 from app_paths import run_page, title_above
 from core.analysis.filters import Filters
 from core.data import paths
@@ -27,9 +29,9 @@ def corpus():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    st.cache_resource.clear()
+    store.reload()
     yield
-    st.cache_resource.clear()
+    store.reload()
 
 
 def test_a_chart_is_built_once_for_the_same_rows_and_exported_under_the_filter_of_the_day():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.analysis.filters import Filters, Options, describe, parse_query, to_query
+from core.analysis.filters import (MAX_LINK_FIELDS, TOO_LONG, Filters, Options, describe, link_fields, parse_query,
+                                   to_query, too_long_notice)
 
 OPTIONS = Options(
     countries={"KAZ": "Kazakhstan", "KGZ": "Kyrgyzstan", "TJK": "Tajikistan", "TKM": "Turkmenistan", "UZB": "Uzbekistan", "RUS": "Russia"},
@@ -79,3 +80,28 @@ def test_an_export_states_the_filters_that_apply_to_it_and_no_other():
         "Tajikistan, from 2022 (rows with no date left out), kinds: attack, groups: Islamic State Khorasan Province"
     assert describe(Filters(), names, applies=("countries", "years", "kinds")) == \
         "All countries, all years, attacks and plots"  # the Attacks page's default kinds, said
+
+
+def test_many_unknown_keys_or_long_values_make_one_notice():
+    """A link with 999 unknown keys drew 999 warning boxes (issue 23): now one, naming a few."""
+    f = parse_query({f"k{i}": "1" for i in range(45)}, OPTIONS)
+    assert f.notices == ("Ignored \u201ck0\u201d, \u201ck1\u201d, \u201ck2\u201d and 42 more in the link: this dashboard "
+                         "has no such settings.",)
+    f = parse_query({"country": "K" * 600, "q": "x" * 600, "kind": "attack"}, OPTIONS)
+    assert f.notices == ("Ignored \u201ccountry\u201d, \u201cq\u201d in the link: the values are too long.",)
+    assert f.kinds == ("attack",)
+
+
+def test_a_link_with_too_many_values_is_ignored_with_one_notice():
+    """Streamlit drops a query string of over 1,000 values without a word; ours says so once, from
+    51 values on, and the server sends anything longer as ?link=too-long."""
+    for query in ({f"k{i}": "1" for i in range(999)}, {"country": ["KAZ"] * (MAX_LINK_FIELDS + 1)}):
+        f = parse_query(query, OPTIONS)
+        fields = sum(len(v) if isinstance(v, list) else 1 for v in query.values())
+        assert f == Filters() and f.notices == (too_long_notice(fields),)
+        assert f"has {fields:,} settings" in f.notices[0] and str(MAX_LINK_FIELDS) in f.notices[0]
+    f = parse_query({"link": TOO_LONG}, OPTIONS)
+    assert f.notices == ("This link was too long to read (a link of this dashboard has at most 50): it was ignored, "
+                         "and the page opens with no filters set.",)
+    assert parse_query({"country": ["KAZ"] * MAX_LINK_FIELDS}, OPTIONS).countries == ("KAZ",)
+    assert link_fields("a=1&b=2&b=3") == 3 and link_fields("") == 0

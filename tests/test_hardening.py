@@ -8,6 +8,8 @@ import shutil
 import pytest
 import streamlit as st
 
+from ui import store
+
 from app_paths import PAGES, run_page
 
 # Which pages read which table (and so must show its problems). A country profile and Search read
@@ -91,10 +93,10 @@ def data_copy(scratch, monkeypatch):
     """The app reading a scratch copy of the data (see conftest.ScratchData) that a test may break."""
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
     monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
-    st.cache_resource.clear()
+    store.reload()
     st.cache_data.clear()
     yield scratch
-    st.cache_resource.clear()
+    store.reload()
     st.cache_data.clear()
 
 

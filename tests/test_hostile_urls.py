@@ -14,12 +14,13 @@ import io
 import re
 
 import pytest
-import streamlit as st
+
+from ui import store
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as s
 
 from app_paths import PAGES, PAGE_FAILED, run_page
-from core.analysis.filters import KEYS, MAX_PARAM_LENGTH, describe, parse_query, to_query
+from core.analysis.filters import KEYS, MAX_PARAM_LENGTH, Filters, describe, parse_query, to_query
 from core.data.loading import load_corpus
 from core.analysis.query import (figures_view, filter_figures, filter_hotspots, filter_incidents, hotspots_view,
                         incidents_view, rows_in_countries)
@@ -65,8 +66,8 @@ def test_any_link_parses_to_valid_filters_with_plain_notices(query):
         assert f.year_from <= f.year_to
     if f.passage:
         assert 0 <= f.passage[0] < f.passage[1]
-    unknown = [k for k in query if k not in KEYS]
-    assert len([n for n in f.notices if "no such setting" in n]) == len(unknown)
+    unknown = [k for k in query if k not in KEYS or k == "link"]  # `link` only carries the server's too-long
+    assert len([n for n in f.notices if "no such setting" in n]) == (1 if unknown else 0), "one notice for them all"
     for notice in f.notices:
         assert len(notice) < 200, "a notice repeats a long value"
         assert not MARKUP.search(safe_text(notice)), f"markup survives escaping: {notice!r}"
@@ -124,7 +125,7 @@ def _guard_file_access():
         return real_open(file, *args, **kwargs)
 
     builtins.open = io.open = guarded
-    st.cache_resource.clear()  # the corpus is read again, under the guard
+    store.reload()  # the corpus is read again, under the guard (st.cache_resource no longer holds it)
     yield
     builtins.open, io.open = real_open, real_io_open
 
@@ -160,10 +161,22 @@ def test_hostile_link_shows_notices_and_no_error(page, name):
 def test_sample_covers_every_parameter_and_gives_notices():
     """The fixed sample is not empty-handed: it names every key and most of it must be rejected."""
     assert all(k in SAMPLE["script in every parameter"] for k in KEYS)
-    assert all(len(parse_query(q, OPTIONS).notices) >= 3 for name, q in SAMPLE.items() if name != "valid edge values")
+    assert all(len(parse_query(q, OPTIONS).notices) >= 3 for name, q in SAMPLE.items()
+               if name not in ("valid edge values", "longest values"))
+    longest = parse_query(SAMPLE["longest values"], OPTIONS)  # every value too long: one notice for them all
+    assert len(longest.notices) == 2 and longest == Filters(search="q" * MAX_PARAM_LENGTH)
+    assert "the values are too long" in longest.notices[1] and f"and {len(KEYS) - 2 - 3} more" in longest.notices[1]  # all but q and link; 3 named
     valid = parse_query(SAMPLE["valid edge values"], OPTIONS)
     assert valid.notices == ("Swapped the years in the link: 2026 is after 1990.",)
     assert valid.countries == ("KAZ", "TJK") and valid.passage == (0, 10) and valid.iso == "TJK"
+
+
+@pytest.mark.parametrize("query", [{f"k{i}": "1" for i in range(999)}, {"country": ["KAZ"] * 60}, {"link": "too-long"}],
+                         ids=["999 unknown keys", "60 values", "too long for the server"])
+def test_a_link_with_many_or_huge_parameters_gets_one_notice(query):
+    at = run_page("attacks", query)
+    notices = [w.value for w in at.warning if "link" in w.value]
+    assert len(notices) == 1, notices[:3]
 
 
 @pytest.mark.slow

@@ -12,11 +12,13 @@ from core.analysis.documents import short_citations
 import pytest
 import streamlit as st
 
+from ui import store
+
 from app_paths import run_page
 from core.analysis.filters import Filters
 from core.data.loading import load_corpus
 from core.analysis.coverage import coverage_matrix, coverage_rows, coverage_sources
-from core.analysis.overview import (country_cards, latest_events, latest_first, quoted_rows, rows_behind,
+from core.analysis.overview import (country_cards, latest_events, quoted_rows, rows_behind,
                                     wave_views)
 from core.data.paths import CURATED_DIR, SEEDS_DIR
 from core.analysis.query import corpus_views, filter_figures, filter_incidents, source_link
@@ -57,7 +59,7 @@ def card_of(iso: str, filters: Filters = Filters()):
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     st.cache_data.clear()
-    st.cache_resource.clear()
+    store.reload()
 
 
 # --- Pure functions ----------------------------------------------------------------------------

@@ -13,6 +13,9 @@ from core.analysis.sources import passage_link
 from core.data.loading import Corpus
 from ui import store
 
+PAGE_FAILED = ("Something went wrong while drawing this page. The other pages still work; "
+               "the details are in the server log.")
+
 _MD_SPECIAL = "\\`*_{}[]()#+-.!|<>$~:"
 _MD_SPECIAL_RE = re.compile("([" + re.escape(_MD_SPECIAL) + "])")
 

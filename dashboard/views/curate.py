@@ -13,7 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from core.curation.plan import plan_apply
-from core.curation.register import CurationError, DOC_KINDS, DocumentMeta, check_new_document, fingerprint, read_document, seed_file_name
+from core.curation.register import (CurationError, DOC_KINDS, MAX_DOCUMENT_CHARS, MAX_FILE_MB, DocumentMeta,
+                                    check_new_document, fingerprint, seed_file_name)
+from core.curation.worker import StepFailed
 from core.curation.review import number_status
 from core.curation import write as curation_write
 from core.data import paths
@@ -22,7 +24,7 @@ from core.data.quotes import Document
 from core.curation.proposals import CANDIDATE_COLUMNS, DECISIONS
 from core.data.schema import INCIDENT_KINDS, QUALIFIERS, TABLES
 from ui import cache, chrome, store
-from ui.curation import proposals
+from ui.curation import FAILED, proposals, read_upload
 
 chrome.header("Curate", "Propose rows for a document, review them, see the change as a diff, then write it. "
           "Proposals are suggestions: nothing is written until you accept rows and press Write.")
@@ -71,7 +73,14 @@ def choose_document() -> tuple[DocumentMeta, str] | None:
         row = docs[docs["doc_id"] == doc_id].iloc[0].to_dict()
         meta = DocumentMeta(**{k: row[k] for k in TABLES["documents"].column_names}, registered=True)
         return meta, corpus.documents[doc_id].text
-    upload = st.file_uploader("A .txt, .md or .pdf file", type=["txt", "md", "pdf"], key="curate-upload")
+    if st.get_option("server.maxUploadSize") < 1:  # the readers' setting: this server was not started for a curator
+        st.warning("This server takes no uploads (server.maxUploadSize is 0). Start it with "
+                   "`DASHBOARD_CURATOR=1 bash scripts/run.sh`, which takes documents of up to "
+                   f"{MAX_FILE_MB} MB, or propose rows with `dashboard/curate.py propose`.")
+        return None
+    upload = st.file_uploader("A .txt, .md or .pdf file", type=["txt", "md", "pdf"], key="curate-upload",
+                              help=f"Up to {MAX_FILE_MB} MB and {MAX_DOCUMENT_CHARS:,} characters of text (about 200 "
+                                   "pages); split a longer document into parts.")
     cols = st.columns(3)
     doc_id = cols[0].text_input("doc_id (lower case, e.g. ferghana_brief)", key="curate-new-id").strip()
     title = cols[1].text_input("Title as printed", key="curate-new-title")
@@ -84,9 +93,12 @@ def choose_document() -> tuple[DocumentMeta, str] | None:
         st.info("Upload the document and give its doc_id and title.")
         return None
     try:
-        text = read_document(upload.name, upload.getvalue())
+        text = read_upload(upload.name, upload.getvalue())
     except CurationError as err:
         st.error(chrome.safe_text("\n".join(err.messages)))
+        return None
+    except StepFailed:
+        st.error(FAILED)
         return None
     meta = DocumentMeta(doc_id, title, authors, publisher, published.strip() or "unknown", kind,
                                  seed_file_name(doc_id, upload.name))
@@ -213,7 +225,14 @@ chosen = choose_document()
 if chosen is not None:
     meta, text = chosen
     token = data_version()
-    candidates, left_out = proposals(meta.doc_id, fingerprint(text), meta.registered, token, text)
+    try:
+        candidates, left_out = proposals(meta.doc_id, fingerprint(text), meta.registered, token, text)
+    except CurationError as err:
+        st.error(chrome.safe_text("\n".join(err.messages)))
+        st.stop()
+    except StepFailed:
+        st.error(FAILED)
+        st.stop()
     corpus = store.corpus()
     status = cache.cached("curate-status", lambda: number_status(
         Document(meta.doc_id, text), corpus.tables if meta.registered else None, candidates), meta.doc_id,

@@ -22,9 +22,12 @@ import pytest
 from playwright.sync_api import expect
 
 from app_paths import DEEP_LINKS, url_path
+from conftest import ScratchData
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
+SERVER = ROOT / "dashboard" / "server.py"  # what scripts/run.sh starts: app.py behind the middleware of dashboard/web
+CURATOR_TOKEN = "curator-token-for-the-tests"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -43,7 +46,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(log_path: Path, extra_args: list[str] = (), env: dict | None = None, script: Path = APP,
+def start_server(log_path: Path, extra_args: list[str] = (), env: dict | None = None, script: Path = SERVER,
                  timeout_s: float = WAIT_MS / 1000):
     """Start `streamlit run` on a free loopback port; return (process, url) once /_stcore/health says ok."""
     port = free_port()
@@ -81,10 +84,81 @@ def stop_server(proc) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+def app_server(tmp_path_factory):
+    """A reader's server (dashboard/server.py, as scripts/run.sh starts it): (process, url)."""
     proc, url = start_server(tmp_path_factory.mktemp("server") / "streamlit.log")
-    yield url
+    yield proc, url
     stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server):
+    return app_server[1]
+
+
+@pytest.fixture(scope="session")
+def curator_server(tmp_path_factory):
+    """The curator's server as scripts/run.sh starts it (DASHBOARD_CURATOR=1), on a scratch copy of
+    the data: (process, url, scratch)."""
+    root = tmp_path_factory.mktemp("curator")
+    scratch = ScratchData(root / "data")
+    port = free_port()
+    env = {**os.environ, "DASHBOARD_CURATOR": "1", "DASHBOARD_CURATOR_TOKEN": CURATOR_TOKEN,
+           "DASHBOARD_DATA_DIR": str(scratch.curated), "DASHBOARD_SEEDS_DIR": str(scratch.seeds)}
+    with open(root / "run.log", "w") as log:  # run.sh ends in `exec streamlit`: this process is the server
+        proc = subprocess.Popen(["bash", "scripts/run.sh", f"--server.port={port}", "--server.headless=true"],
+                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+
+    def ready():
+        if proc.poll() is not None:
+            pytest.fail("scripts/run.sh stopped:\n" + (root / "run.log").read_text())
+        return bool(listening_addresses(port)) and _answers(url + "/_stcore/health")
+
+    until(ready, proc, "the curator server to answer")
+    yield proc, url, scratch
+    stop_server(proc)
+
+
+def listening_addresses(port: int) -> set[str]:
+    """Local addresses with a socket listening on this port, from /proc/net/tcp and tcp6."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add(address)
+    return found
+
+
+def until(check, proc, what: str, timeout_s: float = WAIT_MS / 1000):
+    """Wait for `check()` to be true, paced by waiting on the server process (which returns at once
+    if it has died), as conftest.start_server does."""
+    deadline = time.monotonic() + timeout_s
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")
+        try:
+            proc.wait(timeout=0.1)
+        except subprocess.TimeoutExpired:
+            pass
+
+
+def _answers(url: str) -> bool:
+    try:
+        return urllib.request.urlopen(url, timeout=5).status == 200
+    except OSError:
+        return False
+
+
+def sign_in(page, url: str, next_path: str = "/curate", token: str = CURATOR_TOKEN) -> None:
+    """Open a page of the curator's server: it asks for the token first, then shows the page."""
+    page.goto(url + next_path)
+    page.get_by_label("Curator token").fill(token)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(url + next_path)
+    wait_for_app(page)
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
-"""The Curate page in a real browser: a reader's server has no /curate; a curator's server shows the
-review tables, and accepting rows shows the diff (on a scratch copy of the data)."""
+"""The Curate page in a real browser: a reader's server has no /curate; the curator's server (as
+scripts/run.sh starts it, on a scratch copy of the data: conftest.curator_server) asks for the token,
+shows the review tables, and accepting rows shows the diff; an uploaded document is written."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from .conftest import after_rerun, screenshot, start_server, stop_server, wait_for_app
+from .conftest import after_rerun, screenshot, sign_in, wait_for_app
 
 
 def test_a_reader_cannot_reach_the_curate_page(page: Page, app_url: str):
@@ -18,13 +19,11 @@ def test_a_reader_cannot_reach_the_curate_page(page: Page, app_url: str):
     assert page.get_by_test_id("stSidebarNav").get_by_role("link", name="Curate").count() == 0
 
 
-def test_a_curator_reviews_and_sees_the_diff(browser, scratch, tmp_path):
-    proc, url = start_server(tmp_path / "server.log", env={
-        "DASHBOARD_CURATOR": "1", "DASHBOARD_DATA_DIR": str(scratch.curated), "DASHBOARD_SEEDS_DIR": str(scratch.seeds)})
+def test_a_curator_reviews_and_sees_the_diff(browser, curator_server):
+    proc, url, scratch = curator_server
+    page = browser.new_page(viewport={"width": 1400, "height": 2200})
     try:
-        page = browser.new_page(viewport={"width": 1400, "height": 2200})
-        page.goto(url + "/curate")
-        wait_for_app(page)
+        sign_in(page, url)
         expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("Curate")
         expect(page.get_by_text("candidate rows for tucker")).to_be_visible()
         page.get_by_role("tab", name="Channels").click()  # switching tabs does not rerun the script
@@ -37,19 +36,17 @@ def test_a_curator_reviews_and_sees_the_diff(browser, scratch, tmp_path):
         print(f"\naccept all channels -> diff shown: {accept_s:.2f} s")
         assert page.locator('[data-testid="stException"]').count() == 0
     finally:
-        stop_server(proc)
+        page.close()
 
 
-def test_a_curator_uploads_a_document_and_writes_its_rows(browser, scratch, tmp_path):
+def test_a_curator_uploads_a_document_and_writes_its_rows(browser, curator_server):
     from pathlib import Path
 
     brief = Path(__file__).parents[1] / "curation_docs" / "ferghana-returnees-brief.md"
-    proc, url = start_server(tmp_path / "server.log", env={
-        "DASHBOARD_CURATOR": "1", "DASHBOARD_DATA_DIR": str(scratch.curated), "DASHBOARD_SEEDS_DIR": str(scratch.seeds)})
+    proc, url, scratch = curator_server  # the shared server's scratch data: no other test writes there
+    page = browser.new_page(viewport={"width": 1400, "height": 2200})
     try:
-        page = browser.new_page(viewport={"width": 1400, "height": 2200})
-        page.goto(url + "/curate")
-        wait_for_app(page)
+        sign_in(page, url)
         after_rerun(page, lambda: page.get_by_text("A new document").click())
         after_rerun(page, lambda: page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(brief)))
         after_rerun(page, lambda: (page.get_by_label("doc_id (lower case, e.g. ferghana_brief)").fill("ferghana_test"),
@@ -70,4 +67,4 @@ def test_a_curator_uploads_a_document_and_writes_its_rows(browser, scratch, tmp_
                    for line in (scratch.curated / "channels.csv").read_text().splitlines())
         assert page.locator('[data-testid="stException"]').count() == 0
     finally:
-        stop_server(proc)
+        page.close()

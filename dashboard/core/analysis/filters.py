@@ -4,7 +4,10 @@ A link must reproduce a view on any page, so every filter lives in the query str
     ?country=KAZ,TJK&from=2015&to=2024&undated=0&kind=attack,plot&group=iskp&indicator=...&doc=uwed&row=fig-uwed-001
     (page-scoped: ?q=... on Search and Data, ?iso=TJK on a country profile, ?doc=uwed&passage=1200-1460
     on Sources: a passage of a document as character offsets into its text)
-Values that make no sense are dropped with a notice in plain words; nothing here raises.
+Values that make no sense are dropped with a notice in plain words; nothing here raises. A link
+with more than MAX_LINK_FIELDS values is ignored as a whole with one notice (the server sends a link
+too long for Streamlit to read, which Streamlit would drop without a word, here as ?link=too-long),
+and every unknown key, or every value too long, makes one notice together, not one each.
 """
 
 from __future__ import annotations
@@ -21,10 +24,13 @@ from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS, QUOTED_TABLES, TABLES
 MAX_PARAM_LENGTH = 500
 # The Attacks page shows these categories of event unless the reader chooses others.
 DEFAULT_KINDS = ("attack", "plot")
+MAX_LINK_FIELDS = 50  # values in one link (a link the app writes has at most 15)
+TOO_LONG = "too-long"  # ?link=too-long: the server's word for a link it would not pass on
 YEAR_BOUNDS = (1990, 2026)
 
 # Keys the app understands; any other key in a URL is ignored with a notice.
-KEYS = ("country", "from", "to", "undated", "kind", "group", "indicator", "colour", "doc", "row", "hotspot", "table", "q", "iso", "passage")
+KEYS = ("country", "from", "to", "undated", "kind", "group", "indicator", "colour", "doc", "row", "hotspot", "table", "q", "iso",
+        "passage", "link")
 
 
 @dataclass(frozen=True)
@@ -146,19 +152,45 @@ def _passage(params: Mapping, notices: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def link_fields(query_string: str) -> int:
+    """How many values a raw query string holds, counted as Streamlit counts them."""
+    return query_string.count("&") + 1 if query_string else 0
+
+
+def too_long_notice(fields: int | None = None) -> str:
+    count = f"has {fields:,} settings" if fields else "was too long to read"
+    return (f"This link {count} (a link of this dashboard has at most {MAX_LINK_FIELDS}): it was ignored, "
+            "and the page opens with no filters set.")
+
+
+def _named(keys: list[str]) -> str:
+    shown = [f"\u201c{_clip(k)}\u201d" for k in keys[:3]]
+    more = len(keys) - len(shown)
+    return ", ".join(shown) + (f" and {more:,} more" if more else "")
+
+
 def parse_query(params: Mapping, options: Options) -> Filters:
     """Filters from a query string (a mapping of key -> value or list of values)."""
-    notices: list[str] = []
     params = {k: v for k, v in params.items()}
+    fields = sum(len(v) if isinstance(v, (list, tuple)) else 1 for v in params.values())
+    if fields > MAX_LINK_FIELDS or _first(params, "link") == TOO_LONG:
+        return Filters(notices=(too_long_notice(fields if fields > MAX_LINK_FIELDS else None),))
+    notices: list[str] = []
+    unknown, too_long = [], []
     for key in list(params):
         value = params[key]
         values = value if isinstance(value, (list, tuple)) else [value]
-        if key not in KEYS:
-            notices.append(f"Ignored \u201c{_clip(str(key))}\u201d in the link: this dashboard has no such setting.")
+        if key not in KEYS or key == "link":
+            unknown.append(str(key))
             del params[key]
         elif any(len(str(v)) > MAX_PARAM_LENGTH for v in values):
-            notices.append(f"Ignored \u201c{key}\u201d in the link: the value is too long.")
+            too_long.append(key)
             del params[key]
+    if unknown:
+        notices.append(f"Ignored {_named(unknown)} in the link: this dashboard has no such setting"
+                       + ("." if len(unknown) == 1 else "s."))
+    if too_long:
+        notices.append(f"Ignored {_named(too_long)} in the link: the value{' is' if len(too_long) == 1 else 's are'} too long.")
     year_from = _year(params, "from", options.year_bounds, notices)
     year_to = _year(params, "to", options.year_bounds, notices)
     if year_from and year_to and year_from > year_to:

@@ -34,7 +34,7 @@ class Gazetteer:
         taken = [(m.start, m.end) for m in mentions]
         if self._lowered[0] is not document:
             self._lowered = (document, set(re.findall(r"\b[a-z][a-z'\-]+\b", document or "")))
-        lowered_words = self._lowered[1] | set(re.findall(r"\b[a-z][a-z'\-]+\b", text))
+        in_document, in_sentence = self._lowered[1], set(re.findall(r"\b[a-z][a-z'\-]+\b", text))
         words = list(re.finditer(r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2}", text))
         out, seen = [], set()
         for phrase in words:
@@ -50,7 +50,7 @@ class Gazetteer:
                         continue  # first word of a sentence: too often an ordinary word
                     if any(start < e and s < start + len(name) for s, e in taken):
                         continue
-                    if name.lower() in lowered_words or (n == 1 and len(tokens) > 1):
+                    if name.lower() in in_document or name.lower() in in_sentence or (n == 1 and len(tokens) > 1):
                         continue
                     if n == 1 and re.search(r"(?:\b[A-Z]\.|[A-Z][a-z]+)\s+$", text[max(0, start - 20):start]):
                         continue  # "David W. Montgomery": a surname

@@ -9,13 +9,13 @@ import io
 import json
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from core.curation.proposals import DECISIONS
-from core.curation.register import CurationError, DocumentMeta, check_new_document
+from core.curation.register import CurationError, DocumentMeta, check_new_document, fingerprint
 from core.curation.review import CANDIDATE_REF
 from core.data.quotes import Document, normalise
 from core.data.schema import TABLES
@@ -32,6 +32,7 @@ class Plan:
     originals: dict[Path, str | None] = field(default_factory=dict)  # path -> old text (None: new file)
     added: dict[str, list[dict]] = field(default_factory=dict)  # table -> new rows
     assigned: dict[str, str] = field(default_factory=dict)  # candidate_id -> row id
+    inputs: tuple = ()  # (candidates, text, source_name): the write makes the plan again under the data's lock
 
     @property
     def counts(self) -> dict[str, int]:
@@ -53,6 +54,8 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
     doc = Document(meta.doc_id, text)
     tables = {name: _read_table(curated_dir / TABLES[name].file) for name in TABLES}
     problems: list[str] = []
+    if not meta.registered and _registered_already(meta, text, tables["documents"], seeds_dir):
+        meta = replace(meta, registered=True)  # this review was written before: its rows say so below
     if not meta.registered:
         problems += check_new_document(meta, text, tables["documents"], _texts(tables["documents"], seeds_dir), seeds_dir)
     rows = candidates.fillna("").astype(str).to_dict("records")
@@ -83,7 +86,7 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
     if problems:
         raise CurationError(problems)
 
-    plan = Plan(meta)
+    plan = Plan(meta, inputs=(candidates, text, source_name))
     new_rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     doc_id = meta.doc_id
     # ids first, so that candidates can refer to one another (subject 'c0004' -> 'inc-<doc>-001')
@@ -242,6 +245,13 @@ def _read_table(path: Path) -> pd.DataFrame:
     if not path.exists():
         return pd.DataFrame(columns=TABLES[path.stem].column_names)
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def _registered_already(meta: DocumentMeta, text: str, documents: pd.DataFrame, seeds_dir: Path) -> bool:
+    """The document is in documents.csv under this doc_id and file, with this very text."""
+    row = documents[(documents["doc_id"] == meta.doc_id) & (documents["file"] == meta.file)]
+    path = seeds_dir / meta.file
+    return len(row) == 1 and path.is_file() and fingerprint(path.read_text(encoding="utf-8")) == fingerprint(text)
 
 
 def _texts(documents: pd.DataFrame, seeds_dir: Path) -> dict[str, Document]:

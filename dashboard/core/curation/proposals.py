@@ -20,6 +20,7 @@ why it was proposed. These are suggestions: the curator accepts, edits, rejects 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 import pandas as pd
 
@@ -33,7 +34,7 @@ from core.curation.vocab import (
     KNOWN_CHANNELS, Mention, PLACE_SPECIFICITY, Vocab, find_mentions, guess_indicator, guess_subject,
     respectively, slug,
 )
-from core.data.numbers import NumberOccurrence, ignored_regions, scan_numbers
+from core.data.numbers import NumberOccurrence, containment, ignored_regions, scan_numbers
 from core.data.quotes import Document
 
 # The candidates file: these columns (in this order) are the command line's contract.
@@ -77,8 +78,9 @@ class Proposer:
     def propose(self, doc_id: str, text: str) -> pd.DataFrame:
         doc = Document(doc_id, text)
         self._document = text
-        skip = ignored_regions(doc_id, text)
+        in_skipped = containment(ignored_regions(doc_id, text))
         numbers = scan_numbers(doc_id, text)
+        starts = [o.start for o in numbers]  # in order: a sentence's numbers are found by bisection
         rows: list[dict] = []
         self._context: list[Mention] = []  # names of earlier sentences: "its militants", "this district"
         previous_end = 0
@@ -86,11 +88,12 @@ class Proposer:
             if re.search(r"\n\s*#", text[previous_end:sentence.start]):
                 self._context = []  # a new section
             previous_end = sentence.end
-            if any(s <= sentence.start and sentence.end <= e for s, e in skip):
+            if in_skipped((sentence.start, sentence.end)):
                 continue  # a citation line
-            if doc.find(sentence.text) is None:
+            if doc.find(sentence.text, start=sentence.start) is None:
                 continue  # cannot happen for a sentence cut from the text; never propose an unverified quote
-            in_sentence = [o for o in numbers if sentence.start <= o.start and o.end <= sentence.end]
+            first, last = bisect_left(starts, sentence.start), bisect_right(starts, sentence.end)
+            in_sentence = [o for o in numbers[first:last] if o.end <= sentence.end]
             rows.extend(self._sentence_rows(sentence, in_sentence))
         frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS)).fillna("")
         ids = [f"c{i:04d}" for i in range(1, len(frame) + 1)]

@@ -16,6 +16,11 @@ from core.data.quotes import Document, normalise
 from core.data.schema import TABLES
 
 DOC_KINDS = TABLES["documents"].column("kind").allowed
+# Bounded work: proposing takes about 1.5 s per 100,000 characters (scripts/benchmark_curation.py
+# --sizes), so a document may have up to half a million characters (about 200 pages; our longest
+# has 51,000), from a file of up to MAX_FILE_MB (a PDF with pictures is much larger than its text).
+MAX_DOCUMENT_CHARS = 500_000
+MAX_FILE_MB = 20  # also the curator server's server.maxUploadSize (scripts/run.sh)
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 
 
@@ -53,21 +58,30 @@ def read_document(path: Path, data: bytes | None = None) -> str:
     """The text of a .txt, .md or .pdf file (`data` = its bytes when uploaded)."""
     name = Path(path).name
     suffix = Path(path).suffix.lower()
+    if suffix not in (".pdf", ".txt", ".md"):
+        raise CurationError(f"{name}:-:-: only .txt, .md and .pdf documents can be added (this is '{suffix or 'no extension'}')")
+    size = len(data) if data is not None else Path(path).stat().st_size
+    if size > MAX_FILE_MB * 1024 * 1024:
+        raise CurationError(f"{name}:-:-: the file is {size / 1024 / 1024:,.1f} MB; a document may be at most "
+                            f"{MAX_FILE_MB} MB: split it into parts and add each part as its own document")
     raw = data if data is not None else Path(path).read_bytes()
     if suffix == ".pdf":
         text = _pdf_text(name, raw)
-    elif suffix in (".txt", ".md"):
+    else:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             line = raw[: err.start].count(b"\n") + 1
             raise CurationError(f"{name}:{line}:-: the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be "
                                 "decoded); save it as UTF-8 and try again") from None
-    else:
-        raise CurationError(f"{name}:-:-: only .txt, .md and .pdf documents can be added (this is '{suffix or 'no extension'}')")
     if not text.strip():
         raise CurationError(f"{name}:-:-: the document is empty (no text{' could be extracted from the PDF' if suffix == '.pdf' else ''})")
-    return text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n")
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise CurationError(f"{name}:-:-: the document has {len(text):,} characters; a document may have at most "
+                            f"{MAX_DOCUMENT_CHARS:,} characters (about 200 pages): split it into parts and add each "
+                            "part as its own document")
+    return text
 
 
 def _pdf_text(name: str, raw: bytes) -> str:

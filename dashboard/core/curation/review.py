@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 import pandas as pd
@@ -69,13 +70,20 @@ def number_coverage(doc_id: str, text: str, candidates: pd.DataFrame) -> tuple[i
 
     doc = Document(doc_id, text)
     rows = candidates.fillna("").astype(str).to_dict("records")
-    spans = [doc.find(r["quote"]) or [] for r in rows]
+    found, after = {}, 0  # candidates come in the order of the text: each quote is looked for from the last one on
+    for quote in dict.fromkeys(r["quote"] for r in rows):
+        found[quote] = doc.find(quote, start=after) or doc.find(quote) or []
+        after = found[quote][0][0] if found[quote] else after
+    # every span a candidate's quote covers, sorted, to find those around a number by bisection
+    spans = sorted((s, e, i) for i, r in enumerate(rows) for s, e in found[r["quote"]])
+    starts = [s for s, _, _ in spans]
+    longest = max((e - s for s, e, _ in spans), default=0)
     occurrences = scan_numbers(doc_id, text)
     covered = 0
     for occ in occurrences:
-        for row, row_spans in zip(rows, spans):
-            if not any(s <= occ.start and occ.end <= e for s, e in row_spans):
-                continue
+        at = bisect_right(starts, occ.start)
+        around = sorted(i for s, e, i in spans[bisect_left(starts, occ.end - longest):at] if occ.end <= e)
+        for row in (rows[i] for i in around):
             if row["table"] == "excluded":
                 hit = row["value_text"] == occ.text
             elif occ.value is None:

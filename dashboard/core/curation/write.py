@@ -1,26 +1,29 @@
-"""Write a curation plan: show the diff, validate a staged copy, write every file or none.
+"""Write a curation plan: show the diff, validate a staged copy, write every file or none, one write
+at a time.
 
 - diff(): a unified diff of every file the plan changes (new rows appear as '+' lines only:
   existing rows never change or renumber).
 - staged_problems(): the plan is written into a temporary copy of data/curated and seeds/ and the
   validator runs there; problems the real tables do not already have refuse the write.
-- commit(): each new file is first written beside its target, then moved into place; if anything
-  fails on the way (a crash, a full disk), every file already moved is put back as it was.
+- apply_plan(): under the data folder's write lock (core.data.transaction: one write at a time,
+  across processes), the plan is made again from the tables as they are now (another write may have
+  finished since it was shown), validated on a staged copy, and committed through the journal: a
+  crash at any point leaves the tables entirely old or entirely new once anything reads them again.
 - report(): after writing, the validator and the completeness check for that document.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.data.completeness import coverage, format_report
-from core.curation.plan import Plan
+from core.curation.plan import Plan, plan_apply
 from core.curation.register import CurationError
+from core.data import transaction
 from core.data.loading import load_corpus
 
 
@@ -45,8 +48,8 @@ def staged_problems(plan: Plan, curated_dir: Path, seeds_dir: Path) -> list[str]
     before = {str(p) for p in load_corpus(curated_dir, seeds_dir).problems}
     with tempfile.TemporaryDirectory(prefix="curate-stage-") as tmp:
         stage_curated, stage_seeds = Path(tmp) / "curated", Path(tmp) / "seeds"
-        shutil.copytree(curated_dir, stage_curated)
-        shutil.copytree(seeds_dir, stage_seeds)
+        shutil.copytree(curated_dir, stage_curated, ignore=shutil.ignore_patterns(".*"))  # not the lock or journal
+        shutil.copytree(seeds_dir, stage_seeds, ignore=shutil.ignore_patterns(".*"))
         for path, text in plan.files.items():
             target = (stage_curated if path.parent == curated_dir else stage_seeds) / path.name
             target.write_text(text, encoding="utf-8", newline="")
@@ -54,37 +57,9 @@ def staged_problems(plan: Plan, curated_dir: Path, seeds_dir: Path) -> list[str]
     return [str(p) for p in after if str(p) not in before]
 
 
-def _replace(tmp: Path, target: Path) -> None:
-    """Move one finished file into place (a separate function so tests can make it fail)."""
-    os.replace(tmp, target)
-
-
-def commit(plan: Plan) -> None:
-    """Write every file of the plan, or (on any failure) none of them."""
-    temps: dict[Path, Path] = {}
-    try:
-        for path, text in plan.files.items():
-            tmp = path.with_name(f".{path.name}.curate-tmp")
-            tmp.write_text(text, encoding="utf-8", newline="")
-            temps[path] = tmp
-        done: list[Path] = []
-        try:
-            for path, tmp in temps.items():
-                _replace(tmp, path)
-                done.append(path)
-        except BaseException:
-            for path in done:
-                old = plan.originals.get(path)
-                if old is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    back = path.with_name(f".{path.name}.curate-restore")
-                    back.write_text(old, encoding="utf-8", newline="")
-                    os.replace(back, path)
-            raise
-    finally:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
+def commit(plan: Plan, curated_dir: Path, seeds_dir: Path) -> None:
+    """Write every file of the plan, or none of them. The caller holds the data's write lock."""
+    transaction.commit(plan.files, curated_dir, seeds_dir)
 
 
 @dataclass
@@ -96,11 +71,21 @@ class Outcome:
 
 
 def apply_plan(plan: Plan, curated_dir: Path, seeds_dir: Path) -> Outcome:
-    """Validate on a staged copy, write atomically, then report validator and coverage."""
-    problems = staged_problems(plan, curated_dir, seeds_dir)
-    if problems:
-        raise CurationError(["Nothing was written: the validator would find these problems."] + problems)
-    commit(plan)
+    """Under the data's write lock: make the plan again from the tables as they are now, validate it
+    on a staged copy, write it all or nothing; then report validator and coverage."""
+    try:
+        with transaction.exclusive(curated_dir, seeds_dir):
+            if plan.inputs:  # made again now that no other write can run (it may have added rows since)
+                candidates, text, source_name = plan.inputs
+                plan = plan_apply(candidates, plan.meta, text, curated_dir, seeds_dir, source_name)
+            if not plan.files:
+                return Outcome()
+            problems = staged_problems(plan, curated_dir, seeds_dir)
+            if problems:
+                raise CurationError(["Nothing was written: the validator would find these problems."] + problems)
+            commit(plan, curated_dir, seeds_dir)
+    except transaction.DataBusy as busy:
+        raise CurationError(str(busy)) from None
     return report(plan.meta.doc_id, curated_dir, seeds_dir, plan.counts)
 
 

@@ -15,6 +15,7 @@ What counts as a number (the stated rule, also in docs/data.md):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # Footnotes that state facts rather than cite a source: scanned like body text.
@@ -81,8 +82,22 @@ def ignored_regions(doc_id: str, text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _inside(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in regions)
+def containment(regions: list[tuple[int, int]]):
+    """A test `inside((start, end))`: is the span within one of the regions? Answered by bisection
+    (the regions sorted by start, with the furthest end reached so far), so testing every number of
+    a long document costs n log n, not n times the number of regions."""
+    ordered = sorted(regions)
+    starts = [s for s, _ in ordered]
+    reach, furthest = [], -1
+    for _, e in ordered:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+
+    def inside(span: tuple[int, int]) -> bool:
+        i = bisect_right(starts, span[0])
+        return i > 0 and reach[i - 1] >= span[1]
+
+    return inside
 
 
 def _digit_numbers(doc_id: str, text: str) -> list[NumberOccurrence]:
@@ -199,7 +214,8 @@ def scan_numbers(doc_id: str, text: str) -> list[NumberOccurrence]:
     """Every number in the document, in order, minus those the stated rule skips."""
     skip = ignored_regions(doc_id, text)
     digits = _digit_numbers(doc_id, text)
-    digit_spans = [(o.start, o.end) for o in digits]
-    words = [o for o in _word_numbers(doc_id, text) if not _inside((o.start, o.end), digit_spans)]
-    found = [occ for occ in digits + words if not _inside((occ.start, occ.end), skip)]
+    in_digits = containment([(o.start, o.end) for o in digits])
+    words = [o for o in _word_numbers(doc_id, text) if not in_digits((o.start, o.end))]
+    skipped = containment(skip)
+    found = [occ for occ in digits + words if not skipped((occ.start, occ.end))]
     return sorted(found, key=lambda o: o.start)

@@ -9,6 +9,7 @@ offsets into the *original* document text so the Sources page can highlight the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 _CHAR_MAP = str.maketrans(
     {
@@ -56,14 +57,15 @@ class Document:
         self.text = text
         self.norm, self._offsets = normalise_with_offsets(text)
 
-    def find(self, quote: str) -> list[tuple[int, int]] | None:
-        """Spans (start, end) in the original text of each verbatim part of `quote`, or None."""
+    def find(self, quote: str, start: int = 0) -> list[tuple[int, int]] | None:
+        """Spans (start, end) in the original text of each verbatim part of `quote`, or None; with
+        `start`, only from that offset of the original text on (a long document read in order)."""
         parts = [normalise(p) for p in _ELLIPSIS.split(quote)]
         parts = [p for p in parts if p]
         if not parts:
             return None
         spans = []
-        pos = 0
+        pos = bisect_left(self._offsets, start) if start else 0
         for part in parts:
             found = self.norm.find(part, pos)
             if found < 0:
