@@ -1,7 +1,7 @@
 """Add a document and its rows: propose candidate rows, review them, write the accepted ones.
 
-    python dashboard/curate.py propose PATH --doc-id ID [--title ... --authors ... --publisher ...
-                                          --published ... --kind ...] --out DIR
+    python dashboard/curate.py propose PATH --doc-id ID --out DIR [--title ... --authors ... --publisher ...
+                                          --published ... --kind ...]
     python dashboard/curate.py apply DIR/candidates.csv [--dry-run]
 
 `propose` reads a .txt, .md or .pdf file and writes DIR/candidates.csv (one candidate row per line,
@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from core.curation import write as curation_write  # noqa: E402
 from core.curation.plan import plan_apply  # noqa: E402
 from core.curation.register import (  # noqa: E402
-    DOC_KINDS, CurationError, DocumentMeta, check_new_document, fingerprint, read_document, seed_file_name,
+    DOC_KINDS, CurationError, DocumentMeta, check_new_document, fingerprint, new_document, read_document,
 )
 from core.curation.review import drop_already_curated, load_proposal, number_status, propose_candidates, save_proposal  # noqa: E402
 from core.data.loading import load_corpus  # noqa: E402
@@ -41,12 +41,14 @@ def propose(args) -> int:
         meta = DocumentMeta(**{k: row[k] for k in DocumentMeta.__dataclass_fields__ if k in row}, registered=True)
         text = doc.text  # quotes must match the registered text exactly
     else:
-        meta = DocumentMeta(args.doc_id, args.title or "", args.authors or "", args.publisher or "",
-                            args.published or "unknown", args.kind, seed_file_name(args.doc_id, args.path.name), args.note or "")
+        meta = new_document(args.doc_id, text, args.path.name, args.title, args.published, authors=args.authors or "",
+                            publisher=args.publisher or "", kind=args.kind, note=args.note or "")
         problems = check_new_document(meta, text, documents, corpus.documents, args.seeds)
         if problems:
             raise CurationError(problems)
-    candidates = propose_candidates(meta.doc_id, text, corpus.tables)
+    for item in meta.to_review:
+        print(f"check {item}")
+    candidates = propose_candidates(meta.doc_id, text, corpus.tables, meta.published)
     left_out = 0
     if meta.registered:
         candidates, left_out = drop_already_curated(candidates, doc, corpus.tables)
@@ -88,10 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("propose", help="propose candidate rows for a document (writes only into --out)")
     p.add_argument("path", type=Path)
     p.add_argument("--doc-id", required=True)
-    p.add_argument("--title")
+    p.add_argument("--title", help="the title as printed (default: the document's first line, marked for review)")
     p.add_argument("--authors", help="';'-separated")
     p.add_argument("--publisher")
-    p.add_argument("--published", help="YYYY, YYYY-MM, YYYY-MM-DD or unknown")
+    p.add_argument("--published", help="YYYY, YYYY-MM, YYYY-MM-DD or unknown (default: the date of the dateline); "
+                   "relative dates in the text ('Friday', 'Feb. 4', 'last month') are resolved against it")
     p.add_argument("--kind", default="policy report", choices=DOC_KINDS)
     p.add_argument("--note")
     p.add_argument("--out", type=Path, required=True)

@@ -21,6 +21,7 @@ from core.data.quotes import Document, normalise
 from core.data.schema import TABLES
 
 ID_FORMATS = {"figures": ("fig", 3), "incidents": ("inc", 3), "channels": ("ch", 2)}  # fig-<doc>-001
+PLACEHOLDER = re.compile(r"\[[^\]]*(?:draft|rewrite|todo|tbd|placeholder)[^\]]*\]|\b(?:TODO|TBD|lorem ipsum)\b", re.I)
 
 
 @dataclass
@@ -79,6 +80,11 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
         if row["table"] == "excluded" and decision == "accept" and not row["exclude_reason"].strip():
             problems.append(f"{where}:exclude_reason: candidate {cid}: give the reason the number is not curated")
             continue
+        if row["table"] == "incidents" and decision == "accept" and (PLACEHOLDER.search(row["summary"]) or not row["summary"].strip()):
+            problems.append(f"{where}:summary: candidate {cid}: " + ("the summary is a placeholder "
+                            f"('{PLACEHOLDER.search(row['summary']).group(0)}')" if row["summary"].strip() else "the summary is blank")
+                            + "; write what happened as one plain sentence")
+            continue
         chosen.append((line, {**row, "decision": decision}))
     if problems:
         raise CurationError(problems)
@@ -128,15 +134,17 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
                 "figure_id": ident, "indicator": r["indicator"], "subject": ref(r["subject"], line, "subject", cid),
                 "related": ref(r["related"], line, "related", cid), "value": r["value"], "low": r["low"],
                 "high": r["high"], "qualifier": r["qualifier"], "value_text": r["value_text"] or r["value"],
-                "unit": r["unit"] or units.get(r["indicator"], ""), "period_start": r["period_start"],
+                "unit": r["unit"] or units.get(r["indicator"], ""), "counts": r.get("counts", ""),
+                "part_of": ref(r.get("part_of", ""), line, "part_of", cid), "period_start": r["period_start"],
                 "period_end": r["period_end"], "doc_id": doc_id, "quote": r["quote"], "note": r["note"]})
         elif table == "incidents":
             group = ref(r["group_id"], line, "group_id", cid)
             new_rows["incidents"].append({
                 # A new event unless the curator names an existing one (event_id of a row about the same event).
                 "incident_id": ident, "event_id": r.get("event_id") or "ev-" + ident.removeprefix("inc-"),
-                "date": r["date"], "date_precision": r["date_precision"], "date_inferred": "",
-                "place_id": ref(r["place_id"], line, "place_id", cid), "country_iso3": r["country_iso3"],
+                "date": r["date"], "date_precision": r["date_precision"], "date_inferred": r.get("date_inferred", ""),
+                "place_id": ref(r["place_id"], line, "place_id", cid), "place_inferred": r.get("place_inferred", ""),
+                "country_iso3": r["country_iso3"],
                 "kind": r["kind"], "group_id": group,
                 # The document links the group to the event; how (carried out, claimed...) is the curator's call.
                 "involvement": (r.get("involvement") or "attributed") if group else "", "perpetrator_origin": "",

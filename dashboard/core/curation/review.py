@@ -25,8 +25,9 @@ REQUIRED_CANDIDATE_COLUMNS = CANDIDATE_COLUMNS[:19]  # the command line's contra
 CANDIDATE_REF = re.compile(r"^c\d{4}$")
 
 
-def propose_candidates(doc_id: str, text: str, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    return Proposer(build_vocab(tables)).propose(doc_id, text)
+def propose_candidates(doc_id: str, text: str, tables: dict[str, pd.DataFrame], published: str = "") -> pd.DataFrame:
+    """Candidates for a document; `published` (its date) resolves the relative dates it gives."""
+    return Proposer(build_vocab(tables)).propose(doc_id, text, published)
 
 
 def save_proposal(out_dir: Path, meta: DocumentMeta, text: str, candidates: pd.DataFrame) -> Path:

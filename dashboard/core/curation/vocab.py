@@ -1,5 +1,5 @@
 """What the proposer knows by name: countries, groups, places and channels from our tables (with
-their other names), the indicator keywords (data/vocab/indicator_keywords.csv), and the rules that
+their other names), the events already in the tables, the indicator keywords (data/vocab/indicator_keywords.csv), and the rules that
 guess a number's indicator and subject from the names around it."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -74,14 +75,20 @@ class Vocab:
     indicators: pd.DataFrame
     channels: pd.DataFrame
     keywords: dict[str, list[str]]
+    incidents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["incident_id", "event_id", "date", "country_iso3", "kind"]))  # events already in the tables
     patterns: list[tuple[re.Pattern, str, str]] = field(default_factory=list)  # (regex, kind, id)
     known_names: set[str] = field(default_factory=set)  # every name the tables already know
 
-    @property
+    @cached_property
     def topics(self) -> dict[str, str]:
         return dict(zip(self.indicators["indicator"], self.indicators["topic"]))
 
-    @property
+    @cached_property
+    def place_countries(self) -> dict[str, str]:
+        return dict(zip(self.places["place_id"], self.places["country_iso3"]))
+
+    @cached_property
     def units(self) -> dict[str, str]:
         return dict(zip(self.indicators["indicator"], self.indicators["unit"]))
 
@@ -104,6 +111,8 @@ def build_vocab(tables: dict[str, pd.DataFrame], keywords: dict[str, list[str]] 
     str_tables = {k: v.astype("object").fillna("").astype(str) for k, v in tables.items()}
     vocab = Vocab(str_tables["countries"], str_tables["places"], str_tables["groups"], str_tables["indicators"],
                   str_tables["channels"], keywords if keywords is not None else read_keywords())
+    if "incidents" in str_tables:
+        vocab.incidents = str_tables["incidents"]
     entries: list[tuple[str, str, str]] = []  # (name, kind, id)
     for row in vocab.countries.itertuples():
         for name in [row.name, *split_names(row.other_names)]:
@@ -220,7 +229,9 @@ def guess_subject(mentions: list[Mention], start: int, end: int, indicator: str,
             return home[0].id, "", f"named in an earlier sentence ('{home[0].text}'); the foreign country here is a setting"
     if not preferred:
         origin = [m for m in pool if m.start >= end and m.start - end < 80
-                  and re.search(r"\b(?:from|of)\s+(?:the\s+)?$", text[max(end, m.start - 12):m.start])]
+                  and re.search(r"\b(?:from|of)\s+(?:the\s+)?$", text[max(end, m.start - 12):m.start])
+                  # "returning from Syria": whence; "on charges of Islamic State membership": not who they are
+                  and not re.search(r"\w(?:ing|ed)\b|\b(?:charges?|membership|suspicion|links?)\b", text[end:m.start])]
         if origin:
             return origin[0].id, "", f"origin after the number: '{origin[0].text}'"
     candidates = preferred or pool
