@@ -20,11 +20,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from core.curation import write as curation_write  # noqa: E402
-from core.curation.plan import plan_apply  # noqa: E402
+from core.curation.plan import name_candidates, plan_apply  # noqa: E402
 from core.curation.register import (  # noqa: E402
     DOC_KINDS, CurationError, DocumentMeta, check_new_document, fingerprint, new_document, read_document,
 )
-from core.curation.review import drop_already_curated, load_proposal, number_status, propose_candidates, save_proposal  # noqa: E402
+from core.curation.review import (  # noqa: E402
+    check_out_folder, drop_already_curated, load_proposal, number_status, propose_candidates, save_proposal,
+)
 from core.data.loading import load_corpus  # noqa: E402
 from core.data.paths import curated_dir, seeds_dir  # noqa: E402
 from core.data.quotes import Document  # noqa: E402
@@ -48,11 +50,12 @@ def propose(args) -> int:
             raise CurationError(problems)
     for item in meta.to_review:
         print(f"check {item}")
+    check_out_folder(args.out)  # before proposing: a reviewed candidates.csv is never overwritten
     candidates = propose_candidates(meta.doc_id, text, corpus.tables, meta.published)
     left_out = 0
     if meta.registered:
         candidates, left_out = drop_already_curated(candidates, doc, corpus.tables)
-    path = save_proposal(args.out, meta, text, candidates)
+    path = save_proposal(args.out, meta, text, candidates)  # refuses to overwrite a reviewed candidates.csv
     counts = candidates["table"].value_counts()
     print(f"wrote {path}")
     print("candidates: " + ", ".join(f"{counts.get(t, 0)} {t}" for t in ("figures", "incidents", "places", "channels", "groups", "excluded")))
@@ -70,10 +73,16 @@ def apply(args) -> int:
         print("nothing to write: no candidate is accepted or excluded")
         return 0
     print(curation_write.diff(plan, args.data.parent.parent if args.data.parent.name == "data" else None))
-    if args.dry_run:
-        print("dry run: nothing written")
+    if args.dry_run:  # the same validation as a write, on a staged copy: a clean dry run means the write passes it
+        problems = name_candidates(plan, curation_write.staged_problems(plan, args.data, args.seeds))
+        if problems:
+            raise CurationError(["dry run: the write would be refused; the validator would find these problems."] + problems)
+        print("dry run: the validator finds no problems; nothing written")
         return 0
-    outcome = curation_write.apply_plan(plan, args.data, args.seeds)
+    try:
+        outcome = curation_write.apply_plan(plan, args.data, args.seeds)
+    except CurationError as err:
+        raise CurationError(name_candidates(plan, err.messages)) from None
     print("written: " + ", ".join(f"{n} row(s) to {t}.csv" for t, n in outcome.written.items()))
     print("validator: " + ("no problems" if not outcome.problems else f"{len(outcome.problems)} problem(s)"))
     for problem in outcome.problems:
@@ -100,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True)
     a = sub.add_parser("apply", help="write the accepted rows of a reviewed candidates.csv")
     a.add_argument("candidates", type=Path)
-    a.add_argument("--dry-run", action="store_true", help="show the diff, write nothing")
+    a.add_argument("--dry-run", action="store_true", help="show the diff and run the full validation, write nothing")
     args = parser.parse_args(argv)
     args.data = args.data or curated_dir()
     args.seeds = args.seeds or seeds_dir()

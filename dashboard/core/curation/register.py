@@ -1,7 +1,7 @@
 """Registering a document: its text read from a .txt, .md or .pdf file, its metadata (a title from
 its first line when none is given, marked for review), and the checks that refuse a document we
-cannot add (empty, not UTF-8, a doc_id or text we already have) or flag one to read with care (not
-in English). Errors are CurationError with plain sentences
+cannot add (empty, not UTF-8, NUL bytes or other binary content, a doc_id or text we already have)
+or flag one to read with care (not in English). Errors are CurationError with plain sentences
 naming file, row and column."""
 
 from __future__ import annotations
@@ -70,7 +70,25 @@ def read_document(path: Path, data: bytes | None = None) -> str:
         raise CurationError(f"{name}:-:-: only .txt, .md and .pdf documents can be added (this is '{suffix or 'no extension'}')")
     if not text.strip():
         raise CurationError(f"{name}:-:-: the document is empty (no text{' could be extracted from the PDF' if suffix == '.pdf' else ''})")
+    check_text(name, text)
     return text.replace("\r\n", "\n")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def check_text(name: str, text: str) -> None:
+    """Refuse text that is not a document's words: NUL bytes, or control characters (binary content
+    that happens to decode as UTF-8)."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise CurationError(f"{name}:{line}:-: the file holds NUL bytes ({text.count(chr(0)):,} of them): it is binary "
+                            "content, not text; export the document as plain text (UTF-8) and try again")
+    controls = _CONTROL.findall(text)
+    if len(controls) > max(2, len(text) // 200):
+        raise CurationError(f"{name}:-:-: {len(controls):,} control characters in {len(text):,}: this looks like binary "
+                            "content, not text; export the document as plain text (UTF-8) and try again")
 
 
 def first_line_title(text: str) -> str:
