@@ -242,3 +242,53 @@ def test_an_event_already_in_the_tables_gets_its_event_key(proposer):
     other = proposer.propose("elsewhere", text.replace("Crocus City Hall concert venue", "a police post in Makhachkala"),
                              "2024-03-22")
     assert incidents(other)[0]["event_id"] == "", "another place in the same month is another event"
+
+
+# ---------------------------------------------------------------- sub-counts, lists and follow-ups
+
+
+def test_sub_counts_name_whom_they_count_and_the_total_they_are_part_of(proposer):
+    rows = propose(proposer, "01-kyrgyz-flight")
+    total, women, children = figure(rows, "95"), figure(rows, "24"), figure(rows, "71")
+    assert (women["counts"], women["part_of"], children["counts"], children["part_of"]) == (
+        "women", total["candidate_id"], "children", total["candidate_id"]), "'The group ... consisted of 24 women and 71 children'"
+    assert (total["counts"], total["part_of"]) == ("", "")
+    assert (women["indicator"], women["subject"]) == ("repatriated_people", "KGZ"), "a part takes its total's indicator and subject"
+    in_all = figure(rows, "511")
+    assert [figure(rows, v)["part_of"] for v in ("148", "363")] == [in_all["candidate_id"]] * 2, "'511 ..., among them 148 women'"
+    rows = propose(proposer, "04-returns-and-junk")
+    assert figure(rows, "406")["part_of"] == figure(rows, "754")["candidate_id"], "'Of those 754, 406 were children'"
+    rows = propose(proposer, "10-khujand-joiners")
+    six = figure(rows, "six")
+    for number, country in (("four", "TJK"), ("two", "KGZ")):  # "The men, four citizens of Tajikistan and two of Kyrgyzstan"
+        part = figure(rows, number)
+        assert (part["part_of"], part["indicator"], part["subject"], part["counts"]) == (six["candidate_id"], "people_convicted", country, "")
+
+
+def test_a_total_takes_the_day_of_its_parts_and_an_event_the_day_of_the_next_sentence(proposer):
+    rows = propose(proposer, "11-khorog-and-returns")
+    assert (figure(rows, "77")["period_start"], figure(rows, "57")["period_start"]) == ("2021-05-19", "2021-05-19"), \
+        "'returned 77 ... Among those brought home on Wednesday are 20 women and 57 children'"
+    flight = next(i for i in incidents(rows) if i["country_iso3"] == "TJK" and i["kind"] == "repatriation programme")
+    assert (flight["date"], flight["date_inferred"]) == ("2021-05-20", "yes"), "'landed ... late on Thursday', the next paragraph"
+    assert figure(rows, "146")["period_start"] == "2021-05-20"
+    attack = next(i for i in incidents(rows) if i["kind"] == "attack")
+    assert (figure(rows, "about 10")["indicator"], figure(rows, "about 10")["subject"]) == ("perpetrators", attack["candidate_id"])
+    recruited = figure(rows, "5")
+    assert (recruited["indicator"], recruited["subject"]) == ("recruited_people", "TJK"), "'sent 5 young men ... to fight in Syria'"
+    assert "Kulob" in set(rows.loc[rows["table"] == "places", "name"]), "a place as the document spells it"
+
+
+def test_a_period_stays_with_its_own_counts_and_a_stock_takes_none(proposer):
+    rows = propose(proposer, "09-aktau-flight")
+    twelve = rows[(rows["table"] == "figures") & (rows["value_text"] == "12")].to_dict("records")
+    for row in (figure(rows, "64"), twelve[0], figure(rows, "52")):  # "on Tuesday, ... an operation that began in January 2019"
+        assert (row["period_start"], row["period_end"]) == ("2020-09-08", "2020-09-08"), row["value_text"]
+    assert (figure(rows, "188")["period_start"], figure(rows, "188")["period_end"]) == ("2021", "2021"), "'since 2021, when 188 ...'"
+    held = figure(rows, "more than 300")
+    assert (held["indicator"], held["period_start"], held["period_end"]) == ("detained_women_children", "", ""), "'are still held'"
+    websites, channels = figure(rows, "40"), twelve[-1]
+    assert websites["indicator"] == channels["indicator"] == "social_media_channels_blocked", "one verb for a list"
+    assert (websites["period_start"], channels["subject"]) == ("", "KAZ")
+    assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2020-09-08", "KAZ"), ("2021", "KAZ")], \
+        "no incident for 'The women were detained on arrival' or 'No group claimed any role'"

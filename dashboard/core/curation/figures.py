@@ -20,7 +20,8 @@ from core.data.schema import CENTRAL_ASIA
 NOT_A_QUALIFIER = re.compile(r"\b(?:hand(?:ed|s)?|turn(?:ed|s)?|took|taken|pass(?:ed|es)?|carri(?:ed|es)|flown|"
                              r"brought|went|came|left|move(?:d|s)?|sign(?:ed|s)?|won|took)\s+over\s*$", re.I)
 NEUTRAL_BEFORE = {"в", "во", "из", "на", "и", "с", "со", "по", "за", "к", "от", "для", "у", "а", "—", "-"}
-CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+|,\s+and\s+that\b")
+CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but|including)\b|\s+while\s+|,\s+and\s+that\b|"
+                          r",\s+and\s+(?=(?:the|officials|authorities|it|they|he|she|police|rights)\b)")
 REPATRIATION_BY_STATE = {"repatriated_people", "repatriated_suspects"}
 COUNTED_BY_COUNTRY = {"people_convicted", "people_detained", "people_expelled"}  # a city's court -> its country
 
@@ -76,7 +77,8 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
             reasons.append(f"a word we cannot read ('{qual_text}') precedes the number: set the qualifier")
             qual_text = ""
     between = BETWEEN.search(text[max(0, occ.start - 12):occ.start]) if second is not None else None
-    value_text = ((between.group(0) if between else qual_text) + text[occ.start:end]).strip()
+    several = re.search(r"\b(?:several|a\s+few|many|some)\s+$", before, re.I) if occ.value is None and not qual_text else None
+    value_text = ((between.group(0) if between else several.group(0) if several else qual_text) + text[occ.start:end]).strip()
     unit_word = PERCENT_AFTER.match(after)
     if unit_word:
         value_text += unit_word.group(0).rstrip() if unit_word.group(0).strip() == "%" else " percent"
@@ -108,6 +110,10 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
         own = [m for m in mentions if a <= m.start and m.end <= b]
         pool = own if any(m.kind != "channel" for m in own) else mentions
         subject, related, why_subject = guess_subject(pool, occ.start, end, indicator, text, context, topic)
+        camps = [m for m in own if m.kind == "place" and vocab.place_kinds.get(m.id) == "camp"]
+        whose = [m for m in own if m.kind == "central_asia" or (m.kind == "country" and m.id in CENTRAL_ASIA)]
+        if indicator == "detained_women_children" and camps and not whose:  # "held in al-Hol", whoever they are
+            subject, related, why_subject = camps[0].id, "", f"the camp '{camps[0].text}'"
         if indicator in COUNTED_BY_COUNTRY and subject in vocab.place_countries:
             subject, why_subject = vocab.place_countries[subject] or subject, f"the country of {why_subject}"
     reasons = [f"{why_value} '{value_text}'", why_indicator,

@@ -32,6 +32,8 @@ NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|pr
 SAME_FAMILY = {"plot": "plot or arrest", "arrest": "plot or arrest"}  # a foiled plot and its arrests: one event
 VERDICT = re.compile(r"\b(?:sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
 NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", re.I)
+FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?", re.I)
+NEGATED = re.compile(r"\b(?:no|not|never|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.I)
 PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|men|people|citizens|returnees|orphans)\s+$", re.I)
 SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
 ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
@@ -60,14 +62,14 @@ def summary_from(sentence: str) -> str:
     return (text[:1].upper() + text[1:] + ".") if text else ""
 
 
-def _date_for(text: str, dates: SentenceDates, news: bool, kind: str) -> tuple[tuple[int, int, str, str] | None, str]:
+def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: int) -> tuple[tuple[int, int, str, str] | None, str]:
     """The incident's date and how it was chosen ('' when the sentence states it as the event's)."""
-    verdict = VERDICT.search(text)
+    verdict = VERDICT.search(text[:word_at])  # "sentenced ... for plotting": the date is the sentence's
     if kind == "announcement" and dates.speech and not dates.event:
         return dates.speech[0], ""  # "announced on April 17": the announcement is the event
     for d in dates.event:
-        if d[3] == "year" and (d[0], d[1]) in dates.inferred:
-            continue  # "this year", "last year": a period, not the day of an event
+        if d[3] == "year" and (d[0], d[1]) in dates.inferred and not re.match(r"last\s+year", text[d[0]:d[1]], re.I):
+            continue  # "this year": a period so far, not the date of an event
         if verdict and verdict.start() < d[0] + 60 and len(dates.event) == 1:
             return None, "verdict"  # "a court on Thursday sentenced...": the day of the sentence
         before = text[max(0, d[0] - 10):d[0]]
@@ -106,9 +108,11 @@ class IncidentFinder:
         _, _, word, kind = first
         if kind == "repatriation programme" and PARTICIPLE.search(text[max(0, word.start() - 40):word.start()]):
             return []  # "the children brought back in 2022 was...": a description, not the report of an event
-        date, how = _date_for(text, dates, self.news, kind)
-        if date is None and (how in ("verdict", "period") or not self.news):
-            return []
+        date, how = _date_for(text, dates, self.news, kind, word.start())
+        if date is None and (how in ("verdict", "period") or not self.news or FOLLOW_UP.match(text)):
+            return []  # an undated "The women were detained on arrival" follows the event told before
+        if NEGATED.search(text[max(0, word.start() - 30):word.start()]):
+            return []  # "No group claimed responsibility"
         killed, wounded = _casualties(text, numbers)
         groups = [x for x in mentions if x.kind == "group"]
         group_id = groups[0].id if groups else ""

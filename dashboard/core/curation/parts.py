@@ -28,6 +28,8 @@ REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,
                          r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these))\b", re.I)
 LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+them|\bincluded|\bconsisted\s+of|"
                              r"\bcomprising)\s*(?:[\w-]+\s+){0,3}$", re.I)
+APPOSITION = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
+                        r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
 OF_THEM = re.compile(r"^\s*of\s+(?:them|those|whom)\b", re.I)
 
 
@@ -69,21 +71,23 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         same = [f for f, cat in zip(earlier, after_total) if f.sentence == part.sentence and (
             LINKED_TO_TOTAL.search(text[f.start:part.start]) or (cat and re.search(r"[,:(]\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])))]
         back = [f for f in earlier if f.sentence < part.sentence and _only_numbers_between(figures, f, part)]
-        refers = REFERS_BACK.match(text) or OF_THEM.match(text[part.end:])
+        sibling = _after_sibling(figures[:i], part, text)
+        apposition = APPOSITION.search(text[:part.start]) or (sibling and sibling.row.get("_apposition"))
+        refers = REFERS_BACK.match(text) or OF_THEM.match(text[part.end:]) or apposition or sibling
         totals = same or (back if refers else [])
         if not totals:
             continue
         total = totals[-1]
-        if part.own_indicator and total.own_indicator and part.own_indicator != total.own_indicator:
+        if part.own_indicator and total.own_indicator and part.own_indicator != total.own_indicator and not apposition:
             continue  # "20 recruited ... 9 of them detained": another count, not a part
-        indicator = part.own_indicator or total.row["indicator"]
+        indicator = total.row["indicator"] if apposition else (part.own_indicator or total.row["indicator"])
         cat = category(text, part.end, indicator)
         siblings = [f for f in figures if f.row.get("part_of") == total.row["candidate_id"]]
         if total.value is None or part.value + sum(f.value or 0 for f in siblings) > total.value:
             continue  # the parts would add up to more than the total
         if not cat and part.value >= total.value:
             continue
-        part.row["part_of"], part.row["counts"] = total.row["candidate_id"], cat
+        part.row["part_of"], part.row["counts"], part.row["_apposition"] = total.row["candidate_id"], cat, bool(apposition)
         why = f"part of {total.row['value_text']!r}" + (f" ({cat})" if cat else "")
         if part.row["indicator"] != indicator:
             part.row["indicator"], part.row["unit"] = indicator, total.row["unit"]
@@ -91,9 +95,22 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         if (cat or not part.row["subject"]) and part.row["subject"] != total.row["subject"]:
             part.row["subject"], part.row["related"] = total.row["subject"], total.row["related"]
             why += "; subject of the total"  # a part by nationality ("three citizens of Tajikistan") keeps its own
-        if not (part.row["period_start"] or part.row["period_end"]):
+        total_period = total.row["period_start"] or total.row["period_end"]
+        part_period = part.row["period_start"] or part.row["period_end"]
+        if total_period and (apposition or not part_period):
             part.row["period_start"], part.row["period_end"] = total.row["period_start"], total.row["period_end"]
+        elif part_period and not total_period and not apposition:  # "returned 77 ... Among those brought home on Wednesday"
+            total.row["period_start"], total.row["period_end"] = part.row["period_start"], part.row["period_end"]
+            total.row["reason"] += f"; period of its parts ('{part.row['value_text']}')"
         part.row["reason"] += f"; {why}"
+
+
+def _after_sibling(earlier: list[Counted], part: Counted, text: str) -> Counted | None:
+    """'four citizens of Tajikistan and two of Kyrgyzstan': a number listed after a part is a part too."""
+    before = [f for f in earlier if f.sentence == part.sentence and f.row.get("part_of")]
+    if before and re.fullmatch(r"[\w\s'-]{0,40}?(?:,|\band|,\s*and)\s*", text[before[-1].end:part.start]):
+        return before[-1]
+    return None
 
 
 def _only_numbers_between(figures: list[Counted], total: Counted, part: Counted) -> bool:

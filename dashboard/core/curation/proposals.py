@@ -30,7 +30,10 @@ from core.curation.gazetteer import Gazetteer, city_index
 from core.curation.incidents import IncidentFinder, SentenceDates
 from core.curation.nonfigures import repeats, why_not_a_figure
 from core.curation.parts import Counted, link_parts
-from core.curation.reading import NumberGroup, Sentence, find_dates, format_number, group_ranges, period_of, split_sentences
+from core.curation.reading import (
+    NumberGroup, Sentence, find_dates, group_ranges, nearest_date, period_of, split_sentences,
+)
+from core.curation.figures import clause_of
 from core.curation.register import language_flag
 from core.curation.verbs import PLOT_OR_ATTACK
 from core.curation.vocab import (
@@ -38,6 +41,7 @@ from core.curation.vocab import (
     KNOWN_CHANNELS, Mention, PLACE_SPECIFICITY, Vocab, find_mentions, respectively, slug,
 )
 from core.data.numbers import NumberOccurrence, ignored_regions, scan_numbers
+from core.data.schema import CENTRAL_ASIA
 from core.data.quotes import Document
 
 # The candidates file: these columns (in this order) are the command line's contract.
@@ -68,7 +72,7 @@ class Proposer:
         self._place_rows = vocab.places.set_index("place_id")
         self._place_kinds = dict(zip(vocab.places["place_id"], vocab.places["kind"]))
 
-    def _channel_patterns(self) -> list[tuple[re.Pattern, str, str]]:
+    def _channel_patterns(self) -> list[tuple[re.Pattern, str, str, str]]:
         kinds = dict(KNOWN_CHANNELS)
         for row in self.vocab.channels.itertuples():
             name = re.sub(r"\s*\(.*\)$", "", row.name).strip()
@@ -76,7 +80,7 @@ class Proposer:
                 kinds[name] = row.kind
         pats = []
         for name, kind in sorted(kinds.items(), key=lambda kv: -len(kv[0])):
-            pats.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w])", re.I if len(name) > 4 else 0), name, kind))
+            pats.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w])", re.I if len(name) > 4 else 0), name, kind, name.lower()))
         return pats
 
     def propose(self, doc_id: str, text: str, published: str = "") -> pd.DataFrame:
@@ -94,12 +98,15 @@ class Proposer:
         self._incident_finder = IncidentFinder(self._place_rows, self.vocab.incidents, published, country, place)
         self._places_seen: set[str] = set()
         self._counted: list[Counted] = []
+        self._last_incident, self._last_incident_at = None, -9
         self._sentences: dict[int, str] = {}
         skip = ignored_regions(doc_id, text)
         numbers = scan_numbers(doc_id, text)
         headline = _headline(text)
         rows: list[dict] = []
         self._context: list[Mention] = []  # names of earlier sentences: "its militants", "this district"
+        if country in CENTRAL_ASIA:  # "DUSHANBE --": the report is about Tajikistan until it names another state
+            self._context.append(Mention("country", country, -1, -1, place))
         previous_end, self._paragraph = 0, 0
         for index, sentence in enumerate(split_sentences(text)):
             gap = text[previous_end:sentence.start]
@@ -107,7 +114,7 @@ class Proposer:
                 self._context = []  # a new section
             if re.search(r"\n\s*\n", gap) or index == 0:
                 self._paragraph += 1
-                self._period, self._last_incident, self._paragraph_values = ("", "", ""), None, []
+                self._period, self._paragraph_values = ("", "", "", set()), []
                 self._attack_nearby = False
             previous_end = sentence.end
             if any(s <= sentence.start and sentence.end <= e for s, e in skip):
@@ -179,7 +186,8 @@ class Proposer:
         several = len(dates.event) >= 2 and own_period[0] == own_period[1]  # several separate dates: each number takes the nearest
         groups = group_ranges(countable, text)
         respective = respectively(text, groups, mentions)
-        incident = incidents[0] if incidents else self._last_incident
+        recent = self._last_incident if self._index - self._last_incident_at <= 2 else None
+        incident = incidents[0] if incidents else recent
         for i, number in enumerate(groups):
             why = why_not_a_figure(text, number)
             if why and why != "perpetrator_age":
@@ -194,16 +202,25 @@ class Proposer:
                 continue
             period, carried = own_period, False
             if several:
-                before = [d for d in dates.event if d[1] <= number.occ.start] or dates.event
-                period = (before[-1][2], before[-1][2])
-            if not (period[0] or period[1]) and (self._period[0] or self._period[1]):
+                period = nearest_date(dates.event, masked, number.occ.start)
+            if STOCK.search(text[clause_of(text, number.occ.start)[0]:clause_of(text, number.occ.start)[1]]):
+                period = own_clause_period(dates.event, masked, number.occ.start)  # "still held": no other clause's date
+            elif not (period[0] or period[1]) and (self._period[0] or self._period[1]):
                 period, carried = self._period[:2], True
             attack = self._attack_nearby or bool(incident and incident_rules.INCIDENT_KINDS.get(incident["kind"]) in ("attack", "plot"))
             row, verb = figure_row(self.vocab, text, number, mentions, period, context, self._english, attack)
+            listed = self._listed_after(text, number)
+            if listed and not verb:  # "blocked 40 websites and 12 Telegram channels": the same verb counts both
+                row.update({k: listed.row[k] for k in ("indicator", "unit", "subject", "related")})
+                row["reason"] += f"; listed with '{listed.row['value_text']}': the same verb counts it"
+                verb = listed.own_indicator
             if why == "perpetrator_age":
                 row.update(indicator="perpetrator_age", unit=self.vocab.units.get("perpetrator_age", "years"), counts="")
                 row["reason"] += "; an age of a suspect or attacker"
                 verb = "perpetrator_age"
+            if carried and self._period[3] and self.vocab.topics.get(row["indicator"], "") not in self._period[3]:
+                row["period_start"] = row["period_end"] = ""  # the period stated for other counts ("since 2021, when 188 were brought back")
+                carried = False
             if carried:
                 row["reason"] += f"; period from an earlier sentence of the paragraph ('{self._period[2]}')"
             self._note_inferred(row, dates, number, carried)
@@ -223,10 +240,11 @@ class Proposer:
             self._paragraph_values.append(number.occ.value)
             rows.append(row)
         if incidents:
-            self._last_incident = incidents[0]
+            self._last_incident, self._last_incident_at = incidents[0], self._index
         self._attack_nearby = bool(PLOT_OR_ATTACK.search(text))  # "the Crocus attack ... The authorities arrested 12"
         if dates.event and not is_headline:
-            self._period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.event))
+            topics = {self.vocab.topics.get(r["indicator"], "") for r in rows if r.get("table") == "figures"} - {""}
+            self._period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.event), topics)
         self._remember_names(mentions)
         for occ in in_date + in_dateline:
             if not any(_captures_number(r, occ.value) for r in rows):
@@ -250,6 +268,13 @@ class Proposer:
             row["quote"] = text
         return rows
 
+    def _listed_after(self, text: str, number: NumberGroup) -> Counted | None:
+        """The figure of this sentence just before `number` when the two are listed under one verb."""
+        mine = [c for c in self._counted if c.sentence == self._index and c.end <= number.occ.start and c.own_indicator]
+        if not mine or not re.fullmatch(r"[\w\s'-]{0,40}?(?:,|\band|\bor|,\s*and)\s*", text[mine[-1].end:number.occ.start]):
+            return None
+        return mine[-1]
+
     def _mask_dateline(self, sentence: Sentence) -> str:
         """The sentence with its dateline ("DUSHANBE --", "MOSCOW, Oct 27 -") blanked out: the
         dateline's place and date are where and when the report was filed, not what it reports."""
@@ -262,7 +287,7 @@ class Proposer:
     def _refine_incident_date(self, text: str, dates: SentenceDates, incidents: list[dict]) -> None:
         """'Tajikistan has brought back 43 children, the ministry said on Tuesday. The children ...
         arrived late on Monday': the next sentence dates the event the previous one told."""
-        last = self._last_incident
+        last = self._last_incident if self._index - self._last_incident_at == 1 else None
         if incidents or not last or not (last["_speech"] or last["_dateless"]) or not dates.event:
             return
         if not re.match(r"^\W*(?:The|These|Those|They|Its|Their)\b", text) or len(dates.event) != 1:
@@ -273,6 +298,10 @@ class Proposer:
         last["note"] = re.sub(r"Inferred: the day the news was told; the event may be earlier\.\s*", "", last["note"])
         last["note"] = (last["note"] + f" Date from the next sentence ('{text[d[0]:d[1]]}').").strip()
         last["reason"] += f"; date from the next sentence ('{text[d[0]:d[1]]}')"
+        for c in self._counted:  # the figures told with the event are of that day too
+            if c.sentence == self._last_incident_at and not (c.row["period_start"] or c.row["period_end"]):
+                c.row["period_start"] = c.row["period_end"] = d[2]
+                c.row["reason"] += f"; period from the next sentence ('{text[d[0]:d[1]]}')"
 
     def _note_inferred(self, row: dict, dates: SentenceDates, number: NumberGroup, carried: bool) -> None:
         used = [d for d in dates.event if (d[0], d[1]) in dates.inferred and d[2] in (row["period_start"], row["period_end"])]
@@ -280,12 +309,19 @@ class Proposer:
             row["note"] = (row["note"] + " " + inferred_note(self._published, [(dates.inferred[(d[0], d[1])], d[2]) for d in used])).strip()
 
     def _remember_names(self, mentions: list[Mention]) -> None:
+        home = [m for m in self._context if m.kind == "country" and m.id in CENTRAL_ASIA]
         for kind in ("group", "place", "country", "central_asia"):
             named = [m for m in mentions if m.kind == kind]
             if kind == "place":  # "this small district": the most specific place named
                 named.sort(key=lambda m: PLACE_SPECIFICITY.get(self._place_kinds.get(m.id, ""), 9))
             if named:  # the first name of each kind carries over to the next sentences ("its", "this district")
                 self._context = [m for m in self._context if m.kind != kind] + [named[0]]
+        # the Central Asian state the text is about carries too, beside a foreign country named since
+        home = [m for m in mentions if m.kind == "country" and m.id in CENTRAL_ASIA][:1] or [
+            Mention("country", self.vocab.place_countries[m.id], m.start, m.end, m.text) for m in mentions
+            if m.kind == "place" and self.vocab.place_countries.get(m.id) in CENTRAL_ASIA][:1] or home[:1]
+        if home and not any(m.kind == "country" and m.id == home[0].id for m in self._context):
+            self._context.append(home[0])
 
     def _excluded(self, text: str, occ: NumberOccurrence, why: str) -> dict:
         return _row("excluded", value_text=occ.text, name=occ.text, exclude_reason=why,
@@ -303,7 +339,10 @@ class Proposer:
 
     def _channels(self, text: str) -> list[tuple[int, dict]]:
         rows, taken = [], []
-        for pattern, name, kind in self.channel_patterns:
+        lowered = text.lower()
+        for pattern, name, kind, needle in self.channel_patterns:
+            if needle not in lowered:
+                continue
             for m in pattern.finditer(text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
@@ -327,6 +366,15 @@ class Proposer:
             rows.append(_row("groups", name=name, group_id=slug(name),
                              reason=f"a name with a group word ('{name}') that groups.csv does not know"))
         return rows
+
+
+STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b", re.I)  # a stock at the time of the report
+
+
+def own_clause_period(dates, sentence: str, start: int) -> tuple[str, str]:
+    a, b = clause_of(sentence, start)
+    mine = [d for d in dates if a <= d[0] < b]
+    return period_of([(s - a, e - a, iso, p) for s, e, iso, p in mine], sentence[a:b]) if mine else ("", "")
 
 
 def _members(number: NumberGroup) -> list[NumberOccurrence]:

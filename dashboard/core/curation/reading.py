@@ -191,6 +191,18 @@ def group_ranges(numbers: list[NumberOccurrence], text: str) -> list[NumberGroup
     return out
 
 
+START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$", re.I)
+
+
+def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: int) -> tuple[str, str]:
+    """Several separate dates in a sentence: a number takes the nearest date before it, else the
+    first after it; a date that only opens a period ("began in January 2019") dates no number."""
+    plain = [d for d in dates if not START_ONLY.search(sentence[max(0, d[0] - 16):d[0]])] or dates
+    before = [d for d in plain if d[1] <= start]
+    chosen = before[-1] if before else min(plain, key=lambda d: d[0])
+    return chosen[2], chosen[2]
+
+
 def period_of(dates: list[tuple[int, int, str, str]], sentence: str) -> tuple[str, str]:
     """Period of a figure from the dates of its sentence: one date -> start = end; two joined by
     to/-/and -> start and end; 'until'/'by' -> end only; 'since', 'began in', 'from' -> start only."""
@@ -202,6 +214,8 @@ def period_of(dates: list[tuple[int, int, str, str]], sentence: str) -> tuple[st
         return first[2], dates[1][2]
     if re.search(r"\b(?:until|by|till)\s*$", before):
         return "", first[2]
+    if re.search(r"\bsince\s*$", before) and re.match(r"\s*,\s*when\b", sentence[first[1]:]):
+        return first[2], first[2]  # "since 2021, when 188 people were brought back": the year of the event
     if re.search(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$", before):
         return first[2], ""  # "since 2021", "began in March 2021": the start only
     return first[2], first[2]

@@ -18,6 +18,7 @@ VERBS = [
     (r"(?:ordered\s+)?the\s+arrest\s+of", "people_arrested"),
     (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|arrested|arrests|apprehended|detention\s+of", "@arrest"),
     (r"recruited|recruits|persuaded|lured", "recruited_people"),
+    (r"sent|sends", "@sent"),
     (r"deported|deports|expelled|expels", "people_expelled"),
     (r"blocked|blocks|shut\s+down|closed\s+down", "@blocked"),
     (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))", "killed"),
@@ -26,8 +27,8 @@ VERBS = [
 ]
 # Words between an active verb and its number: "handed over a further 16", "returned a total of 531".
 FILLER = (r"(?:(?:a|an|the|its|their|some|another|further|first|second|group|total|of|about|around|approximately|"
-          r"roughly|nearly|almost|over|more|than|less|fewer|at|least|up|to|as|many|some|only|just|home|back|"
-          r"on|in|from|[A-Z][a-z]+)\s+){0,6}")
+          r"roughly|nearly|almost|over|more|than|less|fewer|at|least|up|to|as|many|some|only|just|home|back|several|few|"
+          r"on|in|from|(?-i:[A-Z][a-z]+))\s+){0,6}")  # capitalised words only: "on Tuesday", "from Syria"
 ACTIVE = [(re.compile(rf"\b(?:{verb})\s+{FILLER}$", re.I), indicator) for verb, indicator in VERBS]
 # "511 people have been brought back", "93 citizens were returned", "45 people were convicted"
 PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,70}}?\b(?:have|has|had|were|was|are|is)\s+(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?(?:{verb})\b",
@@ -65,6 +66,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         return "people_arrested" if attack_nearby else "people_detained"
     if indicator == "repatriated_people" and re.search(r"\bon\s+suspicion|\bsuspected\s+of|\bdetained\s+abroad", sentence[end:end + 90], re.I):
         return "repatriated_suspects"
+    if indicator == "@sent":  # "sent 14 people to Syria", "sent 5 young men ... to fight": recruitment
+        return "recruited_people" if re.search(r"\bto\s+(?:fight|join|wage|Syria|Iraq|Afghanistan|the\s+war)", sentence[end:end + 80]) else ""
     if indicator == "@blocked":
         near = sentence[end:end + 40]
         if not ONLINE_THINGS.search(near):

@@ -77,7 +77,7 @@ class Vocab:
     keywords: dict[str, list[str]]
     incidents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
         columns=["incident_id", "event_id", "date", "country_iso3", "kind"]))  # events already in the tables
-    patterns: list[tuple[re.Pattern, str, str]] = field(default_factory=list)  # (regex, kind, id)
+    patterns: list[tuple[re.Pattern, str, str, str]] = field(default_factory=list)  # (regex, kind, id, name in lower case)
     known_names: set[str] = field(default_factory=set)  # every name the tables already know
 
     @cached_property
@@ -87,6 +87,10 @@ class Vocab:
     @cached_property
     def place_countries(self) -> dict[str, str]:
         return dict(zip(self.places["place_id"], self.places["country_iso3"]))
+
+    @cached_property
+    def place_kinds(self) -> dict[str, str]:
+        return dict(zip(self.places["place_id"], self.places["kind"]))
 
     @cached_property
     def units(self) -> dict[str, str]:
@@ -127,6 +131,7 @@ def build_vocab(tables: dict[str, pd.DataFrame], keywords: dict[str, list[str]] 
             continue  # countries match as countries; Central Asia below
         names = [row.name, re.split(r"\s*\(", row.name)[0].strip(), *split_names(row.alt_names)]  # "Tajik-Afghan border (Badakhshan)"
         names += [re.sub(r"\bSt (?=[A-Z])", "St. ", n) for n in names]  # St Petersburg, St. Petersburg
+        names += [n[:-5] for n in names if n.endswith(" camp") and len(n) > 9]  # "the al-Hol and Roj camps"
         for name in dict.fromkeys(names):
             entries.append((name, "place", row.place_id))
     entries += [("Central Asia", "central_asia", "central_asia"), ("Central Asian", "central_asia", "central_asia"),
@@ -138,7 +143,7 @@ def build_vocab(tables: dict[str, pd.DataFrame], keywords: dict[str, list[str]] 
     # longest names first, so "Islamic State Khorasan" wins over "Islamic State"
     for name, kind, ident in sorted(entries, key=lambda e: -len(e[0])):
         flags = 0 if (name.isupper() or len(name) <= 4) else re.I
-        vocab.patterns.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w])", flags), kind, ident))
+        vocab.patterns.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w])", flags), kind, ident, name.lower()))
     vocab.known_names = known
     return vocab
 
@@ -147,7 +152,10 @@ def find_mentions(vocab: Vocab, text: str) -> list[Mention]:
     """Countries, groups and places named in a text (no overlaps; the longest name wins)."""
     taken: list[tuple[int, int]] = []
     found = []
-    for pattern, kind, ident in vocab.patterns:
+    lowered = text.lower()
+    for pattern, kind, ident, needle in vocab.patterns:
+        if needle not in lowered:
+            continue  # a plain substring test first: most names are not in a given sentence
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
