@@ -292,3 +292,20 @@ def test_a_period_stays_with_its_own_counts_and_a_stock_takes_none(proposer):
     assert (websites["period_start"], channels["subject"]) == ("", "KAZ")
     assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2020-09-08", "KAZ"), ("2021", "KAZ")], \
         "no incident for 'The women were detained on arrival' or 'No group claimed any role'"
+
+
+def test_running_totals_stocks_court_orders_and_who_returned(proposer):
+    rows = propose(proposer, "12-totals-and-expulsions")
+    reached = figure(rows, "258")  # "the number of Tajik citizens repatriated from Iraq has reached 258, of whom 190 are children"
+    assert reached["indicator"] == "repatriated_people" and "number of" in reached["reason"]
+    children = figure(rows, "190")
+    assert (children["indicator"], children["counts"], children["part_of"]) == ("repatriated_people", "children", reached["candidate_id"])
+    assert figure(rows, "about 400")["indicator"] == "conflict_migrants", "'remain in Syria and Iraq'"
+    since = figure(rows, "742")  # "Since the first flight of the programme in April 2019, a total of 742 ..."
+    assert (since["period_start"], since["period_end"]) == ("2019-04", "")
+    assert figure(rows, "12")["indicator"] == "people_expelled", "'ordered 12 Tajik migrants to be deported'"
+    assert figure(rows, "4")["indicator"] == "people_convicted"
+    assert any(r.startswith("repeats a number") for r in excluded(rows)["four"]), "'The four, aged ...' is the 4 just given"
+    assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2020-11-06", "TJK")], \
+        "no incident for 'since the first flight ... in April 2019' nor for men 'who returned from Syria'"
+    assert not (rows["table"] == "channels").any(), "'raids on markets and hostels' is not a recruitment channel"

@@ -23,7 +23,8 @@ NEUTRAL_BEFORE = {"в", "во", "из", "на", "и", "с", "со", "по", "з�
 CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but|including)\b|\s+while\s+|,\s+and\s+that\b|"
                           r",\s+and\s+(?=(?:the|officials|authorities|it|they|he|she|police|rights)\b)")
 REPATRIATION_BY_STATE = {"repatriated_people", "repatriated_suspects"}
-COUNTED_BY_COUNTRY = {"people_convicted", "people_detained", "people_expelled"}  # a city's court -> its country
+COUNTED_BY_COUNTRY = {"people_convicted", "people_detained"}  # a city's court -> its country
+ONLY_BY_RULE = {"perpetrator_age"}  # an age is found by the age rule (core.curation.nonfigures), never by a keyword
 
 
 def qualifier_of(before: str, english: bool) -> tuple[str, str]:
@@ -89,9 +90,9 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
     else:
         verb = ""
         a, b = clause_of(text, occ.start)
-        indicator, keyword = guess_indicator(vocab, text[a:b], occ.start - a, percent, ratio)
+        indicator, keyword = guess_indicator(vocab, text[a:b], occ.start - a, percent, ratio, ONLY_BY_RULE)
         if not indicator:
-            indicator, keyword = guess_indicator(vocab, text, occ.start, percent, ratio)
+            indicator, keyword = guess_indicator(vocab, text, occ.start, percent, ratio, ONLY_BY_RULE)
         why_indicator = f"indicator from keyword '{keyword}'" if indicator else "no indicator keyword: choose one"
     topic = vocab.topics.get(indicator, "")
     note = ""

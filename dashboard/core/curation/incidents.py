@@ -35,6 +35,7 @@ NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", 
 FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?", re.I)
 NEGATED = re.compile(r"\b(?:no|not|never|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.I)
 PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|men|people|citizens|returnees|orphans)\s+$", re.I)
+SINCE_PHRASE = re.compile(r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$", re.I)  # "Since the first flight ... in April 2019"
 SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
 ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
                          r"(?:\s+(?:on|in)\s+\w+|\s+in\s+a\s+statement|\s+late\s+on\s+\w+)?\s*[.]?$", re.I)
@@ -65,6 +66,8 @@ def summary_from(sentence: str) -> str:
 def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: int) -> tuple[tuple[int, int, str, str] | None, str]:
     """The incident's date and how it was chosen ('' when the sentence states it as the event's)."""
     verdict = VERDICT.search(text[:word_at])  # "sentenced ... for plotting": the date is the sentence's
+    if verdict and not dates.event:
+        return None, "verdict"
     if kind == "announcement" and dates.speech and not dates.event:
         return dates.speech[0], ""  # "announced on April 17": the announcement is the event
     for d in dates.event:
@@ -73,7 +76,7 @@ def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: i
         if verdict and verdict.start() < d[0] + 60 and len(dates.event) == 1:
             return None, "verdict"  # "a court on Thursday sentenced...": the day of the sentence
         before = text[max(0, d[0] - 10):d[0]]
-        if NOT_EVENT_DATE.search(before) and not SINCE_WHEN.match(text[d[1]:]):
+        if (NOT_EVENT_DATE.search(before) or SINCE_PHRASE.search(text[max(0, d[0] - 60):d[0]])) and not SINCE_WHEN.match(text[d[1]:]):
             continue
         return d, ""
     if dates.event:
@@ -108,6 +111,8 @@ class IncidentFinder:
         _, _, word, kind = first
         if kind == "repatriation programme" and PARTICIPLE.search(text[max(0, word.start() - 40):word.start()]):
             return []  # "the children brought back in 2022 was...": a description, not the report of an event
+        if kind == "repatriation programme" and re.search(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", text[max(0, word.start() - 12):word.start()]):
+            return []  # "7 men who returned from Syria": who they are, not what happened
         date, how = _date_for(text, dates, self.news, kind, word.start())
         if date is None and (how in ("verdict", "period") or not self.news or FOLLOW_UP.match(text)):
             return []  # an undated "The women were detained on arrival" follows the event told before

@@ -73,4 +73,5 @@ def repeats(sentence: str, group: NumberGroup, earlier: list[float]) -> bool:
     """'Of those 754, 406 were children': the number repeats one given just before."""
     occ = group.occ
     return group.second is None and occ.value is not None and occ.value in earlier and bool(
-        OF_THOSE.search(sentence[max(0, occ.start - 20):occ.start]))
+        OF_THOSE.search(sentence[max(0, occ.start - 20):occ.start]) or (
+            re.fullmatch(r"\W*The\s+", sentence[:occ.start]) and re.match(r"^\s*,", sentence[occ.end:])))  # "The seven, aged ..."

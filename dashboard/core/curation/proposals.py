@@ -99,6 +99,7 @@ class Proposer:
         self._places_seen: set[str] = set()
         self._counted: list[Counted] = []
         self._last_incident, self._last_incident_at = None, -9
+        self._recent_values: list[float] = []  # numbers of the last sentence (paragraphs may be one sentence)
         self._sentences: dict[int, str] = {}
         skip = ignored_regions(doc_id, text)
         numbers = scan_numbers(doc_id, text)
@@ -197,7 +198,7 @@ class Proposer:
                 rows.extend(self._excluded(text, occ, "the headline: curate the number from the sentence of the text that "
                                            "gives it (a headline repeats or rounds it)") for occ in _members(number))
                 continue
-            if repeats(text, number, self._paragraph_values):
+            if repeats(text, number, self._paragraph_values + self._recent_values):
                 rows.append(self._excluded(text, number.occ, "repeats a number just given ('of those ...')"))
                 continue
             period, carried = own_period, False
@@ -231,7 +232,7 @@ class Proposer:
                 else:
                     row["subject"], row["related"] = target.id, ""
                 row["reason"] += f"; 'respectively': number {i + 1} goes with '{target.text}'"
-            if row["indicator"] in INCIDENT_INDICATORS and incident:
+            if row["indicator"] in INCIDENT_INDICATORS and incident and (incidents or not own_period[0] or own_period[0] == incident["date"]):
                 row["subject"] = incident["candidate_id"]
                 row["reason"] += "; subject: the incident proposed from " + ("the same sentence" if incidents else "an earlier sentence")
             row["candidate_id"] = f"@{id(self)}-{sentence.start}-f{i}"
@@ -241,6 +242,7 @@ class Proposer:
             rows.append(row)
         if incidents:
             self._last_incident, self._last_incident_at = incidents[0], self._index
+        self._recent_values = [o.value for o in countable]
         self._attack_nearby = bool(PLOT_OR_ATTACK.search(text))  # "the Crocus attack ... The authorities arrested 12"
         if dates.event and not is_headline:
             topics = {self.vocab.topics.get(r["indicator"], "") for r in rows if r.get("table") == "figures"} - {""}
@@ -340,9 +342,10 @@ class Proposer:
     def _channels(self, text: str) -> list[tuple[int, dict]]:
         rows, taken = [], []
         lowered = text.lower()
+        recruiting = RECRUITING.search(text)
         for pattern, name, kind, needle in self.channel_patterns:
-            if needle not in lowered:
-                continue
+            if needle not in lowered or (name not in KNOWN_CHANNELS and f" {needle}" in f" {text}" and not recruiting):
+                continue  # "raids on markets": a common noun is a channel only where the sentence speaks of recruiting
             for m in pattern.finditer(text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
@@ -368,6 +371,8 @@ class Proposer:
         return rows
 
 
+RECRUITING = re.compile(r"\b(?:recruit\w*|propaganda|radicali\w*|preach\w*|extremis\w*|jihad\w*|spread\w*|lure\w*|"
+                        r"indoctrinat\w*|channels?|sermons?)\b", re.I)
 STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b", re.I)  # a stock at the time of the report
 
 

@@ -191,7 +191,8 @@ def group_ranges(numbers: list[NumberOccurrence], text: str) -> list[NumberGroup
     return out
 
 
-START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$", re.I)
+START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$|"
+                        r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$", re.I)  # "Since the first stage of the operation in May 2019"
 
 
 def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: int) -> tuple[str, str]:
@@ -216,6 +217,6 @@ def period_of(dates: list[tuple[int, int, str, str]], sentence: str) -> tuple[st
         return "", first[2]
     if re.search(r"\bsince\s*$", before) and re.match(r"\s*,\s*when\b", sentence[first[1]:]):
         return first[2], first[2]  # "since 2021, when 188 people were brought back": the year of the event
-    if re.search(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$", before):
+    if START_ONLY.search(sentence[max(0, first[0] - 60):first[0]]):
         return first[2], ""  # "since 2021", "began in March 2021": the start only
     return first[2], first[2]

@@ -31,8 +31,12 @@ FILLER = (r"(?:(?:a|an|the|its|their|some|another|further|first|second|group|tot
           r"on|in|from|(?-i:[A-Z][a-z]+))\s+){0,6}")  # capitalised words only: "on Tuesday", "from Syria"
 ACTIVE = [(re.compile(rf"\b(?:{verb})\s+{FILLER}$", re.I), indicator) for verb, indicator in VERBS]
 # "511 people have been brought back", "93 citizens were returned", "45 people were convicted"
-PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,70}}?\b(?:have|has|had|were|was|are|is)\s+(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?(?:{verb})\b",
-                       re.I), indicator) for verb, indicator in VERBS]
+PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,70}}?\b(?:have|has|had|were|was|are|is|to\s+be|will\s+be)\s+(?:\w+\s+)?(?:been\s+)?"
+                       rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS]
+# "the number of Kazakh citizens returned from the conflict zone has reached 607"
+NUMBER_OF = [(re.compile(rf"\bnumber\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|rose\s+to|risen\s+to|stands\s+at|"
+                         rf"stood\s+at|totals?|totalled|is|was)\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.I), indicator)
+             for verb, indicator in VERBS]
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhile\b|\bbut\b")
 ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|groups?|bots?)\b", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
@@ -42,7 +46,12 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     """(indicator, verb as written) when a verb of VERBS governs the number at start:end (just before
     it, or after the number's noun in a passive: "511 people have been brought back"); ('', '').
     `attack_nearby`: an attack or plot is the subject of the paragraph (arrests are then its suspects)."""
-    before = sentence[max(0, start - 90):start]
+    before = sentence[max(0, start - 160):start]
+    for pattern, indicator in NUMBER_OF:
+        m = pattern.search(before)
+        if m:
+            return _resolve(indicator, sentence, start, end, attack_nearby), "number of"
+    before = before[-90:]
     for pattern, indicator in ACTIVE:
         m = pattern.search(before)
         if m and not CLAUSE_BREAK.search(m.group(0)):

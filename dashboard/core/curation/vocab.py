@@ -164,14 +164,15 @@ def find_mentions(vocab: Vocab, text: str) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def guess_indicator(vocab: Vocab, sentence: str, pos: int, percent: bool, ratio: bool) -> tuple[str, str]:
+def guess_indicator(vocab: Vocab, sentence: str, pos: int, percent: bool, ratio: bool,
+                    leave_out: set[str] = frozenset()) -> tuple[str, str]:
     """(indicator, keyword that decided it): keywords near the number count double."""
     lowered = sentence.lower()
     best, best_score, best_word = "", 0.0, ""
     units = vocab.units
     for indicator, words in vocab.keywords.items():
         unit = units.get(indicator, "")
-        if ratio != (unit == "ratio") or percent != (unit == "percent"):
+        if ratio != (unit == "ratio") or percent != (unit == "percent") or indicator in leave_out:
             continue
         score, top, top_weight = 0.0, "", 0.0
         for word in words:
