@@ -275,8 +275,10 @@ def test_a_total_takes_the_day_of_its_parts_and_an_event_the_day_of_the_next_sen
     attack = next(i for i in incidents(rows) if i["kind"] == "attack")
     assert (figure(rows, "about 10")["indicator"], figure(rows, "about 10")["subject"]) == ("perpetrators", attack["candidate_id"])
     recruited = figure(rows, "5")
-    assert (recruited["indicator"], recruited["subject"]) == ("recruited_people", "TJK"), "'sent 5 young men ... to fight in Syria'"
-    assert "Kulob" in set(rows.loc[rows["table"] == "places", "name"]), "a place as the document spells it"
+    kulob = rows[(rows["table"] == "places") & (rows["name"] == "Kulob")]
+    assert len(kulob) == 1, "a place as the document spells it"
+    assert (recruited["indicator"], recruited["subject"]) == ("recruited_people", kulob["candidate_id"].iloc[0]), \
+        "'sent 5 young men from Kulob to fight in Syria': recruited from Kulob (a new place), never from Syria"
 
 
 def test_a_period_stays_with_its_own_counts_and_a_stock_takes_none(proposer):
@@ -309,3 +311,21 @@ def test_running_totals_stocks_court_orders_and_who_returned(proposer):
     assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2020-11-06", "TJK")], \
         "no incident for 'since the first flight ... in April 2019' nor for men 'who returned from Syria'"
     assert not (rows["table"] == "channels").any(), "'raids on markets and hostels' is not a recruitment channel"
+
+
+def test_stages_rankings_orphans_and_whom_an_arrest_counts(proposer):
+    rows = propose(proposer, "13-stages-and-rankings")
+    total = figure(rows, "88")
+    orphans = figure(rows, "7")  # "58 children, of whom 7 are orphans": part of the 88, not added to it
+    assert (orphans["counts"], orphans["part_of"], orphans["indicator"]) == ("orphans", total["candidate_id"], "repatriated_people")
+    assert [figure(rows, v)["part_of"] for v in ("9", "21", "58")] == [total["candidate_id"]] * 3
+    assert (total["period_start"], figure(rows, "58")["period_start"]) == ("2022-09-28", "2022-09-28"), "'arrived in Aktau on Wednesday'"
+    for value, country in (("520", "UZB"), ("310", "TJK")):  # "returned the most ..., followed by Uzbekistan with 520"
+        assert (figure(rows, value)["indicator"], figure(rows, value)["subject"]) == ("repatriated_people", country)
+    suspects, members = figure(rows, "6"), figure(rows, "14")
+    assert suspects["indicator"] == "people_arrested" and members["indicator"] == "people_detained"
+    assert figure(rows, "1,500")["period_start"] == "2018", "'up from 1,500 in 2018'"
+    migrants = figure(rows, "about 700,000")
+    assert (migrants["indicator"], migrants["subject"], migrants["period_start"]) == ("labour_migrants", "KAZ", "")
+    assert [(i["kind"], i["date"]) for i in incidents(rows)] == [("repatriation programme", "2022-09-28"), ("arrest", "2022-09-26")], \
+        "no incident for 'had joined Islamic State in 2014', 'In total, 690 people have been returned' or 'arrived in'"

@@ -85,6 +85,10 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
         value_text += unit_word.group(0).rstrip() if unit_word.group(0).strip() == "%" else " percent"
 
     verb, verb_word = ("", "") if percent or ratio else verb_indicator(text, occ.start, end, attack_nearby)
+    with_n = [m for m in mentions if m.kind in ("country", "central_asia") and re.fullmatch(r"\s+with\s+", text[m.end:occ.start])]
+    if not verb and with_n:  # "X has returned the most, followed by Uzbekistan with 520": the verb of the sentence
+        verbs = [verb_indicator(text, m.end() + 1, m.end() + 1) for m in re.finditer(r"\b(?:the\s+most|the\s+largest\s+number)\b", text[:occ.start])]
+        verb, verb_word = next((v for v in verbs if v[0]), ("", ""))
     if verb and verb in vocab.units:
         indicator, why_indicator = verb, f"indicator from the verb '{verb_word}'"
     else:
@@ -97,7 +101,9 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
     topic = vocab.topics.get(indicator, "")
     note = ""
     joint = joint_subject(mentions, text, occ.start, end, whence=indicator in REPATRIATION_BY_STATE)
-    if joint:
+    if with_n:  # "followed by Uzbekistan with 531"
+        subject, related, note, why_subject = with_n[-1].id, "", "", f"'{with_n[-1].text} with ...'"
+    elif joint:
         subject, related, note = joint
         why_subject = "a count two states give together"
     elif indicator in REPATRIATION_BY_STATE:

@@ -32,6 +32,7 @@ NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|pr
 SAME_FAMILY = {"plot": "plot or arrest", "arrest": "plot or arrest"}  # a foiled plot and its arrests: one event
 VERDICT = re.compile(r"\b(?:sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
 NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", re.I)
+AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date)\b", re.I)
 FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?", re.I)
 NEGATED = re.compile(r"\b(?:no|not|never|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.I)
 PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|men|people|citizens|returnees|orphans)\s+$", re.I)
@@ -118,6 +119,12 @@ class IncidentFinder:
             return []  # an undated "The women were detained on arrival" follows the event told before
         if NEGATED.search(text[max(0, word.start() - 30):word.start()]):
             return []  # "No group claimed responsibility"
+        if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", text[max(0, word.start() - 20):word.start()]):
+            return []  # "the suspects had pledged allegiance": background to the event told, not another one
+        if AGGREGATE.search(text):
+            return []  # "In total, 595 people have been returned": a running total, not an event
+        if date is None and kind == "repatriation programme" and len({m.id for m in mentions if m.kind == "country" and m.id in CENTRAL_ASIA}) > 1:
+            return []  # "Kazakhstan has returned the most, followed by Uzbekistan": a comparison
         killed, wounded = _casualties(text, numbers)
         groups = [x for x in mentions if x.kind == "group"]
         group_id = groups[0].id if groups else ""

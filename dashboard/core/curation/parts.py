@@ -68,6 +68,17 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         earlier = [f for f in figures[:i] if f.value is not None and not f.row.get("part_of") and not f.row.get("counts")
                    and part.sentence - f.sentence <= 2]
         after_total = [category(text, part.end, f.row["indicator"]) for f in earlier]
+        subset = _subset_of_part(figures[:i], part, text)
+        if subset is not None:  # "159 children, of whom 13 are orphans": orphans of the same total, not added to it
+            total = next((f for f in figures if f.row["candidate_id"] == subset.row["part_of"]), None)
+            cat = category(text, part.end, subset.row["indicator"]) if total else ""
+            if total and cat and part.value <= (subset.value or 0):
+                part.row.update(part_of=total.row["candidate_id"], counts=cat, indicator=total.row["indicator"],
+                                unit=total.row["unit"], subject=total.row["subject"], related=total.row["related"])
+                if not (part.row["period_start"] or part.row["period_end"]):
+                    part.row["period_start"], part.row["period_end"] = total.row["period_start"], total.row["period_end"]
+                part.row["reason"] += f"; {cat} among '{subset.row['value_text']}', part of '{total.row['value_text']}'"
+            continue
         same = [f for f, cat in zip(earlier, after_total) if f.sentence == part.sentence and (
             LINKED_TO_TOTAL.search(text[f.start:part.start]) or (cat and re.search(r"[,:(]\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])))]
         back = [f for f in earlier if f.sentence < part.sentence and _only_numbers_between(figures, f, part)]
@@ -82,7 +93,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             continue  # "20 recruited ... 9 of them detained": another count, not a part
         indicator = total.row["indicator"] if apposition else (part.own_indicator or total.row["indicator"])
         cat = category(text, part.end, indicator)
-        siblings = [f for f in figures if f.row.get("part_of") == total.row["candidate_id"]]
+        siblings = [f for f in figures if f.row.get("part_of") == total.row["candidate_id"] and f.row.get("counts") != "orphans"]
         if total.value is None or part.value + sum(f.value or 0 for f in siblings) > total.value:
             continue  # the parts would add up to more than the total
         if not cat and part.value >= total.value:
@@ -103,6 +114,14 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             total.row["period_start"], total.row["period_end"] = part.row["period_start"], part.row["period_end"]
             total.row["reason"] += f"; period of its parts ('{part.row['value_text']}')"
         part.row["reason"] += f"; {why}"
+
+
+def _subset_of_part(earlier: list[Counted], part: Counted, text: str) -> Counted | None:
+    """'159 children, of whom 13 are orphans': the part just before, when this number counts some of it."""
+    before = [f for f in earlier if f.sentence == part.sentence and f.row.get("part_of")]
+    if before and re.fullmatch(r"[\w\s'-]{0,20}?,?\s*(?:of\s+whom|among\s+them|including)\s*", text[before[-1].end:part.start]):
+        return before[-1]
+    return None
 
 
 def _after_sibling(earlier: list[Counted], part: Counted, text: str) -> Counted | None:

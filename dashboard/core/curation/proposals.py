@@ -33,7 +33,7 @@ from core.curation.parts import Counted, link_parts
 from core.curation.reading import (
     NumberGroup, Sentence, find_dates, group_ranges, nearest_date, period_of, split_sentences,
 )
-from core.curation.figures import clause_of
+from core.curation.figures import COUNTED_BY_COUNTRY, clause_of
 from core.curation.register import language_flag
 from core.curation.verbs import PLOT_OR_ATTACK
 from core.curation.vocab import (
@@ -97,6 +97,8 @@ class Proposer:
         place, country = self._dateline_place()
         self._incident_finder = IncidentFinder(self._place_rows, self.vocab.incidents, published, country, place)
         self._places_seen: set[str] = set()
+        self._new_places: dict[str, str] = {}  # name -> candidate id of each place looked up
+        self._new_place_country: dict[str, str] = {}
         self._counted: list[Counted] = []
         self._last_incident, self._last_incident_at = None, -9
         self._recent_values: list[float] = []  # numbers of the last sentence (paragraphs may be one sentence)
@@ -177,10 +179,21 @@ class Proposer:
         looked_up = [] if is_headline else self._places(masked, mentions)
         for k, place in enumerate(looked_up):
             place["candidate_id"] = f"@{id(self)}-{sentence.start}-pl{k}"
+            self._new_places[place["name"]] = place["candidate_id"]
+            self._new_place_country[place["candidate_id"]] = place["country_iso3"]
+        new_places = []  # a place looked up in the document may be a figure's subject ("residents of Kazan")
+        for name, candidate in self._new_places.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", masked):
+                if not any(x.start < m.end() and m.start() < x.end for x in mentions):
+                    new_places.append(Mention("place", candidate, m.start(), m.end(), name))
         context = list(self._context)
         incidents = [] if is_headline else self._incident_finder.sentence(masked, dates, mentions, countable, looked_up, context)
         for k, inc in enumerate(incidents):
             inc["candidate_id"] = f"@{id(self)}-{sentence.start}-{k}"
+        last = self._last_incident if self._index - self._last_incident_at == 1 else None
+        if (last and last["kind"] == "repatriation programme" and incidents and all(
+                i["kind"] == "meeting" and re.search(r"\barrived\b", i["reason"]) for i in incidents)):
+            incidents = []  # "The returnees ... arrived in Tashkent on Sunday": the repatriation told before, now dated
         rows.extend(incidents)
         self._refine_incident_date(text, dates, incidents)
         own_period = period_of(dates.event, masked)
@@ -204,15 +217,22 @@ class Proposer:
             period, carried = own_period, False
             if several:
                 period = nearest_date(dates.event, masked, number.occ.start)
+                a, b = clause_of(masked, number.occ.start)
+                if (a, b) != (0, len(masked)) and not any(a <= d[0] < b for d in dates.event):
+                    period = ("", "")  # "..., and that about 700,000 Kazakhs work in Russia": no date of its own clause
             if STOCK.search(text[clause_of(text, number.occ.start)[0]:clause_of(text, number.occ.start)[1]]):
                 period = own_clause_period(dates.event, masked, number.occ.start)  # "still held": no other clause's date
             elif not (period[0] or period[1]) and (self._period[0] or self._period[1]):
                 period, carried = self._period[:2], True
             attack = self._attack_nearby or bool(incident and incident_rules.INCIDENT_KINDS.get(incident["kind"]) in ("attack", "plot"))
-            row, verb = figure_row(self.vocab, text, number, mentions, period, context, self._english, attack)
+            row, verb = figure_row(self.vocab, text, number, mentions + new_places, period, context, self._english, attack)
+            if row["indicator"] in COUNTED_BY_COUNTRY and self._new_place_country.get(row["subject"]):
+                row["subject"] = self._new_place_country[row["subject"]]  # a court in Dushanbe: Tajikistan
             listed = self._listed_after(text, number)
             if listed and not verb:  # "blocked 40 websites and 12 Telegram channels": the same verb counts both
-                row.update({k: listed.row[k] for k in ("indicator", "unit", "subject", "related")})
+                row.update({k: listed.row[k] for k in ("indicator", "unit")})
+                if "'" not in row["reason"].split("subject: ")[-1][:2] and not re.search(r"\bwith\s+$", text[:number.occ.start]):
+                    row.update(subject=listed.row["subject"], related=listed.row["related"])
                 row["reason"] += f"; listed with '{listed.row['value_text']}': the same verb counts it"
                 verb = listed.own_indicator
             if why == "perpetrator_age":
@@ -273,7 +293,7 @@ class Proposer:
     def _listed_after(self, text: str, number: NumberGroup) -> Counted | None:
         """The figure of this sentence just before `number` when the two are listed under one verb."""
         mine = [c for c in self._counted if c.sentence == self._index and c.end <= number.occ.start and c.own_indicator]
-        if not mine or not re.fullmatch(r"[\w\s'-]{0,40}?(?:,|\band|\bor|,\s*and)\s*", text[mine[-1].end:number.occ.start]):
+        if not mine or not re.fullmatch(r"[\w\s,'-]{0,50}?(?:,|\band|\bor|,\s*and|\bwith)\s*", text[mine[-1].end:number.occ.start]):
             return None
         return mine[-1]
 

@@ -26,7 +26,7 @@ VERBS = [
      "wounded"),
 ]
 # Words between an active verb and its number: "handed over a further 16", "returned a total of 531".
-FILLER = (r"(?:(?:a|an|the|its|their|some|another|further|first|second|group|total|of|about|around|approximately|"
+FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|another|further|first|second|group|total|of|about|around|approximately|"
           r"roughly|nearly|almost|over|more|than|less|fewer|at|least|up|to|as|many|some|only|just|home|back|several|few|"
           r"on|in|from|(?-i:[A-Z][a-z]+))\s+){0,6}")  # capitalised words only: "on Tuesday", "from Syria"
 ACTIVE = [(re.compile(rf"\b(?:{verb})\s+{FILLER}$", re.I), indicator) for verb, indicator in VERBS]
@@ -68,7 +68,12 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
 
 def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby: bool) -> str:
     if indicator == "@arrest":
-        if PLOT_OR_ATTACK.search(sentence):
+        obj = sentence[end:end + 90]
+        if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:members|supporters|adherents)\s+of\b", obj, re.I):
+            return "people_detained"  # "detained 52 members of banned religious groups"
+        if PLOT_OR_ATTACK.search(obj) or re.match(r"^\s+(?:[\w-]+\s+){0,2}?suspects?\b", obj, re.I):
+            return "people_arrested"  # "detained two men suspected of planning a bomb attack", "detained 9 suspects"
+        if PLOT_OR_ATTACK.search(sentence[:start]) and not re.search(r"\b(?:thwarted|prevented|foiled)\b", sentence[:start]):
             return "people_arrested"
         if re.search(r"\bmigrants?\b", sentence, re.I):
             return "migrants_detained"

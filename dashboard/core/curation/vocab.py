@@ -214,6 +214,8 @@ def guess_subject(mentions: list[Mention], start: int, end: int, indicator: str,
     pool = [m for m in mentions if m.kind != "channel"]
     if indicator in ORIGIN_DESTINATION:
         origins = [m for m in pool if m.kind in ("country", "central_asia")]
+        origins = [m for m in origins if m.id in CENTRAL_ASIA or m.kind == "central_asia"] + \
+            [m for m in origins if not (m.id in CENTRAL_ASIA or m.kind == "central_asia")]  # Uzbeks in Russia: Uzbekistan
         if origins:
             subject = origins[0]
             others = [m for m in origins if m.id != subject.id]
