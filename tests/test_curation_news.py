@@ -329,3 +329,10 @@ def test_stages_rankings_orphans_and_whom_an_arrest_counts(proposer):
     assert (migrants["indicator"], migrants["subject"], migrants["period_start"]) == ("labour_migrants", "KAZ", "")
     assert [(i["kind"], i["date"]) for i in incidents(rows)] == [("repatriation programme", "2022-09-28"), ("arrest", "2022-09-26")], \
         "no incident for 'had joined Islamic State in 2014', 'In total, 690 people have been returned' or 'arrived in'"
+
+
+def test_group_names_in_arabic_construct_are_proposed_whole(proposer):
+    text = ("Headline\n\nMOSCOW -- A court ordered the arrest of 2 men accused of recruiting for the Katibat al-Tawhid "
+            "wal-Jihad group and for Hizb ut-Tahrir, officials said.")
+    rows = proposer.propose("groups_news", text, "2023-10-27")
+    assert set(rows.loc[rows["table"] == "groups", "name"]) == {"Katibat al-Tawhid wal-Jihad", "Hizb ut-Tahrir"}

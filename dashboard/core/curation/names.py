@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from core.curation.vocab import (
-    CHANNEL_NEGATION, GROUP_NAME, GROUP_STOP, KNOWN_CHANNELS, Mention, Vocab, slug,
+    CHANNEL_NEGATION, CONSTRUCT_NAME, GROUP_NAME, GROUP_STOP, KNOWN_CHANNELS, Mention, Vocab, slug,
 )
 
 RECRUITING = re.compile(r"\b(?:recruit\w*|propaganda|radicali\w*|preach\w*|extremis\w*|jihad\w*|spread\w*|lure\w*|"
@@ -55,7 +55,12 @@ class NameFinder:
         """Fields of each group the sentence names that groups.csv does not know."""
         known = [(m.start, m.end) for m in mentions if m.kind in ("group", "country")]
         rows = []
-        for m in GROUP_NAME.finditer(text):
+        found = sorted([*CONSTRUCT_NAME.finditer(text), *GROUP_NAME.finditer(text)], key=lambda m: (m.start(), -m.end()))
+        kept = []
+        for m in found:  # the longest of overlapping names
+            if not any(k.start() <= m.start() < k.end() or m.start() <= k.start() < m.end() for k in kept):
+                kept.append(m)
+        for m in kept:
             name = re.sub(r"^(?:(?:The|A|An|In|On|Why|How|According|After|Before|Since|When|While|Its|Their)\s+)+", "",
                           m.group(0).strip())
             if name in GROUP_STOP or len(name.split()) < 2 or any(m.start() < e and s < m.end() for s, e in known):

@@ -40,8 +40,13 @@ GROUP_WORDS = (r"Movement|Party|Front|Brigade|Battalion|Army|Jamaat|Katibat|Emir
 
 
 GROUP_NAME = re.compile(
-    rf"\b(?:(?:al-|Al-)?[A-Z][\w'\-]+\s+){{0,4}}(?:{GROUP_WORDS})(?:\s+(?:of|al|ul|e|wal)[\s-]+(?:[A-Z][\w'\-]+\s*){{1,3}})?"
+    rf"\b(?:(?:al-|Al-)?[A-Z][\w'\-]+\s+){{0,4}}(?:{GROUP_WORDS})(?:\s+(?:of|al|ul|e|wal)[\s-]+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{0,2}}){{0,2}}"
 )
+
+
+# Arabic construct names: "Katibat Imam al-Bukhari wal-Jihad", "Hizb ut-Tahrir", "Katibat al-Tawhid wal-Jihad"
+CONSTRUCT_NAME = re.compile(r"\b(?:Katibat|Jamaat|Hizb|Jabhat|Jund|Harakat|Ansar)(?:\s+(?:ut-|al-|ul-|e-)?[A-Z][\w'\-]+|"
+                            r"[\s-]+(?:al|ul|ut|e|wal)-[A-Z][\w'\-]+){1,4}")
 
 
 GROUP_STOP = {"Soviet Union", "European Union", "Red Army", "Islamic Emirate", "National Army", "Army", "Party",
