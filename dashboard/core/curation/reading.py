@@ -51,13 +51,19 @@ EVENT_WORDS = [
 EVENT_PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.I), kind) for p, kind in EVENT_WORDS]
 
 
-QUALIFIER_WORDS = [  # text just before the number -> qualifier
+QUALIFIER_WORDS = [  # text just before the number -> qualifier (English, then Russian)
     (r"(?:at least|no fewer than|not less than|a minimum of)", "at least"),
     (r"(?:more than|over|above|exceeding|in excess of|upwards of)", "more than"),
     (r"(?:up to|as many as|as much as|a maximum of)", "up to"),
     (r"(?:less than|fewer than|under|below)", "less than"),
     (r"(?:almost|nearly|close to|just under)", "almost"),
     (r"(?:about|approximately|around|some|roughly|an estimated|the estimated|estimated|circa|approx\.)", "about"),
+    (r"(?:не менее|не меньше|по меньшей мере|как минимум|минимум)", "at least"),
+    (r"(?:не более|не больше|до)", "up to"),
+    (r"(?:более|больше|свыше|свыше чем|более чем)", "more than"),
+    (r"(?:менее|меньше)", "less than"),
+    (r"(?:почти|едва не|чуть менее)", "almost"),
+    (r"(?:около|примерно|приблизительно|порядка|почти что|ориентировочно|свыше около)", "about"),
 ]
 
 
@@ -67,7 +73,7 @@ QUALIFIER_BEFORE = [(re.compile(rf"\b{p}\s*$", re.I), q) for p, q in QUALIFIER_W
 PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.I)
 
 
-RANGE_JOIN = re.compile(r"^\s*(?:-|\u2013|\u2014|to)\s*$", re.I)
+RANGE_JOIN = re.compile(r"^\s*(?:-|\u2013|\u2014|to|or|до)\s*$", re.I)
 
 
 BETWEEN = re.compile(r"\bbetween\s*$", re.I)
@@ -185,17 +191,35 @@ def group_ranges(numbers: list[NumberOccurrence], text: str) -> list[NumberGroup
     return out
 
 
+START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$|"
+                        r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$", re.I)  # "Since the first stage of the operation in May 2019"
+
+
+def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: int) -> tuple[str, str]:
+    """Several separate dates in a sentence: a number takes the nearest date before it, else the
+    first after it; a date that only opens a period ("began in January 2019") dates no number."""
+    plain = [d for d in dates if not START_ONLY.search(sentence[max(0, d[0] - 16):d[0]])] or dates
+    right_after = [d for d in plain if d[0] >= start and re.fullmatch(r"\d[\d,.]*\s+(?:in|during|for)\s+", sentence[start:d[0]])]
+    if right_after:  # "up from 900 in 2022"
+        return right_after[0][2], right_after[0][2]
+    before = [d for d in plain if d[1] <= start]
+    chosen = before[-1] if before else min(plain, key=lambda d: d[0])
+    return chosen[2], chosen[2]
+
+
 def period_of(dates: list[tuple[int, int, str, str]], sentence: str) -> tuple[str, str]:
     """Period of a figure from the dates of its sentence: one date -> start = end; two joined by
-    to/-/and -> start and end; 'until'/'by' -> end only; 'since' -> start only."""
+    to/-/and -> start and end; 'until'/'by' -> end only; 'since', 'began in', 'from' -> start only."""
     if not dates:
         return "", ""
     first = dates[0]
-    before = sentence[max(0, first[0] - 12):first[0]].lower()
+    before = sentence[max(0, first[0] - 16):first[0]].lower()
     if len(dates) >= 2 and re.fullmatch(r"\s*(?:-|\u2013|to|and|through)\s*", sentence[first[1]:dates[1][0]]):
         return first[2], dates[1][2]
     if re.search(r"\b(?:until|by|till)\s*$", before):
         return "", first[2]
-    if re.search(r"\bsince\s*$", before):
-        return first[2], ""
+    if re.search(r"\bsince\s*$", before) and re.match(r"\s*,\s*when\b", sentence[first[1]:]):
+        return first[2], first[2]  # "since 2021, when 188 people were brought back": the year of the event
+    if START_ONLY.search(sentence[max(0, first[0] - 60):first[0]]):
+        return first[2], ""  # "since 2021", "began in March 2021": the start only
     return first[2], first[2]

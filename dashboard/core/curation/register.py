@@ -1,13 +1,15 @@
-"""Registering a document: its text read from a .txt, .md or .pdf file, its metadata, and the checks
-that refuse a document we cannot add (empty, not UTF-8, a doc_id or text we already have).
-Errors are CurationError with plain sentences naming file, row and column."""
+"""Registering a document: its text read from a .txt, .md or .pdf file, its metadata (a title from
+its first line when none is given, marked for review), and the checks that refuse a document we
+cannot add (empty, not UTF-8, NUL bytes or other binary content, a doc_id or text we already have)
+or flag one to read with care (not in English). Errors are CurationError with plain sentences
+naming file, row and column."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +47,7 @@ class DocumentMeta:
     registered: bool = False  # already in documents.csv and seeds/ (proposing more rows for it)
     published_basis: str = ""  # "stated" when the curator gives the document's own date
     published_text: str = ""
+    to_review: list[str] = field(default_factory=list)  # what the curator should check ("title: the first line")
 
     def __post_init__(self):
         if self.published not in ("", "unknown") and not self.published_basis:
@@ -76,12 +79,60 @@ def read_document(path: Path, data: bytes | None = None) -> str:
                                 "decoded); save it as UTF-8 and try again") from None
     if not text.strip():
         raise CurationError(f"{name}:-:-: the document is empty (no text{' could be extracted from the PDF' if suffix == '.pdf' else ''})")
+    check_text(name, text)
     text = text.replace("\r\n", "\n")
     if len(text) > MAX_DOCUMENT_CHARS:
         raise CurationError(f"{name}:-:-: the document has {len(text):,} characters; a document may have at most "
                             f"{MAX_DOCUMENT_CHARS:,} characters (about 200 pages): split it into parts and add each "
                             "part as its own document")
     return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def check_text(name: str, text: str) -> None:
+    """Refuse text that is not a document's words: NUL bytes, or control characters (binary content
+    that happens to decode as UTF-8)."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise CurationError(f"{name}:{line}:-: the file holds NUL bytes ({text.count(chr(0)):,} of them): it is binary "
+                            "content, not text; export the document as plain text (UTF-8) and try again")
+    controls = _CONTROL.findall(text)
+    if len(controls) > max(2, len(text) // 200):
+        raise CurationError(f"{name}:-:-: {len(controls):,} control characters in {len(text):,}: this looks like binary "
+                            "content, not text; export the document as plain text (UTF-8) and try again")
+
+
+def first_line_title(text: str) -> str:
+    """The document's first line with words, as a title ('# ' and emphasis marks removed, at most 200 characters)."""
+    for line in text.splitlines():
+        words = re.sub(r"^\s*#+\s*|[*_]{1,3}", "", line).strip()
+        if re.search(r"[^\W\d_]", words):
+            return words[:200].rstrip()
+    return ""
+
+
+# Short words that make up much of any English text; a document with few of them is not in English.
+ENGLISH_WORDS = frozenset("the of and to in a is that for on was with as by at from it said were are has have its be "
+                          "which their had this an or not who they his been after".split())
+
+
+def language_flag(text: str) -> str:
+    """'' for a text in English; else a sentence saying why it does not look like English (the rules
+    that propose rows read English: such a document is flagged before proposing)."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 20:
+        return ""
+    latin = sum(w.isascii() for w in words) / len(words)
+    english = sum(w in ENGLISH_WORDS for w in words) / len(words)
+    if latin >= 0.8 and english >= 0.12:
+        return ""
+    script = "mostly in Cyrillic" if sum(bool(re.match(r"[\u0400-\u04ff]", w)) for w in words) > len(words) / 2 else \
+        f"not in English ({english:.0%} common English words)"
+    return (f"the document is {script}: the proposals read English (keywords, names, qualifiers), so expect few "
+            "indicators and subjects, and check every qualifier and number against the text")
 
 
 def _pdf_text(name: str, raw: bytes) -> str:
@@ -124,6 +175,38 @@ def check_new_document(meta: DocumentMeta, text: str, documents: pd.DataFrame, t
     if meta.kind not in DOC_KINDS:
         problems.append(f"documents.csv:-:kind: '{meta.kind}' is not one of: {', '.join(DOC_KINDS)}")
     return problems
+
+
+def new_document(doc_id: str, text: str, source_name: str, title: str = "", published: str = "", **fields) -> DocumentMeta:
+    """The metadata of a document to register: what the curator gives, else the title from the first
+    line and the date from the dateline, each marked for review (DocumentMeta.to_review). Raises
+    CurationError for a published date that is not a date."""
+    from core.curation.calendar import check_published, read_dateline
+
+    review = []
+    title = (title or "").strip()
+    if not title:
+        title = first_line_title(text)
+        review.append(f"title: taken from the document's first line (\"{title}\"); give --title if it is not the title as printed")
+    published = (published or "").strip()
+    if published:
+        problem = check_published(published)
+        if problem:
+            raise CurationError(f"documents.csv:-:published: {problem}")
+    else:
+        line = read_dateline(text)
+        if line and line.date:
+            published = line.date
+            review.append(f"published: {published}, read from the dateline '{line.text}'; give --published if it is wrong")
+        else:
+            published = "unknown"
+            review.append("published: unknown (no --published and no dated dateline); relative dates "
+                          "('Friday', 'last month') cannot be resolved")
+    flag = language_flag(text)
+    if flag:
+        review.append(f"language: {flag}")
+    return DocumentMeta(doc_id, title, published=published, file=seed_file_name(doc_id, source_name), to_review=review,
+                        **{k: v for k, v in fields.items() if v is not None})
 
 
 def seed_file_name(doc_id: str, source_name: str) -> str:

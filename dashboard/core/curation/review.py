@@ -1,5 +1,7 @@
 """A proposal under review: candidates proposed for a document, saved to and read from a folder
 (candidates.csv, document.txt, document.json), and how many of the document's numbers they cover.
+A reviewed candidates.csv is never overwritten; a candidates file saved by a spreadsheet with ';'
+between columns (as European Excel does) is read; which rows are complete enough to accept.
 
 The workflow, shared by the command line (dashboard/curate.py) and the Curate page:
 1. core.curation.register reads the document and checks that it can be added;
@@ -10,6 +12,8 @@ The workflow, shared by the command line (dashboard/curate.py) and the Curate pa
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -26,17 +30,48 @@ REQUIRED_CANDIDATE_COLUMNS = CANDIDATE_COLUMNS[:19]  # the command line's contra
 CANDIDATE_REF = re.compile(r"^c\d{4}$")
 
 
-def propose_candidates(doc_id: str, text: str, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    return Proposer(build_vocab(tables)).propose(doc_id, text)
+def propose_candidates(doc_id: str, text: str, tables: dict[str, pd.DataFrame], published: str = "") -> pd.DataFrame:
+    """Candidates for a document; `published` (its date) resolves the relative dates it gives."""
+    return Proposer(build_vocab(tables)).propose(doc_id, text, published)
+
+
+PROPOSED_HASH = "proposed_candidates_sha256"  # in document.json: candidates.csv as propose wrote it
+
+
+def check_out_folder(out_dir: Path) -> None:
+    """Refuse to propose into a folder whose candidates.csv has been reviewed (a decision made or a
+    field edited since propose wrote it): that work is never overwritten."""
+    path = Path(out_dir) / "candidates.csv"
+    if not path.is_file():
+        return
+    raw = path.read_bytes()
+    try:
+        recorded = json.loads((path.parent / "document.json").read_text(encoding="utf-8")).get(PROPOSED_HASH)
+    except (OSError, ValueError, AttributeError):
+        recorded = None
+    if recorded and recorded == hashlib.sha256(raw).hexdigest():
+        return  # untouched since it was proposed: proposing again loses nothing
+    try:
+        decided = int((~read_candidates(path)["decision"].str.strip().str.lower().isin(("", "proposed"))).sum())
+    except CurationError:
+        decided = -1
+    what = (f"{decided} decision(s) made" if decided > 0 else "edited since it was proposed" if recorded else
+            "it may hold a review (it was not written by this version of propose)")
+    raise CurationError(f"{path}:-:-: this folder already holds a reviewed candidates.csv ({what}); nothing was "
+                        "overwritten: propose into a new folder (--out), or move this one away first")
 
 
 def save_proposal(out_dir: Path, meta: DocumentMeta, text: str, candidates: pd.DataFrame) -> Path:
-    """DIR/candidates.csv, DIR/document.txt and DIR/document.json; nothing in the tables."""
+    """DIR/candidates.csv, DIR/document.txt and DIR/document.json; nothing in the tables. Refuses
+    (CurationError) when DIR holds a reviewed candidates.csv."""
+    check_out_folder(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "document.txt").write_text(text, encoding="utf-8", newline="")
-    (out_dir / "document.json").write_text(json.dumps(vars(meta), indent=2, ensure_ascii=False), encoding="utf-8")
     path = out_dir / "candidates.csv"
-    candidates.reindex(columns=list(CANDIDATE_COLUMNS)).fillna("").to_csv(path, index=False, encoding="utf-8")
+    data = candidates.reindex(columns=list(CANDIDATE_COLUMNS)).fillna("").to_csv(index=False).encode("utf-8")
+    (out_dir / "document.txt").write_text(text, encoding="utf-8", newline="")
+    record = {**vars(meta), PROPOSED_HASH: hashlib.sha256(data).hexdigest()}
+    (out_dir / "document.json").write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8")
+    path.write_bytes(data)
     return path
 
 
@@ -45,22 +80,69 @@ def load_proposal(candidates_path: Path) -> tuple[DocumentMeta, str, pd.DataFram
     for needed in ("document.json", "document.txt"):
         if not (folder / needed).is_file():
             raise CurationError(f"{folder / needed}:-:-: missing; run `propose` again into {folder}")
-    meta = DocumentMeta(**json.loads((folder / "document.json").read_text(encoding="utf-8")))
+    record = json.loads((folder / "document.json").read_text(encoding="utf-8"))
+    meta = DocumentMeta(**{k: v for k, v in record.items() if k in DocumentMeta.__dataclass_fields__})
     text = (folder / "document.txt").read_text(encoding="utf-8")
     return meta, text, read_candidates(candidates_path)
 
 
+NUMERIC_COLUMNS = ("value", "low", "high", "lat", "lon", "killed", "wounded")
+
+
 def read_candidates(path: Path) -> pd.DataFrame:
+    """The candidates file as strings. A file saved with ';' between columns (European Excel) is read
+    as such (decimal commas in number columns become points); what cannot be read is refused with why."""
+    raw = Path(path).read_bytes()
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise CurationError(f"{path.name}:-:-: the file is UTF-16 (Excel's 'Unicode Text'); save it as 'CSV UTF-8' and try again")
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CurationError(f"{path.name}:-:-: the file is not UTF-8; save it as UTF-8 (CSV)") from None
+    header = text.split("\n", 1)[0]
+    sep = ";" if header.count(";") > header.count(",") else ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise CurationError(f"{path.name}:-:-: not a readable CSV file ({err})") from None
     missing = [c for c in REQUIRED_CANDIDATE_COLUMNS if c not in frame]
     if missing:
-        raise CurationError(f"{path.name}:1:{missing[0]}: required column is missing (needed: {', '.join(missing)})")
+        found = ", ".join(list(frame.columns)[:3]) or "none"
+        raise CurationError(f"{path.name}:1:{missing[0]}: required column is missing (needed: {', '.join(missing)}); "
+                            f"the first line holds {len(frame.columns)} column(s) ({found}...) separated by '{sep}': "
+                            "save the review as CSV with its header row")
+    if sep == ";":
+        for column in NUMERIC_COLUMNS:
+            if column in frame:
+                frame[column] = frame[column].str.replace(r"^(-?\d+),(\d+)$", r"\1.\2", regex=True)
     return frame.reindex(columns=list(CANDIDATE_COLUMNS)).fillna("").astype(str)
+
+
+# What a row needs before it can be accepted, per table (a figure needs a number unless a magnitude).
+NEEDED = {
+    "figures": ("indicator", "subject", "qualifier", "value_text"),
+    "incidents": ("kind", "summary"),
+    "places": ("place_id", "name", "lat", "lon"),
+    "channels": ("name", "kind"),
+    "groups": ("group_id", "name"),
+    "excluded": ("exclude_reason",),
+}
+
+
+def incomplete(row: dict) -> list[str]:
+    """The columns a candidate still lacks before it can be accepted as it is ([] when complete)."""
+    from core.curation.plan import PLACEHOLDER
+
+    table = row.get("table", "")
+    missing = [c for c in NEEDED.get(table, ()) if not str(row.get(c, "")).strip()]
+    if table == "figures" and row.get("qualifier") not in ("magnitude", "") and not any(
+            str(row.get(c, "")).strip() for c in ("value", "low", "high")):
+        missing.append("value")
+    if table == "incidents" and PLACEHOLDER.search(str(row.get("summary", ""))):
+        missing.append("summary")
+    if table == "incidents" and row.get("date") and not row.get("date_precision"):
+        missing.append("date_precision")
+    return list(dict.fromkeys(missing))
 
 
 def number_coverage(doc_id: str, text: str, candidates: pd.DataFrame) -> tuple[int, int]:

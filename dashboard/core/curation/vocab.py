@@ -1,5 +1,5 @@
 """What the proposer knows by name: countries, groups, places and channels from our tables (with
-their other names), the indicator keywords (data/vocab/indicator_keywords.csv), and the rules that
+their other names), the events already in the tables, the indicator keywords (data/vocab/indicator_keywords.csv), and the rules that
 guess a number's indicator and subject from the names around it."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -39,8 +40,13 @@ GROUP_WORDS = (r"Movement|Party|Front|Brigade|Battalion|Army|Jamaat|Katibat|Emir
 
 
 GROUP_NAME = re.compile(
-    rf"\b(?:(?:al-|Al-)?[A-Z][\w'\-]+\s+){{0,4}}(?:{GROUP_WORDS})(?:\s+(?:of|al|ul|e|wal)[\s-]+(?:[A-Z][\w'\-]+\s*){{1,3}})?"
+    rf"\b(?:(?:al-|Al-)?[A-Z][\w'\-]+\s+){{0,4}}(?:{GROUP_WORDS})(?:\s+(?:of|al|ul|e|wal)[\s-]+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{0,2}}){{0,2}}"
 )
+
+
+# Arabic construct names: "Katibat Imam al-Bukhari wal-Jihad", "Hizb ut-Tahrir", "Katibat al-Tawhid wal-Jihad"
+CONSTRUCT_NAME = re.compile(r"\b(?:Katibat|Jamaat|Hizb|Jabhat|Jund|Harakat|Ansar)(?:\s+(?:ut-|al-|ul-|e-)?[A-Z][\w'\-]+|"
+                            r"[\s-]+(?:al|ul|ut|e|wal)-[A-Z][\w'\-]+){1,4}")
 
 
 GROUP_STOP = {"Soviet Union", "European Union", "Red Army", "Islamic Emirate", "National Army", "Army", "Party",
@@ -74,14 +80,24 @@ class Vocab:
     indicators: pd.DataFrame
     channels: pd.DataFrame
     keywords: dict[str, list[str]]
-    patterns: list[tuple[re.Pattern, str, str]] = field(default_factory=list)  # (regex, kind, id)
+    incidents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["incident_id", "event_id", "date", "country_iso3", "kind"]))  # events already in the tables
+    patterns: list[tuple[re.Pattern, str, str, str]] = field(default_factory=list)  # (regex, kind, id, name in lower case)
     known_names: set[str] = field(default_factory=set)  # every name the tables already know
 
-    @property
+    @cached_property
     def topics(self) -> dict[str, str]:
         return dict(zip(self.indicators["indicator"], self.indicators["topic"]))
 
-    @property
+    @cached_property
+    def place_countries(self) -> dict[str, str]:
+        return dict(zip(self.places["place_id"], self.places["country_iso3"]))
+
+    @cached_property
+    def place_kinds(self) -> dict[str, str]:
+        return dict(zip(self.places["place_id"], self.places["kind"]))
+
+    @cached_property
     def units(self) -> dict[str, str]:
         return dict(zip(self.indicators["indicator"], self.indicators["unit"]))
 
@@ -104,6 +120,8 @@ def build_vocab(tables: dict[str, pd.DataFrame], keywords: dict[str, list[str]] 
     str_tables = {k: v.astype("object").fillna("").astype(str) for k, v in tables.items()}
     vocab = Vocab(str_tables["countries"], str_tables["places"], str_tables["groups"], str_tables["indicators"],
                   str_tables["channels"], keywords if keywords is not None else read_keywords())
+    if "incidents" in str_tables:
+        vocab.incidents = str_tables["incidents"]
     entries: list[tuple[str, str, str]] = []  # (name, kind, id)
     for row in vocab.countries.itertuples():
         for name in [row.name, *split_names(row.other_names)]:
@@ -118,6 +136,7 @@ def build_vocab(tables: dict[str, pd.DataFrame], keywords: dict[str, list[str]] 
             continue  # countries match as countries; Central Asia below
         names = [row.name, re.split(r"\s*\(", row.name)[0].strip(), *split_names(row.alt_names)]  # "Tajik-Afghan border (Badakhshan)"
         names += [re.sub(r"\bSt (?=[A-Z])", "St. ", n) for n in names]  # St Petersburg, St. Petersburg
+        names += [n[:-5] for n in names if n.endswith(" camp") and len(n) > 9]  # "the al-Hol and Roj camps"
         for name in dict.fromkeys(names):
             entries.append((name, "place", row.place_id))
     entries += [("Central Asia", "central_asia", "central_asia"), ("Central Asian", "central_asia", "central_asia"),
@@ -129,7 +148,7 @@ def build_vocab(tables: dict[str, pd.DataFrame], keywords: dict[str, list[str]] 
     # longest names first, so "Islamic State Khorasan" wins over "Islamic State"
     for name, kind, ident in sorted(entries, key=lambda e: -len(e[0])):
         flags = 0 if (name.isupper() or len(name) <= 4) else re.I
-        vocab.patterns.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w])", flags), kind, ident))
+        vocab.patterns.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w])", flags), kind, ident, name.lower()))
     vocab.known_names = known
     return vocab
 
@@ -138,7 +157,10 @@ def find_mentions(vocab: Vocab, text: str) -> list[Mention]:
     """Countries, groups and places named in a text (no overlaps; the longest name wins)."""
     taken: list[tuple[int, int]] = []
     found = []
-    for pattern, kind, ident in vocab.patterns:
+    lowered = text.lower()
+    for pattern, kind, ident, needle in vocab.patterns:
+        if needle not in lowered:
+            continue  # a plain substring test first: most names are not in a given sentence
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -147,14 +169,15 @@ def find_mentions(vocab: Vocab, text: str) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def guess_indicator(vocab: Vocab, sentence: str, pos: int, percent: bool, ratio: bool) -> tuple[str, str]:
+def guess_indicator(vocab: Vocab, sentence: str, pos: int, percent: bool, ratio: bool,
+                    leave_out: set[str] = frozenset()) -> tuple[str, str]:
     """(indicator, keyword that decided it): keywords near the number count double."""
     lowered = sentence.lower()
     best, best_score, best_word = "", 0.0, ""
     units = vocab.units
     for indicator, words in vocab.keywords.items():
         unit = units.get(indicator, "")
-        if ratio != (unit == "ratio") or percent != (unit == "percent"):
+        if ratio != (unit == "ratio") or percent != (unit == "percent") or indicator in leave_out:
             continue
         score, top, top_weight = 0.0, "", 0.0
         for word in words:
@@ -196,6 +219,8 @@ def guess_subject(mentions: list[Mention], start: int, end: int, indicator: str,
     pool = [m for m in mentions if m.kind != "channel"]
     if indicator in ORIGIN_DESTINATION:
         origins = [m for m in pool if m.kind in ("country", "central_asia")]
+        origins = [m for m in origins if m.id in CENTRAL_ASIA or m.kind == "central_asia"] + \
+            [m for m in origins if not (m.id in CENTRAL_ASIA or m.kind == "central_asia")]  # Uzbeks in Russia: Uzbekistan
         if origins:
             subject = origins[0]
             others = [m for m in origins if m.id != subject.id]
@@ -220,7 +245,9 @@ def guess_subject(mentions: list[Mention], start: int, end: int, indicator: str,
             return home[0].id, "", f"named in an earlier sentence ('{home[0].text}'); the foreign country here is a setting"
     if not preferred:
         origin = [m for m in pool if m.start >= end and m.start - end < 80
-                  and re.search(r"\b(?:from|of)\s+(?:the\s+)?$", text[max(end, m.start - 12):m.start])]
+                  and re.search(r"\b(?:from|of)\s+(?:the\s+)?$", text[max(end, m.start - 12):m.start])
+                  # "returning from Syria": whence; "on charges of Islamic State membership": not who they are
+                  and not re.search(r"\w(?:ing|ed)\b|\b(?:charges?|membership|suspicion|links?)\b", text[end:m.start])]
         if origin:
             return origin[0].id, "", f"origin after the number: '{origin[0].text}'"
     candidates = preferred or pool

@@ -114,14 +114,17 @@ def _names(names: list[str]) -> str:
 
 def repatriation_summary(table: pd.DataFrame, unit: str = "people") -> str:
     """'Kazakhstan repatriated 654 people; Uzbekistan 512; Kyrgyzstan, Tajikistan and Turkmenistan: not
-    reported.' from the chart's rows (country, value, display, period; a blank value is not reported)."""
+    reported.' from the chart's rows (country, value, display, period, and parts: 'of whom 28 women'
+    said after its total, never counted as one; a blank value is not reported)."""
     rows = table.to_dict("records")
     parts = []
     for r in rows:
         if not pd.isna(r["value"]):
-            period = f" in {r['period']}" if r.get("period") else ""
+            period = (f" {r['period']}" if str(r["period"]).startswith(("since", "up to")) else f" in {r['period']}") \
+                if r.get("period") else ""
+            whom = f" ({r['parts']})" if r.get("parts") else ""
             parts.append(f"{r['country']} {'repatriated ' if not parts else ''}{r['display']}"
-                         f"{(' ' + unit) if not parts else ''}{period}")
+                         f"{(' ' + unit) if not parts else ''}{whom}{period}")
     missing = [r["country"] for r in rows if pd.isna(r["value"])]
     if parts and not any(r.get("period") for r in rows):
         parts.append("no period given for " + ("this total" if len(parts) == 1 else "these totals"))

@@ -1,0 +1,195 @@
+"""Dates a news report gives relative to itself: its dateline ("DUSHANBE --", "01.05.2019",
+"ALMATY, Nov 3 (Agency) -", "Almaty, 12 March 2021."), its publication date, and the days it names
+without a year ("Friday", "Feb. 4", "Tuesday (February 12)", "last month", "this year"), resolved
+against the publication date. Every date resolved here is inferred: the rows that use it say so."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from core.curation.reading import MONTHS, find_dates
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_ABBREVIATIONS = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_YEAR_AFTER = re.compile(r"^,?\s*(?:19|20)\d\d\b")
+
+# Datelines: "01.05.2019 16:40" on a line of its own; "DUSHANBE --"; "ALMATY, Nov 3 (Steppe Wire) -";
+# "Almaty, 12 March 2021." at the start of the first paragraph.
+DOTTED_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)")
+CITY_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){{0,2}}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?))?"
+    r"(?:\s*\([^)\n]{1,40}\))?\s*(?:--|\u2014|\u2013|-(?=\s)|\.(?=\s))\s*", re.M)
+
+
+@dataclass
+class Dateline:
+    """Where and when a report says it was filed (from its first lines)."""
+    start: int
+    end: int
+    place: str  # "Dushanbe" ('' when the dateline names none)
+    date: str  # ISO date when the dateline states day, month and year ('' otherwise)
+    text: str
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """The dateline among the first lines of the text (after a title line), or None."""
+    head = text[:600]
+    for dotted in DOTTED_DATE.finditer(head):  # "01.05.2019 16:40" on a line of its own
+        line_start = head.rfind("\n", 0, dotted.start()) + 1
+        line_end = head.find("\n", dotted.end())
+        rest = head[dotted.end():line_end if line_end >= 0 else len(head)]
+        iso = _iso(int(dotted["y"]), int(dotted["m"]), int(dotted["d"]))
+        if iso and not head[line_start:dotted.start()].strip() and re.fullmatch(r"\s*(?:\d{1,2}:\d\d)?\s*", rest):
+            return Dateline(dotted.start(), dotted.end(), "", iso, dotted.group(0))
+    for m in CITY_DATELINE.finditer(head):
+        if m.start() and text[m.start() - 1] != "\n":
+            continue
+        place, date = m["place"], m["date"] or ""
+        if not (place.isupper() or date) or place.lower() in MONTH_ABBREVIATIONS or len(place) < 4:
+            continue  # "Tashkent." alone is a sentence, not a dateline; "DUSHANBE --" and "Almaty, 12 March 2021." are
+        iso = ""
+        full = find_dates(date) if date else []
+        if full and full[0][3] == "day":
+            iso = full[0][2]
+        return Dateline(m.start(), m.end(), _place_name(place), iso, m.group(0).strip())
+    return None
+
+
+def _place_name(place: str) -> str:
+    first = re.split(r"[/]", place)[0].strip()
+    return first.title() if first.isupper() else first
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def parse_published(value: str) -> dt.date | None:
+    """The publication date as a day (YYYY-MM-DD), or None (a year or month alone cannot place a weekday)."""
+    try:
+        return dt.date.fromisoformat(str(value or "").strip())
+    except ValueError:
+        return None
+
+
+PUBLISHED_FORMAT = re.compile(r"^(?:unknown|(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)$")
+
+
+def check_published(value: str) -> str:
+    """'' when `value` is a valid --published (YYYY, YYYY-MM, YYYY-MM-DD or unknown), else why not."""
+    value = (value or "").strip()
+    if not PUBLISHED_FORMAT.match(value):
+        return f"'{value}' is not a date: give YYYY, YYYY-MM, YYYY-MM-DD or unknown"
+    if value.count("-") == 2 and parse_published(value) is None:
+        return f"'{value}' is not a day of the calendar"
+    return ""
+
+
+# Relative dates, resolved against the publication date.
+WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
+                     rf"(?:\s+(?:night|morning|evening|afternoon))?(?:\s*\((?P<md>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\))?")
+MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?![\w])")
+MONTH_ALONE = re.compile(rf"\b(?:in|since|until|by|from|early|late|mid-|last|this|of)\s+(?P<m>{_MONTH[:-3]}[a-z]*)\b(?!\s+\d)")
+PHRASES = [
+    (re.compile(r"\blast month\b", re.I), "last month"), (re.compile(r"\bthis month\b", re.I), "this month"),
+    (re.compile(r"\blast year\b", re.I), "last year"),
+    (re.compile(r"\b(?:earlier |later )?this year\b|\bthe (?:start|beginning) of the year\b", re.I), "this year"),
+    (re.compile(r"\byesterday\b", re.I), "yesterday"), (re.compile(r"\btoday\b", re.I), "today"),
+]
+
+
+def _month_number(name: str) -> int:
+    return MONTH_ABBREVIATIONS.get(name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower()[:3], 0)
+
+
+def relative_dates(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, ISO date, precision) of each date the sentence gives without a year, in order. The
+    date is '' when no publication date places it ("Feb. 4" in an undated report): it is still a date,
+    never a figure. Spans that find_dates reads as full dates are left to it."""
+    taken = [(s, e) for s, e, _, _ in find_dates(sentence)]
+    day = parse_published(published)
+    year = int(published[:4]) if re.match(r"^(?:19|20)\d\d", published or "") else None
+    found: list[tuple[int, int, str, str]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken + [(f[0], f[1]) for f in found])
+
+    def month_day(month: int, d: int) -> str:
+        if not year or not month:
+            return ""
+        iso = _iso(year, month, d)
+        if iso and day and dt.date.fromisoformat(iso) > day:  # "Dec. 30" in a report of January 2
+            iso = _iso(year - 1, month, d)
+        return iso
+
+    for m in WEEKDAY.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        if m["md"]:
+            inner = MONTH_DAY.search(m["md"])
+            month = _month_number(inner["m1"] or inner["m2"])
+            found.append((m.start(), m.end(), month_day(month, int(inner["d1"] or inner["d2"])), "day"))
+        elif day:
+            back = (day.weekday() - WEEKDAYS.index(m["w"].lower())) % 7
+            found.append((m.start(), m.end(), (day - dt.timedelta(days=back)).isoformat(), "day"))
+        else:
+            found.append((m.start(), m.end(), "", "day"))
+    for m in MONTH_DAY.finditer(sentence):
+        if not free(m.start(), m.end()) or _YEAR_AFTER.match(sentence[m.end():]):
+            continue
+        month, d = _month_number(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
+        if not 1 <= d <= 31 or not month:
+            continue
+        found.append((m.start(), m.end(), month_day(month, d), "day"))
+    for m in MONTH_ALONE.finditer(sentence):
+        start = m.start("m")
+        if not free(start, m.end()) or _YEAR_AFTER.match(sentence[m.end():]) or not year:
+            continue
+        month = _month_number(m["m"])
+        if month:
+            y = year - 1 if day and month > day.month else year
+            found.append((start, m.end(), f"{y}-{month:02d}", "month"))
+    for pattern, what in PHRASES:
+        for m in pattern.finditer(sentence):
+            if not free(m.start(), m.end()) or not year:
+                continue
+            iso, precision = _phrase_date(what, year, day, published)
+            if iso:
+                found.append((m.start(), m.end(), iso, precision))
+    return sorted(found)
+
+
+def _phrase_date(what: str, year: int, day: dt.date | None, published: str) -> tuple[str, str]:
+    month = day.month if day else (int(published[5:7]) if re.match(r"^\d{4}-\d\d", published) else 0)
+    if what == "this year":
+        return str(year), "year"
+    if what == "last year":
+        return str(year - 1), "year"
+    if what in ("last month", "this month") and month:
+        y, mo = (year, month) if what == "this month" else ((year, month - 1) if month > 1 else (year - 1, 12))
+        return f"{y}-{mo:02d}", "month"
+    if what in ("yesterday", "today") and day:
+        return (day - dt.timedelta(days=1 if what == "yesterday" else 0)).isoformat(), "day"
+    return "", ""
+
+
+SPEECH_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|added|claimed\s+responsibility|"
+                           r"said\s+in\s+a\s+statement)\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I)
+
+
+def is_speech_date(sentence: str, start: int) -> bool:
+    """'the ministry said on Friday': the date the news was told, not the date of what it tells."""
+    return bool(SPEECH_BEFORE.search(sentence[max(0, start - 40):start]))
+
+
+def inferred_note(published: str, phrases: list[tuple[str, str]]) -> str:
+    """'Inferred: from the publication date (2019-02-15): 'Feb. 4' = 2019-02-04.'"""
+    said = "; ".join(f"'{words}' = {iso}" for words, iso in phrases)
+    return f"Inferred: from the publication date ({published}): {said}."

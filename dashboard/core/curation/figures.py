@@ -1,0 +1,147 @@
+"""A figure candidate for one number (or range) of a sentence: value, low and high with the
+qualifier written before it ("more than", "около"; "handed over" is no qualifier; in a document
+not in English, a word we cannot read before the number leaves the qualifier blank, never exact);
+the indicator (the verb governing the number, else keywords, those of its own clause first); the
+subject (a joint count; for a repatriation, the repatriating state; else the nearest name of its
+own clause); and the period (the dates of its sentence, else the period its paragraph stated)."""
+
+from __future__ import annotations
+
+import re
+
+from core.curation.parts import category, joint_subject
+from core.curation.reading import (
+    BETWEEN, NumberGroup, PERCENT_AFTER, QUALIFIER_BEFORE, RATIO_AFTER, format_number,
+)
+from core.curation.verbs import return_place, verb_indicator
+from core.curation.vocab import Mention, Vocab, guess_indicator, guess_subject
+from core.data.schema import CENTRAL_ASIA
+
+NOT_A_QUALIFIER = re.compile(r"\b(?:hand(?:ed|s)?|turn(?:ed|s)?|took|taken|pass(?:ed|es)?|carri(?:ed|es)|flown|"
+                             r"brought|went|came|left|move(?:d|s)?|sign(?:ed|s)?|won|took)\s+over\s*$", re.I)
+NEUTRAL_BEFORE = {"в", "во", "из", "на", "и", "с", "со", "по", "за", "к", "от", "для", "у", "а", "—", "-"}
+CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but|including)\b|\s+while\s+|,\s+and\s+that\b|"
+                          r",\s+and\s+(?=(?:the|officials|authorities|it|they|he|she|police|rights)\b)")
+REPATRIATION_BY_STATE = {"repatriated_people", "repatriated_suspects"}
+COUNTED_BY_COUNTRY = {"people_convicted", "people_detained"}  # a city's court -> its country
+ONLY_BY_RULE = {"perpetrator_age"}  # an age is found by the age rule (core.curation.nonfigures), never by a keyword
+
+
+def qualifier_of(before: str, english: bool) -> tuple[str, str]:
+    """(qualifier, words as written) from the text just before a number; ('', word) when a document
+    not in English puts a word we cannot read there."""
+    for pattern, q in QUALIFIER_BEFORE:
+        m = pattern.search(before)
+        if m and not (q == "more than" and NOT_A_QUALIFIER.search(before)):
+            return q, m.group(0)
+    if not english:
+        word = re.search(r"([^\W\d_]+)\s*$", before)
+        if word and word.group(1).lower() not in NEUTRAL_BEFORE and not word.group(1).isascii():
+            return "", word.group(1)
+    return "exact", ""
+
+
+def clause_of(text: str, start: int) -> tuple[int, int]:
+    """The span of the clause holding position `start` (cut at ';', ', while', ', but'...)."""
+    cuts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(text)] + [len(text)]
+    for a, b in zip(cuts, cuts[1:]):
+        if a <= start < b:
+            return a, b
+    return 0, len(text)
+
+
+def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Mention], period: tuple[str, str],
+               context: list[Mention], english: bool = True, attack_nearby: bool = False) -> tuple[dict, str]:
+    """(the candidate row, the indicator a verb gave: '' when only keywords chose it)."""
+    occ, second = number.occ, number.second
+    end = (second or occ).end
+    before = text[max(0, occ.start - 30):occ.start]
+    after = text[end:]
+    qualifier, qual_text = qualifier_of(before, english)
+    percent = bool(PERCENT_AFTER.match(after)) or (occ.value is not None and occ.text.lower().split()[-1] in ("third", "quarter", "half"))
+    ratio = bool(RATIO_AFTER.match(after))
+    value = low = high = ""
+    reasons = []
+    if occ.value is None:
+        qualifier, why_value = "magnitude", "a magnitude with no count"
+    elif second is not None:
+        qualifier, low, high = "range", format_number(occ.value), format_number(second.value)
+        why_value = "a range"
+    else:
+        value = format_number(occ.value)
+        if qualifier in ("at least", "more than"):
+            low = value
+        elif qualifier in ("up to", "less than"):
+            high = value
+        why_value = f"qualifier '{qualifier}'" if qualifier not in ("exact", "") else "a number"
+        if not qualifier:
+            reasons.append(f"a word we cannot read ('{qual_text}') precedes the number: set the qualifier")
+            qual_text = ""
+    between = BETWEEN.search(text[max(0, occ.start - 12):occ.start]) if second is not None else None
+    several = re.search(r"\b(?:several|a\s+few|many|some)\s+$", before, re.I) if occ.value is None and not qual_text else None
+    value_text = ((between.group(0) if between else several.group(0) if several else qual_text) + text[occ.start:end]).strip()
+    unit_word = PERCENT_AFTER.match(after)
+    if unit_word:
+        value_text += unit_word.group(0).rstrip() if unit_word.group(0).strip() == "%" else " percent"
+
+    verb, verb_word = ("", "") if percent or ratio else verb_indicator(text, occ.start, end, attack_nearby)
+    with_n = [m for m in mentions if m.kind in ("country", "central_asia") and re.fullmatch(r"\s+with\s+", text[m.end:occ.start])]
+    if not verb and with_n:  # "X has returned the most, followed by Uzbekistan with 520": the verb of the sentence
+        verbs = [verb_indicator(text, m.end() + 1, m.end() + 1) for m in re.finditer(r"\b(?:the\s+most|the\s+largest\s+number)\b", text[:occ.start])]
+        verb, verb_word = next((v for v in verbs if v[0]), ("", ""))
+    if verb and verb in vocab.units:
+        indicator, why_indicator = verb, f"indicator from the verb '{verb_word}'"
+    else:
+        verb = ""
+        a, b = clause_of(text, occ.start)
+        indicator, keyword = guess_indicator(vocab, text[a:b], occ.start - a, percent, ratio, ONLY_BY_RULE)
+        if not indicator:
+            indicator, keyword = guess_indicator(vocab, text, occ.start, percent, ratio, ONLY_BY_RULE)
+        why_indicator = f"indicator from keyword '{keyword}'" if indicator else "no indicator keyword: choose one"
+    topic = vocab.topics.get(indicator, "")
+    note = ""
+    joint = joint_subject(mentions, text, occ.start, end, whence=indicator in REPATRIATION_BY_STATE)
+    if with_n:  # "followed by Uzbekistan with 531"
+        subject, related, note, why_subject = with_n[-1].id, "", "", f"'{with_n[-1].text} with ...'"
+    elif joint:
+        subject, related, note = joint
+        why_subject = "a count two states give together"
+    elif indicator in REPATRIATION_BY_STATE:
+        subject, related, why_subject = repatriating_state(mentions, context, occ.start)
+        if not subject:
+            subject, related, why_subject = guess_subject(mentions, occ.start, end, indicator, text, context, topic)
+        whence = return_place(text)
+        note = f"Returned from {whence}." if whence else ""
+    else:
+        a, b = clause_of(text, occ.start)
+        own = [m for m in mentions if a <= m.start and m.end <= b]
+        pool = own if any(m.kind != "channel" for m in own) else mentions
+        subject, related, why_subject = guess_subject(pool, occ.start, end, indicator, text, context, topic)
+        camps = [m for m in own if m.kind == "place" and vocab.place_kinds.get(m.id) == "camp"]
+        whose = [m for m in own if m.kind == "central_asia" or (m.kind == "country" and m.id in CENTRAL_ASIA)]
+        if indicator == "detained_women_children" and camps and not whose:  # "held in al-Hol", whoever they are
+            subject, related, why_subject = camps[0].id, "", f"the camp '{camps[0].text}'"
+        if indicator in COUNTED_BY_COUNTRY and subject in vocab.place_countries:
+            subject, why_subject = vocab.place_countries[subject] or subject, f"the country of {why_subject}"
+    reasons = [f"{why_value} '{value_text}'", why_indicator,
+               f"subject: {why_subject}" if subject else "no subject named: choose one"] + reasons
+    if period[0] or period[1]:
+        reasons.append("period from the dates in the sentence")
+    row = dict(table="figures", value=value, low=low, high=high, qualifier=qualifier, value_text=value_text,
+               indicator=indicator, unit=vocab.units.get(indicator, "percent" if percent else ""), subject=subject,
+               related=related, period_start=period[0], period_end=period[1], note=note,
+               counts=category(text, end, indicator), reason="; ".join(reasons))
+    return row, verb
+
+
+def repatriating_state(mentions: list[Mention], context: list[Mention], start: int) -> tuple[str, str, str]:
+    """The state that brought people home: the Central Asian state named nearest the number (before
+    it first), else one named in an earlier sentence; ('', '', '') when none."""
+    home = [m for m in mentions if (m.kind == "country" and m.id in CENTRAL_ASIA) or m.kind == "central_asia"]
+    if home:
+        chosen = min(home, key=lambda m: start - m.end if m.end <= start else (m.start - start) * 1.6 + 10)
+        return chosen.id, "", f"the repatriating state '{chosen.text}'"
+    earlier = [m for m in context if m.kind == "country" and m.id in CENTRAL_ASIA]
+    if earlier:
+        return earlier[0].id, "", f"the repatriating state, named in an earlier sentence ('{earlier[0].text}')"
+    return "", "", ""

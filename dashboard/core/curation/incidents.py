@@ -1,0 +1,318 @@
+"""Incident candidates: one per event, placed where it happened, with a summary drawn from its
+sentence, how the sentence links a group to it, and the event key of a matching event already in
+the tables.
+
+- An incident comes from a sentence with an event word (attack, plot, arrested, repatriated...) and
+  a date: the sentence's own (not "since 2019", not the date a court passed sentence), else, in a
+  news report, the day the news was told ("said on Friday"), refined by the next sentence's date
+  ("arrived late on Monday"), or none (the curator fills it in).
+- Where: a repatriation happens in the repatriating state (never Syria or Iraq, which go in the
+  note); anything else at the places the sentence names (one incident per place, the most specific
+  of places that contain one another), else a country named after "in", else the place of an
+  earlier sentence or of the dateline, marked as inferred.
+- Rows of one document about the same event (same kind, same country, one of them undated or both
+  on the same day) are merged into one (merge()).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from core.curation.reading import EVENT_PATTERNS, KILLED, WOUNDED, format_number
+from core.curation.vocab import Mention
+from core.curation.verbs import RETURN_VERBS, involvement, return_place
+from core.data.numbers import NumberOccurrence
+from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
+
+NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|program|flight)\s+to\s+(?:return|repatriate|bring\s+(?:back|home)))\b",
+                               re.I), "repatriation programme")]
+SAME_FAMILY = {"plot": "plot or arrest", "arrest": "plot or arrest"}  # a foiled plot and its arrests: one event
+VERDICT = re.compile(r"\b(?:sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
+NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", re.I)
+AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date)\b", re.I)
+FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?", re.I)
+NEGATED = re.compile(r"\b(?:no|not|never|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.I)
+PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|men|people|citizens|returnees|orphans)\s+$", re.I)
+SINCE_PHRASE = re.compile(r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$", re.I)  # "Since the first flight ... in April 2019"
+SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
+ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
+                         r"(?:\s+(?:on|in)\s+\w+|\s+in\s+a\s+statement|\s+late\s+on\s+\w+)?\s*[.]?$", re.I)
+
+
+@dataclass
+class SentenceDates:
+    """The dates of one sentence, sorted by position: (start, end, ISO date, precision)."""
+    all: list[tuple[int, int, str, str]] = field(default_factory=list)  # every date span (ISO '' if unresolved)
+    event: list[tuple[int, int, str, str]] = field(default_factory=list)  # resolved dates of what happened
+    speech: list[tuple[int, int, str, str]] = field(default_factory=list)  # "said on Friday": when it was told
+    inferred: dict[tuple[int, int], str] = field(default_factory=dict)  # span -> words, for dates from the publication date
+
+
+def summary_from(sentence: str) -> str:
+    """One plain sentence drawn from the quote: attribution ('..., the ministry said') and quote
+    marks dropped, cut at a clause boundary when long."""
+    text = re.sub(r"[\"\u201c\u201d]", "", sentence).strip()
+    text = re.sub(r"^(?:According to [^,]{1,80},\s*|Separately,\s*|Meanwhile,\s*)", "", text)
+    text = ATTRIBUTION.sub("", text).rstrip(" ,;:")
+    if len(text) > 220:
+        cut = max(text.rfind(", ", 0, 220), text.rfind("; ", 0, 220))
+        text = text[:cut] if cut > 60 else text[:217].rsplit(" ", 1)[0]
+    text = text.rstrip(" ,;:.")
+    return (text[:1].upper() + text[1:] + ".") if text else ""
+
+
+def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: int) -> tuple[tuple[int, int, str, str] | None, str]:
+    """The incident's date and how it was chosen ('' when the sentence states it as the event's)."""
+    verdict = VERDICT.search(text[:word_at])  # "sentenced ... for plotting": the date is the sentence's
+    if verdict and not dates.event:
+        return None, "verdict"
+    if kind == "announcement" and dates.speech and not dates.event:
+        return dates.speech[0], ""  # "announced on April 17": the announcement is the event
+    for d in dates.event:
+        if d[3] == "year" and (d[0], d[1]) in dates.inferred and not re.match(r"last\s+year", text[d[0]:d[1]], re.I):
+            continue  # "this year": a period so far, not the date of an event
+        if verdict and verdict.start() < d[0] + 60 and len(dates.event) == 1:
+            return None, "verdict"  # "a court on Thursday sentenced...": the day of the sentence
+        before = text[max(0, d[0] - 10):d[0]]
+        if (NOT_EVENT_DATE.search(before) or SINCE_PHRASE.search(text[max(0, d[0] - 60):d[0]])) and not SINCE_WHEN.match(text[d[1]:]):
+            continue
+        return d, ""
+    if dates.event:
+        return None, "period"  # only "since 2019": a period, not an event
+    if news and dates.speech:
+        return dates.speech[0], "speech"
+    return None, "none"
+
+
+class IncidentFinder:
+    """Incident candidates of one document, sentence by sentence, then merged per event."""
+
+    def __init__(self, place_rows: pd.DataFrame, existing: pd.DataFrame, published: str, dateline_country: str,
+                 dateline_place: str):
+        self.place_rows = place_rows
+        self.existing = existing.to_dict("records")
+        self.place_names = {p: str(n).lower() for p, n in zip(place_rows.index, place_rows["name"])}
+        self.place_country = dict(zip(place_rows.index, place_rows["country_iso3"].astype(str)))
+        self.news = bool(re.fullmatch(r"\d{4}-\d\d-\d\d", published or ""))
+        self.dateline_country, self.dateline_place = dateline_country, dateline_place
+
+    def sentence(self, text: str, dates: SentenceDates, mentions: list[Mention], numbers: list[NumberOccurrence],
+                 looked_up: list[dict], context: list[Mention]) -> list[dict]:
+        found = [(m.start(), rank, m, kind) for rank, (pattern, kind) in enumerate(EVENT_PATTERNS) if (m := pattern.search(text))]
+        if self.news:
+            found += [(m.start(), -1, m, kind) for pattern, kind in NEWS_EVENT_WORDS if (m := pattern.search(text))]
+        if not found:
+            return []
+        first = min(found, key=lambda f: (f[0], f[1]))  # the first event word of the sentence
+        if re.match(r"claimed\s+responsibility", first[2].group(0), re.I):  # "... for an attack": the attack
+            first = min((f for f in found if f[0] > first[0]), key=lambda f: (f[0], f[1]), default=first)
+        _, _, word, kind = first
+        if kind == "repatriation programme" and PARTICIPLE.search(text[max(0, word.start() - 40):word.start()]):
+            return []  # "the children brought back in 2022 was...": a description, not the report of an event
+        if kind == "repatriation programme" and re.search(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", text[max(0, word.start() - 12):word.start()]):
+            return []  # "7 men who returned from Syria": who they are, not what happened
+        date, how = _date_for(text, dates, self.news, kind, word.start())
+        if date is None and (how in ("verdict", "period") or not self.news or FOLLOW_UP.match(text)):
+            return []  # an undated "The women were detained on arrival" follows the event told before
+        if NEGATED.search(text[max(0, word.start() - 30):word.start()]):
+            return []  # "No group claimed responsibility"
+        if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", text[max(0, word.start() - 20):word.start()]):
+            return []  # "the suspects had pledged allegiance": background to the event told, not another one
+        if AGGREGATE.search(text):
+            return []  # "In total, 595 people have been returned": a running total, not an event
+        if date is None and kind == "repatriation programme" and len({m.id for m in mentions if m.kind == "country" and m.id in CENTRAL_ASIA}) > 1:
+            return []  # "Kazakhstan has returned the most, followed by Uzbekistan": a comparison
+        killed, wounded = _casualties(text, numbers)
+        groups = [x for x in mentions if x.kind == "group"]
+        group_id = groups[0].id if groups else ""
+        notes = []
+        if date is not None and (date[0], date[1]) in dates.inferred:
+            notes.append(f"Inferred: '{dates.inferred[(date[0], date[1])]}' = {date[2]}, from the publication date.")
+        if how == "speech":
+            notes.append("Inferred: the day the news was told; the event may be earlier.")
+        rows = []
+        for place_id, country, why, note in self._where(text, kind, mentions, looked_up, context):
+            row = dict(table="incidents", kind=kind, date=date[2] if date else "", date_precision=date[3] if date else "",
+                       date_inferred="yes" if (date and ((date[0], date[1]) in dates.inferred or how)) else "",
+                       place_id=place_id, place_inferred="yes" if place_id and "Inferred: the place" in note or
+                       "Inferred: the country of the dateline" in note else "", country_iso3=country, group_id=group_id,
+                       involvement=involvement(text) if group_id else "", killed=killed, wounded=wounded,
+                       summary=summary_from(text), note=" ".join(notes + ([note] if note else [])),
+                       reason=f"event word '{word.group(0)}'" + (f" and date '{text[date[0]:date[1]]}'" if date else ", no date stated")
+                       + f"; {why}", _speech=how == "speech", _dateless=date is None)
+            rows.append(row)
+        return rows
+
+    def _where(self, text: str, kind: str, mentions: list[Mention], looked_up: list[dict], context: list[Mention]):
+        """(place_id, country, why, note) of each place the event happened at."""
+        countries = [m for m in mentions if m.kind == "country"]
+        if kind == "repatriation programme":
+            home = [m for m in countries if m.id in CENTRAL_ASIA]
+            if not home and any(m.kind == "central_asia" for m in mentions):
+                return []  # "the five Central Asian states have brought home...": a sum, not one event
+            home = home or [m for m in context if m.id in CENTRAL_ASIA]
+            whence = return_place(text)
+            agents = [m for m in countries if m.text not in whence]
+            states = list(dict.fromkeys(m.id for m in home)) or list(dict.fromkeys(m.id for m in agents))[:1]
+            note = f"Returned from {whence}." if whence else ""
+            if states and not any(m in countries for m in home):
+                note = (note + " Inferred: the repatriating state is named in an earlier sentence.").strip()
+            return [(self._country_place(c), c, f"repatriating state '{c}'", note) for c in states] or [("", "", "no state named", "")]
+        places = [m for m in mentions if m.kind == "place"]
+        targets = []
+        for p in self._most_specific(list(dict.fromkeys(m.id for m in places)), looked_up):
+            targets.append((p, self._country_of(p), f"place '{p}'", ""))
+        if not targets:
+            for place in looked_up:  # a place the gazetteer found: the incident points at its candidate
+                targets.append((place["candidate_id"], place["country_iso3"], f"new place '{place['name']}' (looked up)", ""))
+        if not targets:
+            targets = [(self._country_place(c), c, f"country '{c}'", "") for c in self._located(text, countries)]
+        if not targets and self.news:  # a news report's places carry from sentence to sentence
+            earlier = [m for m in context if m.kind == "place"] + [m for m in context if m.kind == "country"]
+            if earlier:
+                m = earlier[0]
+                place = m.id if m.kind == "place" else self._country_place(m.id)
+                country = self._country_of(m.id) if m.kind == "place" else m.id
+                targets.append((place, country, f"place of an earlier sentence ('{m.text}')",
+                                f"Inferred: the place named in an earlier sentence ('{m.text}')."))
+            elif self.dateline_country:
+                targets.append((self._country_place(self.dateline_country), self.dateline_country, "the dateline",
+                                f"Inferred: the country of the dateline ({self.dateline_place})."))
+        return targets or [("", "", "no place named", "")]
+
+    @staticmethod
+    def _located(text: str, countries: list[Mention]) -> list[str]:
+        """Countries where it happened: those after 'in', 'at', 'near' (and any listed with them: 'in
+        Turkey, as well as in Tajikistan and Uzbekistan'), else the first named that is not where
+        people came from or went to ('from Syria', 'with Afghanistan')."""
+        located: list[str] = []
+        for m in countries:
+            before = text[max(0, m.start - 24):m.start]
+            if re.search(r"\b(?:in|at|near|across|inside|territory\s+of|soil\s+of)\s+(?:the\s+)?$", before) or m.text.endswith("'s") or (
+                    located and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[countries[countries.index(m) - 1].end:m.start])
+                    and countries[countries.index(m) - 1].id in located):
+                located.append(m.id)
+        if located:
+            return list(dict.fromkeys(located))[:3]
+        for m in countries:
+            if re.search(r"\b(?:from|with|against|to|into|for|of)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start]):
+                continue
+            if re.match(r"^\s+(?:citizens?|nationals?|natives?|migrants?|women|men|children|people)\b", text[m.end:m.end + 14]):
+                continue  # "two Tajik citizens": who, not where
+            return [m.id]
+        return []
+
+    def _most_specific(self, place_ids: list[str], looked_up: list[dict]) -> list[str]:
+        """The Kaluga region and the city of Kaluga: one place (the city)."""
+        names = {self.place_names[p] for p in place_ids if p in self.place_names}
+        names |= {str(p["name"]).lower() for p in looked_up}
+        out = []
+        for p in place_ids:
+            name = self.place_names.get(p, p)
+            base = re.sub(r"\s+(?:region|province|oblast|district)$", "", name)
+            if base != name and base in names:
+                continue
+            out.append(p)
+        return out
+
+    def _country_of(self, place_id: str) -> str:
+        return self.place_country.get(place_id, "")
+
+    def _country_place(self, iso3: str) -> str:
+        pid = f"country_{iso3.lower()}"
+        return pid if pid in self.place_country else ""
+
+    def add_event_key(self, row: dict) -> None:
+        """The event_id of a matching event already in the tables (blank: plan.py makes a new one)."""
+        row["event_id"], matched = self._event_key(row)
+        if matched:
+            row["reason"] += f"; same event as {matched} in the tables (event_id {row['event_id']}): check it"
+
+    def _event_key(self, row: dict) -> tuple[str, str]:
+        """(event_id, incident_id) of an incident in the tables about the same event: same kind of
+        event, same country, dates that overlap; ('', '') when none."""
+        if not row["date"] or not row["country_iso3"]:
+            return "", ""
+        category = INCIDENT_KINDS.get(row["kind"])
+        for other in self.existing:
+            places = (other.get("place_id", ""), row["place_id"])
+            specific = all(p and not p.startswith("country_") for p in places)  # a new place (@...) is specific too
+            if (INCIDENT_KINDS.get(other["kind"]) == category and other["country_iso3"] == row["country_iso3"]
+                    and other["date"] and _overlap(other["date"], row["date"]) and not (specific and places[0] != places[1])):
+                return other["event_id"], other["incident_id"]
+        return "", ""
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Two ISO dates of any precision can be the same day (2024-03 and 2024-03-22 can; 2024-03 and 2024-04 cannot)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _casualties(text: str, numbers: list[NumberOccurrence]) -> tuple[str, str]:
+    killed = wounded = ""
+    for occ in numbers:
+        if occ.value is None or occ.value != int(occ.value):
+            continue
+        before, after = text[max(0, occ.start - 30):occ.start], text[occ.end:occ.end + 40]
+        if not killed and (any(p.search(before) for p in KILLED[:1] + KILLED[2:]) or KILLED[1].match(after)):
+            killed = format_number(occ.value)
+        elif not wounded and (WOUNDED[0].search(before) or WOUNDED[1].match(after)):
+            wounded = format_number(occ.value)
+    return killed, wounded
+
+
+def merge(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
+    """One incident per event: rows of the same kind and country where one is undated (or dated by
+    when the news was told) and the other dated, or both on the same date, become the better-dated
+    one. Returns the rows and {dropped candidate id: kept candidate id}."""
+    kept: list[dict] = []
+    redirect: dict[str, str] = {}
+    for row in rows:
+        if row.get("table") != "incidents":
+            kept.append(row)
+            continue
+        twin = next((k for k in kept if k.get("table") == "incidents" and _same_event(k, row)), None)
+        if twin is None:
+            kept.append(row)
+            continue
+        better = row if _rank(row) > _rank(twin) else twin
+        worse = row if better is twin else twin
+        if INCIDENT_KINDS.get(better["kind"]) == "arrest" and INCIDENT_KINDS.get(worse["kind"]) == "plot":
+            better["kind"] = "plot"  # the event is the plot; the arrest foiled it
+        if better is row:
+            kept[kept.index(twin)] = row
+        redirect[worse["candidate_id"]] = better["candidate_id"]
+        for key in ("killed", "wounded", "group_id", "involvement"):
+            better[key] = better[key] or worse[key]
+    return kept, redirect
+
+
+def _rank(row: dict) -> int:
+    """Which of two rows about one event dates it best: a stated day or month, then the day the news
+    was told, then a stated year, then none."""
+    if row["_dateless"]:
+        return 0
+    if row["_speech"]:
+        return 2
+    return 3 if row["date_precision"] in ("day", "month") else 1
+
+
+def _family(kind: str) -> str:
+    category = INCIDENT_KINDS.get(kind, kind)
+    return SAME_FAMILY.get(category, category)
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    if _family(a["kind"]) != _family(b["kind"]) or a["country_iso3"] != b["country_iso3"] or not a["country_iso3"]:
+        return False
+    if a["place_id"] != b["place_id"] and not (a["place_id"].startswith("country_") or b["place_id"].startswith("country_")
+                                                 or not a["place_id"] or not b["place_id"]):
+        return False
+    if a["_dateless"] or b["_dateless"]:
+        return True
+    if a["_speech"] or b["_speech"] or "year" in (a["date_precision"], b["date_precision"]):
+        return _overlap(a["date"][:7], b["date"][:7])
+    return a["date"] == b["date"]

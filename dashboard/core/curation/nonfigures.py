@@ -1,0 +1,77 @@
+"""Numbers that are not figures of the dashboard: ages, durations, sums of money, times of day,
+measures, the number of states or agencies named, and numbers that repeat one already given (a
+headline, "of those 754"). Each becomes an exclusion candidate with its reason, never a figure.
+The age of a suspect or attacker is the exception: it has its own indicator (perpetrator_age)."""
+
+from __future__ import annotations
+
+import re
+
+from core.curation.reading import NumberGroup
+
+_N = r"(?:\d[\d,.]*|[a-z]+(?:[ -][a-z]+)?)"  # a number as the scanner finds it, digits or words
+UNITS_OF_TIME = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
+CURRENCY = r"(?:dollars?|US dollars|euros?|roubles?|rubles?|tenge|somoni|soms?|sums?|manats?|afghanis?|pounds?)"
+MEASURES = r"(?:kilo(?:gram|metre|meter)s?|kg|km|metres?|meters?|miles?|tonnes?|tons?|litres?|liters?|hectares?|square)"
+COUNTED_BODIES = r"(?:government\s+)?(?:agencies|ministries|departments|operations|flights|rounds|stages|phases|batches|times)"
+STATES = r"(?:Central Asian\s+)?(?:states|countries|republics|nations|stans)\b"
+PEOPLE_AGED = re.compile(r"\b(?:suspects?|attackers?|perpetrators?|gunm[ae]n|bombers?|plotters?|detainees?|defendants?|"
+                         r"accused|recruiters?|assailants?|men|man|propagandists?|citizens? of)\b", re.I)
+YOUNG = re.compile(r"\b(?:child(?:ren)?|kids?|minors?|boys?|girls?|babies|baby|infants?|orphans?|returnees|youngest|"
+                   r"oldest|women|wom[ae]n)\b", re.I)
+
+AGE_AFTER = re.compile(r"^(?:\s*(?:-|\u2013|to|and|or)\s*\d+)?\s*(?:-\s*)?(?:years?|months?)[- ]old\b|^-year-old\b", re.I)
+AGE_BEFORE = re.compile(r"\b(?:aged|ages? of|age of|younger than|older than|under the age of|over the age of|"
+                        r"aged between|aged from|between the ages of)\s*$", re.I)
+DURATION_AFTER = re.compile(rf"^\s*(?:-\s*|\s)?{UNITS_OF_TIME}\b|^-(?:hour|day|week|month|year)\b", re.I)
+MONEY_AFTER = re.compile(rf"^\s*(?:million\s+|thousand\s+|billion\s+)?{CURRENCY}\b", re.I)
+MONEY_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u20bd]|\bUSD|\bKZT|\bTJS|\bKGS|\bUZS)\s*$")
+TIME_AFTER = re.compile(r"^:\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
+MEASURE_AFTER = re.compile(rf"^\s*(?:-\s*)?{MEASURES}\b|^-(?:kilo)?(?:metre|meter|mile)\b", re.I)
+BODIES_AFTER = re.compile(rf"^\s*{COUNTED_BODIES}\b", re.I)
+STATES_AROUND = re.compile(rf"^\s*{STATES}", re.I)
+THE_BEFORE = re.compile(r"\b(?:the|all|of the)\s*$", re.I)
+AGED_LIST = re.compile(r"\baged\s+(?:\d+\s*(?:,|and|or|to|-|\u2013)\s*)+$", re.I)
+SEIZED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:rifles?|guns?|pistols?|grenades?|weapons|cartridges|bombs|"
+                          r"explosive devices|rounds of ammunition)\b", re.I)
+OF_THOSE = re.compile(r"\b(?:of|out of)\s+(?:those|these|the|them)\s*$", re.I)
+DAY_PARTICLE = re.compile(r"^:\d\d", re.I)
+
+
+def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
+    """The reason a number (or a range) of the sentence is not a figure, or '' when it may be one.
+    'perpetrator_age' means: an age, of a suspect or attacker (a figure with that indicator)."""
+    occ, last = group.occ, (group.second or group.occ)
+    before = sentence[max(0, occ.start - 40):occ.start]
+    after = sentence[last.end:last.end + 40]
+    word_after = sentence[occ.end:occ.end + 40]
+    if TIME_AFTER.match(word_after) or re.search(r"\d:\s*$", before):
+        return "a time of day, not a figure"
+    if AGE_AFTER.match(after) or AGE_AFTER.match(word_after) or AGE_BEFORE.search(before) or AGED_LIST.search(before):
+        around = sentence[max(0, occ.start - 80):last.end + 30]
+        if PEOPLE_AGED.search(around) and not YOUNG.search(around):
+            return "perpetrator_age"
+        return "an age, not a count of people"
+    if MONEY_AFTER.match(after) or MONEY_BEFORE.search(before):
+        return "a sum of money (a fee, fine, payment or cost), not a figure"
+    if MEASURE_AFTER.match(after) or MEASURE_AFTER.match(word_after):
+        return "a measure (weight or length), not a figure"
+    if DURATION_AFTER.match(after) or DURATION_AFTER.match(word_after):
+        return "a duration (time spent, a prison term), not a figure"
+    if SEIZED_AFTER.match(after):
+        return "a count of weapons or things seized, not a figure"
+    if STATES_AROUND.match(after) and THE_BEFORE.search(before):
+        return "the number of states named, not a count"
+    if re.match(r"^\s*(?:people|persons|returnees|beds|places)?\s*at\s+a\s+time\b", after, re.I):
+        return "a capacity, not a count of people"
+    if BODIES_AFTER.match(after):
+        return "a count of agencies or operations, not a figure of the dashboard"
+    return ""
+
+
+def repeats(sentence: str, group: NumberGroup, earlier: list[float]) -> bool:
+    """'Of those 754, 406 were children': the number repeats one given just before."""
+    occ = group.occ
+    return group.second is None and occ.value is not None and occ.value in earlier and bool(
+        OF_THOSE.search(sentence[max(0, occ.start - 20):occ.start]) or (
+            re.fullmatch(r"\W*The\s+", sentence[:occ.start]) and re.match(r"^\s*,", sentence[occ.end:])))  # "The seven, aged ..."

@@ -1,0 +1,161 @@
+"""Sub-counts and joint counts. A number may count only some of the people its indicator counts
+(`counts`: men, women, children, orphans, women and children) and be part of a total given just
+before (`part_of`: "37 citizens ... The group included 6 men, 11 women and 20 children"; "511 in
+all, among them 148 women"; "Of those 754, 406 were children"). A count that two states give
+together ("Kyrgyzstan and Kazakhstan together", "six natives of Uzbekistan and Kyrgyzstan") is
+proposed for the region (both Central Asian) or for the first with the second as `related`, with a
+note saying it is one count for both."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.curation.vocab import Mention
+from core.data.schema import CENTRAL_ASIA
+
+# Indicators whose figures a document splits by whom they count.
+SPLIT_BY_PEOPLE = {"repatriated_people", "repatriated_suspects", "detained_women_children", "conflict_migrants"}
+CATEGORY = re.compile(
+    r"^\s*(?:(?:of\s+(?:them|those|whom)\s+(?:were\s+|are\s+)?)|(?:were\s+|are\s+|being\s+))?"
+    r"(?:[a-z-]+\s+){0,2}?(?P<c>women\s+and\s+children|men|women|children|orphans|minors|boys|girls|kids|widows|wives)\b", re.I)
+CATEGORY_WORDS = {"men": "men", "women": "women", "children": "children", "orphans": "orphans", "minors": "children",
+                  "boys": "children", "girls": "children", "kids": "children", "widows": "women", "wives": "women"}
+EVERYONE = {"detained_women_children": "women and children"}  # a category that is all the indicator counts
+# The sentence speaks of people counted just before: "The group included...", "Among them...", "Of those 754..."
+REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,2}?(?:group|men|women|children|returnees|"
+                         r"citizens|people|suspects|detainees|defendants|evacuees|passengers|flight|plane)\b|"
+                         r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these))\b", re.I)
+LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+them|\bincluded|\bconsisted\s+of|"
+                             r"\bcomprising)\s*(?:[\w-]+\s+){0,3}$", re.I)
+APPOSITION = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
+                        r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
+OF_THEM = re.compile(r"^\s*of\s+(?:them|those|whom)\b", re.I)
+
+
+def category(sentence: str, end: int, indicator: str) -> str:
+    """Whom the number ending at `end` counts ('' for everyone its indicator counts, or an indicator
+    not split by people)."""
+    if indicator not in SPLIT_BY_PEOPLE:
+        return ""
+    m = CATEGORY.match(sentence[end:end + 60])
+    if not m:
+        return ""
+    word = re.sub(r"\s+", " ", m.group("c").lower())
+    found = word if word == "women and children" else CATEGORY_WORDS[word]
+    return "" if EVERYONE.get(indicator) == found else found
+
+
+@dataclass
+class Counted:
+    """A figure candidate as the sub-count rules see it."""
+    row: dict
+    value: float | None
+    start: int  # position in its sentence
+    end: int
+    sentence: int  # index of the sentence in the document
+    paragraph: int
+    own_indicator: str  # from a verb next to the number (strong), '' when only guessed from keywords
+
+
+def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
+    """Set `counts` and `part_of` (and, for a part, the total's indicator, subject and period when
+    its own sentence gives none) on the figure rows, in document order."""
+    for i, part in enumerate(figures):
+        text = sentence_text[part.sentence]
+        if part.value is None:
+            continue
+        earlier = [f for f in figures[:i] if f.value is not None and not f.row.get("part_of") and not f.row.get("counts")
+                   and part.sentence - f.sentence <= 2]
+        after_total = [category(text, part.end, f.row["indicator"]) for f in earlier]
+        subset = _subset_of_part(figures[:i], part, text)
+        if subset is not None:  # "159 children, of whom 13 are orphans": orphans of the same total, not added to it
+            total = next((f for f in figures if f.row["candidate_id"] == subset.row["part_of"]), None)
+            cat = category(text, part.end, subset.row["indicator"]) if total else ""
+            if total and cat and part.value <= (subset.value or 0):
+                part.row.update(part_of=total.row["candidate_id"], counts=cat, indicator=total.row["indicator"],
+                                unit=total.row["unit"], subject=total.row["subject"], related=total.row["related"])
+                if not (part.row["period_start"] or part.row["period_end"]):
+                    part.row["period_start"], part.row["period_end"] = total.row["period_start"], total.row["period_end"]
+                part.row["reason"] += f"; {cat} among '{subset.row['value_text']}', part of '{total.row['value_text']}'"
+            continue
+        same = [f for f, cat in zip(earlier, after_total) if f.sentence == part.sentence and (
+            LINKED_TO_TOTAL.search(text[f.start:part.start]) or (cat and re.search(r"[,:(]\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])))]
+        back = [f for f in earlier if f.sentence < part.sentence and _only_numbers_between(figures, f, part)]
+        sibling = _after_sibling(figures[:i], part, text)
+        apposition = APPOSITION.search(text[:part.start]) or (sibling and sibling.row.get("_apposition"))
+        refers = REFERS_BACK.match(text) or OF_THEM.match(text[part.end:]) or apposition or sibling
+        totals = same or (back if refers else [])
+        if not totals:
+            continue
+        total = totals[-1]
+        if part.own_indicator and total.own_indicator and part.own_indicator != total.own_indicator and not apposition:
+            continue  # "20 recruited ... 9 of them detained": another count, not a part
+        indicator = total.row["indicator"] if apposition else (part.own_indicator or total.row["indicator"])
+        cat = category(text, part.end, indicator)
+        siblings = [f for f in figures if f.row.get("part_of") == total.row["candidate_id"] and f.row.get("counts") != "orphans"]
+        if total.value is None or part.value + sum(f.value or 0 for f in siblings) > total.value:
+            continue  # the parts would add up to more than the total
+        if not cat and part.value >= total.value:
+            continue
+        part.row["part_of"], part.row["counts"], part.row["_apposition"] = total.row["candidate_id"], cat, bool(apposition)
+        why = f"part of {total.row['value_text']!r}" + (f" ({cat})" if cat else "")
+        if part.row["indicator"] != indicator:
+            part.row["indicator"], part.row["unit"] = indicator, total.row["unit"]
+            why += "; indicator of the total"
+        if (cat or not part.row["subject"]) and part.row["subject"] != total.row["subject"]:
+            part.row["subject"], part.row["related"] = total.row["subject"], total.row["related"]
+            why += "; subject of the total"  # a part by nationality ("three citizens of Tajikistan") keeps its own
+        total_period = total.row["period_start"] or total.row["period_end"]
+        part_period = part.row["period_start"] or part.row["period_end"]
+        if total_period and (apposition or not part_period):
+            part.row["period_start"], part.row["period_end"] = total.row["period_start"], total.row["period_end"]
+        elif part_period and not total_period and not apposition:  # "returned 77 ... Among those brought home on Wednesday"
+            total.row["period_start"], total.row["period_end"] = part.row["period_start"], part.row["period_end"]
+            total.row["reason"] += f"; period of its parts ('{part.row['value_text']}')"
+        part.row["reason"] += f"; {why}"
+
+
+def _subset_of_part(earlier: list[Counted], part: Counted, text: str) -> Counted | None:
+    """'159 children, of whom 13 are orphans': the part just before, when this number counts some of it."""
+    before = [f for f in earlier if f.sentence == part.sentence and f.row.get("part_of")]
+    if before and re.fullmatch(r"[\w\s'-]{0,20}?,?\s*(?:of\s+whom|among\s+them|including)\s*", text[before[-1].end:part.start]):
+        return before[-1]
+    return None
+
+
+def _after_sibling(earlier: list[Counted], part: Counted, text: str) -> Counted | None:
+    """'four citizens of Tajikistan and two of Kyrgyzstan': a number listed after a part is a part too."""
+    before = [f for f in earlier if f.sentence == part.sentence and f.row.get("part_of")]
+    if before and re.fullmatch(r"[\w\s'-]{0,40}?(?:,|\band|,\s*and)\s*", text[before[-1].end:part.start]):
+        return before[-1]
+    return None
+
+
+def _only_numbers_between(figures: list[Counted], total: Counted, part: Counted) -> bool:
+    """The total's sentence is the last one before the part's with a figure (at most two sentences back)."""
+    between = [f for f in figures if total.sentence < f.sentence < part.sentence]
+    return not between and part.sentence - total.sentence <= 2
+
+
+JOINT_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:together|combined|jointly|between\s+them|taken\s+together)\b", re.I)
+PAIR_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?$", re.I)
+OF_PAIR = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:of|from)\s+(?:the\s+)?$", re.I)  # "six natives of", "people from"
+
+
+def joint_subject(mentions: list[Mention], text: str, start: int, end: int, whence: bool = False) -> tuple[str, str, str] | None:
+    """(subject, related, note) for a count two states give together, or None. With `whence` (a
+    return verb), "from Syria and Iraq" is where people came back from, not a joint count."""
+    countries = [m for m in mentions if m.kind == "country"]
+    for a, b in zip(countries, countries[1:]):
+        if a.id == b.id or not PAIR_JOIN.match(text[a.end:b.start]) or "respectively" in text.lower():
+            continue
+        together = JOINT_AFTER.match(text[b.end:b.end + 30]) and (b.end <= start or a.start - end < 60)
+        of_pair = a.start >= end and OF_PAIR.match(text[end:a.start]) and not (whence and "from" in text[end:a.start])
+        if not (together or of_pair):
+            continue
+        note = f"Joint count: {a.text} and {b.text} together (one count for both, not for either alone)."
+        if a.id in CENTRAL_ASIA and b.id in CENTRAL_ASIA:
+            return "central_asia", "", note
+        return a.id, b.id, note
+    return None

@@ -1,0 +1,116 @@
+"""What the verb next to a number says it counts, in news reports: return verbs (repatriated,
+returned, evacuated, brought back or home, handed over, flown home) count people repatriated, whose
+subject is the repatriating state; detained, sentenced, recruited, blocked, deported, killed and
+wounded have their own indicators. Also how a sentence links a group to an event (claimed it,
+carried it out, inspired it...), for the incidents' `involvement`."""
+
+from __future__ import annotations
+
+import re
+
+RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|"
+                r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back|out)|flew\s+(?:home|back)|"
+                r"flies\s+(?:home|back)|transferred\s+(?:home|back)")
+# verb -> indicator ("@arrest": people_arrested about an attack or plot, else people_detained)
+VERBS = [
+    (RETURN_VERBS, "repatriated_people"),
+    (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty", "people_convicted"),
+    (r"(?:ordered\s+)?the\s+arrest\s+of", "people_arrested"),
+    (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|arrested|arrests|apprehended|detention\s+of", "@arrest"),
+    (r"recruited|recruits|persuaded|lured", "recruited_people"),
+    (r"sent|sends", "@sent"),
+    (r"deported|deports|expelled|expels", "people_expelled"),
+    (r"blocked|blocks|shut\s+down|closed\s+down", "@blocked"),
+    (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))", "killed"),
+    (r"(?<!killing and )(?<!killed and )(?<!killing or )(?:wounded|wounding|injured|injuring)(?!\s+(?:or|and)\s+kill\w+)",
+     "wounded"),
+]
+# Words between an active verb and its number: "handed over a further 16", "returned a total of 531".
+FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|another|further|first|second|group|total|of|about|around|approximately|"
+          r"roughly|nearly|almost|over|more|than|less|fewer|at|least|up|to|as|many|some|only|just|home|back|several|few|"
+          r"on|in|from|(?-i:[A-Z][a-z]+))\s+){0,6}")  # capitalised words only: "on Tuesday", "from Syria"
+ACTIVE = [(re.compile(rf"\b(?:{verb})\s+{FILLER}$", re.I), indicator) for verb, indicator in VERBS]
+# "511 people have been brought back", "93 citizens were returned", "45 people were convicted"
+PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,70}}?\b(?:have|has|had|were|was|are|is|to\s+be|will\s+be)\s+(?:\w+\s+)?(?:been\s+)?"
+                       rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS]
+# "the number of Kazakh citizens returned from the conflict zone has reached 607"
+NUMBER_OF = [(re.compile(rf"\bnumber\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|rose\s+to|risen\s+to|stands\s+at|"
+                         rf"stood\s+at|totals?|totalled|is|was)\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.I), indicator)
+             for verb, indicator in VERBS]
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhile\b|\bbut\b")
+ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|groups?|bots?)\b", re.I)
+PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
+
+
+def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = False) -> tuple[str, str]:
+    """(indicator, verb as written) when a verb of VERBS governs the number at start:end (just before
+    it, or after the number's noun in a passive: "511 people have been brought back"); ('', '').
+    `attack_nearby`: an attack or plot is the subject of the paragraph (arrests are then its suspects)."""
+    before = sentence[max(0, start - 160):start]
+    for pattern, indicator in NUMBER_OF:
+        m = pattern.search(before)
+        if m:
+            return _resolve(indicator, sentence, start, end, attack_nearby), "number of"
+    before = before[-90:]
+    for pattern, indicator in ACTIVE:
+        m = pattern.search(before)
+        if m and not CLAUSE_BREAK.search(m.group(0)):
+            return _resolve(indicator, sentence, start, end, attack_nearby), m.group(0).split()[0]
+    after = sentence[end:end + 110]
+    cut = CLAUSE_BREAK.search(after)
+    after = after[:cut.start()] if cut else after
+    for pattern, indicator in PASSIVE:
+        m = pattern.search(after)
+        if m and "," not in m.group(0)[:m.group(0).find(" ", 2) if " " in m.group(0)[2:] else None]:
+            return _resolve(indicator, sentence, start, end, attack_nearby), m.group(0).split()[-1]
+    return "", ""
+
+
+def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby: bool) -> str:
+    if indicator == "@arrest":
+        obj = sentence[end:end + 90]
+        if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:members|supporters|adherents)\s+of\b", obj, re.I):
+            return "people_detained"  # "detained 52 members of banned religious groups"
+        if PLOT_OR_ATTACK.search(obj) or re.match(r"^\s+(?:[\w-]+\s+){0,2}?suspects?\b", obj, re.I):
+            return "people_arrested"  # "detained two men suspected of planning a bomb attack", "detained 9 suspects"
+        if PLOT_OR_ATTACK.search(sentence[:start]) and not re.search(r"\b(?:thwarted|prevented|foiled)\b", sentence[:start]):
+            return "people_arrested"
+        if re.search(r"\bmigrants?\b", sentence, re.I):
+            return "migrants_detained"
+        return "people_arrested" if attack_nearby else "people_detained"
+    if indicator == "repatriated_people" and re.search(r"\bon\s+suspicion|\bsuspected\s+of|\bdetained\s+abroad", sentence[end:end + 90], re.I):
+        return "repatriated_suspects"
+    if indicator == "@sent":  # "sent 14 people to Syria", "sent 5 young men ... to fight": recruitment
+        return "recruited_people" if re.search(r"\bto\s+(?:fight|join|wage|Syria|Iraq|Afghanistan|the\s+war)", sentence[end:end + 80]) else ""
+    if indicator == "@blocked":
+        near = sentence[end:end + 40]
+        if not ONLINE_THINGS.search(near):
+            return ""
+        return "telegram_blocked_bots_channels" if re.search(r"\bTelegram\s+(?:has\s+|had\s+)?blocked|\bbots\b", sentence) \
+            else "social_media_channels_blocked"
+    return indicator
+
+
+def return_place(sentence: str) -> str:
+    """'from camps in north-eastern Syria': where people were brought back from, for the note."""
+    m = re.search(r"\bfrom\s+((?:the\s+)?(?:[\w'-]+\s+){0,5}?(?:[A-Z][\w'-]+)(?:\s+(?:camp|camps|prisons?|region))?)", sentence)
+    return m.group(1).strip() if m else ""
+
+
+INVOLVEMENT = [  # how a sentence links a group to an event, most telling first
+    (r"claimed\s+(?:responsibility|the\s+attack|it)|claimed\s+by", "claimed"),
+    (r"inspired\s+by|in\s+the\s+name\s+of|propaganda\s+of", "inspired by"),
+    (r"carried\s+out\s+by|(?:fighters|militants|members|gunmen)\s+(?:of|from)|attacked\s+by|launched\s+by", "carried out"),
+    (r"\bbann(?:ed|ing)\b|strikes?\s+(?:on|against)|crackdown\s+on|designated|targeted", "targeted"),
+    (r"\bjoin(?:ed|ing)?\b|membership\s+of|to\s+fight\s+for", "joined"),
+    (r"blamed|attributed|linked\s+to|links\s+(?:to|with)|on\s+behalf\s+of|on\s+orders\s+from|accused\s+of|suspected\s+of", "attributed"),
+]
+INVOLVEMENT_PATTERNS = [(re.compile(p, re.I), what) for p, what in INVOLVEMENT]
+
+
+def involvement(sentence: str) -> str:
+    """How the sentence links the group it names to the event, or '' (plan.py then says 'attributed')."""
+    for pattern, what in INVOLVEMENT_PATTERNS:
+        if pattern.search(sentence):
+            return what
+    return ""
