@@ -27,7 +27,7 @@ def _fresh_caches():
     store.reload()
 
 
-def curator_session(scratch, monkeypatch, doc_id: str) -> AppTest:
+def curator_session(scratch, monkeypatch, doc_id: str, view: str = "Table") -> AppTest:
     monkeypatch.setenv("DASHBOARD_CURATOR", "1")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
     monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
@@ -36,6 +36,9 @@ def curator_session(scratch, monkeypatch, doc_id: str) -> AppTest:
     at.selectbox(key="curate-doc").select(doc_id).run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == "Curate"
+    assert at.button_group(key="curate-mode").value == "One at a time", "the review opens one candidate at a time"
+    if view == "Table":
+        at.button_group(key="curate-mode").set_value("Table").run()
     return at
 
 
@@ -76,18 +79,30 @@ def test_a_curator_reviews_sees_the_diff_and_writes(scratch, tmp_path, monkeypat
     assert not load_corpus(scratch.curated, scratch.seeds).problems
 
 
-def test_a_write_the_validator_would_refuse_changes_nothing(scratch, tmp_path, monkeypatch):
+def test_accept_all_takes_only_complete_rows_and_a_write_the_validator_refuses_changes_nothing(scratch, tmp_path, monkeypatch):
     register_brief(scratch, tmp_path)
     at = curator_session(scratch, monkeypatch, "ferghana_test")
     before = snapshot(scratch)
-    at.button(key="curate-accept-figures").click().run()  # some have no indicator yet
+    at.button(key="curate-accept-figures").click().run()  # some have no indicator yet: left proposed, and named
+    warning = "\n".join(w.value for w in at.warning).replace("\\", "")
+    assert "Not accepted, incomplete" in warning and "(no indicator)" in warning
     assert any("which is not accepted" in e.value for e in at.error), "a figure about an incident not accepted"
     assert not any(b.key == "curate-write" for b in at.button)
     at.button(key="curate-accept-incidents").click().run()
     at.button(key="curate-accept-places").click().run()
+    # a complete row the validator refuses: a subject no table knows, set in the one-at-a-time view
+    at.button_group(key="curate-mode").set_value("One at a time").run()
+    frame = pd.read_csv(tmp_path / "out" / "candidates.csv", dtype=str, keep_default_na=False)
+    target = cid(frame, "figures", value_text="12")  # "a team of 12 analysts": no indicator, still proposed
+    while at.subheader[0].value.split(":")[0] != target:
+        at.button(key="curate-one-skip").click().run()
+    at.selectbox(key=next(w.key for w in at.selectbox if w.key.endswith(f":{target}:indicator"))).set_value("killed").run()
+    at.text_input(key=next(w.key for w in at.text_input if w.key.endswith(f":{target}:subject"))).set_value("nowhere").run()
+    at.button(key="curate-one-accept").click().run()
     at.button(key="curate-write").click().run()
-    errors = "\n".join(e.value for e in at.error)
-    assert "Nothing was written" in errors and "indicator\\: required value is blank" in errors
+    errors = "\n".join(e.value for e in at.error).replace("\\", "")
+    assert "Nothing was written" in errors and f"candidate {target}" in errors and ":subject:" in errors
+    assert "figures.csv:" not in errors.split(f"candidate {target}")[0].splitlines()[-1], "named by the candidate first"
     assert snapshot(scratch) == before
 
 
@@ -135,3 +150,29 @@ def test_after_a_write_the_old_rows_are_freed_and_the_new_ones_read(scratch, mon
     gc.collect()
     assert old() is None, "the old corpus is still referenced after a reload"
     assert second is store.corpus()
+
+
+def test_one_candidate_at_a_time_with_its_sentence_marked(scratch, tmp_path, monkeypatch):
+    """Review one row at a time (issue 24, point 6): the sentence with the number marked, the fields,
+    accept / reject / exclude, a counter of what is left; the decisions are the table view's too."""
+    register_brief(scratch, tmp_path)
+    at = curator_session(scratch, monkeypatch, "ferghana_test", view="One at a time")
+    counter = next(m.value for m in at.markdown if "left to review" in m.value)
+    total = int(counter.split(" of ")[1].split()[0])
+    assert counter.startswith(f"**{total} of {total} left to review")
+    first = at.subheader[0].value.split(":")[0]
+    assert any(":orange-background[" in m.value for m in at.markdown), "the number is marked in its sentence"
+    labels = {b.key: b.label for b in at.button if b.key and b.key.startswith("curate-one-")}
+    assert labels == {"curate-one-accept": "Accept", "curate-one-reject": "Reject", "curate-one-exclude": "Exclude",
+                      "curate-one-skip": "Skip", "curate-one-back": "Back"}
+    at.button(key="curate-one-reject").click().run()
+    assert f"**{total - 1} of {total} left to review" in "\n".join(m.value for m in at.markdown)
+    second = at.subheader[0].value.split(":")[0]
+    assert second != first
+    at.button(key="curate-one-exclude").click().run()  # no reason given: refused, and it stays
+    assert any("give the reason" in e.value for e in at.error) and at.subheader[0].value.split(":")[0] == second
+    at.button(key="curate-one-back").click().run()
+    assert at.subheader[0].value.split(":")[0] == first and "(reject)" in at.subheader[0].value
+    at.button_group(key="curate-mode").set_value("Table").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("1 reject" in c.value for c in at.caption), "the table view shows the decision taken one at a time"

@@ -12,11 +12,11 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from core.curation.plan import plan_apply
+from core.curation.plan import name_candidates, plan_apply
 from core.curation.register import (CurationError, DOC_KINDS, MAX_DOCUMENT_CHARS, MAX_FILE_MB, DocumentMeta,
                                     check_new_document, fingerprint, seed_file_name)
 from core.curation.worker import StepFailed
-from core.curation.review import number_status
+from core.curation.review import incomplete, number_status
 from core.curation import write as curation_write
 from core.data import paths
 from core.curation.mode import curator_mode
@@ -25,6 +25,7 @@ from core.curation.proposals import CANDIDATE_COLUMNS, DECISIONS
 from core.data.schema import INCIDENT_KINDS, QUALIFIERS, TABLES
 from ui import cache, chrome, store
 from ui.curation import FAILED, proposals, read_upload
+from ui.review import one_at_a_time
 
 chrome.header("Curate", "Propose rows for a document, review them, see the change as a diff, then write it. "
           "Proposals are suggestions: nothing is written until you accept rows and press Write.")
@@ -37,15 +38,17 @@ TABS = [("figures", "Figures"), ("incidents", "Incidents"), ("places", "New plac
         ("groups", "New groups"), ("excluded", "Other numbers")]
 COLUMNS = {
     "figures": ["candidate_id", "decision", "exclude_reason", "value_text", "value", "low", "high", "qualifier",
-                "indicator", "unit", "subject", "related", "period_start", "period_end", "quote", "reason", "note"],
-    "incidents": ["candidate_id", "decision", "date", "date_precision", "kind", "place_id", "country_iso3", "group_id",
-                  "killed", "wounded", "summary", "quote", "reason", "note"],
+                "indicator", "unit", "subject", "related", "counts", "part_of", "period_start", "period_end", "quote",
+                "reason", "note"],
+    "incidents": ["candidate_id", "decision", "date", "date_precision", "date_inferred", "kind", "place_id",
+                  "place_inferred", "country_iso3", "group_id", "involvement", "killed", "wounded", "summary", "event_id",
+                  "quote", "reason", "note"],
     "places": ["candidate_id", "decision", "name", "place_id", "country_iso3", "kind", "lat", "lon", "quote", "reason", "note"],
     "channels": ["candidate_id", "decision", "name", "kind", "stance", "group_id", "quote", "reason", "note"],
     "groups": ["candidate_id", "decision", "name", "group_id", "place_id", "quote", "reason", "note"],
     "excluded": ["candidate_id", "decision", "value_text", "exclude_reason", "quote", "reason"],
 }
-READ_ONLY = ["candidate_id", "reason"]
+READ_ONLY = ["candidate_id", "reason", "unit"]  # the unit follows the indicator
 
 
 def data_version() -> str:
@@ -145,21 +148,68 @@ def with_edits(base: pd.DataFrame, editor_keys: dict[str, str]) -> pd.DataFrame:
 
 
 def accept_all(table: str, base_key: str, version_key: str, editor_keys: dict[str, str]) -> None:
-    """Button callback (runs before the page): keep the edits made so far, accept the rest of one table."""
-    merged = with_edits(st.session_state[base_key], editor_keys)
-    merged.loc[(merged["table"] == table) & (merged["decision"] == "proposed"), "decision"] = "accept"
+    """Button callback (runs before the page): keep the edits made so far, accept the proposed rows of
+    one table that are complete, and say which are not (they stay proposed)."""
+    merged = with_units(with_edits(st.session_state[base_key], editor_keys))
+    proposed = (merged["table"] == table) & (merged["decision"] == "proposed")
+    lacking = {r["candidate_id"]: incomplete(r) for r in merged[proposed].to_dict("records")}
+    complete = merged["candidate_id"].isin([c for c, missing in lacking.items() if not missing])
+    merged.loc[proposed & complete, "decision"] = "accept"
     st.session_state[base_key] = merged
+    st.session_state[f"{base_key}:incomplete"] = {c: m for c, m in lacking.items() if m}
     st.session_state[version_key] += 1  # new editor keys: the tables redraw from the updated candidates
+
+
+def keep_table_edits(base_key: str, version_key: str) -> None:
+    """Switching views: the edits the tables hold become part of the candidates (else they would be lost
+    with the tables' widgets)."""
+    editors = st.session_state.pop(f"{base_key}:editors", None)
+    if editors:
+        st.session_state[base_key] = with_units(with_edits(st.session_state[base_key], editors))
+        st.session_state[version_key] += 1
+
+
+def with_units(candidates: pd.DataFrame) -> pd.DataFrame:
+    """A figure's unit is its indicator's: a changed indicator brings its unit."""
+    units = store.indicator_column("unit")
+    out = candidates.copy()
+    figures = (out["table"] == "figures") & out["indicator"].isin(list(units))
+    out.loc[figures, "unit"] = out.loc[figures, "indicator"].map(units)
+    return out
 
 
 @st.fragment
 def review(meta: DocumentMeta, text: str, candidates: pd.DataFrame, version_token: str) -> None:
-    """The editable tables, the diff and the Write button: edits rerun only this part of the page."""
+    """One candidate at a time or the editable tables, then the diff and the Write button: edits rerun
+    only this part of the page."""
     key = f"{meta.doc_id}:{fingerprint(text)[:12]}:{version_token[:12]}"
     base_key, version_key = f"_curate_base:{key}", f"_curate_version:{key}"
-    base: pd.DataFrame = st.session_state.setdefault(base_key, candidates.copy())
+    st.session_state.setdefault(base_key, candidates.copy())
     version = st.session_state.setdefault(version_key, 0)
-    editor_keys = {table: f"curate-editor-{table}-{key}-{version}" for table, _ in TABS}
+    mode = st.segmented_control("Review", ["One at a time", "Table"], default="One at a time", key="curate-mode",
+                                required=True, on_change=keep_table_edits, args=(base_key, version_key))
+    edited: dict[str, pd.DataFrame] = {}
+    if mode == "Table":
+        edited = review_tables(base_key, version_key, f"{key}-{version}")
+    else:
+        one_at_a_time(base_key, version_key, f"one-{key}-{version}", store.indicator_column("unit"),
+                      list(store.corpus()["indicators"]["indicator"]))
+    base: pd.DataFrame = st.session_state[base_key]
+    merged = base.set_index("candidate_id")
+    for frame in edited.values():
+        changes = frame.set_index("candidate_id").astype(str)
+        merged.loc[changes.index, changes.columns] = changes
+    merged = with_units(merged.reset_index()[list(CANDIDATE_COLUMNS)])
+    decided = merged["decision"].value_counts()
+    st.caption(chrome.safe_text(", ".join(f"{decided.get(d, 0)} {d}" for d in DECISIONS)))
+    write_section(meta, text, merged)
+
+
+def review_tables(base_key: str, version_key: str, suffix: str) -> dict[str, pd.DataFrame]:
+    """One editable table per kind of candidate (the edits each editor holds)."""
+    base: pd.DataFrame = st.session_state[base_key]
+    editor_keys = {table: f"curate-editor-{table}-{suffix}" for table, _ in TABS}
+    st.session_state[f"{base_key}:editors"] = editor_keys
     edited: dict[str, pd.DataFrame] = {}
     labels = [f"{label} ({int((base['table'] == t).sum())})" for t, label in TABS]
     for (table, label), tab in zip(TABS, st.tabs(labels)):
@@ -168,17 +218,20 @@ def review(meta: DocumentMeta, text: str, candidates: pd.DataFrame, version_toke
             if rows.empty:
                 st.caption("No candidates of this kind.")
                 continue
-            st.button(f"Accept every proposed row in {label.lower()}", key=f"curate-accept-{table}",
+            st.button(f"Accept every complete proposed row in {label.lower()}", key=f"curate-accept-{table}",
                       on_click=accept_all, args=(table, base_key, version_key, editor_keys))
+            left = {c: m for c, m in st.session_state.get(f"{base_key}:incomplete", {}).items()
+                    if c in set(rows["candidate_id"])}
+            if left:
+                st.warning(chrome.safe_text(f"Not accepted, incomplete ({len(left)}): " + "; ".join(
+                    f"{c} (no {', '.join(m)})" for c, m in left.items()) + ". Fill them in, then accept them."))
             edited[table] = st.data_editor(rows, key=editor_keys[table], hide_index=True, width="stretch",
                                            disabled=READ_ONLY, column_config=column_config(table), num_rows="fixed")
-    merged = base.set_index("candidate_id")
-    for frame in edited.values():
-        changes = frame.set_index("candidate_id").astype(str)
-        merged.loc[changes.index, changes.columns] = changes
-    merged = merged.reset_index()[list(CANDIDATE_COLUMNS)]
-    decided = merged["decision"].value_counts()
-    st.caption(chrome.safe_text(", ".join(f"{decided.get(d, 0)} {d}" for d in DECISIONS)))
+    return edited
+
+
+def write_section(meta: DocumentMeta, text: str, merged: pd.DataFrame) -> None:
+    """The review as CSV, the change as a diff, and the Write button."""
     st.download_button("Download the review as CSV (for a spreadsheet; write it with `curate.py apply`)",
                        merged.to_csv(index=False).encode("utf-8"), f"{meta.doc_id}-candidates.csv", "text/csv",
                        key="curate-download", on_click="ignore")
@@ -196,8 +249,8 @@ def review(meta: DocumentMeta, text: str, candidates: pd.DataFrame, version_toke
     if st.button("Write these rows", type="primary", key="curate-write"):
         try:
             outcome = curation_write.apply_plan(plan, paths.curated_dir(), paths.seeds_dir())
-        except CurationError as err:
-            st.error("\n".join(f"- {chrome.safe_text(m)}" for m in err.messages))
+        except CurationError as err:  # told of the candidates, not of the tables' lines
+            st.error("\n".join(f"- {chrome.safe_text(m)}" for m in name_candidates(plan, err.messages)))
             return
         store.reload()  # every page reads the new rows from now on
         st.session_state[STATE] = {"written": outcome, "doc_id": meta.doc_id}

@@ -238,3 +238,86 @@ def overlap(a, b) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
+
+
+# ---------------------------------------------------------------- one row at a time
+
+# What the one-row review shows to edit, per table (the rest stays as proposed).
+REVIEW_FIELDS = {
+    "figures": ("value_text", "value", "low", "high", "qualifier", "indicator", "subject", "related", "counts", "part_of",
+                "period_start", "period_end", "note"),
+    "incidents": ("kind", "date", "date_precision", "date_inferred", "place_id", "place_inferred", "country_iso3", "group_id",
+                  "involvement", "killed", "wounded", "summary", "event_id", "note"),
+    "places": ("name", "place_id", "country_iso3", "lat", "lon", "note"),
+    "channels": ("name", "kind", "stance", "group_id", "note"),
+    "groups": ("name", "group_id", "place_id", "note"),
+    "excluded": ("value_text", "exclude_reason"),
+}
+
+
+def marked_quote(row: dict) -> tuple[str, str, str]:
+    """(before, marked, after): the quote with what the candidate is about marked: the number of a
+    figure or excluded number, the event word of an incident, the name of a place, channel or group."""
+    quote = str(row.get("quote", ""))
+    table = row.get("table", "")
+    if table in ("figures", "excluded"):
+        wanted = [row.get("value_text", ""), row.get("value", "")]
+    elif table == "incidents":
+        wanted = re.findall(r"(?:event word|date) '([^']+)'", str(row.get("reason", "")))
+    else:
+        wanted = [row.get("name", "")]
+    for word in wanted:
+        at = quote.find(word) if word else -1
+        if at >= 0:
+            return quote[:at], word, quote[at + len(word):]
+    return quote, "", ""
+
+
+def next_to_review(candidates: pd.DataFrame, after: str | None = None) -> str | None:
+    """The first candidate still 'proposed' after `after` (in document order, wrapping), or None."""
+    ids = list(candidates["candidate_id"])
+    open_ = [c for c, d in zip(ids, candidates["decision"]) if str(d).strip().lower() in ("", "proposed")]
+    if not open_:
+        return None
+    if after in ids:
+        later = [c for c in open_ if ids.index(c) > ids.index(after)]
+        return (later or open_)[0]
+    return open_[0]
+
+
+def review_counter(candidates: pd.DataFrame) -> str:
+    """'12 of 40 left to review (20 accepted, 5 rejected, 3 excluded)'."""
+    decided = candidates["decision"].astype(str).str.strip().str.lower().value_counts()
+    left = int(decided.get("proposed", 0) + decided.get("", 0))
+    return (f"{left} of {len(candidates)} left to review ({decided.get('accept', 0)} accepted, "
+            f"{decided.get('reject', 0)} rejected, {decided.get('exclude', 0)} excluded)")
+
+
+def decide_one(candidates: pd.DataFrame, candidate_id: str, decision: str, values: dict[str, str],
+               units: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
+    """The candidates with one candidate's edited fields and decision, or the unchanged candidates and
+    why the decision cannot be taken (an accepted row must be complete; an excluded number needs its
+    reason). A figure's unit follows its indicator."""
+    out = candidates.copy()
+    at = out.index[out["candidate_id"] == candidate_id]
+    if not len(at):
+        return candidates, [f"candidate {candidate_id} is not in this review"]
+    row = {**out.loc[at[0]].to_dict(), **{k: "" if v is None else str(v) for k, v in values.items()}}
+    if row["table"] == "figures" and row["indicator"] in units:
+        row["unit"] = units[row["indicator"]]
+    problems = []
+    if decision == "accept":
+        missing = incomplete(row)
+        if missing:
+            problems.append(f"candidate {candidate_id} is not complete: fill in {', '.join(missing)}, or reject it")
+    if decision == "exclude":
+        if row["table"] not in ("figures", "excluded"):
+            problems.append(f"candidate {candidate_id}: only a number can be excluded; reject a {row['table'][:-1]} instead")
+        elif not row.get("exclude_reason", "").strip():
+            problems.append(f"candidate {candidate_id}: give the reason the number is not curated (exclude_reason)")
+    if problems:
+        return candidates, problems
+    row["decision"] = decision
+    for column, value in row.items():
+        out.at[at[0], column] = value
+    return out, []
