@@ -8,10 +8,11 @@ import logging
 import streamlit as st
 
 from core.curation.mode import curator_mode
-from ui import state, store
+from ui import layout, state, store
 from ui.navigation import page_sections
 
 st.set_page_config(page_title="Central Asian mobilization dashboard", page_icon="🗺️", layout="wide")
+layout.stylesheet()  # the phone rules (ui/layout.py)
 
 PAGE_FAILED = ("Something went wrong while drawing this page. The other pages still work; "
                "the details are in the server log.")
