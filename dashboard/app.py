@@ -9,11 +9,12 @@ import logging
 import streamlit as st
 
 from core.curation.mode import curator_mode
-from ui import state, store
+from ui import layout, state, store
 from ui.chrome import PAGE_FAILED
 from ui.navigation import page_sections
 
 st.set_page_config(page_title="Central Asian mobilization dashboard", page_icon="🗺️", layout="wide")
+layout.stylesheet()  # the phone rules (ui/layout.py)
 
 store.refresh()  # the data as of now: read again only after a write, by any process
 sections = page_sections()

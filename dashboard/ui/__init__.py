@@ -8,6 +8,7 @@
 - tables: tables with their downloads, and the Sources section under every chart and table;
 - graphics: charts and maps on the page, each with its text alternative;
 - exports: the Export button under a chart, and the session's briefing pack;
+- layout: a phone (390 px): the app's only CSS (charts that scroll sideways, lower maps);
 - navigation: the reader pages; curation: the Curate page's cached proposals.
 
 Everything the pages compute or draw comes from `core` (no Streamlit there)."""

@@ -17,6 +17,22 @@ from core.analysis import plain
 from ui import cache, state, store
 
 FOLDED = "folded-"  # key prefix of every expander and popover whose content is built only while open
+# A phone shows about two columns of a table: they must answer the question. A row's name, label or
+# date and what it says lead (in the order the page gives them); what is there to check rather than
+# read first (notes, documents, row ids, quotes) comes last, the long quotes at the very end.
+LEAD = ("name", "label", "indicator", "subject_label", "date", "summary", "display", "figure", "value_text", "relation_to_taliban")
+TRAIL = ("note", "doc_id", "document", "documents", "quote")
+SOURCES_ORDER = ["document", "quote", "open"]  # the Sources section: where from and what it says first
+
+
+def key_first(columns) -> list[str]:
+    """The columns in the order a narrow screen should show them: LEAD, the rest, ids, then TRAIL."""
+    columns = list(columns)
+    trail = [c for c in TRAIL if c in columns]
+    ids = [c for c in columns if str(c).endswith("_id") and c not in trail]
+    lead = [c for c in columns if c in LEAD]
+    middle = [c for c in columns if c not in lead and c not in ids and c not in trail]
+    return lead + middle + ids + trail
 
 
 def folded(label: str, key: str):
@@ -48,6 +64,7 @@ def table(frame, key: str, rows=None, depends: tuple | None = None, column_confi
 
     def build():
         made = make()
+        made = made[key_first(made.columns)]  # what a phone's two columns show first
         shown = plain.for_reader(made, store.reader_names())
         return shown, arrow(shown), plain.column_help(made.columns)
 
@@ -88,6 +105,7 @@ def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: s
             return
         st.dataframe(
             sources_for(rows, id_column, corpus).drop(columns="row"), hide_index=True, width="stretch",
+            column_order=SOURCES_ORDER,
             column_config={
                 "document": st.column_config.TextColumn("Source", width="medium"),
                 "quote": st.column_config.TextColumn("Quote", width="large"),

@@ -1,13 +1,19 @@
-"""Country comparison: one row per country; 'not reported' is never drawn as zero."""
+"""Country comparison: one row per country; 'not reported' is never drawn as zero.
 
+The comparable indicators are small charts, one per indicator, two to a row: each is its own figure
+in st.columns, so below 640 px Streamlit stacks them in reading order, each at the full width (one
+figure with a grid of subplots shrank every panel until their labels overlapped on a phone). The set
+exports as one slide with all the panels."""
+
+import pandas as pd
 import streamlit as st
 
 from core.render.alt_text import comparison_summary
-from core.render.charts import small_multiples
+from core.render.charts import bar_with_not_reported, small_multiples
 from core.analysis.comparison import COMPARABLE, country_table, default_countries
 from core.analysis.filters import describe
 from core.analysis.query import country_names, filter_figures, filter_incidents
-from ui import cache, chrome, graphics, state, store, tables
+from ui import cache, chrome, exports, graphics, state, store, tables
 
 corpus = store.corpus()
 f = state.current()
@@ -25,8 +31,8 @@ def comparison() -> tuple:
     """(the table with a profile link per country, the figures behind it, the chart's panels, the
     figures it plots, whether a country has several figures for one indicator)."""
     wide, long = country_table(figs, inc, countries, names, labels)
-    wide = wide.copy()
-    wide.insert(1, "profile", [f"country?iso={c}" for c in countries])  # each country's profile page
+    # Each country's profile page, in the last column: a phone shows the country and its first figures.
+    wide = wide.assign(profile=[f"country?iso={c}" for c in countries])
     panels = [(i, f"{labels.get(i, i)} ({units.get(i, '')})") for i in COMPARABLE if (long["indicator"] == i).any()]
     several = bool((long.groupby(["indicator", "country"]).size() > 1).any())
     return wide, long, panels, long.drop_duplicates(["indicator", "country"], keep="first"), several
@@ -42,16 +48,56 @@ tables.table(wide, "country-comparison", rows=lambda: long.drop(columns=["countr
          column_config={"profile": st.column_config.LinkColumn("Profile", display_text="open profile")})
 tables.sources_section(long, "figure_id", corpus)
 
+shown_names = [names.get(c, c) for c in countries]
+
+
+def panel_rows(indicator: str) -> pd.DataFrame:
+    """One row per country compared: its first figure for the indicator as the document gives it, or
+    no value (drawn as the words 'not reported', never as a bar of zero). A figure in words only
+    ("thousands of young men") is written at the axis, with no bar."""
+    first = plotted[plotted["indicator"] == indicator].set_index("country")
+    given = [n in first.index for n in shown_names]
+    values = [first["value"].get(n) if has else None for n, has in zip(shown_names, given)]
+    return pd.DataFrame({
+        "country": shown_names,
+        "value": [0.0 if has and pd.isna(v) else v for v, has in zip(values, given)],
+        "text": [first["display"].get(n, "") for n in shown_names],
+        "hover": [f"{n}: {first['display'].get(n, 'not reported')}" for n in shown_names],
+    })
+
+
+def panel_figure(indicator: str, label: str):
+    """The indicator's bars, each with its figure in words beside it: no scale (the words carry the
+    numbers, with their qualifiers), and room on the right for the longest of them."""
+    rows = panel_rows(indicator)
+    fig = bar_with_not_reported(rows, "country", "value", "text", label, units.get(indicator, ""))
+    top = max([v for v in rows["value"] if pd.notna(v)] + [0]) or 1.0
+    return fig.update_xaxes(showticklabels=False, showgrid=False, range=[0, top * 2.1])
+
+
+def panel(indicator: str, label: str) -> None:
+    """One indicator across the countries: its chart, its sentence and its data table."""
+    rows = plotted[plotted["indicator"] == indicator]
+    graphics.chart(lambda: panel_figure(indicator, label),
+                   f"multiples-{indicator}", tuple(countries), cache.ids(rows, "figure_id"), title=label,
+                   summary=lambda: comparison_summary(plotted, [(indicator, label)], shown_names),
+                   data=lambda: rows[["country", "display", "period", "doc_id", "figure_id"]])
+
+
 if not panels:
     chrome.empty_state("comparable figures", chrome.widen_suggestion(f))
 else:
     title = f"Comparable indicators by country ({describe(f, names)})"
-    shown_names = [names.get(c, c) for c in countries]
-    graphics.chart(lambda: small_multiples(plotted, panels, shown_names, title), "multiples",
-             tuple(countries), cache.ids(long, "figure_id"), title=title, rows=long, id_column="figure_id",
-             summary=lambda: comparison_summary(plotted, panels, shown_names),
-             data=lambda: plotted[["indicator", "country", "display", "period", "doc_id", "figure_id"]])
+    st.header("Comparable indicators by country")
+    for start in range(0, len(panels), 2):  # a row of two: on a phone the row stacks, in reading order
+        for column, (indicator, label) in zip(st.columns(2, gap="large"), panels[start:start + 2]):
+            with column:
+                panel(indicator, label)
     if several:
         st.caption("Where a country has several figures for one indicator, the chart shows the first and the table "
                    "lists all of them.")
-    st.caption("Grey bars with \u201cnot reported\u201d: no document gives this figure for the country.")
+    st.caption("Each bar is labelled with the figure as the document gives it; \u201cnot reported\u201d in grey: no "
+               "document gives this figure for the country.")
+    # One export for the set: every panel on one slide, titled with the filters.
+    exports.export_controls("multiples", lambda: cache.cached("multiples-slide", lambda: small_multiples(
+        plotted, panels, shown_names, title), tuple(countries), cache.ids(long, "figure_id")), title, long, "figure_id")

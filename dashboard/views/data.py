@@ -11,7 +11,7 @@ from core.analysis.query import country_names, doc_titles, figures_mask, ids_whe
 from core.data.summary import rows_per_document, rows_per_table, table_label
 from core.data.schema import TABLES
 from core.analysis import plain
-from ui import cache, chrome, graphics, state, store, tables
+from ui import cache, chrome, graphics, layout, state, store, tables
 
 corpus = store.corpus()
 f = state.current()
@@ -78,9 +78,10 @@ behind = cache.cached("coverage-sources", lambda: coverage_sources(corpus, f), *
 in_words = describe(f, country_labels)
 for key, grid, what in (("grid-topic", by_topic, "topic"), ("grid-country", by_country, "country")):
     title = f"Curated rows by document and {what} ({in_words})"
-    graphics.chart(lambda grid=grid, title=title: matrix_heatmap(grid, title, "rows"), key, *scope, title=title,
-             rows=behind, id_column="row", summary=lambda grid=grid, what=what: coverage_summary(grid, what),
-             data=lambda grid=grid: coverage_table(grid))
+    with layout.scrolling(key, layout.heatmap_width(grid.shape[1], max((len(str(d)) for d in grid.index), default=0))):
+        graphics.chart(lambda grid=grid, title=title: matrix_heatmap(grid, title, "rows"), key, *scope, title=title,
+                 rows=behind, id_column="row", summary=lambda grid=grid, what=what: coverage_summary(grid, what),
+                 data=lambda grid=grid: coverage_table(grid))
 st.caption(" · ".join(f"**{chrome.safe_text(store.reader_names().documents.get(d, d))}**: {chrome.safe_text(t)}"
                       for d, t in doc_titles(corpus).items()))
 holdings = tables.folded("What the curated data holds (rows per table and per document)", "holdings")

@@ -11,7 +11,7 @@ from core.analysis.query import country_names, filter_figures, rows_where
 from core.analysis.disagreements import disagreements
 from core.analysis.documents import short_citations
 from core.analysis.recruitment import channels_by_kind, contradictions, group_channel_matrix, languages
-from ui import cache, chrome, graphics, state, store, tables
+from ui import cache, chrome, graphics, layout, state, store, tables
 
 corpus = store.corpus()
 groups = store.group_names()
@@ -51,11 +51,15 @@ else:
                  data=lambda: languages(ch))
     tables.sources_section(ch, "channel_id", corpus, key="channels")
     st.header("Which group uses which channel")
-    graphics.chart(lambda: matrix_heatmap(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group x channel)",
-                            "claims"), "matrix", shown, rows=used, id_column="channel_id", applies=("groups",),
-             summary=lambda: matrix_summary(group_channel_matrix(ch, groups), "Claims that a group uses a channel (group: channel claims)"),
-             data=lambda: group_channel_matrix(ch, groups).rename_axis(index="group").reset_index())
-    st.caption("A number is how many curated claims link the group to the channel; an empty cell means no document says so.")
+    matrix = cache.cached("group-channel-matrix", lambda: group_channel_matrix(ch, groups), shown)
+    # A cell per channel stays wide enough for its count: on a phone the grid scrolls sideways, never shrinks.
+    with layout.scrolling("matrix", layout.heatmap_width(matrix.shape[1], max((len(g) for g in matrix.index), default=0))):
+        graphics.chart(lambda: matrix_heatmap(matrix, "Claims that a group uses a channel (group x channel)", "claims"),
+                       "matrix", shown, rows=used, id_column="channel_id", applies=("groups",),
+                       summary=lambda: matrix_summary(matrix, "Claims that a group uses a channel (group: channel claims)"),
+                       data=lambda: matrix.rename_axis(index="group").reset_index())
+    st.caption("A number is how many curated claims link the group to the channel; an empty cell means no document says so. "
+               "On a narrow screen the grid keeps its cells readable: swipe it sideways to see every channel.")
 
 figs = filter_figures(store.figures(), f)
 
@@ -96,5 +100,5 @@ tables.sources_section(clash, "channel_id", corpus, key="disagreements")
 if not diff.empty:
     st.markdown("**Where the documents differ on the same figure** (same indicator, people and period; values that "
                 "cannot both hold)")
-    tables.table(lambda: diff[["indicator", "about", "period", "document", "figure", "quote"]], "differing-figures",
+    tables.table(lambda: diff[["indicator", "figure", "document", "about", "period", "quote"]], "differing-figures",
                  rows=diff, depends=cache.ids(diff, "figure_id"))

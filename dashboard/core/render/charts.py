@@ -47,11 +47,15 @@ def _esc_all(values) -> list[str]:
 def _figure(traces: list[dict], title: str, height: int = 420, **layout) -> go.Figure:
     """The figure with the title, fonts, size and legend of every chart. No template in the figure: on the
     page Streamlit's theme draws it, and exports apply 'plotly_white' (core.render.export.for_slide);
-    a template in every figure costs three times the figure itself to build and send."""
+    a template in every figure costs three times the figure itself to build and send.
+
+    No dragging on the page (dragmode False): on a phone a drag that starts on a chart must scroll
+    the page, and plotly takes every drag for zooming otherwise. With no toolbar on the page
+    (core.render.export.toolbar_config), nothing covers the legend above the plot."""
     layout = dict(
         title=dict(text="<br>".join(esc(line) for line in textwrap.wrap(title, 95)), x=0, xanchor="left", font=dict(size=16)),
         font=FONT, height=height, margin=dict(l=10, r=10, t=100, b=50),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title=dict(text="")), template={}, **layout,
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title=dict(text="")), dragmode=False, template={}, **layout,
     )
     return go.Figure(dict(data=traces, layout=layout))
 

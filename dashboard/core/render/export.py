@@ -145,10 +145,12 @@ def _slide_image(figure_json: str, fmt: str) -> bytes:
 
 
 def toolbar_config() -> dict:
-    """Plotly's toolbar without its camera button: the chart on the page has its title outside the
-    drawing, so the camera would save an image with no title, filters or sources. The Export button
-    under each chart gives the image with all three."""
-    return {"displaylogo": False, "modeBarButtonsToRemove": ["toImage"]}
+    """No plotly toolbar on the page: it sits over the top of the chart, where the legend is, and on a
+    phone it covered it (charts draw no drag either: core.render.charts). Its camera would save an
+    image with no title, filters or sources (the chart's title is outside the drawing on the page), so
+    it stays removed should the toolbar come back; the Export button under each chart gives the image
+    with all three. Hovering still shows each mark's values, and a click on a legend entry hides it."""
+    return {"displayModeBar": False, "displaylogo": False, "modeBarButtonsToRemove": ["toImage"]}
 
 
 # Tables -------------------------------------------------------------------------------------------

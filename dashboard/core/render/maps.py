@@ -16,9 +16,19 @@ import pydeck as pdk
 
 from core.render import geo
 from core.render.labels import (LABEL_COLUMNS, PLACE_LABEL_SIZE, COUNTRY_LABEL_SIZE, central_asia_names, country_points,
-                                placed_labels)
+                                placed_labels, project, unproject)
 
-CENTRE, ZOOM = (41.0, 66.0), 3.5
+CENTRE, ZOOM = (41.0, 66.0), 3.5  # the static maps' frame (core.render.static_maps)
+
+# The interactive maps' first view is framed for the narrowest screen the app is made for: a phone
+# 390 px wide shows a map 358 px wide (Streamlit's 16 px padding on each side) and, with the phone
+# rule of ui/layout.py, 360 px high. A wider screen shows more land around the same frame.
+PHONE_MAP = (358, 360)
+FRAME_PADDING = 14  # px kept free inside the frame: a marker's radius, half a name's height
+MAX_ZOOM = 7.0
+# Where the region's marks lie: every hotspot from the western Kazakh oil fields to the Karaganda
+# region and Kandahar, and the places of attacks from Shiraz to Badakhshan.
+REGION_BOX = (51.0, 29.5, 79.0, 52.0)  # west, south, east, north
 
 # RGBA colours (Okabe-Ito) and the words the legend uses for them.
 SHADE = [230, 159, 0, 150]  # orange: hotspot district or province, shaded
@@ -103,13 +113,31 @@ def hotspot_map_data(places: pd.DataFrame, hotspots: pd.DataFrame, row_counts: p
     return {"shaded": p[shaded], "outlined": p[outlined], "points": p[points], "cited": p[cited]}
 
 
+def frame(box: tuple[float, float, float, float], size: tuple[int, int] = PHONE_MAP, padding: int = FRAME_PADDING,
+          max_zoom: float = MAX_ZOOM) -> tuple[float, float, float]:
+    """(lat, lon, zoom) of deck.gl's Web Mercator view that shows the box (west, south, east, north),
+    centred, inside a map of `size` pixels less `padding` on each side: the largest zoom at which it
+    fits both ways, at most `max_zoom` (a single place is not shown at street level)."""
+    west, south, east, north = box
+    left, top = project(west, north, 0)
+    right, bottom = project(east, south, 0)
+    width, height = (max(side - 2 * padding, 1) for side in size)
+    fit = min(math.log2(width / max(right - left, 1e-9)), math.log2(height / max(bottom - top, 1e-9)))
+    lon, lat = unproject((left + right) / 2, (top + bottom) / 2, 0)
+    return round(lat, 4), round(lon, 4), round(min(fit, max_zoom), 2)
+
+
+REGION_VIEW = frame(REGION_BOX)  # the first view of the hotspot and incident maps
+
+
 def _fit(points: list[tuple[float, float]]) -> tuple[float, float, float]:
     if not points:
-        return CENTRE[0], CENTRE[1], ZOOM
+        return REGION_VIEW
     lats, lons = np.array([p[0] for p in points], dtype=float), np.array([p[1] for p in points], dtype=float)
-    extent = max(lons.max() - lons.min(), (lats.max() - lats.min()) * 1.5, 1.0)
-    zoom = float(min(max(math.log2(360 / extent) - 0.2, ZOOM), 7.0))
-    return float(lats.sum() / len(lats)), float(lons.sum() / len(lons)), round(zoom, 2)  # the mean as pandas takes it
+    # At least a degree each way around the places (a lone place keeps its surroundings).
+    half_lon, half_lat = max((lons.max() - lons.min()) / 2, 0.5), max((lats.max() - lats.min()) / 2, 0.5)
+    mid_lon, mid_lat = (lons.max() + lons.min()) / 2, (lats.max() + lats.min()) / 2
+    return frame((mid_lon - half_lon, mid_lat - half_lat, mid_lon + half_lon, mid_lat + half_lat))
 
 
 def fit_view(frames: list[pd.DataFrame]) -> tuple[float, float, float]:
@@ -125,7 +153,7 @@ def marker_radius(rows: int) -> float:
 
 def hotspot_view(parts: dict[str, pd.DataFrame], fit: bool) -> tuple[float, float, float]:
     """(lat, lon, zoom) of the hotspot map's initial view."""
-    return fit_view([parts["shaded"], parts["outlined"], parts["points"]]) if fit else (CENTRE[0], CENTRE[1], ZOOM)
+    return fit_view([parts["shaded"], parts["outlined"], parts["points"]]) if fit else REGION_VIEW
 
 
 COUNTRY_SUFFIX = re.compile(r"\s*\([^)]*\)$")
@@ -247,7 +275,8 @@ def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:
     names: dict[str, tuple] = {}  # each place named once, where it first appears
     for d in precise:
         names.setdefault(d["place"], (d["place"], d["lon"], d["lat"]))
-    names, countries = placed_labels(list(names.values()), country_points(), ZOOM - 0.3, central_asia_names(), [])
+    lat, lon, zoom = REGION_VIEW
+    names, countries = placed_labels(list(names.values()), country_points(), zoom, central_asia_names(), [])
     layers = [
         base_layer(),
         _country_names_layer(_label_records(countries)),
@@ -261,7 +290,7 @@ def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:
                   get_size=PLACE_LABEL_SIZE, get_color=[40, 40, 40, 255], get_pixel_offset="offset",
                   font_family=FONT_FAMILY, font_weight='"bold"', **HALO),
     ]
-    return deck(layers, pdk.ViewState(latitude=CENTRE[0], longitude=CENTRE[1], zoom=ZOOM - 0.3),
+    return deck(layers, pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
                  {"text": "{summary}\n{when} · {place} · {kind}"})
 
 
