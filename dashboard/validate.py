@@ -1,4 +1,4 @@
-"""Check every curated table: python dashboard/validate.py [--coverage] [--update-docs] [--update-datapackage] [--update-outlines]
+"""Check every curated table: python dashboard/validate.py [--coverage] [--update-docs] [--update-datapackage] [--update-outlines] [--record-version [DATE]]
 
 Prints each problem as file:row:column: message (row = line number in the file, header = 1) and
 exits 1 when there is any. With --coverage, also reports which numbers in the documents are
@@ -18,6 +18,7 @@ from core.data.completeness import coverage, format_report  # noqa: E402
 from core.data.dictionary import render, updated  # noqa: E402
 from core.data.loading import load_corpus  # noqa: E402
 from core.data.paths import CURATED_DIR, DATA_DOC, SEEDS_DIR  # noqa: E402
+from core.data.version import record_data_version  # noqa: E402
 from core.render import geo  # noqa: E402
 
 
@@ -32,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="rewrite datapackage.json (Frictionless Data Package) in the data folder from the schema and stop")
     parser.add_argument("--update-outlines", action="store_true",
                         help="rewrite the country outlines the maps load (dashboard/static/geo/) from data/geo/ and stop")
+    parser.add_argument("--record-version", nargs="?", const="today", metavar="DATE",
+                        help="record DATE (YYYY-MM-DD, default today) as the date of the last curated change in "
+                             "the data folder's version.json, after a change made by hand, and stop")
     args = parser.parse_args(argv)
     if args.dictionary:
         print(render())
@@ -42,6 +46,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.update_outlines:
         print(f"wrote {geo.write_outlines()}")
+        return 0
+    if args.record_version:
+        try:
+            print(f"wrote {record_data_version(args.data, None if args.record_version == 'today' else args.record_version)}")
+        except ValueError:
+            print(f"--record-version takes a date as YYYY-MM-DD, not {args.record_version!r}", file=sys.stderr)
+            return 2
         return 0
     if args.update_datapackage:
         print(f"wrote {datapackage.write(args.data)}")

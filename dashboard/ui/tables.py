@@ -14,6 +14,7 @@ from core.analysis.query import sources_for
 from core.data.loading import Corpus
 from core.render import export
 from ui import cache, state, store
+from ui import cite as ui_cite
 
 FOLDED = "folded-"  # key prefix of every expander and popover whose content is built only while open
 
@@ -56,9 +57,10 @@ def table(frame, key: str, rows=None, depends: tuple | None = None, **dataframe_
     name = export.slug(f"{key} {state.in_words()}")
     box.download_button("CSV", lambda: export.table_csv(out), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
                         on_click="ignore")
-    box.download_button("Excel", lambda: export.table_xlsx(out, documents, key), f"{name}.xlsx",
+    citation = ui_cite.citation(ui_cite.table_view(key))
+    box.download_button("Excel", lambda: export.table_xlsx(out, documents, key, citation), f"{name}.xlsx",
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"txlsx-{key}",
-                        on_click="ignore", help="Second sheet: the documents cited")
+                        on_click="ignore", help="Second sheet: the documents cited; third: how to cite the table")
 
 
 def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: str = "Sources",
@@ -73,8 +75,11 @@ def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: s
         if not count:
             st.caption("No rows.")
             return
+        listed = sources_for(rows, id_column, corpus)
+        if state.pack_key():  # a link opens a new tab, a new session: it finds the briefing pack by its key
+            listed = listed.assign(open=listed["open"].map(state.with_pack))
         st.dataframe(
-            sources_for(rows, id_column, corpus), hide_index=True, width="stretch",
+            listed, hide_index=True, width="stretch",
             column_config={
                 "row": st.column_config.TextColumn("Row", width="small"),
                 "document": st.column_config.TextColumn("Document", width="medium"),

@@ -10,7 +10,7 @@ from core.analysis.coverage import coverage_matrix, coverage_rows, coverage_sour
 from core.analysis.query import country_names, doc_titles, figures_mask, ids_where, incidents_mask, rows_in_countries
 from core.data.summary import rows_per_document, rows_per_table
 from core.data.schema import TABLES
-from ui import cache, chrome, graphics, state, store, tables
+from ui import cache, chrome, cite, graphics, state, store, tables
 
 corpus = store.corpus()
 f = state.current()
@@ -54,6 +54,9 @@ if table.quoted and not frame.empty:
     tables.sources_section(frame, table.key, corpus)
 
 st.header("All the tables as an open data package")
+version = cite.version()
+st.markdown(f"**Data version: {chrome.safe_text(version.in_words)}** (the date of the last curated change; "
+            "\u201cCite this\u201d on every page names it)")
 st.caption("Every curated table as CSV with datapackage.json (a Frictionless Data Package: types, required "
            "fields, allowed values, keys), a README with the data dictionary and the licence: CC BY 4.0 for our "
            "curation; the quoted documents keep their own rights. The whole tables, whatever the filters.")
