@@ -80,6 +80,7 @@ def test_links_are_absolute_with_a_public_address_and_relative_without(monkeypat
         "https://example.org/dash/attacks?country=TJK%2CKGZ"
     assert cite.view_link("", "attacks", {"country": "TJK"}) == "attacks?country=TJK"
     assert cite.view_link("https://example.org", "", {}) == "https://example.org/"
+    assert cite.with_query("http://127.0.0.1:8501/attacks", {"country": "TJK"}) == "http://127.0.0.1:8501/attacks?country=TJK"
     monkeypatch.setenv(cite.PUBLIC_URL_ENV, "https://example.org/dash/")
     assert cite.public_base() == "https://example.org/dash"
 

@@ -53,7 +53,7 @@ def link() -> str:
     query = state.link_query()
     base = cite.public_base()
     if not base and st.context.url:  # what the reader's address bar shows, without its query
-        return cite.view_link(st.context.url, "", query)
+        return cite.with_query(st.context.url, query)
     return cite.view_link(base, state.page_path(), query)
 
 

@@ -53,7 +53,12 @@ def public_base() -> str:
 def view_link(base: str, path: str, query: dict[str, str]) -> str:
     """The link to a page with its filters: base/path?query, or path?query (relative) without a base."""
     page = (base.rstrip("/") + "/" if base else "") + path.strip("/")
-    return (page + ("?" + urlencode(query) if query else "")) or "./"
+    return with_query(page, query) or "./"
+
+
+def with_query(page_url: str, query: dict[str, str]) -> str:
+    """A page's address (as a browser shows it, without a query) with this query."""
+    return page_url + ("?" + urlencode(query) if query else "")
 
 
 def make(view: str, filters: str, version: str, link: str, accessed: dt.date | str | None = None) -> Citation:
