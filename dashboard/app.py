@@ -23,6 +23,7 @@ if curator_mode():  # decided when the server starts; a reader's session never h
 pages = [p for section in sections.values() for p in section]
 overview, country, search = sections["Answers"]
 page = st.navigation(pages)  # flat: Streamlit 1.67 draws section headings as <div>s inside the nav <ul> (an axe violation)
+state.on_page(page.url_path)  # citations name the page in their link
 state.sidebar_search(search)
 state.sidebar_filters(country)
 state.show_notices()

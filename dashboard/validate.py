@@ -1,4 +1,4 @@
-"""Check every curated table: python dashboard/validate.py [--coverage] [--update-docs] [--update-datapackage] [--update-outlines]
+"""Check every curated table: python dashboard/validate.py [--coverage] [--update-docs] [--update-datapackage] [--update-outlines] [--record-version [DATE]]
 
 Prints each problem as file:row:column: message (row = line number in the file, header = 1) and
 exits 1 when there is any. With --coverage, also reports which numbers in the documents are
@@ -19,6 +19,7 @@ from core.data.dictionary import render, updated  # noqa: E402
 from core.data.loading import load_corpus  # noqa: E402
 from core.data import transaction  # noqa: E402
 from core.data.paths import DATA_DOC, curated_dir, seeds_dir  # noqa: E402
+from core.data.version import record_data_version  # noqa: E402
 from core.render import geo  # noqa: E402
 
 
@@ -35,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="rewrite datapackage.json (Frictionless Data Package) in the data folder from the schema and stop")
     parser.add_argument("--update-outlines", action="store_true",
                         help="rewrite the country outlines the maps load (dashboard/static/geo/) from data/geo/ and stop")
+    parser.add_argument("--record-version", nargs="?", const="today", metavar="DATE",
+                        help="record DATE (YYYY-MM-DD, default today) as the date of the last curated change in "
+                             "the data folder's version.json, after a change made by hand, and stop")
     args = parser.parse_args(argv)
     args.data = args.data or curated_dir()
     args.seeds = args.seeds or seeds_dir()
@@ -47,6 +51,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.update_outlines:
         print(f"wrote {geo.write_outlines()}")
+        return 0
+    if args.record_version:
+        try:
+            print(f"wrote {record_data_version(args.data, None if args.record_version == 'today' else args.record_version)}")
+        except ValueError:
+            print(f"--record-version takes a date as YYYY-MM-DD, not {args.record_version!r}", file=sys.stderr)
+            return 2
         return 0
     if args.update_datapackage:
         print(f"wrote {datapackage.write(args.data)}")

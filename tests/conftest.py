@@ -1,10 +1,19 @@
-"""Shared fixtures: a scratch copy of the curated data that a test may break."""
+"""Shared fixtures: a scratch copy of the curated data that a test may break; briefing packs saved
+in a temporary folder of each test process (and of the servers the browser tests start), never in
+the repository's var/packs/."""
 
 from __future__ import annotations
 
+import atexit
 import csv
+import os
 import shutil
+import tempfile
 from pathlib import Path
+
+if not os.environ.get("DASHBOARD_PACK_DIR"):
+    os.environ["DASHBOARD_PACK_DIR"] = tempfile.mkdtemp(prefix="packs-")
+    atexit.register(shutil.rmtree, os.environ["DASHBOARD_PACK_DIR"], ignore_errors=True)
 
 import pytest
 

@@ -15,6 +15,7 @@ from core.render.charts import incident_timeline
 from core.data.loading import load_corpus
 from core.render.maps import hotspot_map_data
 from core.render.static_maps import static_hotspot_figure
+from core.analysis.documents import document_names
 from core.analysis.query import figures_view, hotspots_view, incidents_view
 
 CORPUS = load_corpus()
@@ -102,8 +103,9 @@ def test_deck_has_a_slide_per_chart_with_notes_and_a_sources_slide():
     assert len(slides) == 3
     assert [s.shapes.title.text for s in slides] == ["Incidents over time", "Group strength", "Sources"]
     notes = slides[1].notes_slide.notes_text_frame.text
-    for figure_id, quote in zip(items[1].rows["figure_id"], items[1].rows["quote"]):
-        assert f"{figure_id} (" in notes and quote in notes
+    names = {d: n.short for d, n in document_names(CORPUS).items()}
+    for doc_id, quote in zip(items[1].rows["doc_id"], items[1].rows["quote"]):
+        assert f"\u201c{quote}\u201d \u2014 {names[doc_id]}" in notes  # the words, then who says them
     assert any(p.text.startswith("Makhmudov et al.") for p in slides[2].placeholders[1].text_frame.paragraphs)
 
 
@@ -113,10 +115,12 @@ def test_zip_has_png_svg_csv_per_chart_and_sources():
     pack = zipfile.ZipFile(io.BytesIO(export.build_zip(items, CORPUS["documents"], progress=lambda s, t: seen.append(s))))
     names = sorted(pack.namelist())
     assert names == sorted(["01-incidents-over-time.png", "01-incidents-over-time.svg", "01-incidents-over-time.csv",
-                            "02-group-strength.png", "02-group-strength.svg", "02-group-strength.csv", "sources.md"])
+                            "02-group-strength.png", "02-group-strength.svg", "02-group-strength.csv", "sources.md",
+                            "citations.bib", "citations.ris"])
     assert seen == [0.5, 1.0]
     sources = pack.read("sources.md").decode()
-    assert "## Quotes behind each chart" in sources and items[1].rows["quote"].iloc[0] in sources
+    assert "## Each chart: how to cite it, and the quotes behind it" in sources
+    assert items[1].rows["quote"].iloc[0] in sources
 
 
 def test_exports_are_deterministic():

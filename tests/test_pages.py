@@ -211,26 +211,6 @@ def test_choosing_a_hotspot_shows_its_figures_and_quotes():
     assert satpaev["quote"].iloc[0][:40] in text_of(at)
 
 
-def test_briefing_pack_survives_page_changes_and_builds_a_deck():
-    at = unfold(open_page("attacks", country="TJK"))  # the Export buttons opened
-    at.button(key="brief-timeline").click().run()
-    unfold(at.switch_page("views/repatriation.py").run())
-    at.button(key="brief-repatriated").click().run()
-    assert at.button(key="brief-repatriated").disabled  # already in the pack
-    at.switch_page("views/briefing.py").run()
-    titles = [m.value for m in at.markdown if m.value.startswith("**1.") or m.value.startswith("**2.")]
-    assert "Events over time" in titles[0] and "People repatriated" in titles[1]
-    at.button(key="down-0").click().run()
-    titles = [m.value for m in at.markdown if m.value.startswith("**1.")]
-    assert "People repatriated" in titles[0]
-    at.button(key="drop-1").click().run()
-    assert len([m for m in at.markdown if m.value.startswith("**2.")]) == 0
-    at.button(key="build-deck").click().run()
-    assert not at.exception
-    button = at.get("download_button")[-1]
-    assert button.proto.label.startswith("Download briefing.pptx")
-
-
 def test_every_chart_has_image_and_briefing_controls():
     at = open_page("recruitment")
     exports = [p for p in at.get("popover") if p.proto.popover.label.startswith("Export")]

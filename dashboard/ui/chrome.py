@@ -27,8 +27,14 @@ def safe_text(text: str) -> str:
 
 def cite(doc_id: str, row_id: str = "", compact: bool = False, link: str | None = None) -> str:
     """A citation as a Markdown link to the row's passage on the Sources page: 'Tucker (late 2021 or
-    later, inferred)', or in narrow places 'Tucker (2021, inferred)'; the full reference shows on hover."""
-    link = link or source_link(doc_id, row_id)
+    later, inferred)', or in narrow places 'Tucker (2021, inferred)'; the full reference shows on hover.
+    Streamlit opens a Markdown link in a new tab, which is a new session: the link carries the
+    briefing pack's key (ui.state.with_pack), so the pack is there too. Text made with it and cached
+    across sessions must have state.pack_key() among the cache's depends (as views/overview.py does):
+    else one session's pack key would reach another's page."""
+    from ui import state  # here: ui.state imports this module
+
+    link = state.with_pack(link or source_link(doc_id, row_id))  # a new tab (a new session) finds the pack
     name = store.document_names().get(doc_id)
     if name is None:
         return f"[{safe_text(doc_id)}]({link})"
@@ -45,8 +51,12 @@ def cite_passage(doc_id: str, quote: str, compact: bool = False) -> str:
 
 
 def header(title: str, description: str) -> None:
+    """The page's title, what it shows, and its 'Cite this page' button (ui.cite)."""
+    from ui.cite import cite_this  # here: ui.cite imports this module
+
     st.title(title)
     st.markdown(f"**{safe_text(description)}**")
+    cite_this(title)
 
 
 def problem_banner(corpus: Corpus, *tables: str) -> None:

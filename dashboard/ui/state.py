@@ -7,19 +7,26 @@ address is written back after every run (sync_url), so a copied link reproduces 
 Why not Streamlit's `bind="query-params"` on the widgets: it writes each widget under its own key
 with repeated parameters (?country=KAZ&country=TJK, and a slider as two values), which would break
 every link shared so far (?country=KAZ,TJK&from=2015&to=2024), and it drops a value it does not know
-without a word, where a reader should learn that part of a link was ignored."""
+without a word, where a reader should learn that part of a link was ignored.
+
+Beside the filters the link carries the session's briefing pack (?pack=<key>, core.render.pack): read
+once per session like the filters, written back on every run and added to citation links, so a
+reload, a new tab or a shared link finds the same pack."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from core.analysis import filters as flt
+from core.render import pack as packs
 from core.data.schema import CENTRAL_ASIA
 from ui import store
 from ui.chrome import safe_text
 
 STATE = "_filters"  # the session's canonical Filters; widgets are seeded from it
 PAGE_SCOPED = ("iso", "q")  # keys an in-app link (st.page_link) may carry to a page after the first run
+PACK = "_pack_key"  # the key of the session's briefing pack, kept in the link as ?pack=
+PAGE = "_page_path"  # the url path of the page being drawn ('' for the Overview)
 
 
 def current() -> flt.Filters:
@@ -47,15 +54,75 @@ def _seed_state(opts: flt.Options) -> None:
     except for the page-scoped keys that an in-app link may carry."""
     params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
     if STATE not in st.session_state:
+        pack_notice = _seed_pack(params.pop("pack", None))
         seeded = flt.parse_query(params, opts)
         st.session_state[STATE] = seeded
-        st.session_state["_notices"] = seeded.notices
+        st.session_state["_notices"] = seeded.notices + pack_notice
         return
     linked = flt.parse_query({k: v for k, v in params.items() if k in PAGE_SCOPED}, opts)
     if "iso" in params and linked.iso and linked.iso != current().iso:
         update(iso=linked.iso)
     if "q" in params and linked.search != current().search:
         update(search=linked.search)
+
+
+def _seed_pack(values) -> tuple[str, ...]:
+    """The briefing pack the link names, if the server has it (marked as used); else a notice."""
+    key = values[-1] if values else None
+    if not key:
+        return ()
+    store = packs.PackStore()
+    if not packs.valid_key(key):
+        return ("Ignored the briefing pack in the link: its key is not one the dashboard makes "
+                "(was the link copied whole?).",)
+    if not store.exists(key):
+        return (f"The briefing pack in the link was not found: packs nobody opens for {store.limits.days} days are "
+                "removed. Charts you add now start a new pack.",)
+    store.touch(key)
+    st.session_state[PACK] = key
+    return ()
+
+
+def pack_key() -> str | None:
+    """The key of this session's briefing pack (None until a chart is added or a link names one)."""
+    return st.session_state.get(PACK)
+
+
+def set_pack_key(key: str | None) -> None:
+    """Keep this pack in the session and the link (None: the session has no pack). The address is
+    written now, not only by sync_url: a chart added from inside a fragment (the Attacks timeline)
+    reruns only the fragment, and app.py's sync_url does not run until the next full run."""
+    if key:
+        st.session_state[PACK] = key
+        if st.query_params.get("pack") != key:
+            st.query_params["pack"] = key
+    else:
+        st.session_state.pop(PACK, None)
+        if "pack" in st.query_params:
+            del st.query_params["pack"]
+
+
+def with_pack(link: str) -> str:
+    """An in-app link that also carries the session's pack: a link that opens a new tab (a citation,
+    a Sources passage) starts a new session, which finds the pack by its key."""
+    key = pack_key()
+    if not key or "pack=" in link:
+        return link
+    return f"{link}{'&' if '?' in link else '?'}pack={key}"
+
+
+def on_page(url_path: str) -> None:
+    """Note the page being drawn (app.py, before it runs): citations name it in their link."""
+    st.session_state[PAGE] = url_path
+
+
+def page_path() -> str:
+    return st.session_state.get(PAGE, "")
+
+
+def link_query() -> dict[str, str]:
+    """The view's query string without the pack: what a citation's link carries."""
+    return flt.to_query(current())
 
 
 def sidebar_search(search_page) -> None:
@@ -112,6 +179,8 @@ def page_multiselect(label: str, field: str, choices: dict[str, str], help: str 
 def sync_url() -> None:
     """Write the filters to the address bar, so a copied link reproduces the view."""
     wanted = flt.to_query(current())
+    if pack_key():
+        wanted["pack"] = pack_key()
     have = {k: st.query_params.get(k) for k in st.query_params.keys()}
     if have != wanted:
         st.query_params.from_dict(wanted)

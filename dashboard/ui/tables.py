@@ -15,6 +15,7 @@ from core.data.loading import Corpus
 from core.render import export
 from core.analysis import plain
 from ui import cache, state, store
+from ui import cite as ui_cite
 
 FOLDED = "folded-"  # key prefix of every expander and popover whose content is built only while open
 # A phone shows about two columns of a table: they must answer the question. A row's name, label or
@@ -86,9 +87,10 @@ def table(frame, key: str, rows=None, depends: tuple | None = None, column_confi
     name = export.slug(f"{key} {state.in_words()}")
     box.download_button("CSV", lambda: export.table_csv(out), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
                         on_click="ignore")
-    box.download_button("Excel", lambda: export.table_xlsx(out, documents, key), f"{name}.xlsx",
+    citation = ui_cite.citation(ui_cite.table_view(key))
+    box.download_button("Excel", lambda: export.table_xlsx(out, documents, key, citation), f"{name}.xlsx",
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"txlsx-{key}",
-                        on_click="ignore", help="Second sheet: the documents cited")
+                        on_click="ignore", help="Second sheet: the documents cited; third: how to cite the table")
 
 
 def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: str = "Sources",
@@ -103,9 +105,11 @@ def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: s
         if not count:
             st.caption("No rows.")
             return
+        listed = sources_for(rows, id_column, corpus)
+        if state.pack_key():  # a link opens a new tab, a new session: it finds the briefing pack by its key
+            listed = listed.assign(open=listed["open"].map(state.with_pack))
         st.dataframe(
-            sources_for(rows, id_column, corpus).drop(columns="row"), hide_index=True, width="stretch",
-            column_order=SOURCES_ORDER,
+            listed.drop(columns="row"), hide_index=True, width="stretch", column_order=SOURCES_ORDER,
             column_config={
                 "document": st.column_config.TextColumn("Source", width="medium"),
                 "quote": st.column_config.TextColumn("Quote", width="large"),

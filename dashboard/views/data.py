@@ -11,7 +11,7 @@ from core.analysis.query import country_names, doc_titles, figures_mask, ids_whe
 from core.data.summary import rows_per_document, rows_per_table, table_label
 from core.data.schema import TABLES
 from core.analysis import plain
-from ui import cache, chrome, graphics, layout, state, store, tables
+from ui import cache, chrome, cite, graphics, layout, state, store, tables
 
 corpus = store.corpus()
 f = state.current()
@@ -55,6 +55,9 @@ if table.quoted and not frame.empty:
     tables.sources_section(frame, table.key, corpus)
 
 st.header("All the tables as an open data package")
+version = cite.version()
+st.markdown(f"**Data version: {chrome.safe_text(version.in_words)}** (the date of the last curated change; "
+            "\u201cCite this\u201d on every page names it)")
 st.caption("Every curated table as CSV with datapackage.json (a Frictionless Data Package: types, required "
            "fields, allowed values, keys), a README with the data dictionary and the licence: CC BY 4.0 for our "
            "curation; the quoted documents keep their own rights. The whole tables, whatever the filters.")

@@ -87,7 +87,9 @@ def wave_text(view) -> str:
     return LINE.join(lines)
 
 
-wave_texts = cache.cached("overview-wave-text", lambda: [wave_text(v) for v in waves], year_figures, f.year_range)
+# The texts' citation links carry the session's briefing pack (chrome.cite): its key is part of each cache key.
+wave_texts = cache.cached("overview-wave-text", lambda: [wave_text(v) for v in waves], year_figures, f.year_range,
+                          state.pack_key())
 for col, text in zip(st.columns(len(waves)) if waves else [], wave_texts):
     with col, st.container(border=True):
         st.markdown(text)
@@ -127,7 +129,7 @@ def card_text(card) -> tuple[str, str]:
 if not cards:
     st.info("The country filter names none of the five Central Asian states, so there are no country cards. "
             "Clear the country filter or add one of them.")
-card_texts = cache.cached("overview-card-text", lambda: [card_text(c) for c in cards], *card_key)
+card_texts = cache.cached("overview-card-text", lambda: [card_text(c) for c in cards], *card_key, state.pack_key())
 for col, card, (text, help_text) in zip(st.columns(5), cards, card_texts):
     with col, st.container(border=True, gap=None):
         st.page_link("views/country.py", label=f"**{chrome.safe_text(card.name)}** \u2192", query_params={"iso": card.iso},
@@ -147,7 +149,7 @@ def latest_line(e: dict) -> str:
 
 
 latest_lines = cache.cached("overview-latest-text", lambda: [latest_line(e) for e in latest.to_dict("records")],
-                            incident_rows)
+                            incident_rows, state.pack_key())
 if latest_lines:
     st.markdown("\n\n".join(latest_lines))  # one element, one paragraph each: each element costs on every rerun
 st.caption("Dated to the day, month or year as the documents allow; an event known only to its year is placed in the "

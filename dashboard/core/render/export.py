@@ -1,5 +1,5 @@
 """Briefing exports: slide-sized chart images with their citations, tables as CSV and Excel,
-a PowerPoint deck and a ZIP pack. Pure functions; no Streamlit.
+and the ZIP pack (the PowerPoint deck is core.render.deck). Pure functions; no Streamlit.
 
 Images are rendered by kaleido in Debian's chromium. One browser serves every image in the
 process (start_image_server), which makes an image take a fraction of a second instead of two.
@@ -21,6 +21,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from core.analysis.documents import name_of
+from core.render import cite
+from core.render.charts import esc
 
 SLIDE_SIZE = (1280, 720)  # pixels, 16:9
 _render_lock = threading.Lock()
@@ -67,7 +69,8 @@ def citations(doc_ids, documents: pd.DataFrame) -> list[str]:
 
 @dataclass
 class ChartExport:
-    """A chart as it goes into a briefing: the figure, what it shows, and the rows behind it."""
+    """A chart as it goes into a briefing: the figure, what it shows, and the rows behind it; in a
+    pack also the reader's title and one-line takeaway, and the citation of the view it came from."""
 
     key: str
     title: str
@@ -76,30 +79,63 @@ class ChartExport:
     rows: pd.DataFrame  # the curated rows behind it: at least row id, doc_id, quote
     id_column: str
     sources: list[str] = field(default_factory=list)  # short citations
+    takeaway: str = ""
+    citation: cite.Citation | None = None
+    uid: str = ""  # tells apart two items of one pack (the same chart with other filters)
 
     @property
     def file_stem(self) -> str:
         return slug(self.title)
 
 
-def for_slide(export: ChartExport) -> go.Figure:
-    """The chart at slide size with its title, the active filters in words and a source footnote."""
-    fig = go.Figure(export.figure)  # a copy: the cached figure stays as it was
+def slide_title(title: str, filters: str) -> str:
+    """A chart's title without the filters it ends with: on a slide the filters have a line of their
+    own. 'People repatriated (All countries, all years)' and 'Events over time: All countries, all
+    years' -> 'People repatriated', 'Events over time'."""
+    title = re.sub(r"\s+", " ", title).strip()
+    for suffix in (f" ({filters})", f": {filters}", f" \u2014 {filters}"):
+        if filters and title.endswith(suffix) and len(title) > len(suffix):
+            return title[: -len(suffix)].strip()
+    return title
+
+
+def _fixed_ids(figure: go.Figure) -> go.Figure:
+    fig = go.Figure(figure)  # a copy: the cached figure stays as it was
     for i, trace in enumerate(fig.data):
         trace.update(uid=f"t{i}")  # fixed ids: the same chart gives the same file
+    return fig
+
+
+def for_slide(export: ChartExport) -> go.Figure:
+    """The chart as an image of its own (PNG, SVG, the ZIP): at slide size with its title, the
+    filters in words, a source footnote and the line to cite it by."""
+    fig = _fixed_ids(export.figure)
     width, height = SLIDE_SIZE
     footnote = "Sources: " + "; ".join(export.sources) if export.sources else "Sources: none"
     footnote_lines = textwrap.wrap(footnote, 190)[:3]
+    if export.citation is not None:
+        footnote_lines += textwrap.wrap("Cite as: " + cite.text(export.citation), 190)[:2]
+    takeaway = f"<br><span style='font-size:15px'>{esc(export.takeaway)}</span>" if export.takeaway else ""
     fig.update_layout(
         template="plotly_white", width=width, height=height,
-        title=dict(text=f"<b>{export.title}</b><br><span style='font-size:13px'>{export.filters}</span>",
+        title=dict(text=f"<b>{esc(export.title)}</b><br><span style='font-size:13px'>{esc(export.filters)}</span>{takeaway}",
                    x=0.01, xanchor="left", y=0.97, yanchor="top", font=dict(size=20)),
-        margin=dict(l=60, r=40, t=110, b=70 + 16 * len(footnote_lines)),
+        margin=dict(l=60, r=40, t=130 if takeaway else 110, b=70 + 16 * len(footnote_lines)),
         paper_bgcolor="white",
     )
-    fig.add_annotation(text="<br>".join(footnote_lines), xref="paper", yref="paper", x=0, y=0, xanchor="left",
+    fig.add_annotation(text="<br>".join(map(esc, footnote_lines)), xref="paper", yref="paper", x=0, y=0, xanchor="left",
                        yanchor="top", yshift=-40 - 8 * len(footnote_lines), showarrow=False, align="left",
                        font=dict(size=11, color="#444"))
+    return fig
+
+
+def slide_figure(export: ChartExport, width: int, height: int) -> go.Figure:
+    """The chart as the picture on a slide: no title, filters or footnote inside it (the slide has
+    them as text), text at 16 px, at this size in pixels (core.render.deck picks it so that text
+    reads at 14 pt or more where the picture is placed)."""
+    fig = _fixed_ids(export.figure)
+    fig.update_layout(template="plotly_white", width=width, height=height, title=None, paper_bgcolor="white",
+                      font=dict(size=16), margin=dict(l=70, r=30, t=30, b=60))
     return fig
 
 
@@ -128,14 +164,13 @@ def render(fig: go.Figure, fmt: str, width: int, height: int, scale: float = 1) 
 
 
 def image(fig: go.Figure, fmt: str) -> bytes:
-    """PNG or SVG bytes of a slide-ready figure. The same figure is rendered once: a chart downloaded,
-    then put in a deck and a ZIP, costs one render."""
-    return _slide_image(fig.to_json(), fmt)
+    """PNG or SVG bytes of a slide-ready figure (at its own width and height, else slide size). The
+    same figure is rendered once: a chart downloaded, then put in a deck and a ZIP, costs one render."""
+    return _slide_image(fig.to_json(), fmt, int(fig.layout.width or SLIDE_SIZE[0]), int(fig.layout.height or SLIDE_SIZE[1]))
 
 
 @functools.lru_cache(maxsize=64)
-def _slide_image(figure_json: str, fmt: str) -> bytes:
-    width, height = SLIDE_SIZE
+def _slide_image(figure_json: str, fmt: str, width: int, height: int) -> bytes:
     data = render(pio.from_json(figure_json), fmt, width, height, scale=2 if fmt == "png" else 1)
     if fmt == "svg":  # plotly.js names clip paths after a random id; fix it so exports are reproducible
         text = data.decode("utf-8")
@@ -159,13 +194,19 @@ def table_csv(rows: pd.DataFrame) -> bytes:
     return _plain(rows).to_csv(index=False).encode("utf-8")
 
 
-def table_xlsx(rows: pd.DataFrame, documents: pd.DataFrame, sheet: str = "rows") -> bytes:
-    """Excel workbook: the rows (with doc_id and quote), and a second sheet of the documents cited."""
+def table_xlsx(rows: pd.DataFrame, documents: pd.DataFrame, sheet: str = "rows",
+               citation: cite.Citation | None = None) -> bytes:
+    """Excel workbook: the rows (with doc_id and quote), a second sheet of the documents cited, and
+    with a citation a third sheet saying how to cite the table (text, BibTeX, RIS)."""
     cited = documents[documents["doc_id"].isin(set(rows.get("doc_id", [])))]
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         _plain(rows).to_excel(writer, sheet_name=sheet[:31], index=False)
         cited.to_excel(writer, sheet_name="documents cited", index=False)
+        if citation is not None:
+            pd.DataFrame({"how to cite": ["Text", "BibTeX", "RIS"],
+                          "citation": [cite.text(citation), cite.bibtex(citation), cite.ris(citation)]}
+                         ).to_excel(writer, sheet_name="how to cite", index=False)
     return buffer.getvalue()
 
 
@@ -180,24 +221,45 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 # Briefing pack ------------------------------------------------------------------------------------
 
+def cited_documents(items: list[ChartExport], documents: pd.DataFrame) -> list[dict]:
+    """The documents the items' rows quote, in the order of documents.csv."""
+    used = set().union(*(set(i.rows["doc_id"]) for i in items)) if items else set()
+    return [d for d in documents.to_dict("records") if d["doc_id"] in used]
+
+
+def full_reference(doc: dict) -> str:
+    """'Tucker, “Foreign Fighters, Returnees…”, late 2021 or later (inferred).' (core.analysis.documents)"""
+    return name_of({"doc_id": "", **doc}).reference
+
+
+def quote_lines(item: ChartExport, documents: pd.DataFrame) -> list[str]:
+    """Each passage behind a chart once, as '“quote” (Tucker, late 2021 or later)': the words, then who
+    says them."""
+    names = {d["doc_id"]: name_of(d).short for d in documents.to_dict("records")}
+    pairs = dict.fromkeys(zip(item.rows["quote"], item.rows["doc_id"]))
+    return [f"\u201c{quote}\u201d \u2014 {names.get(doc_id, 'document not listed')}" for quote, doc_id in pairs]
+
+
 def sources_markdown(items: list[ChartExport], documents: pd.DataFrame) -> str:
     lines = ["# Sources", ""]
-    for d in documents.to_dict("records"):
-        if any(d["doc_id"] in set(i.rows["doc_id"]) for i in items):
-            lines.append(f"- **{d['doc_id']}**: {d['authors'] or d['publisher']}, *{d['title']}* "
-                         f"({d['publisher'] or 'publisher not named'}; published: {d['published']}). File: seeds/{d['file']}")
-    lines += ["", "## Quotes behind each chart", ""]
-    for i in items:
-        lines.append(f"### {i.title}")
+    lines += [f"- {full_reference(d)} File: seeds/{d['file']}" for d in cited_documents(items, documents)]
+    lines += ["", "## Each chart: how to cite it, and the quotes behind it", ""]
+    for n, i in enumerate(items, start=1):
+        lines.append(f"### {n}. {i.title}")
+        if i.takeaway:
+            lines.append(f"Takeaway: {i.takeaway}")
         lines.append(f"Filters: {i.filters}")
-        for r in i.rows.to_dict("records"):
-            lines.append(f"- {r[i.id_column]} ({r['doc_id']}): \u201c{r['quote']}\u201d")
+        if i.citation is not None:
+            lines.append(f"Cite as: {cite.text(i.citation)}")
         lines.append("")
-    return "\n".join(lines)
+        lines += [f"- {q}" for q in quote_lines(i, documents)]
+        lines.append("")
+    lines.append("citations.bib and citations.ris hold the same citations for reference managers.")
+    return "\n".join(lines) + "\n"
 
 
 def build_zip(items: list[ChartExport], documents: pd.DataFrame, progress=None) -> bytes:
-    """PNG, SVG and CSV for each item, and sources.md."""
+    """PNG, SVG and CSV for each item, sources.md, and the items' citations as BibTeX and RIS."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         for n, item in enumerate(items, start=1):
@@ -209,44 +271,14 @@ def build_zip(items: list[ChartExport], documents: pd.DataFrame, progress=None) 
             if progress:
                 progress(n / len(items), f"Rendered {n} of {len(items)}: {item.title}")
         z.writestr("sources.md", sources_markdown(items, documents))
+        citations = [i.citation for i in items if i.citation is not None]
+        z.writestr("citations.bib", cite.bibtex_file(citations))
+        z.writestr("citations.ris", cite.ris_file(citations))
     return buffer.getvalue()
 
 
 def build_deck(items: list[ChartExport], documents: pd.DataFrame, progress=None) -> bytes:
-    """PowerPoint: one slide per chart (title, filters, image; quotes in the notes) and a sources slide."""
-    from pptx import Presentation
-    from pptx.util import Emu, Inches, Pt
+    """The PowerPoint deck of these items (core.render.deck)."""
+    from core.render.deck import build
 
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    blank = deck.slide_layouts[5]  # title only
-    for n, item in enumerate(items, start=1):
-        slide = deck.slides.add_slide(blank)
-        slide.shapes.title.text = item.title
-        slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(26)
-        box = slide.shapes.add_textbox(Inches(0.5), Inches(1.25), Inches(12.3), Inches(0.4))
-        box.text_frame.text = f"Filters: {item.filters}"
-        box.text_frame.paragraphs[0].font.size = Pt(14)
-        png = image(for_slide(item), "png")
-        height = Inches(5.6)
-        width = Emu(int(height * SLIDE_SIZE[0] / SLIDE_SIZE[1]))
-        slide.shapes.add_picture(io.BytesIO(png), int((deck.slide_width - width) / 2), Inches(1.75), width, height)
-        notes = [f"Sources: {'; '.join(item.sources)}", ""]
-        notes += [f"{r[item.id_column]} ({r['doc_id']}): \u201c{r['quote']}\u201d" for r in item.rows.to_dict("records")]
-        slide.notes_slide.notes_text_frame.text = "\n".join(notes)
-        if progress:
-            progress(n / (len(items) + 1), f"Slide {n} of {len(items)}: {item.title}")
-    slide = deck.slides.add_slide(deck.slide_layouts[1])
-    slide.shapes.title.text = "Sources"
-    body = slide.placeholders[1].text_frame
-    cited = [d for d in documents.to_dict("records") if any(d["doc_id"] in set(i.rows["doc_id"]) for i in items)]
-    body.text = short_citation(cited[0]) if cited else "No documents cited."
-    for d in cited[1:]:
-        body.add_paragraph().text = short_citation(d)
-    for p in body.paragraphs:
-        p.font.size = Pt(16)
-    buffer = io.BytesIO()
-    deck.save(buffer)
-    if progress:
-        progress(1.0, "Deck ready")
-    return buffer.getvalue()
+    return build(items, documents, progress)
