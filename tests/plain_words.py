@@ -130,9 +130,7 @@ def table_texts(el) -> list[tuple[str, str, bool]]:
         label = conf.get("label") or str(column)
         out.append(("table column", label, False))
         link_text = (conf.get("type_config") or {}).get("display_text")
-        # Quotes are the documents' words; the data dictionary documents the files' own column names.
-        verbatim = label.lower() in ("quote", "passage", "what the document says", "text", "in the file", "meaning",
-                                     "other names", "also known as", "context")  # names as the documents write them
+        verbatim = label.lower() in VERBATIM
         for value in frame[column].tolist():
             if link_text is not None:
                 out.append(("table link", str(link_text), False))
@@ -140,6 +138,23 @@ def table_texts(el) -> list[tuple[str, str, bool]]:
                 out.append(("table cell", str(placeholder) if placeholder is not None else "None", False))
             else:
                 out.append((f"table cell ({label})", str(value), verbatim))
+    return out
+
+
+# Columns that hold the documents' own words (quotes, names as the documents write them), and the
+# data dictionary's column that documents the files' own column names.
+VERBATIM = ("quote", "passage", "what the document says", "text", "in the file", "meaning", "other names",
+            "also known as", "context")
+
+
+def frame_texts(frame: pd.DataFrame) -> list[tuple[str, str, bool]]:
+    """(column, text, verbatim) for a downloaded table: each header, then each cell (a blank cell is
+    fine: it shows nothing)."""
+    out = []
+    for column in frame.columns:
+        out.append(("column header", str(column), False))
+        verbatim = str(column).lower() in VERBATIM
+        out.extend((str(column), str(v), verbatim) for v in frame[column].tolist() if str(v).strip())
     return out
 
 

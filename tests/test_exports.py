@@ -6,6 +6,7 @@ import io
 import zipfile
 
 import pandas as pd
+
 import pytest
 from PIL import Image
 from pptx import Presentation
@@ -15,7 +16,7 @@ from core.render.charts import incident_timeline
 from core.data.loading import load_corpus
 from core.render.maps import hotspot_map_data
 from core.render.static_maps import static_hotspot_figure
-from core.analysis.documents import document_names
+from core.analysis.documents import document_names, name_of
 from core.analysis.query import figures_view, hotspots_view, incidents_view
 
 CORPUS = load_corpus()
@@ -93,7 +94,11 @@ def test_excel_has_rows_and_documents_cited():
     book = pd.read_excel(io.BytesIO(export.table_xlsx(rows, CORPUS["documents"])), sheet_name=None)
     assert list(book) == ["rows", "documents cited"]
     assert list(book["rows"]["figure_id"]) == list(rows["figure_id"])
-    assert set(book["documents cited"]["doc_id"]) == set(rows["doc_id"])
+    cited = book["documents cited"]  # as a reader cites them, never by internal id
+    assert list(cited.columns) == ["Source", "Reference"]
+    names = {d["doc_id"]: name_of(d) for d in CORPUS["documents"].to_dict("records")}
+    assert set(cited["Source"]) == {names[d].short for d in rows["doc_id"]}
+    assert set(cited["Reference"]) == {names[d].reference for d in rows["doc_id"]}
 
 
 def test_deck_has_a_slide_per_chart_with_notes_and_a_sources_slide():

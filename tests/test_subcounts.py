@@ -77,3 +77,8 @@ def test_after_writing_an_article_with_sub_counts_the_chart_draws_the_total(scra
     assert "Kyrgyzstan 511 (of whom 148 women, 363 children) since 2021" in captions
     lines = "\n".join(m.value for m in at.markdown).replace("\\", "")
     assert "Kyrgyzstan**: 148 women repatriated, part of 511, since 2021" in lines
+    at.switch_page("views/overview.py").run()  # the country card: the total, with its parts as parts
+    assert not at.exception, [e.value for e in at.exception]
+    cards = "\n".join(m.value for m in at.markdown).replace("\\", "")
+    assert "Repatriated: **511** of whom 148 women, 363 children" in cards
+    assert "Repatriated: **148**" not in cards and "Repatriated: **363**" not in cards

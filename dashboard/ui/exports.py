@@ -13,6 +13,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
+from core.analysis import plain
 from core.render import export
 from core.render.pack import PackError, PackStore, new_key
 from ui import cache, cite, state, store
@@ -93,7 +94,7 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
     box = st.popover("Export: PNG, SVG, CSV, briefing, cite", key=f"{FOLDED}export-{key}", on_change="rerun",
                      icon=":material/download:")
     if not box.open:
-        st.markdown("**Cite this chart**")
+        return
     filters = state.in_words(applies)
     title = html.unescape(title)  # a figure's title arrives escaped for plotly; the pack keeps plain text
     in_pack = any(i.key == key and i.filters == filters for i in briefing())
@@ -107,6 +108,9 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
         return export.ChartExport(key=key, title=title, filters=filters, figure=fig() if callable(fig) else fig,
                                   rows=behind, id_column=id_column, sources=list(sources), citation=citation)
 
+    def in_words() -> pd.DataFrame:
+        return plain.for_reader(rows.drop_duplicates(id_column).reset_index(drop=True), store.reader_names())
+
     name = export.slug(title)
     can_render = export.renderer_available()
     with box:
@@ -117,8 +121,8 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
                            "and how to cite it", disabled=not can_render)
         st.download_button("SVG", lambda: export.image(export.for_slide(item()), "svg"), f"{name}.svg", "image/svg+xml",
                            key=f"svg-{key}", on_click="ignore", disabled=not can_render)
-        st.download_button("CSV", lambda: export.table_csv(behind), f"{name}.csv", "text/csv", key=f"csv-{key}",
-                           on_click="ignore", help="The rows behind the chart, with their source and quote")
+        st.download_button("CSV", lambda: export.table_csv(in_words()), f"{name}.csv", "text/csv", key=f"csv-{key}",
+                           on_click="ignore", help="The rows behind the chart, in words, with their source and quote")
         show_problem()
         st.button("In the briefing ✓" if in_pack else "Add to briefing", key=f"brief-{key}", disabled=in_pack,
                   on_click=add, args=(key, item, filters),

@@ -81,14 +81,15 @@ def table(frame, key: str, rows=None, depends: tuple | None = None, column_confi
                      icon=":material/download:")
     if not box.open:
         return
-    out = rows() if callable(rows) else rows if rows is not None else make()
-    out = plain.for_reader(out, store.reader_names())
+    raw = rows() if callable(rows) else rows if rows is not None else make()
+    cited = list(raw["doc_id"]) if "doc_id" in raw else []
+    out = plain.for_reader(raw, store.reader_names())
     documents = store.corpus()["documents"]
     name = export.slug(f"{key} {state.in_words()}")
     box.download_button("CSV", lambda: export.table_csv(out), f"{name}.csv", "text/csv", key=f"tcsv-{key}",
                         on_click="ignore")
     citation = ui_cite.citation(ui_cite.table_view(key))
-    box.download_button("Excel", lambda: export.table_xlsx(out, documents, key, citation), f"{name}.xlsx",
+    box.download_button("Excel", lambda: export.table_xlsx(out, documents, key, citation, cited), f"{name}.xlsx",
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"txlsx-{key}",
                         on_click="ignore", help="Second sheet: the documents cited; third: how to cite the table")
 

@@ -101,8 +101,9 @@ def card_text(card) -> tuple[str, str]:
     lines = []
     if card.repatriated.empty:
         lines.append("Repatriated: **not reported**")
-    lines += [f"Repatriated: **{chrome.safe_text(figure_value(r))}** ({chrome.safe_text(r.when)}) "
-              f"{chrome.cite(r.doc_id, r.figure_id, compact=True)}" for r in card.repatriated.itertuples()]
+    lines += [f"Repatriated: **{chrome.safe_text(figure_value(r))}**{' ' + chrome.safe_text(r.parts) if r.parts else ''} "
+              f"({chrome.safe_text(r.when)}) {chrome.cite(r.doc_id, r.figure_id, compact=True)}"
+              for r in card.repatriated.itertuples()]
     for r in card.shown.itertuples():
         about = card_about(r, card.iso)
         lines.append(f"{chrome.safe_text(r.label)}{' (' + chrome.safe_text(about) + ')' if about else ''}: "

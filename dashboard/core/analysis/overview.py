@@ -16,7 +16,7 @@ import pandas as pd
 from core.analysis.documents import short_citations
 from core.analysis.events import events_of
 from core.analysis.filters import Filters
-from core.analysis.query import corpus_views, country_names, filter_figures, filter_incidents
+from core.analysis.query import corpus_views, country_names, filter_figures, filter_incidents, totals_and_parts
 from core.data.loading import Corpus
 from core.data.schema import CENTRAL_ASIA, QUOTED_TABLES, TABLES
 
@@ -120,8 +120,9 @@ class CountryCard:
 
 
 def country_figures(figs: pd.DataFrame, iso: str, place_country: dict[str, str], priority: dict[str, int]) -> pd.DataFrame:
-    """Totals whose subject is the country or a place in it, by the indicators' priority (indicators.csv)."""
-    mine = totals(figs[(figs["subject"] == iso) | (figs["subject"].map(place_country) == iso)])
+    """Totals whose subject is the country or a place in it, by the indicators' priority (indicators.csv),
+    each with its `parts` ('of whom 148 women, 363 children', or '')."""
+    mine, _ = totals_and_parts(figs[(figs["subject"] == iso) | (figs["subject"].map(place_country) == iso)])
     order = mine["indicator"].map(priority).fillna(max(priority.values(), default=0) + 1)
     return mine.assign(_rank=order).sort_values("_rank", kind="stable").drop(columns="_rank")
 

@@ -195,14 +195,18 @@ def table_csv(rows: pd.DataFrame) -> bytes:
 
 
 def table_xlsx(rows: pd.DataFrame, documents: pd.DataFrame, sheet: str = "rows",
-               citation: cite.Citation | None = None) -> bytes:
-    """Excel workbook: the rows (with doc_id and quote), a second sheet of the documents cited, and
-    with a citation a third sheet saying how to cite the table (text, BibTeX, RIS)."""
-    cited = documents[documents["doc_id"].isin(set(rows.get("doc_id", [])))]
+               citation: cite.Citation | None = None, doc_ids=None) -> bytes:
+    """Excel workbook: the rows, a second sheet of the documents cited (as a reader cites them, with
+    the full reference), and with a citation a third sheet saying how to cite the table (text,
+    BibTeX, RIS). `doc_ids`: the documents the rows quote (default: the rows' doc_id column, for
+    rows not yet put in plain words)."""
+    wanted = set(rows.get("doc_id", []) if doc_ids is None else doc_ids)
+    cited = [name_of(d) for d in documents.to_dict("records") if d["doc_id"] in wanted]
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         _plain(rows).to_excel(writer, sheet_name=sheet[:31], index=False)
-        cited.to_excel(writer, sheet_name="documents cited", index=False)
+        pd.DataFrame({"Source": [d.short for d in cited], "Reference": [d.reference for d in cited]},
+                     columns=["Source", "Reference"]).to_excel(writer, sheet_name="documents cited", index=False)
         if citation is not None:
             pd.DataFrame({"how to cite": ["Text", "BibTeX", "RIS"],
                           "citation": [cite.text(citation), cite.bibtex(citation), cite.ris(citation)]}
@@ -240,9 +244,18 @@ def quote_lines(item: ChartExport, documents: pd.DataFrame) -> list[str]:
     return [f"\u201c{quote}\u201d \u2014 {names.get(doc_id, 'document not listed')}" for quote, doc_id in pairs]
 
 
+def passages(item: ChartExport, documents: pd.DataFrame) -> pd.DataFrame:
+    """The passages behind a chart in a reader's words: who says it ('Tucker (2021, inferred)') and
+    the verbatim quote, each once (no internal row ids)."""
+    names = {d["doc_id"]: name_of(d).short for d in documents.to_dict("records")}
+    pairs = list(dict.fromkeys(zip(item.rows["doc_id"], item.rows["quote"])))
+    return pd.DataFrame({"Source": [names.get(d, "document not listed") for d, _ in pairs],
+                         "Quote": [q for _, q in pairs]}, columns=["Source", "Quote"])
+
+
 def sources_markdown(items: list[ChartExport], documents: pd.DataFrame) -> str:
     lines = ["# Sources", ""]
-    lines += [f"- {full_reference(d)} File: seeds/{d['file']}" for d in cited_documents(items, documents)]
+    lines += [f"- {full_reference(d)}" for d in cited_documents(items, documents)]
     lines += ["", "## Each chart: how to cite it, and the quotes behind it", ""]
     for n, i in enumerate(items, start=1):
         lines.append(f"### {n}. {i.title}")
@@ -267,7 +280,7 @@ def build_zip(items: list[ChartExport], documents: pd.DataFrame, progress=None) 
             fig = for_slide(item)
             z.writestr(f"{stem}.png", image(fig, "png"))
             z.writestr(f"{stem}.svg", image(fig, "svg"))
-            z.writestr(f"{stem}.csv", table_csv(item.rows))
+            z.writestr(f"{stem}.csv", table_csv(passages(item, documents)))
             if progress:
                 progress(n / len(items), f"Rendered {n} of {len(items)}: {item.title}")
         z.writestr("sources.md", sources_markdown(items, documents))
