@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app_paths import APP, PAGES, SCRIPTS, run_page, unfold
+from core.render.pack import PackStore
 
 # One value per filter, each chosen to change the rows of every view it applies to.
 FILTERS = {
@@ -32,7 +33,7 @@ def pack_after_adding_everything(page: str, query: dict):
     for key in keys:
         at.button(key=key).click().run()
         assert not at.exception, [e.value for e in at.exception]
-    return {item.key: item for item in at.session_state["_briefing"]} if keys else {}
+    return {item.key: item for item in PackStore().load(at.query_params["pack"])[1]} if keys else {}
 
 
 def _deep(page: str) -> dict:

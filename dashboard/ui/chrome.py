@@ -55,8 +55,11 @@ def header(title: str, description: str) -> None:
     from ui.cite import cite_this  # here: ui.cite imports this module
 
     st.title(title)
-    st.markdown(f"**{safe_text(description)}**")
-    cite_this(title)
+    # Side by side on a wide screen (the page's content starts one line higher); stacked on a phone.
+    said, cite_button = st.columns([5, 1], vertical_alignment="center")
+    said.markdown(f"**{safe_text(description)}**")
+    with cite_button:
+        cite_this(title)
 
 
 def problem_banner(corpus: Corpus, *tables: str) -> None:

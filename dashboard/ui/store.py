@@ -79,7 +79,9 @@ def corpus() -> Corpus:
 
 
 def generation() -> int:
-    """Changes whenever the corpus is read again: what is derived from rows must be derived again."""
+    """Changes whenever the corpus is read again: what is derived from rows must be derived again.
+    Reads the corpus first if no one has (else the first value derived would be of no generation)."""
+    corpus()
     return _HELD.generation
 
 

@@ -91,7 +91,8 @@ if choices:
     selected = st.selectbox("Choose a hotspot to read its figures and quotes", keys, format_func=choices.get,
                             key="w_hotspot")
     state.update(hotspot=selected)
-    claims, figs, claim_lines, behind_place = cache.cached("hotspot-place", lambda: place_rows(selected), f.countries, selected)
+    claims, figs, claim_lines, behind_place = cache.cached("hotspot-place", lambda: place_rows(selected), f.countries, selected,
+                                                                  state.pack_key())  # the citations carry the pack
     st.header(chrome.safe_text(choices[selected]))
     for said, quoted in claim_lines:
         st.markdown(said)

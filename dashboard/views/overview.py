@@ -55,7 +55,8 @@ def shown_points():
     return pd.concat([key_points(corpus, REGION), waves_shown])
 
 
-region_points = cache.cached("overview-region-points", lambda: point_lines(key_points(corpus, REGION)))
+# The texts' citation links carry the session's briefing pack (chrome.cite): its key is part of each cache key.
+region_points = cache.cached("overview-region-points", lambda: point_lines(key_points(corpus, REGION)), state.pack_key())
 if region_points:
     st.markdown("\n".join(f"- {line}" for line in region_points))
     st.caption("Key points: the curator's summary of the documents, each resting on the quote its citation opens; the "
@@ -87,7 +88,6 @@ def wave_text(view) -> str:
     return LINE.join(lines)
 
 
-# The texts' citation links carry the session's briefing pack (chrome.cite): its key is part of each cache key.
 wave_texts = cache.cached("overview-wave-text", lambda: [wave_text(v) for v in waves], year_figures, f.year_range,
                           state.pack_key())
 for col, text in zip(st.columns(len(waves)) if waves else [], wave_texts):

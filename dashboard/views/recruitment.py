@@ -90,7 +90,8 @@ if clash.empty:
     st.caption("No channel is claimed both as used and as not used under these filters.")
 sides_by_channel = cache.cached("disagreement-lines", lambda: [
     (name, [(f"*{chrome.safe_text(r.stance)}* according to {chrome.cite(r.doc_id, r.channel_id)}", f"\u201c{chrome.safe_text(r.quote)}\u201d")
-            for r in part.itertuples()]) for name, part in clash.groupby("name")], f.groups)
+            for r in part.itertuples()]) for name, part in clash.groupby("name")], f.groups,
+    state.pack_key())  # the citations carry the pack
 for name, sides in sides_by_channel:
     st.markdown(f"**{chrome.safe_text(name)}**")
     for col, (said, quoted) in zip(st.columns(len(sides)), sides):

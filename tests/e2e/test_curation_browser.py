@@ -1,9 +1,11 @@
 """The Curate page in a real browser: a reader's server has no /curate; the curator's server (as
 scripts/run.sh starts it, on a scratch copy of the data: conftest.curator_server) asks for the token,
-shows the review tables, and accepting rows shows the diff; an uploaded document is written."""
+reviews one candidate at a time from the keyboard or in tables, and accepting rows shows the diff;
+an uploaded document is written."""
 
 from __future__ import annotations
 
+import re
 import time
 
 from playwright.sync_api import Page, expect
@@ -26,9 +28,17 @@ def test_a_curator_reviews_and_sees_the_diff(browser, curator_server):
         sign_in(page, url)
         expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("Curate")
         expect(page.get_by_text("candidate rows for tucker")).to_be_visible()
+        # One candidate at a time, from the keyboard: X rejects it and the next one comes up.
+        first = page.get_by_test_id("stMain").locator("h3").first.inner_text()
+        expect(page.get_by_text(re.compile(r"left to review \(0 accepted, 0 rejected"))).to_be_visible()
+        after_rerun(page, lambda: page.keyboard.press("x"))
+        expect(page.get_by_text(re.compile(r"left to review \(0 accepted, 1 rejected"))).to_be_visible()
+        expect(page.get_by_test_id("stMain").locator("h3").first).not_to_have_text(first)
+        # The tables, for those who prefer them.
+        after_rerun(page, lambda: page.get_by_test_id("stButtonGroup").get_by_text("Table", exact=True).click())
         page.get_by_role("tab", name="Channels").click()  # switching tabs does not rerun the script
         started = time.perf_counter()
-        after_rerun(page, lambda: page.get_by_role("button", name="Accept every proposed row in channels").click())
+        after_rerun(page, lambda: page.get_by_role("button", name="Accept every complete proposed row in channels").click())
         accept_s = time.perf_counter() - started
         expect(page.locator('[data-testid="stCode"]').filter(has_text="+ch-tucker-").first).to_be_visible()
         expect(page.get_by_role("button", name="Write these rows")).to_be_visible()
@@ -54,8 +64,9 @@ def test_a_curator_uploads_a_document_and_writes_its_rows(browser, curator_serve
         after_rerun(page, lambda: (page.get_by_label("Title as printed").fill("Ferghana test brief"),
                                    page.keyboard.press("Enter")))
         expect(page.get_by_text("14 of 14 numbers of the document are in a candidate")).to_be_visible()
+        after_rerun(page, lambda: page.get_by_test_id("stButtonGroup").get_by_text("Table", exact=True).click())
         page.get_by_role("tab", name="Channels").click()
-        after_rerun(page, lambda: page.get_by_role("button", name="Accept every proposed row in channels").click())
+        after_rerun(page, lambda: page.get_by_role("button", name="Accept every complete proposed row in channels").click())
         expect(page.locator('[data-testid="stCode"]').filter(has_text="+ferghana_test,Ferghana test brief").first).to_be_visible()
         after_rerun(page, lambda: page.get_by_role("button", name="Write these rows").click())
         expect(page.get_by_text("Written: 1 row(s) to documents.csv")).to_be_visible()

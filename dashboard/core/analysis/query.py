@@ -225,7 +225,7 @@ def totals_and_parts(figs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     parts: every other row, with `part` ('28 women') and `of_total` (the display of its total when
       that total is among `figs`, else ''; a part with no total, "43 children" brought home, says so
       on its own and is never drawn as a country's total)."""
-    is_part = figs["is_part"].to_numpy() if "is_part" in figs else np.array(
+    is_part = figs["is_part"].to_numpy(dtype=bool) if "is_part" in figs else np.array(
         [bool(c) or bool(p) for c, p in zip(figs["counts"].fillna(""), figs["part_of"].fillna(""))], dtype=bool)
     totals, parts = rows_where(figs, ~is_part).copy(), rows_where(figs, is_part).copy()
     part_rows = parts.to_dict("records")
