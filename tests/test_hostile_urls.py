@@ -48,10 +48,24 @@ MARKUP = re.compile(r"(?<!\\)[<>\[\]()*_`$]")  # a Markdown/HTML/LaTeX character
 
 # ---- pure layer: thousands of links in milliseconds ------------------------------------------------
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
           database=None)
 @given(query=queries)
 def test_any_link_parses_to_valid_filters_with_plain_notices(query):
+    parses_to_valid_filters(query)
+
+
+@pytest.mark.slow
+@settings(max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(query=queries)
+def test_many_random_links_parse_to_valid_filters_soak(query):
+    """The same check on 5,000 links, new ones each run (slow: run by scripts/test.sh --all)."""
+    parses_to_valid_filters(query)
+
+
+def parses_to_valid_filters(query) -> None:
+    """The filters a link gives are valid, its notices are plain and few, and the link the app writes
+    back for them reproduces them exactly."""
     f = parse_query(query, OPTIONS)
     assert set(f.countries) <= set(OPTIONS.countries) and len(set(f.countries)) == len(f.countries)
     assert set(f.kinds) <= set(OPTIONS.kinds) and set(f.groups) <= set(OPTIONS.groups)

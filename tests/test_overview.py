@@ -172,7 +172,7 @@ def test_overview_page_shows_waves_cards_and_latest_events():
     links = list(at.main.get("page_link"))  # the sidebar has its own profile links
     assert sorted(link.proto.query_string for link in links) == sorted(f"iso={iso}" for iso in CENTRAL_ASIA)
     assert {link.proto.page for link in links} == {"country"}  # the profile page, at url path /country
-    assert "Repatriated: 654 (as of late 2021 or later, inferred)" in text and "Repatriated: 512" in text
+    assert "Repatriated: 654 (period not stated; document of late 2021 or later, inferred)" in text and "Repatriated: 512" in text
     assert text.count("Repatriated: not reported") == 3  # Kyrgyzstan, Tajikistan, Turkmenistan
     for e in latest_events(CORPUS, Filters()).to_dict("records"):
         for doc_id, row_id in e["sources"]:

@@ -59,7 +59,7 @@ counted = (f"{len(ev)} event{'s' if len(ev) != 1 else ''}" + (f" ({dated} dated,
            + f", from {len(reports)} report{'s' if len(reports) != 1 else ''} in the documents")
 chrome.header("Attacks and plots", f"{in_words}: {counted}")
 st.caption("An event told by several documents is counted once and lists each of them. A country filter matches where an "
-           "event happened, the stated citizenship of those who carried it out, or of those it targeted. "
+           "event happened, the stated citizenship of those who carried it out (or of the suspects), or of those it targeted. "
            + (f"{other} other event{'s' if other != 1 else ''} (arrests, group events, policy measures) match these "
               "filters: choose them in \u201cKind of event\u201d." if other and not f.kinds else ""))
 chrome.problem_banner(corpus, "incidents", "places", "groups")

@@ -29,7 +29,7 @@ f = state.current()
 if f.iso and st.session_state.get("w_iso") != f.iso:
     st.session_state["w_iso"] = f.iso  # arrived by a link: the chooser follows it
 title = f"Country profile: {names[f.iso]}" if f.iso else "Country profiles"
-chrome.header(title, "Everything the five documents say about one country, each part with its sources")
+chrome.header(title, f"Everything the {len(corpus.documents)} documents say about one country, each part with its sources")
 st.selectbox("Country", ordered, index=None, format_func=lambda c: names.get(c, c), key="w_iso", on_change=_choose,
              placeholder="Choose a country", help="The five Central Asian states first, then every other country the documents name.")
 chrome.problem_banner(corpus, "figures", "incidents", "channels", "groups", "hotspots", "places", "countries")
@@ -62,13 +62,15 @@ def landing() -> None:
     rows = []
     for iso in ordered:
         p, _ = profile_of(iso)
+        own = int((p.incidents["relation"] != p.regional_relation).sum())  # reports naming only "Central Asians" apart
         rows.append({"country": names[iso], "coverage": p.coverage, "figures": len(p.key_figures),
-                     "incidents": len(p.incidents), "documents": len(p.documents), "profile": f"country?iso={iso}"})
+                     "incidents": own, "documents": len(p.naming), "profile": f"country?iso={iso}"})
     st.markdown("Choose a country above, or open its profile from this list.")
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height="content", column_config={
         "profile": st.column_config.LinkColumn("Profile", display_text="open profile"),
         "figures": st.column_config.NumberColumn("Figures about it"),
-        "incidents": st.column_config.NumberColumn("Incidents (in it or its nationals)")})
+        "incidents": st.column_config.NumberColumn("Incidents (in it or its nationals)"),
+        "documents": st.column_config.NumberColumn("Documents naming it")})
 
 
 def passage_tables(p) -> list[tuple[str, str, object]]:
@@ -192,7 +194,9 @@ def profile_page(iso: str) -> None:
     inc, ev = p.incidents, p.events
     st.markdown(chrome.safe_text(cache.cached("profile-incidents-summary", lambda: incidents_summary(p), *key)))
     if not ev.empty:
-        title = f"Events in {p.name} or involving {p.adjective} nationals ({describe_years(f)})"
+        regional = bool((ev["relation"] == p.regional_relation).any()) if "relation" in ev else False
+        title = (f"Events in {p.name} or involving {p.adjective} nationals"
+                 + (" or Central Asians in general" if regional else "") + f" ({describe_years(f)})")
         # Drawn from the profile's events only: a year change that keeps them reuses the figure under the new title.
         graphics.chart(lambda: timeline_figure(p, title), "country-timeline", iso, cache.ids(ev, "event_id"), title=title,
                        rows=inc, id_column="incident_id", summary=lambda: timeline_summary(p), applies=("years",),
@@ -226,7 +230,7 @@ def profile_page(iso: str) -> None:
     if groups.empty:
         st.caption("No group in the documents is based there or tied to its nationals.")
     else:
-        st.markdown(f"**Groups based in {chrome.safe_text(p.name)}, or that target or recruit its nationals**")
+        st.markdown(f"**Groups the documents tie to {chrome.safe_text(p.name)} (the Why column says how)**")
         tables.table(lambda: groups[["name", "why", "base", "doc_id", "group_id"]], f"profile-{iso}-groups", rows=groups, depends=key,
                  column_config={"name": st.column_config.TextColumn("Group", width="medium"),
                                     "why": st.column_config.TextColumn("Why", width="large"), "base": "Based in",

@@ -15,7 +15,7 @@ corpus = store.corpus()
 f = state.current()
 names = country_names(corpus)
 hot = cache.cached("hotspot-rows", lambda: filter_hotspots(store.hotspots(), f), f.countries)  # the years do not apply
-chrome.header("Hotspots map", f"Places the documents call hotspots of mobilization: "
+chrome.header("Hotspots map", f"Places the documents tie to mobilization, as the curator reads them (each claim rests on its quote): "
               f"{describe(f, names, len(set(hot['place_id'])), 'places', applies=('countries',))} ({len(hot)} claims; the "
               "year filter does not apply: the documents date hotspots by wave, if at all)")
 chrome.problem_banner(corpus, "hotspots", "places", "figures", "incidents")

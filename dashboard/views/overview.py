@@ -7,6 +7,7 @@ import streamlit as st
 
 from core.analysis.filters import Filters, describe
 from core.analysis.headlines import REGION, key_points
+from core.analysis.events import date_text
 from core.analysis.overview import country_cards, figure_line, figure_value, latest_events, rows_behind, wave_views
 from core.analysis.query import country_names, figures_mask, ids_where, incidents_mask
 from core.data.schema import CENTRAL_ASIA
@@ -113,13 +114,13 @@ def card_text(card) -> tuple[str, str]:
         lines.append(f"+{card.more} more figure{'s' if card.more != 1 else ''} on the profile")
     lines.append(f"**Hotspots:** {chrome.safe_text(', '.join(card.hotspots) if card.hotspots else 'none named')}")
     n = len(card.events)
-    events = f"**Events:** {n} ({card.in_country} in {chrome.safe_text(card.name)}, {card.abroad} by its nationals elsewhere)" \
+    events = f"**Events:** {n} ({card.in_country} in {chrome.safe_text(card.name)}, {card.abroad} elsewhere involving its nationals)" \
         if n else "**Events:** none recorded"
-    detail = f"{n} event(s): {card.in_country} in {card.name}, {card.abroad} carried out by its nationals elsewhere."
+    detail = f"{n} event(s): {card.in_country} in {card.name}, {card.abroad} elsewhere involving its nationals."
     if card.latest:
         e = card.latest
-        events += f"; latest {chrome.safe_text(e['date'])} {chrome.cite(*e['sources'][0], compact=True)}"
-        detail += f" Latest dated ({e['date']}): {e['summary']}"
+        events += f"; latest {chrome.safe_text(date_text(e['date'], e.get('date_inferred', '')))} {chrome.cite(*e['sources'][0], compact=True)}"
+        detail += f" Latest dated ({date_text(e['date'], e.get('date_inferred', ''))}): {e['summary']}"
     lines.append(events)
     lines.append(f"Named in {len(card.documents)} of {len(corpus.documents)} documents")
     help_text = chrome.safe_text(f"Open the profile of {card.name}: every figure, event, channel and passage. "
@@ -146,16 +147,17 @@ if latest.empty:
 def latest_line(e: dict) -> str:
     place = f" ({chrome.safe_text(e['place'])})" if e["place"] else ""
     cites = " · ".join(chrome.cite(doc_id, row_id) for doc_id, row_id in e["sources"])
-    return f"**{chrome.safe_text(e['date'])}** · {chrome.safe_text(e['kinds'])}{place}: {chrome.safe_text(e['summary'])} :small[{cites}]"
+    return f"**{chrome.safe_text(date_text(e['date'], e.get('date_inferred', '')))}** · {chrome.safe_text(e['kinds'])}{place}: {chrome.safe_text(e['summary'])} :small[{cites}]"
 
 
 latest_lines = cache.cached("overview-latest-text", lambda: [latest_line(e) for e in latest.to_dict("records")],
                             incident_rows, state.pack_key())
 if latest_lines:
     st.markdown("\n\n".join(latest_lines))  # one element, one paragraph each: each element costs on every rerun
-st.caption("Dated to the day, month or year as the documents allow; an event known only to its year is placed in the "
+st.caption("Dated to the day, month or year as the documents allow; a date a document implies but does not state is "
+           "marked (inferred), and its note says how. An event known only to its year is placed in the "
            "middle of that year. An event several documents report is listed once. Every number keeps the document's "
-           "qualifier (about, up to, at least) and says when it holds (its period, or \u201cas of\u201d its document's "
+           "qualifier (about, up to, at least) and says when it holds (its period, or, where it states none, its document's "
            "date); \u201cnot reported\u201d means no document gives the number.")
 
 # --- Every row behind the page ---------------------------------------------------------------------

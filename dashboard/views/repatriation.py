@@ -9,6 +9,7 @@ import streamlit as st
 from core.render.alt_text import estimates_summary, repatriation_summary
 from core.render.charts import bar_with_not_reported, range_chart
 from core.analysis.filters import describe
+from core.analysis.overview import figure_value
 from core.analysis.query import country_names, filter_figures, filter_incidents, rows_where, totals_and_parts
 from core.data.schema import CENTRAL_ASIA
 from ui import cache, chrome, graphics, state, store, tables
@@ -93,12 +94,12 @@ tables.sources_section(v.programmes, "incident_id", corpus)
 
 # 3. Who they were: women and children, and the parts of the totals above (never added to them).
 who = v.women_children
-st.header("Who they were")
+st.header("Women and children: in the conflict zone, in camps, and among those brought home")
 if who.empty and not v.part_lines:
     chrome.empty_state("figures on women and children", chrome.widen_suggestion(f))
 else:
-    st.markdown("\n".join([f"- **{chrome.safe_text(r.label)}** ({chrome.safe_text(r.subject_label)}): {chrome.safe_text(r.display)}"
-                           + (f", {chrome.safe_text(r.period)}" if r.period else "") for r in who.itertuples()] + v.part_lines))
+    st.markdown("\n".join([f"- **{chrome.safe_text(r.label)}** ({chrome.safe_text(r.subject_label)}): {chrome.safe_text(figure_value(r))}"
+                           + f" ({chrome.safe_text(r.when)})" for r in who.itertuples()] + v.part_lines))
     tables.sources_section(pd.concat([who, v.parts]), "figure_id", corpus, key="who-returns")
 
 # 4. Aravan's share of Kyrgyzstan's returnee children, against its share of the population.

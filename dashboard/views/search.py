@@ -98,7 +98,7 @@ if "w_q" not in st.session_state or st.session_state.get("_q_seeded") != f.searc
     st.session_state["_q_seeded"] = f.search
 
 chrome.header("Search", "Every recorded claim (places, groups, incidents, figures, channels) and the full text of the "
-          "five documents. The sidebar filters do not apply here.")
+          f"{len(corpus.documents)} documents. The sidebar filters do not apply here.")
 chrome.problem_banner(corpus, "figures", "incidents", "places", "channels", "groups", "hotspots", "countries", "indicators")
 query = st.text_input("Search for", key="w_q", max_chars=MAX_PARAM_LENGTH,
                       placeholder="A place, group, person, channel or any word: e.g. Satpaev, ISKP, Telegram",

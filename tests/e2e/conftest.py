@@ -309,7 +309,15 @@ def timeline_title(page, text):
     return page.locator(f"xpath={chart}/preceding-sibling::*[1]//strong").get_by_text(text)
 
 
-def screenshot(page, name: str) -> Path:
+SCREENSHOTS = "DASHBOARD_SCREENSHOTS"  # =1: the browser tests photograph pages into tests/artifacts/
+
+
+def screenshot(page, name: str) -> Path | None:
+    """A picture of the page for a person to look at (tests/artifacts/<name>.png), taken only with
+    DASHBOARD_SCREENSHOTS=1: a page with a map takes seconds to capture in software rendering, and no
+    test reads the pictures."""
+    if not os.environ.get(SCREENSHOTS):
+        return None
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))

@@ -10,12 +10,13 @@ photographed whole to tests/artifacts/phone/<page>.png. Every wait is on a state
 from __future__ import annotations
 
 import io
+import os
 
 import pytest
 
 from app_paths import PAGES
 
-from .conftest import ARTIFACTS, COUNT_MESSAGES, WAIT_MS, page_url, poll, wait_for_app
+from .conftest import ARTIFACTS, COUNT_MESSAGES, SCREENSHOTS, WAIT_MS, page_url, poll, wait_for_app
 
 PHONE = {"width": 390, "height": 844}
 SCROLLERS = '[class*="st-key-scroll-x-"], [data-testid="stDataFrame"]'  # made to scroll sideways, nothing else
@@ -136,11 +137,14 @@ def settled_screen(page) -> bytes:
 
 
 def photograph(page, name: str) -> None:
-    """The whole page as a phone shows it, screen by screen down the main area (which is what scrolls
-    in Streamlit) and put together, the fixed header kept once: a viewport as tall as the page would
-    make the browser draw every map again."""
+    """With DASHBOARD_SCREENSHOTS=1 (conftest.screenshot), the whole page as a phone shows it, for a
+    person to look at: screen by screen down the main area (which is what scrolls in Streamlit) and
+    put together, the fixed header kept once (a viewport as tall as the page would make the browser
+    draw every map again)."""
     from PIL import Image
 
+    if not os.environ.get(SCREENSHOTS):
+        return
     out = ARTIFACTS / "phone"
     out.mkdir(parents=True, exist_ok=True)
     at = page.evaluate(SCROLL_TO, 0)

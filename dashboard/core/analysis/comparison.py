@@ -26,6 +26,7 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
     Python over the columns: a groupby per indicator cost several ms on these few rows."""
     indicators, subjects, display = figs["indicator"].tolist(), figs["subject"].tolist(), figs["display"].tolist()
     periods = figs["period"].tolist()
+    related_labels = [r if isinstance(r, str) else "" for r in figs["related_label"].tolist()]
     sources = (figs["source"] if "source" in figs else figs["doc_id"]).tolist()
     wanted = set(countries)
     rows = [p for p, (i, s) in enumerate(zip(indicators, subjects)) if i in COMPARABLE and s in wanted]
@@ -35,8 +36,10 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
     for p in rows:
         if subjects[p] in names:  # a subject without a name has no row in the table
             per = periods[p]
+            # "almost 1,000,000 in Russia": a count of migrants in one destination says so
+            where = related_labels[p] if indicators[p].startswith("labour_migrants") else ""
             cells.setdefault((indicators[p], names[subjects[p]]), []).append(
-                f"{display[p]}{' (' + per + ')' if per else ''} [{sources[p]}]")
+                f"{display[p]}{' in ' + where if where else ''}{' (' + per + ')' if per else ''} [{sources[p]}]")
     wide = {}
     for ind in COMPARABLE:
         wide[labels.get(ind, ind)] = ["; ".join(cells.get((ind, names.get(c, c)), [])) or "not reported"

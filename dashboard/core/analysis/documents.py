@@ -1,5 +1,5 @@
 """How the documents are named and dated for readers: "Tucker (late 2021 or later, inferred)" in a
-citation, the full reference one click away, and the date a figure is "as of" when it states no period.
+citation, the full reference one click away, and the document's date beside a figure that states no period.
 
 A document's date is what documents.csv says: the date it prints (stated), or one inferred from its
 text (the note says how), written as `published_text` when it is not exact. An unknown date reads
@@ -79,11 +79,15 @@ def short_citations(corpus: Corpus) -> dict[str, str]:
 
 
 def as_of(period: str, doc_id: str, names: dict[str, DocumentName]) -> str:
-    """When a figure holds: its period, or, where it states none, 'as of' its document's date."""
+    """When a figure holds: its period, or, where it states none, that it states none and the date of
+    its document ('period not stated; document of late 2021 or later, inferred'): a figure with no
+    period may be a count of long before its document (a past peak), so it is never said to hold 'as
+    of' the document's date."""
     if period:
         return period
     name = names.get(doc_id)
-    return f"as of {name.date.replace(' (inferred)', ', inferred')}" if name and name.year else "no date given"
+    return (f"period not stated; document of {name.date.replace(' (inferred)', ', inferred')}" if name and name.year
+            else "period not stated")
 
 
 def cited(doc_ids, corpus: Corpus) -> pd.DataFrame:

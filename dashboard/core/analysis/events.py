@@ -29,6 +29,12 @@ def _number(values: list) -> tuple[float, str]:
     return float("nan"), "; ".join(f"{int(v)} ({d})" for v, d in stated)
 
 
+def date_text(date: str, inferred: str = "") -> str:
+    """An event's date as a reader sees it: '2024-03', or '2024-03 (inferred)' where the document
+    implies but does not state it (the row's note says how it was inferred)."""
+    return f"{date} (inferred)" if date and inferred == "yes" else (date or "")
+
+
 def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per event of these incident rows (incidents_view columns), in the order of each
     event's first row. The event takes its most precisely dated report's date, place and summary;

@@ -72,7 +72,7 @@ def figure_value(r) -> str:
 
 def figure_line(r) -> str:
     """'about 5,000 (Foreign fighters, Central Asia → Syria, 2017)': the number with its qualifier,
-    what it counts, about whom and when (its period, or 'as of' its document's date). Plain text."""
+    what it counts, about whom and when (its period, or 'period not stated' with its document's date). Plain text."""
     return f"{figure_value(r)} ({r.label}, {r.about}, {r.when})"
 
 
@@ -111,7 +111,7 @@ class CountryCard:
     shown: pd.DataFrame  # the first CARD_FIGURES - 1 of them other than repatriation, one per indicator
     repatriated: pd.DataFrame  # its repatriated_people totals (empty: not reported)
     hotspots: list[str]  # names of the places the documents call its hotspots
-    events: pd.DataFrame  # events in the country or carried out by its nationals elsewhere
+    events: pd.DataFrame  # events in the country or elsewhere involving its nationals (who carried it out, or the suspects)
     in_country: int
     abroad: int
     latest: dict | None  # its most recent dated event
@@ -154,7 +154,7 @@ def latest_first(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def country_events(inc: pd.DataFrame, iso: str, citations: dict[str, str]) -> pd.DataFrame:
-    """Events in the country or carried out by its nationals elsewhere (those that only targeted its
+    """Events in the country or elsewhere involving its nationals (who carried it out, or the suspects) (those that only targeted its
     nationals are not theirs), each with all its reports."""
     theirs = [iso == where or iso in origin for where, origin in zip(inc["country_iso3"], inc["origin_iso3"])]
     wanted = set(inc["event_id"][theirs])

@@ -45,7 +45,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "value": ("Value", ""), "low": ("Low", "Lower end of a range."), "high": ("High", "Upper end of a range."),
     "unit": ("Unit", ""), "period": ("Period", "The time the figure is about; blank: not stated."),
     "period_start": ("Period from", ""), "period_end": ("Period to", ""),
-    "when": ("When", "The period the figure is about or, where it gives none, the date of its document (as of)."),
+    "when": ("When", "The period the figure is about or, where it gives none, says so with the date of its document."),
     "subject": ("About", ""), "subject_label": ("About", ""), "related": ("Relative to", ""),
     "related_label": ("Relative to", ""), "about": ("About", ""), "scope": ("Concerns", ""),
     "counts": ("Counts", "Whom the figure counts, where the document says."),

@@ -72,7 +72,7 @@ class Profile:
 
     @property
     def regional_relation(self) -> str:
-        return "Central Asians, country not named"
+        return REGIONAL_RELATION
 
     @property
     def coverage(self) -> str:
@@ -201,6 +201,9 @@ def _channel_reasons(row, pattern, central: bool) -> list[str]:
     return reasons
 
 
+REGIONAL_RELATION = "Central Asians, country not named"
+
+
 def _incident_relation(row, iso: str, name: str, adjective: str, central: bool) -> str | None:
     """How an incident concerns the country: where it happened, who did it (their stated citizenship),
     or whom it targeted (never counted among those who did it)."""
@@ -211,7 +214,7 @@ def _incident_relation(row, iso: str, name: str, adjective: str, central: bool) 
     if iso in row["target_iso3"]:
         return f"targeting {adjective} nationals"
     if central and not row["origin_iso3"] and REGION.search(row["perpetrator_origin"] or ""):
-        return "Central Asians, country not named"
+        return REGIONAL_RELATION
     return None
 
 
@@ -245,7 +248,16 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
 
     inc = filter_incidents(corpus_views(corpus)[1], filters, use_kind=False, use_group=False).copy()
     inc["relation"] = [_incident_relation(r, iso, name, adjective, central) for r in inc.to_dict("records")]
-    inc = inc[inc["relation"].notna()].sort_values(["start", "incident_id"], na_position="last", kind="stable")
+    # An event one report leaves at "Central Asians" while another names their citizenship (St Petersburg
+    # 2017: "immigrants from Central Asian countries"; "a citizen of Kyrgyzstan") is that country's, not
+    # every Central Asian state's.
+    named: dict[str, set] = {}
+    for event, origin in zip(inc["event_id"], inc["origin_iso3"]):
+        named.setdefault(event, set()).update(origin)
+    elsewhere = [relation == REGIONAL_RELATION and bool(named[event]) and iso not in named[event]
+                 for relation, event in zip(inc["relation"], inc["event_id"])]
+    inc = inc[inc["relation"].notna() & ~pd.Series(elsewhere, index=inc.index, dtype=bool)]
+    inc = inc.sort_values(["start", "incident_id"], na_position="last", kind="stable")
 
     ch = corpus["channels"].copy()
     ch["why"] = ["; ".join(_channel_reasons(r, pattern, central)) for r in ch.to_dict("records")]
@@ -287,12 +299,13 @@ def _groups(corpus: Corpus, iso: str, name: str, adjective: str, pattern, place_
             reasons.append(f"its row names {name} or {adjective} nationals")
         acts = specific[specific["group_id"] == gid]
         if len(acts):
-            reasons.append(f"{_count(len(acts), 'incident')} in {name} or by {adjective} nationals")
+            reasons.append(f"{_count(len(acts), 'incident')} in {name} or involving {adjective} nationals")
         recruits = ch[ch["used_by"].map(lambda u: gid in [x.strip() for x in (u or "").split(";")])]
-        if len(recruits):
-            reasons.append(f"uses {_count(len(recruits), 'channel claim')} aimed at {adjective} audiences"
-                           if (recruits["why"] != "Central Asians in general").any()
-                           else f"uses {_count(len(recruits), 'channel claim')} aimed at Central Asians")
+        if len(recruits):  # the claims aimed at the country's audiences and those aimed at Central Asians, each counted
+            general = int((recruits["why"] == "Central Asians in general").sum())
+            aims = [f"{_count(len(recruits) - general, 'channel claim')} aimed at {adjective} audiences"] if len(recruits) > general else []
+            aims += [f"{_count(general, 'channel claim')} aimed at Central Asians in general"] if general else []
+            reasons.append("uses " + " and ".join(aims))
         if reasons:
             base = place_names.get(base, base)
             rows.append({"group_id": gid, "name": g["name"], "why": "; ".join(reasons), "base": base,

@@ -278,6 +278,8 @@ def display_value(row: dict) -> str:
         return f"{word + ' ' if word else ''}{_fmt(lo)}\u2013{_fmt(hi)}{unit}"
     if q == "magnitude" or pd.isna(v):
         return str(row["value_text"])
+    if q == "about" and unit and not any(ch.isdigit() for ch in str(row.get("value_text") or "")):
+        return str(row["value_text"])[:1].lower() + str(row["value_text"])[1:]  # a share in words ('around a third', kept as 33.3 to chart it) reads as written
     prefix = "" if q == "exact" else f"{q} "
     return f"{prefix}{_fmt(v)}{unit}"
 

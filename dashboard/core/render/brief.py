@@ -28,6 +28,7 @@ from urllib.parse import urljoin
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.analysis.events import date_text
 from core.analysis.documents import document_names
 from core.analysis.headlines import headline_figures, key_points
 from core.analysis.overview import figure_value
@@ -74,6 +75,7 @@ class BriefContent:
     key_points: list[Cited]
     headline: list[Cited]  # "People repatriated: 654 (Kazakhstan; as of late 2021 …)"
     more_figures: int
+    more_topics: str  # what the further figures are about, from their indicators' topics: "migration, violence"
     events: list[Cited]  # the attacks and plots drawn on the timeline, labelled ones first
     events_sentence: str
     hotspots: list[str]  # hotspot names
@@ -137,7 +139,7 @@ def brief_content(corpus: Corpus, profile: Profile, years: str = "", today: dt.d
     events = []
     for r in labelled.itertuples():
         first_doc, first_row = r.sources[0]
-        events.append(Cited(f"{r.date or 'date not stated'} · {event_label(r.place, r.summary, r.killed)}: "
+        events.append(Cited(f"{date_text(r.date, r.date_inferred) or 'date not stated'} · {event_label(r.place, r.summary, r.killed)}: "
                             f"{textwrap.shorten(r.summary, 90, placeholder='…')}", number(first_doc),
                             link(source_link(first_doc, first_row))))
     hotspots = list(dict.fromkeys(profile.hotspots["name"]))
@@ -160,7 +162,8 @@ def brief_content(corpus: Corpus, profile: Profile, years: str = "", today: dt.d
         subtitle=(f"Central Asian mobilization to foreign conflicts: {len(documents)} "
                   f"document{'s' if len(documents) != 1 else ''} {document_years(names, documents)}"),
         generated=(today or dt.date.today()).isoformat(), years=years, key_points=cited_points,
-        headline=cited_figures, more_figures=len(rest), events=events, events_sentence=events_sentence(profile, attacks, len(regional)),
+        headline=cited_figures, more_figures=len(rest),
+        more_topics=", ".join(dict.fromkeys(t for t in rest.get("topic", []) if t)), events=events, events_sentence=events_sentence(profile, attacks, len(regional)),
         hotspots=hotspots, sources=[names[d].reference if d in names else d for d in documents], quotes=quotes,
         link=link(f"country?iso={profile.iso}"), map_png=map_png, timeline_png=timeline_png, map_legend=map_legend(cmap) if map_png else "",
         map_note=f"Outside the map's region: {outside}." if outside else "",
@@ -179,16 +182,16 @@ def map_legend(cmap) -> str:
 
 
 def events_sentence(profile: Profile, attacks: pd.DataFrame, regional: int = 0) -> str:
-    """'9 attacks and plots in Tajikistan, by Tajik nationals or against them (8 dated). 2 more involve
+    """'9 attacks and plots in Tajikistan or involving Tajik nationals (8 dated). 2 more involve
     Central Asians whose country is not named; 13 other events … are on the dashboard's profile.'"""
     if attacks.empty:
-        lead = (f"The documents describe no attack or plot in {profile.name}, by {profile.adjective} nationals or "
-                "against them.")
+        lead = (f"The documents describe no attack or plot in {profile.name} or involving {profile.adjective} "
+                "nationals.")
     else:
         dated = int(attacks["start"].notna().sum())
         n = len(attacks)
-        lead = (f"{n} attack{'s' if n != 1 else ''} or plot{'s' if n != 1 else ''} in {profile.name}, by "
-                f"{profile.adjective} nationals or against them ({dated} dated).")
+        lead = (f"{n} attack{'s' if n != 1 else ''} or plot{'s' if n != 1 else ''} in {profile.name} or involving "
+                f"{profile.adjective} nationals ({dated} dated).")
     more = (f" {regional} more involve{'s' if regional == 1 else ''} Central Asians whose country the documents do "
             "not name." if regional else "")
     others = len(profile.events) - len(attacks) - regional
@@ -227,7 +230,7 @@ def brief_html(content: BriefContent) -> str:
         return f"<img alt='{e(alt)}' src='data:image/png;base64,{base64.b64encode(data).decode()}'>"
 
     more = (f"<p class='note'>{content.more_figures} further figure{'s' if content.more_figures != 1 else ''} "
-            "(migration and context) are on the dashboard.</p>" if content.more_figures else "")
+            f"({content.more_topics}) are on the dashboard.</p>" if content.more_figures else "")
     values = {
         "title": e(content.title), "subtitle": e(content.subtitle),
         "meta": e(f"As of {content.generated}" + (f" · Years: {content.years}" if content.years else "")),
