@@ -10,7 +10,7 @@ from dataclasses import replace
 import streamlit as st
 
 from core.analysis.documents import short_citations
-from core.analysis.events import filter_events, rows_of
+from core.analysis.events import count_events, filter_events, rows_of
 from core.analysis.filters import DEFAULT_KINDS, describe
 from core.analysis.query import country_names, rows_where
 from core.data.schema import INCIDENT_KINDS
@@ -39,8 +39,8 @@ ev = cache.cached("attack-events", lambda: filter_events(incidents, shown_filter
                   shown_filters.groups)
 shown = cache.ids(ev, "event_id")  # what everything below is drawn from: it changes only when these events do
 reports = rows_of(incidents, ev)
-other = cache.cached("other-events", lambda: len(filter_events(incidents, replace(f, kinds=tuple(
-    c for c in categories if c not in shown_filters.kinds)))), f.countries, f.year_range, f.include_undated,
+other = cache.cached("other-events", lambda: count_events(incidents, replace(f, kinds=tuple(
+    c for c in categories if c not in shown_filters.kinds))), f.countries, f.year_range, f.include_undated,
     shown_filters.kinds, f.groups)
 
 

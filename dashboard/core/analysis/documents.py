@@ -69,13 +69,19 @@ def name_of(row: dict) -> DocumentName:
 
 
 def document_names(corpus: Corpus) -> dict[str, DocumentName]:
-    """Every document's name and date, by doc_id."""
-    return {r["doc_id"]: name_of(r) for r in corpus["documents"].to_dict("records")}
+    """Every document's name and date, by doc_id (made once per corpus: pages ask for it on every run)."""
+    names = corpus.derived.get("document_names")
+    if names is None:
+        names = corpus.derived["document_names"] = {r["doc_id"]: name_of(r) for r in corpus["documents"].to_dict("records")}
+    return names
 
 
 def short_citations(corpus: Corpus) -> dict[str, str]:
     """{doc_id: 'Tucker (late 2021 or later, inferred)'}."""
-    return {d: n.short for d, n in document_names(corpus).items()}
+    short = corpus.derived.get("short_citations")
+    if short is None:
+        short = corpus.derived["short_citations"] = {d: n.short for d, n in document_names(corpus).items()}
+    return short
 
 
 def as_of(period: str, doc_id: str, names: dict[str, DocumentName]) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.analysis.documents import short_citations
-from core.analysis.events import events_of
+from core.analysis.events import PRECISION_ORDER, events_of
 from core.analysis.filters import Filters
 from core.analysis.query import corpus_views, country_names, filter_figures, filter_incidents, totals_and_parts
 from core.data.loading import Corpus
@@ -134,13 +134,16 @@ def name_pattern(name: str, other_names: str) -> re.Pattern:
 
 
 def documents_naming(corpus: Corpus, iso: str) -> tuple[str, ...]:
-    """Documents whose full text names the country or its people."""
-    countries = corpus["countries"].set_index("iso3")
-    if iso not in countries.index:
-        return ()
-    row = countries.loc[iso]
-    pattern = name_pattern(row["name"], row.get("other_names", ""))
-    return tuple(d for d, doc in corpus.documents.items() if pattern.search(doc.text))
+    """Documents whose full text names the country or its people (searched once per corpus and country)."""
+    key = f"documents_naming:{iso}"
+    if key not in corpus.derived:
+        countries = corpus["countries"].set_index("iso3")
+        if iso not in countries.index:
+            return ()
+        row = countries.loc[iso]
+        pattern = name_pattern(row["name"], row.get("other_names", ""))
+        corpus.derived[key] = tuple(d for d, doc in corpus.documents.items() if pattern.search(doc.text))
+    return corpus.derived[key]
 
 
 def latest_first(events: pd.DataFrame) -> pd.DataFrame:
@@ -195,8 +198,18 @@ def country_cards(corpus: Corpus, filters: Filters) -> list[CountryCard]:
 def latest_events(corpus: Corpus, filters: Filters, count: int = 5) -> pd.DataFrame:
     """The most recent dated events the filters leave (any kind), each with all its reports."""
     inc = corpus_views(corpus)[1]
-    kept = set(filter_incidents(inc, filters, use_kind=False, use_group=False)["event_id"])
-    return latest_first(events_of(inc[inc["event_id"].isin(kept)], short_citations(corpus))).head(count)
+    kept = inc[inc["event_id"].isin(set(filter_incidents(inc, filters, use_kind=False, use_group=False)["event_id"]))]
+    # Only the latest events are built: each event is dated by its most precisely dated report, as in
+    # events_of, so choosing them first gives what latest_first(events_of(all)) would.
+    best: dict[str, tuple] = {}
+    for position, (event, precision, start, end) in enumerate(zip(kept["event_id"], kept["date_precision"],
+                                                                   kept["start"], kept["end"])):
+        rank = (PRECISION_ORDER.get(precision, 3), position)
+        if event not in best or rank < best[event][0]:
+            best[event] = (rank, start, end)
+    dated = [(start + (end - start) / 2, event) for event, (_, start, end) in best.items() if not pd.isna(start)]
+    latest = {event for _, event in sorted(dated, key=lambda m: (-m[0].value, m[1]))[:count]}
+    return latest_first(events_of(kept[kept["event_id"].isin(latest)], short_citations(corpus))).head(count)
 
 
 def rows_behind(waves: list[WaveView], cards: list[CountryCard], latest: pd.DataFrame, inc: pd.DataFrame,

@@ -28,6 +28,8 @@ class Corpus:
     documents: dict[str, Document]
     problems: list[Problem] = field(default_factory=list)
     lines: dict[str, list[int]] = field(default_factory=dict)
+    # Values computed from the tables once (the tables are read-only): name -> value.
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
