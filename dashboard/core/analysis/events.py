@@ -7,7 +7,6 @@ when any of its reports is. No Streamlit here."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from core.analysis.filters import Filters
