@@ -97,12 +97,12 @@ def test_accept_all_takes_only_complete_rows_and_a_write_the_validator_refuses_c
         return any(":orange-background[**12**]" in m.value and "analysts" in m.value for m in at.markdown)
 
     seen: set[str] = set()
-    while not showing_twelve_analysts():  # Skip goes round every candidate once, then stops here
+    while not showing_twelve_analysts():  # Back goes round every candidate once (from the end: it is the last sentence)
         shown = at.subheader[0].value.split(":")[0]
         if shown in seen:
             break
         seen.add(shown)
-        at.button(key="curate-one-skip").click().run()
+        at.button(key="curate-one-back").click().run()
     assert showing_twelve_analysts(), [s.value for s in at.subheader]
     target = at.subheader[0].value.split(":")[0]
     at.selectbox(key=next(w.key for w in at.selectbox if w.key.endswith(f":{target}:indicator"))).set_value("killed").run()
