@@ -166,9 +166,24 @@ def _check_page(page: str, query: dict) -> None:
         assert notice in shown, f"{page}: the notice {notice!r} is not shown"
 
 
-@pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize("name", list(SAMPLE))
+# Every sample names every parameter. The default suite opens every sample on the pages that read
+# the most parameters of their own, and the samples that try markup and length on every page; the
+# whole matrix (every sample on every page) runs behind `slow`.
+DEEP_PAGES = [p for p in ("overview", "sources", "country", "data", "hotspots") if p in PAGES]
+EVERY_PAGE_SAMPLES = ("script in every parameter", "markdown and latex", "longest values")
+MATRIX = [(page, name) for page in PAGES for name in SAMPLE]
+DEFAULT = [(page, name) for page, name in MATRIX if page in DEEP_PAGES or name in EVERY_PAGE_SAMPLES]
+
+
+@pytest.mark.parametrize("page, name", DEFAULT)
 def test_hostile_link_shows_notices_and_no_error(page, name):
+    _check_page(page, SAMPLE[name])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page, name", [m for m in MATRIX if m not in DEFAULT])
+def test_hostile_link_on_every_page_soak(page, name):
+    """The rest of the matrix: every sample on every page (slow: run by scripts/test.sh --all)."""
     _check_page(page, SAMPLE[name])
 
 
