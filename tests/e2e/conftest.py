@@ -199,20 +199,13 @@ def context(context):
     return context
 
 
-@pytest.fixture(scope="session")
-def browser(browser):
-    """Pages a test opens itself with browser.new_page() get the same timeout and message counter."""
-    new_page = browser.new_page
-
-    def new_counting_page(*args, **kwargs):
-        page = new_page(*args, **kwargs)
-        page.set_default_timeout(WAIT_MS)
-        page.set_default_navigation_timeout(WAIT_MS)
-        page.add_init_script(COUNT_MESSAGES)
-        return page
-
-    browser.new_page = new_counting_page
-    return browser
+def new_page(browser, **kwargs):
+    """A page a test opens itself (outside the `page` fixture), with the same timeout and message counter."""
+    page = browser.new_page(**kwargs)
+    page.set_default_timeout(WAIT_MS)
+    page.set_default_navigation_timeout(WAIT_MS)
+    page.add_init_script(COUNT_MESSAGES)
+    return page
 
 
 # The page is settled when: Streamlit is connected and its script run has finished, nothing on the

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from core.data.loading import load_corpus
 from core.analysis.query import source_link
 
-from .conftest import (ROOT, WAIT_MS, after_rerun, drawn_canvas, poll, screenshot, start_server, stop_server,
+from .conftest import (ROOT, new_page, WAIT_MS, after_rerun, drawn_canvas, poll, screenshot, start_server, stop_server,
                        timeline_title, wait_for_app)
 
 
@@ -45,7 +45,7 @@ def test_filter_click_changes_url_and_chart_and_the_copied_url_reproduces_the_vi
     # The address a reader copies opens the same view in a new session.
     heading = page.locator('[data-testid="stMain"] strong').first.inner_text()
     assert heading.startswith("Tajikistan, all years")
-    other = browser.new_page()
+    other = new_page(browser)
     other.set_default_timeout(WAIT_MS)
     other.goto(page.url)
     wait_for_app(other)
@@ -98,7 +98,7 @@ def test_app_works_under_a_base_path(browser, tmp_path):
     proc, url = start_server(tmp_path / "server.log", ["--server.baseUrlPath=briefings/dash"])
     try:
         assert url.endswith("/briefings/dash")
-        page = browser.new_page()
+        page = new_page(browser)
         page.set_default_timeout(WAIT_MS)
         page.goto(f"{url}/attacks?country=TJK")
         wait_for_app(page)

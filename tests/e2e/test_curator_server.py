@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from core.curation.register import MAX_DOCUMENT_CHARS
 
-from .conftest import CURATOR_TOKEN, ROOT, listening_addresses, poll, sign_in, until
+from .conftest import new_page, CURATOR_TOKEN, ROOT, listening_addresses, poll, sign_in, until
 from .test_reader_server import request, run
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -114,7 +114,7 @@ def _proposing(server_pid: int) -> set[int]:
 
 def test_a_curator_signs_in_a_long_document_is_refused_and_closing_the_tab_stops_proposing(browser, curator, tmp_path):
     proc, url, scratch = curator
-    page = browser.new_page(viewport={"width": 1400, "height": 2200})
+    page = new_page(browser, viewport={"width": 1400, "height": 2200})
     page.goto(url + "/curate")
     expect(page.get_by_role("heading", name="Curator sign-in")).to_be_visible()
     sign_in(page, url)
