@@ -62,9 +62,8 @@ def landing() -> None:
     rows = []
     for iso in ordered:
         p, _ = profile_of(iso)
-        own = int((p.incidents["relation"] != p.regional_relation).sum())  # reports naming only "Central Asians" apart
         rows.append({"country": names[iso], "coverage": p.coverage, "figures": len(p.key_figures),
-                     "incidents": own, "documents": len(p.naming), "profile": f"country?iso={iso}"})
+                     "incidents": p.own_incident_reports, "documents": len(p.naming), "profile": f"country?iso={iso}"})
     st.markdown("Choose a country above, or open its profile from this list.")
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height="content", column_config={
         "profile": st.column_config.LinkColumn("Profile", display_text="open profile"),

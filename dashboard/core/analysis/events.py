@@ -34,6 +34,17 @@ def date_text(date: str, inferred: str = "") -> str:
     return f"{date} (inferred)" if date and inferred == "yes" else (date or "")
 
 
+def best_reports(event_ids: list, precisions: list) -> dict[str, int]:
+    """{event_id: position of the report that dates it}: its most precisely dated report, the first
+    of those in row order. An event takes this report's date, place and summary."""
+    best: dict[str, tuple[int, int]] = {}
+    for position, (event, precision) in enumerate(zip(event_ids, precisions)):
+        rank = PRECISION_ORDER.get(precision, 3)
+        if event not in best or rank < best[event][0]:
+            best[event] = (rank, position)
+    return {event: position for event, (_, position) in best.items()}
+
+
 def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per event of these incident rows (incidents_view columns), in the order of each
     event's first row. The event takes its most precisely dated report's date, place and summary;
@@ -55,9 +66,10 @@ def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd
     members: dict[str, list[int]] = {}
     for i, event_id in enumerate(column["event_id"]):
         members.setdefault(event_id, []).append(i)
+    chosen = best_reports(column["event_id"], column["date_precision"])
     firsts, extras = [], []
-    for part in members.values():
-        best = min(part, key=lambda i: (PRECISION_ORDER.get(column["date_precision"][i], 3), i))
+    for event_id, part in members.items():
+        best = chosen[event_id]
         docs = [column["doc_id"][i] for i in part]
         cited = [citations.get(d, d) for d in docs]
         killed, killed_reports = _number([(column["killed"][i], c) for i, c in zip(part, cited)])

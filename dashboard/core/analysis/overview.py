@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.analysis.documents import short_citations
-from core.analysis.events import PRECISION_ORDER, events_of
+from core.analysis.events import best_reports, events_of
 from core.analysis.filters import Filters
 from core.analysis.query import corpus_views, country_names, filter_figures, filter_incidents, totals_and_parts
 from core.data.loading import Corpus
@@ -58,11 +58,6 @@ def with_about(figs: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     out["about"] = [words(s, sl) + (f" \u2192 {words(r, rl)}" if r else "")
                     for s, sl, r, rl in zip(out["subject"], out["subject_label"], out["related"], out["related_label"])]
     return out
-
-
-def totals(figs: pd.DataFrame) -> pd.DataFrame:
-    """Figures that count everyone their indicator counts (not a part: women, children...)."""
-    return figs[(figs["counts"] == "") & (figs["part_of"] == "")]
 
 
 def figure_value(r) -> str:
@@ -201,13 +196,9 @@ def latest_events(corpus: Corpus, filters: Filters, count: int = 5) -> pd.DataFr
     kept = inc[inc["event_id"].isin(set(filter_incidents(inc, filters, use_kind=False, use_group=False)["event_id"]))]
     # Only the latest events are built: each event is dated by its most precisely dated report, as in
     # events_of, so choosing them first gives what latest_first(events_of(all)) would.
-    best: dict[str, tuple] = {}
-    for position, (event, precision, start, end) in enumerate(zip(kept["event_id"], kept["date_precision"],
-                                                                   kept["start"], kept["end"])):
-        rank = (PRECISION_ORDER.get(precision, 3), position)
-        if event not in best or rank < best[event][0]:
-            best[event] = (rank, start, end)
-    dated = [(start + (end - start) / 2, event) for event, (_, start, end) in best.items() if not pd.isna(start)]
+    starts, ends = kept["start"].tolist(), kept["end"].tolist()
+    best = best_reports(kept["event_id"].tolist(), kept["date_precision"].tolist())
+    dated = [(starts[i] + (ends[i] - starts[i]) / 2, event) for event, i in best.items() if not pd.isna(starts[i])]
     latest = {event for _, event in sorted(dated, key=lambda m: (-m[0].value, m[1]))[:count]}
     return latest_first(events_of(kept[kept["event_id"].isin(latest)], short_citations(corpus))).head(count)
 

@@ -65,9 +65,14 @@ class Profile:
         return self.figures[self.figures["scope"] != REGIONAL_SCOPE]
 
     @property
+    def own_incident_reports(self) -> int:
+        """Incident reports about the country itself (not those naming only Central Asians)."""
+        return int((self.incidents["relation"] != self.regional_relation).sum())
+
+    @property
     def specific_rows(self) -> int:
         """Curated rows specifically about the country: what the coverage level counts."""
-        return (len(self.key_figures) + int((self.incidents["relation"] != self.regional_relation).sum())
+        return (len(self.key_figures) + self.own_incident_reports
                 + int((self.channels["why"] != "Central Asians in general").sum()) + len(self.hotspots))
 
     @property
@@ -94,7 +99,7 @@ class Profile:
         regional = len(self.figures) - len(self.key_figures)
         regional_inc = int((self.incidents["relation"] == self.regional_relation).sum())
         parts = [_count(len(self.key_figures), "figure") + (f" (and {regional} about Central Asia as a whole)" if regional else ""),
-                 _count(int((self.incidents["relation"] != self.regional_relation).sum()), "incident report")
+                 _count(self.own_incident_reports, "incident report")
                  + (f" (and {regional_inc} naming only Central Asians)" if regional_inc else ""),
                  _count(int((self.channels["why"] != "Central Asians in general").sum()), "recruitment channel claim"),
                  _count(len(self.hotspots), "hotspot claim"),
