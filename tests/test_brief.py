@@ -92,7 +92,7 @@ def test_a_brief_opens_with_the_key_points_then_headline_figures_and_ends_with_f
     points = key_points(corpus, iso)
     assert len(points) >= 3 and [c.text for c in content.key_points] == list(points["statement"])
     order = [text.find(squeeze(s)) for s in ("Key points", points["statement"].iloc[0], "Headline figures",
-                                             "Hotspots", "Attacks and plots", "Sources")]
+                                             "Places tied to mobilization", "Attacks and plots", "Sources")]
     assert -1 not in order and order == sorted(order)
     for cited in content.key_points + content.headline:
         assert squeeze(f"{cited.text}[{cited.source}]") in text

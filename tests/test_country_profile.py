@@ -35,12 +35,11 @@ def names_of(iso: str) -> list[str]:
 
 
 def expected_figures(iso: str) -> set[str]:
-    """Subject or related is the country, a place in it, an incident in it, or (for the five
-    states) Central Asia as a whole."""
+    """Subject or related is the country, a place in it, an incident in it, or a region whose
+    `spans` name it (Central Asia for the five states; Uzbekistan, Kyrgyzstan and Tajikistan)."""
     ids = {iso} | set(PLACES.loc[PLACES["country_iso3"] == iso, "place_id"])
     ids |= set(INCIDENTS.loc[INCIDENTS["country_iso3"] == iso, "incident_id"])
-    if iso in CENTRAL_ASIA:
-        ids.add("central_asia")
+    ids |= {p for p, s in zip(PLACES["place_id"], PLACES["spans"]) if iso in s.split(";")}
     hit = FIGURES["subject"].isin(ids) | FIGURES["related"].isin(ids)
     return set(FIGURES.loc[hit, "figure_id"])
 

@@ -173,7 +173,11 @@ def test_overview_page_shows_waves_cards_and_latest_events():
     assert sorted(link.proto.query_string for link in links) == sorted(f"iso={iso}" for iso in CENTRAL_ASIA)
     assert {link.proto.page for link in links} == {"country"}  # the profile page, at url path /country
     assert "Repatriated: 654 (period not stated; document of late 2021 or later, inferred)" in text and "Repatriated: 512" in text
-    assert text.count("Repatriated: not reported") == 3  # Kyrgyzstan, Tajikistan, Turkmenistan
+    # Kyrgyzstan and Tajikistan ran pilot programmes the documents give no number for; Turkmenistan nothing
+    assert text.count("Repatriated: not reported") == 1
+    assert "Repatriated: no number given; Kyrgyzstan ran a smaller pilot repatriation programme" in text
+    assert "Repatriated: no number given; Tajikistan ran a smaller pilot repatriation programme" in text
+    assert "Hotspots:" not in text and "Places tied to mobilization: Satpaev" in text  # no document calls Satpaev a hotspot
     for e in latest_events(CORPUS, Filters()).to_dict("records"):
         for doc_id, row_id in e["sources"]:
             assert source_link(doc_id, row_id) in markdown

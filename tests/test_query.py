@@ -71,6 +71,18 @@ def test_region_figures_count_for_each_central_asian_country(corpus):
     assert set(ca.index) <= set(filter_figures(figs, Filters(countries=("TKM",))).index)
 
 
+def test_a_joint_count_of_some_states_is_found_under_those_states_only(corpus):
+    """Tucker's first wave counts people "from Uzbekistan, Kyrgyzstan and Tajikistan" (not all five);
+    UWED's 2017 peak counts those who "fought in Syria and Iraq" (not Syria alone)."""
+    figs = figures_view(corpus).set_index("figure_id")
+    assert figs.loc["fig-tucker-011", "subject_label"] == "Uzbekistan, Kyrgyzstan and Tajikistan"
+    assert figs.loc["fig-uwed-034", "related_label"] == "Syria and Iraq"
+    for iso, shown in (("UZB", True), ("KGZ", True), ("TJK", True), ("KAZ", False), ("TKM", False)):
+        found = set(filter_figures(figures_view(corpus), Filters(countries=(iso,)))["figure_id"])
+        assert ({"fig-tucker-010", "fig-tucker-011"} <= found) is shown, iso
+    assert "fig-uwed-034" in set(filter_figures(figures_view(corpus), Filters(countries=("IRQ",)))["figure_id"])
+
+
 def test_display_value_keeps_qualifiers():
     base = {"value_text": "", "unit": "people"}
     assert display_value({**base, "qualifier": "range", "value": float("nan"), "low": 300.0, "high": 700.0}) == "300\u2013700"

@@ -154,7 +154,7 @@ def profile_page(iso: str) -> None:
                              column_config={"scope": "Concerns", "quote": st.column_config.TextColumn("Quote", width="large")})
                 regional = int((figs["scope"] == REGIONAL_SCOPE).sum())
                 if regional:
-                    st.caption(f"{regional} of these figures are about Central Asia as a whole, not "
+                    st.caption(f"{regional} of these figures count several states together (Central Asia, or some of its states), not "
                                f"{chrome.safe_text(p.name)} alone.")
         if not p.contradictions.empty:
             st.markdown("**Where the documents differ** (different documents, the same indicator, people and period, "
@@ -172,14 +172,14 @@ def profile_page(iso: str) -> None:
             st.markdown(f"**{chrome.safe_text(r.name)}**{wave}: {chrome.safe_text(r.summary)} "
                         f"{chrome.cite(r.doc_id, r.hotspot_id)}")
     else:
-        st.caption(f"No document calls a place in {chrome.safe_text(p.name)} a hotspot of mobilization.")
+        st.caption(f"No document ties a place in {chrome.safe_text(p.name)} to mobilization.")
     if cmap.drawable:
         graphics.deck("country-deck", lambda: country_map.country_deck(cmap, iso), iso, height=440, key="country-map")
         graphics.text_alternative(cache.cached("country-map-summary", lambda: country_map.map_summary(p, cmap), iso),
                             cache.cached("country-map-table", lambda: cmap.inside[["name", "precision_label", "rows", "lat", "lon"]], iso),
                             "country-map")
         st.caption("Orange: hotspot district or province, shaded; blue line: region around a hotspot point; dots: places, "
-                   "sized by the passages about them; grey rings: a region or country known only roughly. Boundaries: Natural "
+                   "sized by the quoted statements that cite them; grey rings: a region or country known only roughly. Boundaries: Natural "
                    "Earth; Aravan: geoBoundaries.")
     if not cmap.outside.empty:
         st.markdown("**Outside the mapped region:** " + chrome.safe_text(

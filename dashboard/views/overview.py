@@ -100,7 +100,12 @@ for col, text in zip(st.columns(len(waves)) if waves else [], wave_texts):
 def card_text(card) -> tuple[str, str]:
     """(the card's lines, the help text of its profile link)."""
     lines = []
-    if card.repatriated.empty:
+    programmes = card.events[card.events["kind"] == "repatriation programme"] if len(card.events) else card.events
+    if card.repatriated.empty and len(programmes):  # a programme is reported, only without a number
+        r = programmes.iloc[0]
+        lines.append(f"Repatriated: **no number given**; {chrome.safe_text(r['summary'])} "
+                     f"{chrome.cite(r['doc_id'], r['incident_id'], compact=True)}")
+    elif card.repatriated.empty:
         lines.append("Repatriated: **not reported**")
     lines += [f"Repatriated: **{chrome.safe_text(figure_value(r))}**{' ' + chrome.safe_text(r.parts) if r.parts else ''} "
               f"({chrome.safe_text(r.when)}) {chrome.cite(r.doc_id, r.figure_id, compact=True)}"
@@ -112,7 +117,7 @@ def card_text(card) -> tuple[str, str]:
                      f"{chrome.cite(r.doc_id, r.figure_id, compact=True)}")
     if card.more:
         lines.append(f"+{card.more} more figure{'s' if card.more != 1 else ''} on the profile")
-    lines.append(f"**Hotspots:** {chrome.safe_text(', '.join(card.hotspots) if card.hotspots else 'none named')}")
+    lines.append(f"**Places tied to mobilization:** {chrome.safe_text(', '.join(card.hotspots) if card.hotspots else 'none named')}")
     n = len(card.events)
     events = f"**Events:** {n} ({card.in_country} in {chrome.safe_text(card.name)}, {card.abroad} elsewhere involving its nationals)" \
         if n else "**Events:** none recorded"

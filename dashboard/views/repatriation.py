@@ -19,6 +19,7 @@ f = state.current()
 names = country_names(corpus)
 units = store.indicator_column("unit")
 countries = [c for c in (f.countries or CENTRAL_ASIA) if c in CENTRAL_ASIA] or list(f.countries)
+NO_NUMBER = "no number given (a programme is reported)"
 
 
 def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
@@ -32,16 +33,18 @@ def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
     first = {}  # the first total per country
     for r in records:
         first.setdefault(r["subject"], r)
+    programmes = rows_where(incidents, incidents["kind"].to_numpy() == "repatriation programme")
+    with_programme = set(programmes["country_iso3"])  # reported as a programme, only without a number
     table = pd.DataFrame([
         {"country": names.get(c, c), "value": r["value"], "text": f"{r['display']} ({r['source']})",
          "hover": r["quote"] + (f" ({r['parts']})" if r["parts"] else ""),
          "display": r["display"], "parts": r["parts"], "period": r["period"], "doc_id": r["doc_id"]} if (r := first.get(c)) else
-        {"country": names.get(c, c), "value": None, "text": "", "hover": "", "display": "", "parts": "", "period": "", "doc_id": ""}
+        {"country": names.get(c, c), "value": None, "text": NO_NUMBER if c in with_programme else "", "hover": "", "display": "",
+         "parts": "", "period": "", "doc_id": ""}
         for c in countries])
-    programmes = rows_where(incidents, incidents["kind"].to_numpy() == "repatriation programme")
     who = in_topic & np.isin(indicator, ["detained_women_children", "countries_with_detained_citizens"])
     return SimpleNamespace(
-        count=int(in_topic.sum()), people=people, table=table, programmes=programmes,
+        count=len(people) + len(parts) + int((in_topic & (indicator == "repatriated_suspects")).sum()), people=people, table=table, programmes=programmes,
         suspects=rows_where(figs, in_topic & (indicator == "repatriated_suspects")),
         programme_lines=[f"- **{chrome.safe_text(r['date'] or 'date not stated')}** ({r['date_precision'] or 'no date'}), "
                          f"{chrome.safe_text(names.get(r['country_iso3'], r['country_iso3']))}: {chrome.safe_text(r['summary'])}"
@@ -61,7 +64,7 @@ incidents = filter_incidents(store.incidents(), f, use_kind=False, use_group=Fal
 v = cache.cached("repatriation-page", lambda: page_rows(figs, incidents), cache.ids(figs, "figure_id"),
             cache.ids(incidents, "incident_id"), tuple(countries))
 people, suspects, table = v.people, v.suspects, v.table
-chrome.header("Repatriation", f"People brought home: {describe(f, names, v.count, 'figures')}")
+chrome.header("Repatriation", f"People brought home: {describe(f, names, v.count, 'figures counting them')}")
 chrome.problem_banner(corpus, "figures", "incidents")
 
 # 1. People repatriated by state programmes, per country; countries with no figure say so.
@@ -74,7 +77,8 @@ graphics.chart(lambda: bar_with_not_reported(table, "country", "value", "text", 
                                f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated",
          cache.ids(people, "figure_id"), tuple(countries), title=title, rows=people, id_column="figure_id",
          summary=lambda: repatriation_summary(table, units.get("repatriated_people", "people")),
-         data=lambda: table[["country", "display", "parts", "period", "doc_id"]].replace({"display": {"": "not reported"}}))
+         data=lambda: table.assign(display=[d or x or "not reported" for d, x in zip(table["display"], table["text"])])[
+             ["country", "display", "parts", "period", "doc_id"]])
 tables.sources_section(pd.concat([people, v.parts]), "figure_id", corpus, key="people")
 
 if not suspects.empty:

@@ -224,7 +224,10 @@ SETTLED = """() => {
   const sized = el => !!el && el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().height > 0;
   const shown = selector => [...document.querySelectorAll(selector)].filter(sized);  // not in a closed tab or expander
   if (!shown('[data-testid="stPlotlyChart"]').every(c => sized(c.querySelector('.main-svg')))) return false;
-  if (!shown('[data-testid="stDeckGlJsonChart"]').every(d => sized(d.querySelector('canvas')))) return false;
+  // A canvas is 300 x 150 until deck.gl sizes it to its frame: wait for the frame's width.
+  const fitted = d => { const c = d.querySelector('canvas');
+    return sized(c) && Math.abs(c.getBoundingClientRect().width - d.getBoundingClientRect().width) <= 1; };
+  if (!shown('[data-testid="stDeckGlJsonChart"]').every(fitted)) return false;
   return true;
 }"""
 NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"

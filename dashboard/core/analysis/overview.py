@@ -18,15 +18,12 @@ from core.analysis.events import best_reports, events_of
 from core.analysis.filters import Filters
 from core.analysis.query import corpus_views, country_names, filter_figures, filter_incidents, totals_and_parts
 from core.data.loading import Corpus
-from core.data.schema import CENTRAL_ASIA, QUOTED_TABLES, TABLES
+from core.data.schema import CENTRAL_ASIA, QUOTED_TABLES, TABLES, split_list
 
 ALWAYS_SHOWN = "repatriated_people"  # every card says it, as a number or "not reported"
 CARD_FIGURES = 2  # lines of figures on a card, the repatriated line included
 _EXTRA_LABELS = {"central_asia": "Central Asia"}  # words for ids that are not in a table of names
 
-
-def split_list(value: str) -> list[str]:
-    return [v.strip() for v in str(value or "").split(";") if v.strip()]
 
 
 def quoted_rows(corpus: Corpus) -> pd.DataFrame:

@@ -27,7 +27,7 @@ ROW_IDS = {"figure_id", "incident_id", "hotspot_id", "channel_id", "key_point_id
            "file", "boundary"}  # the document's file and a place's outline key: the app's own plumbing
 DOCUMENT_COLUMNS = {"doc_id", "count_doc_id"}
 # Columns whose values are ids of other rows (';'-separated lists allowed).
-REFERENCE_COLUMNS = {"country_iso3", "nationality", "target_nationality", "place_id", "group_id", "indicator",
+REFERENCE_COLUMNS = {"country_iso3", "nationality", "target_nationality", "spans", "place_id", "group_id", "indicator",
                      "subject", "related", "part_of", "used_by", "counted_by", "wave_id", "scope", "iso3", "base", "country"}
 
 CURATOR_TEXT = {"note", "reason", "definition"}  # the curator's own words, which may name rows by their ids
@@ -38,6 +38,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "count_doc_id": ("Source of the count", ""),
     "quote": ("Quote", "The document's own words, verbatim."),
     "note": ("Curator's note", "What the curator inferred or left out, where anything."),
+    "spans": ("States it spans", "For a region across several states: the states a figure about it is found under."),
     "label": ("Indicator", ""), "indicator": ("Indicator", ""),
     "display": ("Figure", "As the document gives it: its qualifier (about, up to, at least) and range kept."),
     "value_text": ("As written", "The number as the document writes it."),

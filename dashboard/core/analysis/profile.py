@@ -4,7 +4,7 @@ Pure functions, no Streamlit. The rules that decide what belongs to a country ar
 (and re-implemented independently in tests/test_country_profile.py):
 
 - figures: the rows the country filter gives everywhere else (core.analysis.query.figures_view: the country,
-  a place or incident in it, or Central Asia as a whole for the five states, as subject or related);
+  a place or incident in it, or a region that spans it (places.spans: Central Asia), as subject or related);
 - incidents: those that happened in the country, and those whose stated perpetrators' origin names it
   ("Tajik nationals abroad"); for the five states, also those that name only "Central Asians";
 - recruitment channels: those whose audience names the country or its nationals, whose languages
@@ -30,7 +30,7 @@ from core.analysis.disagreements import disagreements
 from core.analysis.documents import short_citations
 from core.analysis.events import events_of
 from core.analysis.headlines import rank_figures
-from core.analysis.query import corpus_views, filter_figures, filter_incidents, hotspots_view, place_countries
+from core.analysis.query import corpus_views, filter_figures, filter_incidents, hotspots_view, place_countries, region_spans
 from core.data.schema import CENTRAL_ASIA
 from core.analysis.sources import passage_link
 
@@ -61,7 +61,7 @@ class Profile:
 
     @property
     def key_figures(self) -> pd.DataFrame:
-        """Figures about the country itself (not those about Central Asia as a whole)."""
+        """Figures about the country itself (not those about several states together)."""
         return self.figures[self.figures["scope"] != REGIONAL_SCOPE]
 
     @property
@@ -98,7 +98,7 @@ class Profile:
         docs = len(self.naming)
         regional = len(self.figures) - len(self.key_figures)
         regional_inc = int((self.incidents["relation"] == self.regional_relation).sum())
-        parts = [_count(len(self.key_figures), "figure") + (f" (and {regional} about Central Asia as a whole)" if regional else ""),
+        parts = [_count(len(self.key_figures), "figure") + (f" (and {regional} about several states together)" if regional else ""),
                  _count(self.own_incident_reports, "incident report")
                  + (f" (and {regional_inc} naming only Central Asians)" if regional_inc else ""),
                  _count(int((self.channels["why"] != "Central Asians in general").sum()), "recruitment channel claim"),
@@ -112,7 +112,7 @@ class Profile:
         return f"{self.name} is {level} by the documents: {what}; {named}."
 
 
-REGIONAL_SCOPE = "Central Asia as a whole"
+REGIONAL_SCOPE = "several states together"
 
 
 def _count(n: int, noun: str) -> str:
@@ -172,13 +172,15 @@ def find_passages(corpus: Corpus, terms) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "start", "end", "text", "terms", "link", "in_notes"])
 
 
-def _figure_scope(subject: str, related: str, iso: str, place_country: dict, incident_country: dict) -> str:
-    """How a figure concerns the country; figures about Central Asia as a whole are kept apart."""
+def _figure_scope(subject: str, related: str, iso: str, place_country: dict, incident_country: dict,
+                  spans: dict) -> str:
+    """How a figure concerns the country; figures about several states together (Central Asia, or
+    three of its states) are kept apart."""
     if subject == iso:
         return "the country"
     if place_country.get(subject) == iso or incident_country.get(subject) == iso:
         return "a place or event in it"
-    if "central_asia" in (subject, related):
+    if iso in spans.get(subject, ()) or iso in spans.get(related, ()):
         return REGIONAL_SCOPE
     return "named as destination, origin or related"
 
@@ -240,7 +242,8 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
                  for i, k, p, d in zip(inc_view["incident_id"], inc_view["kind"], inc_view["place"], inc_view["date"])}
     figs = filter_figures(corpus_views(corpus)[0], filters)
     figs = figs[figs["countries"].map(lambda cs: iso in cs).astype(bool)].copy()  # an empty map is not a column list
-    figs["scope"] = [_figure_scope(s, r, iso, place_country, incident_country)
+    spans = region_spans(corpus)
+    figs["scope"] = [_figure_scope(s, r, iso, place_country, incident_country, spans)
                     for s, r in zip(figs["subject"], figs["related"])]
     figs["about"] = [_about(s, r, sl, rl, summaries) for s, r, sl, rl in
                      zip(figs["subject"], figs["related"], figs["subject_label"], figs["related_label"])]

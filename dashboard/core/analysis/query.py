@@ -13,7 +13,7 @@ import pandas as pd
 from core.analysis.documents import as_of, document_names
 from core.analysis.filters import Filters
 from core.data.loading import Corpus
-from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
+from core.data.schema import INCIDENT_KINDS, split_list
 from core.data.validation import parse_partial_date
 
 def codes(value: str) -> tuple[str, ...]:
@@ -71,6 +71,12 @@ def corpus_views(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
 def place_countries(corpus: Corpus) -> dict[str, str]:
     places = corpus["places"]
     return dict(zip(places["place_id"], places["country_iso3"]))
+
+
+def region_spans(corpus: Corpus) -> dict[str, tuple[str, ...]]:
+    """The states each region across several states spans (places.spans): {'central_asia': ('KAZ', ...)}."""
+    places = corpus["places"]
+    return {p: tuple(split_list(s)) for p, s in zip(places["place_id"], places["spans"].fillna("")) if s}
 
 
 def country_names(corpus: Corpus) -> dict[str, str]:
@@ -175,6 +181,7 @@ def filter_incidents(inc: pd.DataFrame, filters: Filters, use_kind: bool = True,
 def figures_view(corpus: Corpus) -> pd.DataFrame:
     fig = corpus["figures"].copy()
     place_country = place_countries(corpus)
+    spans = region_spans(corpus)
     incident_country = dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["country_iso3"]))
     countries = set(corpus["countries"]["iso3"])
     names = country_names(corpus)
@@ -186,8 +193,8 @@ def figures_view(corpus: Corpus) -> pd.DataFrame:
     def involved(ident: str) -> set[str]:
         if ident in countries:
             return {ident}
-        if ident == "central_asia":
-            return set(CENTRAL_ASIA)
+        if ident in spans:
+            return set(spans[ident])
         iso = place_country.get(ident) or incident_country.get(ident)
         return {iso} if iso else set()
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.data.schema import split_list
 
 
-def split_list(value: str) -> list[str]:
-    return [v.strip() for v in str(value or "").split(";") if v.strip()]
 
 
 def channels_by_kind(ch: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 
+
+def split_list(value) -> list[str]:
+    """The items of a list column (';'-separated), stripped, blanks dropped."""
+    return [v.strip() for v in str(value or "").split(";") if v.strip()]
+
 QUALIFIERS = ("exact", "about", "almost", "at least", "more than", "up to", "less than", "range", "magnitude")
 DATE_PRECISIONS = ("day", "month", "year")
 GEO_PRECISIONS = ("exact", "city", "district", "province", "region", "country")
@@ -131,6 +136,9 @@ TABLES: dict[str, Table] = {
                 Column("geo_precision", "enum", "How precisely lat/lon locate what the documents mean.", required=True, allowed=GEO_PRECISIONS),
                 Column("boundary", "text", "Outline drawn for the place: 'aravan_district', 'admin1:<ISO 3166-2>' or 'country:<ISO3>'; blank for a point only."),
                 Column("note", "text", "Where the coordinates come from."),
+                Column("spans", "list", "For a region across several states (Central Asia; Syria and Iraq): those states "
+                       "(ISO3, ';'-separated). A figure about the region is found under each state's filter, as a figure "
+                       "about several states together, never as the state's own.", ref="countries"),
             ),
         ),
         Table(

@@ -115,7 +115,7 @@ def _names(names: list[str]) -> str:
 def repatriation_summary(table: pd.DataFrame, unit: str = "people") -> str:
     """'Kazakhstan repatriated 654 people; Uzbekistan 512; Kyrgyzstan, Tajikistan and Turkmenistan: not
     reported.' from the chart's rows (country, value, display, period, and parts: 'of whom 28 women'
-    said after its total, never counted as one; a blank value is not reported)."""
+    said after its total, never counted as one; a blank value is not reported, or what its `text` says)."""
     rows = table.to_dict("records")
     parts = []
     for r in rows:
@@ -125,11 +125,13 @@ def repatriation_summary(table: pd.DataFrame, unit: str = "people") -> str:
             whom = f" ({r['parts']})" if r.get("parts") else ""
             parts.append(f"{r['country']} {'repatriated ' if not parts else ''}{r['display']}"
                          f"{(' ' + unit) if not parts else ''}{whom}{period}")
-    missing = [r["country"] for r in rows if pd.isna(r["value"])]
+    missing = [r for r in rows if pd.isna(r["value"])]
     if parts and not any(r.get("period") for r in rows):
         parts.append("no period given for " + ("this total" if len(parts) == 1 else "these totals"))
-    if missing:
-        parts.append(f"{_names(missing)}: not reported")
+    said = {}  # what the chart writes in place of a bar ('no number given ...'), else 'not reported'
+    for r in missing:
+        said.setdefault(r.get("text") or "not reported", []).append(r["country"])
+    parts += [f"{_names(countries)}: {words}" for words, countries in said.items()]
     return "; ".join(parts) + "." if parts else "No country in the filter has a repatriation figure."
 
 

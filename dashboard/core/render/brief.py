@@ -45,8 +45,8 @@ TIMELINE_SIZE = (560, 380)
 MAX_EVENTS = 4  # labelled events listed under the timeline
 PDF_TIMEOUT = 60  # seconds
 ATTACKS_AND_PLOTS = ("attack", "plot")
-LEGEND = {"shaded": "orange area: a hotspot district or province", "points": "orange dot: a hotspot city or site",
-          "vague": "hollow ring: a hotspot known only to a region", "cited": "grey dot: another place the documents cite"}
+LEGEND = {"shaded": "orange area: a district or province tied to mobilization", "points": "orange dot: a city or site tied to mobilization",
+          "vague": "hollow ring: a place tied to mobilization, known only to a region", "cited": "grey dot: another place the documents cite"}
 
 
 class BriefError(RuntimeError):
@@ -238,11 +238,11 @@ def brief_html(content: BriefContent) -> str:
         "headline": cited(content.headline) or "<li>No document gives a figure on mobilization, returns, violence or "
                                                  "recruitment for this country.</li>",
         "more": more,
-        "map": img(content.map_png, f"Map of {content.name}'s hotspots", "The documents place nothing in the region the "
+        "map": img(content.map_png, f"Map of the places in {content.name} the documents tie to mobilization", "The documents place nothing in the region the "
                                                                          "maps draw."),
         "map_legend": e(content.map_legend),
         "map_note": f"<p class='note'>{e(content.map_note)}</p>" if content.map_note else "",
-        "hotspots": e(", ".join(content.hotspots) if content.hotspots else "No document names a hotspot here."),
+        "hotspots": e(", ".join(content.hotspots) if content.hotspots else "No document ties a place here to mobilization."),
         "events_sentence": e(content.events_sentence),
         "timeline": img(content.timeline_png, "Timeline of the attacks and plots", ""),
         "events": cited(content.events[:MAX_EVENTS]) + (f"<li>… and {len(content.events) - MAX_EVENTS} more.</li>"

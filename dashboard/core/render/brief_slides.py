@@ -66,7 +66,7 @@ def brief_slides(content) -> bytes:
     _text(first, MARGIN, body_top + Inches(0.85), text_width, Inches(5.3), points, bullets=True)
     if content.map_png:
         _picture(first, content.map_png, Inches(8.2), body_top + Inches(0.1), width=Inches(4.6))
-        caption = "Hotspots: " + (", ".join(content.hotspots) if content.hotspots else "none named")
+        caption = "Places tied to mobilization: " + (", ".join(content.hotspots) if content.hotspots else "none named")
         _text(first, Inches(8.2), Inches(5.0), Inches(4.6), Inches(1.6), [caption], size=MIN_PT)
     _notes(first, [f"{what}: \u201c{quote}\u201d" for what, quote in content.quotes[:len(content.key_points)]]
            + ["Sources: " + "; ".join(f"[{i}] {s}" for i, s in enumerate(content.sources, 1))])

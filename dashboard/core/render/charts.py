@@ -183,7 +183,8 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
 
 def bar_with_not_reported(table: pd.DataFrame, category: str, value: str, text: str, title: str,
                           axis_title: str, colour: str = OKABE_ITO[0]) -> go.Figure:
-    """Horizontal bars; categories with no figure get a grey 'not reported' label instead of a bar."""
+    """Horizontal bars; categories with no figure get a grey label instead of a bar: their own `text`
+    where the page has words for them ('no number given'), else 'not reported'."""
     labels, values, reported = _esc_all(table[category]), table[value].tolist(), table[value].notna().tolist()
     texts = _esc_all(table[text])
     hover = _esc_all(table["hover"]) if "hover" in table else texts
@@ -196,7 +197,7 @@ def bar_with_not_reported(table: pd.DataFrame, category: str, value: str, text: 
                    textposition="outside", cliponaxis=False, name="reported", hovertext=pick(hover), hoverinfo="text")]
     missing = pick(labels, has_value=False)
     if missing:
-        traces.append(dict(type="scatter", y=missing, x=[0] * len(missing), mode="text", text=["not reported"] * len(missing),
+        traces.append(dict(type="scatter", y=missing, x=[0] * len(missing), mode="text", text=[t or "not reported" for t in pick(texts, has_value=False)],
                            textposition="middle right", textfont=dict(color=MUTED_TEXT, size=12), name="not reported",
                            hoverinfo="skip"))
     return _figure(traces, title, height=max(240, 70 + 42 * len(table)), showlegend=False,

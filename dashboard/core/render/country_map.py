@@ -71,12 +71,12 @@ def map_summary(profile: Profile, cmap: CountryMap) -> str:
     points = cmap.inside[~cmap.inside["place_id"].isin(parts["shaded"]["place_id"])]
     pts = ", ".join(f"{n} ({rows_text(r)})" for n, r in zip(points["name"], points["rows"])) or "none"
     out = (f"; outside the mapped region: {', '.join(cmap.outside['name'])}" if not cmap.outside.empty else "")
-    return (f"Map of {profile.name}: hotspot areas shaded: {shaded}; places as points, sized by the passages about them: "
+    return (f"Map of {profile.name}: hotspot areas shaded: {shaded}; places as points, sized by the quoted statements that cite them: "
             f"{pts}{out}.")
 
 
 def rows_text(n: int) -> str:
-    return f"{n} passage{'' if n == 1 else 's'}"
+    return f"{n} statement{'' if n == 1 else 's'}"
 
 
 BRIEF_MAP_SIZE = (520, 400)  # pixels of the brief's map image

@@ -40,7 +40,7 @@ LAND = [238, 238, 238, 255]
 FONT_FAMILY = '"Helvetica, Arial, sans-serif"'
 BORDER = [160, 160, 160, 255]
 
-# What each mark means (the legend under the map). Only places a document calls a hotspot are
+# What each mark means (the legend under the map). Only the places of hotspot rows are
 # shaded, outlined or drawn in colour; the other places the rows cite are small grey dots.
 PRECISION_LEGEND = [
     ("district", ":orange[■] hotspot district or province: its outline, shaded"),
@@ -258,7 +258,7 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fi
                                 get_color=[20, 20, 20, 255], get_pixel_offset="offset", font_family=FONT_FAMILY,
                                 font_weight='"bold"', pickable=False, **HALO))
     return deck(layers, pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
-                 {"text": "{name}\n{role}\n{rows} quoted passage(s) about it" if not points.empty or not cited.empty else "{label}"})
+                 {"text": "{name}\n{role}\ncited by {rows} quoted statement(s)" if not points.empty or not cited.empty else "{label}"})
 
 
 def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:

@@ -53,7 +53,7 @@ def static_hotspot_figure(parts: dict[str, pd.DataFrame], title: str, zoom: floa
                                     marker=dict(size=5, color=_rgba(CITED)), hovertext=cited["name"], hoverinfo="text"))
     precise = points[~points["geo_precision"].isin(["region", "country"])]
     vague = points[points["geo_precision"].isin(["region", "country"])]
-    for frame, name, colour, symbol in ((precise, "hotspot city or site (size: passages about it)", _rgba(POINT), "circle"),
+    for frame, name, colour, symbol in ((precise, "hotspot city or site (size: statements citing it)", _rgba(POINT), "circle"),
                                         (vague, "hotspot region or country (indicative point)", _rgba(POINT_VAGUE), "circle-open")):
         if not frame.empty:
             traces.append(go.Scattergeo(lon=frame["lon"], lat=frame["lat"], mode="markers", name=name,
