@@ -97,10 +97,16 @@ NEWS_FOLDERS = [TEST_TEXTS / "heldout", TEST_TEXTS / "news"]
 def news_scores(proposer, folders: list[Path], misses: bool) -> None:
     for folder in folders:
         results = gold.score(folder, lambda doc_id, text, published: proposer.propose(doc_id, text, published))
-        print(f"\nNews texts with gold annotations: {folder} ({len(results)} texts)")
-        print(gold.format_scores(results))
-        if misses:
-            print("\n".join(gold.total(results).lines))
+        groups = gold.by_set(results) if folder.name == "heldout" else {"": results}
+        for name, group in groups.items():
+            label = f" set {name}" if name else ""
+            print(f"\nNews texts with gold annotations: {folder}{label} ({len(group)} texts)")
+            print(gold.format_scores(group))
+            if misses:
+                print("\n".join(gold.total(group).lines))
+        if len(groups) > 1:
+            print(f"\nTotals per set: {folder}")
+            print(gold.format_set_totals(groups))
 
 
 def main(argv=None) -> int:
