@@ -11,8 +11,8 @@ Overview and Attacks pages. With --sizes, also the time to propose (and to count
 candidates cover) for documents of those many characters, made of our documents' text with each
 copy after the first shifted letter by letter (a Caesar shift of its lower-case letters), so no
 sentence repeats while names, numbers and punctuation stay: the time should grow with the length,
-not faster. Then, on short news texts with gold annotations (by default the held-out set, which the
-rules were never tuned on, and the development set; core.curation.gold): figures found, accepted
+not faster. Then, on short news texts with gold annotations (by default the held-out set, each of its
+sets A-E apart with a line per set, and the development set; core.curation.gold): figures found, accepted
 exactly as proposed, indicator, subject, qualifier and period right, sub-counts right, incidents with
 date and country right, junk among the proposed rows. Writes nothing.
 """

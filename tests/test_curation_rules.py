@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from core.curation.gold import by_set, set_of
 from core.curation.proposals import Proposer
 from core.curation.vocab import build_vocab
 from core.data.loading import load_corpus
@@ -131,3 +132,15 @@ def test_a_channel_named_again_is_proposed_once(proposer):
     rows = rows_of(proposer, "Recruiters in Dushanbe used Telegram to reach young men. They ran 4 Telegram channels with "
                              "sermons, officials said.")
     assert rows[rows["table"] == "channels"]["name"].tolist() == ["Telegram"]
+
+
+def test_the_held_out_texts_are_told_apart_by_set():
+    assert [set_of(n) for n in ("01-a", "16-b", "17-c", "30-d", "31-e", "38-e", "39-f", "notes")] == \
+        ["A", "B", "C", "D", "E", "E", "", ""]
+
+    class Result:
+        def __init__(self, doc_id):
+            self.doc_id = doc_id
+
+    grouped = by_set([Result("31-x"), Result("02-y"), Result("24-z")])
+    assert {k: [r.doc_id for r in v] for k, v in grouped.items()} == {"A": ["02-y"], "D": ["24-z"], "E": ["31-x"]}
