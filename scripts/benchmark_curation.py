@@ -11,8 +11,8 @@ Overview and Attacks pages. With --sizes, also the time to propose (and to count
 candidates cover) for documents of those many characters, made of our documents' text with each
 copy after the first shifted letter by letter (a Caesar shift of its lower-case letters), so no
 sentence repeats while names, numbers and punctuation stay: the time should grow with the length,
-not faster. Then, on short news texts with gold annotations (by default the held-out set, which the
-rules were never tuned on, and the development set; core.curation.gold): figures found, accepted
+not faster. Then, on short news texts with gold annotations (by default the held-out set, each of its
+sets A-E apart with a line per set, and the development set; core.curation.gold): figures found, accepted
 exactly as proposed, indicator, subject, qualifier and period right, sub-counts right, incidents with
 date and country right, junk among the proposed rows. Writes nothing.
 """
@@ -97,10 +97,16 @@ NEWS_FOLDERS = [TEST_TEXTS / "heldout", TEST_TEXTS / "news"]
 def news_scores(proposer, folders: list[Path], misses: bool) -> None:
     for folder in folders:
         results = gold.score(folder, lambda doc_id, text, published: proposer.propose(doc_id, text, published))
-        print(f"\nNews texts with gold annotations: {folder} ({len(results)} texts)")
-        print(gold.format_scores(results))
-        if misses:
-            print("\n".join(gold.total(results).lines))
+        groups = gold.by_set(results) if folder.name == "heldout" else {"": results}
+        for name, group in groups.items():
+            label = f" set {name}" if name else ""
+            print(f"\nNews texts with gold annotations: {folder}{label} ({len(group)} texts)")
+            print(gold.format_scores(group))
+            if misses:
+                print("\n".join(gold.total(group).lines))
+        if len(groups) > 1:
+            print(f"\nTotals per set: {folder}")
+            print(gold.format_set_totals(groups))
 
 
 def main(argv=None) -> int:

@@ -1,6 +1,7 @@
 """Dates a news report gives relative to itself: its dateline ("DUSHANBE --", "01.05.2019",
 "ALMATY, Nov 3 (Agency) -", "Almaty, 12 March 2021."), its publication date, and the days it names
-without a year ("Friday", "Feb. 4", "Tuesday (February 12)", "last month", "this year"), resolved
+without a year ("Friday", "Feb. 4", "Tuesday (February 12)", "last month", "this year", "the first
+eight months of the year"), resolved
 against the publication date. Every date resolved here is inferred: the rows that use it say so."""
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ def read_dateline(text: str) -> Dateline | None:
         if m.start() and text[m.start() - 1] != "\n":
             continue
         place, date = m["place"], m["date"] or ""
-        if not (place.isupper() or date) or place.lower() in MONTH_ABBREVIATIONS or len(place) < 4:
-            continue  # "Tashkent." alone is a sentence, not a dateline; "DUSHANBE --" and "Almaty, 12 March 2021." are
+        if not (place.isupper() or date) or place.lower() in MONTH_ABBREVIATIONS or len(place) < (3 if place.isupper() else 4):
+            continue  # "Tashkent." alone is a sentence, not a dateline; "DUSHANBE --", "OSH, June 3 --" and "Almaty, 12 March 2021." are
         iso = ""
         full = find_dates(date) if date else []
         if full and full[0][3] == "day":
@@ -100,6 +101,7 @@ MONTH_ALONE = re.compile(rf"\b(?:in|since|until|by|from|early|late|mid-|last|thi
 PHRASES = [
     (re.compile(r"\blast month\b", re.I), "last month"), (re.compile(r"\bthis month\b", re.I), "this month"),
     (re.compile(r"\blast year\b", re.I), "last year"),
+    (re.compile(r"(?<=months of )the year\b|(?<=weeks of )the year\b", re.IGNORECASE), "this year"),  # "the first eight months of the year"
     (re.compile(r"\b(?:earlier |later )?this year\b|\bthe (?:start|beginning) of the year\b", re.I), "this year"),
     (re.compile(r"\byesterday\b", re.I), "yesterday"), (re.compile(r"\btoday\b", re.I), "today"),
 ]

@@ -2,8 +2,9 @@
 qualifier written before it ("more than", "около"; "handed over" is no qualifier; in a document
 not in English, a word we cannot read before the number leaves the qualifier blank, never exact);
 the indicator (the verb governing the number, else keywords, those of its own clause first); the
-subject (a joint count; for a repatriation, the repatriating state; else the nearest name of its
-own clause); and the period (the dates of its sentence, else the period its paragraph stated)."""
+subject (a joint count; for a repatriation, the repatriating state; for expelled or detained
+migrants, whose citizens or else the host state; else the nearest name of its own clause); and the
+period (the dates of its sentence, else the period its paragraph stated)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,10 @@ NEUTRAL_BEFORE = {"в", "во", "из", "на", "и", "с", "со", "по", "з�
 CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but|including)\b|\s+while\s+|,\s+and\s+that\b|"
                           r",\s+and\s+(?=(?:the|officials|authorities|it|they|he|she|police|rights)\b)")
 REPATRIATION_BY_STATE = {"repatriated_people", "repatriated_suspects"}
-COUNTED_BY_COUNTRY = {"people_convicted", "people_detained"}  # a city's court -> its country
+COUNTED_BY_COUNTRY = {"people_convicted", "people_detained", "migrants_detained"}  # a city's court, a venue -> its country
+HOST_COUNTED = {"people_expelled", "migrants_detained"}  # by the host state, unless the number says whose citizens
+NATIONALS_OF = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:citizens?|nationals?|natives?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+NATIONALS_NOUN = re.compile(r"^\s+(?:citizens?|nationals?|migrants?|workers|men|women|people)\b", re.IGNORECASE)
 ONLY_BY_RULE = {"perpetrator_age"}  # an age is found by the age rule (core.curation.nonfigures), never by a keyword
 
 
@@ -105,7 +109,7 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
         subject, related, note, why_subject = with_n[-1].id, "", "", f"'{with_n[-1].text} with ...'"
     elif joint:
         subject, related, note = joint
-        why_subject = "a count two states give together"
+        why_subject = "a count two states give together: whose citizens"
     elif indicator in REPATRIATION_BY_STATE:
         subject, related, why_subject = repatriating_state(mentions, context, occ.start)
         if not subject:
@@ -117,6 +121,9 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
         own = [m for m in mentions if a <= m.start and m.end <= b]
         pool = own if any(m.kind != "channel" for m in own) else mentions
         subject, related, why_subject = guess_subject(pool, occ.start, end, indicator, text, context, topic)
+        host = host_state(own, text, occ.start, end) if indicator in HOST_COUNTED else None
+        if host:
+            subject, related, why_subject = host
         camps = [m for m in own if m.kind == "place" and vocab.place_kinds.get(m.id) == "camp"]
         whose = [m for m in own if m.kind == "central_asia" or (m.kind == "country" and m.id in CENTRAL_ASIA)]
         if indicator == "detained_women_children" and camps and not whose:  # "held in al-Hol", whoever they are
@@ -132,6 +139,19 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
                related=related, period_start=period[0], period_end=period[1], note=note,
                counts=category(text, end, indicator), reason="; ".join(reasons))
     return row, verb
+
+
+def host_state(own: list[Mention], text: str, start: int, end: int) -> tuple[str, str, str] | None:
+    """Expelled or detained migrants: whose citizens, when the number says so ("47 citizens of
+    Tajikistan", "120 Uzbek migrants"), else the state named before the verb of the clause ("Russia
+    expelled more than 47,000 foreigners, most of them from Central Asia"); None when neither."""
+    states = [m for m in own if m.kind in ("country", "central_asia")]
+    whose = [m for m in states if end <= m.start < end + 40 and (NATIONALS_OF.match(text[end:m.start]) or (
+        not text[end:m.start].strip() and NATIONALS_NOUN.match(text[m.end:])))]
+    if whose:
+        return whose[0].id, "", f"whose citizens: '{whose[0].text}'"
+    hosts = [m for m in states if m.end <= start and m.kind == "country"]
+    return (hosts[-1].id, "", f"the host state '{hosts[-1].text}'") if hosts else None
 
 
 def repatriating_state(mentions: list[Mention], context: list[Mention], start: int) -> tuple[str, str, str]:

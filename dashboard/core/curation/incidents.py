@@ -5,7 +5,8 @@ the tables.
 - An incident comes from a sentence with an event word (attack, plot, arrested, repatriated...) and
   a date: the sentence's own (not "since 2019", not the date a court passed sentence), else, in a
   news report, the day the news was told ("said on Friday"), refined by the next sentence's date
-  ("arrived late on Monday"), or none (the curator fills it in).
+  ("arrived late on Monday"), or none (the curator fills it in). A news sentence giving two or more
+  counts for a whole year is a tally, not an event; "a plane carrying N ... landed" is a repatriation.
 - Where: a repatriation happens in the repatriating state (never Syria or Iraq, which go in the
   note); anything else at the places the sentence names (one incident per place, the most specific
   of places that contain one another), else a country named after "in", else the place of an
@@ -28,6 +29,9 @@ from core.data.numbers import NumberOccurrence
 from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
 
 NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|program|flight)\s+to\s+(?:return|repatriate|bring\s+(?:back|home)))\b",
+                               re.IGNORECASE), "repatriation programme"),
+                   # "A plane carrying 54 children from Baghdad landed in Bishkek on Sunday"
+                   (re.compile(r"\b(?:plane|flight|aircraft|airliner|charter)\s+carrying\b(?=[^.;]*\b(?:landed|arrived|touched\s+down)\b)",
                                re.I), "repatriation programme")]
 SAME_FAMILY = {"plot": "plot or arrest", "arrest": "plot or arrest"}  # a foiled plot and its arrests: one event
 VERDICT = re.compile(r"\b(?:sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
@@ -37,6 +41,8 @@ FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|Al
 NEGATED = re.compile(r"\b(?:no|not|never|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.I)
 PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|men|people|citizens|returnees|orphans)\s+$", re.I)
 SINCE_PHRASE = re.compile(r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$", re.I)  # "Since the first flight ... in April 2019"
+SEIZED = re.compile(r"^\w+\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:found|seized|discovered|confiscated)\b", re.IGNORECASE)
+TALLY_VERB = re.compile(r"\b[a-z]+ed\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$")  # "detained 120"
 SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
 ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
                          r"(?:\s+(?:on|in)\s+\w+|\s+in\s+a\s+statement|\s+late\s+on\s+\w+)?\s*[.]?$", re.I)
@@ -48,6 +54,7 @@ class SentenceDates:
     all: list[tuple[int, int, str, str]] = field(default_factory=list)  # every date span (ISO '' if unresolved)
     event: list[tuple[int, int, str, str]] = field(default_factory=list)  # resolved dates of what happened
     speech: list[tuple[int, int, str, str]] = field(default_factory=list)  # "said on Friday": when it was told
+    period: list[tuple[int, int, str, str]] = field(default_factory=list)  # event dates that may date its figures
     inferred: dict[tuple[int, int], str] = field(default_factory=dict)  # span -> words, for dates from the publication date
 
 
@@ -121,8 +128,13 @@ class IncidentFinder:
             return []  # "No group claimed responsibility"
         if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", text[max(0, word.start() - 20):word.start()]):
             return []  # "the suspects had pledged allegiance": background to the event told, not another one
+        if INCIDENT_KINDS.get(kind) == "attack" and SEIZED.search(text[word.start():word.start() + 60]):
+            return []  # "2 homemade bombs were found at their homes": evidence of the plot told before, not a bombing
         if AGGREGATE.search(text):
             return []  # "In total, 595 people have been returned": a running total, not an event
+        if self.news and date is not None and date[3] == "year" and sum(bool(TALLY_VERB.search(text[max(0, o.start - 30):o.start]))
+                                                                         for o in numbers) >= 2:
+            return []  # "prevented 7 crimes in 2023, detained 120 members ...": a year's tally, not an event
         if date is None and kind == "repatriation programme" and len({m.id for m in mentions if m.kind == "country" and m.id in CENTRAL_ASIA}) > 1:
             return []  # "Kazakhstan has returned the most, followed by Uzbekistan": a comparison
         killed, wounded = _casualties(text, numbers)

@@ -1,7 +1,9 @@
 """Numbers that are not figures of the dashboard: ages, durations, sums of money, times of day,
 measures, the number of states or agencies named, and numbers that repeat one already given (a
 headline, "of those 754"). Each becomes an exclusion candidate with its reason, never a figure.
-The age of a suspect or attacker is the exception: it has its own indicator (perpetrator_age)."""
+The age of a suspect or attacker is the exception: it has its own indicator (perpetrator_age).
+Also where a report's headline is (its numbers repeat or round the text's) and whether a row
+already holds a number as a date."""
 
 from __future__ import annotations
 
@@ -75,3 +77,22 @@ def repeats(sentence: str, group: NumberGroup, earlier: list[float]) -> bool:
     return group.second is None and occ.value is not None and occ.value in earlier and bool(
         OF_THOSE.search(sentence[max(0, occ.start - 20):occ.start]) or (
             re.fullmatch(r"\W*The\s+", sentence[:occ.start]) and re.match(r"^\s*,", sentence[occ.end:])))  # "The seven, aged ..."
+
+
+def headline_span(text: str) -> tuple[int, int] | None:
+    """The span of the first line when it is a headline: a short line of its own, no full stop."""
+    m = re.match(r"(?:\s*\d{1,2}\.\d{1,2}\.\d{4}[^\n]{0,12}\n)?\s*(?!#)([^\n]{8,200}?)[ \t]*\n\s*\n", text)
+    if not m or m.group(1).rstrip().endswith((".", ":")) or re.match(r"^\d{1,2}\.\d{1,2}\.\d{4}", m.group(1)):
+        return None
+    return m.start(1), m.end(1)
+
+
+def held_by_row(row: dict, value: float | None) -> bool:
+    """A row holds the number as (part of) its date or period: '2019' of 2019-05-01, '1' of its day."""
+    if value is None:
+        return False
+    for key in ("date", "period_start", "period_end"):
+        parsed = re.match(r"(\d{4})(?:-(\d{2})-(\d{2}))?", row.get(key, "") or "")
+        if parsed and (float(parsed.group(1)) == value or (parsed.group(3) and float(parsed.group(3)) == value)):
+            return True
+    return False

@@ -1,7 +1,8 @@
 """Sub-counts and joint counts. A number may count only some of the people its indicator counts
 (`counts`: men, women, children, orphans, women and children) and be part of a total given just
 before (`part_of`: "37 citizens ... The group included 6 men, 11 women and 20 children"; "511 in
-all, among them 148 women"; "Of those 754, 406 were children"). A count that two states give
+all, among them 148 women"; "Of those 754, 406 were children"; "6,500 migrants ... 1,100 of them"), a
+total that counts some people only having parts among those ("54 children, 29 boys and 25 girls"). A count that two states give
 together ("Kyrgyzstan and Kazakhstan together", "six natives of Uzbekistan and Kyrgyzstan") is
 proposed for the region (both Central Asian) or for the first with the second as `related`, with a
 note saying it is one count for both."""
@@ -22,6 +23,10 @@ CATEGORY = re.compile(
 CATEGORY_WORDS = {"men": "men", "women": "women", "children": "children", "orphans": "orphans", "minors": "children",
                   "boys": "children", "girls": "children", "kids": "children", "widows": "women", "wives": "women"}
 EVERYONE = {"detained_women_children": "women and children"}  # a category that is all the indicator counts
+# A total that counts some people may have parts counting some of those: "54 children: 29 boys and 25
+# girls", "104 women and children ... The group included 25 women and 79 children".
+WITHIN = {"": {"", "men", "women", "children", "orphans", "women and children"}, "children": {"children", "orphans"},
+          "women and children": {"women", "children", "orphans"}}
 # The sentence speaks of people counted just before: "The group included...", "Among them...", "Of those 754..."
 REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,2}?(?:group|men|women|children|returnees|"
                          r"citizens|people|suspects|detainees|defendants|evacuees|passengers|flight|plane)\b|"
@@ -65,7 +70,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         text = sentence_text[part.sentence]
         if part.value is None:
             continue
-        earlier = [f for f in figures[:i] if f.value is not None and not f.row.get("part_of") and not f.row.get("counts")
+        earlier = [f for f in figures[:i] if f.value is not None and not f.row.get("part_of") and f.row.get("counts", "") in WITHIN
                    and part.sentence - f.sentence <= 2]
         after_total = [category(text, part.end, f.row["indicator"]) for f in earlier]
         subset = _subset_of_part(figures[:i], part, text)
@@ -79,12 +84,14 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
                     part.row["period_start"], part.row["period_end"] = total.row["period_start"], total.row["period_end"]
                 part.row["reason"] += f"; {cat} among '{subset.row['value_text']}', part of '{total.row['value_text']}'"
             continue
+        of_them = OF_THEM.match(text[part.end:])  # "detained 6,500 migrants, and that 1,100 of them": the count just before
         same = [f for f, cat in zip(earlier, after_total) if f.sentence == part.sentence and (
-            LINKED_TO_TOTAL.search(text[f.start:part.start]) or (cat and re.search(r"[,:(]\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])))]
+            LINKED_TO_TOTAL.search(text[f.start:part.start]) or of_them
+            or (cat and re.search(r"[,:(]\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])))]
         back = [f for f in earlier if f.sentence < part.sentence and _only_numbers_between(figures, f, part)]
         sibling = _after_sibling(figures[:i], part, text)
         apposition = APPOSITION.search(text[:part.start]) or (sibling and sibling.row.get("_apposition"))
-        refers = REFERS_BACK.match(text) or OF_THEM.match(text[part.end:]) or apposition or sibling
+        refers = REFERS_BACK.match(text) or of_them or apposition or sibling
         totals = same or (back if refers else [])
         if not totals:
             continue
@@ -93,6 +100,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             continue  # "20 recruited ... 9 of them detained": another count, not a part
         indicator = total.row["indicator"] if apposition else (part.own_indicator or total.row["indicator"])
         cat = category(text, part.end, indicator)
+        if cat not in WITHIN.get(total.row.get("counts", ""), ()):
+            continue  # "54 children ... 30 women": not a part of the children
         siblings = [f for f in figures if f.row.get("part_of") == total.row["candidate_id"] and f.row.get("counts") != "orphans"]
         if total.value is None or part.value + sum(f.value or 0 for f in siblings) > total.value:
             continue  # the parts would add up to more than the total
@@ -103,7 +112,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         if part.row["indicator"] != indicator:
             part.row["indicator"], part.row["unit"] = indicator, total.row["unit"]
             why += "; indicator of the total"
-        if (cat or not part.row["subject"]) and part.row["subject"] != total.row["subject"]:
+        if (cat or of_them or not part.row["subject"]) and part.row["subject"] != total.row["subject"]:
             part.row["subject"], part.row["related"] = total.row["subject"], total.row["related"]
             why += "; subject of the total"  # a part by nationality ("three citizens of Tajikistan") keeps its own
         total_period = total.row["period_start"] or total.row["period_end"]

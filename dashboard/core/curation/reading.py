@@ -195,6 +195,15 @@ START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|be
                         r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$", re.I)  # "Since the first stage of the operation in May 2019"
 
 
+BACKGROUND_DATE = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:the|a|an|last)\s*$", re.IGNORECASE)
+
+
+def dates_of_figures(dates: list[tuple[int, int, str, str]], sentence: str) -> list[tuple[int, int, str, str]]:
+    """The dates that may be the period of the sentence's numbers: not one that names an earlier event
+    ("deported 47 people after detaining them following the Jan. 28 attack": the attack's date)."""
+    return [d for d in dates if not BACKGROUND_DATE.search(sentence[max(0, d[0] - 20):d[0]])]
+
+
 def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: int) -> tuple[str, str]:
     """Several separate dates in a sentence: a number takes the nearest date before it, else the
     first after it; a date that only opens a period ("began in January 2019") dates no number."""

@@ -1,7 +1,9 @@
 """What the verb next to a number says it counts, in news reports: return verbs (repatriated,
-returned, evacuated, brought back or home, handed over, flown home) count people repatriated, whose
-subject is the repatriating state; detained, sentenced, recruited, blocked, deported, killed and
-wounded have their own indicators. Also how a sentence links a group to an event (claimed it,
+returned, evacuated, brought back or home, handed over, flown home, a plane carrying N that landed)
+count people repatriated, whose subject is the repatriating state; "are still held in", "thought to
+be in", "serving sentences" count people held abroad; detained, sentenced, recruited, blocked,
+deported, killed and wounded have their own indicators (a verb in the active perfect after the
+number, "6 who had recruited others", says what they did, not what was done to them). Also how a sentence links a group to an event (claimed it,
 carried it out, inspired it...), for the incidents' `involvement`."""
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|
 # verb -> indicator ("@arrest": people_arrested about an attack or plot, else people_detained)
 VERBS = [
     (RETURN_VERBS, "repatriated_people"),
+    (r"(?:plane|flight|aircraft|airliner|charter)\s+carrying", "@flight"),  # "a plane carrying 54 children ... landed"
     (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty", "people_convicted"),
     (r"(?:ordered\s+)?the\s+arrest\s+of", "people_arrested"),
     (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|arrested|arrests|apprehended|detention\s+of", "@arrest"),
@@ -37,6 +40,14 @@ PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,70}}?\b(?:have|has|had|were|was|are|is|
 NUMBER_OF = [(re.compile(rf"\bnumber\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|rose\s+to|risen\s+to|stands\s+at|"
                          rf"stood\s+at|totals?|totalled|is|was)\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.I), indicator)
              for verb, indicator in VERBS]
+# "511 people, mostly children, have been returned": an aside between the count and its verb
+ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+)?),\s+(?:mostly|most\s+of\s+them|many\s+of\s+them|almost\s+all|nearly\s+all|"
+                   r"all\s+of\s+them|among\s+them|including)\b[^,;.]{0,40},", re.IGNORECASE)
+# "100 women are still serving prison sentences in Iraq", "500 more were thought to be in al-Hol": held abroad
+HELD = re.compile(r"^[\s\w'-]{0,50}?\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:(?:thought|believed|said|"
+                  r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
+                  r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:camps?|prisons?|detention))\b", re.IGNORECASE)
+ACTIVE_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?!been\b)(?:\w+\s+)?(?:\w+ly\s+)?\w+$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhile\b|\bbut\b")
 ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|groups?|bots?)\b", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
@@ -57,18 +68,29 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         if m and not CLAUSE_BREAK.search(m.group(0)):
             return _resolve(indicator, sentence, start, end, attack_nearby), m.group(0).split()[0]
     after = sentence[end:end + 110]
+    aside = ASIDE.match(after)
+    after = aside.group(1) + after[aside.end():] if aside else after
     cut = CLAUSE_BREAK.search(after)
     after = after[:cut.start()] if cut else after
     for pattern, indicator in PASSIVE:
         m = pattern.search(after)
         if m and "," not in m.group(0)[:m.group(0).find(" ", 2) if " " in m.group(0)[2:] else None]:
+            if indicator != "repatriated_people" and ACTIVE_PERFECT.search(m.group(0)):
+                continue  # "6 who had recruited others": the number did it (they recruited), it does not count recruits
             return _resolve(indicator, sentence, start, end, attack_nearby), m.group(0).split()[-1]
+    held = HELD.match(after)
+    if held:
+        return "detained_women_children", re.sub(r"^.*?\b(?=(?:are|were|is|was|remain|remained)\b)", "", held.group(0).strip())
     return "", ""
 
 
 def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby: bool) -> str:
+    if indicator == "@flight":  # a flight is a repatriation when it lands home, not any flight with passengers
+        return "repatriated_people" if re.search(r"\b(?:landed|arrived|touched\s+down|home)\b", sentence, re.IGNORECASE) else ""
     if indicator == "@arrest":
         obj = sentence[end:end + 90]
+        if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:migrants?|foreigners|foreign\s+(?:nationals|citizens|workers))\b", obj, re.IGNORECASE):
+            return "migrants_detained"  # "detained about 6,500 migrants in raids since the attack": whom, before why
         if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:members|supporters|adherents)\s+of\b", obj, re.I):
             return "people_detained"  # "detained 52 members of banned religious groups"
         if PLOT_OR_ATTACK.search(obj) or re.match(r"^\s+(?:[\w-]+\s+){0,2}?suspects?\b", obj, re.I):
