@@ -1,6 +1,6 @@
 """Layout on a narrow screen (a phone, 390 px wide): the app's only CSS, kept in this one module.
 
-Streamlit already stacks st.columns below 640 px and fits every element to the width. Two things it
+Streamlit already stacks st.columns below 640 px and fits every element to the width. What it
 cannot do by itself, which this module adds:
 
 - A chart that must keep a minimum width to stay readable (a heatmap's cells) scrolls sideways in
@@ -11,6 +11,8 @@ cannot do by itself, which this module adds:
 - A map on a phone is lower (MAP_HEIGHT_PHONE): deck.gl takes every touch on the map for panning, so
   a map that filled the screen would leave no room to scroll past it. Its first view is framed for
   that size (core.render.maps.PHONE_MAP), so the region it shows fits the width.
+- On a laptop screen the page starts 2rem nearer the top than Streamlit's 6rem (still below its
+  header bar), so the Overview's key points and waves fit one 1440 x 900 screen.
 
 Selectors name only the `data-testid` attributes Streamlit's own tests rely on and the
 `st-key-<key>` class that st.container documents for a keyed container: no generated class names,
@@ -35,6 +37,9 @@ STYLESHEET = f"""<style>
 [class*="st-key-{SCROLL_KEY}"] [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) {{
   overflow-x: auto;
   overscroll-behavior-x: contain;
+}}
+@media (min-width: {NARROW + 1}px) {{
+  [data-testid="stMainBlockContainer"] {{ padding-top: 4rem; }}
 }}
 @media (max-width: {NARROW}px) {{
   /* A map, unless opened full screen (its frame then holds the "Close fullscreen" button), is lower. */

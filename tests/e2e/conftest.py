@@ -199,6 +199,19 @@ def context(context):
     return context
 
 
+@pytest.fixture(scope="module")
+def reader_page(browser, browser_context_args):
+    """One page for a module whose tests only read pages, one after another, as a reader moving
+    between them would: a context per test would download and compile the app's scripts again for
+    every page (2-3 s each in software rendering). Each test still opens its page anew (a new session)."""
+    context = browser.new_context(**browser_context_args)
+    context.set_default_timeout(WAIT_MS)
+    context.set_default_navigation_timeout(WAIT_MS)
+    context.add_init_script(COUNT_MESSAGES)
+    yield context.new_page()
+    context.close()
+
+
 def new_page(browser, **kwargs):
     """A page a test opens itself (outside the `page` fixture), with the same timeout and message counter."""
     page = browser.new_page(**kwargs)
