@@ -66,8 +66,11 @@ st.download_button("Download the data package (ZIP)", lambda: datapackage.packag
                    help="Built when you click: datapackage.json, the CSV files, README.md and LICENSE.md")
 
 st.header("What the documents cover")
-st.caption("Number of claims recorded from each document, per topic, and per document and country (the country and year "
-           "filters apply). An empty cell means the document does not cover it, which is not the same as a count of zero.")
+st.caption("Number of claims recorded from each document, per topic, and per document and country. The country and year "
+           "filters apply to figures, incidents and (the country filter) places tied to mobilization; recruitment channels "
+           "and groups are counted whatever the filters, having no date or single country. A figure about several states "
+           "together (Central Asia) is counted once, in its own column, not under each state. An empty cell means the "
+           "document does not cover it, which is not the same as a count of zero.")
 # What the grids are drawn from: the rows the country and year filters leave (not the table or search
 # above). A filter change that leaves the same rows reuses the grids, retitled.
 scope = (f.countries, ids_where(store.figures(), figures_mask(store.figures(), f), "figure_id"),

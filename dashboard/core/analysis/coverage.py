@@ -11,10 +11,11 @@ import pandas as pd
 
 from core.analysis.documents import short_citations
 from core.analysis.filters import Filters
-from core.analysis.query import corpus_views, derived, figures_mask, incidents_mask
+from core.analysis.query import corpus_views, derived, figures_mask, incidents_mask, region_spans
 from core.data.loading import Corpus
 from core.data.schema import CENTRAL_ASIA, TOPICS
 
+REGION = "Several states together"  # the grid's column for figures about a region (places.spans), not one state
 INCIDENT_TOPIC = {"attack": "violence", "plot": "violence", "arrest": "violence", "group event": "groups", "policy": "context"}
 
 
@@ -37,6 +38,17 @@ def _sources(frame: pd.DataFrame, key: str) -> list[tuple]:
     return list(zip(frame[key].tolist(), frame["doc_id"].tolist(), frame["quote"].tolist()))
 
 
+def _figure_countries(figs: pd.DataFrame, spans: dict) -> list[tuple]:
+    """The grid's countries of each figure: the states it names itself; a figure about a region that
+    spans several states (Central Asia) is counted once, under REGION, never under each state."""
+    out = []
+    for subject, related, countries in zip(figs["subject"], figs["related"], figs["countries"]):
+        via_region = set(spans.get(subject, ())) | set(spans.get(related, ()))
+        own = tuple(c for c in countries if c not in via_region or c in (subject, related))
+        out.append(own + ((REGION,) if via_region else ()))
+    return out
+
+
 def _coverage_rows(corpus: Corpus) -> _CoverageRows:
     figs, inc = corpus_views(corpus)
     hot, channels, groups = corpus["hotspots"], corpus["channels"], corpus["groups"]
@@ -44,7 +56,7 @@ def _coverage_rows(corpus: Corpus) -> _CoverageRows:
               for kind, category in zip(inc["kind"], inc["category"])]
     return _CoverageRows(
         figures=[[(d, t, c) for c in cs or ("none",)]
-                 for d, t, cs in zip(figs["doc_id"], figs["topic"], figs["countries"])],
+                 for d, t, cs in zip(figs["doc_id"], figs["topic"], _figure_countries(figs, region_spans(corpus)))],
         incidents=[[(d, t, c) for c in cs or ("none",)] for d, t, cs in zip(inc["doc_id"], topics, inc["countries"])],
         figure_sources=_sources(figs, "figure_id"),
         incident_sources=_sources(inc, "incident_id"),
@@ -89,9 +101,9 @@ def coverage_matrix(rows: pd.DataFrame, corpus: Corpus, axis: str, filters: Filt
     if axis == "topic":
         columns = list(TOPICS)
     else:
-        named = [c for c in rows["country"].unique() if c != "none"]
+        named = [c for c in rows["country"].unique() if c not in ("none", REGION)]
         wanted = list(filters.countries) or list(CENTRAL_ASIA) + sorted(c for c in named if c not in CENTRAL_ASIA)
-        columns = wanted
+        columns = wanted + ([REGION] if REGION in set(rows["country"]) else [])
     if rows.empty or not docs or not columns:  # pandas' rules for the names and types of empty axes, as they were
         counts = rows.groupby(["doc_id", axis]).size().unstack(fill_value=0) if not rows.empty else pd.DataFrame()
         counts = counts.reindex(index=docs, columns=columns, fill_value=0).fillna(0).astype(int)

@@ -18,6 +18,7 @@ from core.analysis.events import best_reports, events_of
 from core.analysis.filters import Filters
 from core.analysis.query import corpus_views, country_names, filter_figures, filter_incidents, totals_and_parts
 from core.data.loading import Corpus
+from core.data.numbers import note_lines
 from core.data.schema import CENTRAL_ASIA, QUOTED_TABLES, TABLES, split_list
 
 ALWAYS_SHOWN = "repatriated_people"  # every card says it, as a number or "not reported"
@@ -126,7 +127,8 @@ def name_pattern(name: str, other_names: str) -> re.Pattern:
 
 
 def documents_naming(corpus: Corpus, iso: str) -> tuple[str, ...]:
-    """Documents whose full text names the country or its people (searched once per corpus and country)."""
+    """Documents whose text names the country or its people outside their reference lines (a title
+    cited in a footnote is not the document writing about it); searched once per corpus and country."""
     key = f"documents_naming:{iso}"
     if key not in corpus.derived:
         countries = corpus["countries"].set_index("iso3")
@@ -134,7 +136,11 @@ def documents_naming(corpus: Corpus, iso: str) -> tuple[str, ...]:
             return ()
         row = countries.loc[iso]
         pattern = name_pattern(row["name"], row.get("other_names", ""))
-        corpus.derived[key] = tuple(d for d, doc in corpus.documents.items() if pattern.search(doc.text))
+        def names_it(doc_id: str, text: str) -> bool:
+            notes = note_lines(doc_id, text)
+            return any(not any(a <= m.start() < b for a, b in notes) for m in pattern.finditer(text))
+
+        corpus.derived[key] = tuple(d for d, doc in corpus.documents.items() if names_it(d, doc.text))
     return corpus.derived[key]
 
 

@@ -25,7 +25,7 @@ import pandas as pd
 
 from core.analysis.filters import Filters
 from core.data.loading import Corpus
-from core.data.numbers import ignored_regions
+from core.data.numbers import note_lines
 from core.analysis.disagreements import disagreements
 from core.analysis.documents import short_citations
 from core.analysis.events import events_of
@@ -90,8 +90,8 @@ class Profile:
 
     @property
     def naming(self) -> list[str]:
-        """The documents whose text names the country or its nationals."""
-        return list(dict.fromkeys(self.passages["doc_id"]))
+        """The documents whose text names the country or its nationals (outside their reference lines)."""
+        return list(dict.fromkeys(self.passages.loc[~self.passages["in_notes"].astype(bool), "doc_id"]))
 
     def coverage_sentence(self) -> str:
         """One plain sentence on how much the documents say, with what little there is when little."""
@@ -162,7 +162,7 @@ def find_passages(corpus: Corpus, terms) -> pd.DataFrame:
         found = [m for m in pattern.finditer(text)]
         if not found:
             continue
-        notes = [(a, b) for a, b in ignored_regions(doc_id, text) if text[a:b].count(" ") > 2]  # whole lines
+        notes = note_lines(doc_id, text)
         for start, end in sentences(text):
             hits = [m.group() for m in found if start <= m.start() < end]
             if hits:

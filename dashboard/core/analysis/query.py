@@ -105,7 +105,9 @@ def incidents_view(corpus: Corpus) -> pd.DataFrame:
         tuple(sorted({c for c in (where,) if c} | set(origin) | set(target)))
         for where, origin, target in zip(inc["country_iso3"], inc["origin_iso3"], inc["target_iso3"])
     ]
-    inc["place"] = inc["place_id"].map(places["name"]).fillna("")
+    # a place the document implies but does not name says so wherever it is written
+    inc["place"] = [f"{name} (inferred)" if name and inferred == "yes" else name for name, inferred in
+                    zip(inc["place_id"].map(places["name"]).fillna(""), inc["place_inferred"].fillna(""))]
     inc["lat"] = inc["place_id"].map(places["lat"])
     inc["lon"] = inc["place_id"].map(places["lon"])
     inc["geo_precision"] = inc["place_id"].map(places["geo_precision"]).fillna("")

@@ -82,6 +82,12 @@ def ignored_regions(doc_id: str, text: str) -> list[tuple[int, int]]:
     return regions
 
 
+def note_lines(doc_id: str, text: str) -> list[tuple[int, int]]:
+    """The citation and reference lines of a document (whole lines among ignored_regions): a name
+    found only there is cited, not written about."""
+    return [(a, b) for a, b in ignored_regions(doc_id, text) if text[a:b].count(" ") > 2]
+
+
 def containment(regions: list[tuple[int, int]]):
     """A test `inside((start, end))`: is the span within one of the regions? Answered by bisection
     (the regions sorted by start, with the furthest end reached so far), so testing every number of
