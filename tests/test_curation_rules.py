@@ -144,3 +144,83 @@ def test_the_held_out_texts_are_told_apart_by_set():
 
     grouped = by_set([Result("31-x"), Result("02-y"), Result("24-z")])
     assert {k: [r.doc_id for r in v] for k, v in grouped.items()} == {"A": ["02-y"], "D": ["24-z"], "E": ["31-x"]}
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Kyrgyzstan took back 64 of its citizens from Iraq on Monday.", "64"),
+    ("Twenty-two Tajik nationals were airlifted from Erbil to Dushanbe on Monday.", "Twenty-two"),
+    ("Since 2020, 230 Kyrgyz citizens have come home from the camps in Syria.", "230"),
+    ("Turkmenistan has taken home 18 women from Iraq, the ministry said.", "18"),
+])
+def test_more_return_verbs_count_people_repatriated(proposer, sentence, value):
+    assert figure(rows_of(proposer, sentence), value)["indicator"] == "repatriated_people"
+
+
+def test_a_flight_that_brings_a_running_total_to_n(proposer):
+    rows = rows_of(proposer, "The flight brings to 512 the number of people Tajikistan has taken home from Syria since "
+                             "March 2019, when the first flight landed.")
+    f = figure(rows, "512")
+    assert (f["indicator"], f["subject"], f["period_start"], f["period_end"]) == ("repatriated_people", "TJK", "2019-03", "")
+    assert incidents(rows) == []  # a running total, not an event
+
+
+def test_the_number_returned_brought_to_n(proposer):
+    rows = rows_of(proposer, "Officials said the flight would bring the number of Uzbek children returned from Iraq to 143.")
+    assert figure(rows, "143")["indicator"] == "repatriated_people"
+
+
+def test_prison_terms_handed_to_n_people_and_men_enlisted(proposer):
+    rows = rows_of(proposer, "A court in Osh has handed prison terms of 6 to 9 years to four men who enlisted at least "
+                             "11 villagers for an armed group in Syria.")
+    assert figure(rows, "four")["indicator"] == "people_convicted"
+    assert figure(rows, "at least 11")["indicator"] == "recruited_people"
+
+
+def test_a_cell_of_n_planning_an_attack_counts_perpetrators(proposer):
+    rows = rows_of(proposer, "Police said they had broken up a cell of five men who were preparing to blow up a railway station.")
+    assert figure(rows, "five")["indicator"] == "perpetrators"
+
+
+def test_the_expulsion_of_n_foreigners(proposer):
+    rows = rows_of(proposer, "Russian courts have ordered the expulsion of some 60,000 foreigners this year.")
+    assert (figure(rows, "some 60,000")["indicator"], figure(rows, "some 60,000")["subject"]) == ("people_expelled", "RUS")
+
+
+def test_accounts_taken_down_over_the_past_months(proposer):
+    rows = rows_of(proposer, "The committee said it had taken down 300 accounts over the past twelve months.", "2024-03-07")
+    f = figure(rows, "300")
+    assert (f["indicator"], f["period_start"], f["period_end"]) == ("social_media_channels_blocked", "2023-03", "2024-03")
+    assert incidents(rows) == []
+
+
+def test_a_range_of_years_written_with_a_hyphen(proposer):
+    f = figure(rows_of(proposer, "Officials say about 700 Kyrgyz citizens travelled to Syria in 2012-2015."), "about 700")
+    assert (f["period_start"], f["period_end"]) == ("2012", "2015")
+
+
+def test_since_the_start_of_a_year_opens_a_period_and_the_same_period_repeats_it(proposer):
+    rows = rows_of(proposer, "The service said it had foiled more than 20 plots since the start of 2024. Courts expelled "
+                             "about 9,000 migrants over the same period.")
+    assert (figure(rows, "more than 20")["period_start"], figure(rows, "more than 20")["period_end"]) == ("2024", "")
+    f = figure(rows, "about 9,000")
+    assert (f["indicator"], f["period_start"], f["period_end"]) == ("people_expelled", "2024", "")
+    assert incidents(rows) == []  # a count since a date is not an event
+
+
+def test_a_number_compared_a_year_earlier(proposer):
+    rows = rows_of(proposer, "Police said 52 people had been detained in 2023 on suspicion of recruiting, up from 40 a year earlier.")
+    f, base = figure(rows, "40"), figure(rows, "52")
+    assert (f["indicator"], f["subject"], f["period_start"], f["period_end"]) == (base["indicator"], base["subject"], "2022", "2022")
+
+
+def test_a_period_in_the_next_sentence_about_the_same_people(proposer):
+    rows = rows_of(proposer, "A court jailed three men who had recruited at least 9 young men for Syria. Prosecutors said "
+                             "the three ran their network between 2014 and 2016.")
+    f = figure(rows, "at least 9")
+    assert (f["period_start"], f["period_end"]) == ("2014", "2016")
+
+
+def test_detained_some_of_the_men_of_a_plot_told_before(proposer):
+    rows = rows_of(proposer, "The FSB said it had broken up a cell of four men preparing to blow up a station in Omsk.\n\n"
+                             "Officers detained two of the men on Tuesday, the FSB said.")
+    assert figure(rows, "two")["indicator"] == "people_arrested"

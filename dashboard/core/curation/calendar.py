@@ -1,7 +1,7 @@
 """Dates a news report gives relative to itself: its dateline ("DUSHANBE --", "01.05.2019",
 "ALMATY, Nov 3 (Agency) -", "Almaty, 12 March 2021."), its publication date, and the days it names
 without a year ("Friday", "Feb. 4", "Tuesday (February 12)", "last month", "this year", "the first
-eight months of the year"), resolved
+eight months of the year", "over the past twelve months"), resolved
 against the publication date. Every date resolved here is inferred: the rows that use it say so."""
 
 from __future__ import annotations
@@ -107,6 +107,29 @@ PHRASES = [
 ]
 
 
+# "over the past twelve months", "in the last 18 months", "during the past year": a period ending at publication
+COUNT_WORDS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                             "eleven", "twelve"), start=1)} | {"eighteen": 18, "twenty-four": 24}
+PAST_SPAN = re.compile(r"\b(?:over|in|during|within|for|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
+                       r"(?:(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+)?(?P<unit>months?|years?)\b", re.I)
+
+
+def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, 'YYYY-MM..YYYY-MM', 'period') for "over the past twelve months" and the like,
+    counted back from the month of publication ('' when no publication month is known)."""
+    found = []
+    for m in PAST_SPAN.finditer(sentence):
+        n = m["n"] or "one"
+        count = int(n) if n.isdigit() else COUNT_WORDS.get(n.lower(), 0)
+        months = count * (12 if m["unit"].lower().startswith("year") else 1)
+        if not months or not re.match(r"^(?:19|20)\d\d-\d\d", published or ""):
+            continue
+        year, month = int(published[:4]), int(published[5:7])
+        back = year * 12 + month - 1 - months
+        found.append((m.start(), m.end(), f"{back // 12}-{back % 12 + 1:02d}..{year}-{month:02d}", "period"))
+    return found
+
+
 def _month_number(name: str) -> int:
     return MONTH_ABBREVIATIONS.get(name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower()[:3], 0)
 
@@ -158,6 +181,7 @@ def relative_dates(sentence: str, published: str) -> list[tuple[int, int, str, s
         if month:
             y = year - 1 if day and month > day.month else year
             found.append((start, m.end(), f"{y}-{month:02d}", "month"))
+    found += [d for d in past_span(sentence, published) if free(d[0], d[1])]
     for pattern, what in PHRASES:
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()) or not year:

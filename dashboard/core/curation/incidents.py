@@ -36,11 +36,13 @@ NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|pr
 SAME_FAMILY = {"plot": "plot or arrest", "arrest": "plot or arrest"}  # a foiled plot and its arrests: one event
 VERDICT = re.compile(r"\b(?:sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
 NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", re.I)
-AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date)\b", re.I)
+AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date|"
+                       r"(?:bring|brings|brought|bringing|raise[sd]?|raising|take[sn]?|took)\s+(?:\w+\s+){0,3}?the\s+(?:total\s+)?number\s+of)\b", re.I)
 FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?", re.I)
 NEGATED = re.compile(r"\b(?:no|not|never|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.I)
 PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|men|people|citizens|returnees|orphans)\s+$", re.I)
-SINCE_PHRASE = re.compile(r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$", re.I)  # "Since the first flight ... in April 2019"
+# "Since the first flight ... in April 2019", "since the start of 2024"
+SINCE_PHRASE = re.compile(r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$", re.I)
 SEIZED = re.compile(r"^\w+\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:found|seized|discovered|confiscated)\b", re.IGNORECASE)
 TALLY_VERB = re.compile(r"\b[a-z]+ed\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$")  # "detained 120"
 SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
@@ -79,6 +81,8 @@ def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: i
     if kind == "announcement" and dates.speech and not dates.event:
         return dates.speech[0], ""  # "announced on April 17": the announcement is the event
     for d in dates.event:
+        if d[3] == "period":
+            continue  # "over the past twelve months": a period, not the date of an event
         if d[3] == "year" and (d[0], d[1]) in dates.inferred and not re.match(r"last\s+year", text[d[0]:d[1]], re.I):
             continue  # "this year": a period so far, not the date of an event
         if verdict and verdict.start() < d[0] + 60 and len(dates.event) == 1:

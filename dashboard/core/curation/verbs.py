@@ -12,18 +12,23 @@ import re
 
 RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|"
                 r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back|out)|flew\s+(?:home|back)|"
-                r"flies\s+(?:home|back)|transferred\s+(?:home|back)")
+                r"flies\s+(?:home|back)|transferred\s+(?:home|back)|(?:took|takes?|taken|taking)\s+(?:back|home)|"
+                r"airlift(?:ed|s|ing)?|(?:come|came|comes|coming)\s+(?:home|back)|(?:welcomed|welcomes)\s+(?:home|back)|"
+                r"(?:reunited|reunites)\s+with\s+(?:their\s+)?(?:families|relatives)")
 # verb -> indicator ("@arrest": people_arrested about an attack or plot, else people_detained)
 VERBS = [
     (RETURN_VERBS, "repatriated_people"),
     (r"(?:plane|flight|aircraft|airliner|charter)\s+carrying", "@flight"),  # "a plane carrying 54 children ... landed"
-    (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty", "people_convicted"),
+    (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
+     r"(?:handed|hands|gave|gives|given|imposed|imposes)\s+(?:down\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)"
+     r"(?:\s+of\s+[\w\s-]{1,30}?)?\s+(?:to|on)", "people_convicted"),  # "handed prison terms of 5 to 8 years to six men"
     (r"(?:ordered\s+)?the\s+arrest\s+of", "people_arrested"),
     (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|arrested|arrests|apprehended|detention\s+of", "@arrest"),
-    (r"recruited|recruits|persuaded|lured", "recruited_people"),
+    (r"recruited|recruits|persuaded|lured|enlisted|enlists|signed\s+up|drew\s+in|drawn\s+in", "recruited_people"),
+    (r"(?:cell|gang|ring|squad)\s+of", "@cell"),  # "a cell of four migrants ... preparing to blow up": the plotters
     (r"sent|sends", "@sent"),
-    (r"deported|deports|expelled|expels", "people_expelled"),
-    (r"blocked|blocks|shut\s+down|closed\s+down", "@blocked"),
+    (r"deported|deports|expelled|expels|(?:the\s+)?(?:expulsion|deportation|removal)\s+of", "people_expelled"),
+    (r"blocked|blocks|shut\s+down|closed\s+down|(?:took|takes?|taken|taking)\s+down|removed|removes|deleted|deletes", "@blocked"),
     (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))", "killed"),
     (r"(?<!killing and )(?<!killed and )(?<!killing or )(?:wounded|wounding|injured|injuring)(?!\s+(?:or|and)\s+kill\w+)",
      "wounded"),
@@ -40,6 +45,14 @@ PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,70}}?\b(?:have|has|had|were|was|are|is|
 NUMBER_OF = [(re.compile(rf"\bnumber\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|rose\s+to|risen\s+to|stands\s+at|"
                          rf"stood\s+at|totals?|totalled|is|was)\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.I), indicator)
              for verb, indicator in VERBS]
+# "would bring the number of children returned from Iraq to 296"; "brings to 765 the number of people it has taken home"
+BRINGS = r"(?:bring|brings|brought|bringing|raise|raises|raised|raising|take|takes|took|push|pushes|pushed)"
+BRING_NUMBER_OF = [(re.compile(rf"\b{BRINGS}\s+the\s+(?:total\s+)?number\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?"
+                               rf"\bto\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I), indicator)
+                   for verb, indicator in VERBS]
+BRINGS_TO = re.compile(rf"\b{BRINGS}\s+(?:the\s+(?:total|tally)\s+)?to\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
+NUMBER_OF_AFTER = [(re.compile(rf"^\s+(?:the\s+)?(?:total\s+)?number\s+of\s+[^.;]{{0,80}}?\b(?:{verb})\b", re.I), indicator)
+                   for verb, indicator in VERBS]
 # "511 people, mostly children, have been returned": an aside between the count and its verb
 ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+)?),\s+(?:mostly|most\s+of\s+them|many\s+of\s+them|almost\s+all|nearly\s+all|"
                    r"all\s+of\s+them|among\s+them|including)\b[^,;.]{0,40},", re.IGNORECASE)
@@ -58,10 +71,14 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     it, or after the number's noun in a passive: "511 people have been brought back"); ('', '').
     `attack_nearby`: an attack or plot is the subject of the paragraph (arrests are then its suspects)."""
     before = sentence[max(0, start - 160):start]
-    for pattern, indicator in NUMBER_OF:
+    for pattern, indicator in NUMBER_OF + BRING_NUMBER_OF:
         m = pattern.search(before)
         if m:
             return _resolve(indicator, sentence, start, end, attack_nearby), "number of"
+    if BRINGS_TO.search(before):
+        for pattern, indicator in NUMBER_OF_AFTER:
+            if pattern.search(sentence[end:end + 120]):
+                return _resolve(indicator, sentence, start, end, attack_nearby), "number of"
     before = before[-90:]
     for pattern, indicator in ACTIVE:
         m = pattern.search(before)
@@ -104,6 +121,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         return "repatriated_suspects"
     if indicator == "@sent":  # "sent 14 people to Syria", "sent 5 young men ... to fight": recruitment
         return "recruited_people" if re.search(r"\bto\s+(?:fight|join|wage|Syria|Iraq|Afghanistan|the\s+war)", sentence[end:end + 80]) else ""
+    if indicator == "@cell":
+        return "perpetrators" if attack_nearby or PLOT_OR_ATTACK.search(sentence) else ""
     if indicator == "@blocked":
         near = sentence[end:end + 40]
         if not ONLINE_THINGS.search(near):
