@@ -224,3 +224,49 @@ def test_detained_some_of_the_men_of_a_plot_told_before(proposer):
     rows = rows_of(proposer, "The FSB said it had broken up a cell of four men preparing to blow up a station in Omsk.\n\n"
                              "Officers detained two of the men on Tuesday, the FSB said.")
     assert figure(rows, "two")["indicator"] == "people_arrested"
+
+
+def test_children_who_lost_both_parents_are_orphans_of_the_total(proposer):
+    rows = rows_of(proposer, "A flight returned 30 Kyrgyz citizens from Syria on Monday. The group consisted of 8 women "
+                             "and 22 children aged between one and 12, of whom 6 had lost both parents.")
+    f, total = figure(rows, "6"), figure(rows, "30")
+    assert (f["counts"], f["part_of"], f["indicator"]) == ("orphans", total["candidate_id"], "repatriated_people")
+
+
+def test_n_of_the_children_were_orphans_is_a_part_of_the_children(proposer):
+    rows = rows_of(proposer, "Iraq handed over 25 Uzbek children on Friday.\n\nThe children were flown home on a military "
+                             "plane. Officials said 4 of the children were orphans.")
+    f = figure(rows, "4")
+    assert (f["counts"], f["part_of"]) == ("orphans", figure(rows, "25")["candidate_id"])
+
+
+def test_mothers_flown_together_with_children_are_women_repatriated(proposer):
+    rows = rows_of(proposer, "Iraq handed over 25 Uzbek children on Friday.\n\nThe children were flown from Baghdad to "
+                             "Tashkent together with 3 mothers.")
+    f = figure(rows, "3")
+    assert (f["indicator"], f["counts"], f["subject"]) == ("repatriated_people", "women", "UZB")
+    assert f["period_start"] == figure(rows, "25")["period_start"] != ""  # "The children": the event told before
+
+
+def test_the_number_of_children_returned_counts_children(proposer):
+    rows = rows_of(proposer, "The flight would bring the number of children returned from Syria to Tajikistan to 380.")
+    assert figure(rows, "380")["counts"] == "children"
+
+
+def test_women_who_remain_in_foreign_prisons_are_held_abroad(proposer):
+    rows = rows_of(proposer, "About 40 Tajik women remain in Iraqi prisons, officials said.")
+    assert figure(rows, "About 40")["indicator"] == "detained_women_children"
+
+
+def test_a_part_goes_with_the_total_of_its_own_period(proposer):
+    rows = rows_of(proposer, "Prosecutors said 90 people had been convicted of extremism in 2024, compared with 120 in all "
+                             "of 2023. Of those convicted this year, 12 were women.", "2024-11-05")
+    assert (figure(rows, "120")["period_start"], figure(rows, "120")["period_end"]) == ("2023", "2023")
+    f = figure(rows, "12")
+    assert (f["part_of"], f["counts"]) == (figure(rows, "90")["candidate_id"], "women")
+
+
+def test_a_range_of_years_and_some_of_the_men_are_no_events(proposer):
+    rows = rows_of(proposer, "Officials say 600 citizens went to Syria in 2013-2016, and that 200 of them were killed there. "
+                             "Four of the men came back and were jailed.")
+    assert incidents(rows) == []

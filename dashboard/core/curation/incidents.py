@@ -38,7 +38,9 @@ VERDICT = re.compile(r"\b(?:sentenced|sentences|convicted|convicts|jailed|jails|
 NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", re.I)
 AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date|"
                        r"(?:bring|brings|brought|bringing|raise[sd]?|raising|take[sn]?|took)\s+(?:\w+\s+){0,3}?the\s+(?:total\s+)?number\s+of)\b", re.I)
-FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?", re.I)
+FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?|"
+                       r"^\W*(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:the|them|those|these|their)\b", re.I)  # "Six of the men ..."
+YEAR_SPAN = re.compile(r"^\s*(?:-|\u2013|to|and|through)\s*(?:19|20)\d\d\b")
 NEGATED = re.compile(r"\b(?:no|not|never|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.I)
 PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|men|people|citizens|returnees|orphans)\s+$", re.I)
 # "Since the first flight ... in April 2019", "since the start of 2024"
@@ -88,6 +90,8 @@ def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: i
         if verdict and verdict.start() < d[0] + 60 and len(dates.event) == 1:
             return None, "verdict"  # "a court on Thursday sentenced...": the day of the sentence
         before = text[max(0, d[0] - 10):d[0]]
+        if YEAR_SPAN.match(text[d[1]:]) or re.search(r"\bbetween\s*$|(?:19|20)\d\d\s*(?:-|\u2013|to|and|through)\s*$", before):
+            continue  # "in 2013-2016", "between 2015 and 2017": a period, not the date of an event
         if (NOT_EVENT_DATE.search(before) or SINCE_PHRASE.search(text[max(0, d[0] - 60):d[0]])) and not SINCE_WHEN.match(text[d[1]:]):
             continue
         return d, ""

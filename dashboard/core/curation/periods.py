@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from core.curation.figures import clause_of
+from core.curation.parts import REFERS_BACK
 from core.curation.reading import nearest_date, period_of
 
 STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b", re.I)  # a stock at the time of the report
@@ -24,10 +25,11 @@ BACK_REFERENCE = r"\b(?:the|these|those|all)\s+{n}\b"
 
 
 def figure_period(dates_period: list, masked: str, text: str, start: int, own: tuple[str, str], several: bool,
-                  paragraph: tuple, last_stated: tuple) -> tuple[tuple[str, str], bool, str]:
-    """(period, carried from an earlier sentence, why) of the number at `start`. `paragraph` and
-    `last_stated` are (start, end, words, topics) of the period stated in the paragraph and the one
-    stated last anywhere before."""
+                  paragraph: tuple, last_stated: tuple) -> tuple[tuple[str, str], tuple | None, str]:
+    """(period, the earlier period it carries or None, why) of the number at `start`. `paragraph`
+    and `last_stated` are (start, end, words, topics) of the period stated in the paragraph and the
+    one stated last anywhere before (a sentence that speaks of the people told before, "The
+    children ... were flown", takes it across a paragraph break)."""
     period = period_of(dates_period, masked, start) if dates_period else own
     if several:
         period = nearest_date(dates_period, masked, start)
@@ -39,12 +41,14 @@ def figure_period(dates_period: list, masked: str, text: str, start: int, own: t
         period = ("", "")  # "800 left for Syria, and that 615 were convicted over the past five years": the other clause's
     if STOCK.search(text[a:b]):
         mine = [d for d in dates_period if a <= d[0] < b]  # "still held": no other clause's date
-        return (period_of([(s - a, e - a, iso, p) for s, e, iso, p in mine], masked[a:b]) if mine else ("", "")), False, ""
+        return (period_of([(s - a, e - a, iso, p) for s, e, iso, p in mine], masked[a:b]) if mine else ("", "")), None, ""
     if not (period[0] or period[1]) and SAME_PERIOD.search(text) and (last_stated[0] or last_stated[1]):
-        return tuple(last_stated[:2]), False, f"'the same period' as '{last_stated[2]}'"
+        return tuple(last_stated[:2]), None, f"'the same period' as '{last_stated[2]}'"
     if not (period[0] or period[1]) and (paragraph[0] or paragraph[1]):
-        return tuple(paragraph[:2]), True, ""
-    return period, False, ""
+        return tuple(paragraph[:2]), paragraph, ""
+    if not (period[0] or period[1]) and not dates_period and REFERS_BACK.match(text) and (last_stated[0] or last_stated[1]):
+        return tuple(last_stated[:2]), last_stated, ""
+    return period, None, ""
 
 
 def comparison(text: str, start: int, end: int, row: dict, earlier: list[dict]) -> str:

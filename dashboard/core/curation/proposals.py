@@ -230,16 +230,16 @@ class Proposer:
                 row.update(indicator="perpetrator_age", unit=self.vocab.units.get("perpetrator_age", "years"), counts="")
                 row["reason"] += "; an age of a suspect or attacker"
                 verb = "perpetrator_age"
-            if carried and self._period[3] and self.vocab.topics.get(row["indicator"], "") not in self._period[3]:
+            if carried and carried[3] and self.vocab.topics.get(row["indicator"], "") not in carried[3]:
                 row["period_start"] = row["period_end"] = ""  # the period stated for other counts ("since 2021, when 188 were brought back")
                 carried = False
             if carried:
-                row["reason"] += f"; period from an earlier sentence of the paragraph ('{self._period[2]}')"
+                row["reason"] += f"; period from an earlier sentence ('{carried[2]}')"
             row["reason"] += f"; period: {same}" if same else ""
             compared = comparison(text, number.occ.start, (number.second or number.occ).end, row,
                                   [c.row for c in self._counted if c.sentence == self._index])
             row["reason"] += f"; {compared}" if compared else ""
-            self._note_inferred(row, dates, number, carried)
+            self._note_inferred(row, dates, number, bool(carried))
             if respective and row["indicator"] not in INCIDENT_INDICATORS:
                 target = respective[i]
                 if row["indicator"] in GROUP_INDICATORS and any(m.kind == "group" for m in mentions + context):

@@ -209,7 +209,8 @@ def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: i
     """Several separate dates in a sentence: a number takes the nearest date before it, else the
     first after it; a date that only opens a period ("began in January 2019") dates no number."""
     plain = [d for d in dates if not START_ONLY.search(sentence[max(0, d[0] - 16):d[0]])] or dates
-    right_after = [d for d in plain if d[0] >= start and re.fullmatch(r"\d[\d,.]*\s+(?:in|during|for)\s+", sentence[start:d[0]])]
+    right_after = [d for d in plain if d[0] >= start and re.fullmatch(r"\d[\d,.]*\s+(?:in|during|for|throughout)\s+(?:all\s+of\s+|the\s+whole\s+of\s+|the\s+whole\s+|all\s+)?",
+                                                                              sentence[start:d[0]])]
     if right_after:  # "up from 900 in 2022"
         return right_after[0][2], right_after[0][2]
     before = [d for d in plain if d[1] <= start]

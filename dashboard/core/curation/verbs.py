@@ -12,7 +12,7 @@ import re
 
 RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|"
                 r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back|out)|flew\s+(?:home|back)|"
-                r"flies\s+(?:home|back)|transferred\s+(?:home|back)|(?:took|takes?|taken|taking)\s+(?:back|home)|"
+                r"flies\s+(?:home|back)|(?<=were\s)flown\s+(?=from\b)|(?<=was\s)flown\s+(?=from\b)|transferred\s+(?:home|back)|(?:took|takes?|taken|taking)\s+(?:back|home)|"
                 r"airlift(?:ed|s|ing)?|(?:come|came|comes|coming)\s+(?:home|back)|(?:welcomed|welcomes)\s+(?:home|back)|"
                 r"(?:reunited|reunites)\s+with\s+(?:their\s+)?(?:families|relatives)")
 # verb -> indicator ("@arrest": people_arrested about an attack or plot, else people_detained)
@@ -59,7 +59,9 @@ ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+)?),\s+(?:mostly|most\s+of\s+them|
 # "100 women are still serving prison sentences in Iraq", "500 more were thought to be in al-Hol": held abroad
 HELD = re.compile(r"^[\s\w'-]{0,50}?\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:(?:thought|believed|said|"
                   r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
-                  r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:camps?|prisons?|detention))\b", re.IGNORECASE)
+                  r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:camps?|prisons?|jails?|detention))\b", re.IGNORECASE)
+TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
+RETURN_BEFORE = re.compile(rf"\b(?:{RETURN_VERBS})\b", re.I)
 ACTIVE_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?!been\b)(?:\w+\s+)?(?:\w+ly\s+)?\w+$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhile\b|\bbut\b")
 ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|groups?|bots?)\b", re.I)
@@ -84,6 +86,8 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         m = pattern.search(before)
         if m and not CLAUSE_BREAK.search(m.group(0)):
             return _resolve(indicator, sentence, start, end, attack_nearby), m.group(0).split()[0]
+    if TOGETHER_WITH.search(before) and RETURN_BEFORE.search(sentence[:start]):
+        return "repatriated_people", "together with"  # "were flown home together with 5 mothers": the same flight
     after = sentence[end:end + 110]
     aside = ASIDE.match(after)
     after = aside.group(1) + after[aside.end():] if aside else after
