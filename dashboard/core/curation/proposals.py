@@ -234,7 +234,8 @@ class Proposer:
                 row["period_start"] = row["period_end"] = ""  # the period stated for other counts ("since 2021, when 188 were brought back")
                 carried = False
             if carried:
-                row["reason"] += f"; period from an earlier sentence ('{carried[2]}')"
+                where = "of the paragraph" if carried is self._period else "about the same people"
+                row["reason"] += f"; period from an earlier sentence {where} ('{carried[2]}')"
             row["reason"] += f"; period: {same}" if same else ""
             compared = comparison(text, number.occ.start, (number.second or number.occ).end, row,
                                   [c.row for c in self._counted if c.sentence == self._index])
