@@ -105,10 +105,10 @@ def test_a_total_of_children_has_boys_and_girls_as_parts(proposer):
     assert [figure(rows, t)["part_of"] for t in ("16", "14")] == [total["candidate_id"]] * 2
 
 
-def test_the_first_months_of_the_year_are_the_publication_year(proposer):
+def test_the_first_months_of_the_year_are_the_publication_year(proposer):  # and those months of it
     f = figure(rows_of(proposer, "Russia deported more than 9,000 foreigners in the first six months of the year, "
                                  "the ministry said.", "2023-07-20"), "more than 9,000")
-    assert (f["period_start"], f["period_end"]) == ("2023", "2023")
+    assert (f["period_start"], f["period_end"]) == ("2023-01", "2023-06")
 
 
 def test_the_date_of_an_earlier_event_is_not_the_period_of_the_numbers(proposer):
@@ -269,4 +269,78 @@ def test_a_part_goes_with_the_total_of_its_own_period(proposer):
 def test_a_range_of_years_and_some_of_the_men_are_no_events(proposer):
     rows = rows_of(proposer, "Officials say 600 citizens went to Syria in 2013-2016, and that 200 of them were killed there. "
                              "Four of the men came back and were jailed.")
+    assert incidents(rows) == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Uzbekistan has secured the return of 31 of its nationals from camps in Syria.", "31"),
+    ("Iraq has transferred 18 Kyrgyz women to the custody of Kyrgyzstan.", "18"),
+    ("Twenty Kazakh nationals were escorted home on Friday, officials said.", "Twenty"),
+])
+def test_nominal_and_escorted_returns_count_people_repatriated(proposer, sentence, value):
+    rows = rows_of(proposer, sentence)
+    assert figure(rows, value)["indicator"] == "repatriated_people"
+    assert [i["kind"] for i in incidents(rows)] == ["repatriation programme"]
+
+
+def test_a_transfer_that_does_not_go_home_is_no_repatriation(proposer):
+    rows = rows_of(proposer, "The prison service transferred 40 inmates to a jail in Basra.")
+    assert figure(rows, "40")["indicator"] != "repatriated_people"
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("The ministry restricted access to 1,200 online resources.", "1,200", "social_media_channels_blocked"),
+    ("Police had rounded up around 300 undocumented migrants in Novosibirsk.", "around 300", "migrants_detained"),
+    ("Prosecutors charged six men with forming a cell that planned attacks.", "six", "perpetrators"),
+    ("Russian courts have handed down 900 terrorism-related sentences.", "900", "people_convicted"),
+    ("A court found a preacher guilty of drawing 7 young men into an armed group.", "7", "recruited_people"),
+    ("Eleven of the women have been given prison terms in Kazakhstan.", "Eleven", "people_convicted"),
+])
+def test_more_verbs_of_news(proposer, sentence, value, indicator):
+    assert figure(rows_of(proposer, sentence), value)["indicator"] == indicator
+
+
+def test_the_courts_of_a_state_count_for_it(proposer):
+    rows = rows_of(proposer, "Tashkent said 20 Uzbek recruiters were active online. Russian courts have handed down "
+                             "900 terrorism-related sentences.")
+    assert figure(rows, "900")["subject"] == "RUS"
+
+
+def test_the_first_months_of_a_year_are_a_period(proposer):
+    rows = rows_of(proposer, "The ministry blocked 800 websites in the first half of 2024. Courts convicted 60 people in the "
+                             "first seven months of this year.", "2024-09-05")
+    assert (figure(rows, "800")["period_start"], figure(rows, "800")["period_end"]) == ("2024-01", "2024-06")
+    assert (figure(rows, "60")["period_start"], figure(rows, "60")["period_end"]) == ("2024-01", "2024-07")
+
+
+def test_a_dateline_with_a_city_and_a_dotted_date(proposer):
+    rows = rows_of(proposer, "Tajikistan brings home 20\n\nDushanbe, 21.05.2024\n\nTajikistan took back 20 citizens from "
+                             "Iraq on Monday, officials said.", "")
+    assert [i["date"] for i in incidents(rows)] == ["2024-05-20"]
+    assert "21.05" not in rows[rows["table"] == "figures"]["value_text"].tolist()
+
+
+def test_ages_said_with_under_and_below_are_not_counts(proposer):
+    rows = rows_of(proposer, "Kyrgyzstan took back 30 children on Monday. Nine of the children are under five, and four "
+                             "were below 15 when they left. They are aged between the ages of two and 16.")
+    figures_ = rows[rows["table"] == "figures"]["value_text"].tolist()
+    assert not {"five", "15", "16"} & set(figures_)
+
+
+def test_orphans_among_the_children_of_a_total(proposer):
+    rows = rows_of(proposer, "Kyrgyzstan took back 29 of its nationals from Syria on Monday. The returnees - seven women and "
+                             "22 children - arrived in Osh late on Monday. Four of the children have no surviving parent.")
+    f = figure(rows, "Four")
+    assert (f["counts"], f["part_of"]) == ("orphans", figure(rows, "29")["candidate_id"])
+
+
+def test_a_count_of_people_a_court_judged_is_not_dated_by_the_verdict(proposer):
+    rows = rows_of(proposer, "A court in Osh on 12 March found a preacher guilty of drawing 7 young men into an armed group.")
+    f = figure(rows, "7")
+    assert (f["period_start"], f["period_end"]) == ("", "")
+
+
+def test_a_sentence_that_follows_the_men_counted_is_no_new_event(proposer):
+    rows = rows_of(proposer, "Of the nine men he recruited, five are believed to have been killed in fighting near Idlib. "
+                             "According to the police, the suspects had been planning attacks in Istanbul.")
     assert incidents(rows) == []

@@ -30,6 +30,7 @@ from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
 
 NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|program|flight)\s+to\s+(?:return|repatriate|bring\s+(?:back|home)))\b",
                                re.IGNORECASE), "repatriation programme"),
+                   (re.compile(r"\btransferred\b(?=[^.;]*\b(?:custody\s+of|home)\b)", re.I), "repatriation programme"),
                    # "A plane carrying 54 children from Baghdad landed in Bishkek on Sunday"
                    (re.compile(r"\b(?:plane|flight|aircraft|airliner|charter)\s+carrying\b(?=[^.;]*\b(?:landed|arrived|touched\s+down)\b)",
                                re.I), "repatriation programme")]
@@ -39,7 +40,9 @@ NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", 
 AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date|"
                        r"(?:bring|brings|brought|bringing|raise[sd]?|raising|take[sn]?|took)\s+(?:\w+\s+){0,3}?the\s+(?:total\s+)?number\s+of)\b", re.I)
 FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?|"
-                       r"^\W*(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:the|them|those|these|their)\b", re.I)  # "Six of the men ..."
+                       r"^\W*(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:the|them|those|these|their)\b|"  # "Six of the men ..."
+                       r"^\W*Of\s+(?:the|those|these|them)\b|"  # "Of the nine men he recruited, five ..."
+                       r"^\W*(?:According\s+to\s+[^,]{1,60},\s*)(?:the|these|those|they)\b", re.I)  # "According to X, the suspects ..."
 YEAR_SPAN = re.compile(r"^\s*(?:-|\u2013|to|and|through)\s*(?:19|20)\d\d\b")
 NEGATED = re.compile(r"\b(?:no|not|never|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.I)
 PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|men|people|citizens|returnees|orphans)\s+$", re.I)

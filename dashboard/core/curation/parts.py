@@ -20,13 +20,15 @@ SPLIT_BY_PEOPLE = {"repatriated_people", "repatriated_suspects", "detained_women
 CATEGORY = re.compile(
     r"^\s*(?:(?:of\s+(?:them|those|whom)\s+(?:were\s+|are\s+)?)|(?:were\s+|are\s+|being\s+))?"
     r"(?:[a-z-]+\s+){0,2}?(?P<c>women\s+and\s+children|men|women|children|orphans|minors|boys|girls|kids|widows|wives|"
-    r"mothers|fathers|daughters|sons)\b|^\s*(?:who\s+)?(?:had\s+|have\s+|has\s+)?(?P<o>lost\s+(?:both\s+)?(?:their\s+)?parents)", re.I)
+    r"mothers|fathers|daughters|sons)\b|^\s*(?:who\s+)?(?:had\s+|have\s+|has\s+)?(?P<o>lost\s+(?:both\s+)?(?:their\s+)?parents|"
+    r"no\s+(?:surviving\s+|living\s+)?parents?)", re.I)
 CATEGORY_WORDS = {"men": "men", "women": "women", "children": "children", "orphans": "orphans", "minors": "children",
                   "boys": "children", "girls": "children", "kids": "children", "widows": "women", "wives": "women",
                   "mothers": "women", "fathers": "men", "daughters": "children", "sons": "children"}
 # "7 of the children were orphans": the noun says of which total, the predicate (if any) whom it counts
 OF_THE_NOUN = re.compile(r"^\s*of\s+(?:the|these|those)\s+(?:[\w-]+\s+)?(?P<noun>children|women|men|minors|returnees|orphans)\b"
-                         r"(?:\s+(?:were|are)\s+(?:also\s+)?(?P<c>orphans|women|men|children|minors|girls|boys))?", re.I)
+                         r"(?:\s+(?:were|are)\s+(?:also\s+)?(?P<c>orphans|women|men|children|minors|girls|boys)|"
+                         r"\s+(?:have|had)\s+(?P<o>no\s+(?:surviving\s+|living\s+)?parents?|lost\s+(?:both\s+)?(?:their\s+)?parents))?", re.I)
 # "the number of children returned from Iraq to 296": the category named before the number
 NUMBER_OF_CATEGORY = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+)?(?P<c>women\s+and\s+children|men|women|children|orphans|minors)\b"
                                 r"[^.;]{0,80}?\bto\s+(?:about\s+|more\s+than\s+|over\s+)?$", re.I)
@@ -38,7 +40,8 @@ WITHIN = {"": {"", "men", "women", "children", "orphans", "women and children"},
 # The sentence speaks of people counted just before: "The group included...", "Among them...", "Of those 754..."
 REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,2}?(?:group|men|women|children|returnees|"
                          r"citizens|people|suspects|detainees|defendants|evacuees|passengers|flight|plane)\b|"
-                         r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these))\b", re.I)
+                         r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these))\b|"
+                         r"^(?:\W*)(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:those|these|them|the)\b", re.I)  # "Nine of those held"
 LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+them|\bincluded|\bconsisted\s+of|"
                              r"\bcomprising)\s*(?:[\w-]+\s+){0,3}$", re.I)
 APPOSITION = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
@@ -55,7 +58,7 @@ def category(sentence: str, end: int, indicator: str) -> str:
     of_the = OF_THE_NOUN.match(sentence[end:end + 60])
     named_before = NUMBER_OF_CATEGORY.search(sentence[max(0, end - 160):end].rsplit(" ", 1)[0] + " ") if not m else None
     if of_the:
-        word = (of_the["c"] or of_the["noun"]).lower()
+        word = "orphans" if of_the["o"] else (of_the["c"] or of_the["noun"]).lower()
     elif named_before:
         word = named_before["c"].lower()
     elif m and m["o"]:
@@ -121,8 +124,11 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         refers = REFERS_BACK.match(text) or of_them or apposition or sibling
         totals = same or (back if refers else [])
         of_the = OF_THE_NOUN.match(text[part.end:])
-        named = [f for f in earlier if of_the and f.row.get("counts") == CATEGORY_WORDS.get(of_the["noun"].lower())]
-        totals = named[-1:] if named and not same else totals  # "7 of the children": of the children counted before
+        named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2
+                 and f.row.get("counts") == CATEGORY_WORDS.get(of_the["noun"].lower())]
+        if named and not same:  # "7 of the children": of the children counted before (of their total, if they are a part)
+            whole = next((f for f in figures if named[-1].row.get("part_of") and f.row["candidate_id"] == named[-1].row["part_of"]), None)
+            totals = [whole or named[-1]]
         if not totals:
             continue
         own = part.row["period_start"] or part.row["period_end"]
@@ -135,7 +141,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         if cat not in WITHIN.get(total.row.get("counts", ""), ()):
             continue  # "54 children ... 30 women": not a part of the children
         siblings = [f for f in figures if f.row.get("part_of") == total.row["candidate_id"] and f.row.get("counts") != "orphans"]
-        if total.value is None or part.value + sum(f.value or 0 for f in siblings) > total.value:
+        added = part.value if cat != "orphans" else 0  # orphans are among the children, not beside them
+        if total.value is None or added + sum(f.value or 0 for f in siblings) > total.value or part.value > total.value:
             continue  # the parts would add up to more than the total
         if not cat and part.value >= total.value:
             continue

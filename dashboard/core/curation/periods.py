@@ -68,6 +68,21 @@ def comparison(text: str, start: int, end: int, row: dict, earlier: list[dict]) 
     return why
 
 
+VERDICT = re.compile(r"\b(?:sentenced|convicted|jailed|found\s+(?:\w+\s+){0,4}?guilty|acquitted)\b", re.I)
+
+
+def verdict_day(text: str, start: int, row: dict, own: tuple[str, str]) -> str:
+    """'A court on 12 March found an imam guilty of drawing 9 men into a group': the day of the
+    verdict dates the verdict, not what the court judged (the recruiting). Clears the period of a
+    count that is not the court's own; returns why ('' when it does not apply)."""
+    if row["indicator"] in PROCESS_INDICATORS or not VERDICT.search(text[:start]) or not own[0] or own[0] != own[1] or len(own[0]) != 10:
+        return ""
+    if (row["period_start"], row["period_end"]) != own:
+        return ""
+    row["period_start"] = row["period_end"] = ""
+    return "the sentence's day is the verdict's, not the period of what it judged"
+
+
 def dated_by_next(text: str, dates_period: list, masked: str, previous: list[dict], values: dict[str, float]) -> list[dict]:
     """'... who enlisted at least 14 young men. Prosecutors said the five ran their network between
     2015 and 2017': a sentence that names the people of the sentence before by their number ("the

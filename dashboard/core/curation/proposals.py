@@ -33,7 +33,7 @@ from core.curation.incidents import IncidentFinder, SentenceDates
 from core.curation.names import NameFinder
 from core.curation.nonfigures import held_by_row, headline_span, repeats, why_not_a_figure
 from core.curation.parts import Counted, link_parts
-from core.curation.periods import comparison, dated_by_next, figure_period
+from core.curation.periods import comparison, dated_by_next, figure_period, verdict_day
 from core.curation.reading import (
     NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, period_of, split_sentences,
 )
@@ -152,8 +152,9 @@ class Proposer:
 
     def _dates(self, text: str, masked: str) -> SentenceDates:
         dates = SentenceDates()
-        absolute = find_dates(masked)
         relative = relative_dates(masked, self._published)
+        spans = [(d[0], d[1]) for d in relative if d[3] == "period"]  # "the first half of 2024": not 2024 alone
+        absolute = [d for d in find_dates(masked) if not any(a <= d[0] and d[1] <= b for a, b in spans)]
         dates.all = sorted(absolute + relative)
         for d in relative:
             dates.inferred[(d[0], d[1])] = text[d[0]:d[1]]
@@ -195,7 +196,8 @@ class Proposer:
         rows.extend(incidents)
         self._refine_incident_date(text, dates, incidents)
         own_period = period_of(dates.period, masked)
-        several = len(dates.period) >= 2 and own_period[0] == own_period[1]  # several separate dates: each number takes the nearest
+        several = len(dates.period) >= 2 and not re.fullmatch(  # several separate dates: each number takes the nearest
+            r"\s*(?:-|\u2013|to|and|through)\s*", masked[dates.period[0][1]:dates.period[1][0]])
         groups = group_ranges(countable, text)
         respective = respectively(text, groups, mentions)
         recent = self._last_incident if self._index - self._last_incident_at <= 2 else None
@@ -240,6 +242,8 @@ class Proposer:
             compared = comparison(text, number.occ.start, (number.second or number.occ).end, row,
                                   [c.row for c in self._counted if c.sentence == self._index])
             row["reason"] += f"; {compared}" if compared else ""
+            verdict = verdict_day(text, number.occ.start, row, own_period)
+            row["reason"] += f"; {verdict}" if verdict else ""
             self._note_inferred(row, dates, number, bool(carried))
             if respective and row["indicator"] not in INCIDENT_INDICATORS:
                 target = respective[i]

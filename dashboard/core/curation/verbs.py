@@ -14,21 +14,29 @@ RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|
                 r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back|out)|flew\s+(?:home|back)|"
                 r"flies\s+(?:home|back)|(?<=were\s)flown\s+(?=from\b)|(?<=was\s)flown\s+(?=from\b)|transferred\s+(?:home|back)|(?:took|takes?|taken|taking)\s+(?:back|home)|"
                 r"airlift(?:ed|s|ing)?|(?:come|came|comes|coming)\s+(?:home|back)|(?:welcomed|welcomes)\s+(?:home|back)|"
-                r"(?:reunited|reunites)\s+with\s+(?:their\s+)?(?:families|relatives)")
+                r"(?:reunited|reunites)\s+with\s+(?:their\s+)?(?:families|relatives)|(?:escorted|accompanied)\s+(?:home|back)|"
+                r"(?:the\s+)?(?:return|repatriation|homecoming)\s+of|recovered(?=\s[^.;]{0,60}\bfrom\b)")
 # verb -> indicator ("@arrest": people_arrested about an attack or plot, else people_detained)
 VERBS = [
     (RETURN_VERBS, "repatriated_people"),
     (r"(?:plane|flight|aircraft|airliner|charter)\s+carrying", "@flight"),  # "a plane carrying 54 children ... landed"
     (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
+     r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
      r"(?:handed|hands|gave|gives|given|imposed|imposes)\s+(?:down\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)"
      r"(?:\s+of\s+[\w\s-]{1,30}?)?\s+(?:to|on)", "people_convicted"),  # "handed prison terms of 5 to 8 years to six men"
     (r"(?:ordered\s+)?the\s+arrest\s+of", "people_arrested"),
-    (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|arrested|arrests|apprehended|detention\s+of", "@arrest"),
+    (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|arrested|arrests|apprehended|detention\s+of|"
+     r"(?:rounded|rounds|round)\s+up|picked\s+up", "@arrest"),
     (r"recruited|recruits|persuaded|lured|enlisted|enlists|signed\s+up|drew\s+in|drawn\s+in", "recruited_people"),
-    (r"(?:cell|gang|ring|squad)\s+of", "@cell"),  # "a cell of four migrants ... preparing to blow up": the plotters
+    (r"(?:cell|gang|ring|squad)\s+of", "@cell"),
+    (r"transferred|transfers|handed\s+back", "@transfer"),  # "transferred 43 citizens ... to the custody of Tajikistan"
+    (r"charged|charges|indicted|indicts", "@cell"),  # "charged seven men with ... planned attacks": the plotters
+    (r"(?:handed|hands|passed|passes|issued|issues)\s+down", "@verdicts"),  # "handed down 1,154 sentences"
+    (r"drawing|drew|drawn|draws|dragged|dragging", "@into"),  # "drawing 9 men into a group"  # "a cell of four migrants ... preparing to blow up": the plotters
     (r"sent|sends", "@sent"),
     (r"deported|deports|expelled|expels|(?:the\s+)?(?:expulsion|deportation|removal)\s+of", "people_expelled"),
-    (r"blocked|blocks|shut\s+down|closed\s+down|(?:took|takes?|taken|taking)\s+down|removed|removes|deleted|deletes", "@blocked"),
+    (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|"
+     r"blocked|blocks|shut\s+down|closed\s+down|(?:took|takes?|taken|taking)\s+down|removed|removes|deleted|deletes", "@blocked"),
     (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))", "killed"),
     (r"(?<!killing and )(?<!killed and )(?<!killing or )(?:wounded|wounding|injured|injuring)(?!\s+(?:or|and)\s+kill\w+)",
      "wounded"),
@@ -54,7 +62,8 @@ BRINGS_TO = re.compile(rf"\b{BRINGS}\s+(?:the\s+(?:total|tally)\s+)?to\s+(?:abou
 NUMBER_OF_AFTER = [(re.compile(rf"^\s+(?:the\s+)?(?:total\s+)?number\s+of\s+[^.;]{{0,80}}?\b(?:{verb})\b", re.I), indicator)
                    for verb, indicator in VERBS]
 # "511 people, mostly children, have been returned": an aside between the count and its verb
-ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+)?),\s+(?:mostly|most\s+of\s+them|many\s+of\s+them|almost\s+all|nearly\s+all|"
+ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+){0,2}),\s+(?:mostly|most\s+of\s+them|many\s+of\s+them|almost\s+all|nearly\s+all|"
+                   r"the\s+(?:majority|bulk)\s+of\s+them|"
                    r"all\s+of\s+them|among\s+them|including)\b[^,;.]{0,40},", re.IGNORECASE)
 # "100 women are still serving prison sentences in Iraq", "500 more were thought to be in al-Hol": held abroad
 HELD = re.compile(r"^[\s\w'-]{0,50}?\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:(?:thought|believed|said|"
@@ -64,7 +73,9 @@ TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|
 RETURN_BEFORE = re.compile(rf"\b(?:{RETURN_VERBS})\b", re.I)
 ACTIVE_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?!been\b)(?:\w+\s+)?(?:\w+ly\s+)?\w+$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhile\b|\bbut\b")
-ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|groups?|bots?)\b", re.I)
+ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|groups?|bots?|resources|materials|posts|videos)\b", re.I)
+HOME_STATE = re.compile(r"\b(?:to\s+the\s+custody\s+of|home\b|to\s+(?:Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|"
+                        r"Astana|Almaty|Bishkek|Dushanbe|Tashkent|Ashgabat))", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
 
 
@@ -127,6 +138,12 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         return "recruited_people" if re.search(r"\bto\s+(?:fight|join|wage|Syria|Iraq|Afghanistan|the\s+war)", sentence[end:end + 80]) else ""
     if indicator == "@cell":
         return "perpetrators" if attack_nearby or PLOT_OR_ATTACK.search(sentence) else ""
+    if indicator == "@into":
+        return "recruited_people" if re.match(r"^[^.;]{0,40}?\binto\b", sentence[end:]) else ""
+    if indicator == "@transfer":  # a transfer is a repatriation when it goes home, not any transfer
+        return "repatriated_people" if HOME_STATE.search(sentence[end:]) else ""
+    if indicator == "@verdicts":
+        return "people_convicted" if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:sentences|verdicts|convictions)\b", sentence[end:end + 60], re.I) else ""
     if indicator == "@blocked":
         near = sentence[end:end + 40]
         if not ONLINE_THINGS.search(near):
