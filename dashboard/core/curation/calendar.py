@@ -1,7 +1,7 @@
 """Dates a news report gives relative to itself: its dateline ("DUSHANBE --", "01.05.2019",
 "ALMATY, Nov 3 (Agency) -", "Almaty, 12 March 2021."), its publication date, and the days it names
 without a year ("Friday", "Feb. 4", "Tuesday (February 12)", "last month", "this year", "the first
-eight months of the year"), resolved
+eight months of the year", "over the past twelve months"), resolved
 against the publication date. Every date resolved here is inferred: the rows that use it say so."""
 
 from __future__ import annotations
@@ -44,8 +44,10 @@ def read_dateline(text: str) -> Dateline | None:
         line_end = head.find("\n", dotted.end())
         rest = head[dotted.end():line_end if line_end >= 0 else len(head)]
         iso = _iso(int(dotted["y"]), int(dotted["m"]), int(dotted["d"]))
-        if iso and not head[line_start:dotted.start()].strip() and re.fullmatch(r"\s*(?:\d{1,2}:\d\d)?\s*", rest):
-            return Dateline(dotted.start(), dotted.end(), "", iso, dotted.group(0))
+        lead = head[line_start:dotted.start()]  # nothing, or a place: "Dushanbe, 21.05.2024"
+        if iso and re.fullmatch(r"\s*(?:[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)?,\s*)?", lead) and re.fullmatch(r"\s*(?:\d{1,2}:\d\d)?\s*", rest):
+            return Dateline(line_start + len(lead) - len(lead.lstrip()), dotted.end(), lead.strip(" ,"), iso,
+                            head[line_start:dotted.end()].strip())
     for m in CITY_DATELINE.finditer(head):
         if m.start() and text[m.start() - 1] != "\n":
             continue
@@ -107,6 +109,41 @@ PHRASES = [
 ]
 
 
+# "over the past twelve months", "in the last 18 months", "during the past year": a period ending at publication
+COUNT_WORDS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                             "eleven", "twelve"), start=1)} | {"eighteen": 18, "twenty-four": 24}
+PAST_SPAN = re.compile(r"\b(?:over|in|during|within|for|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
+                       r"(?:(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+)?(?P<unit>months?|years?)\b", re.I)
+
+
+# "the first half of 2024", "the first seven months of this year", "the first quarter of the year"
+FIRST_PART = re.compile(r"\b(?:the\s+)?first\s+(?:(?P<part>half|quarter)|(?P<n>\d{1,2}|[a-z]+)\s+months)\s+of\s+"
+                        r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<this>this\s+year|the\s+year)\b)", re.I)
+
+
+def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, 'YYYY-MM..YYYY-MM', 'period') for "over the past twelve months" and the like,
+    counted back from the month of publication ('' when no publication month is known), and for
+    "the first half of 2024", "the first seven months of this year"."""
+    found = []
+    for m in FIRST_PART.finditer(sentence):
+        months = 6 if (m["part"] or "").lower() == "half" else 3 if m["part"] else (
+            int(m["n"]) if m["n"].isdigit() else COUNT_WORDS.get(m["n"].lower(), 0))
+        year = m["y"] or (published[:4] if re.match(r"^(?:19|20)\d\d", published or "") else "")
+        if year and 1 <= months <= 12:
+            found.append((m.start(), m.end(), f"{year}-01..{year}-{months:02d}", "period"))
+    for m in PAST_SPAN.finditer(sentence):
+        n = m["n"] or "one"
+        count = int(n) if n.isdigit() else COUNT_WORDS.get(n.lower(), 0)
+        months = count * (12 if m["unit"].lower().startswith("year") else 1)
+        if not months or not re.match(r"^(?:19|20)\d\d-\d\d", published or ""):
+            continue
+        year, month = int(published[:4]), int(published[5:7])
+        back = year * 12 + month - 1 - months
+        found.append((m.start(), m.end(), f"{back // 12}-{back % 12 + 1:02d}..{year}-{month:02d}", "period"))
+    return found
+
+
 def _month_number(name: str) -> int:
     return MONTH_ABBREVIATIONS.get(name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower()[:3], 0)
 
@@ -118,7 +155,8 @@ def relative_dates(sentence: str, published: str) -> list[tuple[int, int, str, s
     taken = [(s, e) for s, e, _, _ in find_dates(sentence)]
     day = parse_published(published)
     year = int(published[:4]) if re.match(r"^(?:19|20)\d\d", published or "") else None
-    found: list[tuple[int, int, str, str]] = []
+    found: list[tuple[int, int, str, str]] = past_span(sentence, published)  # spans first: "the first half of 2024"
+    taken = [(s, e) for s, e in taken if not any(d[0] <= s and e <= d[1] for d in found)]
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken + [(f[0], f[1]) for f in found])

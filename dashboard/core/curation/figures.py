@@ -28,6 +28,13 @@ COUNTED_BY_COUNTRY = {"people_convicted", "people_detained", "migrants_detained"
 HOST_COUNTED = {"people_expelled", "migrants_detained"}  # by the host state, unless the number says whose citizens
 NATIONALS_OF = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:citizens?|nationals?|natives?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 NATIONALS_NOUN = re.compile(r"^\s+(?:citizens?|nationals?|migrants?|workers|men|women|people)\b", re.IGNORECASE)
+# "Nine of those held are Uzbek citizens", "three are from Tajikistan": whose citizens a number counts
+WHOSE_AFTER = re.compile(r"^\s+(?:of\s+(?:those|them|these|the)(?:\s+[\w-]+){0,2}?\s+)?(?:are|were)\s+(?:all\s+)?"
+                         r"(?:from\s+|citizens\s+of\s+|nationals\s+of\s+)?(?:the\s+)?$", re.I)
+# "Russian courts have handed down ...", "Turkish police detained ...": the state that counts
+COUNTING_BODY = re.compile(r"^\s+(?:counter-terrorism\s+|federal\s+|military\s+)?(?:courts?|police|authorities|prosecutors?|"
+                           r"security\s+services?|border\s+guards|judges|investigators)\b", re.I)
+PROCESS_COUNTS = {"people_convicted", "people_detained", "people_arrested", "people_expelled", "migrants_detained"}
 ONLY_BY_RULE = {"perpetrator_age"}  # an age is found by the age rule (core.curation.nonfigures), never by a keyword
 
 
@@ -121,15 +128,21 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
         own = [m for m in mentions if a <= m.start and m.end <= b]
         pool = own if any(m.kind != "channel" for m in own) else mentions
         subject, related, why_subject = guess_subject(pool, occ.start, end, indicator, text, context, topic)
-        host = host_state(own, text, occ.start, end) if indicator in HOST_COUNTED else None
+        host = host_state(own, text, occ.start, end, vocab.place_countries) if indicator in HOST_COUNTED else None
         if host:
             subject, related, why_subject = host
         camps = [m for m in own if m.kind == "place" and vocab.place_kinds.get(m.id) == "camp"]
         whose = [m for m in own if m.kind == "central_asia" or (m.kind == "country" and m.id in CENTRAL_ASIA)]
         if indicator == "detained_women_children" and camps and not whose:  # "held in al-Hol", whoever they are
             subject, related, why_subject = camps[0].id, "", f"the camp '{camps[0].text}'"
+        body = [m for m in own if m.kind == "country" and m.end <= occ.start and COUNTING_BODY.match(text[m.end:])]
+        if indicator in PROCESS_COUNTS and body and not host:
+            subject, related, why_subject = body[-1].id, "", f"the state whose {COUNTING_BODY.match(text[body[-1].end:]).group(0).strip()} count"
         if indicator in COUNTED_BY_COUNTRY and subject in vocab.place_countries:
             subject, why_subject = vocab.place_countries[subject] or subject, f"the country of {why_subject}"
+    whose = [m for m in mentions if m.kind in ("country", "central_asia") and m.start >= end and WHOSE_AFTER.match(text[end:m.start])]
+    if whose and not joint:
+        subject, related, why_subject = whose[0].id, "", f"the citizens it names: '{whose[0].text}'"
     reasons = [f"{why_value} '{value_text}'", why_indicator,
                f"subject: {why_subject}" if subject else "no subject named: choose one"] + reasons
     if period[0] or period[1]:
@@ -141,7 +154,7 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
     return row, verb
 
 
-def host_state(own: list[Mention], text: str, start: int, end: int) -> tuple[str, str, str] | None:
+def host_state(own: list[Mention], text: str, start: int, end: int, place_countries: dict | None = None) -> tuple[str, str, str] | None:
     """Expelled or detained migrants: whose citizens, when the number says so ("47 citizens of
     Tajikistan", "120 Uzbek migrants"), else the state named before the verb of the clause ("Russia
     expelled more than 47,000 foreigners, most of them from Central Asia"); None when neither."""
@@ -151,6 +164,9 @@ def host_state(own: list[Mention], text: str, start: int, end: int) -> tuple[str
     if whose:
         return whose[0].id, "", f"whose citizens: '{whose[0].text}'"
     hosts = [m for m in states if m.end <= start and m.kind == "country"]
+    if not hosts and place_countries:  # "police in the Moscow region ... rounded up 250 migrants": the place's state
+        hosts = [Mention("country", place_countries[m.id], m.start, m.end, m.text) for m in own
+                 if m.kind == "place" and m.end <= start and place_countries.get(m.id)]
     return (hosts[-1].id, "", f"the host state '{hosts[-1].text}'") if hosts else None
 
 

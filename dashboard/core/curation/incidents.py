@@ -30,17 +30,24 @@ from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
 
 NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|program|flight)\s+to\s+(?:return|repatriate|bring\s+(?:back|home)))\b",
                                re.IGNORECASE), "repatriation programme"),
+                   (re.compile(r"\btransferred\b(?=[^.;]*\b(?:custody\s+of|home)\b)", re.I), "repatriation programme"),
                    # "A plane carrying 54 children from Baghdad landed in Bishkek on Sunday"
                    (re.compile(r"\b(?:plane|flight|aircraft|airliner|charter)\s+carrying\b(?=[^.;]*\b(?:landed|arrived|touched\s+down)\b)",
                                re.I), "repatriation programme")]
 SAME_FAMILY = {"plot": "plot or arrest", "arrest": "plot or arrest"}  # a foiled plot and its arrests: one event
 VERDICT = re.compile(r"\b(?:sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
 NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", re.I)
-AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date)\b", re.I)
-FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?", re.I)
+AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date|"
+                       r"(?:bring|brings|brought|bringing|raise[sd]?|raising|take[sn]?|took)\s+(?:\w+\s+){0,3}?the\s+(?:total\s+)?number\s+of)\b", re.I)
+FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?|"
+                       r"^\W*(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:the|them|those|these|their)\b|"  # "Six of the men ..."
+                       r"^\W*Of\s+(?:the|those|these|them)\b|"  # "Of the nine men he recruited, five ..."
+                       r"^\W*(?:According\s+to\s+[^,]{1,60},\s*)(?:the|these|those|they)\b", re.I)  # "According to X, the suspects ..."
+YEAR_SPAN = re.compile(r"^\s*(?:-|\u2013|to|and|through)\s*(?:19|20)\d\d\b")
 NEGATED = re.compile(r"\b(?:no|not|never|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.I)
 PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|men|people|citizens|returnees|orphans)\s+$", re.I)
-SINCE_PHRASE = re.compile(r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$", re.I)  # "Since the first flight ... in April 2019"
+# "Since the first flight ... in April 2019", "since the start of 2024"
+SINCE_PHRASE = re.compile(r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$", re.I)
 SEIZED = re.compile(r"^\w+\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:found|seized|discovered|confiscated)\b", re.IGNORECASE)
 TALLY_VERB = re.compile(r"\b[a-z]+ed\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$")  # "detained 120"
 SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
@@ -79,11 +86,15 @@ def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: i
     if kind == "announcement" and dates.speech and not dates.event:
         return dates.speech[0], ""  # "announced on April 17": the announcement is the event
     for d in dates.event:
+        if d[3] == "period":
+            continue  # "over the past twelve months": a period, not the date of an event
         if d[3] == "year" and (d[0], d[1]) in dates.inferred and not re.match(r"last\s+year", text[d[0]:d[1]], re.I):
             continue  # "this year": a period so far, not the date of an event
         if verdict and verdict.start() < d[0] + 60 and len(dates.event) == 1:
             return None, "verdict"  # "a court on Thursday sentenced...": the day of the sentence
         before = text[max(0, d[0] - 10):d[0]]
+        if YEAR_SPAN.match(text[d[1]:]) or re.search(r"\bbetween\s*$|(?:19|20)\d\d\s*(?:-|\u2013|to|and|through)\s*$", before):
+            continue  # "in 2013-2016", "between 2015 and 2017": a period, not the date of an event
         if (NOT_EVENT_DATE.search(before) or SINCE_PHRASE.search(text[max(0, d[0] - 60):d[0]])) and not SINCE_WHEN.match(text[d[1]:]):
             continue
         return d, ""

@@ -24,8 +24,13 @@ YOUNG = re.compile(r"\b(?:child(?:ren)?|kids?|minors?|boys?|girls?|babies|baby|i
 
 AGE_AFTER = re.compile(r"^(?:\s*(?:-|\u2013|to|and|or)\s*\d+)?\s*(?:-\s*)?(?:years?|months?)[- ]old\b|^-year-old\b", re.I)
 AGE_BEFORE = re.compile(r"\b(?:aged|ages? of|age of|younger than|older than|under the age of|over the age of|"
-                        r"aged between|aged from|between the ages of)\s*$", re.I)
-DURATION_AFTER = re.compile(rf"^\s*(?:-\s*|\s)?{UNITS_OF_TIME}\b|^-(?:hour|day|week|month|year)\b", re.I)
+                        r"aged between|aged from|between the ages of)\s*$|"
+                        r"\b(?:between\s+the\s+ages\s+of|aged(?:\s+between|\s+from)?)\s+\w+\s+(?:and|to)\s*$|"  # "ages of four and 17"
+                        r"\b(?:are|were|is|was|be|being|all)\s+(?:still\s+)?(?:under|below|over|above)\s*$", re.I)  # "were below 15"
+# "are under five" is an age, "are under 500" may not be: an age ends the clause (no noun after it)
+AGE_ENDS = re.compile(r"^\s*(?:[.,;:]|when|and|or|but|$)", re.I)
+DURATION_AFTER = re.compile(rf"^\s*(?:-\s*|\s)?{UNITS_OF_TIME}\b|^-(?:hour|day|week|month|year)\b|"
+                            rf"^\s*(?:and|or|to)\s+\w+\s+{UNITS_OF_TIME}\b", re.I)  # "got eight and six years"
 MONEY_AFTER = re.compile(rf"^\s*(?:million\s+|thousand\s+|billion\s+)?{CURRENCY}\b", re.I)
 MONEY_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u20bd]|\bUSD|\bKZT|\bTJS|\bKGS|\bUZS)\s*$")
 TIME_AFTER = re.compile(r"^:\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
@@ -49,7 +54,9 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
     word_after = sentence[occ.end:occ.end + 40]
     if TIME_AFTER.match(word_after) or re.search(r"\d:\s*$", before):
         return "a time of day, not a figure"
-    if AGE_AFTER.match(after) or AGE_AFTER.match(word_after) or AGE_BEFORE.search(before) or AGED_LIST.search(before):
+    copula_age = re.search(r"\b(?:under|below|over|above)\s*$", before) and not re.search(r"\bthe\s+age", before)
+    if (AGE_AFTER.match(after) or AGE_AFTER.match(word_after) or AGED_LIST.search(before)
+            or (AGE_BEFORE.search(before) and (not copula_age or AGE_ENDS.match(after)))):
         around = sentence[max(0, occ.start - 80):last.end + 30]
         if PEOPLE_AGED.search(around) and not YOUNG.search(around):
             return "perpetrator_age"

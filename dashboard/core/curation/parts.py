@@ -19,9 +19,19 @@ from core.data.schema import CENTRAL_ASIA
 SPLIT_BY_PEOPLE = {"repatriated_people", "repatriated_suspects", "detained_women_children", "conflict_migrants"}
 CATEGORY = re.compile(
     r"^\s*(?:(?:of\s+(?:them|those|whom)\s+(?:were\s+|are\s+)?)|(?:were\s+|are\s+|being\s+))?"
-    r"(?:[a-z-]+\s+){0,2}?(?P<c>women\s+and\s+children|men|women|children|orphans|minors|boys|girls|kids|widows|wives)\b", re.I)
+    r"(?:[a-z-]+\s+){0,2}?(?P<c>women\s+and\s+children|men|women|children|orphans|minors|boys|girls|kids|widows|wives|"
+    r"mothers|fathers|daughters|sons)\b|^\s*(?:who\s+)?(?:had\s+|have\s+|has\s+)?(?P<o>lost\s+(?:both\s+)?(?:their\s+)?parents|"
+    r"no\s+(?:surviving\s+|living\s+)?parents?)", re.I)
 CATEGORY_WORDS = {"men": "men", "women": "women", "children": "children", "orphans": "orphans", "minors": "children",
-                  "boys": "children", "girls": "children", "kids": "children", "widows": "women", "wives": "women"}
+                  "boys": "children", "girls": "children", "kids": "children", "widows": "women", "wives": "women",
+                  "mothers": "women", "fathers": "men", "daughters": "children", "sons": "children"}
+# "7 of the children were orphans": the noun says of which total, the predicate (if any) whom it counts
+OF_THE_NOUN = re.compile(r"^\s*of\s+(?:the|these|those)\s+(?:[\w-]+\s+)?(?P<noun>children|women|men|minors|returnees|orphans)\b"
+                         r"(?:\s+(?:were|are)\s+(?:also\s+)?(?P<c>orphans|women|men|children|minors|girls|boys)|"
+                         r"\s+(?:have|had)\s+(?P<o>no\s+(?:surviving\s+|living\s+)?parents?|lost\s+(?:both\s+)?(?:their\s+)?parents))?", re.I)
+# "the number of children returned from Iraq to 296": the category named before the number
+NUMBER_OF_CATEGORY = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+)?(?P<c>women\s+and\s+children|men|women|children|orphans|minors)\b"
+                                r"[^.;]{0,80}?\bto\s+(?:about\s+|more\s+than\s+|over\s+)?$", re.I)
 EVERYONE = {"detained_women_children": "women and children"}  # a category that is all the indicator counts
 # A total that counts some people may have parts counting some of those: "54 children: 29 boys and 25
 # girls", "104 women and children ... The group included 25 women and 79 children".
@@ -30,7 +40,8 @@ WITHIN = {"": {"", "men", "women", "children", "orphans", "women and children"},
 # The sentence speaks of people counted just before: "The group included...", "Among them...", "Of those 754..."
 REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,2}?(?:group|men|women|children|returnees|"
                          r"citizens|people|suspects|detainees|defendants|evacuees|passengers|flight|plane)\b|"
-                         r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these))\b", re.I)
+                         r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these))\b|"
+                         r"^(?:\W*)(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:those|these|them|the)\b", re.I)  # "Nine of those held"
 LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+them|\bincluded|\bconsisted\s+of|"
                              r"\bcomprising)\s*(?:[\w-]+\s+){0,3}$", re.I)
 APPOSITION = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
@@ -44,11 +55,30 @@ def category(sentence: str, end: int, indicator: str) -> str:
     if indicator not in SPLIT_BY_PEOPLE:
         return ""
     m = CATEGORY.match(sentence[end:end + 60])
-    if not m:
+    of_the = OF_THE_NOUN.match(sentence[end:end + 60])
+    named_before = NUMBER_OF_CATEGORY.search(sentence[max(0, end - 160):end].rsplit(" ", 1)[0] + " ") if not m else None
+    if of_the:
+        word = "orphans" if of_the["o"] else (of_the["c"] or of_the["noun"]).lower()
+    elif named_before:
+        word = named_before["c"].lower()
+    elif m and m["o"]:
+        word = "orphans"
+    elif m:
+        word = m.group("c").lower()
+    else:
         return ""
-    word = re.sub(r"\s+", " ", m.group("c").lower())
-    found = word if word == "women and children" else CATEGORY_WORDS[word]
+    word = re.sub(r"\s+", " ", word)
+    found = word if word == "women and children" else CATEGORY_WORDS.get(word, "")
     return "" if EVERYONE.get(indicator) == found else found
+
+
+PREDICATE = re.compile(r"^\s*(?:of\s+(?:them|those|whom)\s+)?(?:were|are)\s+(?P<c>women|men|children|minors|girls|boys)\b", re.I)
+
+
+def predicate_category(sentence: str, end: int) -> str:
+    """'Of those convicted this year, 17 were women': whom a part counts, whatever its indicator."""
+    m = PREDICATE.match(sentence[end:end + 40])
+    return CATEGORY_WORDS[m["c"].lower()] if m else ""
 
 
 @dataclass
@@ -93,17 +123,26 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         apposition = APPOSITION.search(text[:part.start]) or (sibling and sibling.row.get("_apposition"))
         refers = REFERS_BACK.match(text) or of_them or apposition or sibling
         totals = same or (back if refers else [])
+        of_the = OF_THE_NOUN.match(text[part.end:])
+        named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2
+                 and f.row.get("counts") == CATEGORY_WORDS.get(of_the["noun"].lower())]
+        if named and not same:  # "7 of the children": of the children counted before (of their total, if they are a part)
+            whole = next((f for f in figures if named[-1].row.get("part_of") and f.row["candidate_id"] == named[-1].row["part_of"]), None)
+            totals = [whole or named[-1]]
         if not totals:
             continue
-        total = totals[-1]
+        own = part.row["period_start"] or part.row["period_end"]
+        dated = [f for f in totals if own and own[:4] in (f.row["period_start"][:4], f.row["period_end"][:4])]
+        total = (dated or totals)[-1]  # "112 in 2024, compared with 148 in 2023. Of those convicted this year, 17": 2024's
         if part.own_indicator and total.own_indicator and part.own_indicator != total.own_indicator and not apposition:
             continue  # "20 recruited ... 9 of them detained": another count, not a part
         indicator = total.row["indicator"] if apposition else (part.own_indicator or total.row["indicator"])
-        cat = category(text, part.end, indicator)
+        cat = category(text, part.end, indicator) or predicate_category(text, part.end)
         if cat not in WITHIN.get(total.row.get("counts", ""), ()):
             continue  # "54 children ... 30 women": not a part of the children
         siblings = [f for f in figures if f.row.get("part_of") == total.row["candidate_id"] and f.row.get("counts") != "orphans"]
-        if total.value is None or part.value + sum(f.value or 0 for f in siblings) > total.value:
+        added = part.value if cat != "orphans" else 0  # orphans are among the children, not beside them
+        if total.value is None or added + sum(f.value or 0 for f in siblings) > total.value or part.value > total.value:
             continue  # the parts would add up to more than the total
         if not cat and part.value >= total.value:
             continue
@@ -128,7 +167,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
 def _subset_of_part(earlier: list[Counted], part: Counted, text: str) -> Counted | None:
     """'159 children, of whom 13 are orphans': the part just before, when this number counts some of it."""
     before = [f for f in earlier if f.sentence == part.sentence and f.row.get("part_of")]
-    if before and re.fullmatch(r"[\w\s'-]{0,20}?,?\s*(?:of\s+whom|among\s+them|including)\s*", text[before[-1].end:part.start]):
+    if before and re.fullmatch(r"[\w\s'-]{0,40}?,?\s*(?:of\s+whom|among\s+them|including)\s*", text[before[-1].end:part.start]):
         return before[-1]
     return None
 

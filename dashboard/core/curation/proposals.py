@@ -33,8 +33,9 @@ from core.curation.incidents import IncidentFinder, SentenceDates
 from core.curation.names import NameFinder
 from core.curation.nonfigures import held_by_row, headline_span, repeats, why_not_a_figure
 from core.curation.parts import Counted, link_parts
+from core.curation.periods import comparison, dated_by_next, figure_period, verdict_day
 from core.curation.reading import (
-    NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, nearest_date, period_of, split_sentences,
+    NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, period_of, split_sentences,
 )
 from core.curation.figures import COUNTED_BY_COUNTRY, clause_of
 from core.curation.register import language_flag
@@ -45,6 +46,8 @@ from core.curation.vocab import (
 from core.data.numbers import NumberOccurrence, containment, ignored_regions, scan_numbers
 from core.data.schema import CENTRAL_ASIA
 from core.data.quotes import Document
+
+OF_THE_GROUP = re.compile(r"^\s+of\s+(?:the|these|those|them)\b", re.I)  # "detained three of the men": of the plotters just told
 
 # The candidates file: these columns (in this order) are the command line's contract.
 CANDIDATE_COLUMNS = (
@@ -93,6 +96,7 @@ class Proposer:
         self._counted: list[Counted] = []
         self._last_incident, self._last_incident_at = None, -9
         self._recent_values: list[float] = []  # numbers of the last sentence (paragraphs may be one sentence)
+        self._last_period, self._attack_before, self._previous_rows = ("", "", "", set()), False, []
         self._sentences: dict[int, str] = {}
         in_skipped = containment(ignored_regions(doc_id, text))
         numbers = scan_numbers(doc_id, text)
@@ -148,8 +152,9 @@ class Proposer:
 
     def _dates(self, text: str, masked: str) -> SentenceDates:
         dates = SentenceDates()
-        absolute = find_dates(masked)
         relative = relative_dates(masked, self._published)
+        spans = [(d[0], d[1]) for d in relative if d[3] == "period"]  # "the first half of 2024": not 2024 alone
+        absolute = [d for d in find_dates(masked) if not any(a <= d[0] and d[1] <= b for a, b in spans)]
         dates.all = sorted(absolute + relative)
         for d in relative:
             dates.inferred[(d[0], d[1])] = text[d[0]:d[1]]
@@ -191,7 +196,8 @@ class Proposer:
         rows.extend(incidents)
         self._refine_incident_date(text, dates, incidents)
         own_period = period_of(dates.period, masked)
-        several = len(dates.period) >= 2 and own_period[0] == own_period[1]  # several separate dates: each number takes the nearest
+        several = len(dates.period) >= 2 and not re.fullmatch(  # several separate dates: each number takes the nearest
+            r"\s*(?:-|\u2013|to|and|through)\s*", masked[dates.period[0][1]:dates.period[1][0]])
         groups = group_ranges(countable, text)
         respective = respectively(text, groups, mentions)
         recent = self._last_incident if self._index - self._last_incident_at <= 2 else None
@@ -208,17 +214,10 @@ class Proposer:
             if repeats(text, number, self._paragraph_values + self._recent_values):
                 rows.append(self._excluded(text, number.occ, "repeats a number just given ('of those ...')"))
                 continue
-            period, carried = own_period, False
-            if several:
-                period = nearest_date(dates.period, masked, number.occ.start)
-                a, b = clause_of(masked, number.occ.start)
-                if (a, b) != (0, len(masked)) and not any(a <= d[0] < b for d in dates.period):
-                    period = ("", "")  # "..., and that about 700,000 Kazakhs work in Russia": no date of its own clause
-            if STOCK.search(text[clause_of(text, number.occ.start)[0]:clause_of(text, number.occ.start)[1]]):
-                period = own_clause_period(dates.period, masked, number.occ.start)  # "still held": no other clause's date
-            elif not (period[0] or period[1]) and (self._period[0] or self._period[1]):
-                period, carried = self._period[:2], True
+            period, carried, same = figure_period(dates.period, masked, text, number.occ.start, own_period, several,
+                                                  self._period, self._last_period)
             attack = self._attack_nearby or bool(incident and incident_rules.INCIDENT_KINDS.get(incident["kind"]) in ("attack", "plot"))
+            attack = attack or (self._attack_before and bool(OF_THE_GROUP.match(text[(number.second or number.occ).end:])))
             row, verb = figure_row(self.vocab, text, number, mentions + new_places, period, context, self._english, attack)
             if row["indicator"] in COUNTED_BY_COUNTRY and self._new_place_country.get(row["subject"]):
                 row["subject"] = self._new_place_country[row["subject"]]  # a court in Dushanbe: Tajikistan
@@ -233,12 +232,19 @@ class Proposer:
                 row.update(indicator="perpetrator_age", unit=self.vocab.units.get("perpetrator_age", "years"), counts="")
                 row["reason"] += "; an age of a suspect or attacker"
                 verb = "perpetrator_age"
-            if carried and self._period[3] and self.vocab.topics.get(row["indicator"], "") not in self._period[3]:
+            if carried and carried[3] and self.vocab.topics.get(row["indicator"], "") not in carried[3]:
                 row["period_start"] = row["period_end"] = ""  # the period stated for other counts ("since 2021, when 188 were brought back")
                 carried = False
             if carried:
-                row["reason"] += f"; period from an earlier sentence of the paragraph ('{self._period[2]}')"
-            self._note_inferred(row, dates, number, carried)
+                where = "of the paragraph" if carried is self._period else "about the same people"
+                row["reason"] += f"; period from an earlier sentence {where} ('{carried[2]}')"
+            row["reason"] += f"; period: {same}" if same else ""
+            compared = comparison(text, number.occ.start, (number.second or number.occ).end, row,
+                                  [c.row for c in self._counted if c.sentence == self._index])
+            row["reason"] += f"; {compared}" if compared else ""
+            verdict = verdict_day(text, number.occ.start, row, own_period)
+            row["reason"] += f"; {verdict}" if verdict else ""
+            self._note_inferred(row, dates, number, bool(carried))
             if respective and row["indicator"] not in INCIDENT_INDICATORS:
                 target = respective[i]
                 if row["indicator"] in GROUP_INDICATORS and any(m.kind == "group" for m in mentions + context):
@@ -259,10 +265,12 @@ class Proposer:
         if incidents:
             self._last_incident, self._last_incident_at = incidents[0], self._index
         self._recent_values = [o.value for o in countable]
-        self._attack_nearby = bool(PLOT_OR_ATTACK.search(text))  # "the Crocus attack ... The authorities arrested 12"
+        self._attack_nearby = self._attack_before = bool(PLOT_OR_ATTACK.search(text))  # "the Crocus attack ... arrested 12"
         if dates.period and not is_headline:
+            dated_by_next(text, dates.period, masked, self._previous_rows, {o.text: o.value for o in local})
             topics = {self.vocab.topics.get(r["indicator"], "") for r in rows if r.get("table") == "figures"} - {""}
-            self._period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.period), topics)
+            self._period = self._last_period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.period), topics)
+        self._previous_rows = [r for r in rows if r.get("table") == "figures"]
         self._remember_names(mentions)
         for occ in in_date + in_dateline:
             if not any(held_by_row(r, occ.value) for r in rows):
@@ -356,15 +364,6 @@ class Proposer:
             self._places_seen.add(found["name"].lower())
             rows.append(_row("places", **found))
         return rows
-
-STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b", re.I)  # a stock at the time of the report
-
-
-def own_clause_period(dates, sentence: str, start: int) -> tuple[str, str]:
-    a, b = clause_of(sentence, start)
-    mine = [d for d in dates if a <= d[0] < b]
-    return period_of([(s - a, e - a, iso, p) for s, e, iso, p in mine], sentence[a:b]) if mine else ("", "")
-
 
 def _members(number: NumberGroup) -> list[NumberOccurrence]:
     return [number.occ] + ([number.second] if number.second else [])

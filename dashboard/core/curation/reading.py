@@ -20,7 +20,8 @@ DATE_PATTERNS = [  # most precise first; each gives (year, month, day) groups by
     re.compile(rf"\b{MONTH_NAMES}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES},?\s+(?P<y>(?:19|20)\d\d)\b"),
     re.compile(rf"\b{MONTH_NAMES},?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"(?<![\w.,-])(?P<y>(?:19|20)\d\d)(?![\w%]|\.\d|,\d)"),
+    # a year; after a hyphen only as the end of a range of years ("2013-2016")
+    re.compile(r"(?:(?<![\w.,-])|(?<=(?:19|20)\d\d[-\u2013]))(?P<y>(?:19|20)\d\d)(?![\w%]|\.\d|,\d)"),
 ]
 
 
@@ -192,7 +193,7 @@ def group_ranges(numbers: list[NumberOccurrence], text: str) -> list[NumberGroup
 
 
 START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$|"
-                        r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$", re.I)  # "Since the first stage of the operation in May 2019"
+                        r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$", re.I)  # "Since the first stage of the operation in May 2019"
 
 
 BACKGROUND_DATE = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:the|a|an|last)\s*$", re.IGNORECASE)
@@ -208,26 +209,32 @@ def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: i
     """Several separate dates in a sentence: a number takes the nearest date before it, else the
     first after it; a date that only opens a period ("began in January 2019") dates no number."""
     plain = [d for d in dates if not START_ONLY.search(sentence[max(0, d[0] - 16):d[0]])] or dates
-    right_after = [d for d in plain if d[0] >= start and re.fullmatch(r"\d[\d,.]*\s+(?:in|during|for)\s+", sentence[start:d[0]])]
+    right_after = [d for d in plain if d[0] >= start and re.fullmatch(r"\d[\d,.]*\s+(?:in|during|for|throughout)\s+(?:all\s+of\s+|the\s+whole\s+of\s+|the\s+whole\s+|all\s+)?",
+                                                                              sentence[start:d[0]])]
     if right_after:  # "up from 900 in 2022"
         return right_after[0][2], right_after[0][2]
     before = [d for d in plain if d[1] <= start]
     chosen = before[-1] if before else min(plain, key=lambda d: d[0])
-    return chosen[2], chosen[2]
+    return tuple(chosen[2].split("..")) if ".." in chosen[2] else (chosen[2], chosen[2])
 
 
-def period_of(dates: list[tuple[int, int, str, str]], sentence: str) -> tuple[str, str]:
+def period_of(dates: list[tuple[int, int, str, str]], sentence: str, at: int | None = None) -> tuple[str, str]:
     """Period of a figure from the dates of its sentence: one date -> start = end; two joined by
-    to/-/and -> start and end; 'until'/'by' -> end only; 'since', 'began in', 'from' -> start only."""
+    to/-/and -> start and end; 'until'/'by' -> end only; 'since', 'began in', 'from' -> start only;
+    a period the calendar resolved ("over the past year": 'START..END') -> both. With `at` (the
+    number's position), "N ... since 2019, when the operation began" is a total since then."""
     if not dates:
         return "", ""
     first = dates[0]
+    if ".." in first[2]:
+        start, end = first[2].split("..")
+        return start, end
     before = sentence[max(0, first[0] - 16):first[0]].lower()
     if len(dates) >= 2 and re.fullmatch(r"\s*(?:-|\u2013|to|and|through)\s*", sentence[first[1]:dates[1][0]]):
         return first[2], dates[1][2]
     if re.search(r"\b(?:until|by|till)\s*$", before):
         return "", first[2]
-    if re.search(r"\bsince\s*$", before) and re.match(r"\s*,\s*when\b", sentence[first[1]:]):
+    if re.search(r"\bsince\s*$", before) and re.match(r"\s*,\s*when\b", sentence[first[1]:]) and (at is None or at > first[0]):
         return first[2], first[2]  # "since 2021, when 188 people were brought back": the year of the event
     if START_ONLY.search(sentence[max(0, first[0] - 60):first[0]]):
         return first[2], ""  # "since 2021", "began in March 2021": the start only

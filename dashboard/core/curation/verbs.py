@@ -12,18 +12,31 @@ import re
 
 RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|"
                 r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back|out)|flew\s+(?:home|back)|"
-                r"flies\s+(?:home|back)|transferred\s+(?:home|back)")
+                r"flies\s+(?:home|back)|(?<=were\s)flown\s+(?=from\b)|(?<=was\s)flown\s+(?=from\b)|transferred\s+(?:home|back)|(?:took|takes?|taken|taking)\s+(?:back|home)|"
+                r"airlift(?:ed|s|ing)?|(?:come|came|comes|coming)\s+(?:home|back)|(?:welcomed|welcomes)\s+(?:home|back)|"
+                r"(?:reunited|reunites)\s+with\s+(?:their\s+)?(?:families|relatives)|(?:escorted|accompanied)\s+(?:home|back)|"
+                r"(?:the\s+)?(?:return|repatriation|homecoming)\s+of|recovered(?=\s[^.;]{0,60}\bfrom\b)")
 # verb -> indicator ("@arrest": people_arrested about an attack or plot, else people_detained)
 VERBS = [
     (RETURN_VERBS, "repatriated_people"),
     (r"(?:plane|flight|aircraft|airliner|charter)\s+carrying", "@flight"),  # "a plane carrying 54 children ... landed"
-    (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty", "people_convicted"),
+    (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
+     r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
+     r"(?:handed|hands|gave|gives|given|imposed|imposes)\s+(?:down\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)"
+     r"(?:\s+of\s+[\w\s-]{1,30}?)?\s+(?:to|on)", "people_convicted"),  # "handed prison terms of 5 to 8 years to six men"
     (r"(?:ordered\s+)?the\s+arrest\s+of", "people_arrested"),
-    (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|arrested|arrests|apprehended|detention\s+of", "@arrest"),
-    (r"recruited|recruits|persuaded|lured", "recruited_people"),
+    (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|arrested|arrests|apprehended|detention\s+of|"
+     r"(?:rounded|rounds|round)\s+up|picked\s+up", "@arrest"),
+    (r"recruited|recruits|persuaded|lured|enlisted|enlists|signed\s+up|drew\s+in|drawn\s+in", "recruited_people"),
+    (r"(?:cell|gang|ring|squad)\s+of", "@cell"),
+    (r"transferred|transfers|handed\s+back", "@transfer"),  # "transferred 43 citizens ... to the custody of Tajikistan"
+    (r"charged|charges|indicted|indicts", "@cell"),  # "charged seven men with ... planned attacks": the plotters
+    (r"(?:handed|hands|passed|passes|issued|issues)\s+down", "@verdicts"),  # "handed down 1,154 sentences"
+    (r"drawing|drew|drawn|draws|dragged|dragging", "@into"),  # "drawing 9 men into a group"  # "a cell of four migrants ... preparing to blow up": the plotters
     (r"sent|sends", "@sent"),
-    (r"deported|deports|expelled|expels", "people_expelled"),
-    (r"blocked|blocks|shut\s+down|closed\s+down", "@blocked"),
+    (r"deported|deports|expelled|expels|(?:the\s+)?(?:expulsion|deportation|removal)\s+of", "people_expelled"),
+    (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|"
+     r"blocked|blocks|shut\s+down|closed\s+down|(?:took|takes?|taken|taking)\s+down|removed|removes|deleted|deletes", "@blocked"),
     (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))", "killed"),
     (r"(?<!killing and )(?<!killed and )(?<!killing or )(?:wounded|wounding|injured|injuring)(?!\s+(?:or|and)\s+kill\w+)",
      "wounded"),
@@ -40,16 +53,29 @@ PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,70}}?\b(?:have|has|had|were|was|are|is|
 NUMBER_OF = [(re.compile(rf"\bnumber\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|rose\s+to|risen\s+to|stands\s+at|"
                          rf"stood\s+at|totals?|totalled|is|was)\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.I), indicator)
              for verb, indicator in VERBS]
+# "would bring the number of children returned from Iraq to 296"; "brings to 765 the number of people it has taken home"
+BRINGS = r"(?:bring|brings|brought|bringing|raise|raises|raised|raising|take|takes|took|push|pushes|pushed)"
+BRING_NUMBER_OF = [(re.compile(rf"\b{BRINGS}\s+the\s+(?:total\s+)?number\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?"
+                               rf"\bto\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I), indicator)
+                   for verb, indicator in VERBS]
+BRINGS_TO = re.compile(rf"\b{BRINGS}\s+(?:the\s+(?:total|tally)\s+)?to\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
+NUMBER_OF_AFTER = [(re.compile(rf"^\s+(?:the\s+)?(?:total\s+)?number\s+of\s+[^.;]{{0,80}}?\b(?:{verb})\b", re.I), indicator)
+                   for verb, indicator in VERBS]
 # "511 people, mostly children, have been returned": an aside between the count and its verb
-ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+)?),\s+(?:mostly|most\s+of\s+them|many\s+of\s+them|almost\s+all|nearly\s+all|"
+ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+){0,2}),\s+(?:mostly|most\s+of\s+them|many\s+of\s+them|almost\s+all|nearly\s+all|"
+                   r"the\s+(?:majority|bulk)\s+of\s+them|"
                    r"all\s+of\s+them|among\s+them|including)\b[^,;.]{0,40},", re.IGNORECASE)
 # "100 women are still serving prison sentences in Iraq", "500 more were thought to be in al-Hol": held abroad
 HELD = re.compile(r"^[\s\w'-]{0,50}?\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:(?:thought|believed|said|"
                   r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
-                  r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:camps?|prisons?|detention))\b", re.IGNORECASE)
+                  r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:camps?|prisons?|jails?|detention))\b", re.IGNORECASE)
+TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
+RETURN_BEFORE = re.compile(rf"\b(?:{RETURN_VERBS})\b", re.I)
 ACTIVE_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?!been\b)(?:\w+\s+)?(?:\w+ly\s+)?\w+$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhile\b|\bbut\b")
-ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|groups?|bots?)\b", re.I)
+ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|groups?|bots?|resources|materials|posts|videos)\b", re.I)
+HOME_STATE = re.compile(r"\b(?:to\s+the\s+custody\s+of|home\b|to\s+(?:Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|"
+                        r"Astana|Almaty|Bishkek|Dushanbe|Tashkent|Ashgabat))", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
 
 
@@ -58,15 +84,21 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     it, or after the number's noun in a passive: "511 people have been brought back"); ('', '').
     `attack_nearby`: an attack or plot is the subject of the paragraph (arrests are then its suspects)."""
     before = sentence[max(0, start - 160):start]
-    for pattern, indicator in NUMBER_OF:
+    for pattern, indicator in NUMBER_OF + BRING_NUMBER_OF:
         m = pattern.search(before)
         if m:
             return _resolve(indicator, sentence, start, end, attack_nearby), "number of"
+    if BRINGS_TO.search(before):
+        for pattern, indicator in NUMBER_OF_AFTER:
+            if pattern.search(sentence[end:end + 120]):
+                return _resolve(indicator, sentence, start, end, attack_nearby), "number of"
     before = before[-90:]
     for pattern, indicator in ACTIVE:
         m = pattern.search(before)
         if m and not CLAUSE_BREAK.search(m.group(0)):
             return _resolve(indicator, sentence, start, end, attack_nearby), m.group(0).split()[0]
+    if TOGETHER_WITH.search(before) and RETURN_BEFORE.search(sentence[:start]):
+        return "repatriated_people", "together with"  # "were flown home together with 5 mothers": the same flight
     after = sentence[end:end + 110]
     aside = ASIDE.match(after)
     after = aside.group(1) + after[aside.end():] if aside else after
@@ -104,6 +136,14 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         return "repatriated_suspects"
     if indicator == "@sent":  # "sent 14 people to Syria", "sent 5 young men ... to fight": recruitment
         return "recruited_people" if re.search(r"\bto\s+(?:fight|join|wage|Syria|Iraq|Afghanistan|the\s+war)", sentence[end:end + 80]) else ""
+    if indicator == "@cell":
+        return "perpetrators" if attack_nearby or PLOT_OR_ATTACK.search(sentence) else ""
+    if indicator == "@into":
+        return "recruited_people" if re.match(r"^[^.;]{0,40}?\binto\b", sentence[end:]) else ""
+    if indicator == "@transfer":  # a transfer is a repatriation when it goes home, not any transfer
+        return "repatriated_people" if HOME_STATE.search(sentence[end:]) else ""
+    if indicator == "@verdicts":
+        return "people_convicted" if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:sentences|verdicts|convictions)\b", sentence[end:end + 60], re.I) else ""
     if indicator == "@blocked":
         near = sentence[end:end + 40]
         if not ONLINE_THINGS.search(near):
