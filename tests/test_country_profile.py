@@ -139,6 +139,8 @@ def test_events_say_how_they_concern_the_country():
     kyrgyz = build_profile(load_corpus(validate=False), "KGZ").incidents.set_index("incident_id")["relation"]
     assert kyrgyz["inc-tucker-004"] == "Kyrgyz nationals abroad"  # an ethnic Uzbek citizen of Kyrgyzstan
     assert kyrgyz["inc-uwed-031"] == "Central Asians, country not named"  # the same event's other report
+    kyrgyz_events = build_profile(load_corpus(validate=False), "KGZ").events.set_index("event_id")["relation"]
+    assert kyrgyz_events["ev-2017-st-petersburg-metro"] == "Kyrgyz nationals abroad"  # the event: its precise report
     assert "inc-tucker-004" not in set(build_profile(load_corpus(validate=False), "UZB").incidents["incident_id"])
 
 

@@ -3,8 +3,8 @@
 Streamlit already stacks st.columns below 640 px and fits every element to the width. What it
 cannot do by itself, which this module adds:
 
-- A chart that must keep a minimum width to stay readable (a heatmap's cells) scrolls sideways in
-  its own box instead of shrinking to a sliver: `scrolling(name, min_width)` is a container with the
+- On a narrow screen, a chart that must keep a minimum width to stay readable (a heatmap's cells)
+  scrolls sideways in its own box instead of shrinking to a sliver: `scrolling(name, min_width)` is a container with the
   key "scroll-x-<name>"; only the chart inside it scrolls, the page around it never does. Browser
   tests find these boxes by that key (SCROLL_KEY) and allow them, and nothing else, to be wider
   than the screen.
@@ -67,9 +67,11 @@ def heatmap_width(columns: int, longest_row_label: int) -> int:
 
 @contextmanager
 def scrolling(name: str, min_width: int):
-    """A container whose chart keeps `min_width` px: on a narrower screen the chart scrolls sideways in
-    its box while its title, text alternative and buttons stay in place."""
+    """A container whose chart keeps `min_width` px on a phone: there the chart scrolls sideways in its
+    box while its title, text alternative and buttons stay in place. On a wider screen the chart fits
+    the page (a box that scrolls there would need a keyboard stop, which Streamlit cannot give it)."""
     key = f"{SCROLL_KEY}{name}"
     with st.container(key=key):
-        st.html(f'<style>.st-key-{key} [data-testid="stFullScreenFrame"]:has([data-testid="stPlotlyChart"]) {{ min-width: {int(min_width)}px; }}</style>')
+        st.html(f'<style>@media (max-width: {NARROW}px) {{ .st-key-{key} [data-testid="stFullScreenFrame"]'
+                f':has([data-testid="stPlotlyChart"]) {{ min-width: {int(min_width)}px; }} }}</style>')
         yield

@@ -1,4 +1,4 @@
-"""Groups: strength estimates as ranges, relation to the Taliban, key dated events."""
+"""Groups: strength estimates as ranges, relation to the Taliban, the events involving them."""
 
 import streamlit as st
 
@@ -45,13 +45,16 @@ tables.table(lambda: chosen[["name", "aliases", "base", "founded", "relation_to_
                             "quote": st.column_config.TextColumn(width="large")})
 tables.sources_section(chosen, "group_id", corpus)
 
-st.header("Key dated events")
+st.header("Events involving these groups")
 events = filter_incidents(store.incidents(), f, use_kind=False)
 events = cache.cached("group-events", lambda: events[events["group_id"].isin(chosen["group_id"]) & (events["group_id"] != "")]
                  .sort_values("start"), cache.ids(events, "incident_id"), f.groups)
 if events.empty:
-    chrome.empty_state("dated events", chrome.widen_suggestion(f))
+    chrome.empty_state("events involving these groups", chrome.widen_suggestion(f))
 else:
+    undated = int(events["start"].isna().sum())
+    st.caption("Oldest first" + (f"; {undated} the documents do not date {'is' if undated == 1 else 'are'} listed last."
+                                 if undated else "."))
     tables.table(lambda: events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events",
              depends=cache.ids(events, "incident_id"), rows=lambda: events.drop(columns=["start", "end", "origin_iso3", "countries"]), column_config={"summary": st.column_config.TextColumn(width="large")})
     tables.sources_section(events, "incident_id", corpus)

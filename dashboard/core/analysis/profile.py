@@ -284,9 +284,17 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
 
 
 def _events(inc: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
-    """The profile's events (its incident rows grouped by event), each saying how it concerns the country."""
+    """The profile's events (its incident rows grouped by event), each saying how it concerns the country:
+    as its most precise report says it (one naming the country's nationals over one naming only Central
+    Asians, e.g. the St Petersburg bombing for Kyrgyzstan)."""
     events = events_of(inc, short_citations(corpus))
-    relations = inc.groupby("event_id", sort=False)["relation"].agg(lambda r: "; ".join(dict.fromkeys(r)))
+
+    def relation(said) -> str:
+        said = list(dict.fromkeys(said))
+        precise = [r for r in said if r != REGIONAL_RELATION] or said
+        return "; ".join(precise)
+
+    relations = inc.groupby("event_id", sort=False)["relation"].agg(relation)
     return events.assign(relation=events["event_id"].map(relations))
 
 
