@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import atexit
 import csv
+import functools
 import os
 import shutil
 import tempfile
@@ -17,7 +18,15 @@ if not os.environ.get("DASHBOARD_PACK_DIR"):
 
 import pytest
 
+from core.data.loading import Corpus, load_corpus
 from core.data.paths import CURATED_DIR, SEEDS_DIR
+
+
+@functools.cache
+def repository_corpus() -> Corpus:
+    """The repository's tables and documents, loaded and validated once per test process: a dozen
+    modules read them at import, and none changes them (a test that edits data works on ScratchData)."""
+    return load_corpus()
 
 
 class ScratchData:

@@ -13,10 +13,10 @@ import re
 
 import pandas as pd
 
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.data.schema import TABLES
 
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 # Ids that are also ordinary words ("attacks", "killed"): a sentence may use them.
 ENGLISH = {"attacks", "killed", "wounded", "perpetrators"}
 

@@ -15,12 +15,12 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.util import Pt
 
 from app_paths import PAGES, SCRIPTS, run_page, unfold
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.data.paths import CURATED_DIR
 from core.data.version import data_version
 from core.render import cite, deck, export, pack
 
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 VERSION = data_version(CURATED_DIR)
 
 

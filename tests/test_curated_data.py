@@ -6,18 +6,18 @@ import csv
 
 from core.data.completeness import coverage, format_report
 from core.data.dictionary import render, section_of
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.data.paths import CURATED_DIR, DATA_DOC, SEEDS_DIR
 from core.data.schema import TABLES
 
 
 def test_validator_reports_nothing():
-    corpus = load_corpus()
+    corpus = repository_corpus()
     assert [str(p) for p in corpus.problems] == []
 
 
 def test_every_number_in_the_documents_is_curated_or_excluded():
-    corpus = load_corpus()
+    corpus = repository_corpus()
     report = coverage(corpus.tables, corpus.documents)
     text = format_report(report, corpus.documents)
     print("\n" + text)  # shown with -s or -rA: the coverage figures
@@ -27,7 +27,7 @@ def test_every_number_in_the_documents_is_curated_or_excluded():
 
 
 def test_every_document_in_seeds_is_listed_and_cited():
-    corpus = load_corpus()
+    corpus = repository_corpus()
     files = sorted(p.name for p in SEEDS_DIR.glob("*.txt"))
     assert sorted(corpus["documents"]["file"]) == files
     cited = set().union(*(set(corpus[t]["doc_id"]) for t in ("figures", "incidents", "hotspots", "channels", "groups")))
@@ -51,7 +51,7 @@ def test_the_dictionary_names_exactly_the_columns_of_each_file():
 
 
 def test_ranges_keep_both_ends_and_qualifiers_are_honest():
-    figures = load_corpus()["figures"]
+    figures = repository_corpus()["figures"]
     ranges = figures[figures["qualifier"] == "range"]
     assert len(ranges) > 0 and ranges["low"].notna().all() and ranges["high"].notna().all()
     chechens = figures[figures["quote"].str.contains("300-700", regex=False)]
@@ -61,14 +61,14 @@ def test_ranges_keep_both_ends_and_qualifiers_are_honest():
 
 
 def test_badakhshan_and_gorno_badakhshan_are_two_places():
-    places = load_corpus()["places"].set_index("place_id")
+    places = repository_corpus()["places"].set_index("place_id")
     assert places.loc["badakhshan_afg", "country_iso3"] == "AFG"
     assert places.loc["gorno_badakhshan", "country_iso3"] == "TJK"
     assert places.loc["badakhshan_afg", "boundary"] != places.loc["gorno_badakhshan", "boundary"]
 
 
 def test_disagreeing_claims_are_kept_as_separate_rows():
-    channels = load_corpus()["channels"]
+    channels = repository_corpus()["channels"]
     mosques = channels[channels["name"] == "Mosques"]
     assert set(mosques["stance"]) == {"used", "not used"}
     assert mosques["doc_id"].nunique() >= 2

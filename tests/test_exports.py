@@ -13,13 +13,13 @@ from pptx import Presentation
 
 from core.render import export
 from core.render.charts import incident_timeline
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.render.maps import hotspot_map_data
 from core.render.static_maps import static_hotspot_figure
 from core.analysis.documents import document_names, name_of
 from core.analysis.query import figures_view, hotspots_view, incidents_view
 
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 
 
 @pytest.fixture(scope="module", autouse=True)

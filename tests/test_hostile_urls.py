@@ -21,7 +21,7 @@ from hypothesis import strategies as s
 
 from app_paths import PAGES, PAGE_FAILED, run_page
 from core.analysis.filters import KEYS, MAX_PARAM_LENGTH, Filters, describe, parse_query, to_query
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.analysis.query import (figures_view, filter_figures, filter_hotspots, filter_incidents, hotspots_view,
                         incidents_view, rows_in_countries)
 from core.analysis.filters import options
@@ -40,7 +40,7 @@ keys = s.one_of(s.sampled_from(KEYS), s.text(min_size=1, max_size=20), s.sampled
 queries = s.dictionaries(keys, s.one_of(values.map(lambda v: v + TOKEN if len(v) < 100 else v),
                                         s.lists(values, min_size=2, max_size=3)), max_size=6)
 
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 OPTIONS = options(CORPUS)
 INCIDENTS, FIGURES, HOTSPOTS = incidents_view(CORPUS), figures_view(CORPUS), hotspots_view(CORPUS)
 MARKUP = re.compile(r"(?<!\\)[<>\[\]()*_`$]")  # a Markdown/HTML/LaTeX character left unescaped

@@ -9,7 +9,7 @@ import json
 import pandas as pd
 import pytest
 
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.render.alt_text import hotspot_text_alternative
 from core.render.labels import COUNTRY_LABEL_SIZE, PLACE_LABEL_SIZE, boxes_overlap, label_box
 from core.render.maps import ZOOM, hotspot_deck, hotspot_labels, hotspot_map_data, hotspot_view
@@ -17,7 +17,7 @@ from core.data.paths import CURATED_DIR
 from core.analysis.query import country_names, hotspots_view
 from core.data.schema import CENTRAL_ASIA
 
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 
 
 def parts_for(countries: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:

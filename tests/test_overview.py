@@ -18,7 +18,7 @@ from ui import store
 
 from app_paths import run_page
 from core.analysis.filters import Filters
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.data.numbers import note_lines
 from core.analysis.coverage import coverage_matrix, coverage_rows, coverage_sources
 from core.analysis.overview import (country_cards, latest_events, quoted_rows, rows_behind,
@@ -27,7 +27,7 @@ from core.data.paths import CURATED_DIR, SEEDS_DIR
 from core.analysis.query import corpus_views, filter_figures, filter_incidents, source_link
 from core.data.schema import CENTRAL_ASIA, WAVES as WAVE_LABELS
 
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 
 
 def raw(table: str) -> list[dict]:

@@ -12,11 +12,11 @@ import plotly.graph_objects as go
 import pytest
 
 from core.analysis.query import incidents_view
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.render import cite, export, pack
 from core.render.charts import incident_timeline
 
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 
 
 def item(n: int = 0, takeaway: str = "") -> export.ChartExport:

@@ -13,14 +13,14 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.analysis.query import country_names, filter_incidents, incidents_view
 from core.analysis.filters import Filters
 
 from app_paths import APP, PAGES, source_rows, title_above, unfold  # every reader page registered in navigation.py
 
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 NAMES = country_names(CORPUS)
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from core.analysis.query import hotspots_view, incidents_view
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.data.schema import CENTRAL_ASIA
 from core.render import geo
 from core.render.charts import CATEGORY_COLOURS
@@ -19,7 +19,7 @@ from core.render.maps import (FRAME_PADDING, PHONE_MAP, REGION_BOX, REGION_VIEW,
 from ui.layout import MAP_HEIGHT_PHONE, heatmap_width
 from ui.tables import SOURCES_ORDER, key_first
 
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 
 
 def on_screen(lon: float, lat: float, view: tuple[float, float, float], size=PHONE_MAP) -> bool:

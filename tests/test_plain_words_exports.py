@@ -14,12 +14,12 @@ from pptx import Presentation
 
 from core.analysis import plain
 from core.analysis.query import figures_view, hotspots_view, incidents_view
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.render import cite, export
 from core.render.charts import incident_timeline, range_chart
 from plain_words import frame_texts, problems
 
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 NAMES = plain.Names.of(CORPUS)
 DOCUMENTS = CORPUS["documents"]
 # What the pages' tables are made from: the views, and the tables the Data page shows as they are.

@@ -9,15 +9,16 @@ import pandas as pd
 from core.analysis.documents import short_citations
 import pytest
 
+from conftest import repository_corpus
+
 from core.analysis.filters import Filters
-from core.data.loading import load_corpus
 from core.analysis.query import (display_value, figures_mask, figures_view, filter_figures, filter_incidents, ids_where,
                         incidents_mask, incidents_view, source_link, sources_for, take_rows)
 
 
 @pytest.fixture(scope="module")
 def corpus():
-    return load_corpus()
+    return repository_corpus()
 
 
 def test_nationality_is_the_stated_citizenship_not_an_ethnic_label(corpus):

@@ -12,11 +12,11 @@ import pytest
 
 from app_paths import run_page
 from core.analysis import search_index as search_module
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.analysis.search import build_index, search
 from core.analysis.sources import passage_link
 
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 INDEX = build_index(CORPUS)
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from app_paths import run_page
-from core.data.loading import load_corpus
+from conftest import repository_corpus
 from core.analysis.sources import check_passage, segments, surrounding
 
-CORPUS = load_corpus()
+CORPUS = repository_corpus()
 
 
 def unescaped(markdown: str) -> str:

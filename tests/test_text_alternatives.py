@@ -12,11 +12,12 @@ import pandas as pd
 from core.analysis.documents import document_names
 import pytest
 
+from conftest import repository_corpus
+
 from app_paths import DEEP_LINKS, PAGES, run_page, unfold
 from core.render.alt_text import (comparison_summary, counts_summary, estimates_summary, figure_text_alternative, incident_map_summary,
                            matrix_summary, repatriation_summary, series_summary, timeline_summary)
 from core.render.charts import bar_with_not_reported
-from core.data.loading import load_corpus
 from core.render.geo import VIEW_BOUNDS
 from core.data.paths import CURATED_DIR
 from core.analysis.query import figures_view, incidents_view
@@ -37,7 +38,7 @@ def plain(markdown: str) -> str:
 
 @pytest.fixture(scope="module")
 def corpus():
-    return load_corpus()
+    return repository_corpus()
 
 
 # -- sentences, compared with counts made directly from the CSV files ------------------------------

@@ -201,17 +201,25 @@ def context(context):
     return context
 
 
-@pytest.fixture(scope="module")
-def reader_page(browser, browser_context_args):
-    """One page for a module whose tests only read pages, one after another, as a reader moving
-    between them would: a context per test would download and compile the app's scripts again for
-    every page (2-3 s each in software rendering). Each test still opens its page anew (a new session)."""
+@pytest.fixture(scope="session")
+def reader_context(browser, browser_context_args):
+    """One browser context for the tests that only read pages, as one reader's browser: a context per
+    test would download and compile the app's scripts again for every page (2-3 s each in software
+    rendering). Nothing a test leaves in it matters to another: each opens its own tab and page."""
     context = browser.new_context(**browser_context_args)
     context.set_default_timeout(WAIT_MS)
     context.set_default_navigation_timeout(WAIT_MS)
     context.add_init_script(COUNT_MESSAGES)
-    yield context.new_page()
+    yield context
     context.close()
+
+
+@pytest.fixture
+def reader_page(reader_context):
+    """A new tab in the reader's browser (conftest.reader_context), closed after the test."""
+    page = reader_context.new_page()
+    yield page
+    page.close()
 
 
 def new_page(browser, **kwargs):

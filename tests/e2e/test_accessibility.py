@@ -35,7 +35,7 @@ def violations(page: Page) -> list[dict]:
 def test_every_page_loads_without_exception_and_has_no_serious_accessibility_violation(reader_page: Page, app_url: str,
                                                                                       name: str):
     """One visit per page for both checks (a page's first load in software rendering costs seconds),
-    in one browser context for the module (conftest.reader_page)."""
+    in a tab of the reader's browser (conftest.reader_context)."""
     page = reader_page
     page.goto(page_url(app_url, name))
     wait_for_app(page)

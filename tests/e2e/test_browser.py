@@ -19,7 +19,8 @@ from .conftest import (ROOT, new_page, WAIT_MS, after_rerun, drawn_canvas, poll,
                        timeline_title, wait_for_app)
 
 
-def test_hotspot_map_canvas_draws(page: Page, app_url: str):
+def test_hotspot_map_canvas_draws(reader_page: Page, app_url: str):
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.goto(f"{app_url}/hotspots")
     wait_for_app(page)
     deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
@@ -32,7 +33,8 @@ def test_hotspot_map_canvas_draws(page: Page, app_url: str):
     poll(shaded_area_visible, "a shaded hotspot area on the map", page=page)
 
 
-def test_filter_click_changes_url_and_chart_and_the_copied_url_reproduces_the_view(page: Page, app_url: str, browser):
+def test_filter_click_changes_url_and_chart_and_the_copied_url_reproduces_the_view(reader_page: Page, app_url: str):
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.goto(f"{app_url}/attacks")
     wait_for_app(page)
     expect(timeline_title(page, "Events over time: All countries")).to_be_visible()
@@ -43,18 +45,18 @@ def test_filter_click_changes_url_and_chart_and_the_copied_url_reproduces_the_vi
     page.wait_for_url(re.compile(r"country=TJK"))
     expect(timeline_title(page, re.compile(r"Events over time: Tajikistan, all years"))).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
-    # The address a reader copies opens the same view in a new session.
+    # The address a reader copies opens the same view in a new session (a new tab).
     heading = page.locator('[data-testid="stMain"] strong').first.inner_text()
     assert heading.startswith("Tajikistan, all years")
-    other = new_page(browser)
-    other.set_default_timeout(WAIT_MS)
+    other = page.context.new_page()
     other.goto(page.url)
     wait_for_app(other)
     assert other.locator('[data-testid="stMain"] strong').first.inner_text() == heading
     other.close()
 
 
-def test_sources_link_lands_on_its_passage(page: Page, app_url: str):
+def test_sources_link_lands_on_its_passage(reader_page: Page, app_url: str):
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     figure = load_corpus()["figures"].set_index("figure_id").loc["fig-uwed-041"]
     page.goto(f"{app_url}/recruitment")
     wait_for_app(page)
@@ -74,8 +76,9 @@ def open_export(page: Page):
     return choices
 
 
-def test_export_downloads_deliver_the_files(page: Page, app_url: str):
+def test_export_downloads_deliver_the_files(reader_page: Page, app_url: str):
     """One Export popover: the CSV holds the rows behind the chart in words; the PNG is rendered on the server."""
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.goto(f"{app_url}/attacks?country=TJK")
     wait_for_app(page)
     choices = open_export(page)

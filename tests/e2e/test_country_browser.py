@@ -13,7 +13,7 @@ from .conftest import after_rerun, drawn_canvas, poll, screenshot, wait_for_app
 
 
 def test_profile_map_paints_the_country(reader_page: Page, app_url: str):
-    page = reader_page  # one context for the module (conftest.reader_page)
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.goto(f"{app_url}/country?iso=KGZ")
     wait_for_app(page)
     expect(page.locator('[data-testid="stMain"] h1')).to_have_text("Country profile: Kyrgyzstan")
@@ -29,7 +29,7 @@ def test_profile_map_paints_the_country(reader_page: Page, app_url: str):
 
 
 def test_pdf_brief_downloads_in_one_click(reader_page: Page, app_url: str):
-    page = reader_page  # one context for the module (conftest.reader_page)
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.goto(f"{app_url}/country?iso=TKM")
     wait_for_app(page)
     with page.expect_download() as info:
@@ -44,7 +44,7 @@ def test_pdf_brief_downloads_in_one_click(reader_page: Page, app_url: str):
 
 
 def test_choosing_a_country_puts_it_in_the_link(reader_page: Page, app_url: str):
-    page = reader_page  # one context for the module (conftest.reader_page)
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.goto(f"{app_url}/country")
     wait_for_app(page)
     main = page.get_by_test_id("stMain")

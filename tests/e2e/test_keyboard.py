@@ -36,7 +36,8 @@ def tab_until(page: Page, predicate: str, what: str) -> int:
     raise AssertionError(f"{what} is not reachable with Tab ({MAX_TABS} presses; focus on {page.evaluate(FOCUSED)})")
 
 
-def test_keyboard_only_filter_and_png_download(page: Page, app_url: str):
+def test_keyboard_only_filter_and_png_download(reader_page: Page, app_url: str):
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.goto(f"{app_url}/attacks")
     wait_for_app(page)
     tab_until(page, IN_COUNTRY_FILTER, "the Countries filter")

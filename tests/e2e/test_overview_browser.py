@@ -37,7 +37,7 @@ CARD_EDGES = """() => {
 
 @pytest.mark.parametrize("width, height", [(1280, 720), (1440, 900)])
 def test_no_label_is_cut_off(reader_page: Page, app_url: str, width: int, height: int):
-    page = reader_page  # one context for the module (conftest.reader_page)
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.set_viewport_size({"width": width, "height": height})
     page.goto(app_url)
     wait_for_app(page)
@@ -47,7 +47,7 @@ def test_no_label_is_cut_off(reader_page: Page, app_url: str, width: int, height
 
 
 def test_key_points_and_waves_fit_one_screen_at_1440x900(reader_page: Page, app_url: str):
-    page = reader_page  # one context for the module (conftest.reader_page)
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(app_url)
     wait_for_app(page)
@@ -59,8 +59,7 @@ def test_key_points_and_waves_fit_one_screen_at_1440x900(reader_page: Page, app_
 
 
 def test_a_country_card_opens_its_profile(reader_page: Page, app_url: str):
-    page = reader_page  # one context for the module (conftest.reader_page)
-    page.set_viewport_size({"width": 1400, "height": 1800})  # the other tests of the module set their own
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.goto(app_url)
     wait_for_app(page)
     page.locator('[data-testid="stMain"] [data-testid="stPageLink"]').filter(has_text="Tajikistan").click()

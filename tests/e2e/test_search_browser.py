@@ -10,7 +10,8 @@ from playwright.sync_api import Page, expect
 from .conftest import screenshot, wait_for_app
 
 
-def test_sidebar_search_to_a_highlighted_result_and_its_passage(page: Page, app_url: str):
+def test_sidebar_search_to_a_highlighted_result_and_its_passage(reader_page: Page, app_url: str):
+    page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.goto(f"{app_url}/hotspots")
     wait_for_app(page)
     box = page.get_by_test_id("stSidebar").locator("input[aria-label='Search everything']")
