@@ -145,7 +145,10 @@ def profile_page(iso: str) -> None:
                                f"({chrome.safe_text(r.about)}; {chrome.safe_text(r.when)}) {chrome.cite(r.doc_id, r.figure_id)}"
                                for r in headline.itertuples()))
     if not figs.empty:
-        box = tables.folded(f"All {len(figs)} figures about {p.name}, with qualifier, period, source and quote",
+        regional = int((figs["scope"] == REGIONAL_SCOPE).sum())
+        box = tables.folded(f"All {len(figs)} figures concerning {p.name}"
+                            + (f" ({regional} of them about several states together)" if regional else "")
+                            + ", with qualifier, period, source and quote",
                             f"profile-{iso}-all-figures")
         if box is not None:
             with box:
@@ -164,7 +167,7 @@ def profile_page(iso: str) -> None:
         tables.sources_section(figs, "figure_id", corpus, "Sources of the figures")
 
     # Map -------------------------------------------------------------------------------------------
-    st.header("Hotspots and places")
+    st.header("Places tied to mobilization, and other places")
     cmap = cache.cached("country-map", lambda: country_map.country_map(corpus, p), iso)
     if not p.hotspots.empty:
         for r in p.hotspots.itertuples():

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from core.data.loading import Corpus
 from core.analysis.documents import short_citations
 from core.analysis.plain import Names, in_words
-from core.analysis.query import country_names, display_value, source_link
+from core.analysis.events import date_text
+from core.analysis.query import country_names, display_value, period_text, source_link
 from core.analysis.sources import passage_link
 
 # Result kinds, in the order the page lists them: (key, heading).
@@ -189,19 +190,25 @@ def _row_records(corpus: Corpus) -> list[Record]:
                            ("note", note(r.note))]))
     for r in corpus["incidents"].itertuples(index=False):
         where = place_names.get(r.place_id) or names.get(r.country_iso3, "")
+        where += " (inferred)" if where and r.place_inferred == "yes" else ""
         out.append(Record("incidents", r.incident_id, r.summary, source_link(r.doc_id, r.incident_id),
-                          " · ".join(x for x in (r.date or "undated", r.kind, where, cited.get(r.doc_id, r.doc_id)) if x),
+                          " · ".join(x for x in (date_text(r.date, r.date_inferred) or "undated", r.kind, where,
+                                                 cited.get(r.doc_id, r.doc_id)) if x),
                           [("summary", r.summary),
                            ("who", " ".join(x for x in (r.perpetrator_origin, group_names.get(r.group_id, ""),
                                                         r.involvement) if x)),
                            ("ethnicity", r.ethnicity.replace(";", ", ")), ("targets", r.targets),
                            ("where", where), ("quote", r.quote), ("note", note(r.note))]))
     labels = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"]))
-    about = {**names, **place_names, **group_names}
+    events = {r.incident_id: ", ".join(x for x in (f"{r.kind} in {place_names[r.place_id]}" if r.place_id in place_names
+                                                    else r.kind, date_text(r.date, r.date_inferred)) if x)
+              for r in corpus["incidents"].itertuples(index=False)}  # "attack in Crocus City Hall, 2024-03 (inferred)"
+    channel_names = dict(zip(corpus["channels"]["channel_id"], corpus["channels"]["name"]))
+    about = {**names, **place_names, **group_names, **events, **channel_names}
     for r in corpus["figures"].to_dict("records"):
         title = f"{labels.get(r['indicator'], r['indicator'])}: {display_value(r)}"
         subject = " / ".join(x for x in (about.get(r["subject"], r["subject"]), about.get(r["related"], r["related"])) if x)
-        period = " to ".join(x for x in (r["period_start"], r["period_end"]) if x)
+        period = period_text(r["period_start"], r["period_end"])
         out.append(Record("figures", r["figure_id"], title, source_link(r["doc_id"], r["figure_id"]),
                           " · ".join(x for x in (subject, period, cited.get(r["doc_id"], r["doc_id"])) if x),
                           [("figure", title), ("about", subject), ("quote", r["quote"]), ("note", note(r["note"]))]))

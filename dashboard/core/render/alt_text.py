@@ -140,7 +140,10 @@ def estimates_summary(figs: pd.DataFrame, what: str, unit: str, label_column: st
     qualifier, period and document, never combined."""
     if figs.empty:
         return f"{what}: no estimates match these filters."
-    items = [f"{r[label_column]} {r['display']}{'' if r['display'].endswith('%') else ' ' + unit} "
+    def with_unit(display: str) -> str:  # the unit follows a number ("300 people"), not words ("around a third") or "%"
+        return f"{display} {unit}" if re.search(r"\d$", display) else display
+
+    items = [f"{r[label_column]} {with_unit(str(r['display']))} "
              f"({r['period'] or 'no period given'}; {r.get('source') or r['doc_id']})" for r in figs.to_dict("records")]
     return f"{what}: " + _join(items) + "."
 

@@ -230,7 +230,7 @@ def brief_html(content: BriefContent) -> str:
         return f"<img alt='{e(alt)}' src='data:image/png;base64,{base64.b64encode(data).decode()}'>"
 
     more = (f"<p class='note'>{content.more_figures} further figure{'s' if content.more_figures != 1 else ''} "
-            f"({content.more_topics}) are on the dashboard.</p>" if content.more_figures else "")
+            f"({content.more_topics}) {'is' if content.more_figures == 1 else 'are'} on the dashboard.</p>" if content.more_figures else "")
     values = {
         "title": e(content.title), "subtitle": e(content.subtitle),
         "meta": e(f"As of {content.generated}" + (f" · Years: {content.years}" if content.years else "")),

@@ -75,7 +75,8 @@ def brief_slides(content) -> bytes:
     figures = [f"{c.text} [{c.source}]" for c in content.headline] or [
         "No document gives a figure on mobilization, returns, violence or recruitment for this country."]
     if content.more_figures:
-        figures.append(f"{content.more_figures} further figures ({content.more_topics}) are on the dashboard.")
+        figures.append(f"{content.more_figures} further figure{'s' if content.more_figures != 1 else ''} ({content.more_topics}) "
+                       f"{'is' if content.more_figures == 1 else 'are'} on the dashboard.")
     _text(second, MARGIN, body_top, Inches(5.6), Inches(5.9), figures, size=MIN_PT, bullets=True)
     _text(second, Inches(6.4), body_top, Inches(6.4), Inches(1.3), [content.events_sentence], size=MIN_PT)
     if content.timeline_png:

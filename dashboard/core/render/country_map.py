@@ -71,7 +71,7 @@ def map_summary(profile: Profile, cmap: CountryMap) -> str:
     points = cmap.inside[~cmap.inside["place_id"].isin(parts["shaded"]["place_id"])]
     pts = ", ".join(f"{n} ({rows_text(r)})" for n, r in zip(points["name"], points["rows"])) or "none"
     out = (f"; outside the mapped region: {', '.join(cmap.outside['name'])}" if not cmap.outside.empty else "")
-    return (f"Map of {profile.name}: hotspot areas shaded: {shaded}; places as points, sized by the quoted statements that cite them: "
+    return (f"Map of {profile.name}: areas tied to mobilization, shaded: {shaded}; places as points, sized by the quoted statements that cite them: "
             f"{pts}{out}.")
 
 
