@@ -37,7 +37,7 @@ from core.curation.periods import comparison, dated_by_next, figure_period, verd
 from core.curation.reading import (
     NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, period_of, split_sentences,
 )
-from core.curation.figures import COUNTED_BY_COUNTRY, clause_of
+from core.curation.figures import COUNTED_BY_COUNTRY
 from core.curation.register import language_flag
 from core.curation.verbs import PLOT_OR_ATTACK
 from core.curation.vocab import (
