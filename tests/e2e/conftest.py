@@ -205,7 +205,7 @@ def context(context):
 def reader_context(browser, browser_context_args):
     """One browser context for the tests that only read pages, as one reader's browser: a context per
     test would download and compile the app's scripts again for every page (2-3 s each in software
-    rendering). Nothing a test leaves in it matters to another: each opens its own tab and page."""
+    rendering). Nothing a test leaves in it matters to another: each opens its page anew."""
     context = browser.new_context(**browser_context_args)
     context.set_default_timeout(WAIT_MS)
     context.set_default_navigation_timeout(WAIT_MS)
@@ -214,12 +214,17 @@ def reader_context(browser, browser_context_args):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def reader_tab(reader_context):
+    return reader_context.new_page()
+
+
 @pytest.fixture
-def reader_page(reader_context):
-    """A new tab in the reader's browser (conftest.reader_context), closed after the test."""
-    page = reader_context.new_page()
-    yield page
-    page.close()
+def reader_page(reader_tab, browser_context_args):
+    """The reader's tab (conftest.reader_context), at the usual window size: each test opens its
+    page anew (a new Streamlit session); a tab opened per test measured slower than one reused."""
+    reader_tab.set_viewport_size(browser_context_args["viewport"])
+    return reader_tab
 
 
 def new_page(browser, **kwargs):
@@ -261,7 +266,9 @@ def wait_for_app(page, timeout: int = WAIT_MS, settle_ms: int = 0) -> None:
 
     `settle_ms` is accepted for old callers and ignored: the waits are on states now, and after the
     state is reached the page gets two animation frames to paint (a frame, not a fixed time)."""
-    page.wait_for_function(SETTLED, timeout=timeout, polling="raf")
+    # Checked ten times a second, not every frame: the check measures elements, which makes the
+    # browser lay the page out, and doing that every frame slowed the very rendering it waits for.
+    page.wait_for_function(SETTLED, timeout=timeout, polling=100)
     page.evaluate(NEXT_FRAMES)
 
 
