@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import json
 import re
 import subprocess
 import sys
@@ -89,33 +90,60 @@ def test_a_missing_path_is_found():  # the check above can fail
     assert {n for n in names if not (ROOT / n).exists()} == {"dashboard/core/analysis/nowhere.py"}
 
 
+# Every script's --help, read in one Python process: a process per script spent a second on
+# importing the same libraries again.
+HELP_ALL = """
+import contextlib, io, json, runpy, sys
+out = {}
+for script, sub in json.loads(sys.argv[1]):
+    sys.argv = [script] + ([sub] if sub else []) + ["--help"]
+    buffer, code = io.StringIO(), 0
+    with contextlib.redirect_stdout(buffer):
+        try:
+            runpy.run_path(script, run_name="__main__")
+        except SystemExit as exit:
+            code = exit.code or 0
+    out[script + " " + sub] = [code, buffer.getvalue()]
+print(json.dumps(out))
+"""
+
+
+def _python_commands(page: Path) -> list[tuple[str, str, list[str]]]:
+    """(script, subcommand or '', the words after the script) of each python command the page writes
+    (streamlit and pytest, run with -m, have their own flags)."""
+    found = []
+    for command in _commands(_text(page)):
+        words = command.split()
+        if "bin/python" not in command or "-m" in words[:3] or "scripts/cpu_load.py" in command:
+            continue
+        script = next(w for w in words if w.endswith(".py"))
+        following = words[words.index(script) + 1:]
+        sub = following[0] if following and not following[0].startswith("-") and script.endswith("curate.py") else ""
+        found.append((script, sub, following))
+    return found
+
+
 @functools.cache
-def _help(script: str) -> str:
-    run = subprocess.run([sys.executable, str(ROOT / script), "--help"], capture_output=True, text=True, timeout=120,
-                         cwd=ROOT)
-    assert run.returncode == 0, run.stderr
-    return run.stdout
-
-
-def _subcommand_help(script: str, sub: str) -> str:
-    run = subprocess.run([sys.executable, str(ROOT / script), sub, "--help"], capture_output=True, text=True,
-                         timeout=120, cwd=ROOT)
-    return run.stdout if run.returncode == 0 else ""
+def _helps() -> dict[str, list]:
+    """{'<script> <subcommand>': [exit code, help text]} for every script (and subcommand) any page names."""
+    named = [c for page in PAGES for c in _python_commands(page) if (ROOT / c[0]).is_file()]
+    wanted = sorted({(script, "") for script, _, _ in named} | {(script, sub) for script, sub, _ in named if sub})
+    run = subprocess.run([sys.executable, "-c", HELP_ALL, json.dumps(wanted)], capture_output=True, text=True,
+                         timeout=300, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_every_script_and_flag_a_command_names_exists(page):
-    for command in _commands(_text(page)):
-        words = command.split()
-        if "bin/python" not in command or "-m" in words[:3] or "scripts/cpu_load.py" in command:
-            continue  # streamlit and pytest have their own flags
-        script = next(w for w in words if w.endswith(".py"))
-        assert (ROOT / script).is_file(), command
-        following = words[words.index(script) + 1:]
-        sub = following[0] if following and not following[0].startswith("-") and script.endswith("curate.py") else None
-        known = _help(script) + (_subcommand_help(script, sub) if sub else "")
+    for script, sub, following in _python_commands(page):
+        assert (ROOT / script).is_file(), f"{script} {' '.join(following)}"
+        code, known = _helps()[script + " "]
+        assert code == 0, f"{script} --help failed"
+        if sub:
+            known += _helps()[f"{script} {sub}"][1] if _helps()[f"{script} {sub}"][0] == 0 else ""
         for flag in re.findall(r"(?<![\w-])(--[a-z][\w-]*)", " ".join(following)):
-            assert flag in known, f"{command}: {flag} is not a flag of {script}"
+            assert flag in known, f"{script} {' '.join(following)}: {flag} is not a flag of {script}"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
