@@ -34,20 +34,21 @@ def test_hotspot_map_canvas_draws(reader_page: Page, app_url: str):
 
 
 def test_filter_click_changes_url_and_chart_and_the_copied_url_reproduces_the_view(reader_page: Page, app_url: str):
+    """On a page of charts (the maps are tested on their own; in software rendering each map costs seconds)."""
     page = reader_page  # a tab in the reader's browser (conftest.reader_context)
-    page.goto(f"{app_url}/attacks")
+    page.goto(f"{app_url}/repatriation")
     wait_for_app(page)
-    expect(timeline_title(page, "Events over time: All countries")).to_be_visible()
+    expect(timeline_title(page, "People repatriated by state programmes (All countries")).to_be_visible()
     page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first.click()
     page.keyboard.type("Tajik")  # as a reader narrows a long list (its options below the first few are drawn on scroll)
     after_rerun(page, lambda: page.get_by_role("option", name="Tajikistan").click())
     page.keyboard.press("Escape")
     page.wait_for_url(re.compile(r"country=TJK"))
-    expect(timeline_title(page, re.compile(r"Events over time: Tajikistan, all years"))).to_be_visible()
+    expect(timeline_title(page, re.compile(r"People repatriated by state programmes \(Tajikistan, all years"))).to_be_visible()
     assert page.locator('[data-testid="stException"]').count() == 0
     # The address a reader copies opens the same view in a new session (a new tab).
     heading = page.locator('[data-testid="stMain"] strong').first.inner_text()
-    assert heading.startswith("Tajikistan, all years")
+    assert heading.startswith("People brought home: Tajikistan, all years")
     other = page.context.new_page()
     other.goto(page.url)
     wait_for_app(other)
@@ -104,10 +105,10 @@ def test_app_works_under_a_base_path(browser, tmp_path):
         assert url.endswith("/briefings/dash")
         page = new_page(browser)
         page.set_default_timeout(WAIT_MS)
-        page.goto(f"{url}/attacks?country=TJK")
+        page.goto(f"{url}/repatriation?country=TJK")
         wait_for_app(page)
         assert page.locator('[data-testid="stException"]').count() == 0
-        expect(timeline_title(page, re.compile(r"Events over time: Tajikistan"))).to_be_visible()
+        expect(timeline_title(page, re.compile(r"People repatriated by state programmes \(Tajikistan"))).to_be_visible()
         after_rerun(page, lambda: page.get_by_test_id("stSidebarNav").get_by_role("link", name="Sources").click())
         page.wait_for_url(re.compile(r"/briefings/dash/sources\?country=TJK"))
         page.goto(urljoin(page.url, source_link("uwed", "fig-uwed-041")))
