@@ -56,7 +56,7 @@ def header(title: str, description: str) -> None:
 
     st.title(title)
     # Side by side on a wide screen (the page's content starts one line higher); stacked on a phone.
-    said, cite_button = st.columns([5, 1], vertical_alignment="center")
+    said, cite_button = st.columns([3, 1], vertical_alignment="center")  # room for the whole "Cite this page" at 1280 px
     said.markdown(f"**{safe_text(description)}**")
     with cite_button:
         cite_this(title)
