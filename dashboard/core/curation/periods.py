@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from core.curation.figures import clause_of
+# PROCESS_COUNTS: counts of what a court or the police did; the next sentence's period of activity is not theirs.
+from core.curation.figures import PROCESS_COUNTS, clause_of
 from core.curation.parts import REFERS_BACK
 from core.curation.reading import nearest_date, period_of
 
@@ -19,8 +20,6 @@ COMPARED = re.compile(r"(?:\b(?:up|down|rising|falling|increasing|decreasing)\s+
                       r"\bas\s+against|\bversus)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
 YEAR_EARLIER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|before)|the\s+(?:year|previous\s+year)\s+before|"
                           r"in\s+the\s+previous\s+year|the\s+previous\s+year|last\s+year)\b", re.I)
-# Counts of what a court or the police did: the next sentence's period of activity is not theirs.
-PROCESS_INDICATORS = {"people_convicted", "people_detained", "people_arrested", "migrants_detained", "people_expelled"}
 BACK_REFERENCE = r"\b(?:the|these|those|all)\s+{n}\b"
 
 
@@ -75,7 +74,7 @@ def verdict_day(text: str, start: int, row: dict, own: tuple[str, str]) -> str:
     """'A court on 12 March found an imam guilty of drawing 9 men into a group': the day of the
     verdict dates the verdict, not what the court judged (the recruiting). Clears the period of a
     count that is not the court's own; returns why ('' when it does not apply)."""
-    if row["indicator"] in PROCESS_INDICATORS or not VERDICT.search(text[:start]) or not own[0] or own[0] != own[1] or len(own[0]) != 10:
+    if row["indicator"] in PROCESS_COUNTS or not VERDICT.search(text[:start]) or not own[0] or own[0] != own[1] or len(own[0]) != 10:
         return ""
     if (row["period_start"], row["period_end"]) != own:
         return ""
@@ -98,7 +97,7 @@ def dated_by_next(text: str, dates_period: list, masked: str, previous: list[dic
         return []
     dated = []
     for row in previous:
-        if row["indicator"] not in PROCESS_INDICATORS and not (row["period_start"] or row["period_end"]):
+        if row["indicator"] not in PROCESS_COUNTS and not (row["period_start"] or row["period_end"]):
             row["period_start"], row["period_end"] = span
             row["reason"] += "; period from the next sentence, which speaks of the same people"
             dated.append(row)
