@@ -68,6 +68,12 @@ def corpus_views(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     return derived(corpus, "figures_view", figures_view), derived(corpus, "incidents_view", incidents_view)
 
 
+def place_text(name: str, inferred: str = "") -> str:
+    """An event's place as a reader sees it: 'Kabul', or 'Kabul (inferred)' where the document implies
+    but does not name it (the row's note says how it was inferred)."""
+    return f"{name} (inferred)" if name and inferred == "yes" else (name or "")
+
+
 def place_countries(corpus: Corpus) -> dict[str, str]:
     places = corpus["places"]
     return dict(zip(places["place_id"], places["country_iso3"]))
@@ -106,7 +112,7 @@ def incidents_view(corpus: Corpus) -> pd.DataFrame:
         for where, origin, target in zip(inc["country_iso3"], inc["origin_iso3"], inc["target_iso3"])
     ]
     # a place the document implies but does not name says so wherever it is written
-    inc["place"] = [f"{name} (inferred)" if name and inferred == "yes" else name for name, inferred in
+    inc["place"] = [place_text(name, inferred) for name, inferred in
                     zip(inc["place_id"].map(places["name"]).fillna(""), inc["place_inferred"].fillna(""))]
     inc["lat"] = inc["place_id"].map(places["lat"])
     inc["lon"] = inc["place_id"].map(places["lon"])

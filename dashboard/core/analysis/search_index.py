@@ -29,7 +29,7 @@ from core.data.loading import Corpus
 from core.analysis.documents import short_citations
 from core.analysis.plain import Names, in_words
 from core.analysis.events import date_text
-from core.analysis.query import country_names, display_value, period_text, source_link
+from core.analysis.query import country_names, display_value, period_text, place_text, source_link
 from core.analysis.sources import passage_link
 
 # Result kinds, in the order the page lists them: (key, heading).
@@ -189,8 +189,7 @@ def _row_records(corpus: Corpus) -> list[Record]:
                           [("summary", r.summary), ("place", place_names.get(r.place_id, "")), ("quote", r.quote),
                            ("note", note(r.note))]))
     for r in corpus["incidents"].itertuples(index=False):
-        where = place_names.get(r.place_id) or names.get(r.country_iso3, "")
-        where += " (inferred)" if where and r.place_inferred == "yes" else ""
+        where = place_text(place_names[r.place_id], r.place_inferred) if r.place_id in place_names else names.get(r.country_iso3, "")
         out.append(Record("incidents", r.incident_id, r.summary, source_link(r.doc_id, r.incident_id),
                           " · ".join(x for x in (date_text(r.date, r.date_inferred) or "undated", r.kind, where,
                                                  cited.get(r.doc_id, r.doc_id)) if x),
@@ -200,8 +199,9 @@ def _row_records(corpus: Corpus) -> list[Record]:
                            ("ethnicity", r.ethnicity.replace(";", ", ")), ("targets", r.targets),
                            ("where", where), ("quote", r.quote), ("note", note(r.note))]))
     labels = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"]))
-    events = {r.incident_id: ", ".join(x for x in (f"{r.kind} in {place_names[r.place_id]}" if r.place_id in place_names
-                                                    else r.kind, date_text(r.date, r.date_inferred)) if x)
+    events = {r.incident_id: ", ".join(x for x in (f"{r.kind} in {place_text(place_names[r.place_id], r.place_inferred)}"
+                                                    if r.place_id in place_names else r.kind,
+                                                    date_text(r.date, r.date_inferred)) if x)
               for r in corpus["incidents"].itertuples(index=False)}  # "attack in Crocus City Hall, 2024-03 (inferred)"
     channel_names = dict(zip(corpus["channels"]["channel_id"], corpus["channels"]["name"]))
     about = {**names, **place_names, **group_names, **events, **channel_names}
