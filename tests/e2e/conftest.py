@@ -175,20 +175,23 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 800}}
 
 
-# Counts the messages Streamlit's server sends over its websocket, and the frames drawn, so that
-# after_rerun can tell that a rerun happened even when React shows it in a single render.
+# Counts the messages Streamlit's server sends over its websocket, and notes when two frames have
+# been drawn since the last one, so that after_rerun can tell that a rerun happened even when React
+# shows it in a single render. Frames are asked for only after a message: a loop asking for every
+# frame kept each open page drawing 60 times a second, which costs CPU in software rendering.
 COUNT_MESSAGES = """(() => {
   if (window.__wsIn !== undefined) return;
-  window.__wsIn = 0; window.__wsInFrame = 0; window.__frames = 0;
+  window.__wsIn = 0; window.__paintedAfter = 0;
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
-      this.addEventListener('message', () => { window.__wsIn += 1; window.__wsInFrame = window.__frames; });
+      this.addEventListener('message', () => {
+        const n = ++window.__wsIn;
+        requestAnimationFrame(() => requestAnimationFrame(() => { window.__paintedAfter = n; }));
+      });
     }
   };
-  const tick = () => { window.__frames += 1; requestAnimationFrame(tick); };
-  requestAnimationFrame(tick);
 })();"""
 
 
@@ -289,7 +292,7 @@ def after_rerun(page, action, timeout: int = WAIT_MS) -> None:
     action()
     page.wait_for_function(
         """before => window.__rerunSeen === true
-             || (before >= 0 && window.__wsIn > before && window.__frames - window.__wsInFrame >= 2)""",
+             || (before >= 0 && window.__wsIn > before && window.__paintedAfter === window.__wsIn)""",
         arg=sent_before, timeout=timeout, polling="raf")
     wait_for_app(page, timeout=timeout)
 

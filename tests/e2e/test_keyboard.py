@@ -38,14 +38,14 @@ def tab_until(page: Page, predicate: str, what: str) -> int:
 
 def test_keyboard_only_filter_and_png_download(reader_page: Page, app_url: str):
     page = reader_page  # a tab in the reader's browser (conftest.reader_context)
-    page.goto(f"{app_url}/attacks")
+    page.goto(f"{app_url}/repatriation")  # a page of charts: its maps have their own tests
     wait_for_app(page)
     tab_until(page, IN_COUNTRY_FILTER, "the Countries filter")
     page.keyboard.type("Tajik")
     after_rerun(page, lambda: page.keyboard.press("Enter"))
     page.keyboard.press("Escape")
     page.wait_for_url(re.compile(r"country=TJK"))
-    expect(timeline_title(page, re.compile(r"Events over time: Tajikistan"))).to_be_visible()
+    expect(timeline_title(page, re.compile(r"People repatriated by state programmes \(Tajikistan"))).to_be_visible()
     assert page.evaluate(IN_COUNTRY_FILTER), "focus left the filter after choosing a country"
 
     tab_until(page, ON_EXPORT, "a chart's Export button")
@@ -56,5 +56,5 @@ def test_keyboard_only_filter_and_png_download(reader_page: Page, app_url: str):
     expect(focused).to_be_visible()  # focused and on screen (Streamlit scrolls it into view)
     with page.expect_download() as info:
         page.keyboard.press("Enter")
-    assert info.value.suggested_filename.startswith("events-over-time-tajikistan")
+    assert info.value.suggested_filename.startswith("people-repatriated-by-state-programmes-tajikistan"), info.value.suggested_filename
     assert open(info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"

@@ -12,13 +12,12 @@ from .conftest import screenshot, wait_for_app
 
 def test_sidebar_search_to_a_highlighted_result_and_its_passage(reader_page: Page, app_url: str):
     page = reader_page  # a tab in the reader's browser (conftest.reader_context)
-    page.goto(f"{app_url}/hotspots")
+    page.goto(f"{app_url}/recruitment")  # a page without a map: the maps have their own tests
     wait_for_app(page)
     box = page.get_by_test_id("stSidebar").locator("input[aria-label='Search everything']")
     box.fill("Satpayev")
     expect(box).to_have_value("Satpayev")  # the widget took the text before the form is submitted
     box.press("Enter")
-    # The link keeps the other filters (here the Hotspots page's chosen place): only q= is this search's.
     page.wait_for_url(re.compile(r"/search\?(.+&)?q=Satpayev(&|$)"))
     wait_for_app(page)
     main = page.get_by_test_id("stMain")
