@@ -99,13 +99,12 @@ def sources_section(rows: pd.DataFrame, id_column: str, corpus: Corpus, label: s
     """The rows behind a chart or table, each with its document, quote and a link to the passage.
     `key` tells apart two sections of one page with the same label and id column."""
     count = len(dict.fromkeys(rows[id_column])) if id_column in rows else 0
+    if not count:  # nothing is shown from the documents here, so there is nothing to trace
+        return
     box = folded(f"{label}: {count} quoted passage{'' if count == 1 else 's'}", key or f"sources-{label}-{id_column}")
     if box is None:
         return
     with box:
-        if not count:
-            st.caption("No rows.")
-            return
         listed = sources_for(rows, id_column, corpus)
         if state.pack_key():  # a link opens a new tab, a new session: it finds the briefing pack by its key
             listed = listed.assign(open=listed["open"].map(state.with_pack))

@@ -79,7 +79,7 @@ def timeline(ev, title: str) -> None:
     graphics.chart(lambda: incident_timeline(ev, colour_by, title), "timeline", cache.ids(ev, "event_id"), colour_by,
                    title=title, rows=reports, id_column="incident_id", summary=lambda: timeline_summary(ev),
                    applies=APPLIES,
-                   data=lambda: ev.loc[ev["start"].notna(), ["date", "date_precision", "kinds", "category", "group_link",
+                   data=lambda: ev.loc[ev["start"].notna(), ["date", "date_inferred", "date_precision", "kinds", "category", "group_link",
                                                              "place", "killed", "summary", "documents"]])
     st.caption("A dot marks the day an event is known to; a pale band spans the month or year when the documents give no "
                "more. Dot size follows people killed; a hollow diamond means no document gives a casualty figure.")
@@ -104,7 +104,7 @@ else:
 
     st.header("The events")
     tables.table(
-        lambda: ev[["date", "kinds", "place", "country_iso3", "perpetrator_origin", "group_link", "targets", "killed",
+        lambda: ev[["date", "date_inferred", "kinds", "place", "country_iso3", "perpetrator_origin", "group_link", "targets", "killed",
                     "wounded", "summary", "documents", "differs"]], "events", depends=shown,
         rows=lambda: reports.drop(columns=["start", "end", "origin_iso3", "target_iso3", "countries"]),
         column_config={"killed": st.column_config.NumberColumn(help="blank: not stated, or the documents differ"),

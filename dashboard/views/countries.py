@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.render.alt_text import comparison_summary
 from core.render.charts import bar_with_not_reported, small_multiples
-from core.analysis.comparison import COMPARABLE, country_table, default_countries
+from core.analysis.comparison import COMPARABLE, NO_NUMBER, country_table, default_countries, programme_only
 from core.analysis.filters import describe
 from core.analysis.query import country_names, filter_figures, filter_incidents
 from ui import cache, chrome, exports, graphics, state, store, tables
@@ -49,6 +49,7 @@ tables.table(wide, "country-comparison", rows=lambda: long.drop(columns=["countr
 tables.sources_section(long, "figure_id", corpus)
 
 shown_names = [names.get(c, c) for c in countries]
+programmes = {names.get(c, c) for c in programme_only(inc) if c in countries}  # repatriation without a number
 
 
 def panel_rows(indicator: str) -> pd.DataFrame:
@@ -58,10 +59,11 @@ def panel_rows(indicator: str) -> pd.DataFrame:
     first = plotted[plotted["indicator"] == indicator].set_index("country")
     given = [n in first.index for n in shown_names]
     values = [first["value"].get(n) if has else None for n, has in zip(shown_names, given)]
+    no_number = programmes if indicator == "repatriated_people" else set()
     return pd.DataFrame({
         "country": shown_names,
         "value": [0.0 if has and pd.isna(v) else v for v, has in zip(values, given)],
-        "text": [first["display"].get(n, "") for n in shown_names],
+        "text": [first["display"].get(n, NO_NUMBER if n in no_number else "") for n in shown_names],
         "hover": [f"{n}: {first['display'].get(n, 'not reported')}" for n in shown_names],
     })
 
@@ -80,7 +82,8 @@ def panel(indicator: str, label: str) -> None:
     rows = plotted[plotted["indicator"] == indicator]
     graphics.chart(lambda: panel_figure(indicator, label),
                    f"multiples-{indicator}", tuple(countries), cache.ids(rows, "figure_id"), title=label,
-                   summary=lambda: comparison_summary(plotted, [(indicator, label)], shown_names),
+                   summary=lambda: comparison_summary(plotted, [(indicator, label)], shown_names,
+                                                      {"repatriated_people": (programmes, NO_NUMBER)}),
                    data=lambda: rows[["country", "display", "period", "doc_id", "figure_id"]])
 
 
@@ -100,4 +103,5 @@ else:
                "document gives this figure for the country.")
     # One export for the set: every panel on one slide, titled with the filters.
     exports.export_controls("multiples", lambda: cache.cached("multiples-slide", lambda: small_multiples(
-        plotted, panels, shown_names, title), tuple(countries), cache.ids(long, "figure_id")), title, long, "figure_id")
+        plotted, panels, shown_names, title, {"repatriated_people": (programmes, NO_NUMBER)}), tuple(countries),
+        cache.ids(long, "figure_id"), cache.ids(inc, "incident_id")), title, long, "figure_id")

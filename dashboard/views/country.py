@@ -202,11 +202,11 @@ def profile_page(iso: str) -> None:
         # Drawn from the profile's events only: a year change that keeps them reuses the figure under the new title.
         graphics.chart(lambda: timeline_figure(p, title), "country-timeline", iso, cache.ids(ev, "event_id"), title=title,
                        rows=inc, id_column="incident_id", summary=lambda: timeline_summary(p), applies=("years",),
-                       data=lambda: ev[["date", "relation", "kinds", "place", "summary", "documents"]])
+                       data=lambda: ev[["date", "date_inferred", "relation", "kinds", "place", "summary", "documents"]])
         st.caption("Colour: how the event concerns the country. A dot marks a day; a pale band the month or year an "
                    "event is known to; a hollow diamond: no casualty figure in the documents. An event several "
                    "documents report is drawn once.")
-        tables.table(lambda: ev[["date", "relation", "kinds", "place", "group_link", "perpetrator_origin", "targets",
+        tables.table(lambda: ev[["date", "date_inferred", "relation", "kinds", "place", "group_link", "perpetrator_origin", "targets",
                                  "killed", "summary", "documents", "differs"]], f"profile-{iso}-events", depends=key,
                      rows=lambda: inc.drop(columns=["start", "end", "origin_iso3", "target_iso3", "countries"]),
                      column_config={

@@ -55,6 +55,6 @@ else:
     undated = int(events["start"].isna().sum())
     st.caption("Oldest first" + (f"; {undated} the documents do not date {'is' if undated == 1 else 'are'} listed last."
                                  if undated else "."))
-    tables.table(lambda: events[["date", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events",
+    tables.table(lambda: events[["date", "date_inferred", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events",
              depends=cache.ids(events, "incident_id"), rows=lambda: events.drop(columns=["start", "end", "origin_iso3", "countries"]), column_config={"summary": st.column_config.TextColumn(width="large")})
     tables.sources_section(events, "incident_id", corpus)

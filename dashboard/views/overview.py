@@ -8,6 +8,7 @@ import streamlit as st
 from core.analysis.filters import Filters, describe
 from core.analysis.headlines import REGION, key_points
 from core.analysis.events import date_text
+from core.analysis.plain import count_of
 from core.analysis.overview import country_cards, figure_line, figure_value, latest_events, rows_behind, wave_views
 from core.analysis.query import country_names, figures_mask, ids_where, incidents_mask
 from core.data.schema import CENTRAL_ASIA
@@ -119,9 +120,11 @@ def card_text(card) -> tuple[str, str]:
         lines.append(f"+{card.more} more figure{'s' if card.more != 1 else ''} on the profile")
     lines.append(f"**Places tied to mobilization:** {chrome.safe_text(', '.join(card.hotspots) if card.hotspots else 'none named')}")
     n = len(card.events)
-    events = f"**Events:** {n} ({card.in_country} in {chrome.safe_text(card.name)}, {card.abroad} elsewhere involving its nationals)" \
-        if n else "**Events:** none recorded"
-    detail = f"{n} event(s): {card.in_country} in {card.name}, {card.abroad} elsewhere involving its nationals."
+    split = f"{card.in_country} in {card.name}, {card.abroad} elsewhere involving its nationals" \
+        + (f", {card.former} elsewhere by former citizens of it" if card.former else "") \
+        + (f", {card.unplaced} involving them with the place not stated" if card.unplaced else "")
+    events = f"**Events:** {n} ({chrome.safe_text(split)})" if n else "**Events:** none recorded"
+    detail = f"{count_of(n, 'event')}: {split}."
     if card.latest:
         e = card.latest
         events += f"; latest {chrome.safe_text(date_text(e['date'], e.get('date_inferred', '')))} {chrome.cite(*e['sources'][0], compact=True)}"

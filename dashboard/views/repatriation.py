@@ -8,6 +8,7 @@ import streamlit as st
 
 from core.render.alt_text import estimates_summary, repatriation_summary
 from core.render.charts import bar_with_not_reported, range_chart
+from core.analysis.comparison import NO_NUMBER, programme_only
 from core.analysis.filters import describe
 from core.analysis.overview import figure_value
 from core.analysis.query import country_names, filter_figures, filter_incidents, rows_where, totals_and_parts
@@ -19,7 +20,6 @@ f = state.current()
 names = country_names(corpus)
 units = store.indicator_column("unit")
 countries = [c for c in (f.countries or CENTRAL_ASIA) if c in CENTRAL_ASIA] or list(f.countries)
-NO_NUMBER = "no number given (a programme is reported)"
 
 
 def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
@@ -34,7 +34,7 @@ def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
     for r in records:
         first.setdefault(r["subject"], r)
     programmes = rows_where(incidents, incidents["kind"].to_numpy() == "repatriation programme")
-    with_programme = set(programmes["country_iso3"])  # reported as a programme, only without a number
+    with_programme = programme_only(programmes)  # reported as a programme, only without a number
     table = pd.DataFrame([
         {"country": names.get(c, c), "value": r["value"], "text": f"{r['display']} ({r['source']})",
          "hover": r["quote"] + (f" ({r['parts']})" if r["parts"] else ""),
@@ -98,7 +98,7 @@ tables.sources_section(v.programmes, "incident_id", corpus)
 
 # 3. Who they were: women and children, and the parts of the totals above (never added to them).
 who = v.women_children
-st.header("Women and children: in the conflict zone, in camps, and among those brought home")
+st.header("Women and children, and who else was held in the camps")
 if who.empty and not v.part_lines:
     chrome.empty_state("figures on women and children", chrome.widen_suggestion(f))
 else:

@@ -20,6 +20,15 @@ COMPARABLE = (
 )
 
 
+# A country whose repatriation the documents report only as a programme, with no number of people.
+NO_NUMBER = "no number given (a programme is reported)"
+
+
+def programme_only(incidents: pd.DataFrame) -> set[str]:
+    """The countries (ISO3) with a reported repatriation programme among these incident rows."""
+    return set(incidents.loc[incidents["kind"] == "repatriation programme", "country_iso3"])
+
+
 def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[str], names: dict[str, str],
                   labels: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(wide table of text cells, long table of the numbers behind it). The cells are joined in plain
@@ -32,6 +41,9 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
     rows = [p for p, (i, s) in enumerate(zip(indicators, subjects)) if i in COMPARABLE and s in wanted]
     long = take_rows(figs, rows)
     long["country"] = long["subject"].map(names)
+    # "almost 1,000,000 in Russia": the chart and its text say where, as the table's cell does
+    long["display"] = [d + (f" in {r}" if i.startswith("labour_migrants") and isinstance(r, str) and r else "")
+                       for d, i, r in zip(long["display"], long["indicator"], long["related_label"])]
     cells: dict[tuple[str, str], list[str]] = {}  # (indicator, country name) -> its figures, in row order
     for p in rows:
         if subjects[p] in names:  # a subject without a name has no row in the table
@@ -40,11 +52,14 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
             where = related_labels[p] if indicators[p].startswith("labour_migrants") else ""
             cells.setdefault((indicators[p], names[subjects[p]]), []).append(
                 f"{display[p]}{' in ' + where if where else ''}{' (' + per + ')' if per else ''} [{sources[p]}]")
+    with_programme = programme_only(incidents)
     wide = {}
     for ind in COMPARABLE:
-        wide[labels.get(ind, ind)] = ["; ".join(cells.get((ind, names.get(c, c)), [])) or "not reported"
+        wide[labels.get(ind, ind)] = ["; ".join(cells.get((ind, names.get(c, c)), []))
+                                      or (NO_NUMBER if ind == "repatriated_people" and c in with_programme else "not reported")
                                       for c in countries]
-    origins = incidents["origin_iso3"].tolist()
+    # former citizens ("a former citizen of Uzbekistan") are not counted as the country's nationals
+    origins = [o for o, former in zip(incidents["origin_iso3"], incidents["origin_former"]) if not former]
     nationals = {c: sum(c in o for o in origins) for c in countries}
     wide["Incidents naming its nationals (rows)"] = [str(nationals[c]) if nationals[c] else "none in the documents"
                                                      for c in countries]

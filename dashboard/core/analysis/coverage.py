@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from core.analysis.documents import short_citations
+from core.analysis.plain import count_of
 from core.analysis.filters import Filters
 from core.analysis.query import corpus_views, derived, figures_mask, incidents_mask, region_spans
 from core.data.loading import Corpus
@@ -123,7 +124,9 @@ def coverage_summary(matrix: pd.DataFrame, what: str) -> str:
     parts = []
     for doc, row in matrix.iterrows():
         total = int(row.sum())
-        parts.append(f"{doc}: {total} rows, most about {row.idxmax()} ({int(row.max())})" if total else f"{doc}: none")
+        top = str(row.idxmax())
+        top = top[0].lower() + top[1:] if top == "Several states together" else top  # a column label, mid-sentence
+        parts.append(f"{doc}: {count_of(total, 'row')}, most about {top} ({int(row.max())})" if total else f"{doc}: none")
     return f"Curated rows by document and {what}. " + "; ".join(parts) + "."
 
 

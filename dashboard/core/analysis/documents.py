@@ -30,10 +30,17 @@ class DocumentName:
         return f"{self.author} ({self.date.replace(' (inferred)', ', inferred')})"
 
     @property
+    def or_later(self) -> bool:
+        """Whether the date is a lower bound ('2020 or later'): the document may be of any later year."""
+        return "or later" in self.date
+
+    @property
     def compact(self) -> str:
-        """'Tucker (2021, inferred)': the citation where room is short (the full one shows on hover)."""
+        """'Tucker (2021 or later, inferred)': the citation where room is short (the full one shows on
+        hover): the year, and 'or later' where the date is a lower bound."""
         inferred = ", inferred" if self.date.endswith("(inferred)") else ""
-        return f"{self.author} ({self.year or 'date not known'}{inferred})"
+        year = f"{self.year} or later" if self.year and self.or_later else self.year or "date not known"
+        return f"{self.author} ({year}{inferred})"
 
     @property
     def reference(self) -> str:

@@ -106,7 +106,9 @@ class CountryCard:
     hotspots: list[str]  # names of the places the documents call its hotspots
     events: pd.DataFrame  # events in the country or elsewhere involving its nationals (who carried it out, or the suspects)
     in_country: int
-    abroad: int
+    abroad: int  # placed in another country, involving its nationals
+    unplaced: int  # involving its nationals, in a place the documents do not state
+    former: int  # placed in another country, involving only former citizens of it ("a former citizen of Uzbekistan")
     latest: dict | None  # its most recent dated event
     documents: tuple[str, ...]  # doc_ids whose text names the country
     more: int = field(default=0)  # figures not on the card
@@ -162,6 +164,14 @@ def country_events(inc: pd.DataFrame, iso: str, citations: dict[str, str]) -> pd
     return events_of(inc[inc["event_id"].isin(wanted)], citations)
 
 
+def former_only(inc: pd.DataFrame, iso: str, events: pd.DataFrame) -> set[str]:
+    """The events among `events` that involve the country's people only as former citizens of it
+    (every report that names the country as origin says "former citizen")."""
+    mine = inc[inc["event_id"].isin(set(events["event_id"])) & inc["origin_iso3"].map(lambda o: iso in o)]
+    current = set(mine.loc[~mine["origin_former"].astype(bool), "event_id"])
+    return set(mine.loc[mine["origin_former"].astype(bool), "event_id"]) - current
+
+
 def country_cards(corpus: Corpus, filters: Filters) -> list[CountryCard]:
     """One card per Central Asian state the country filter leaves (all five when it names none of
     them). The cards are per country, so the country filter chooses the cards; the years apply."""
@@ -183,11 +193,14 @@ def country_cards(corpus: Corpus, filters: Filters) -> list[CountryCard]:
         others = mine[mine["indicator"] != ALWAYS_SHOWN].drop_duplicates("indicator").head(CARD_FIGURES - 1)
         events = country_events(inc, iso, citations)
         in_country = int((events["country_iso3"] == iso).sum())
+        unplaced = int((events["country_iso3"].fillna("") == "").sum())
+        former = len(former_only(inc, iso, events[~events["country_iso3"].fillna("").isin(["", iso])]))
         latest = latest_first(events)
         cards.append(CountryCard(
             iso=iso, name=names.get(iso, iso), figures=mine, shown=others, repatriated=repatriated,
             hotspots=list(dict.fromkeys(place_names.get(p, p) for p, c in zip(hot["place_id"], hot["country_iso3"]) if c == iso)),
-            events=events, in_country=in_country, abroad=len(events) - in_country,
+            events=events, in_country=in_country, abroad=len(events) - in_country - unplaced - former, unplaced=unplaced,
+            former=former,
             latest=latest.iloc[0].to_dict() if len(latest) else None, documents=documents_naming(corpus, iso),
             more=len(mine) - len(others) - len(repatriated)))
     return cards

@@ -14,9 +14,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core.analysis.documents import short_citations
+from core.analysis.events import date_text
 from core.data.loading import Corpus
 
 NOT_STATED = "not stated"
+
+
+def count_of(n: int, noun: str, plural: str | None = None) -> str:
+    """A count and its noun in agreement: '1 incident', '3 incidents', 'no incidents'."""
+    return f"{n if n else 'no'} {noun if n == 1 else (plural or noun + 's')}"
 # Where a blank cell means the document does not say (elsewhere blank has a meaning: no qualifier is exact).
 BLANK_IS_NOT_STATED = {"wave", "period", "date", "place", "base", "founded", "languages", "audience", "when",
                        "perpetrator_origin", "nationality", "targets", "relation_to_taliban", "group", "group_link"}
@@ -143,8 +149,12 @@ def _incident_words(place: str, date: str, summary: str) -> str:
 
 def for_reader(frame: pd.DataFrame, names: Names, keep: tuple[str, ...] = ()) -> pd.DataFrame:
     """The frame as a reader sees it: row ids out (except the columns in `keep`), ids in words,
-    documents as citations, columns labelled. Two columns with the same label keep the first."""
+    documents as citations, columns labelled, a date the document implies marked "(inferred)" (the
+    `date_inferred` column folded into `date`). Two columns with the same label keep the first."""
     out = frame.drop(columns=[c for c in frame.columns if c in ROW_IDS and c not in keep])
+    if {"date", "date_inferred"} <= set(out.columns):  # an inferred date says so in its own cell
+        out = out.assign(date=[date_text(d, i) for d, i in zip(out["date"], out["date_inferred"])]).drop(
+            columns="date_inferred")
     if out.columns.empty:
         return out
     converted = {}

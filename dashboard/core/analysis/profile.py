@@ -28,7 +28,8 @@ from core.data.loading import Corpus
 from core.data.numbers import note_lines
 from core.analysis.disagreements import disagreements
 from core.analysis.documents import short_citations
-from core.analysis.events import events_of
+from core.analysis.events import date_text, events_of
+from core.analysis.plain import count_of
 from core.analysis.headlines import rank_figures
 from core.analysis.query import corpus_views, filter_figures, filter_incidents, hotspots_view, place_countries, region_spans
 from core.data.schema import CENTRAL_ASIA
@@ -98,25 +99,21 @@ class Profile:
         docs = len(self.naming)
         regional = len(self.figures) - len(self.key_figures)
         regional_inc = int((self.incidents["relation"] == self.regional_relation).sum())
-        parts = [_count(len(self.key_figures), "figure") + (f" (and {regional} about several states together)" if regional else ""),
-                 _count(self.own_incident_reports, "incident report")
+        parts = [count_of(len(self.key_figures), "figure") + (f" (and {regional} about several states together)" if regional else ""),
+                 count_of(self.own_incident_reports, "incident report")
                  + (f" (and {regional_inc} naming only Central Asians)" if regional_inc else ""),
-                 _count(int((self.channels["why"] != "Central Asians in general").sum()), "recruitment channel claim"),
-                 _count(len(self.hotspots), "hotspot claim"),
-                 _count(int((~self.passages["in_notes"].astype(bool)).sum()), "passage") + " of text"]
+                 count_of(int((self.channels["why"] != "Central Asians in general").sum()), "recruitment channel claim"),
+                 count_of(len(self.hotspots), "hotspot claim"),
+                 count_of(int((~self.passages["in_notes"].astype(bool)).sum()), "passage") + " of text"]
         what = ", ".join(parts[:-1]) + " and " + parts[-1]
         level = self.coverage
-        named = f"{_count(docs, 'document')} name{'s' if docs == 1 else ''} it"
+        named = f"{count_of(docs, 'document')} name{'s' if docs == 1 else ''} it"
         if level == "barely covered":
             return f"The documents barely cover {self.name}: {what}; {named}. Everything they say is below."
         return f"{self.name} is {level} by the documents: {what}; {named}."
 
 
 REGIONAL_SCOPE = "several states together"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n if n else 'no'} {noun}{'' if n == 1 else 's'}"
 
 
 def country_terms(corpus: Corpus, iso: str) -> tuple[str, ...]:
@@ -217,7 +214,8 @@ def _incident_relation(row, iso: str, name: str, adjective: str, central: bool) 
     if row["country_iso3"] == iso:
         return f"in {name}"
     if iso in row["origin_iso3"]:
-        return f"{adjective} nationals abroad" if row["country_iso3"] else f"{adjective} nationals (place not stated)"
+        who = f"former citizens of {name}" if row.get("origin_former") else f"{adjective} nationals"
+        return f"{who} abroad" if row["country_iso3"] else f"{who} (place not stated)"
     if iso in row["target_iso3"]:
         return f"targeting {adjective} nationals"
     if central and not row["origin_iso3"] and REGION.search(row["perpetrator_origin"] or ""):
@@ -238,8 +236,9 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     incident_country = dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["country_iso3"]))
 
     inc_view = corpus_views(corpus)[1]
-    summaries = {i: (f"{k} in {p}" if p else k) + (f", {d}" if d else "")
-                 for i, k, p, d in zip(inc_view["incident_id"], inc_view["kind"], inc_view["place"], inc_view["date"])}
+    summaries = {i: (f"{k} in {p}" if p else k) + (f", {date_text(d, di)}" if d else "")
+                 for i, k, p, d, di in zip(inc_view["incident_id"], inc_view["kind"], inc_view["place"], inc_view["date"],
+                                           inc_view["date_inferred"])}
     figs = filter_figures(corpus_views(corpus)[0], filters)
     figs = figs[figs["countries"].map(lambda cs: iso in cs).astype(bool)].copy()  # an empty map is not a column list
     spans = region_spans(corpus)
@@ -315,12 +314,12 @@ def _groups(corpus: Corpus, iso: str, name: str, adjective: str, pattern, place_
             reasons.append(f"its row names {name} or {adjective} nationals")
         acts = specific[specific["group_id"] == gid]
         if len(acts):
-            reasons.append(f"{_count(len(acts), 'incident')} in {name} or involving {adjective} nationals")
+            reasons.append(f"{count_of(len(acts), 'incident')} in {name} or involving {adjective} nationals")
         recruits = ch[ch["used_by"].map(lambda u: gid in [x.strip() for x in (u or "").split(";")])]
-        if len(recruits):  # the claims aimed at the country's audiences and those aimed at Central Asians, each counted
+        if len(recruits):  # the claims that concern the country (audience, place or language) and those aimed at Central Asians
             general = int((recruits["why"] == "Central Asians in general").sum())
-            aims = [f"{_count(len(recruits) - general, 'channel claim')} aimed at {adjective} audiences"] if len(recruits) > general else []
-            aims += [f"{_count(general, 'channel claim')} aimed at Central Asians in general"] if general else []
+            aims = [f"{count_of(len(recruits) - general, 'channel claim')} whose audience or language concerns {name}"] if len(recruits) > general else []
+            aims += [f"{count_of(general, 'channel claim')} aimed at Central Asians in general"] if general else []
             reasons.append("uses " + " and ".join(aims))
         if reasons:
             base = place_names.get(base, base)
@@ -344,7 +343,7 @@ def incidents_summary(profile: Profile) -> str:
     parts = ", ".join(f"{n} {rel}" for rel, n in counts.items())
     dated = ev.dropna(subset=["start"])
     latest = f"; the latest dated: {dated.sort_values('start').iloc[-1]['date']}" if len(dated) else ""
-    return f"{_count(len(ev), 'event')}: {parts} ({len(dated)} dated{latest})."
+    return f"{count_of(len(ev), 'event')}: {parts} ({len(dated)} dated{latest})."
 
 
 def timeline_rows(profile: Profile) -> pd.DataFrame:
@@ -359,14 +358,14 @@ def timeline_summary(profile: Profile) -> str:
     dated = ev.dropna(subset=["start"])
     if dated.empty:
         return f"No dated event in {profile.name} or involving {profile.adjective} nationals."
-    first, last = dated.sort_values("start").iloc[[0, -1]]["date"]
+    first, last = (date_text(r["date"], r.get("date_inferred", "")) for _, r in dated.sort_values("start").iloc[[0, -1]].iterrows())
     kinds = dated["kind"].value_counts()
     top = ", ".join(f"{n} {k}" for k, n in kinds.head(4).items())
     relations = ", ".join(f"{n} {rel}" for rel, n in dated["relation"].value_counts().items())
     undated = len(ev) - len(dated)
-    return (f"{_count(len(dated), 'dated event')} from {first} to {last} ({top}"
+    return (f"{count_of(len(dated), 'dated event')} from {first} to {last} ({top}"
             f"{', and others' if len(kinds) > 4 else ''}): {relations}."
-            + (f" {_count(undated, 'event')} with no date not drawn." if undated else ""))
+            + (f" {count_of(undated, 'event')} with no date not drawn." if undated else ""))
 
 
 def map_frame(places: pd.DataFrame, bounds: tuple[float, float, float, float] | None) -> pd.DataFrame:

@@ -93,6 +93,9 @@ def doc_titles(corpus: Corpus) -> dict[str, str]:
     return dict(zip(corpus["documents"]["doc_id"], corpus["documents"]["title"]))
 
 
+FORMER_CITIZEN = re.compile(r"\bformer (?:citizen|national)s?\b", re.IGNORECASE)
+
+
 def incidents_view(corpus: Corpus) -> pd.DataFrame:
     inc = corpus["incidents"].copy()
     places = corpus["places"].set_index("place_id")
@@ -106,6 +109,8 @@ def incidents_view(corpus: Corpus) -> pd.DataFrame:
     inc["source"] = [cited[d].compact if d in cited else d for d in inc["doc_id"]]
     # Who did it is their stated citizenship (an ethnic label is not one); those targeted are kept apart.
     inc["origin_iso3"] = [codes(t) for t in inc["nationality"]]
+    # "a former citizen of Uzbekistan": a stated origin, said as former wherever it is counted
+    inc["origin_former"] = inc["perpetrator_origin"].fillna("").str.contains(FORMER_CITIZEN)
     inc["target_iso3"] = [codes(t) for t in inc["target_nationality"]]
     inc["countries"] = [
         tuple(sorted({c for c in (where,) if c} | set(origin) | set(target)))

@@ -12,6 +12,8 @@ from itertools import compress
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.analysis.plain import count_of
+
 MAX_ITEMS = 8
 
 
@@ -148,17 +150,22 @@ def estimates_summary(figs: pd.DataFrame, what: str, unit: str, label_column: st
     return f"{what}: " + _join(items) + "."
 
 
-def comparison_summary(plotted: pd.DataFrame, panels: list[tuple[str, str]], countries: list[str]) -> str:
+def comparison_summary(plotted: pd.DataFrame, panels: list[tuple[str, str]], countries: list[str],
+                       said: dict[str, tuple[set[str], str]] | None = None) -> str:
     """'People repatriated (people): Kazakhstan 654, Uzbekistan 512; not reported for Kyrgyzstan,
     Tajikistan and Turkmenistan. ...': one sentence per panel of the small multiples, from the rows
     they plot (indicator, country, display). A country with no figure is said to be not reported,
-    never 0 (the bars draw it at 0 with the words beside it)."""
+    never 0 (the bars draw it at 0 with the words beside it), unless `said` gives the words the chart
+    writes for it instead ({indicator: (country names, words)})."""
     shown = {(i, c): d for i, c, d in zip(plotted["indicator"], plotted["country"], plotted["display"])}
     sentences = []
     for indicator, label in panels:
         given = [f"{c} {shown[(indicator, c)]}" for c in countries if (indicator, c) in shown]
-        missing = [c for c in countries if (indicator, c) not in shown]
-        parts = ([", ".join(given)] if given else []) + ([f"not reported for {_names(missing)}"] if missing else [])
+        named, words = (said or {}).get(indicator, (set(), ""))
+        other = [c for c in countries if (indicator, c) not in shown and c in named]
+        missing = [c for c in countries if (indicator, c) not in shown and c not in named]
+        parts = ([", ".join(given)] if given else []) + ([f"{words} for {_names(other)}"] if other else []) \
+            + ([f"not reported for {_names(missing)}"] if missing else [])
         sentences.append(f"{_plain(label)}: {'; '.join(parts)}.")
     return " ".join(sentences) if sentences else "No comparable figures match these filters."
 
@@ -220,7 +227,8 @@ def timeline_summary(inc: pd.DataFrame) -> str:
               else "none states how many people were killed")
     undated = dated.count(False)
     return (f"{len(dated) - undated} dated incidents {span} ({kinds}); {exact} known to the day, the others to the month "
-            f"or year; {deaths}." + (f" {undated} more have no date and are only in the table." if undated else ""))
+            f"or year; {deaths}." + (f" {undated} more {'has' if undated == 1 else 'have'} no date and "
+                                     f"{'is' if undated == 1 else 'are'} only in the table." if undated else ""))
 
 
 def _place_counts(rows: pd.DataFrame) -> list[tuple[str, int]]:
@@ -237,7 +245,7 @@ def incident_map_summary(inc: pd.DataFrame, inside: pd.DataFrame, outside: pd.Da
     if len(outside):
         text += f". Outside the map: {'; '.join(f'{p} {n}' for p, n in _place_counts(outside))}"
     if unplaced:
-        text += f". {unplaced} incidents have no stated place"
+        text += f". {count_of(unplaced, 'incident')} {'has' if unplaced == 1 else 'have'} no stated place"
     return text + "."
 
 

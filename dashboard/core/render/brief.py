@@ -89,12 +89,15 @@ class BriefContent:
 
 
 def document_years(names, doc_ids) -> str:
-    """'2020 to 2024' (or '2024'): the years the documents were written, 'inferred' said where any is."""
+    """'2020 to 2024' (or '2024', '2020 to 2021 or later'): the years the documents were written,
+    'inferred' said where any is."""
     years = sorted({names[d].year for d in doc_ids if d in names and names[d].year})
     inferred = [names[d].date.endswith("(inferred)") for d in doc_ids if d in names]
     if not years:
         return "of unknown date"
     span = years[0] if years[0] == years[-1] else f"{years[0]} to {years[-1]}"
+    if any(names[d].or_later for d in doc_ids if d in names and names[d].year == years[-1]):
+        span += " or later"  # the latest document's date is a lower bound
     basis = ("" if not any(inferred) else " (date inferred)" if len(inferred) == 1 else
              " (dates inferred)" if all(inferred) else " (dates partly inferred)")
     return f"written {span}{basis}"
@@ -190,8 +193,9 @@ def events_sentence(profile: Profile, attacks: pd.DataFrame, regional: int = 0) 
     else:
         dated = int(attacks["start"].notna().sum())
         n = len(attacks)
+        former = "relation" in attacks and attacks["relation"].fillna("").str.startswith("former citizens").any()
         lead = (f"{n} attack{'s' if n != 1 else ''} or plot{'s' if n != 1 else ''} in {profile.name} or involving "
-                f"{profile.adjective} nationals ({dated} dated).")
+                f"{profile.adjective} nationals{' or former citizens' if former else ''} ({dated} dated).")
     more = (f" {regional} more involve{'s' if regional == 1 else ''} Central Asians whose country the documents do "
             "not name." if regional else "")
     others = len(profile.events) - len(attacks) - regional

@@ -307,8 +307,10 @@ def _subplot_grid(rows: int, cols: int) -> tuple:
     return tuple(cells)
 
 
-def small_multiples(table: pd.DataFrame, panels: list[tuple[str, str]], countries: list[str], title: str) -> go.Figure:
-    """One small bar chart per indicator across countries; 'not reported' is written, never drawn as 0."""
+def small_multiples(table: pd.DataFrame, panels: list[tuple[str, str]], countries: list[str], title: str,
+                    said: dict[str, tuple[set[str], str]] | None = None) -> go.Figure:
+    """One small bar chart per indicator across countries; 'not reported' is written, never drawn as 0,
+    or the words `said` gives for a country with no figure ({indicator: (country names, words)})."""
     cols = 2
     rows = max(1, -(-len(panels) // cols))
     cells: dict[tuple[str, str], tuple] = {}  # (indicator, country) -> (value, display) of its first row
@@ -329,7 +331,9 @@ def small_multiples(table: pd.DataFrame, panels: list[tuple[str, str]], countrie
                                font=dict(size=16), xanchor="center", yanchor="bottom"))
         found = [cells.get((indicator, k)) for k in countries]
         reported = [cell is not None and not pd.isna(cell[0]) for cell in found]
-        texts = ["not reported" if cell is None else esc(cell[1]) for cell in found]
+        named, words = (said or {}).get(indicator, (set(), ""))
+        texts = [(esc(words) if k in named else "not reported") if cell is None else esc(cell[1])
+                 for k, cell in zip(countries, found)]
         values = [cell[0] if has_value else 0 for cell, has_value in zip(found, reported)]
         traces.append(dict(
             type="bar", y=labels, x=values, orientation="h", xaxis=f"x{s}", yaxis=f"y{s}",

@@ -1,0 +1,144 @@
+"""Sentences the app composes say no more than their rows: the corrections of the second audit of
+composed sentences (inferred dates in tables, repatriation reported without a number, migrants "in
+Russia", audiences in a country, "or later" dates, "other countries", events whose place is not
+stated, former citizens, counts in agreement). Pure functions over the repository's tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from conftest import repository_corpus
+from core.analysis.comparison import NO_NUMBER, country_table, programme_only
+from core.analysis.coverage import coverage_summary
+from core.analysis.documents import document_names
+from core.analysis.filters import Filters
+from core.analysis.overview import country_cards
+from core.analysis.plain import Names, count_of, for_reader
+from core.analysis.profile import build_profile, timeline_summary
+from core.analysis.query import country_names, filter_figures, incidents_view
+from core.render import brief
+from core.render.alt_text import comparison_summary, incident_map_summary
+from core.render.charts import small_multiples
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return repository_corpus()
+
+
+def test_an_inferred_date_says_so_in_every_table(corpus):
+    """The events tables (Attacks, profile, Groups) fold `date_inferred` into the date a reader sees."""
+    inc = incidents_view(corpus)
+    inferred = inc[inc["date_inferred"] == "yes"]
+    assert len(inferred) >= 3  # Crocus and the Russian arrests, among others
+    shown = for_reader(inc[["date", "date_inferred", "kind", "summary"]], Names.of(corpus))
+    assert "Date inferred" not in shown.columns and "date_inferred" not in shown.columns
+    for position in [inc.index.get_loc(i) for i in inferred.index]:
+        assert shown["Date"].iloc[position] == f"{inc['date'].iloc[position]} (inferred)"
+    stated = (inc["date_inferred"] != "yes") & (inc["date"] != "")
+    assert not shown["Date"][stated.to_numpy()].str.contains("inferred").any()
+
+
+def test_a_figure_about_an_incident_marks_its_inferred_date(corpus):
+    """'People arrested (suspects): 12 (arrest in Russia (inferred), 2024-03 (inferred) ...)'."""
+    about = build_profile(corpus, "TJK").figures.set_index("figure_id")["about"]
+    arrested = about[about.str.startswith("arrest in")]
+    assert len(arrested) and all("(inferred)" in a.split(",", 1)[1] for a in arrested), arrested.tolist()
+
+
+def test_repatriation_reported_without_a_number_is_said_so_on_the_comparison(corpus):
+    figs, inc = filter_figures(corpus_views_figures(corpus), Filters()), incidents_view(corpus)
+    names = country_names(corpus)
+    labels = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"]))
+    states = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    wide, long = country_table(figs, inc, states, names, labels)
+    column = wide.set_index("country")[labels["repatriated_people"]]
+    with_programme = programme_only(inc)
+    assert {"KGZ", "TJK"} <= with_programme  # inc-tucker-009/-010: programmes, no number of people
+    assert column["Kyrgyzstan"] == column["Tajikistan"] == NO_NUMBER
+    assert column["Turkmenistan"] == "not reported"  # no programme and no figure
+    plotted = long.drop_duplicates(["indicator", "country"])
+    said = {"repatriated_people": ({names[c] for c in with_programme}, NO_NUMBER)}
+    shown = [names[c] for c in states]
+    sentence = comparison_summary(plotted, [("repatriated_people", "People repatriated")], shown, said)
+    assert f"{NO_NUMBER} for Kyrgyzstan and Tajikistan" in sentence and "not reported for Turkmenistan" in sentence
+    slide = small_multiples(plotted, [("repatriated_people", "People repatriated")], shown, "t", said)
+    texts = dict(zip(slide.data[0].y, slide.data[0].text))
+    assert texts["Tajikistan"] == NO_NUMBER and texts["Turkmenistan"] == "not reported"
+    # Labour migrants counted in one destination say where, in the chart as in the table
+    migrants = plotted[plotted["indicator"] == "labour_migrants"].set_index("country")["display"]
+    assert migrants["Tajikistan"].endswith(" in Russia")
+
+
+def corpus_views_figures(corpus):
+    from core.analysis.query import corpus_views
+    return corpus_views(corpus)[0]
+
+
+def test_audiences_in_a_country_are_not_called_its_audiences(corpus):
+    """Russia's profile: the channels aimed at recruits *in* Russia are not 'aimed at Russian audiences'."""
+    why = " ".join(build_profile(corpus, "RUS").groups["why"])
+    assert "Russian audiences" not in why
+    assert "whose audience or language concerns Russia" in why
+
+
+def test_a_lower_bound_date_keeps_or_later(corpus):
+    names = document_names(corpus)
+    assert names["tucker"].compact == "Tucker (2021 or later, inferred)"
+    assert names["foreign_affairs"].compact == "Foreign Affairs (2024, inferred)"  # no lower bound: none said
+    assert brief.document_years(names, ["tucker"]) == "written 2021 or later (date inferred)"
+    assert brief.document_years(names, ["williams", "tucker"]) == "written 2020 to 2021 or later (dates inferred)"
+
+
+def test_other_countries_with_detained_citizens_say_other(corpus):
+    """fig-tucker-005: 'alongside citizens of between 80 and 110 other countries'."""
+    label = corpus["indicators"].set_index("indicator").loc["countries_with_detained_citizens", "label"]
+    assert label.lower().startswith("other countries")
+    assert "other countries" in corpus["figures"].set_index("figure_id").loc["fig-tucker-005", "quote"]
+
+
+def test_an_event_with_no_stated_place_is_not_elsewhere(corpus):
+    cards = {c.iso: c for c in country_cards(corpus, Filters())}
+    tjk = cards["TJK"]
+    khalimov = corpus["incidents"].set_index("incident_id").loc["inc-williams-001"]
+    assert khalimov["country_iso3"] == "" and khalimov["event_id"] in set(tjk.events["event_id"])
+    assert tjk.unplaced >= 1
+    assert tjk.in_country + tjk.abroad + tjk.former + tjk.unplaced == len(tjk.events)
+
+
+def test_former_citizens_are_said_as_former_and_not_counted_as_nationals(corpus):
+    """inc-tucker-001..003: 'a former citizen of Uzbekistan' (Istanbul, Stockholm, New York)."""
+    former = {"ev-tucker-001", "ev-tucker-002", "ev-tucker-003"}
+    relation = build_profile(corpus, "UZB").events.set_index("event_id")["relation"]
+    assert all(relation[e] == "former citizens of Uzbekistan abroad" for e in former)
+    assert (relation == "Uzbek nationals abroad").sum() >= 1  # the others stay nationals
+    card = {c.iso: c for c in country_cards(corpus, Filters())}["UZB"]
+    assert card.former == 3
+    inc = incidents_view(corpus)
+    names = country_names(corpus)
+    wide, _ = country_table(filter_figures(corpus_views_figures(corpus), Filters()), inc, ["UZB"], names, {})
+    stated = [o for o, f in zip(inc["origin_iso3"], inc["origin_former"]) if "UZB" in o and not f]
+    assert wide["Incidents naming its nationals (rows)"].iloc[0] == str(len(stated))
+    content = brief.brief_content(corpus, build_profile(corpus, "UZB"), "", today=dt.date(2026, 12, 6), base_url="x")
+    assert "involving Uzbek nationals or former citizens" in content.events_sentence
+
+
+def test_counts_and_nouns_agree():
+    assert [count_of(n, "incident") for n in (0, 1, 2)] == ["no incidents", "1 incident", "2 incidents"]
+    one = pd.DataFrame({"place": ["Kabul"], "start": [pd.Timestamp("2021-01-01")]})
+    sentence = incident_map_summary(pd.concat([one, one.assign(place="")]), one, one.iloc[0:0])
+    assert "1 incident has no stated place" in sentence
+    matrix = pd.DataFrame({"Several states together": [1]}, index=["Tucker (2021)"])
+    assert coverage_summary(matrix, "country") == (
+        "Curated rows by document and country. Tucker (2021): 1 row, most about several states together (1).")
+
+
+def test_timeline_summary_marks_inferred_first_and_last_dates(corpus):
+    """Tajikistan's latest dated event is the arrests after Crocus, dated 2024-03 by inference."""
+    profile = build_profile(corpus, "TJK")
+    last = profile.events.dropna(subset=["start"]).sort_values("start").iloc[-1]
+    assert (last["date"], last["date_inferred"]) == ("2024-03", "yes")
+    assert "to 2024-03 (inferred) (" in timeline_summary(profile)
