@@ -61,8 +61,25 @@ def register_brief(scratch, tmp_path) -> None:
     assert cli.main(["--data", str(scratch.curated), "--seeds", str(scratch.seeds), "apply", str(out / "candidates.csv")]) == 0
 
 
+def channel_ids_on_the_data_page() -> list[str]:
+    """The channels a new session sees on the Data page (in this server process, as another reader would)."""
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    at.switch_page("views/data.py").run()
+    at.selectbox(key="w_table").select("channels").run()
+    assert not at.exception, [e.value for e in at.exception]
+    unfold(at)  # readers see names and quotes; each row's id is in its Sources link
+    sources = [e for e in at.expander if e.label.startswith("Sources")][0].dataframe[0].value
+    return list(source_rows(sources).index)
+
+
 def test_a_curator_reviews_sees_the_diff_and_writes(scratch, tmp_path, monkeypatch):
+    """Review, diff, write; then every page shows the new rows: what pages derived from the old rows
+    (views, filtered rows, charts) is cached for the server process, and a write must drop it, or
+    readers keep seeing the tables as they were."""
     register_brief(scratch, tmp_path)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
+    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
+    assert "ch-ferghana_test-01" not in channel_ids_on_the_data_page()
     at = curator_session(scratch, monkeypatch, "ferghana_test")
     assert any("candidate rows for ferghana\\_test" in m.value for m in at.markdown)
     assert any("Accept or exclude candidates" in i.value for i in at.info), "no diff before a decision"
@@ -77,6 +94,7 @@ def test_a_curator_reviews_sees_the_diff_and_writes(scratch, tmp_path, monkeypat
     assert any("ferghana_test: 14 numbers" in c.value for c in at.code), "the completeness report for the document"
     assert [r["channel_id"] for r in scratch.rows("channels") if r["doc_id"] == "ferghana_test"] == ["ch-ferghana_test-01"]
     assert not load_corpus(scratch.curated, scratch.seeds).problems
+    assert "ch-ferghana_test-01" in channel_ids_on_the_data_page()  # a reader's new session sees the row
 
 
 def test_accept_all_takes_only_complete_rows_and_a_write_the_validator_refuses_changes_nothing(scratch, tmp_path, monkeypatch):
@@ -113,31 +131,6 @@ def test_accept_all_takes_only_complete_rows_and_a_write_the_validator_refuses_c
     assert "Nothing was written" in errors and f"candidate {target}" in errors and ":subject:" in errors
     assert "figures.csv:" not in errors.split(f"candidate {target}")[0].splitlines()[-1], "named by the candidate first"
     assert snapshot(scratch) == before
-
-
-def channel_ids_on_the_data_page() -> list[str]:
-    """The channels a new session sees on the Data page (in this server process, as another reader would)."""
-    at = AppTest.from_file(str(APP), default_timeout=120).run()
-    at.switch_page("views/data.py").run()
-    at.selectbox(key="w_table").select("channels").run()
-    assert not at.exception, [e.value for e in at.exception]
-    unfold(at)  # readers see names and quotes; each row's id is in its Sources link
-    sources = [e for e in at.expander if e.label.startswith("Sources")][0].dataframe[0].value
-    return list(source_rows(sources).index)
-
-
-def test_after_a_write_every_page_shows_the_new_rows(scratch, tmp_path, monkeypatch):
-    """What pages derived from the old rows (views, filtered rows, charts) is cached for the server
-    process: a write must drop it, or readers keep seeing the tables as they were."""
-    register_brief(scratch, tmp_path)
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
-    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
-    assert "ch-ferghana_test-01" not in channel_ids_on_the_data_page()
-    at = curator_session(scratch, monkeypatch, "ferghana_test")
-    at.button(key="curate-accept-channels").click().run()
-    at.button(key="curate-write").click().run()
-    assert any("Written: 1 row(s) to channels.csv" in s.value for s in at.success)
-    assert "ch-ferghana_test-01" in channel_ids_on_the_data_page()
 
 
 def test_after_a_write_the_old_rows_are_freed_and_the_new_ones_read(scratch, monkeypatch):

@@ -23,7 +23,7 @@ def test_a_reader_cannot_reach_the_curate_page(page: Page, app_url: str):
 
 def test_a_curator_reviews_and_sees_the_diff(browser, curator_server):
     proc, url, scratch = curator_server
-    page = new_page(browser, viewport={"width": 1400, "height": 2200})
+    page = new_page(browser, viewport={"width": 1280, "height": 800})  # a laptop: in software rendering every pixel costs CPU
     try:
         sign_in(page, url)
         expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("Curate")
@@ -54,7 +54,7 @@ def test_a_curator_uploads_a_document_and_writes_its_rows(browser, curator_serve
 
     brief = Path(__file__).parents[1] / "curation_docs" / "ferghana-returnees-brief.md"
     proc, url, scratch = curator_server  # the shared server's scratch data: no other test writes there
-    page = new_page(browser, viewport={"width": 1400, "height": 2200})
+    page = new_page(browser, viewport={"width": 1280, "height": 800})  # a laptop: in software rendering every pixel costs CPU
     try:
         sign_in(page, url)
         after_rerun(page, lambda: page.get_by_text("A new document").click())

@@ -114,7 +114,7 @@ def _proposing(server_pid: int) -> set[int]:
 
 def test_a_curator_signs_in_a_long_document_is_refused_and_closing_the_tab_stops_proposing(browser, curator, tmp_path):
     proc, url, scratch = curator
-    page = new_page(browser, viewport={"width": 1400, "height": 2200})
+    page = new_page(browser, viewport={"width": 1280, "height": 800})  # a laptop: in software rendering every pixel costs CPU
     page.goto(url + "/curate")
     expect(page.get_by_role("heading", name="Curator sign-in")).to_be_visible()
     sign_in(page, url)
