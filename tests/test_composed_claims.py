@@ -10,6 +10,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from app_paths import run_page
 from conftest import repository_corpus
 from core.analysis.comparison import NO_NUMBER, country_table, programme_only
 from core.analysis.coverage import coverage_summary
@@ -142,3 +143,15 @@ def test_timeline_summary_marks_inferred_first_and_last_dates(corpus):
     last = profile.events.dropna(subset=["start"]).sort_values("start").iloc[-1]
     assert (last["date"], last["date_inferred"]) == ("2024-03", "yes")
     assert "to 2024-03 (inferred) (" in timeline_summary(profile)
+
+
+def test_page_headers_count_in_words():
+    """Repatriation under Tajikistan: no figure counts those brought home (a programme is reported),
+    and no empty 'Sources: 0 quoted passages' box; the Data page says how its country filter chooses."""
+    at = run_page("repatriation", country="TJK")
+    header = " ".join(c.value for c in at.caption) + " ".join(m.value for m in at.markdown)
+    assert "no figure counts them" in header and "0 figures" not in header
+    assert not [e.label for e in at.expander if e.label.startswith("Sources: 0")]
+    data = run_page("data", country="TJK", table="figures")
+    said = " ".join(c.value for c in data.caption)
+    assert "The country filter keeps the rows whose \u201cAbout\u201d is a chosen country or a place in it." in said

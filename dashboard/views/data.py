@@ -7,7 +7,8 @@ from core.data import datapackage, paths
 from core.render.charts import matrix_heatmap
 from core.analysis.filters import describe
 from core.analysis.coverage import coverage_matrix, coverage_rows, coverage_sources, coverage_summary, coverage_table
-from core.analysis.query import country_names, doc_titles, figures_mask, ids_where, incidents_mask, rows_in_countries
+from core.analysis.query import (country_column, country_names, doc_titles, figures_mask, ids_where, incidents_mask,
+                                 rows_in_countries)
 from core.data.summary import rows_per_document, rows_per_table, table_label
 from core.data.schema import TABLES
 from core.analysis import plain
@@ -43,6 +44,10 @@ chrome.header("Data", f"{table_label(table_name)}: {len(frame)} of {len(corpus[t
           + (f" matching \u201c{search}\u201d" if search else "")
           + (" in the chosen countries" if f.countries and len(frame) != len(corpus[table_name]) else ""))
 st.caption(chrome.safe_text(table.description))
+if f.countries and (by := country_column(corpus[table_name])):
+    st.caption(f"The country filter keeps the rows whose \u201c{plain.label(by)}\u201d is a chosen country or a place in it."
+               + (" A country\u2019s profile gathers more: events involving its nationals elsewhere, and figures about an "
+                  "event there or naming it as related." if table_name in ("figures", "incidents") else ""))
 chrome.problem_banner(corpus, table_name)
 if frame.empty:
     chrome.empty_state("rows", "Clear the search box or the country filter.")

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from core.analysis.filters import describe
+from core.analysis.plain import count_of
 from core.render.alt_text import hotspot_text_alternative
 from core.render.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data
 from core.render.static_maps import static_hotspot_figure
@@ -16,7 +17,7 @@ f = state.current()
 names = country_names(corpus)
 hot = cache.cached("hotspot-rows", lambda: filter_hotspots(store.hotspots(), f), f.countries)  # the years do not apply
 chrome.header("Hotspots map", f"Places the documents tie to mobilization, as the curator reads them (each claim rests on its quote): "
-              f"{describe(f, names, len(set(hot['place_id'])), 'places', applies=('countries',))} ({len(hot)} claims; the "
+              f"{describe(f, names, len(set(hot['place_id'])), 'places', applies=('countries',))} ({count_of(len(hot), 'claim')}; the "
               "year filter does not apply: the documents date hotspots by wave, if at all)")
 chrome.problem_banner(corpus, "hotspots", "places", "figures", "incidents")
 

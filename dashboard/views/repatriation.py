@@ -10,6 +10,7 @@ from core.render.alt_text import estimates_summary, repatriation_summary
 from core.render.charts import bar_with_not_reported, range_chart
 from core.analysis.comparison import NO_NUMBER, programme_only
 from core.analysis.filters import describe
+from core.analysis.plain import count_of
 from core.analysis.overview import figure_value
 from core.analysis.query import country_names, filter_figures, filter_incidents, rows_where, totals_and_parts
 from core.data.schema import CENTRAL_ASIA
@@ -64,7 +65,8 @@ incidents = filter_incidents(store.incidents(), f, use_kind=False, use_group=Fal
 v = cache.cached("repatriation-page", lambda: page_rows(figs, incidents), cache.ids(figs, "figure_id"),
             cache.ids(incidents, "incident_id"), tuple(countries))
 people, suspects, table = v.people, v.suspects, v.table
-chrome.header("Repatriation", f"People brought home: {describe(f, names, v.count, 'figures counting them')}")
+counted = f"{count_of(v.count, 'figure')} counting them" if v.count else "no figure counts them"
+chrome.header("Repatriation", f"People brought home: {describe(f, names)}, {counted}")
 chrome.problem_banner(corpus, "figures", "incidents")
 
 # 1. People repatriated by state programmes, per country; countries with no figure say so.

@@ -326,10 +326,13 @@ def rows_in_countries(frame: pd.DataFrame, countries: tuple[str, ...], corpus: C
         return frame
     places = corpus["places"]
     ids = set(countries) | set(places.loc[places["country_iso3"].isin(countries), "place_id"])
-    for column in ("country_iso3", "iso3", "subject", "place_id"):
-        if column in frame:
-            return frame[frame[column].isin(ids)]
-    return frame
+    column = country_column(frame)
+    return frame[frame[column].isin(ids)] if column else frame
+
+
+def country_column(frame: pd.DataFrame) -> str | None:
+    """The column by which rows_in_countries keeps a table's rows, or None (the table is not filtered)."""
+    return next((c for c in ("country_iso3", "iso3", "subject", "place_id") if c in frame), None)
 
 
 @lru_cache(maxsize=4096)
