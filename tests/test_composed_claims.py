@@ -20,6 +20,7 @@ from core.analysis.overview import country_cards
 from core.analysis.plain import Names, count_of, for_reader
 from core.analysis.profile import build_profile, timeline_summary
 from core.analysis.query import country_names, filter_figures, incidents_view
+from core.data.loading import load_corpus
 from core.render import brief
 from core.render.alt_text import comparison_summary, incident_map_summary
 from core.render.charts import small_multiples
@@ -155,3 +156,29 @@ def test_page_headers_count_in_words():
     data = run_page("data", country="TJK", table="figures")
     said = " ".join(c.value for c in data.caption)
     assert "The country filter keeps the rows whose \u201cAbout\u201d is a chosen country or a place in it." in said
+
+
+def test_a_related_id_is_said_with_its_role_never_an_arrow(corpus):
+    """'12 young men (arrest in Russia …, from Tajikistan)', 'Aravan district, share of Kyrgyzstan',
+    'Tajikistan, in Russia': the row's `related_as` says how the number bears on `related`; a
+    `related` that only repeats the incident's own place is not said twice."""
+    tjk = build_profile(corpus, "TJK").figures.set_index("figure_id")["about"]
+    assert tjk["fig-foreign_affairs-003"].endswith(", from Tajikistan")
+    assert tjk["fig-foreign_affairs-007"] == "Tajikistan, in Russia"
+    kgz = build_profile(corpus, "KGZ").figures.set_index("figure_id")["about"]
+    assert kgz["fig-tucker-015"] == "Aravan district, share of Kyrgyzstan"
+    for iso in ("KAZ", "KGZ", "TJK", "TKM", "UZB", "RUS"):
+        about = build_profile(corpus, iso).figures["about"]
+        assert not about.str.contains("\u2192").any(), iso
+    kaluga = build_profile(corpus, "RUS").figures.set_index("figure_id")["about"]["fig-uwed-035"]
+    assert kaluga.count("Kaluga") == 1, kaluga  # the plot's own place, not said again
+    figures = corpus["figures"]
+    assert ((figures["related_as"] == "") | (figures["related"] != "")).all()
+
+
+def test_a_role_without_a_related_id_is_refused(scratch):
+    rows = scratch.rows("figures")
+    rows[0] = {**rows[0], "related": "", "related_as": "in"}
+    scratch.write("figures", rows)
+    problems = [p for p in load_corpus(scratch.curated, scratch.seeds).problems if p.column == "related_as"]
+    assert problems and "figures.csv" in str(problems[0]) and "leave both blank" in str(problems[0])

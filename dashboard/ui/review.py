@@ -25,8 +25,8 @@ def _choices(field: str, table: str, indicators: list[str]) -> list[str] | None:
         return ["", *QUALIFIERS]
     if field == "indicator":
         return ["", *indicators]
-    if field == "counts":
-        return ["", *TABLES["figures"].column("counts").allowed]
+    if field in ("counts", "related_as"):
+        return ["", *TABLES["figures"].column(field).allowed]
     if table == "incidents" and field == "kind":
         return list(INCIDENT_KINDS)
     if field == "involvement":

@@ -38,7 +38,7 @@ TABS = [("figures", "Figures"), ("incidents", "Incidents"), ("places", "New plac
         ("groups", "New groups"), ("excluded", "Other numbers")]
 COLUMNS = {
     "figures": ["candidate_id", "decision", "exclude_reason", "value_text", "value", "low", "high", "qualifier",
-                "indicator", "unit", "subject", "related", "counts", "part_of", "period_start", "period_end", "quote",
+                "indicator", "unit", "subject", "related", "related_as", "counts", "part_of", "period_start", "period_end", "quote",
                 "reason", "note"],
     "incidents": ["candidate_id", "decision", "date", "date_precision", "date_inferred", "kind", "place_id",
                   "place_inferred", "country_iso3", "group_id", "involvement", "killed", "wounded", "summary", "event_id",
@@ -126,6 +126,9 @@ def column_config(table: str) -> dict:
     if table == "figures":
         config["qualifier"] = st.column_config.SelectboxColumn("Qualifier", options=list(QUALIFIERS))
         config["indicator"] = st.column_config.SelectboxColumn("Indicator", options=list(corpus["indicators"]["indicator"]))
+        config["related_as"] = st.column_config.SelectboxColumn(
+            "Related as", options=[""] + list(TABLES["figures"].column("related_as").allowed),
+            help="How the number bears on Related: in Russia, share of Kyrgyzstan, from Tajikistan. Blank: Related is not said.")
     if table == "incidents":
         config["kind"] = st.column_config.SelectboxColumn("Kind", options=list(INCIDENT_KINDS))
         config["date_precision"] = st.column_config.SelectboxColumn("Precision", options=["day", "month", "year"])

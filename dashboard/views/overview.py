@@ -37,10 +37,11 @@ LINE = "  \n"  # a line break inside one Markdown block (blocks each add a gap; 
 
 
 def card_about(r, iso: str) -> str:
-    """Whom a card's figure is about, leaving out the card's own country."""
-    parts = [w.strip() for w in r.about.split("\u2192")]
-    kept = [("\u2192 " if i == 1 else "") + w for i, (w, ident) in enumerate(zip(parts, [r.subject, r.related])) if ident != iso]
-    return " ".join(kept)
+    """Whom a card's figure is about, leaving out the card's own country: 'in Russia' on Tajikistan's
+    card, 'Aravan district' on Kyrgyzstan's."""
+    if r.subject == iso:
+        return r.related_words
+    return r.subject_words if r.related == iso else r.about
 
 
 WAVE_POINTS = 1  # a wave card shows its first key point; the rest are on the waves' profile of rows

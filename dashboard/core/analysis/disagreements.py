@@ -62,7 +62,8 @@ def disagreements(figs: pd.DataFrame, citations: dict[str, str] | None = None) -
             continue
         n += 1
         for r in rows:
-            about = r.get("about") or r["subject_label"] + (f" \u2192 {r['related_label']}" if r["related"] else "")
+            about = r.get("about") or r["subject_label"] + (f", {r['related_as']} {r['related_label']}"
+                                                            if r["related"] and r.get("related_as") else "")
             out.append({"set": n, "indicator": r["label"], "about": about, "period": r["period"] or "no period given",
                         "document": citations.get(r["doc_id"], r["doc_id"]), "figure": r["display"],
                         "figure_id": r["figure_id"], "doc_id": r["doc_id"], "quote": r["quote"]})

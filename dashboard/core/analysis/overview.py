@@ -43,8 +43,9 @@ def acronym(aliases: str) -> str | None:
 
 
 def with_about(figs: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
-    """Add `about`: whom a figure is about, in words ('Central Asia → Syria'; an incident as its
-    place and date, 'Crocus City Hall, 2024-03', rather than a clipped summary)."""
+    """Add `about`: whom a figure is about, in words ('Central Asia, in Syria and Iraq'; an incident
+    as its place and date, 'Crocus City Hall, 2024-03', rather than a clipped summary); `related` is
+    said only with the row's `related_as`."""
     inc = corpus_views(corpus)[1]
     events = {i: ", ".join(x for x in (p, d) if x) for i, p, d in zip(inc["incident_id"], inc["place"], inc["date"])}
     groups = {g: acronym(a) for g, a in zip(corpus["groups"]["group_id"], corpus["groups"]["aliases"])}
@@ -53,8 +54,10 @@ def with_about(figs: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
         return _EXTRA_LABELS.get(ident) or events.get(ident) or groups.get(ident) or label
 
     out = figs.copy()
-    out["about"] = [words(s, sl) + (f" \u2192 {words(r, rl)}" if r else "")
-                    for s, sl, r, rl in zip(out["subject"], out["subject_label"], out["related"], out["related_label"])]
+    out["subject_words"] = [words(s, sl) for s, sl in zip(out["subject"], out["subject_label"])]
+    out["related_words"] = [f"{ra} {words(r, rl)}" if r and ra else ""
+                            for r, ra, rl in zip(out["related"], out["related_as"], out["related_label"])]
+    out["about"] = [s + (f", {r}" if r else "") for s, r in zip(out["subject_words"], out["related_words"])]
     return out
 
 
@@ -64,7 +67,7 @@ def figure_value(r) -> str:
 
 
 def figure_line(r) -> str:
-    """'about 5,000 (Foreign fighters, Central Asia → Syria, 2017)': the number with its qualifier,
+    """'about 5,000 (Foreign fighters, Central Asia, in Syria and Iraq, 2017)': the number with its qualifier,
     what it counts, about whom and when (its period, or 'period not stated' with its document's date). Plain text."""
     return f"{figure_value(r)} ({r.label}, {r.about}, {r.when})"
 

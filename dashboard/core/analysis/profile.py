@@ -182,12 +182,13 @@ def _figure_scope(subject: str, related: str, iso: str, place_country: dict, inc
     return "named as destination, origin or related"
 
 
-def _about(subject: str, related: str, subject_label: str, related_label: str, summaries: dict) -> str:
-    """Who or what a figure counts, in words: 'Tajikistan → Russia'; an incident by its place and
-    date ('Crocus City Hall, 2024-03')."""
+def _about(subject: str, related: str, related_as: str, subject_label: str, related_label: str, summaries: dict) -> str:
+    """Who or what a figure counts, in words: 'Tajikistan, in Russia', 'Aravan district, share of
+    Kyrgyzstan'; an incident by its place and date ('arrest in Russia, 2024-03 (inferred), from
+    Tajikistan'). `related` is said only with the row's `related_as`."""
     def label(ident: str, text: str) -> str:
         return summaries.get(ident, text)
-    return label(subject, subject_label) + (f" → {label(related, related_label)}" if related else "")
+    return label(subject, subject_label) + (f", {related_as} {label(related, related_label)}" if related and related_as else "")
 
 
 def _channel_reasons(row, pattern, central: bool) -> list[str]:
@@ -244,8 +245,8 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     spans = region_spans(corpus)
     figs["scope"] = [_figure_scope(s, r, iso, place_country, incident_country, spans)
                     for s, r in zip(figs["subject"], figs["related"])]
-    figs["about"] = [_about(s, r, sl, rl, summaries) for s, r, sl, rl in
-                     zip(figs["subject"], figs["related"], figs["subject_label"], figs["related_label"])]
+    figs["about"] = [_about(s, r, ra, sl, rl, summaries) for s, r, ra, sl, rl in
+                     zip(figs["subject"], figs["related"], figs["related_as"], figs["subject_label"], figs["related_label"])]
     figs["regional"] = figs["scope"] == REGIONAL_SCOPE  # the country's own figures first
     figs = rank_figures(figs.sort_values("subject_label", kind="stable"))  # by priority and topic
     figs = figs.sort_values("regional", kind="stable").drop(columns="regional")

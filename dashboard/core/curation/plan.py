@@ -143,7 +143,8 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
         elif table == "figures":
             new_rows["figures"].append({
                 "figure_id": ident, "indicator": r["indicator"], "subject": ref(r["subject"], line, "subject", cid),
-                "related": ref(r["related"], line, "related", cid), "value": r["value"], "low": r["low"],
+                "related": ref(r["related"], line, "related", cid), "related_as": r.get("related_as", ""),
+                "value": r["value"], "low": r["low"],
                 "high": r["high"], "qualifier": r["qualifier"], "value_text": r["value_text"] or r["value"],
                 # the unit is the indicator's: a changed indicator brings its own unit
                 "unit": units.get(r["indicator"], r["unit"]), "counts": r.get("counts", ""),

@@ -31,6 +31,8 @@ CHANNEL_KINDS = (
 STANCES = ("used", "not used")
 INVOLVEMENTS = ("carried out", "claimed", "attributed", "inspired by", "joined", "targeted")
 COUNTS = ("men", "women", "children", "women and children", "orphans")
+# How a figure bears on its `related` id, in the words a reader's sentence uses ("Tajikistan, in Russia").
+RELATED_AS = ("in", "near", "to", "from", "joining", "by", "within", "among", "share of")
 DOC_KINDS = ("journal article", "policy report", "blog post", "news analysis", "magazine article", "news article")
 TOPICS = ("mobilization", "repatriation", "recruitment", "migration", "violence", "groups", "context")
 
@@ -210,6 +212,10 @@ TABLES: dict[str, Table] = {
                 Column("indicator", "id", "What is counted.", required=True, ref="indicators"),
                 Column("subject", "id", "Who or what the number is about: ISO3 code, group_id, place_id, channel_id or incident_id.", required=True, ref="subject"),
                 Column("related", "id", "A second id the number relates to (destination, origin); blank if none.", ref="subject"),
+                Column("related_as", "enum", "How the number bears on `related`, as a reader's sentence says it: "
+                       "'in' Russia, 'share of' Kyrgyzstan, 'from' Tajikistan, 'joining' the IMU; blank when there is no "
+                       "`related`, or when it only repeats the place of the incident the number is about (it is then not said).",
+                       allowed=RELATED_AS),
                 Column("value", "float", "The number; blank for ranges and magnitudes.", unit="see unit"),
                 Column("low", "float", "Lower end of a range or bound.", unit="see unit"),
                 Column("high", "float", "Upper end of a range or bound.", unit="see unit"),
