@@ -5,8 +5,6 @@ stated, former citizens, counts in agreement). Pure functions over the repositor
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import pytest
 
@@ -124,8 +122,10 @@ def test_former_citizens_are_said_as_former_and_not_counted_as_nationals(corpus)
     wide, _ = country_table(filter_figures(corpus_views_figures(corpus), Filters()), inc, ["UZB"], names, {})
     stated = [o for o, f in zip(inc["origin_iso3"], inc["origin_former"]) if "UZB" in o and not f]
     assert wide["Incidents naming its nationals (rows)"].iloc[0] == str(len(stated))
-    content = brief.brief_content(corpus, build_profile(corpus, "UZB"), "", today=dt.date(2026, 12, 6), base_url="x")
-    assert "involving Uzbek nationals or former citizens" in content.events_sentence
+    profile = build_profile(corpus, "UZB")  # the brief's sentence on its attacks and plots (as brief_content picks them)
+    ev = profile.events
+    attacks = ev[ev["category"].isin(brief.ATTACKS_AND_PLOTS) & (ev["relation"] != profile.regional_relation)]
+    assert "involving Uzbek nationals or former citizens" in brief.events_sentence(profile, attacks)
 
 
 def test_counts_and_nouns_agree():

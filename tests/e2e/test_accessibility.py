@@ -1,5 +1,6 @@
-"""Every reader page loads without an exception (its screenshot kept in tests/artifacts/) and is
-checked with axe-core (bundled in axe-playwright-python; nothing downloaded): no violation of impact
+"""Every reader page loads without an exception (its screenshot kept in tests/artifacts/), the
+Hotspots map paints its shaded areas (one visit per page: a map costs seconds in software
+rendering), and every page is checked with axe-core (bundled in axe-playwright-python; nothing downloaded): no violation of impact
 "serious" or "critical", and headings in order (h1, then h2 for each section: "heading-order" is
 "moderate" to axe, and a screen reader's list of headings is how its users skim a page). Everything
 axe reports is written to
@@ -16,7 +17,7 @@ from playwright.sync_api import Page
 
 from app_paths import PAGES
 
-from .conftest import ARTIFACTS, page_url, screenshot, wait_for_app
+from .conftest import ARTIFACTS, drawn_canvas, page_url, poll, screenshot, wait_for_app
 
 BLOCKING = ("serious", "critical")
 BLOCKING_RULES = ("heading-order",)  # moderate, and fixed: it stays fixed
@@ -31,6 +32,19 @@ def violations(page: Page) -> list[dict]:
             for v in results["violations"]]
 
 
+def map_paints_its_shaded_areas(page: Page) -> None:
+    """The Hotspots map's canvas shows many colours, among them the orange of the shaded hotspot
+    districts (a WebGL canvas cannot be read from JavaScript: the screenshot is the test)."""
+    deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
+
+    def shaded_area_visible():
+        colours = drawn_canvas(deck, min_colours=50)
+        orange = sum(n for n, (r, g, b) in colours if r > 200 and 140 < g < 200 and b < 120)
+        return orange if orange > 200 else None
+
+    poll(shaded_area_visible, "a shaded hotspot area on the map", page=page)
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_loads_without_exception_and_has_no_serious_accessibility_violation(reader_page: Page, app_url: str,
                                                                                       name: str):
@@ -43,6 +57,8 @@ def test_every_page_loads_without_exception_and_has_no_serious_accessibility_vio
     assert page.get_by_text("Page not found").count() == 0
     assert page.get_by_text("Something went wrong while drawing this page").count() == 0
     screenshot(page, name)
+    if name == "hotspots":  # what only a browser shows: the map has painted, with its orange shaded areas
+        map_paints_its_shaded_areas(page)
 
     found = violations(page)
     out = ARTIFACTS / "axe"
