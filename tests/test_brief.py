@@ -7,6 +7,7 @@ to PNG in tests/artifacts/briefs/ for a reader's eye."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from pathlib import Path
@@ -17,7 +18,7 @@ from pptx import Presentation
 from pptx.util import Emu
 from pypdf import PdfReader
 
-from conftest import ScratchData
+from conftest import ScratchData, repository_corpus
 from core.analysis.headlines import key_points
 from core.analysis.profile import build_profile
 from core.data.loading import load_corpus
@@ -40,28 +41,38 @@ def squeeze(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def corpus():
-    return load_corpus(validate=False)
+    return repository_corpus()
+
+
+@functools.cache
+def brief_of(iso: str) -> tuple:
+    """A state's content, PDF and PPTX, built once per test process (a module fixture was built again
+    each time the workers' scheduling came back to this module); its PDF pages and slides are drawn to
+    PNG beside them for a reader's eye."""
+    corpus = repository_corpus()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    content = brief.brief_content(corpus, build_profile(corpus, iso), "", today=TODAY, base_url=BASE)
+    pdf, pptx = brief.brief_pdf(content), brief.brief_pptx(content)
+    (ARTIFACTS / f"{iso}.pdf").write_bytes(pdf)
+    (ARTIFACTS / f"{iso}.pptx").write_bytes(pptx)
+    for i, page in enumerate(pdfium.PdfDocument(pdf), 1):
+        page.render(scale=1.5).to_pil().save(ARTIFACTS / f"{iso}-pdf-page{i}.png")
+    for i, image in enumerate(render(pptx), 1):
+        image.save(ARTIFACTS / f"{iso}-slide{i}.png")
+    return content, pdf, pptx
+
+
+class Briefs:
+    """built[iso]: that state's (content, PDF, PPTX), built when a test first asks for it."""
+
+    def __getitem__(self, iso: str) -> tuple:
+        return brief_of(iso)
 
 
 @pytest.fixture(scope="module")
-def built(corpus):
-    """Each state's content, PDF and PPTX; the PDF pages and slides drawn to PNG beside them."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    out = {}
-    try:
-        for iso in STATES:
-            content = brief.brief_content(corpus, build_profile(corpus, iso), "", today=TODAY, base_url=BASE)
-            pdf, pptx = brief.brief_pdf(content), brief.brief_pptx(content)
-            out[iso] = (content, pdf, pptx)
-            (ARTIFACTS / f"{iso}.pdf").write_bytes(pdf)
-            (ARTIFACTS / f"{iso}.pptx").write_bytes(pptx)
-            for i, page in enumerate(pdfium.PdfDocument(pdf), 1):
-                page.render(scale=1.5).to_pil().save(ARTIFACTS / f"{iso}-pdf-page{i}.png")
-            for i, image in enumerate(render(pptx), 1):
-                image.save(ARTIFACTS / f"{iso}-slide{i}.png")
-    finally:
-        export.stop_image_server()
-    return out
+def built():
+    yield Briefs()
+    export.stop_image_server()  # the image server the briefs' charts used
 
 
 def pdf_text(data: bytes) -> str:
