@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.render.alt_text import comparison_summary
 from core.render.charts import bar_with_not_reported, small_multiples
-from core.analysis.comparison import COMPARABLE, NO_NUMBER, country_table, default_countries, programme_only
+from core.analysis.comparison import COMPARABLE, NO_NUMBER, NO_NUMBER_CHART, country_table, default_countries, programme_only
 from core.analysis.filters import describe
 from core.analysis.query import country_names, filter_figures, filter_incidents
 from ui import cache, chrome, exports, graphics, state, store, tables
@@ -60,10 +60,13 @@ def panel_rows(indicator: str) -> pd.DataFrame:
     given = [n in first.index for n in shown_names]
     values = [first["value"].get(n) if has else None for n, has in zip(shown_names, given)]
     no_number = programmes if indicator == "repatriated_people" else set()
+    # "in Russia" goes beside the country's name: after the number it ran past a small panel's edge
+    where = {n: first["where"].get(n, "") for n in shown_names}
     return pd.DataFrame({
-        "country": shown_names,
+        "country": [f"{n} ({where[n]})" if where[n] else n for n in shown_names],
         "value": [0.0 if has and pd.isna(v) else v for v, has in zip(values, given)],
-        "text": [first["display"].get(n, NO_NUMBER if n in no_number else "") for n in shown_names],
+        "text": [first["display"].get(n, NO_NUMBER_CHART if n in no_number else "").removesuffix(f" {where[n]}" if where[n] else "")
+                 for n in shown_names],
         "hover": [f"{n}: {first['display'].get(n, 'not reported')}" for n in shown_names],
     })
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from core.render.alt_text import estimates_summary, repatriation_summary
 from core.render.charts import bar_with_not_reported, range_chart
-from core.analysis.comparison import NO_NUMBER, programme_only
+from core.analysis.comparison import NO_NUMBER, NO_NUMBER_CHART, programme_only
 from core.analysis.filters import describe
 from core.analysis.plain import count_of
 from core.analysis.overview import figure_value
@@ -37,8 +37,9 @@ def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
     programmes = rows_where(incidents, incidents["kind"].to_numpy() == "repatriation programme")
     with_programme = programme_only(programmes)  # reported as a programme, only without a number
     table = pd.DataFrame([
-        {"country": names.get(c, c), "value": r["value"], "text": f"{r['display']} ({r['source']})",
-         "hover": r["quote"] + (f" ({r['parts']})" if r["parts"] else ""),
+        # the number alone beside its bar (with its document it ran past a phone's edge); the document in the hover
+        {"country": names.get(c, c), "value": r["value"], "text": r["display"],
+         "hover": f"{r['source']}: {r['quote']}" + (f" ({r['parts']})" if r["parts"] else ""),
          "display": r["display"], "parts": r["parts"], "period": r["period"], "doc_id": r["doc_id"]} if (r := first.get(c)) else
         {"country": names.get(c, c), "value": None, "text": NO_NUMBER if c in with_programme else "", "hover": "", "display": "",
          "parts": "", "period": "", "doc_id": ""}
@@ -75,7 +76,8 @@ st.caption("Indicator: people brought home by a state repatriation programme, al
            "period for these totals. Citizens detained abroad on suspicion of militant links and repatriated are a "
            "different count, shown separately below, never added to these.")
 title = f"People repatriated by state programmes ({describe(f, names)})"
-graphics.chart(lambda: bar_with_not_reported(table, "country", "value", "text", title,
+graphics.chart(lambda: bar_with_not_reported(table.assign(text=table["text"].replace(NO_NUMBER, NO_NUMBER_CHART)),
+                                             "country", "value", "text", title,
                                f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated",
          cache.ids(people, "figure_id"), tuple(countries), title=title, rows=people, id_column="figure_id",
          summary=lambda: repatriation_summary(table, units.get("repatriated_people", "people")),

@@ -22,6 +22,7 @@ COMPARABLE = (
 
 # A country whose repatriation the documents report only as a programme, with no number of people.
 NO_NUMBER = "no number given (a programme is reported)"
+NO_NUMBER_CHART = "programme, no number"  # the same, short enough to stand beside a bar on a phone
 
 
 def programme_only(incidents: pd.DataFrame) -> set[str]:
@@ -42,8 +43,9 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
     long = take_rows(figs, rows)
     long["country"] = long["subject"].map(names)
     # "almost 1,000,000 in Russia": the chart and its text say where, as the table's cell does
-    long["display"] = [d + (f" in {r}" if i.startswith("labour_migrants") and isinstance(r, str) and r else "")
-                       for d, i, r in zip(long["display"], long["indicator"], long["related_label"])]
+    long["where"] = [f"in {r}" if i.startswith("labour_migrants") and isinstance(r, str) and r else ""
+                     for i, r in zip(long["indicator"], long["related_label"])]
+    long["display"] = [d + (f" {w}" if w else "") for d, w in zip(long["display"], long["where"])]
     cells: dict[tuple[str, str], list[str]] = {}  # (indicator, country name) -> its figures, in row order
     for p in rows:
         if subjects[p] in names:  # a subject without a name has no row in the table
