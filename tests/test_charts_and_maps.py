@@ -67,6 +67,18 @@ def test_range_chart_draws_ranges_as_bars_and_bounds_as_arrows(corpus):
         assert up_to[0].marker.symbol == "triangle-left"
 
 
+def test_range_chart_labels_are_two_lines_and_leave_room_for_the_words(corpus):
+    """On a phone, 'Share of returnee children (undated, Tucker (2021 or later, inferred))' on one line
+    ran past the screen's left edge, and 'around a third' past its right."""
+    figs = figures_view(corpus)
+    shares = figs[figs["subject"] == "aravan"]
+    fig = range_chart(shares, "t", "Percent of Kyrgyzstan")
+    labels = [y for t in fig.data for y in t.y]
+    assert labels and all(label.count("<br>(") == 1 for label in labels), labels
+    top = max(v for v in list(shares["value"]) + list(shares["high"]) if pd.notna(v))
+    assert fig.layout.xaxis.range[1] >= 1.8 * top
+
+
 def test_small_multiples_write_not_reported():
     table = pd.DataFrame({"indicator": ["repatriated_people"], "country": ["Kazakhstan"], "value": [654.0], "display": ["654"]})
     fig = small_multiples(table, [("repatriated_people", "People repatriated")], ["Kazakhstan", "Tajikistan"], "t")

@@ -177,7 +177,7 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
                        line=dict(color="#555", width=10), opacity=0.35))
     order = list(dict.fromkeys(kind for _, kind in sorted(zip(dated["category"], kinds))))  # by category, then kind
     return _figure(traces, title, height=max(360, 150 + 26 * len(order)),
-                   xaxis=dict(title=dict(text="Date (a band spans the month or year an event is known to)"), type="date"),
+                   xaxis=dict(title=dict(text="Date"), type="date"),  # the band is named in the legend and the caption
                    yaxis=dict(title=dict(text=""), categoryorder="array", categoryarray=order[::-1]))
 
 
@@ -220,8 +220,10 @@ def range_chart(figs: pd.DataFrame, title: str, axis_title: str, label_column: s
     if figs.empty:
         return empty_figure(title, "No estimates match the filters.")
     sources = figs["source"] if "source" in figs else figs["doc_id"]
-    labels = _distinct([f"{subject} ({'undated' if period == '' else period}, {source})"
-                        for subject, period, source in zip(figs[label_column], figs["period"], sources)])
+    # Two lines, what and then when and whose: on one line the label ran past a phone's left edge.
+    labels = [label.replace(" (", "<br>(", 1) for label in _distinct([
+        f"{subject} ({'undated' if period == '' else period}, {source})"
+        for subject, period, source in zip(figs[label_column], figs["period"], sources)])]
     qualifiers, lows, highs, values = (figs[c].tolist() for c in ("qualifier", "low", "high", "value"))
     displays = _esc_all(figs["display"])
     colours = colour_map(qualifiers)
@@ -238,8 +240,9 @@ def range_chart(figs: pd.DataFrame, title: str, axis_title: str, label_column: s
             traces.append(dict(type="scatter", y=ys, x=[values[i] for i in rows], mode="markers+text", name=q,
                                marker=dict(symbol=symbol, size=14, color=colours[q]), text=texts,
                                textposition="middle right"))
-    return _figure(traces, title, height=max(280, 120 + 40 * len(figs)),
-                   xaxis=dict(title=dict(text=axis_title), range=_x_range(highs + values)),
+    return _figure(traces, title, height=max(280, 120 + 50 * len(figs)),  # room for the labels' second line
+                   # room right of the longest bar for its words ("around a third"), also on a phone
+                   xaxis=dict(title=dict(text=axis_title), range=_x_range(highs + values, share=0.8)),
                    yaxis=dict(title=dict(text=""), autorange="reversed"))
 
 
