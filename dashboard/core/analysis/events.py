@@ -34,6 +34,14 @@ def date_text(date: str, inferred: str = "") -> str:
     return f"{date} (inferred)" if date and inferred == "yes" else (date or "")
 
 
+def incident_words(inc: pd.DataFrame) -> dict[str, str]:
+    """{incident_id: 'arrest in Russia (inferred), 2024-03 (inferred)'}: an incident named by its kind,
+    place and date where a figure is about it (incidents_view rows: their place already says
+    '(inferred)')."""
+    return {i: (f"{k} in {p}" if p else k) + (f", {date_text(d, di)}" if d else "")
+            for i, k, p, d, di in zip(inc["incident_id"], inc["kind"], inc["place"], inc["date"], inc["date_inferred"])}
+
+
 def best_reports(event_ids: list, precisions: list) -> dict[str, int]:
     """{event_id: position of the report that dates it}: its most precisely dated report, the first
     of those in row order. An event takes this report's date, place and summary."""

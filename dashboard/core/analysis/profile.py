@@ -28,7 +28,7 @@ from core.data.loading import Corpus
 from core.data.numbers import note_lines
 from core.analysis.disagreements import disagreements
 from core.analysis.documents import short_citations
-from core.analysis.events import date_text, events_of
+from core.analysis.events import date_text, events_of, incident_words
 from core.analysis.plain import count_of
 from core.analysis.headlines import rank_figures
 from core.analysis.query import corpus_views, filter_figures, filter_incidents, hotspots_view, place_countries, region_spans
@@ -237,9 +237,7 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     incident_country = dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["country_iso3"]))
 
     inc_view = corpus_views(corpus)[1]
-    summaries = {i: (f"{k} in {p}" if p else k) + (f", {date_text(d, di)}" if d else "")
-                 for i, k, p, d, di in zip(inc_view["incident_id"], inc_view["kind"], inc_view["place"], inc_view["date"],
-                                           inc_view["date_inferred"])}
+    summaries = incident_words(inc_view)
     figs = filter_figures(corpus_views(corpus)[0], filters)
     figs = figs[figs["countries"].map(lambda cs: iso in cs).astype(bool)].copy()  # an empty map is not a column list
     spans = region_spans(corpus)

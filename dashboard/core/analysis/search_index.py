@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from core.data.loading import Corpus
 from core.analysis.documents import short_citations
 from core.analysis.plain import Names, in_words
-from core.analysis.events import date_text
-from core.analysis.query import country_names, display_value, period_text, place_text, source_link
+from core.analysis.events import date_text, incident_words
+from core.analysis.query import corpus_views, country_names, display_value, period_text, place_text, source_link
 from core.analysis.sources import passage_link
 
 # Result kinds, in the order the page lists them: (key, heading).
@@ -199,10 +199,7 @@ def _row_records(corpus: Corpus) -> list[Record]:
                            ("ethnicity", r.ethnicity.replace(";", ", ")), ("targets", r.targets),
                            ("where", where), ("quote", r.quote), ("note", note(r.note))]))
     labels = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["label"]))
-    events = {r.incident_id: ", ".join(x for x in (f"{r.kind} in {place_text(place_names[r.place_id], r.place_inferred)}"
-                                                    if r.place_id in place_names else r.kind,
-                                                    date_text(r.date, r.date_inferred)) if x)
-              for r in corpus["incidents"].itertuples(index=False)}  # "attack in Crocus City Hall, 2024-03 (inferred)"
+    events = incident_words(corpus_views(corpus)[1])  # "attack in Crocus City Hall, 2024-03 (inferred)"
     channel_names = dict(zip(corpus["channels"]["channel_id"], corpus["channels"]["name"]))
     about = {**names, **place_names, **group_names, **events, **channel_names}
     for r in corpus["figures"].to_dict("records"):
