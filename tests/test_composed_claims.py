@@ -182,3 +182,10 @@ def test_a_role_without_a_related_id_is_refused(scratch):
     scratch.write("figures", rows)
     problems = [p for p in load_corpus(scratch.curated, scratch.seeds).problems if p.column == "related_as"]
     assert problems and "figures.csv" in str(problems[0]) and "leave both blank" in str(problems[0])
+
+
+def test_a_figure_about_an_incident_marks_its_inferred_date_on_the_overview_too(corpus):
+    """The Overview's 'about' names an incident by place and date: the Crocus arrests' 2024-03 is inferred."""
+    from core.analysis.overview import with_about
+    about = with_about(corpus_views_figures(corpus), corpus).set_index("figure_id")["about"]
+    assert about["fig-foreign_affairs-003"].startswith("Russia (inferred), 2024-03 (inferred)"), about["fig-foreign_affairs-003"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.analysis.documents import short_citations
-from core.analysis.events import best_reports, events_of
+from core.analysis.events import best_reports, date_text, events_of
 from core.analysis.filters import Filters
 from core.analysis.query import corpus_views, country_names, filter_figures, filter_incidents, totals_and_parts
 from core.data.loading import Corpus
@@ -47,7 +47,8 @@ def with_about(figs: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     as its place and date, 'Crocus City Hall, 2024-03', rather than a clipped summary); `related` is
     said only with the row's `related_as`."""
     inc = corpus_views(corpus)[1]
-    events = {i: ", ".join(x for x in (p, d) if x) for i, p, d in zip(inc["incident_id"], inc["place"], inc["date"])}
+    events = {i: ", ".join(x for x in (p, date_text(d, di)) if x)
+              for i, p, d, di in zip(inc["incident_id"], inc["place"], inc["date"], inc["date_inferred"])}
     groups = {g: acronym(a) for g, a in zip(corpus["groups"]["group_id"], corpus["groups"]["aliases"])}
 
     def words(ident: str, label: str) -> str:
