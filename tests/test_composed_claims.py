@@ -126,6 +126,12 @@ def test_former_citizens_are_said_as_former_and_not_counted_as_nationals(corpus)
     ev = profile.events
     attacks = ev[ev["category"].isin(brief.ATTACKS_AND_PLOTS) & (ev["relation"] != profile.regional_relation)]
     assert "involving Uzbek nationals or former citizens" in brief.events_sentence(profile, attacks)
+    assert set(ev.loc[ev["by_former_citizens"], "event_id"]) == former  # read from the rows, not the label's words
+    tjk = build_profile(corpus, "TJK")
+    tjk_attacks = tjk.events[tjk.events["category"].isin(brief.ATTACKS_AND_PLOTS)
+                             & (tjk.events["relation"] != tjk.regional_relation)]
+    assert not tjk.events["by_former_citizens"].any()
+    assert "former citizens" not in brief.events_sentence(tjk, tjk_attacks)
 
 
 def test_counts_and_nouns_agree():
@@ -189,3 +195,17 @@ def test_a_figure_about_an_incident_marks_its_inferred_date_on_the_overview_too(
     from core.analysis.overview import with_about
     about = with_about(corpus_views_figures(corpus), corpus).set_index("figure_id")["about"]
     assert about["fig-foreign_affairs-003"].startswith("Russia (inferred), 2024-03 (inferred)"), about["fig-foreign_affairs-003"]
+
+
+def test_search_says_whom_a_figure_counts_as_the_profile_does(corpus):
+    """Search names a figure's subject and related id with the row's role ('Aravan district, share of
+    Kyrgyzstan'), never joined by a bare ' / ', in the same words as the country profile."""
+    from core.analysis.search_index import build_index
+    index = build_index(corpus)
+    abouts = {r.key: dict(r.fields)["about"] for r in index.records if r.kind == "figures"}
+    assert abouts["fig-tucker-015"] == "Aravan district, share of Kyrgyzstan"
+    assert abouts["fig-foreign_affairs-007"] == "Tajikistan, in Russia"
+    assert not any(" / " in a for a in abouts.values())
+    for iso in ("KGZ", "TJK"):
+        for r in build_profile(corpus, iso).figures.itertuples():
+            assert abouts[r.figure_id] == r.about, r.figure_id

@@ -125,7 +125,7 @@ def coverage_summary(matrix: pd.DataFrame, what: str) -> str:
     for doc, row in matrix.iterrows():
         total = int(row.sum())
         top = str(row.idxmax())
-        top = top[0].lower() + top[1:] if top == "Several states together" else top  # a column label, mid-sentence
+        top = REGION.lower() if top == REGION else top  # the column's label, said mid-sentence
         parts.append(f"{doc}: {count_of(total, 'row')}, most about {top} ({int(row.max())})" if total else f"{doc}: none")
     return f"Curated rows by document and {what}. " + "; ".join(parts) + "."
 

@@ -14,6 +14,8 @@ import re
 
 import pandas as pd
 
+from core.analysis.events import figure_about
+
 ABOUT = 0.2  # "about 5,000" may be 4,000 to 6,000: a document's round number is not a precise one
 # Orders of magnitude of words (low, high); "several" and a plural mean at least two of the unit.
 _MAGNITUDES = (
@@ -62,8 +64,8 @@ def disagreements(figs: pd.DataFrame, citations: dict[str, str] | None = None) -
             continue
         n += 1
         for r in rows:
-            about = r.get("about") or r["subject_label"] + (f", {r['related_as']} {r['related_label']}"
-                                                            if r["related"] and r.get("related_as") else "")
+            about = r.get("about") or figure_about(r["subject"], r["subject_label"], r["related"],
+                                                   r["related_label"], r.get("related_as", ""), {})
             out.append({"set": n, "indicator": r["label"], "about": about, "period": r["period"] or "no period given",
                         "document": citations.get(r["doc_id"], r["doc_id"]), "figure": r["display"],
                         "figure_id": r["figure_id"], "doc_id": r["doc_id"], "quote": r["quote"]})

@@ -42,6 +42,18 @@ def incident_words(inc: pd.DataFrame) -> dict[str, str]:
             for i, k, p, d, di in zip(inc["incident_id"], inc["kind"], inc["place"], inc["date"], inc["date_inferred"])}
 
 
+def figure_about(subject: str, subject_label: str, related: str, related_label: str, related_as: str,
+                 words: dict[str, str]) -> str:
+    """Whom a figure counts, in words: 'Tajikistan, in Russia', 'Aravan district, share of Kyrgyzstan'.
+    `words` names ids better than their table label (an incident by its kind, place and date, a group by
+    its acronym); `related` is said only with the row's `related_as`, which says how the number bears
+    on it. The one composition used by the profile, the Overview, the disagreements and Search."""
+    said = words.get(subject) or subject_label or subject
+    if related and related_as:
+        said += f", {related_as} {words.get(related) or related_label or related}"
+    return said
+
+
 def best_reports(event_ids: list, precisions: list) -> dict[str, int]:
     """{event_id: position of the report that dates it}: its most precisely dated report, the first
     of those in row order. An event takes this report's date, place and summary."""

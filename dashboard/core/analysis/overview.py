@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.analysis.documents import short_citations
-from core.analysis.events import best_reports, date_text, events_of
+from core.analysis.events import best_reports, date_text, events_of, figure_about
 from core.analysis.filters import Filters
 from core.analysis.query import corpus_views, country_names, filter_figures, filter_incidents, totals_and_parts
 from core.data.loading import Corpus
@@ -47,18 +47,17 @@ def with_about(figs: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     as its place and date, 'Crocus City Hall, 2024-03', rather than a clipped summary); `related` is
     said only with the row's `related_as`."""
     inc = corpus_views(corpus)[1]
-    events = {i: ", ".join(x for x in (p, date_text(d, di)) if x)
+    groups = {g: a for g, a in zip(corpus["groups"]["group_id"], map(acronym, corpus["groups"]["aliases"])) if a}
+    places = {i: ", ".join(x for x in (p, date_text(d, di)) if x)
               for i, p, d, di in zip(inc["incident_id"], inc["place"], inc["date"], inc["date_inferred"])}
-    groups = {g: acronym(a) for g, a in zip(corpus["groups"]["group_id"], corpus["groups"]["aliases"])}
-
-    def words(ident: str, label: str) -> str:
-        return _EXTRA_LABELS.get(ident) or events.get(ident) or groups.get(ident) or label
+    words = {**groups, **places, **_EXTRA_LABELS}  # later names win: a name of our own, then an event's place
 
     out = figs.copy()
-    out["subject_words"] = [words(s, sl) for s, sl in zip(out["subject"], out["subject_label"])]
-    out["related_words"] = [f"{ra} {words(r, rl)}" if r and ra else ""
-                            for r, ra, rl in zip(out["related"], out["related_as"], out["related_label"])]
-    out["about"] = [s + (f", {r}" if r else "") for s, r in zip(out["subject_words"], out["related_words"])]
+    out["subject_words"] = [figure_about(s, sl, "", "", "", words) for s, sl in zip(out["subject"], out["subject_label"])]
+    out["related_words"] = [f"{ra} {figure_about(r, rl, '', '', '', words)}" if r and ra else ""
+                            for r, rl, ra in zip(out["related"], out["related_label"], out["related_as"])]
+    out["about"] = [figure_about(s, sl, r, rl, ra, words) for s, sl, r, rl, ra in
+                    zip(out["subject"], out["subject_label"], out["related"], out["related_label"], out["related_as"])]
     return out
 
 

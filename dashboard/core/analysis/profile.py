@@ -28,7 +28,7 @@ from core.data.loading import Corpus
 from core.data.numbers import note_lines
 from core.analysis.disagreements import disagreements
 from core.analysis.documents import short_citations
-from core.analysis.events import date_text, events_of, incident_words
+from core.analysis.events import date_text, events_of, figure_about, incident_words
 from core.analysis.plain import count_of
 from core.analysis.headlines import rank_figures
 from core.analysis.query import corpus_views, filter_figures, filter_incidents, hotspots_view, place_countries, region_spans
@@ -52,8 +52,8 @@ class Profile:
     figures: pd.DataFrame  # figures_view rows + scope
     contradictions: pd.DataFrame  # figures that disagree, one column per document
     hotspots: pd.DataFrame
-    incidents: pd.DataFrame  # incidents_view rows + relation
-    events: pd.DataFrame  # the events of those rows, each with the relations of its rows
+    incidents: pd.DataFrame  # incidents_view rows + relation, by_former_citizens (of this country, abroad)
+    events: pd.DataFrame  # the events of those rows, each with the relations of its rows and by_former_citizens
     channels: pd.DataFrame  # channels rows + why
     languages: pd.DataFrame  # language, claims
     groups: pd.DataFrame  # group_id, name, why, doc_id, quote
@@ -182,15 +182,6 @@ def _figure_scope(subject: str, related: str, iso: str, place_country: dict, inc
     return "named as destination, origin or related"
 
 
-def _about(subject: str, related: str, related_as: str, subject_label: str, related_label: str, summaries: dict) -> str:
-    """Who or what a figure counts, in words: 'Tajikistan, in Russia', 'Aravan district, share of
-    Kyrgyzstan'; an incident by its place and date ('arrest in Russia, 2024-03 (inferred), from
-    Tajikistan'). `related` is said only with the row's `related_as`."""
-    def label(ident: str, text: str) -> str:
-        return summaries.get(ident, text)
-    return label(subject, subject_label) + (f", {related_as} {label(related, related_label)}" if related and related_as else "")
-
-
 def _channel_reasons(row, pattern, central: bool) -> list[str]:
     reasons = []
     audience = row["audience"] or ""
@@ -243,7 +234,7 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     spans = region_spans(corpus)
     figs["scope"] = [_figure_scope(s, r, iso, place_country, incident_country, spans)
                     for s, r in zip(figs["subject"], figs["related"])]
-    figs["about"] = [_about(s, r, ra, sl, rl, summaries) for s, r, ra, sl, rl in
+    figs["about"] = [figure_about(s, sl, r, rl, ra, summaries) for s, r, ra, sl, rl in
                      zip(figs["subject"], figs["related"], figs["related_as"], figs["subject_label"], figs["related_label"])]
     figs["regional"] = figs["scope"] == REGIONAL_SCOPE  # the country's own figures first
     figs = rank_figures(figs.sort_values("subject_label", kind="stable"))  # by priority and topic
@@ -254,6 +245,8 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
 
     inc = filter_incidents(corpus_views(corpus)[1], filters, use_kind=False, use_group=False).copy()
     inc["relation"] = [_incident_relation(r, iso, name, adjective, central) for r in inc.to_dict("records")]
+    inc["by_former_citizens"] = [bool(former) and iso in origin and where != iso for former, origin, where
+                                 in zip(inc["origin_former"], inc["origin_iso3"], inc["country_iso3"])]
     # An event one report leaves at "Central Asians" while another names their citizenship (St Petersburg
     # 2017: "immigrants from Central Asian countries"; "a citizen of Kyrgyzstan") is that country's, not
     # every Central Asian state's.
@@ -293,7 +286,9 @@ def _events(inc: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
         return "; ".join(precise)
 
     relations = inc.groupby("event_id", sort=False)["relation"].agg(relation)
-    return events.assign(relation=events["event_id"].map(relations))
+    former = inc.groupby("event_id", sort=False)["by_former_citizens"].any()
+    return events.assign(relation=events["event_id"].map(relations),
+                         by_former_citizens=events["event_id"].map(former).fillna(False).astype(bool))
 
 
 def _groups(corpus: Corpus, iso: str, name: str, adjective: str, pattern, place_country: dict,

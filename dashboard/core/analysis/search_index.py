@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from core.data.loading import Corpus
 from core.analysis.documents import short_citations
 from core.analysis.plain import Names, in_words
-from core.analysis.events import date_text, incident_words
+from core.analysis.events import date_text, figure_about, incident_words
 from core.analysis.query import corpus_views, country_names, display_value, period_text, place_text, source_link
 from core.analysis.sources import passage_link
 
@@ -202,9 +202,13 @@ def _row_records(corpus: Corpus) -> list[Record]:
     events = incident_words(corpus_views(corpus)[1])  # "attack in Crocus City Hall, 2024-03 (inferred)"
     channel_names = dict(zip(corpus["channels"]["channel_id"], corpus["channels"]["name"]))
     about = {**names, **place_names, **group_names, **events, **channel_names}
+    figs_view = corpus_views(corpus)[0]  # its labels name what the tables above do not (a region, 'Central Asia')
+    subject_labels = dict(zip(figs_view["figure_id"], figs_view["subject_label"]))
+    related_labels = dict(zip(figs_view["figure_id"], figs_view["related_label"]))
     for r in corpus["figures"].to_dict("records"):
         title = f"{labels.get(r['indicator'], r['indicator'])}: {display_value(r)}"
-        subject = " / ".join(x for x in (about.get(r["subject"], r["subject"]), about.get(r["related"], r["related"])) if x)
+        subject = figure_about(r["subject"], subject_labels.get(r["figure_id"], ""), r["related"],
+                               related_labels.get(r["figure_id"], ""), r["related_as"], about)
         period = period_text(r["period_start"], r["period_end"])
         out.append(Record("figures", r["figure_id"], title, source_link(r["doc_id"], r["figure_id"]),
                           " · ".join(x for x in (subject, period, cited.get(r["doc_id"], r["doc_id"])) if x),

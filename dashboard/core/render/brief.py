@@ -193,7 +193,7 @@ def events_sentence(profile: Profile, attacks: pd.DataFrame, regional: int = 0) 
     else:
         dated = int(attacks["start"].notna().sum())
         n = len(attacks)
-        former = "relation" in attacks and attacks["relation"].fillna("").str.startswith("former citizens").any()
+        former = bool(attacks["by_former_citizens"].any())
         lead = (f"{n} attack{'s' if n != 1 else ''} or plot{'s' if n != 1 else ''} in {profile.name} or involving "
                 f"{profile.adjective} nationals{' or former citizens' if former else ''} ({dated} dated).")
     more = (f" {regional} more involve{'s' if regional == 1 else ''} Central Asians whose country the documents do "
