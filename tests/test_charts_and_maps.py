@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from core.render.charts import (bar_with_not_reported, count_bars, empty_figure, incident_timeline, matrix_heatmap,
+from core.render.charts import (LABEL_CHARS, bar_with_not_reported, count_bars, empty_figure, incident_timeline, matrix_heatmap,
                          range_chart, series_chart, small_multiples)
 from core.data.loading import load_corpus
+from core.render.alt_text import figure_items
 from core.render.geo import OUTLINES_FILE, OUTLINES_URL, outlines_geojson, split_by_view
 from core.render.maps import hotspot_deck, hotspot_map_data, incident_deck
 from core.analysis.query import figures_view, hotspots_view, incidents_view
@@ -67,16 +69,28 @@ def test_range_chart_draws_ranges_as_bars_and_bounds_as_arrows(corpus):
         assert up_to[0].marker.symbol == "triangle-left"
 
 
-def test_range_chart_labels_are_two_lines_and_leave_room_for_the_words(corpus):
-    """On a phone, 'Share of returnee children (undated, Tucker (2021 or later, inferred))' on one line
-    ran past the screen's left edge, and 'around a third' past its right."""
+def test_range_chart_labels_are_written_above_their_bars_and_leave_room_for_the_words(corpus):
+    """On a phone, 'Share of returnee children (undated, Tucker (2021 or later, inferred))' beside its
+    bar ran past the screen's left edge, and 'around a third' past its right: each label (what, then
+    when and whose, in short lines) is written above its own bar from the chart's left edge, and the axis leaves room right of the
+    longest bar for its words. The hover and the text alternative still name each estimate."""
     figs = figures_view(corpus)
     shares = figs[figs["subject"] == "aravan"]
-    fig = range_chart(shares, "t", "Percent of Kyrgyzstan")
-    labels = [y for t in fig.data for y in t.y]
-    assert labels and all(label.count("<br>(") == 1 for label in labels), labels
+    fig = range_chart(shares, "t", "Percent of Kyrgyzstan", label_column="label")
+    notes = fig.layout.annotations
+    assert len(notes) == len(shares)
+    assert all(n.text.count("<br>(") == 1 and n.xref == "paper" and n.x == 0 and n.xanchor == "left" for n in notes)
+    assert all(len(line) <= LABEL_CHARS for n in notes for line in n.text.split("<br>"))  # about 300 px
+    marks = {label: y for t in fig.data for label, y in zip(t.customdata, t.y)}
+    for note in notes:  # the label's top is above its own mark (the axis is reversed), below the mark before
+        assert marks[note.text] - 1 < note.y < marks[note.text], (note.text, note.y, marks[note.text])
+    assert fig.layout.yaxis.autorange is None and fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]
+    assert not fig.layout.yaxis.showticklabels
     top = max(v for v in list(shares["value"]) + list(shares["high"]) if pd.notna(v))
     assert fig.layout.xaxis.range[1] >= 1.8 * top
+    items, table = figure_items(fig)
+    assert set(table["category"]) == {re.sub(r"\s+", " ", n.text.replace("<br>", " ")) for n in notes}
+    assert "around a third" in items
 
 
 def test_small_multiples_write_not_reported():

@@ -175,6 +175,25 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 800}}
 
 
+# Every plotly text (labels, values, titles, legends) whose box runs past its chart's left or right
+# edge: the chart clips nothing, so such words are cut off or drawn over the page (a phone's 358 px
+# first). Each as "its words, from..to of the chart's width".
+WORDS_PAST_CHART_EDGES = """() => {
+  const out = [];
+  for (const chart of document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')) {
+    const edge = chart.getBoundingClientRect();
+    if (!edge.width) continue;
+    for (const t of chart.querySelectorAll('.main-svg text')) {
+      const r = t.getBoundingClientRect();
+      if (r.width && t.textContent.trim() && (r.right > edge.right + 1 || r.left < edge.left - 1))
+        out.push(t.textContent.slice(0, 40) + ' ' + Math.round(r.left - edge.left) + '..' +
+                 Math.round(r.right - edge.left) + ' of ' + Math.round(edge.width));
+    }
+  }
+  return out;
+}"""
+
+
 # Counts the messages Streamlit's server sends over its websocket, and notes when two frames have
 # been drawn since the last one, so that after_rerun can tell that a rerun happened even when React
 # shows it in a single render. Frames are asked for only after a message: a loop asking for every

@@ -1,4 +1,5 @@
-"""Every reader page loads without an exception (its screenshot kept in tests/artifacts/), the
+"""Every reader page loads without an exception (its screenshot kept in tests/artifacts/), no chart's
+words run past its edges, the
 Hotspots map paints its shaded areas (one visit per page: a map costs seconds in software
 rendering), and every page is checked with axe-core (bundled in axe-playwright-python; nothing downloaded): no violation of impact
 "serious" or "critical", and headings in order (h1, then h2 for each section: "heading-order" is
@@ -17,7 +18,7 @@ from playwright.sync_api import Page
 
 from app_paths import PAGES
 
-from .conftest import ARTIFACTS, drawn_canvas, page_url, poll, screenshot, wait_for_app
+from .conftest import ARTIFACTS, WORDS_PAST_CHART_EDGES, drawn_canvas, page_url, poll, screenshot, wait_for_app
 
 BLOCKING = ("serious", "critical")
 BLOCKING_RULES = ("heading-order",)  # moderate, and fixed: it stays fixed
@@ -56,6 +57,8 @@ def test_every_page_loads_without_exception_and_has_no_serious_accessibility_vio
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Page not found").count() == 0
     assert page.get_by_text("Something went wrong while drawing this page").count() == 0
+    cut = page.evaluate(WORDS_PAST_CHART_EDGES)
+    assert not cut, f"{name}: a chart's words run past its edge: {cut[:6]}"
     screenshot(page, name)
     if name == "hotspots":  # what only a browser shows: the map has painted, with its orange shaded areas
         map_paints_its_shaded_areas(page)

@@ -3,7 +3,7 @@
 One browser context for the module, one visit per page (the session's server): the page must not be
 wider than the screen (only the boxes made to scroll sideways may be: a data table's grid and the
 containers ui.layout.scrolling makes, found by their key), raise nothing, lead its tables with the
-column that answers the question, keep each heatmap at its readable width in a box that scrolls,
+column that answers the question, keep every chart's words inside its edges, keep each heatmap at its readable width in a box that scrolls,
 show no plotly toolbar over a legend, and draw its maps at the phone's width and height. Each page is
 photographed whole to tests/artifacts/phone/<page>.png. Every wait is on a state (conftest)."""
 
@@ -16,7 +16,8 @@ import pytest
 
 from app_paths import PAGES
 
-from .conftest import ARTIFACTS, COUNT_MESSAGES, SCREENSHOTS, WAIT_MS, page_url, poll, wait_for_app
+from .conftest import (ARTIFACTS, COUNT_MESSAGES, SCREENSHOTS, WAIT_MS, WORDS_PAST_CHART_EDGES, page_url, poll,
+                       wait_for_app)
 
 PHONE = {"width": 390, "height": 844}
 SCROLLERS = '[class*="st-key-scroll-x-"], [data-testid="stDataFrame"]'  # made to scroll sideways, nothing else
@@ -178,6 +179,8 @@ def test_every_page_fits_a_phone(phone, app_url: str, name: str):
     assert found["page"] <= 0 and found["main"] <= 0, f"{name}: the page is wider than the phone: {found}"
     assert not found["spilling"], f"{name}: past the screen's edge: {found['spilling'][:8]}"
     assert not found["sideways"], f"{name}: scrolls sideways outside a scroll box: {found['sideways'][:8]}"
+    cut = phone.evaluate(WORDS_PAST_CHART_EDGES)
+    assert not cut, f"{name}: a chart's words run past its edge: {cut[:6]}"
     for first in tables:
         assert first[0].lower() not in NOT_FIRST and "Quote" not in first, f"{name}: a table leads with {first}"
     if name in FIRST_COLUMNS:

@@ -43,7 +43,12 @@ def figure_table(fig: go.Figure) -> pd.DataFrame:
         xs, ys = _values(getattr(trace, "x", None)), _values(getattr(trace, "y", None))
         horizontal = getattr(trace, "orientation", None) == "h"
         labels, values = (ys, xs) if horizontal else (xs, ys)
-        if getattr(trace, "mode", None) == "text":  # words drawn in place of a mark ("not reported")
+        named = _values(getattr(trace, "customdata", None))
+        if named and ys and all(isinstance(v, (int, float)) for v in ys):
+            # Rows drawn at numbered positions with their labels written above (charts.range_chart): the
+            # label is the trace's customdata, the value its words ('300–700', 'around a third').
+            labels, values = named, _values(trace.text)
+        elif getattr(trace, "mode", None) == "text":  # words drawn in place of a mark ("not reported")
             numeric_x = all(isinstance(v, (int, float)) for v in xs)
             labels, values = (ys if numeric_x else xs), _values(trace.text)
         for i, value in enumerate(values):

@@ -205,45 +205,55 @@ def bar_with_not_reported(table: pd.DataFrame, category: str, value: str, text: 
                    yaxis=dict(title=dict(text=""), autorange="reversed", categoryorder="array", categoryarray=labels))
 
 
-def _distinct(labels: list[str]) -> list[str]:
-    """Labels made distinct for a category axis: a second 'X' reads 'X, 2nd estimate'."""
-    seen: dict[str, int] = {}
-    out = []
-    for text in labels:
-        seen[text] = seen.get(text, 0) + 1
-        out.append(esc(text if seen[text] == 1 else f"{text}, estimate {seen[text]}"))
-    return out
+LABEL_CHARS = 40  # a range chart's label lines: about 300 px, what a phone leaves beside the axis
+LINE_PX, MARK_PX = 16, 40  # a label line's height; the bar or dot below it, with the gap to the next row
 
 
 def range_chart(figs: pd.DataFrame, title: str, axis_title: str, label_column: str = "subject_label") -> go.Figure:
-    """Estimates as ranges: a bar from low to high, a dot for a single value, an arrow for bounds."""
+    """Estimates as ranges: a bar from low to high, a dot for a single value, an arrow for bounds.
+
+    Each estimate's label is written above its bar, from the plot's left edge: what, then when and
+    whose, each wrapped at LABEL_CHARS. Beside the bar, a phone's 358 px left the bar and its words
+    ('300–700', 'around a third') no room, and they ran past the screen's edge. Row i is drawn at y = i
+    (the axis reversed, so the first row is on top): its label fills the row's upper part, its mark
+    the lower part."""
     if figs.empty:
         return empty_figure(title, "No estimates match the filters.")
     sources = figs["source"] if "source" in figs else figs["doc_id"]
-    # Two lines, what and then when and whose: on one line the label ran past a phone's left edge.
-    labels = [label.replace(" (", "<br>(", 1) for label in _distinct([
-        f"{subject} ({'undated' if period == '' else period}, {source})"
-        for subject, period, source in zip(figs[label_column], figs["period"], sources)])]
+    labels, seen = [], Counter()
+    for subject, period, source in zip(figs[label_column], figs["period"], sources):
+        when = f"({'undated' if period == '' else period}, {source})"
+        seen[subject, when] += 1  # a second estimate of the same subject, period and source says so
+        what = subject if seen[subject, when] == 1 else f"{subject}, estimate {seen[subject, when]}"
+        labels.append("<br>".join(esc(line) for line in textwrap.wrap(what, LABEL_CHARS) + textwrap.wrap(when, LABEL_CHARS)))
+    lines = max(label.count("<br>") + 1 for label in labels)
+    row_px = LINE_PX * lines + MARK_PX
+    top = -0.5 + 4 / row_px  # where a label starts, in rows from its row's centre
+    mark = -0.5 + (LINE_PX * lines + 4 + MARK_PX / 2 - 2) / row_px  # where its bar or dot is centred
     qualifiers, lows, highs, values = (figs[c].tolist() for c in ("qualifier", "low", "high", "value"))
     displays = _esc_all(figs["display"])
     colours = colour_map(qualifiers)
     traces = []
     for q, rows in _rows_by(qualifiers).items():
-        ys, texts = [labels[i] for i in rows], [displays[i] for i in rows]
+        ys, texts = [i + mark for i in rows], [displays[i] for i in rows]
+        said = dict(customdata=[labels[i] for i in rows], hovertemplate="%{customdata}: %{text}<extra></extra>")
         if q == "range":
             traces.append(dict(type="bar", y=ys, x=[highs[i] - lows[i] for i in rows], base=[lows[i] for i in rows],
-                               orientation="h", marker=dict(color=colours[q]), name="range (low–high)", text=texts,
-                               textposition="outside", cliponaxis=False))
+                               orientation="h", width=20 / row_px, marker=dict(color=colours[q]), name="range (low–high)",
+                               text=texts, textposition="outside", cliponaxis=False, **said))
         else:
             symbol = {"up to": "triangle-left", "less than": "triangle-left", "at least": "triangle-right",
                       "more than": "triangle-right"}.get(q, "circle")
             traces.append(dict(type="scatter", y=ys, x=[values[i] for i in rows], mode="markers+text", name=q,
                                marker=dict(symbol=symbol, size=14, color=colours[q]), text=texts,
-                               textposition="middle right"))
-    return _figure(traces, title, height=max(280, 120 + 50 * len(figs)),  # room for the labels' second line
+                               textposition="middle right", **said))
+    notes = [dict(text=label, xref="paper", x=0, xanchor="left", y=i + top, yanchor="top", showarrow=False,
+                  align="left") for i, label in enumerate(labels)]
+    return _figure(traces, title, height=150 + row_px * len(figs), annotations=notes,  # margins: 150 px
                    # room right of the longest bar for its words ("around a third"), also on a phone
                    xaxis=dict(title=dict(text=axis_title), range=_x_range(highs + values, share=0.8)),
-                   yaxis=dict(title=dict(text=""), autorange="reversed"))
+                   yaxis=dict(title=dict(text=""), range=[len(figs) - 0.5, -0.5], showticklabels=False,
+                              showgrid=False, zeroline=False, fixedrange=True))
 
 
 def count_bars(counts: pd.DataFrame, category: str, stack: str | None, title: str, axis_title: str) -> go.Figure:
