@@ -99,7 +99,8 @@ def test_the_deck_is_16_9_with_editable_titles_readable_text_and_quotes_in_the_n
         picture = next(s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
         pixels = (deck.PICTURE_PX, round(deck.PICTURE_PX * picture.height / picture.width))
         drawn = export.slide_figure(item, *pixels)
-        assert drawn.layout.title.text is None and not drawn.layout.annotations  # no title, filters or footnote inside
+        # no title, filters or footnote inside: only the chart's own words (a range chart's labels)
+        assert drawn.layout.title.text is None and drawn.layout.annotations == item.figure.layout.annotations
         assert picture.image.blob == export.image(drawn, "png")
         notes = slide.notes_slide.notes_text_frame.text
         assert all(f"\u201c{q}\u201d" in notes for q in item.rows["quote"]) and "Cite as: " in notes

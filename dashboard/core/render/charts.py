@@ -228,7 +228,6 @@ def range_chart(figs: pd.DataFrame, title: str, axis_title: str, label_column: s
         labels.append("<br>".join(esc(line) for line in textwrap.wrap(what, LABEL_CHARS) + textwrap.wrap(when, LABEL_CHARS)))
     lines = max(label.count("<br>") + 1 for label in labels)
     row_px = LINE_PX * lines + MARK_PX
-    top = -0.5 + 4 / row_px  # where a label starts, in rows from its row's centre
     mark = -0.5 + (LINE_PX * lines + 4 + MARK_PX / 2 - 2) / row_px  # where its bar or dot is centred
     qualifiers, lows, highs, values = (figs[c].tolist() for c in ("qualifier", "low", "high", "value"))
     displays = _esc_all(figs["display"])
@@ -247,8 +246,10 @@ def range_chart(figs: pd.DataFrame, title: str, axis_title: str, label_column: s
             traces.append(dict(type="scatter", y=ys, x=[values[i] for i in rows], mode="markers+text", name=q,
                                marker=dict(symbol=symbol, size=14, color=colours[q]), text=texts,
                                textposition="middle right", **said))
-    notes = [dict(text=label, xref="paper", x=0, xanchor="left", y=i + top, yanchor="top", showarrow=False,
-                  align="left") for i, label in enumerate(labels)]
+    # Each label stands on its own mark, 12 px above its centre, whatever height the chart is drawn at
+    # (a slide stretches the rows).
+    notes = [dict(text=label, xref="paper", x=0, xanchor="left", y=i + mark, yanchor="bottom", yshift=12,
+                  showarrow=False, align="left") for i, label in enumerate(labels)]
     return _figure(traces, title, height=150 + row_px * len(figs), annotations=notes,  # margins: 150 px
                    # room right of the longest bar for its words ("around a third"), also on a phone
                    xaxis=dict(title=dict(text=axis_title), range=_x_range(highs + values, share=0.8)),
