@@ -18,7 +18,7 @@ from playwright.sync_api import Page
 
 from app_paths import PAGES
 
-from .conftest import ARTIFACTS, WORDS_PAST_CHART_EDGES, drawn_canvas, page_url, poll, screenshot, wait_for_app
+from .conftest import ARTIFACTS, WORDS_PAST_CHART_EDGES, drawn_canvas, open_page, poll, screenshot
 
 BLOCKING = ("serious", "critical")
 BLOCKING_RULES = ("heading-order",)  # moderate, and fixed: it stays fixed
@@ -49,11 +49,11 @@ def map_paints_its_shaded_areas(page: Page) -> None:
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_loads_without_exception_and_has_no_serious_accessibility_violation(reader_page: Page, app_url: str,
                                                                                       name: str):
-    """One visit per page for both checks (a page's first load in software rendering costs seconds),
-    in a tab of the reader's browser (conftest.reader_context)."""
+    """One visit per page for both checks (a page in software rendering costs seconds), in a tab of
+    the reader's browser (conftest.reader_context), opened by its link in the app as a reader moves
+    between pages (conftest.open_page)."""
     page = reader_page
-    page.goto(page_url(app_url, name))
-    wait_for_app(page)
+    open_page(page, app_url, name)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Page not found").count() == 0
     assert page.get_by_text("Something went wrong while drawing this page").count() == 0

@@ -1,7 +1,7 @@
 """Every reader page on a phone (390 x 844, touch): usable as it stands.
 
-One browser context for the module, one visit per page (the session's server): the page must not be
-wider than the screen (only the boxes made to scroll sideways may be: a data table's grid and the
+One browser context for the module, one visit per page (the session's server; opened by its link in
+the app, conftest.open_page): the page must not be wider than the screen (only the boxes made to scroll sideways may be: a data table's grid and the
 containers ui.layout.scrolling makes, found by their key), raise nothing, lead its tables with the
 column that answers the question, keep every chart's words inside its edges, keep each heatmap at its readable width in a box that scrolls,
 show no plotly toolbar over a legend, and draw its maps at the phone's width and height. Each page is
@@ -16,8 +16,7 @@ import pytest
 
 from app_paths import PAGES
 
-from .conftest import (ARTIFACTS, COUNT_MESSAGES, SCREENSHOTS, WAIT_MS, WORDS_PAST_CHART_EDGES, page_url, poll,
-                       wait_for_app)
+from .conftest import ARTIFACTS, COUNT_MESSAGES, SCREENSHOTS, WAIT_MS, WORDS_PAST_CHART_EDGES, open_page, poll
 
 PHONE = {"width": 390, "height": 844}
 SCROLLERS = '[class*="st-key-scroll-x-"], [data-testid="stDataFrame"]'  # made to scroll sideways, nothing else
@@ -169,8 +168,7 @@ def photograph(page, name: str) -> None:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_fits_a_phone(phone, app_url: str, name: str):
-    phone.goto(page_url(app_url, name))
-    wait_for_app(phone)
+    open_page(phone, app_url, name)
     assert phone.locator('[data-testid="stException"]').count() == 0
     found = phone.evaluate(MEASURE, SCROLLERS)
     tables = first_columns(phone)
