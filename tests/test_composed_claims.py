@@ -209,3 +209,22 @@ def test_search_says_whom_a_figure_counts_as_the_profile_does(corpus):
     for iso in ("KGZ", "TJK"):
         for r in build_profile(corpus, iso).figures.itertuples():
             assert abouts[r.figure_id] == r.about, r.figure_id
+
+
+def _page_words(at) -> str:
+    """Everything a page writes: its text elements and the cells of its tables."""
+    texts = [e.value for kind in ("markdown", "caption", "info", "header", "subheader") for e in getattr(at, kind)]
+    texts += [frame.value.to_string() for frame in at.dataframe]
+    texts += [chart.proto.spec for chart in at.get("plotly_chart")]  # the words drawn in the charts
+    return "\n".join(map(str, texts))
+
+
+@pytest.mark.parametrize("page", ["overview", "repatriation", "countries"])
+def test_a_year_range_never_calls_an_undated_figure_not_reported(page):
+    """With ?from=2022 the repatriation totals (654, 512, 59: undated) are left out: a country without
+    one is 'none in these years', never 'not reported' (which says no document gives the number)."""
+    words = _page_words(run_page(page, {"from": "2022"}))
+    assert "not reported" not in words
+    assert "none in these years" in words and "with no date" in words
+    unfiltered = _page_words(run_page(page))
+    assert "none in these years" not in unfiltered and "not reported" in unfiltered

@@ -11,7 +11,7 @@ import streamlit as st
 from core.render.alt_text import comparison_summary
 from core.render.charts import bar_with_not_reported, small_multiples
 from core.analysis.comparison import COMPARABLE, NO_NUMBER, NO_NUMBER_CHART, country_table, default_countries, programme_only
-from core.analysis.filters import describe
+from core.analysis.filters import absent_caption, absent_words, describe
 from core.analysis.query import country_names, filter_figures, filter_incidents
 from ui import cache, chrome, exports, graphics, state, store, tables
 
@@ -24,13 +24,14 @@ figs = filter_figures(store.figures(), f)
 inc = filter_incidents(store.incidents(), f, use_kind=False, use_group=False)
 # The table depends on the rows the filters leave and the countries compared, the chart on the
 # comparable rows only: a change that keeps them reuses each.
-content = (tuple(countries), cache.ids(figs, "figure_id"), cache.ids(inc, "incident_id"))
+absent = absent_words(f)  # what a country with no figure says: "not reported", or "none in these years"
+content = (tuple(countries), cache.ids(figs, "figure_id"), cache.ids(inc, "incident_id"), absent)
 
 
 def comparison() -> tuple:
     """(the table with a profile link per country, the figures behind it, the chart's panels, the
     figures it plots, whether a country has several figures for one indicator)."""
-    wide, long = country_table(figs, inc, countries, names, labels)
+    wide, long = country_table(figs, inc, countries, names, labels, absent)
     # Each country's profile page, in the last column: a phone shows the country and its first figures.
     wide = wide.assign(profile=[f"country?iso={c}" for c in countries])
     panels = [(i, f"{labels.get(i, i)} ({units.get(i, '')})") for i in COMPARABLE if (long["indicator"] == i).any()]
@@ -43,7 +44,7 @@ chrome.header("Country comparison", f"{describe(f, names, len(long), 'figures')}
 chrome.problem_banner(corpus, "figures", "indicators", "incidents")
 st.caption("Each column is one indicator with one definition (see the Data page). A cell lists every figure with its "
            "period and document; figures with different periods are listed side by side, never added or averaged. "
-           "\u201cnot reported\u201d means no document gives the figure, which is not zero.")
+           + absent_caption(f))
 tables.table(wide, "country-comparison", rows=lambda: long.drop(columns=["countries"]), depends=content,
          column_config={"profile": st.column_config.LinkColumn("Profile", display_text="open profile")})
 tables.sources_section(long, "figure_id", corpus)
@@ -65,9 +66,9 @@ def panel_rows(indicator: str) -> pd.DataFrame:
     return pd.DataFrame({
         "country": [f"{n} ({where[n]})" if where[n] else n for n in shown_names],
         "value": [0.0 if has and pd.isna(v) else v for v, has in zip(values, given)],
-        "text": [first["display"].get(n, NO_NUMBER_CHART if n in no_number else "").removesuffix(f" {where[n]}" if where[n] else "")
+        "text": [first["display"].get(n, NO_NUMBER_CHART if n in no_number else absent).removesuffix(f" {where[n]}" if where[n] else "")
                  for n in shown_names],
-        "hover": [f"{n}: {first['display'].get(n, 'not reported')}" for n in shown_names],
+        "hover": [f"{n}: {first['display'].get(n, absent)}" for n in shown_names],
     })
 
 
@@ -84,9 +85,9 @@ def panel(indicator: str, label: str) -> None:
     """One indicator across the countries: its chart, its sentence and its data table."""
     rows = plotted[plotted["indicator"] == indicator]
     graphics.chart(lambda: panel_figure(indicator, label),
-                   f"multiples-{indicator}", tuple(countries), cache.ids(rows, "figure_id"), title=label,
+                   f"multiples-{indicator}", tuple(countries), cache.ids(rows, "figure_id"), absent, title=label,
                    summary=lambda: comparison_summary(plotted, [(indicator, label)], shown_names,
-                                                      {"repatriated_people": (programmes, NO_NUMBER)}),
+                                                      {"repatriated_people": (programmes, NO_NUMBER)}, absent),
                    data=lambda: rows[["country", "display", "period", "doc_id", "figure_id"]])
 
 
@@ -102,9 +103,10 @@ else:
     if several:
         st.caption("Where a country has several figures for one indicator, the chart shows the first and the table "
                    "lists all of them.")
-    st.caption("Each bar is labelled with the figure as the document gives it; \u201cnot reported\u201d in grey: no "
-               "document gives this figure for the country.")
+    st.caption("Each bar is labelled with the figure as the document gives it; the words in grey say why a "
+               "country has no bar. " + absent_caption(f))
     # One export for the set: every panel on one slide, titled with the filters.
     exports.export_controls("multiples", lambda: cache.cached("multiples-slide", lambda: small_multiples(
-        plotted, panels, shown_names, title, {"repatriated_people": (programmes, NO_NUMBER)}), tuple(countries),
+        plotted, panels, shown_names, title, {"repatriated_people": (programmes, NO_NUMBER)}, absent), tuple(countries),
+        absent,
         cache.ids(long, "figure_id"), cache.ids(inc, "incident_id")), title, long, "figure_id")

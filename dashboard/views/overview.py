@@ -5,7 +5,7 @@ with its citation linking to the passage."""
 import pandas as pd
 import streamlit as st
 
-from core.analysis.filters import Filters, describe
+from core.analysis.filters import Filters, absent_caption, absent_words, describe
 from core.analysis.headlines import REGION, key_points
 from core.analysis.events import date_text
 from core.analysis.plain import count_of
@@ -108,7 +108,7 @@ def card_text(card) -> tuple[str, str]:
         lines.append(f"Repatriated: **no number given**; {chrome.safe_text(r['summary'])} "
                      f"{chrome.cite(r['doc_id'], r['incident_id'], compact=True)}")
     elif card.repatriated.empty:
-        lines.append("Repatriated: **not reported**")
+        lines.append(f"Repatriated: **{absent_words(f)}**")
     lines += [f"Repatriated: **{chrome.safe_text(figure_value(r))}**{' ' + chrome.safe_text(r.parts) if r.parts else ''} "
               f"({chrome.safe_text(r.when)}) {chrome.cite(r.doc_id, r.figure_id, compact=True)}"
               for r in card.repatriated.itertuples()]
@@ -140,7 +140,7 @@ def card_text(card) -> tuple[str, str]:
 if not cards:
     st.info("The country filter names none of the five Central Asian states, so there are no country cards. "
             "Clear the country filter or add one of them.")
-card_texts = cache.cached("overview-card-text", lambda: [card_text(c) for c in cards], *card_key, state.pack_key())
+card_texts = cache.cached("overview-card-text", lambda: [card_text(c) for c in cards], *card_key, absent_words(f), state.pack_key())
 for col, card, (text, help_text) in zip(st.columns(5), cards, card_texts):
     with col, st.container(border=True, gap=None):
         st.page_link("views/country.py", label=f"**{chrome.safe_text(card.name)}** \u2192", query_params={"iso": card.iso},
@@ -167,7 +167,7 @@ st.caption("Dated to the day, month or year as the documents allow; a date a doc
            "marked (inferred), and its note says how. An event known only to its year is placed in the "
            "middle of that year. An event several documents report is listed once. Every number keeps the document's "
            "qualifier (about, up to, at least) and says when it holds (its period, or, where it states none, its document's "
-           "date); \u201cnot reported\u201d means no document gives the number.")
+           "date); " + absent_caption(f))
 
 # --- Every row behind the page ---------------------------------------------------------------------
 behind = cache.cached("overview-behind", lambda: rows_behind(waves, cards, latest, incidents, shown_points()), year_figures,

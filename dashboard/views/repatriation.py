@@ -9,7 +9,7 @@ import streamlit as st
 from core.render.alt_text import estimates_summary, repatriation_summary
 from core.render.charts import bar_with_not_reported, range_chart
 from core.analysis.comparison import NO_NUMBER, NO_NUMBER_CHART, programme_only
-from core.analysis.filters import describe
+from core.analysis.filters import absent_caption, absent_words, describe
 from core.analysis.plain import count_of
 from core.analysis.overview import figure_value
 from core.analysis.query import country_names, filter_figures, filter_incidents, rows_where, totals_and_parts
@@ -66,6 +66,8 @@ incidents = filter_incidents(store.incidents(), f, use_kind=False, use_group=Fal
 v = cache.cached("repatriation-page", lambda: page_rows(figs, incidents), cache.ids(figs, "figure_id"),
             cache.ids(incidents, "incident_id"), tuple(countries))
 people, suspects, table = v.people, v.suspects, v.table
+absent = absent_words(f)  # "not reported", or with a year range "none in these years"
+table = table.assign(text=[t or absent for t in table["text"]])
 counted = f"{count_of(v.count, 'figure')} counting them" if v.count else "no figure counts them"
 chrome.header("Repatriation", f"People brought home: {describe(f, names)}, {counted}")
 chrome.problem_banner(corpus, "figures", "incidents")
@@ -74,14 +76,14 @@ chrome.problem_banner(corpus, "figures", "incidents")
 st.header("People repatriated by state programmes")
 st.caption("Indicator: people brought home by a state repatriation programme, all categories. The document gives no "
            "period for these totals. Citizens detained abroad on suspicion of militant links and repatriated are a "
-           "different count, shown separately below, never added to these.")
+           "different count, shown separately below, never added to these. " + absent_caption(f))
 title = f"People repatriated by state programmes ({describe(f, names)})"
 graphics.chart(lambda: bar_with_not_reported(table.assign(text=table["text"].replace(NO_NUMBER, NO_NUMBER_CHART)),
                                              "country", "value", "text", title,
                                f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated",
-         cache.ids(people, "figure_id"), tuple(countries), title=title, rows=people, id_column="figure_id",
+         cache.ids(people, "figure_id"), tuple(countries), absent, title=title, rows=people, id_column="figure_id",
          summary=lambda: repatriation_summary(table, units.get("repatriated_people", "people")),
-         data=lambda: table.assign(display=[d or x or "not reported" for d, x in zip(table["display"], table["text"])])[
+         data=lambda: table.assign(display=[d or x for d, x in zip(table["display"], table["text"])])[
              ["country", "display", "parts", "period", "doc_id"]])
 tables.sources_section(pd.concat([people, v.parts]), "figure_id", corpus, key="people")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.analysis.filters import NOT_REPORTED
 from core.analysis.query import take_rows
 from core.data.schema import CENTRAL_ASIA
 
@@ -31,9 +32,10 @@ def programme_only(incidents: pd.DataFrame) -> set[str]:
 
 
 def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[str], names: dict[str, str],
-                  labels: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(wide table of text cells, long table of the numbers behind it). The cells are joined in plain
-    Python over the columns: a groupby per indicator cost several ms on these few rows."""
+                  labels: dict[str, str], absent: str = NOT_REPORTED) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(wide table of text cells, long table of the numbers behind it); a cell with no figure says
+    `absent` (filters.absent_words). The cells are joined in plain Python over the columns: a groupby
+    per indicator cost several ms on these few rows."""
     indicators, subjects, display = figs["indicator"].tolist(), figs["subject"].tolist(), figs["display"].tolist()
     periods = figs["period"].tolist()
     related_labels = [r if isinstance(r, str) else "" for r in figs["related_label"].tolist()]
@@ -58,7 +60,7 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
     wide = {}
     for ind in COMPARABLE:
         wide[labels.get(ind, ind)] = ["; ".join(cells.get((ind, names.get(c, c)), []))
-                                      or (NO_NUMBER if ind == "repatriated_people" and c in with_programme else "not reported")
+                                      or (NO_NUMBER if ind == "repatriated_people" and c in with_programme else absent)
                                       for c in countries]
     # former citizens ("a former citizen of Uzbekistan") are not counted as the country's nationals
     origins = [o for o, former in zip(incidents["origin_iso3"], incidents["origin_former"]) if not former]
@@ -69,7 +71,7 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
     for ind, subject, related, d in zip(indicators, subjects, figs["related_label"].tolist(), display):
         if ind == "labour_migrant_destination_share" and subject in wanted:
             destinations.setdefault(subject, []).append(f"{related} {d}")
-    wide["Labour migrants' destinations"] = [", ".join(destinations[c]) if c in destinations else "not reported"
+    wide["Labour migrants' destinations"] = [", ".join(destinations[c]) if c in destinations else absent
                                              for c in countries]
     index = pd.Index([names.get(c, c) for c in countries], name="country")
     return pd.DataFrame(wide, index=index).reset_index(), long

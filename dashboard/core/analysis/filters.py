@@ -94,6 +94,25 @@ class Filters:
         return self.year_from, self.year_to
 
 
+NOT_REPORTED = "not reported"  # no document gives the figure (which is not zero)
+NONE_IN_YEARS = "none in these years"  # with a year range set: none dated in it (others may be undated or earlier)
+
+
+def absent_words(filters: Filters) -> str:
+    """What a cell or bar with no figure says. With a year range set the figures left out are those
+    dated outside it and (unless included) the undated ones, so "not reported" would claim too much."""
+    return NONE_IN_YEARS if filters.year_from is not None or filters.year_to is not None else NOT_REPORTED
+
+
+def absent_caption(filters: Filters) -> str:
+    """The sentence that explains absent_words(filters) under a table or chart."""
+    if absent_words(filters) == NOT_REPORTED:
+        return "\u201cnot reported\u201d means no document gives the figure, which is not zero."
+    return ("\u201cnone in these years\u201d means no figure is dated in the chosen years; a document may give one "
+            "for other years" + ("." if filters.include_undated else " or with no date (\u201cAlso show rows with no "
+                                 "date\u201d adds those)."))
+
+
 def _first(params: Mapping, key: str) -> str | None:
     value = params.get(key)
     if isinstance(value, (list, tuple)):

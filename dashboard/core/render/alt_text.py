@@ -88,7 +88,7 @@ def figure_items(fig: go.Figure) -> tuple[str | None, pd.DataFrame]:
         value = "not reported" if _missing(r["value"]) else _number(r["value"]) if isinstance(r["value"], (int, float)) \
             else _plain(r["value"])
         who = f"{r['row']}, {r['column']}" if "column" in r else r["category"]
-        if several and r["series"] and r["series"] not in ("reported", "not reported"):
+        if several and r["series"] and r["series"] not in ("reported", "no figure"):
             who = f"{who} ({r['series']})" if who else r["series"]
         items.append(f"{who}: {value}" if who else value)
     more = f"; and {len(table) - MAX_ITEMS} more in the data table" if len(table) > MAX_ITEMS else ""
@@ -156,7 +156,7 @@ def estimates_summary(figs: pd.DataFrame, what: str, unit: str, label_column: st
 
 
 def comparison_summary(plotted: pd.DataFrame, panels: list[tuple[str, str]], countries: list[str],
-                       said: dict[str, tuple[set[str], str]] | None = None) -> str:
+                       said: dict[str, tuple[set[str], str]] | None = None, absent: str = "not reported") -> str:
     """'People repatriated (people): Kazakhstan 654, Uzbekistan 512; not reported for Kyrgyzstan,
     Tajikistan and Turkmenistan. ...': one sentence per panel of the small multiples, from the rows
     they plot (indicator, country, display). A country with no figure is said to be not reported,
@@ -170,7 +170,7 @@ def comparison_summary(plotted: pd.DataFrame, panels: list[tuple[str, str]], cou
         other = [c for c in countries if (indicator, c) not in shown and c in named]
         missing = [c for c in countries if (indicator, c) not in shown and c not in named]
         parts = ([", ".join(given)] if given else []) + ([f"{words} for {_names(other)}"] if other else []) \
-            + ([f"not reported for {_names(missing)}"] if missing else [])
+            + ([f"{absent} for {_names(missing)}"] if missing else [])
         sentences.append(f"{_plain(label)}: {'; '.join(parts)}.")
     return " ".join(sentences) if sentences else "No comparable figures match these filters."
 

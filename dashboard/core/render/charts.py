@@ -198,7 +198,7 @@ def bar_with_not_reported(table: pd.DataFrame, category: str, value: str, text: 
     missing = pick(labels, has_value=False)
     if missing:
         traces.append(dict(type="scatter", y=missing, x=[0] * len(missing), mode="text", text=[t or "not reported" for t in pick(texts, has_value=False)],
-                           textposition="middle right", textfont=dict(color=MUTED_TEXT, size=12), name="not reported",
+                           textposition="middle right", textfont=dict(color=MUTED_TEXT, size=12), name="no figure",
                            hoverinfo="skip"))
     return _figure(traces, title, height=max(240, 70 + 42 * len(table)), showlegend=False,
                    xaxis=dict(title=dict(text=axis_title), range=_x_range(pick(values))),
@@ -322,9 +322,9 @@ def _subplot_grid(rows: int, cols: int) -> tuple:
 
 
 def small_multiples(table: pd.DataFrame, panels: list[tuple[str, str]], countries: list[str], title: str,
-                    said: dict[str, tuple[set[str], str]] | None = None) -> go.Figure:
-    """One small bar chart per indicator across countries; 'not reported' is written, never drawn as 0,
-    or the words `said` gives for a country with no figure ({indicator: (country names, words)})."""
+                    said: dict[str, tuple[set[str], str]] | None = None, absent: str = "not reported") -> go.Figure:
+    """One small bar chart per indicator across countries; `absent` ('not reported') is written, never
+    drawn as 0, or the words `said` gives for a country with no figure ({indicator: (country names, words)})."""
     cols = 2
     rows = max(1, -(-len(panels) // cols))
     cells: dict[tuple[str, str], tuple] = {}  # (indicator, country) -> (value, display) of its first row
@@ -346,7 +346,7 @@ def small_multiples(table: pd.DataFrame, panels: list[tuple[str, str]], countrie
         found = [cells.get((indicator, k)) for k in countries]
         reported = [cell is not None and not pd.isna(cell[0]) for cell in found]
         named, words = (said or {}).get(indicator, (set(), ""))
-        texts = [(esc(words) if k in named else "not reported") if cell is None else esc(cell[1])
+        texts = [(esc(words) if k in named else esc(absent)) if cell is None else esc(cell[1])
                  for k, cell in zip(countries, found)]
         values = [cell[0] if has_value else 0 for cell, has_value in zip(found, reported)]
         traces.append(dict(
