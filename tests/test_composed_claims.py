@@ -228,3 +228,49 @@ def test_a_year_range_never_calls_an_undated_figure_not_reported(page):
     assert "none in these years" in words and "with no date" in words
     unfiltered = _page_words(run_page(page))
     assert "none in these years" not in unfiltered and "not reported" in unfiltered
+
+
+def test_an_event_told_by_several_documents_cites_the_report_its_date_comes_from(corpus):
+    """Operation Zhusan: Tucker's row has no date, Williams's says late 2019. The Kazakhstan card's
+    'latest 2019' links to Williams's row, and the events tables mark whose date and summary they show;
+    St Petersburg 2017's reports differ on who did it, and say so."""
+    card = {c.iso: c for c in country_cards(corpus, Filters())}["KAZ"]
+    assert card.latest["date"].startswith("2019") and card.latest["incident_id"] == "inc-williams-002"
+    text = "\n".join(m.value for m in run_page("overview").markdown)
+    assert "row=inc-williams-002" in text and "latest 2019" in text
+    events = build_profile(corpus, "KAZ").events.set_index("event_id")
+    zhusan = events.loc["ev-kazakhstan-repatriation-programme"]
+    assert "Williams (2020 or later, inferred): date and summary" in zhusan["documents"]
+    assert "Tucker (late 2021 or later, inferred): date" not in zhusan["documents"]
+    metro = build_profile(corpus, "KGZ").events.set_index("event_id").loc["ev-2017-st-petersburg-metro"]
+    assert "who did it: ethnic Uzbek citizen of Kyrgyzstan / immigrants from Central Asian countries" in metro["differs"]
+    assert "kinds" not in metro["differs"]  # a bombing is an attack: the curator's finer word, not a disagreement
+
+
+def test_a_group_is_tied_to_a_country_by_its_name_not_by_a_word_in_its_quote(corpus):
+    """Jund al-Khilafah's quote names the 'Uzbek-led' IMU, the Taliban special units' quote names
+    Tajikistan's law enforcement as the source: neither group is tied to that country; a group whose
+    name says it is, in words that claim no nationals."""
+    uzb = build_profile(corpus, "UZB").groups.set_index("name")["why"]
+    tjk = build_profile(corpus, "TJK").groups.set_index("name")["why"]
+    assert "Jund al-Khilafah" not in uzb.index and "Taliban special units" not in tjk.index
+    assert uzb["Islamic Movement of Uzbekistan"] == "its name says \u201cUzbekistan\u201d"
+    assert not any("nationals" in why for why in uzb if why.startswith("its name"))
+    kgz = run_page("country", {"iso": "KGZ"})
+    headings = [m.value for m in kgz.markdown if m.value.startswith("**Groups")]
+    assert headings == ["**Groups whose channels are aimed at Central Asians in general (no document ties a group to "
+                        "Kyrgyzstan itself)**"]
+
+
+def test_the_latest_dated_event_keeps_its_inferred_mark(corpus):
+    from core.analysis.profile import incidents_summary
+    assert "the latest dated: 2024-03 (inferred)" in incidents_summary(build_profile(corpus, "TJK"))
+
+
+def test_a_timeline_span_ending_on_inferred_dates_says_so(corpus):
+    """Every 2024 event is dated by inference from its document (Crocus, the arrests): the span says
+    '2024 (inferred)'; one death count reads 'states'."""
+    from core.render.alt_text import timeline_summary
+    inc = incidents_view(corpus)
+    assert "to 2024 (inferred)" in timeline_summary(inc)
+    assert "1 states how many people were killed" in timeline_summary(inc[inc["country_iso3"] == "TJK"])

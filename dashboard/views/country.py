@@ -232,7 +232,10 @@ def profile_page(iso: str) -> None:
     if groups.empty:
         st.caption("No group in the documents is based there or tied to its nationals.")
     else:
-        st.markdown(f"**Groups the documents tie to {chrome.safe_text(p.name)} (the Why column says how)**")
+        regional_only = groups["why"].str.fullmatch(r"uses .* aimed at Central Asians in general").all()
+        st.markdown(f"**Groups whose channels are aimed at Central Asians in general (no document ties a group to "
+                    f"{chrome.safe_text(p.name)} itself)**" if regional_only else
+                    f"**Groups the documents tie to {chrome.safe_text(p.name)} (the Why column says how)**")
         tables.table(lambda: groups[["name", "why", "base", "doc_id", "group_id"]], f"profile-{iso}-groups", rows=groups, depends=key,
                  column_config={"name": st.column_config.TextColumn("Group", width="medium"),
                                     "why": st.column_config.TextColumn("Why", width="large"), "base": "Based in",

@@ -87,11 +87,12 @@ def wave_text(view) -> str:
         lines.append(f":small[No document counts the people who left in this wave. "
                      f"{chrome.cite_passage(w['count_doc_id'], w['count_quote'], compact=True)}]")
     elif view.figures.empty and w["counted_by"]:
-        lines.append(":small[The figures that count this wave fall outside the chosen years.]")
+        left_out = "are dated outside" if f.include_undated else "have no date or are dated outside"
+        lines.append(f":small[The figures that count this wave {left_out} the chosen years.]")
     return LINE.join(lines)
 
 
-wave_texts = cache.cached("overview-wave-text", lambda: [wave_text(v) for v in waves], year_figures, f.year_range,
+wave_texts = cache.cached("overview-wave-text", lambda: [wave_text(v) for v in waves], year_figures, f.year_range, f.include_undated,
                           state.pack_key())
 for col, text in zip(st.columns(len(waves)) if waves else [], wave_texts):
     with col, st.container(border=True):
@@ -128,7 +129,7 @@ def card_text(card) -> tuple[str, str]:
     detail = f"{count_of(n, 'event')}: {split}."
     if card.latest:
         e = card.latest
-        events += f"; latest {chrome.safe_text(date_text(e['date'], e.get('date_inferred', '')))} {chrome.cite(*e['sources'][0], compact=True)}"
+        events += f"; latest {chrome.safe_text(date_text(e['date'], e.get('date_inferred', '')))} {chrome.cite(e['doc_id'], e['incident_id'], compact=True)}"  # the report that dates it
         detail += f" Latest dated ({date_text(e['date'], e.get('date_inferred', ''))}): {e['summary']}"
     lines.append(events)
     lines.append(f"Named in {len(card.documents)} of {len(corpus.documents)} documents")

@@ -2,7 +2,8 @@
 
 Timelines, maps, cards and counts show events; each lists every document that reports it, and where
 the reports differ on a detail (the date's precision, the kind, the casualties) both are kept and
-said side by side, never silently merged. The filters choose events by their rows: an event is in
+said side by side, never silently merged; where several documents tell one event, the one its date
+and summary come from is marked. The filters choose events by their rows: an event is in
 when any of its reports is. No Streamlit here."""
 
 from __future__ import annotations
@@ -82,6 +83,9 @@ def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd
     column = {c: rows[c].tolist() for c in ("event_id", "date_precision", "doc_id", "incident_id", "killed", "wounded",
                                              "date", "kind", "group", "countries", "origin_iso3", "target_iso3")}
     involvement = rows["involvement"].tolist() if "involvement" in rows else [""] * len(rows)
+    categories = rows["category"].tolist() if "category" in rows else column["kind"]
+    column["perpetrator_origin"] = [o if isinstance(o, str) else "" for o in
+                                    (rows["perpetrator_origin"] if "perpetrator_origin" in rows else [""] * len(rows))]
     key_event = rows["key_event"].tolist() if "key_event" in rows else [""] * len(rows)
     members: dict[str, list[int]] = {}
     for i, event_id in enumerate(column["event_id"]):
@@ -96,12 +100,15 @@ def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd
         wounded, wounded_reports = _number([(column["wounded"][i], c) for i, c in zip(part, cited)])
         dates = dict.fromkeys(column["date"][i] for i in part if column["date"][i])
         kinds = [column["kind"][i] for i in part]
+        origins = list(dict.fromkeys(column["perpetrator_origin"][i] for i in part if column["perpetrator_origin"][i]))
         firsts.append(best)
         extras.append({
             "reports": len(part), "incident_ids": tuple(column["incident_id"][i] for i in part),
             "doc_ids": tuple(dict.fromkeys(docs)),
             "sources": tuple(zip(docs, (column["incident_id"][i] for i in part))),  # (doc_id, incident_id) of each report
-            "documents": "; ".join(citations.get(d, d) for d in dict.fromkeys(docs)),
+            # which report the row's date, place and summary come from, where several documents tell it
+            "documents": "; ".join(citations.get(d, d) + (": date and summary" if d == column["doc_id"][best]
+                                                           and len(set(docs)) > 1 else "") for d in dict.fromkeys(docs)),
             "kinds": _joined(kinds), "involvements": _joined([involvement[i] for i in part]),
             "group": _joined([column["group"][i] for i in part]), "killed": killed, "wounded": wounded,
             "key_event": "yes" if any(key_event[i] == "yes" for i in part) else "",
@@ -111,7 +118,9 @@ def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd
             "target_iso3": tuple(sorted(set().union(*(column["target_iso3"][i] for i in part)))),
             "differs": "; ".join(x for x in (
                 f"dates {' and '.join(dates)}" if len(dates) > 1 else "",
-                f"kinds {_joined(kinds)}" if len(set(kinds)) > 1 else "",
+                # a bombing and an attack are one category: the curator's finer word, not the reports' disagreement
+                f"kinds {_joined(kinds)}" if len({categories[i] for i in part}) > 1 else "",
+                f"who did it: {_joined(origins)}" if len(origins) > 1 else "",
                 f"killed {killed_reports}" if killed_reports else "", f"wounded {wounded_reports}" if wounded_reports else "",
             ) if x),
         })

@@ -73,9 +73,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "target_nationality": ("Nationality of the targets", ""),
     "killed": ("Killed", "Blank where no document states it."), "wounded": ("Wounded", "Blank where no document states it."),
     "killed_reports": ("Killed, by report", ""), "wounded_reports": ("Wounded, by report", ""),
-    "summary": ("Summary", ""), "documents": ("Reported by", "Every document that reports it."),
+    "summary": ("Summary", ""), "documents": ("Reported by", "Every document that reports it; where there are several, "
+                                                    "'date and summary' follows the one they come from."),
     "reports": ("Reports", "How many reports (one per document) tell of it."),
-    "differs": ("Where reports differ", ""), "relation": ("Concerns", ""),
+    "differs": ("Where reports differ", "The date, kind, who did it or casualties, as each report gives them."), "relation": ("Concerns", ""),
     "place_inferred": ("Place inferred", "yes: the place is the curator's inference (see the note)."),
     "aliases": ("Also known as", ""), "base": ("Based in", ""), "base_when": ("Based there when", ""),
     "founded": ("Founded", ""), "relation_to_taliban": ("Relation to the Taliban", "As the quoted document describes it."),

@@ -303,9 +303,12 @@ def _groups(corpus: Corpus, iso: str, name: str, adjective: str, pattern, place_
         base = g["base"] or ""
         if place_country.get(base) == iso or (pattern is not None and pattern.fullmatch(base)):
             reasons.append(f"based in {name}")
-        own = " ".join([g["name"], g["aliases"], g["quote"]])
-        if pattern is not None and pattern.search(own):
-            reasons.append(f"its row names {name} or {adjective} nationals")
+        # Its name or aliases only ("Islamic Movement of Uzbekistan"): a quote that names the country
+        # may name it for another reason (the source of a claim, another group), and "Uzbek" may be an
+        # ethnic label, so the reason quotes the word and claims no nationals.
+        said = pattern.search(" ".join([g["name"], g["aliases"].replace(";", " ")])) if pattern is not None else None
+        if said:
+            reasons.append(f"its name says \u201c{said.group(0)}\u201d")
         acts = specific[specific["group_id"] == gid]
         if len(acts):
             reasons.append(f"{count_of(len(acts), 'incident')} in {name} or involving {adjective} nationals")
@@ -336,7 +339,8 @@ def incidents_summary(profile: Profile) -> str:
     counts = ev["relation"].value_counts()
     parts = ", ".join(f"{n} {rel}" for rel, n in counts.items())
     dated = ev.dropna(subset=["start"])
-    latest = f"; the latest dated: {dated.sort_values('start').iloc[-1]['date']}" if len(dated) else ""
+    last = dated.sort_values('start').iloc[-1] if len(dated) else None
+    latest = f"; the latest dated: {date_text(last['date'], last.get('date_inferred', ''))}" if last is not None else ""
     return f"{count_of(len(ev), 'event')}: {parts} ({len(dated)} dated{latest})."
 
 

@@ -223,12 +223,19 @@ def timeline_summary(inc: pd.DataFrame) -> str:
     def of_dated(column: str) -> list:  # plain lists: pandas costs more than the counting on these few rows
         return list(compress(inc[column].tolist(), dated))
 
-    first, last = min(of_dated("start")).year, (max(of_dated("end")) - pd.Timedelta(days=1)).year
-    span = f"in {first}" if first == last else f"from {first} to {last}"
+    starts, ends = of_dated("start"), of_dated("end")
+    inferred = of_dated("date_inferred") if "date_inferred" in inc else [""] * len(starts)
+    start_years = [s.year for s in starts]
+    end_years = [(e - pd.Timedelta(days=1)).year for e in ends]
+    first, last = min(start_years), max(end_years)
+    # a year that only inferred dates give says so, as each date does (events.date_text)
+    first_said, last_said = (f"{year}{' (inferred)' if all(i == 'yes' for y, i in zip(years, inferred) if y == year) else ''}"
+                             for year, years in ((first, start_years), (last, end_years)))
+    span = f"in {last_said}" if first == last else f"from {first_said} to {last_said}"
     kinds = "; ".join(f"{k} {n}" for k, n in Counter(of_dated("category")).most_common())  # ties: first seen
     exact = of_dated("date_precision").count("day")
     killed = [k for k in of_dated("killed") if not pd.isna(k)]
-    deaths = (f"{len(killed)} state how many people were killed ({_number(sum(killed))} in all)" if killed
+    deaths = (f"{len(killed)} state{'s' if len(killed) == 1 else ''} how many people were killed ({_number(sum(killed))} in all)" if killed
               else "none states how many people were killed")
     undated = dated.count(False)
     return (f"{len(dated) - undated} dated incidents {span} ({kinds}); {exact} known to the day, the others to the month "
