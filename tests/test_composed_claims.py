@@ -121,7 +121,7 @@ def test_former_citizens_are_said_as_former_and_not_counted_as_nationals(corpus)
     names = country_names(corpus)
     wide, _ = country_table(filter_figures(corpus_views_figures(corpus), Filters()), inc, ["UZB"], names, {})
     stated = [o for o, f in zip(inc["origin_iso3"], inc["origin_former"]) if "UZB" in o and not f]
-    assert wide["Incidents naming its nationals (rows)"].iloc[0] == str(len(stated))
+    assert wide["Incidents naming its nationals (reports)"].iloc[0] == str(len(stated))
     profile = build_profile(corpus, "UZB")  # the brief's sentence on its attacks and plots (as brief_content picks them)
     ev = profile.events
     attacks = ev[ev["category"].isin(brief.ATTACKS_AND_PLOTS) & (ev["relation"] != profile.regional_relation)]
@@ -141,7 +141,8 @@ def test_counts_and_nouns_agree():
     assert "1 incident has no stated place" in sentence
     matrix = pd.DataFrame({"Several states together": [1]}, index=["Tucker (2021)"])
     assert coverage_summary(matrix, "country") == (
-        "Curated rows by document and country. Tucker (2021): 1 row, most about several states together (1).")
+        "Claims by document and country (a claim about two countries is counted under each). "
+        "Tucker (2021): 1 claim, most about several states together (1).")
 
 
 def test_timeline_summary_marks_inferred_first_and_last_dates(corpus):
@@ -274,3 +275,30 @@ def test_a_timeline_span_ending_on_inferred_dates_says_so(corpus):
     inc = incidents_view(corpus)
     assert "to 2024 (inferred)" in timeline_summary(inc)
     assert "1 states how many people were killed" in timeline_summary(inc[inc["country_iso3"] == "TJK"])
+
+
+def test_languages_count_only_the_channels_in_use(corpus):
+    """Abdulloh Zufar's sermons (ch-tucker-02, -08) 'no longer advocate': stance 'not used', so their
+    Uzbek is not counted among the languages of channels in use, on Recruitment or the profile."""
+    from core.analysis.recruitment import languages
+    ch = corpus["channels"]
+    counted = languages(ch).set_index("language")["count"]
+    used = ch[ch["stance"] == "used"]
+    assert counted["Uzbek"] == used.loc[used["languages"].str.contains("Uzbek"), "name"].nunique()  # channels, once each
+    assert counted["Uzbek"] < ch.loc[ch["languages"].str.contains("Uzbek"), "name"].nunique()
+    uzb = build_profile(corpus, "UZB")
+    assert uzb.languages.set_index("language")["claims"]["Uzbek"] == (
+        uzb.channels[uzb.channels["stance"] == "used"]["languages"].str.contains("Uzbek").sum())
+
+
+def test_grey_places_are_not_said_to_be_untied_to_mobilization():
+    """A grey dot is a place no hotspot claim names; figures and events may still tie it to mobilization
+    (Syria, Central Asia): the caption and the legend say only the first."""
+    words = _page_words(run_page("hotspots"))
+    assert "not tied to mobilization" not in words
+    assert "named as a hotspot by no row" in words
+
+
+def test_lists_in_a_table_read_as_lists(corpus):
+    shown = for_reader(corpus["groups"][["name", "aliases"]], Names.of(corpus))
+    assert not shown["Also known as"].str.contains(";").any()

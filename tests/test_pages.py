@@ -105,7 +105,7 @@ def test_data_page_shows_what_the_documents_cover():
     at = open_page("data")
     grids = [(c, el) for c, el in zip(charts(at), at.get("plotly_chart")) if c.data and c.data[0].type == "heatmap"]
     assert len(grids) == 2
-    assert "Curated rows by document and topic" in title_above(at, grids[0][1])
+    assert "Claims by document and topic" in title_above(at, grids[0][1])
 
 
 def test_attacks_deep_link_filters_table_and_chart():

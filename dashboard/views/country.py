@@ -222,7 +222,7 @@ def profile_page(iso: str) -> None:
                    "nationals.")
     else:
         if not p.languages.empty:
-            st.markdown("**Languages of these channels:** " + chrome.safe_text(
+            st.markdown("**Languages of these channels in use:** " + chrome.safe_text(
                 ", ".join(f"{l} ({n})" for l, n in zip(p.languages["language"], p.languages["claims"]))))
         tables.table(lambda: ch[["name", "kind", "stance", "languages", "used_by", "audience", "why", "doc_id", "channel_id"]],
                  f"profile-{iso}-channels", rows=ch, depends=key, column_config={

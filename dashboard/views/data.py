@@ -74,8 +74,9 @@ st.header("What the documents cover")
 st.caption("Number of claims recorded from each document, per topic, and per document and country. The country and year "
            "filters apply to figures, incidents and (the country filter) places tied to mobilization; recruitment channels "
            "and groups are counted whatever the filters, having no date or single country. A figure about several states "
-           "together (Central Asia) is counted once, in its own column, not under each state. An empty cell means the "
-           "document does not cover it, which is not the same as a count of zero.")
+           "together (Central Asia) is counted once, in its own column, not under each state; a claim about two of them "
+           "is counted under each. An empty cell means no claim from that document concerns it: the document may "
+           "still name it in passing (a country's profile lists those passages).")
 # What the grids are drawn from: the rows the country and year filters leave (not the table or search
 # above). A filter change that leaves the same rows reuses the grids, retitled.
 scope = (f.countries, ids_where(store.figures(), figures_mask(store.figures(), f), "figure_id"),
@@ -88,9 +89,9 @@ by_country = cache.cached("coverage-country", lambda: coverage_matrix(coverage, 
 behind = cache.cached("coverage-sources", lambda: coverage_sources(corpus, f), *scope)
 in_words = describe(f, country_labels)
 for key, grid, what in (("grid-topic", by_topic, "topic"), ("grid-country", by_country, "country")):
-    title = f"Curated rows by document and {what} ({in_words})"
+    title = f"Claims by document and {what} ({in_words})"
     with layout.scrolling(key, layout.heatmap_width(grid.shape[1], max((len(str(d)) for d in grid.index), default=0))):
-        graphics.chart(lambda grid=grid, title=title: matrix_heatmap(grid, title, "rows"), key, *scope, title=title,
+        graphics.chart(lambda grid=grid, title=title: matrix_heatmap(grid, title, "claims"), key, *scope, title=title,
                  rows=behind, id_column="row", summary=lambda grid=grid, what=what: coverage_summary(grid, what),
                  data=lambda grid=grid: coverage_table(grid))
 st.caption(" · ".join(f"**{chrome.safe_text(store.reader_names().documents.get(d, d))}**: {chrome.safe_text(t)}"

@@ -71,7 +71,7 @@ st.markdown("**How precise each place is:** " + " · ".join(text for _, text in 
 cited = len(parts["cited"])
 st.caption(f"Only the places the hotspot rows tie to mobilization are drawn in colour; {cited} other "
            f"{'place the documents cite is a small grey dot' if cited == 1 else 'places the documents cite are small grey dots'}, "
-           "not tied to mobilization by any row and not counted. Point size: how many quoted statements "
+           "named as a hotspot by no row (a figure or event may still concern it) and not counted. Point size: how many quoted statements "
            "(figures, incidents, claims) cite the place. Boundaries: Natural Earth (public domain); Aravan district: geoBoundaries, CC BY-SA 3.0. Where names "
            "would overlap, a country name moves or is left out.")
 static_title = f"Places tied to mobilization ({describe(f, names, applies=('countries',))})"

@@ -41,13 +41,13 @@ else:
     left, right = st.columns(2)
     with left:
         graphics.chart(lambda: count_bars(channels_by_kind(ch), "kind", "stance", "Channel claims by kind of channel",
-                            "Claims (rows in channels.csv)"), "by-kind", shown, rows=ch, id_column="channel_id", applies=("groups",),
+                            "Claims in the documents"), "by-kind", shown, rows=ch, id_column="channel_id", applies=("groups",),
                  summary=lambda: counts_summary(channels_by_kind(ch), "kind", "Channel claims by kind of channel", "stance"),
                  data=lambda: channels_by_kind(ch))
     with right:
-        graphics.chart(lambda: count_bars(languages(ch), "language", None, "Languages of propaganda and recruitment channels",
-                            "Channels using the language"), "languages", shown, rows=ch, id_column="channel_id", applies=("groups",),
-                 summary=lambda: counts_summary(languages(ch), "language", "Channels using each language"),
+        graphics.chart(lambda: count_bars(languages(ch), "language", None, "Languages of the channels in use",
+                            "Channels in use with the language"), "languages", shown, rows=ch, id_column="channel_id", applies=("groups",),
+                 summary=lambda: counts_summary(languages(ch), "language", "Channels in use with each language (channels said to be no longer used are left out)"),
                  data=lambda: languages(ch))
     tables.sources_section(ch, "channel_id", corpus, key="channels")
     st.header("Which group uses which channel")

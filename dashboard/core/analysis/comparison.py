@@ -65,7 +65,7 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
     # former citizens ("a former citizen of Uzbekistan") are not counted as the country's nationals
     origins = [o for o, former in zip(incidents["origin_iso3"], incidents["origin_former"]) if not former]
     nationals = {c: sum(c in o for o in origins) for c in countries}
-    wide["Incidents naming its nationals (rows)"] = [str(nationals[c]) if nationals[c] else "none in the documents"
+    wide["Incidents naming its nationals (reports)"] = [str(nationals[c]) if nationals[c] else "none in the documents"
                                                      for c in countries]
     destinations: dict[str, list[str]] = {}
     for ind, subject, related, d in zip(indicators, subjects, figs["related_label"].tolist(), display):

@@ -118,16 +118,18 @@ def coverage_matrix(rows: pd.DataFrame, corpus: Corpus, axis: str, filters: Filt
 
 
 def coverage_summary(matrix: pd.DataFrame, what: str) -> str:
-    """One sentence for a screen reader: each document's rows and where most of them fall."""
+    """One sentence for a screen reader: each document's claims (curated rows) and where most of them
+    fall. By country, a claim about two countries is in both columns, so the sentence says so."""
     if matrix.empty or int(matrix.values.sum()) == 0:
-        return f"No curated rows by document and {what} match these filters."
+        return f"No claims by document and {what} match these filters."
     parts = []
     for doc, row in matrix.iterrows():
         total = int(row.sum())
         top = str(row.idxmax())
         top = REGION.lower() if top == REGION else top  # the column's label, said mid-sentence
-        parts.append(f"{doc}: {count_of(total, 'row')}, most about {top} ({int(row.max())})" if total else f"{doc}: none")
-    return f"Curated rows by document and {what}. " + "; ".join(parts) + "."
+        parts.append(f"{doc}: {count_of(total, 'claim')}, most about {top} ({int(row.max())})" if total else f"{doc}: none")
+    twice = " (a claim about two countries is counted under each)" if what == "country" else ""
+    return f"Claims by document and {what}{twice}. " + "; ".join(parts) + "."
 
 
 def coverage_table(matrix: pd.DataFrame) -> pd.DataFrame:

@@ -36,6 +36,7 @@ DOCUMENT_COLUMNS = {"doc_id", "count_doc_id"}
 REFERENCE_COLUMNS = {"country_iso3", "nationality", "target_nationality", "spans", "place_id", "group_id", "indicator",
                      "subject", "related", "part_of", "used_by", "counted_by", "wave_id", "scope", "iso3", "base", "country"}
 
+LIST_TEXT = {"aliases", "languages", "ethnicity"}  # ';'-separated words, not ids: read as a list ("IMU, Harakat")
 CURATOR_TEXT = {"note", "reason", "definition"}  # the curator's own words, which may name rows by their ids
 
 # Column -> (label, help). Help says what a reader may not guess; blank when the label says it all.
@@ -168,6 +169,8 @@ def for_reader(frame: pd.DataFrame, names: Names, keep: tuple[str, ...] = ()) ->
             values = values.map(lambda d: names.documents.get(d, d) if isinstance(d, str) else d)
         elif column in REFERENCE_COLUMNS:
             values = values.map(names.words)
+        elif column in LIST_TEXT:
+            values = values.map(lambda v: ", ".join(w.strip() for w in v.split(";") if w.strip()) if isinstance(v, str) else v)
         elif values.dtype == object and values.map(lambda v: isinstance(v, (tuple, list))).any():
             values = values.map(lambda v: ", ".join(map(str, v)) if isinstance(v, (tuple, list)) else v)
         if column in BLANK_IS_NOT_STATED and values.dtype == object:

@@ -261,7 +261,7 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     ch = corpus["channels"].copy()
     ch["why"] = ["; ".join(_channel_reasons(r, pattern, central)) for r in ch.to_dict("records")]
     ch = ch[ch["why"] != ""]
-    languages = ch["languages"].str.split(";").explode().str.strip()
+    languages = ch.loc[ch["stance"] == "used", "languages"].str.split(";").explode().str.strip()  # used channels only
     languages = languages[languages != ""].value_counts().rename_axis("language").reset_index(name="claims")
 
     groups = _groups(corpus, iso, name, adjective, pattern, place_country, inc, ch)

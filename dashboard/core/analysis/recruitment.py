@@ -23,7 +23,9 @@ def group_channel_matrix(ch: pd.DataFrame, group_names: dict[str, str]) -> pd.Da
 
 
 def languages(ch: pd.DataFrame) -> pd.DataFrame:
-    rows = [(lang, r.name) for r in ch.itertuples() for lang in split_list(r.languages)]
+    """How many channels use each language: the channels the documents say are used (a channel said to
+    be no longer used, such as sermons that "no longer advocate", is not counted)."""
+    rows = [(lang, r.name) for r in ch.itertuples() if r.stance == "used" for lang in split_list(r.languages)]
     if not rows:
         return pd.DataFrame(columns=["language", "count"])
     frame = pd.DataFrame(rows, columns=["language", "channel"])

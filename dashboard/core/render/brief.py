@@ -242,7 +242,9 @@ def brief_html(content: BriefContent) -> str:
         "headline": cited(content.headline) or "<li>No document gives a figure on mobilization, returns, violence or "
                                                  "recruitment for this country.</li>",
         "more": more,
-        "map": img(content.map_png, f"Map of the places in {content.name} the documents tie to mobilization", "The documents place nothing in the region the "
+        "map": img(content.map_png, f"Map of the places in {content.name} the documents tie to mobilization" if content.hotspots
+                   else f"Map of {content.name} and the places the documents cite; none is named as a hotspot",
+                   "The documents place nothing in the region the "
                                                                          "maps draw."),
         "map_legend": e(content.map_legend),
         "map_note": f"<p class='note'>{e(content.map_note)}</p>" if content.map_note else "",

@@ -47,7 +47,7 @@ PRECISION_LEGEND = [
     ("city", ":red[●] hotspot city or site: a point (sized by the rows about it); its region, where drawn, only "
              ":blue[outlined]"),
     ("region", ":gray[○] hotspot region or country: an indicative point, not a location"),
-    ("cited", ":gray[•] another place the rows cite: not tied to mobilization by a hotspot row, not counted"),
+    ("cited", ":gray[•] another place the rows cite: named as a hotspot by no row, not counted"),
 ]
 
 # A light halo around names (signed-distance-field text, so it can have an outline): a name may be
@@ -248,7 +248,7 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fi
     if not cited.empty:
         layers.insert(1, pdk.Layer(  # under the hotspots: they must stay the eye's first stop
             "ScatterplotLayer", id="cited-places",
-            data=[{**c, "role": "cited by other rows, not a hotspot row's place"} for c in records(cited, ["place_id", "name", "rows", "lat", "lon"])],
+            data=[{**c, "role": "cited by figures or events; no hotspot claim names it"} for c in records(cited, ["place_id", "name", "rows", "lat", "lon"])],
             get_position="[lon, lat]", get_radius=4, radius_units='"pixels"', get_fill_color=CITED, pickable=True))
     # Country names above the shaded areas and points, so that they stay readable.
     layers.append(_country_names_layer(_label_records(country_names)))
