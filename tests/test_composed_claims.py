@@ -302,3 +302,23 @@ def test_grey_places_are_not_said_to_be_untied_to_mobilization():
 def test_lists_in_a_table_read_as_lists(corpus):
     shown = for_reader(corpus["groups"][["name", "aliases"]], Names.of(corpus))
     assert not shown["Also known as"].str.contains(";").any()
+
+
+def test_the_comparison_counts_and_cites_the_destination_shares_it_shows():
+    """'Russia 61.5 %' and the other destinations are cells of the table: the header counts their
+    figures and the Sources section quotes them."""
+    at = run_page("countries")
+    shown = [m.value for m in at.markdown if "figures across" in m.value][0]
+    cited = [e.label for e in at.expander if e.label.startswith("Sources")][0]
+    n = int(shown.split(", ")[-1].split()[0])
+    assert cited == f"Sources: {n} quoted passages"
+    corpus = repository_corpus()
+    shares = corpus["figures"][(corpus["figures"]["indicator"] == "labour_migrant_destination_share")
+                               & corpus["figures"]["subject"].isin(["KAZ", "KGZ", "TJK", "TKM", "UZB"])]
+    assert len(shares) and n >= 7 + len(shares)
+
+
+def test_the_attacks_map_caption_says_which_places_are_inferred_or_only_a_country():
+    caption = next(c.value for c in run_page("attacks").caption if "events have a place" in c.value)
+    assert "placed by the curator's inference" in caption and "known only to their country" in caption
+    assert "stated place" not in caption

@@ -7,11 +7,13 @@ chooses other kinds (arrests, bans, group events, policy measures) in the sideba
 from collections import Counter
 from dataclasses import replace
 
+import pandas as pd
 import streamlit as st
 
 from core.analysis.documents import short_citations
 from core.analysis.events import count_events, filter_events, rows_of
 from core.analysis.filters import DEFAULT_KINDS, describe
+from core.analysis.plain import CASUALTY_HELP
 from core.analysis.query import country_names, rows_where
 from core.data.schema import INCIDENT_KINDS
 from core.render.alt_text import incident_map_summary, incident_map_table, timeline_summary
@@ -92,8 +94,13 @@ else:
     tables.sources_section(reports, "incident_id", corpus)
 
     st.header("Where they happened")
-    st.caption(f"{len(inside) + len(outside)} of {len(ev)} events have a stated place; {len(inside)} are in the region the "
-               "map shows. Hollow rings: known only to a region or country.")
+    placed = pd.concat([inside, outside])
+    inferred = int((placed["place_inferred"] == "yes").sum()) if "place_inferred" in placed else 0
+    country_only = int((placed["geo_precision"] == "country").sum()) if "geo_precision" in placed else 0
+    how = "; ".join(x for x in (f"{country_only} known only to their country" if country_only else "",
+                                f"{inferred} placed by the curator's inference" if inferred else "") if x)
+    st.caption(f"{len(placed)} of {len(ev)} events have a place{f' ({how})' if how else ''}; {len(inside)} are in the "
+               "region the map shows. Hollow rings: known only to a region or country.")
     graphics.deck("incident-map", lambda: incident_deck(inside, CATEGORY_COLOURS), shown, height=480, key="incident-map")
     graphics.text_alternative(cache.cached("incident-map-summary", lambda: incident_map_summary(ev, inside, outside), shown),
                               cache.cached("incident-map-table", lambda: incident_map_table(inside, outside), shown),
@@ -107,8 +114,8 @@ else:
         lambda: ev[["date", "date_inferred", "kinds", "place", "country_iso3", "perpetrator_origin", "group_link", "targets", "killed",
                     "wounded", "summary", "documents", "differs"]], "events", depends=shown,
         rows=lambda: reports.drop(columns=["start", "end", "origin_iso3", "target_iso3", "countries"]),
-        column_config={"killed": st.column_config.NumberColumn(help="blank: not stated, or the documents differ"),
-                       "wounded": st.column_config.NumberColumn(help="blank: not stated, or the documents differ"),
+        column_config={"killed": st.column_config.NumberColumn(help=CASUALTY_HELP),
+                       "wounded": st.column_config.NumberColumn(help=CASUALTY_HELP),
                        "summary": st.column_config.TextColumn(width="large"),
                        "documents": st.column_config.TextColumn(width="medium"),
                        "differs": st.column_config.TextColumn("where the reports differ")},

@@ -21,6 +21,8 @@ COMPARABLE = (
 )
 
 
+DESTINATION_SHARE = "labour_migrant_destination_share"  # "Russia 61.5 %": the table's destinations column
+
 # A country whose repatriation the documents report only as a programme, with no number of people.
 NO_NUMBER = "no number given (a programme is reported)"
 NO_NUMBER_CHART = "programme, no number"  # the same, short enough to stand beside a bar on a phone
@@ -42,7 +44,9 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
     sources = (figs["source"] if "source" in figs else figs["doc_id"]).tolist()
     wanted = set(countries)
     rows = [p for p, (i, s) in enumerate(zip(indicators, subjects)) if i in COMPARABLE and s in wanted]
-    long = take_rows(figs, rows)
+    # the destinations' shares are a column of their own (no chart): their rows are counted and cited too
+    shares = [p for p, (i, s) in enumerate(zip(indicators, subjects)) if i == DESTINATION_SHARE and s in wanted]
+    long = take_rows(figs, rows + shares)
     long["country"] = long["subject"].map(names)
     # "almost 1,000,000 in Russia": the chart and its text say where, as the table's cell does
     long["where"] = [f"in {r}" if i.startswith("labour_migrants") and isinstance(r, str) and r else ""
@@ -69,7 +73,7 @@ def country_table(figs: pd.DataFrame, incidents: pd.DataFrame, countries: list[s
                                                      for c in countries]
     destinations: dict[str, list[str]] = {}
     for ind, subject, related, d in zip(indicators, subjects, figs["related_label"].tolist(), display):
-        if ind == "labour_migrant_destination_share" and subject in wanted:
+        if ind == DESTINATION_SHARE and subject in wanted:
             destinations.setdefault(subject, []).append(f"{related} {d}")
     wide["Labour migrants' destinations"] = [", ".join(destinations[c]) if c in destinations else absent
                                              for c in countries]

@@ -18,6 +18,9 @@ from core.analysis.events import date_text
 from core.data.loading import Corpus
 
 NOT_STATED = "not stated"
+# A casualty count is a number or blank: a document's words ("wounding several hundred") stay in the summary.
+CASUALTY_HELP = ("Blank where no document gives a number (words such as \u2018several hundred\u2019 are in the summary) "
+                 "or where the documents differ.")
 
 
 def count_of(n: int, noun: str, plural: str | None = None) -> str:
@@ -72,7 +75,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "nationality": ("Nationality", "Stated citizenship or origin."), "ethnicity": ("Ethnic label", "As the document writes it; not a nationality."),
     "targets": ("Targets", "Those attacked or acted against; never the doers."),
     "target_nationality": ("Nationality of the targets", ""),
-    "killed": ("Killed", "Blank where no document states it."), "wounded": ("Wounded", "Blank where no document states it."),
+    "killed": ("Killed", CASUALTY_HELP), "wounded": ("Wounded", CASUALTY_HELP),
     "killed_reports": ("Killed, by report", ""), "wounded_reports": ("Wounded, by report", ""),
     "summary": ("Summary", ""), "documents": ("Reported by", "Every document that reports it; where there are several, "
                                                     "'date and summary' follows the one they come from."),
