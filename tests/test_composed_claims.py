@@ -5,6 +5,8 @@ stated, former citizens, counts in agreement). Pure functions over the repositor
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -322,3 +324,15 @@ def test_the_attacks_map_caption_says_which_places_are_inferred_or_only_a_countr
     caption = next(c.value for c in run_page("attacks").caption if "events have a place" in c.value)
     assert "placed by the curator's inference" in caption and "known only to their country" in caption
     assert "stated place" not in caption
+
+
+def test_a_documents_own_markup_reads_as_words(corpus):
+    """The UWED report's '# Policy Report', '**bold**' and '<sup>46</sup>' footnote marks are shown as
+    words on the Sources page and in quotes ('30th of August'), never as code."""
+    at = run_page("sources", {"doc": "uwed"})
+    text = "\n".join(m.value for m in at.markdown)
+    assert "sup&gt;" not in text and "sup>" not in text and "sup\\>" not in text and not re.search(r"(?m)^\\#", text)
+    assert "Policy Report" in text
+    shown = for_reader(corpus["incidents"][["quote"]], Names.of(corpus))
+    assert not shown["Quote"].str.contains("<sup>").any()
+    assert shown["Quote"].str.contains("30th of August").any()

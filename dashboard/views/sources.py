@@ -6,7 +6,8 @@ A link ?doc=<doc_id>&row=<row id> opens the document at that row's passage; ?doc
 
 import streamlit as st
 
-from core.analysis.sources import check_passage, passage, quote_spans, row_doc, segments, surrounding
+from core.analysis.sources import (check_passage, passage, quote_spans, row_doc, segments, surrounding,
+                                   without_markup)
 from ui import cache, chrome, state, store
 
 PASSAGE = "_passage"  # the id the linked passage gets among the highlighted spans
@@ -24,14 +25,14 @@ def mark(text: str, colour: str) -> str:
     """Escaped text on a coloured background, paragraph by paragraph (a background cannot span a blank line)."""
     out = []
     for p in text.split("\n\n"):
-        escaped = chrome.safe_text(p)
+        escaped = chrome.safe_text(without_markup(p))
         lead = escaped[: len(escaped) - len(escaped.lstrip())]
         out.append(f"{lead}:{colour}-background[{escaped.strip()}]" if p.strip() else escaped)
     return "\n\n".join(out)
 
 
 def in_context(before: str, text: str, after: str) -> None:
-    st.markdown(f"…{chrome.safe_text(before)}{mark(text, 'red')}{chrome.safe_text(after)}…")
+    st.markdown(f"…{chrome.safe_text(without_markup(before))}{mark(text, 'red')}{chrome.safe_text(without_markup(after))}…")
 
 
 def show_document(doc_id: str) -> None:
@@ -93,7 +94,7 @@ def show_document(doc_id: str) -> None:
 
 def marked_text(text: str, spans: list, selected: set) -> str:
     """The whole document as Markdown, quoted passages on orange and the linked one on red."""
-    return "".join(mark(piece, "red" if style == "selected" else "orange") if style else chrome.safe_text(piece)
+    return "".join(mark(piece, "red" if style == "selected" else "orange") if style else chrome.safe_text(without_markup(piece))
                    for piece, style in segments(text, spans, selected))
 
 

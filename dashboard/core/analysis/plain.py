@@ -15,6 +15,7 @@ import pandas as pd
 
 from core.analysis.documents import short_citations
 from core.analysis.events import date_text
+from core.analysis.sources import without_markup
 from core.data.loading import Corpus
 
 NOT_STATED = "not stated"
@@ -172,6 +173,8 @@ def for_reader(frame: pd.DataFrame, names: Names, keep: tuple[str, ...] = ()) ->
             values = values.map(lambda d: names.documents.get(d, d) if isinstance(d, str) else d)
         elif column in REFERENCE_COLUMNS:
             values = values.map(names.words)
+        elif column == "quote":  # "30<sup>th</sup>" reads "30th": the document's markup, not its words
+            values = values.map(lambda v: without_markup(v) if isinstance(v, str) else v)
         elif column in LIST_TEXT:
             values = values.map(lambda v: ", ".join(w.strip() for w in v.split(";") if w.strip()) if isinstance(v, str) else v)
         elif values.dtype == object and values.map(lambda v: isinstance(v, (tuple, list))).any():

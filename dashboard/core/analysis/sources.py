@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from core.data.loading import Corpus
 from core.data.schema import QUOTED_TABLES, TABLES
+
+
+_FOOTNOTE = re.compile(r"<sup>(\d+)</sup>")
+_SUPERSCRIPT = re.compile(r"<sup>([^<\d][^<]*)</sup>")  # "30<sup>th</sup>": an ordinal's letters
+_HEADING = re.compile(r"(?m)^#{1,6} ")
+
+
+def without_markup(text: str) -> str:
+    """A document's text as a reader reads it: its own light markup (a '# ' heading, '**bold**', a
+    '<sup>46</sup>' footnote mark, '30<sup>th</sup>') shown as the words ('[46]', '30th'), not as code.
+    For display only: offsets and quotes are those of the text as stored."""
+    return _HEADING.sub("", _SUPERSCRIPT.sub(r"\1", _FOOTNOTE.sub(r"[\1]", text))).replace("**", "")
 
 
 def quote_spans(corpus: Corpus, doc_id: str) -> list[tuple[int, int, str]]:
