@@ -169,7 +169,7 @@ def test_sources_list_each_row_once_in_first_order(corpus):
 
 
 def test_country_table_cells_list_every_figure_of_the_country(corpus):
-    from core.analysis.comparison import COMPARABLE, country_table
+    from core.analysis.comparison import COMPARABLE, DESTINATION_SHARE, country_table
 
     figs = figures_view(corpus)
     names = dict(zip(corpus["countries"]["iso3"], corpus["countries"]["name"]))
@@ -178,8 +178,10 @@ def test_country_table_cells_list_every_figure_of_the_country(corpus):
     wide, long = country_table(figs, incidents_view(corpus), countries, names, labels)
     assert list(wide["country"]) == [names[c] for c in countries]
     expected = figs[figs["indicator"].isin(COMPARABLE) & figs["subject"].isin(countries)]
-    assert list(long["figure_id"]) == list(expected["figure_id"])
-    assert list(long["country"]) == [names[s] for s in expected["subject"]]
+    # then the destination shares ("Russia 61.5 %"), which the table shows in a column of their own
+    shares = figs[(figs["indicator"] == DESTINATION_SHARE) & figs["subject"].isin(countries)]
+    assert list(long["figure_id"]) == list(expected["figure_id"]) + list(shares["figure_id"])
+    assert list(long["country"]) == [names[s] for s in list(expected["subject"]) + list(shares["subject"])]
     for iso, row in zip(countries, wide.to_dict("records")):
         for ind in COMPARABLE:
             mine = expected[(expected["indicator"] == ind) & (expected["subject"] == iso)]

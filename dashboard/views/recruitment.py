@@ -46,7 +46,7 @@ else:
                  data=lambda: channels_by_kind(ch))
     with right:
         graphics.chart(lambda: count_bars(languages(ch), "language", None, "Languages of the channels in use",
-                            "Channels in use with the language"), "languages", shown, rows=ch, id_column="channel_id", applies=("groups",),
+                            "Channels in use"), "languages", shown, rows=ch, id_column="channel_id", applies=("groups",),
                  summary=lambda: counts_summary(languages(ch), "language", "Channels in use with each language (channels said to be no longer used are left out)"),
                  data=lambda: languages(ch))
     tables.sources_section(ch, "channel_id", corpus, key="channels")
