@@ -336,3 +336,20 @@ def test_a_documents_own_markup_reads_as_words(corpus):
     shown = for_reader(corpus["incidents"][["quote"]], Names.of(corpus))
     assert not shown["Quote"].str.contains("<sup>").any()
     assert shown["Quote"].str.contains("30th of August").any()
+
+
+def test_an_inferred_period_says_so_wherever_it_is_shown(corpus, scratch):
+    """'for 6 months of last year' in a report of 2023 (fig-uwed-039) and 'during and after the fall of
+    the former government' (fig-uwed-014) give periods the curator inferred: they read '2022 (inferred)'
+    and '2021 (inferred)', never a bare year and never 'period not stated'; the validator wants the
+    period and a note that says how."""
+    figs = corpus_views_figures(corpus).set_index("figure_id")
+    assert figs.loc["fig-uwed-039", "when"] == "2022 (inferred)"
+    assert figs.loc["fig-uwed-014", "period"] == "2021 (inferred)"
+    uzb = build_profile(corpus, "UZB").figures.set_index("figure_id")
+    assert uzb.loc["fig-uwed-039", "when"] == "2022 (inferred)"
+    rows = scratch.rows("figures")
+    rows[0] = {**rows[0], "period_start": "", "period_end": "", "period_inferred": "yes"}
+    scratch.write("figures", rows)
+    problems = [p for p in load_corpus(scratch.curated, scratch.seeds).problems if p.column == "period_inferred"]
+    assert problems and "period_start and period_end are blank" in str(problems[0])

@@ -33,7 +33,7 @@ def _choices(field: str, table: str, indicators: list[str]) -> list[str] | None:
         return ["", *TABLES["incidents"].column("involvement").allowed]
     if field == "date_precision":
         return ["", "day", "month", "year"]
-    if field in ("date_inferred", "place_inferred"):
+    if field in ("date_inferred", "place_inferred", "period_inferred"):
         return ["", "yes"]
     if table == "channels" and field == "kind":
         return list(TABLES["channels"].column("kind").allowed)

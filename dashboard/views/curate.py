@@ -38,7 +38,7 @@ TABS = [("figures", "Figures"), ("incidents", "Incidents"), ("places", "New plac
         ("groups", "New groups"), ("excluded", "Other numbers")]
 COLUMNS = {
     "figures": ["candidate_id", "decision", "exclude_reason", "value_text", "value", "low", "high", "qualifier",
-                "indicator", "unit", "subject", "related", "related_as", "counts", "part_of", "period_start", "period_end", "quote",
+                "indicator", "unit", "subject", "related", "related_as", "counts", "part_of", "period_start", "period_end", "period_inferred", "quote",
                 "reason", "note"],
     "incidents": ["candidate_id", "decision", "date", "date_precision", "date_inferred", "kind", "place_id",
                   "place_inferred", "country_iso3", "group_id", "involvement", "killed", "wounded", "summary", "event_id",

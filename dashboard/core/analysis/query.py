@@ -221,7 +221,9 @@ def figures_view(corpus: Corpus) -> pd.DataFrame:
     fig["label"] = fig["indicator"].map(indicators["label"]).fillna(fig["indicator"])
     fig["topic"] = fig["indicator"].map(indicators["topic"]).fillna("")
     fig["priority"] = fig["indicator"].map(indicators["priority"]).fillna(4).astype(int)  # 1 first, context last
-    fig["period"] = [period_text(s, e) for s, e in zip(fig["period_start"], fig["period_end"])]
+    # an inferred period says so wherever it is shown, as an inferred date does ("2022 (inferred)")
+    fig["period"] = [period_text(s, e) + (" (inferred)" if i == "yes" and (s or e) else "")
+                     for s, e, i in zip(fig["period_start"], fig["period_end"], fig["period_inferred"])]
     names = document_names(corpus)
     fig["when"] = [as_of(p, d, names) for p, d in zip(fig["period"], fig["doc_id"])]  # its period, or "as of" its document
     fig["source"] = [names[d].compact if d in names else d for d in fig["doc_id"]]  # "Tucker (2021, inferred)"

@@ -149,7 +149,7 @@ def plan_apply(candidates: pd.DataFrame, meta: DocumentMeta, text: str, curated_
                 # the unit is the indicator's: a changed indicator brings its own unit
                 "unit": units.get(r["indicator"], r["unit"]), "counts": r.get("counts", ""),
                 "part_of": ref(r.get("part_of", ""), line, "part_of", cid), "period_start": r["period_start"],
-                "period_end": r["period_end"], "doc_id": doc_id, "quote": r["quote"], "note": r["note"]})
+                "period_end": r["period_end"], "period_inferred": r.get("period_inferred", ""), "doc_id": doc_id, "quote": r["quote"], "note": r["note"]})
         elif table == "incidents":
             group = ref(r["group_id"], line, "group_id", cid)
             new_rows["incidents"].append({

@@ -57,7 +57,7 @@ CANDIDATE_COLUMNS = (
     # further fields the tables need (editable like the others)
     "value_text", "related", "period_start", "period_end", "country_iso3", "kind", "stance",
     "lat", "lon", "summary", "note", "exclude_reason", "event_id", "involvement",
-    "counts", "part_of", "date_inferred", "place_inferred", "related_as",
+    "counts", "part_of", "date_inferred", "place_inferred", "period_inferred", "related_as",
 )
 REFERENCE_COLUMNS = ("subject", "related", "place_id", "group_id", "part_of")  # may name another candidate
 

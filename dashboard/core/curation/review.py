@@ -245,7 +245,7 @@ def overlap(a, b) -> bool:
 # What the one-row review shows to edit, per table (the rest stays as proposed).
 REVIEW_FIELDS = {
     "figures": ("value_text", "value", "low", "high", "qualifier", "indicator", "subject", "related", "related_as", "counts", "part_of",
-                "period_start", "period_end", "note"),
+                "period_start", "period_end", "period_inferred", "note"),
     "incidents": ("kind", "date", "date_precision", "date_inferred", "place_id", "place_inferred", "country_iso3", "group_id",
                   "involvement", "killed", "wounded", "summary", "event_id", "note"),
     "places": ("name", "place_id", "country_iso3", "lat", "lon", "note"),

@@ -227,6 +227,8 @@ TABLES: dict[str, Table] = {
                 Column("part_of", "id", "The figure (same document) of the total this number is part of; blank if none.", ref="figures"),
                 Column("period_start", "date", "Start of the period counted; blank if not given."),
                 Column("period_end", "date", "End of the period counted; blank if not given."),
+                Column("period_inferred", "enum", "'yes' when the document implies but does not state the period "
+                       "('6 months of last year' in a report of 2023; the note says how it was inferred).", allowed=("yes",)),
                 *_provenance(),
             ),
         ),

@@ -156,6 +156,11 @@ def _check_figures(ck: _Checker) -> None:
         start, end = frame["period_start"].iat[i], frame["period_end"].iat[i]
         if parse_partial_date(start) and parse_partial_date(end) and start[:len(end)] > end[:len(start)]:
             ck.add(table, i, "period_end", f"period ends ({end}) before it starts ({start})")
+        if frame["period_inferred"].iat[i] == "yes":
+            if not (start or end):
+                ck.add(table, i, "period_inferred", "says the period is inferred, but period_start and period_end are blank")
+            if not frame["note"].iat[i]:
+                ck.add(table, i, "note", "say how the period was inferred")
         if frame["related_as"].iat[i] and not frame["related"].iat[i]:
             ck.add(table, i, "related_as", f"'{frame['related_as'].iat[i]}' says how the number bears on `related`, "
                                            "which is blank: name the id, or leave both blank")
