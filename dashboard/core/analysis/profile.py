@@ -19,6 +19,8 @@ Pure functions, no Streamlit. The rules that decide what belongs to a country ar
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -156,16 +158,23 @@ def find_passages(corpus: Corpus, terms) -> pd.DataFrame:
         if doc is None or pattern is None:
             continue
         text = doc.text
-        found = [m for m in pattern.finditer(text)]
+        found = list(pattern.finditer(text))
         if not found:
             continue
-        notes = note_lines(doc_id, text)
-        for start, end in sentences(text):
-            hits = [m.group() for m in found if start <= m.start() < end]
-            if hits:
-                rows.append({"doc_id": doc_id, "start": start, "end": end, "text": text[start:end].strip(),
-                             "terms": tuple(dict.fromkeys(hits)), "link": passage_link(doc_id, start, end),
-                             "in_notes": any(a <= start and end <= b for a, b in notes)})
+        # A document's sentences and note lines do not change: worked out once per loaded corpus.
+        spans, notes = corpus.derived.get(("sentences", doc_id)) or corpus.derived.setdefault(
+            ("sentences", doc_id), (sentences(text), note_lines(doc_id, text)))
+        starts = [a for a, _ in spans]
+        hits: dict[int, list[str]] = {}  # sentence -> the terms it names, each where it starts
+        for m in found:
+            k = bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < spans[k][1]:
+                hits.setdefault(k, []).append(m.group())
+        for k in sorted(hits):
+            start, end = spans[k]
+            rows.append({"doc_id": doc_id, "start": start, "end": end, "text": text[start:end].strip(),
+                         "terms": tuple(dict.fromkeys(hits[k])), "link": passage_link(doc_id, start, end),
+                         "in_notes": any(a <= start and end <= b for a, b in notes)})
     return pd.DataFrame(rows, columns=["doc_id", "start", "end", "text", "terms", "link", "in_notes"])
 
 
@@ -240,7 +249,9 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     figs = rank_figures(figs.sort_values("subject_label", kind="stable"))  # by priority and topic
     figs = figs.sort_values("regional", kind="stable").drop(columns="regional")
 
-    hot = hotspots_view(corpus)
+    hot = corpus.derived.get("hotspots_view")
+    if hot is None:  # the same for every country: built once per loaded corpus
+        hot = corpus.derived["hotspots_view"] = hotspots_view(corpus)
     hot = hot[hot["country_iso3"] == iso]
 
     inc = filter_incidents(corpus_views(corpus)[1], filters, use_kind=False, use_group=False).copy()
@@ -296,7 +307,13 @@ def _groups(corpus: Corpus, iso: str, name: str, adjective: str, pattern, place_
     """Groups based in the country, named with it, acting in it or through its nationals, or
     recruiting through channels that concern it; each with the reasons."""
     rows = []
-    specific = inc[inc["relation"] != "Central Asians, country not named"]
+    # Counted once in plain Python, then looked up per group: a pandas selection per group cost a third
+    # of a profile, and the country page's list builds one profile per country.
+    acts = Counter(g for g, relation in zip(inc["group_id"], inc["relation"]) if relation != REGIONAL_RELATION)
+    claims: dict[str, list[str]] = {}  # group -> the `why` of each channel claim that names it as a user
+    for used_by, why in zip(ch["used_by"], ch["why"]):
+        for gid in dict.fromkeys(x.strip() for x in (used_by or "").split(";") if x.strip()):
+            claims.setdefault(gid, []).append(why)
     place_names = dict(zip(corpus["places"]["place_id"], corpus["places"]["name"]))
     for g in corpus["groups"].to_dict("records"):
         gid, reasons = g["group_id"], []
@@ -309,12 +326,11 @@ def _groups(corpus: Corpus, iso: str, name: str, adjective: str, pattern, place_
         said = pattern.search(" ".join([g["name"], g["aliases"].replace(";", " ")])) if pattern is not None else None
         if said:
             reasons.append(f"its name says \u201c{said.group(0)}\u201d")
-        acts = specific[specific["group_id"] == gid]
-        if len(acts):
-            reasons.append(f"{count_of(len(acts), 'incident')} in {name} or involving {adjective} nationals")
-        recruits = ch[ch["used_by"].map(lambda u: gid in [x.strip() for x in (u or "").split(";")])]
-        if len(recruits):  # the claims that concern the country (audience, place or language) and those aimed at Central Asians
-            general = int((recruits["why"] == "Central Asians in general").sum())
+        if acts[gid]:
+            reasons.append(f"{count_of(acts[gid], 'incident')} in {name} or involving {adjective} nationals")
+        recruits = claims.get(gid, [])
+        if recruits:  # the claims that concern the country (audience, place or language) and those aimed at Central Asians
+            general = recruits.count("Central Asians in general")
             aims = [f"{count_of(len(recruits) - general, 'channel claim')} whose audience or language concerns {name}"] if len(recruits) > general else []
             aims += [f"{count_of(general, 'channel claim')} aimed at Central Asians in general"] if general else []
             reasons.append("uses " + " and ".join(aims))
