@@ -60,3 +60,17 @@ class ScratchData:
 @pytest.fixture
 def scratch(tmp_path) -> ScratchData:
     return ScratchData(tmp_path)
+
+
+def pytest_collection_modifyitems(items):
+    """The brief tests run state by state (all of Kazakhstan's, then Kyrgyzstan's ...), not test by
+    test: each test process builds a state's brief once (test_brief.brief_of), and a second worker
+    that takes the tail of the queue then builds only the last states' briefs, not all five again."""
+    positions = [i for i, item in enumerate(items) if item.path.name == "test_brief.py"]
+    brief_items = [items[i] for i in positions]
+    order = {iso: n for n, iso in enumerate(dict.fromkeys(
+        item.callspec.params["iso"] for item in brief_items if hasattr(item, "callspec") and "iso" in item.callspec.params))}
+    ranked = sorted(brief_items, key=lambda item: order.get(
+        item.callspec.params.get("iso") if hasattr(item, "callspec") else None, len(order)))
+    for i, item in zip(positions, ranked):
+        items[i] = item

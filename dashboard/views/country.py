@@ -66,6 +66,7 @@ def landing() -> None:
                      "incidents": p.own_incident_reports, "documents": len(p.naming), "profile": f"country?iso={iso}"})
     st.markdown("Choose a country above, or open its profile from this list.")
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height="content", column_config={
+        "country": st.column_config.TextColumn("Country"), "coverage": st.column_config.TextColumn("Coverage"),
         "profile": st.column_config.LinkColumn("Profile", display_text="open profile"),
         "figures": st.column_config.NumberColumn("Figures about it"),
         "incidents": st.column_config.NumberColumn("Incidents (in it or its nationals)"),
