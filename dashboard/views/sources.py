@@ -86,7 +86,7 @@ def show_document(doc_id: str) -> None:
             in_context(*found)
 
     st.caption(f"{len({r for _, _, r in spans if r != PASSAGE})} claims quote this document; their passages "
-               "are highlighted " + ("(the linked one in red)." if selected else "."))
+               "are highlighted" + (" (the linked one in red)." if selected else "."))
     with st.container(height=700, border=True):
         st.markdown(cache.cached("marked-text", lambda: marked_text(doc.text, spans, selected), doc_id, tuple(spans),
                             frozenset(selected)))
