@@ -135,6 +135,7 @@ def test_events_say_how_they_concern_the_country():
     # citizen of Kyrgyzstan: the event is Kyrgyzstan's, not every Central Asian state's.
     assert "inc-uwed-031" not in relation
     assert relation["inc-foreign_affairs-007"] == "targeting Tajik nationals"  # the crackdown's targets, not its doers
+    assert relation["inc-foreign_affairs-004"] == "concerning Tajik nationals"  # a visa exemption targets no one
     at = run_page("country", iso="TJK")
     events = table_with(at, "Concerns", "Nationality of those involved")
     assert len(events) == profile.incidents["event_id"].nunique() == len(profile.events)

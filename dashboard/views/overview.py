@@ -119,7 +119,7 @@ def card_text(card) -> tuple[str, str]:
                      f"**{chrome.safe_text(figure_value(r))}** ({chrome.safe_text(r.when)}) "
                      f"{chrome.cite(r.doc_id, r.figure_id, compact=True)}")
     if card.more:
-        lines.append(f"+{card.more} more figure{'s' if card.more != 1 else ''} on the profile")
+        lines.append(f"+{card.more} more figure{'s' if card.more != 1 else ''} about it on its profile")
     lines.append(f"**Places tied to mobilization:** {chrome.safe_text(', '.join(card.hotspots) if card.hotspots else 'none named')}")
     n = len(card.events)
     split = f"{card.in_country} in {card.name}, {card.abroad} elsewhere involving its nationals" \

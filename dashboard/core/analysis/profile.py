@@ -217,8 +217,8 @@ def _incident_relation(row, iso: str, name: str, adjective: str, central: bool) 
     if iso in row["origin_iso3"]:
         who = f"former citizens of {name}" if row.get("origin_former") else f"{adjective} nationals"
         return f"{who} abroad" if row["country_iso3"] else f"{who} (place not stated)"
-    if iso in row["target_iso3"]:
-        return f"targeting {adjective} nationals"
+    if iso in row["target_iso3"]:  # a policy (Turkey's visa exemption) concerns them; an arrest or attack targets them
+        return f"{'concerning' if row.get('category') == 'policy' else 'targeting'} {adjective} nationals"
     if central and not row["origin_iso3"] and REGION.search(row["perpetrator_origin"] or ""):
         return REGIONAL_RELATION
     return None
