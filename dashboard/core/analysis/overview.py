@@ -52,9 +52,12 @@ def with_about(figs: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
               for i, p, d, di in zip(inc["incident_id"], inc["place"], inc["date"], inc["date_inferred"])}
     words = {**groups, **places, **_EXTRA_LABELS}  # later names win: a name of our own, then an event's place
 
+    def name(ident: str, label: str) -> str:
+        return words.get(ident) or label or ident
+
     out = figs.copy()
-    out["subject_words"] = [figure_about(s, sl, "", "", "", words) for s, sl in zip(out["subject"], out["subject_label"])]
-    out["related_words"] = [f"{ra} {figure_about(r, rl, '', '', '', words)}" if r and ra else ""
+    out["subject_words"] = [name(s, sl) for s, sl in zip(out["subject"], out["subject_label"])]
+    out["related_words"] = [f"{ra} {name(r, rl)}" if r and ra else ""
                             for r, rl, ra in zip(out["related"], out["related_label"], out["related_as"])]
     out["about"] = [figure_about(s, sl, r, rl, ra, words) for s, sl, r, rl, ra in
                     zip(out["subject"], out["subject_label"], out["related"], out["related_label"], out["related_as"])]

@@ -162,8 +162,10 @@ def find_passages(corpus: Corpus, terms) -> pd.DataFrame:
         if not found:
             continue
         # A document's sentences and note lines do not change: worked out once per loaded corpus.
-        spans, notes = corpus.derived.get(("sentences", doc_id)) or corpus.derived.setdefault(
-            ("sentences", doc_id), (sentences(text), note_lines(doc_id, text)))
+        key = f"sentences:{doc_id}"
+        if key not in corpus.derived:
+            corpus.derived[key] = (sentences(text), note_lines(doc_id, text))
+        spans, notes = corpus.derived[key]
         starts = [a for a, _ in spans]
         hits: dict[int, list[str]] = {}  # sentence -> the terms it names, each where it starts
         for m in found:
