@@ -15,7 +15,8 @@ from ui import store
 from app_paths import run_page, source_rows, unfold
 from core.data.loading import load_corpus
 from core.data.paths import CURATED_DIR
-from core.analysis.profile import build_profile, find_passages, sentences, term_pattern
+from core.analysis.passages import find_passages, sentences, term_pattern
+from core.analysis.profile import build_profile
 
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 BARELY = ["TKM", "SWE", "KWT"]

@@ -13,13 +13,12 @@ Pure functions, no Streamlit. The rules that decide what belongs to a country ar
 - groups: based there, named with it, acting in it or through its nationals, or recruiting through
   its channels (each with the reason);
 - passages: every sentence of each document that names the country or its nationals (countries.csv
-  `name` and `other_names`, whole words, case as written).
+  `name` and `other_names`, whole words, case as written; found by core.analysis.passages).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -27,7 +26,6 @@ import pandas as pd
 
 from core.analysis.filters import Filters
 from core.data.loading import Corpus
-from core.data.numbers import note_lines
 from core.analysis.disagreements import disagreements
 from core.analysis.documents import short_citations
 from core.analysis.events import date_text, events_of, figure_about, incident_words
@@ -35,10 +33,9 @@ from core.analysis.plain import count_of
 from core.analysis.headlines import rank_figures
 from core.analysis.query import corpus_views, filter_figures, filter_incidents, hotspots_view, place_countries, region_spans
 from core.data.schema import CENTRAL_ASIA
-from core.analysis.sources import passage_link
+from core.analysis.passages import find_passages, term_pattern
 
 REGION = re.compile(r"Central Asia", re.IGNORECASE)  # "Central Asia", "Central Asian(s)"
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 
 # Coverage levels: curated rows that are specifically about the country (not the region as a whole).
 WELL_COVERED, PARTLY_COVERED = 15, 5
@@ -126,58 +123,6 @@ def country_terms(corpus: Corpus, iso: str) -> tuple[str, ...]:
     name, other = row.iloc[0]["name"], row.iloc[0]["other_names"]
     names = [name] + [n.strip() for n in str(other or "").split(";") if n.strip()]
     return tuple(dict.fromkeys(names))
-
-
-def term_pattern(terms) -> re.Pattern | None:
-    """Whole words, longest first ("Tajikistani" before "Tajik"), case as written ("US" is not "us")."""
-    terms = sorted({t for t in terms if t}, key=len, reverse=True)
-    if not terms:
-        return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w])")
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: lines are paragraphs; a paragraph splits after . ! or ?."""
-    spans = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for stop in _SENTENCE_END.finditer(line.group()):
-            spans.append((start, line.start() + stop.start()))
-            start = line.start() + stop.end()
-        spans.append((start, line.end()))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def find_passages(corpus: Corpus, terms) -> pd.DataFrame:
-    """Every sentence of every document that names one of the terms; `in_notes` marks those in a
-    footnote or reference line (citations, by the rule of core.data.numbers)."""
-    pattern = term_pattern(terms)
-    rows = []
-    for doc_id in corpus["documents"]["doc_id"]:
-        doc = corpus.documents.get(doc_id)
-        if doc is None or pattern is None:
-            continue
-        text = doc.text
-        found = list(pattern.finditer(text))
-        if not found:
-            continue
-        # A document's sentences and note lines do not change: worked out once per loaded corpus.
-        key = f"sentences:{doc_id}"
-        if key not in corpus.derived:
-            corpus.derived[key] = (sentences(text), note_lines(doc_id, text))
-        spans, notes = corpus.derived[key]
-        starts = [a for a, _ in spans]
-        hits: dict[int, list[str]] = {}  # sentence -> the terms it names, each where it starts
-        for m in found:
-            k = bisect_right(starts, m.start()) - 1
-            if k >= 0 and m.start() < spans[k][1]:
-                hits.setdefault(k, []).append(m.group())
-        for k in sorted(hits):
-            start, end = spans[k]
-            rows.append({"doc_id": doc_id, "start": start, "end": end, "text": text[start:end].strip(),
-                         "terms": tuple(dict.fromkeys(hits[k])), "link": passage_link(doc_id, start, end),
-                         "in_notes": any(a <= start and end <= b for a, b in notes)})
-    return pd.DataFrame(rows, columns=["doc_id", "start", "end", "text", "terms", "link", "in_notes"])
 
 
 def _figure_scope(subject: str, related: str, iso: str, place_country: dict, incident_country: dict,
