@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 
@@ -36,6 +37,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+@functools.lru_cache(maxsize=32)
+def _sentences_and_notes(doc_id: str, text: str) -> tuple[list, list]:
+    """A document's sentences and note lines, worked out once per text (every country's profile asks)."""
+    return sentences(text), note_lines(doc_id, text)
+
+
 def find_passages(corpus: Corpus, terms) -> pd.DataFrame:
     """Every sentence of every document that names one of the terms; `in_notes` marks those in a
     footnote or reference line (citations, by the rule of core.data.numbers)."""
@@ -49,11 +56,7 @@ def find_passages(corpus: Corpus, terms) -> pd.DataFrame:
         found = list(pattern.finditer(text))
         if not found:
             continue
-        # A document's sentences and note lines do not change: worked out once per loaded corpus.
-        key = f"sentences:{doc_id}"
-        if key not in corpus.derived:
-            corpus.derived[key] = (sentences(text), note_lines(doc_id, text))
-        spans, notes = corpus.derived[key]
+        spans, notes = _sentences_and_notes(doc_id, text)
         starts = [a for a, _ in spans]
         hits: dict[int, list[str]] = {}  # sentence -> the terms it names, each where it starts
         for m in found:

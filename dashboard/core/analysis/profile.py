@@ -31,7 +31,7 @@ from core.analysis.documents import short_citations
 from core.analysis.events import date_text, events_of, figure_about, incident_words
 from core.analysis.plain import count_of
 from core.analysis.headlines import rank_figures
-from core.analysis.query import corpus_views, filter_figures, filter_incidents, hotspots_view, place_countries, region_spans
+from core.analysis.query import corpus_views, derived, filter_figures, filter_incidents, hotspots_view, place_countries, region_spans
 from core.data.schema import CENTRAL_ASIA
 from core.analysis.passages import find_passages, term_pattern
 
@@ -196,9 +196,7 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     figs = rank_figures(figs.sort_values("subject_label", kind="stable"))  # by priority and topic
     figs = figs.sort_values("regional", kind="stable").drop(columns="regional")
 
-    hot = corpus.derived.get("hotspots_view")
-    if hot is None:  # the same for every country: built once per loaded corpus
-        hot = corpus.derived["hotspots_view"] = hotspots_view(corpus)
+    hot = derived(corpus, "hotspots_view", hotspots_view)  # the same for every country: built once per corpus
     hot = hot[hot["country_iso3"] == iso]
 
     inc = filter_incidents(corpus_views(corpus)[1], filters, use_kind=False, use_group=False).copy()
