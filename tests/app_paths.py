@@ -85,6 +85,21 @@ def run_page(page: str, query: dict | None = None, **params) -> AppTest:
     return at
 
 
+def walk_pages(pages: list[str]):
+    """Open each page in turn in one session, as a reader going through the sidebar, with the same
+    checks as run_page; yield (page, AppTest) after each. One session for a walk saves Streamlit's
+    scan of the installed packages that each new AppTest makes (about 0.2 s)."""
+    at = None
+    for page in pages:
+        if at is None:
+            at = run_page(page)
+        else:
+            at.switch_page(SCRIPTS[page]).run()
+            assert not at.exception, [e.value for e in at.exception]
+            assert not any(PAGE_FAILED in e.value for e in at.error), f"{page} failed to draw"
+        yield page, at
+
+
 FOLDED = "folded-"  # ui.tables.FOLDED: expanders whose content is built only while open
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import store
 
-from app_paths import PAGES, run_page
+from app_paths import PAGES, run_page, walk_pages
 
 # Which pages read which table (and so must show its problems). A country profile and Search read
 # every table below.
@@ -114,8 +114,7 @@ FIRST_PER_TABLE = list({table: (fault, table, message) for fault, table, message
 def test_every_page_names_exactly_the_broken_tables_it_uses_and_still_draws(data_copy):
     for fault, _, _ in FIRST_PER_TABLE:
         fault(data_copy)
-    for page in PAGES:
-        at = run_page(page)
+    for page, at in walk_pages(PAGES):
         assert at.title, f"{page} did not render"
         shown = banners(at)
         for _, table, message in FIRST_PER_TABLE:
@@ -128,8 +127,7 @@ def test_every_page_names_exactly_the_broken_tables_it_uses_and_still_draws(data
 @pytest.mark.parametrize("fault, table, message", FAULTS, ids=[f[0].__name__ for f in FAULTS])
 def test_a_broken_table_is_named_where_it_is_used_and_nothing_else_breaks(data_copy, fault, table, message):
     fault(data_copy)
-    for page in (next(p for p in PAGES if p in USES[table]), next(p for p in PAGES if p not in USES[table])):
-        at = run_page(page)
+    for page, at in walk_pages([next(p for p in PAGES if p in USES[table]), next(p for p in PAGES if p not in USES[table])]):
         assert at.title, f"{page} did not render"
         shown = banners(at)
         if page in USES[table]:
@@ -140,8 +138,7 @@ def test_a_broken_table_is_named_where_it_is_used_and_nothing_else_breaks(data_c
 
 def test_missing_data_folder_says_how_to_fix(data_copy, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy.curated.parent / "nowhere"))
-    for page in PAGES:
-        at = run_page(page)
+    for page, at in walk_pages(PAGES):
         assert "git checkout -- data/curated" in banners(at), page
 
 

@@ -133,3 +133,23 @@ def test_command_exit_status_and_output(scratch, capsys, broken):
         assert status == 1 and "places.csv:2:lon: longitude -500 is out of range (-180 to 180)" in out
     else:
         assert status == 0 and out.startswith("OK: ")
+
+
+def test_the_whitespace_list_is_what_python_calls_whitespace():
+    from core.data.quotes import WHITESPACE
+    assert set(WHITESPACE) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+@pytest.mark.parametrize("text, norm", [
+    ("", ""), ("   ", ""), ("  a \t\n b  ", "a b"), ("x\u00a0\u00a0y", "x y"), ("\u201cit\u2019s\u201d \u2013 ok", "\"it's\" - ok"),
+    ("a\u2028\u3000b\x85", "a b"), ("\U0001F600 a", "\U0001F600 a"),
+])
+def test_a_normalised_text_keeps_the_offset_of_every_character(text, norm):
+    from core.data.quotes import Document, normalise, normalise_with_offsets
+    got, offsets = normalise_with_offsets(text)
+    assert got == norm == normalise(text)
+    assert len(offsets) == len(got) and offsets == sorted(set(offsets))
+    for char, at in zip(got, offsets):  # each kept character comes from its place (a space from whitespace)
+        assert char == " " and text[at].isspace() or normalise(text[at]) == char
+    if norm:
+        assert Document("d", text).find(norm) == [(offsets[0], offsets[-1] + 1)]

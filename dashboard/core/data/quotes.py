@@ -11,42 +11,46 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-_CHAR_MAP = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
+import numpy as np
+
+_CHAR_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ",
+}
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*")
+_SPACES = re.compile(r"\s+")
+# every character for which str.isspace() is true (tests/test_quotes.py checks the list)
+WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+_WHITESPACE = np.array([ord(c) for c in WHITESPACE], dtype=np.uint32)
 
 
 def normalise(text: str) -> str:
     """The comparison form of a text: mapped characters, single spaces, no outer whitespace."""
-    return re.sub(r"\s+", " ", text.translate(_CHAR_MAP)).strip()
+    return _SPACES.sub(" ", map_characters(text)).strip()
+
+
+def map_characters(text: str) -> str:
+    """Typographic quote marks and dashes as straight ones, a no-break space as a space (one
+    str.replace per character present: str.translate with a mapping is slow on long texts)."""
+    for char, plain in _CHAR_MAP.items():
+        if char in text:
+            text = text.replace(char, plain)
+    return text
 
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalise `text` and return, for each character of the result, its offset in `text`."""
-    mapped = text.translate(_CHAR_MAP)
-    out: list[str] = []
-    offsets: list[int] = []
-    in_space = True  # drops leading whitespace
-    for i, ch in enumerate(mapped):
-        if ch.isspace():
-            if not in_space:
-                out.append(" ")
-                offsets.append(i)
-            in_space = True
-        else:
-            out.append(ch)
-            offsets.append(i)
-            in_space = False
-    if out and out[-1] == " ":
-        out.pop()
-        offsets.pop()
-    return "".join(out), offsets
+    mapped = map_characters(text)
+    codes = np.frombuffer(mapped.encode("utf-32-le"), dtype=np.uint32)
+    space = np.isin(codes, _WHITESPACE)
+    # every character but whitespace, and the first of each run of whitespace (written as one space);
+    # with numpy, as a loop over the characters was the slowest part of loading the corpus
+    kept = ~space | (space & ~np.concatenate(([True], space[:-1])))
+    kept[np.flatnonzero(~space)[-1] + 1 if (~space).any() else 0:] = False  # trailing whitespace dropped
+    offsets = np.flatnonzero(kept).tolist()
+    return _SPACES.sub(" ", mapped).strip(" ") if offsets else "", offsets
 
 
 class Document:

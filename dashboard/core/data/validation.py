@@ -45,10 +45,17 @@ def date_precision(text: str) -> str | None:
 class _Checker:
     def __init__(self, raw: dict[str, pd.DataFrame], lines: dict[str, list[int]]):
         self.raw, self.lines, self.problems = raw, lines, []
+        self._rows: dict[str, list[dict[str, str]]] = {}
 
     def add(self, table: Table, i: int, column: str, message: str) -> None:
         line = self.lines[table.name][i] if i < len(self.lines[table.name]) else "-"
         self.problems.append(Problem(table.file, line, column, message, table.name))
+
+    def rows(self, name: str) -> list[dict[str, str]]:
+        """The table's rows as plain dicts: a cell read per row from a DataFrame costs a hundred times more."""
+        if name not in self._rows:
+            self._rows[name] = self.raw[name].to_dict("records")
+        return self._rows[name]
 
     def keys(self, name: str) -> set[str]:
         table = TABLES[name]
@@ -109,35 +116,35 @@ def _check_refs(ck: _Checker, table: Table) -> None:
                     ck.add(table, i, column.name, f"unknown {label} '{v}' (not in {TABLES[column.ref].file if column.ref != 'subject' else 'any id table'})")
 
 
-def _floats(frame: pd.DataFrame, i: int, *columns: str) -> list[float | None]:
+def _floats(row: dict[str, str], *columns: str) -> list[float | None]:
     out = []
     for c in columns:
         try:
-            out.append(float(frame[c].iat[i]) if frame[c].iat[i] != "" else None)
+            out.append(float(row[c]) if row[c] != "" else None)
         except ValueError:
             out.append(None)
     return out
 
 
 def _check_places(ck: _Checker) -> None:
-    table, frame = TABLES["places"], ck.raw["places"]
-    for i in range(len(frame)):
-        lat, lon = _floats(frame, i, "lat", "lon")
+    table = TABLES["places"]
+    for i, row in enumerate(ck.rows("places")):
+        lat, lon = _floats(row, "lat", "lon")
         if lat is not None and not -90 <= lat <= 90:
             ck.add(table, i, "lat", f"latitude {lat:g} is out of range (-90 to 90)")
         if lon is not None and not -180 <= lon <= 180:
             ck.add(table, i, "lon", f"longitude {lon:g} is out of range (-180 to 180)")
-        boundary = frame["boundary"].iat[i]
+        boundary = row["boundary"]
         if boundary and not re.fullmatch(r"aravan_district|admin1:[A-Z]{2}-[A-Z0-9]+|country:[A-Z]{3}", boundary):
             ck.add(table, i, "boundary", f"'{boundary}' is not aravan_district, admin1:<code> or country:<ISO3>")
 
 
 def _check_figures(ck: _Checker) -> None:
-    table, frame = TABLES["figures"], ck.raw["figures"]
+    table = TABLES["figures"]
     units = dict(zip(ck.raw["indicators"]["indicator"], ck.raw["indicators"]["unit"]))
-    for i in range(len(frame)):
-        value, low, high = _floats(frame, i, "value", "low", "high")
-        qualifier = frame["qualifier"].iat[i]
+    for i, row in enumerate(ck.rows("figures")):
+        value, low, high = _floats(row, "value", "low", "high")
+        qualifier = row["qualifier"]
         if low is not None and high is not None and low > high:
             ck.add(table, i, "low", f"low {low:g} is above high {high:g}")
         if value is not None and low is not None and value < low:
@@ -150,19 +157,19 @@ def _check_figures(ck: _Checker) -> None:
             ck.add(table, i, "qualifier", "a magnitude ('hundreds') has no value, low or high")
         elif qualifier not in ("range", "magnitude", "") and value is None:
             ck.add(table, i, "value", f"qualifier '{qualifier}' needs a value")
-        indicator, unit = frame["indicator"].iat[i], frame["unit"].iat[i]
+        indicator, unit = row["indicator"], row["unit"]
         if indicator in units and unit and unit != units[indicator]:
             ck.add(table, i, "unit", f"unit '{unit}' differs from the unit of indicator '{indicator}' ('{units[indicator]}')")
-        start, end = frame["period_start"].iat[i], frame["period_end"].iat[i]
+        start, end = row["period_start"], row["period_end"]
         if parse_partial_date(start) and parse_partial_date(end) and start[:len(end)] > end[:len(start)]:
             ck.add(table, i, "period_end", f"period ends ({end}) before it starts ({start})")
-        if frame["period_inferred"].iat[i] == "yes":
+        if row["period_inferred"] == "yes":
             if not (start or end):
                 ck.add(table, i, "period_inferred", "says the period is inferred, but period_start and period_end are blank")
-            if not frame["note"].iat[i]:
+            if not row["note"]:
                 ck.add(table, i, "note", "say how the period was inferred")
-        if frame["related_as"].iat[i] and not frame["related"].iat[i]:
-            ck.add(table, i, "related_as", f"'{frame['related_as'].iat[i]}' says how the number bears on `related`, "
+        if row["related_as"] and not row["related"]:
+            ck.add(table, i, "related_as", f"'{row['related_as']}' says how the number bears on `related`, "
                                            "which is blank: name the id, or leave both blank")
 
 
@@ -180,22 +187,22 @@ def _span(when: str) -> tuple[date, date] | None:
 
 
 def _check_incidents(ck: _Checker) -> None:
-    table, frame = TABLES["incidents"], ck.raw["incidents"]
+    table = TABLES["incidents"]
     events: dict[str, int] = {}  # event_id -> first row
-    for i in range(len(frame)):
-        when, precision = frame["date"].iat[i], frame["date_precision"].iat[i]
+    for i, row in enumerate(ck.rows("incidents")):
+        when, precision = row["date"], row["date_precision"]
         actual = date_precision(when)
         if when and not precision:
             ck.add(table, i, "date_precision", "required when date is set (day, month or year)")
         if actual and precision in ("day", "month", "year") and actual != precision:
             ck.add(table, i, "date_precision", f"'{precision}' does not match the date '{when}' (a {actual})")
-        group, involvement = frame["group_id"].iat[i], frame["involvement"].iat[i]
+        group, involvement = row["group_id"], row["involvement"]
         if group and not involvement:
             ck.add(table, i, "involvement", "required when group_id is set (carried out, claimed, attributed, inspired by, joined or targeted)")
         if involvement and not group:
             ck.add(table, i, "involvement", "says how a group is involved, but group_id is blank")
         _check_inferred_place(ck, table, i)
-        event = frame["event_id"].iat[i]
+        event = row["event_id"]
         if event in events:
             _check_same_event(ck, table, events[event], i)
         elif event:
@@ -204,33 +211,32 @@ def _check_incidents(ck: _Checker) -> None:
 
 def _check_same_event(ck: _Checker, table: Table, first: int, i: int) -> None:
     """Rows that report the same event must agree on what can be checked: when, where, what kind."""
-    frame, line = ck.raw["incidents"], ck.lines["incidents"][first]
-    a, b = _span(frame["date"].iat[first]), _span(frame["date"].iat[i])
+    rows, line = ck.rows("incidents"), ck.lines["incidents"][first]
+    a, b = _span(rows[first]["date"]), _span(rows[i]["date"])
     if a and b and (a[1] < b[0] or b[1] < a[0]):
-        ck.add(table, i, "event_id", f"its date {frame['date'].iat[i]} cannot be the date of the same event on row "
-                                     f"{line} ({frame['date'].iat[first]})")
-    where_a, where_b = frame["country_iso3"].iat[first], frame["country_iso3"].iat[i]
+        ck.add(table, i, "event_id", f"its date {rows[i]['date']} cannot be the date of the same event on row "
+                                     f"{line} ({rows[first]['date']})")
+    where_a, where_b = rows[first]["country_iso3"], rows[i]["country_iso3"]
     if where_a and where_b and where_a != where_b:
         ck.add(table, i, "event_id", f"its country {where_b} differs from the same event's on row {line} ({where_a})")
-    kind_a, kind_b = (INCIDENT_KINDS.get(frame["kind"].iat[r]) for r in (first, i))
+    kind_a, kind_b = (INCIDENT_KINDS.get(rows[r]["kind"]) for r in (first, i))
     if kind_a and kind_b and kind_a != kind_b:
         ck.add(table, i, "event_id", f"a {kind_b} cannot be the same event as the {kind_a} on row {line}")
 
 
 def _check_inferred_place(ck: _Checker, table: Table, i: int) -> None:
-    frame = ck.raw[table.name]
-    if frame["place_inferred"].iat[i] == "yes":
-        if not frame["place_id"].iat[i]:
+    row = ck.rows(table.name)[i]
+    if row["place_inferred"] == "yes":
+        if not row["place_id"]:
             ck.add(table, i, "place_inferred", "says the place is inferred, but place_id is blank")
-        if not frame["note"].iat[i]:
+        if not row["note"]:
             ck.add(table, i, "note", "say how the place was inferred")
 
 
 def _check_quotes(ck: _Checker, table: Table, documents: dict[str, Document]) -> None:
-    frame = ck.raw[table.name]
     quote_column = "context" if table.name == "excluded" else "quote"
-    for i in range(len(frame)):
-        doc_id, quote = frame["doc_id"].iat[i], frame[quote_column].iat[i]
+    for i, row in enumerate(ck.rows(table.name)):
+        doc_id, quote = row["doc_id"], row[quote_column]
         if not quote or doc_id not in documents:
             continue
         spans = documents[doc_id].find(quote) if quote_column == "quote" else documents[doc_id].find_all(quote) or None
@@ -239,46 +245,47 @@ def _check_quotes(ck: _Checker, table: Table, documents: dict[str, Document]) ->
 
 
 def _check_document_dates(ck: _Checker) -> None:
-    table, frame = TABLES["documents"], ck.raw["documents"]
-    for i in range(len(frame)):
-        published, basis, text = (frame[c].iat[i] for c in ("published", "published_basis", "published_text"))
+    table = TABLES["documents"]
+    for i, row in enumerate(ck.rows("documents")):
+        published, basis, text = row["published"], row["published_basis"], row["published_text"]
         dated = parse_partial_date(published) is not None
         if dated and not basis:
             ck.add(table, i, "published_basis", "required with a date: stated or inferred")
         if basis and not dated:
             ck.add(table, i, "published_basis", "says how the date is known, but published gives no date")
-        if basis == "inferred" and not frame["note"].iat[i]:
+        if basis == "inferred" and not row["note"]:
             ck.add(table, i, "note", "say how the date was inferred")
         if text and (not dated or published[:4] not in text):
             ck.add(table, i, "published_text", f"'{text}' does not name the year of published ({published})")
 
 
 def _check_figure_parts(ck: _Checker) -> None:
-    table, frame = TABLES["figures"], ck.raw["figures"]
-    rows = {f: r for r, f in enumerate(frame["figure_id"])}
-    for i, total in enumerate(frame["part_of"]):
-        if not total or total not in rows:
+    table, rows = TABLES["figures"], ck.rows("figures")
+    position = {row["figure_id"]: r for r, row in enumerate(rows)}
+    for i, row in enumerate(rows):
+        total = row["part_of"]
+        if not total or total not in position:
             continue
-        whole = rows[total]
-        if whole == i:
+        whole = rows[position[total]]
+        if position[total] == i:
             ck.add(table, i, "part_of", "a figure cannot be part of itself")
-        elif frame["doc_id"].iat[whole] != frame["doc_id"].iat[i]:
+        elif whole["doc_id"] != row["doc_id"]:
             ck.add(table, i, "part_of", f"{total} comes from another document")
-        elif frame["indicator"].iat[whole] != frame["indicator"].iat[i]:
-            ck.add(table, i, "part_of", f"{total} counts {frame['indicator'].iat[whole]}, not {frame['indicator'].iat[i]}")
-        elif frame["part_of"].iat[whole]:
-            ck.add(table, i, "part_of", f"{total} is itself part of {frame['part_of'].iat[whole]}: name the total")
+        elif whole["indicator"] != row["indicator"]:
+            ck.add(table, i, "part_of", f"{total} counts {whole['indicator']}, not {row['indicator']}")
+        elif whole["part_of"]:
+            ck.add(table, i, "part_of", f"{total} is itself part of {whole['part_of']}: name the total")
 
 
 def _check_waves(ck: _Checker, documents: dict[str, Document]) -> None:
-    table, frame = TABLES["waves"], ck.raw["waves"]
-    for i in range(len(frame)):
-        start, end = _floats(frame, i, "year_start", "year_end")
+    table = TABLES["waves"]
+    for i, row in enumerate(ck.rows("waves")):
+        start, end = _floats(row, "year_start", "year_end")
         if start is not None and end is not None and end < start:
             ck.add(table, i, "year_end", f"the wave ends ({end:g}) before it starts ({start:g})")
-        if frame["counted_by"].iat[i]:
+        if row["counted_by"]:
             continue
-        doc_id, quote = frame["count_doc_id"].iat[i], frame["count_quote"].iat[i]
+        doc_id, quote = row["count_doc_id"], row["count_quote"]
         if not doc_id or not quote:
             ck.add(table, i, "count_quote", "no figure counts this wave: quote the passage that says so (count_doc_id, count_quote)")
         elif doc_id in documents and documents[doc_id].find(quote) is None:
@@ -286,11 +293,11 @@ def _check_waves(ck: _Checker, documents: dict[str, Document]) -> None:
 
 
 def _check_key_points(ck: _Checker) -> None:
-    table, frame = TABLES["key_points"], ck.raw["key_points"]
+    table = TABLES["key_points"]
     scopes = ck.keys("countries") | ck.keys("waves") | {"region"}
     ranks: dict[tuple[str, str], int] = {}
-    for i in range(len(frame)):
-        scope, rank, statement, quote = (frame[c].iat[i] for c in ("scope", "rank", "statement", "quote"))
+    for i, row in enumerate(ck.rows("key_points")):
+        scope, rank, statement, quote = row["scope"], row["rank"], row["statement"], row["quote"]
         if scope and scope not in scopes:
             ck.add(table, i, "scope", f"'{scope}' is not an ISO3 code in countries.csv, a wave_id or 'region'")
         if (scope, rank) in ranks and rank:
@@ -313,12 +320,13 @@ def _same_number(a, b) -> bool:
 
 def _check_channels(ck: _Checker) -> None:
     """Claims about one channel (rows sharing its name) code it as the same kind of channel."""
-    table, frame = TABLES["channels"], ck.raw["channels"]
+    table, rows = TABLES["channels"], ck.rows("channels")
     first: dict[str, int] = {}
-    for i, (name, kind) in enumerate(zip(frame["name"], frame["kind"])):
-        if name in first and kind != frame["kind"].iat[first[name]]:
+    for i, row in enumerate(rows):
+        name, kind = row["name"], row["kind"]
+        if name in first and kind != rows[first[name]]["kind"]:
             ck.add(table, i, "kind", f"'{kind}' differs from the kind of the same channel on row "
-                                     f"{ck.lines['channels'][first[name]]} ('{frame['kind'].iat[first[name]]}')")
+                                     f"{ck.lines['channels'][first[name]]} ('{rows[first[name]]['kind']}')")
         first.setdefault(name, i)
 
 
