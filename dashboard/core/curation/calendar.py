@@ -20,8 +20,10 @@ _YEAR_AFTER = re.compile(r"^,?\s*(?:19|20)\d\d\b")
 # Datelines: "01.05.2019 16:40" on a line of its own; "DUSHANBE --"; "ALMATY, Nov 3 (Steppe Wire) -";
 # "Almaty, 12 March 2021." at the start of the first paragraph.
 DOTTED_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)")
+DATELINE_DASH = re.compile(r"\s*(?:\d{1,2}:\d\d\s*)?(?:--|\u2014|\u2013|-(?=\s))\s*")
 CITY_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){{0,2}}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,))?"  # "KHUJAND, Tajikistan, July 3 --": the country after the city
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?))?"
     r"(?:\s*\([^)\n]{1,40}\))?\s*(?:--|\u2014|\u2013|-(?=\s)|\.(?=\s))\s*", re.M)
 
@@ -44,10 +46,13 @@ def read_dateline(text: str) -> Dateline | None:
         line_end = head.find("\n", dotted.end())
         rest = head[dotted.end():line_end if line_end >= 0 else len(head)]
         iso = _iso(int(dotted["y"]), int(dotted["m"]), int(dotted["d"]))
-        lead = head[line_start:dotted.start()]  # nothing, or a place: "Dushanbe, 21.05.2024"
-        if iso and re.fullmatch(r"\s*(?:[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)?,\s*)?", lead) and re.fullmatch(r"\s*(?:\d{1,2}:\d\d)?\s*", rest):
-            return Dateline(line_start + len(lead) - len(lead.lstrip()), dotted.end(), lead.strip(" ,"), iso,
-                            head[line_start:dotted.end()].strip())
+        lead = head[line_start:dotted.start()]  # nothing, or places: "Dushanbe, 21.05.2024", "KARAGANDA, Kazakhstan, 28.02.2024"
+        dash = DATELINE_DASH.match(rest)  # "28.02.2024 - Six residents ...": the dateline ends at the dash
+        if iso and re.fullmatch(r"\s*(?:[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)?,\s*){0,2}", lead) and (
+                dash or re.fullmatch(r"\s*(?:\d{1,2}:\d\d)?\s*", rest)):
+            end = dotted.end() + (dash.end() if dash else 0)
+            return Dateline(line_start + len(lead) - len(lead.lstrip()), end, _place_name(lead.split(",")[0]), iso,
+                            head[line_start:end].strip())
     for m in CITY_DATELINE.finditer(head):
         if m.start() and text[m.start() - 1] != "\n":
             continue
@@ -99,13 +104,15 @@ def check_published(value: str) -> str:
 WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
                      rf"(?:\s+(?:night|morning|evening|afternoon))?(?:\s*\((?P<md>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\))?")
 MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?![\w])")
-MONTH_ALONE = re.compile(rf"\b(?:in|since|until|by|from|early|late|mid-|last|this|of)\s+(?P<m>{_MONTH[:-3]}[a-z]*)\b(?!\s+\d)")
+MONTH_ALONE = re.compile(r"\b(?:in|since|until|by|from|early|late|mid-|last|this|of)\s+(?P<m>January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\s+\d)")  # not "in Novosibirsk"
 PHRASES = [
     (re.compile(r"\blast month\b", re.I), "last month"), (re.compile(r"\bthis month\b", re.I), "this month"),
     (re.compile(r"\blast year\b", re.I), "last year"),
     (re.compile(r"(?<=months of )the year\b|(?<=weeks of )the year\b", re.IGNORECASE), "this year"),  # "the first eight months of the year"
     (re.compile(r"\b(?:earlier |later )?this year\b|\bthe (?:start|beginning) of the year\b", re.I), "this year"),
     (re.compile(r"\byesterday\b", re.I), "yesterday"), (re.compile(r"\btoday\b", re.I), "today"),
+    (re.compile(r"\blast week\b", re.I), "last week"),
 ]
 
 
@@ -215,6 +222,8 @@ def _phrase_date(what: str, year: int, day: dt.date | None, published: str) -> t
     if what in ("last month", "this month") and month:
         y, mo = (year, month) if what == "this month" else ((year, month - 1) if month > 1 else (year - 1, 12))
         return f"{y}-{mo:02d}", "month"
+    if what == "last week" and day:  # the month of a day that week (a week may span two months: the month is what is sure)
+        return (day - dt.timedelta(days=7)).isoformat()[:7], "month"
     if what in ("yesterday", "today") and day:
         return (day - dt.timedelta(days=1 if what == "yesterday" else 0)).isoformat(), "day"
     return "", ""

@@ -140,7 +140,8 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
             subject, related, why_subject = body[-1].id, "", f"the state whose {COUNTING_BODY.match(text[body[-1].end:]).group(0).strip()} count"
         if indicator in COUNTED_BY_COUNTRY and subject in vocab.place_countries:
             subject, why_subject = vocab.place_countries[subject] or subject, f"the country of {why_subject}"
-    whose = [m for m in mentions if m.kind in ("country", "central_asia") and m.start >= end and WHOSE_AFTER.match(text[end:m.start])]
+    whose = [m for m in mentions if m.kind in ("country", "central_asia") and m.start >= end and (
+        WHOSE_AFTER.match(text[end:m.start]) or (text[end:m.start].isspace() and indicator not in REPATRIATION_BY_STATE))]  # "15 Tajiks"
     if whose and not joint:
         subject, related, why_subject = whose[0].id, "", f"the citizens it names: '{whose[0].text}'"
     reasons = [f"{why_value} '{value_text}'", why_indicator,

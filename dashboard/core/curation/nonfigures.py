@@ -41,6 +41,7 @@ THE_BEFORE = re.compile(r"\b(?:the|all|of the)\s*$", re.I)
 AGED_LIST = re.compile(r"\baged\s+(?:\d+\s*(?:,|and|or|to|-|\u2013)\s*)+$", re.I)
 SEIZED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:rifles?|guns?|pistols?|grenades?|weapons|cartridges|bombs|"
                           r"explosive devices|rounds of ammunition)\b", re.I)
+THE_COUNT = re.compile(r"\b(?:of|out\s+of|among)\s+(?:the|these|those)\s*$", re.I)  # "two of the five suspects"
 OF_THOSE = re.compile(r"\b(?:of|out of)\s+(?:those|these|the|them)\s*$", re.I)
 DAY_PARTICLE = re.compile(r"^:\d\d", re.I)
 
@@ -78,9 +79,13 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
     return ""
 
 
-def repeats(sentence: str, group: NumberGroup, earlier: list[float]) -> bool:
-    """'Of those 754, 406 were children': the number repeats one given just before."""
+def repeats(sentence: str, group: NumberGroup, earlier: list[float], in_document: list[float] = ()) -> bool:
+    """'Of those 754, 406 were children': the number repeats one given just before; 'Two of the five
+    suspects': one given anywhere before in the document (the article says it is the same)."""
     occ = group.occ
+    if group.second is None and occ.value is not None and occ.value in in_document and THE_COUNT.search(
+            sentence[max(0, occ.start - 20):occ.start]) and re.match(r"^\s+[a-z]+", sentence[occ.end:]):
+        return True
     return group.second is None and occ.value is not None and occ.value in earlier and bool(
         OF_THOSE.search(sentence[max(0, occ.start - 20):occ.start]) or (
             re.fullmatch(r"\W*The\s+", sentence[:occ.start]) and re.match(r"^\s*,", sentence[occ.end:])))  # "The seven, aged ..."

@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass
 
 from core.curation.vocab import Mention
+from core.data.numbers import scan_numbers
 from core.data.schema import CENTRAL_ASIA
 
 # Indicators whose figures a document splits by whom they count.
 SPLIT_BY_PEOPLE = {"repatriated_people", "repatriated_suspects", "detained_women_children", "conflict_migrants"}
 CATEGORY = re.compile(
-    r"^\s*(?:(?:of\s+(?:them|those|whom)\s+(?:were\s+|are\s+)?)|(?:were\s+|are\s+|being\s+))?"
+    r"^\s*(?:(?:of\s+(?:them|those|these|whom)\s+(?:[a-z-]+\s+){0,3}?(?:were\s+|are\s+)?)|(?:were\s+|are\s+|being\s+))?"
     r"(?:[a-z-]+\s+){0,2}?(?P<c>women\s+and\s+children|men|women|children|orphans|minors|boys|girls|kids|widows|wives|"
     r"mothers|fathers|daughters|sons)\b|^\s*(?:who\s+)?(?:had\s+|have\s+|has\s+)?(?P<o>lost\s+(?:both\s+)?(?:their\s+)?parents|"
     r"no\s+(?:surviving\s+|living\s+)?parents?)", re.I)
@@ -46,6 +47,7 @@ LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+
                              r"\bcomprising)\s*(?:[\w-]+\s+){0,3}$", re.I)
 APPOSITION = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
+PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
 OF_THEM = re.compile(r"^\s*of\s+(?:them|those|whom)\b", re.I)
 
 
@@ -129,6 +131,10 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         if named and not same:  # "7 of the children": of the children counted before (of their total, if they are a part)
             whole = next((f for f in figures if named[-1].row.get("part_of") and f.row["candidate_id"] == named[-1].row["part_of"]), None)
             totals = [whole or named[-1]]
+        # "Nine of those held", "Five of the accused" (and "... and three are from Tajikistan" after one) says it is a subset
+        partitive = PARTITIVE.match(text[part.end:]) or (sibling is not None and sibling.row.get("_partitive"))
+        if isinstance(partitive, re.Match) and (not totals or scan_numbers("", partitive.group(0))):
+            totals = _partitive_total(figures[:i], part, partitive) or totals  # "of the five suspects": the five
         if not totals:
             continue
         own = part.row["period_start"] or part.row["period_end"]
@@ -142,11 +148,13 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             continue  # "54 children ... 30 women": not a part of the children
         siblings = [f for f in figures if f.row.get("part_of") == total.row["candidate_id"] and f.row.get("counts") != "orphans"]
         added = part.value if cat != "orphans" else 0  # orphans are among the children, not beside them
-        if total.value is None or added + sum(f.value or 0 for f in siblings) > total.value or part.value > total.value:
-            continue  # the parts would add up to more than the total
+        if total.value is None or part.value > total.value or (
+                not partitive and added + sum(f.value or 0 for f in siblings) > total.value):
+            continue  # the parts would add up to more than the total (parts by nationality and by sex may overlap)
         if not cat and part.value >= total.value:
             continue
         part.row["part_of"], part.row["counts"], part.row["_apposition"] = total.row["candidate_id"], cat, bool(apposition)
+        part.row["_partitive"] = bool(partitive)
         why = f"part of {total.row['value_text']!r}" + (f" ({cat})" if cat else "")
         if part.row["indicator"] != indicator:
             part.row["indicator"], part.row["unit"] = indicator, total.row["unit"]
@@ -162,6 +170,17 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             total.row["period_start"], total.row["period_end"] = part.row["period_start"], part.row["period_end"]
             total.row["reason"] += f"; period of its parts ('{part.row['value_text']}')"
         part.row["reason"] += f"; {why}"
+
+
+def _partitive_total(earlier: list[Counted], part: Counted, partitive: re.Match) -> list[Counted]:
+    """The total an explicit partitive refers to: the earlier figure it names ("two of the five
+    suspects"), else the latest larger count of the last few sentences that is not itself a part."""
+    pool = [f for f in earlier if f.value is not None and f.value > part.value and not f.row.get("part_of")
+            and f.row.get("indicator") and 0 < part.sentence - f.sentence <= 4]
+    named = scan_numbers("", partitive.group(0))
+    if named and named[0].value is not None:
+        pool = [f for f in pool if f.value == named[0].value]
+    return pool[-1:]
 
 
 def _subset_of_part(earlier: list[Counted], part: Counted, text: str) -> Counted | None:

@@ -211,7 +211,7 @@ class Proposer:
                 rows.extend(self._excluded(text, occ, "the headline: curate the number from the sentence of the text that "
                                            "gives it (a headline repeats or rounds it)") for occ in _members(number))
                 continue
-            if repeats(text, number, self._paragraph_values + self._recent_values):
+            if repeats(text, number, self._paragraph_values + self._recent_values, [c.value for c in self._counted]):
                 rows.append(self._excluded(text, number.occ, "repeats a number just given ('of those ...')"))
                 continue
             period, carried, same = figure_period(dates.period, masked, text, number.occ.start, own_period, several,

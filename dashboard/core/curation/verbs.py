@@ -10,22 +10,29 @@ from __future__ import annotations
 
 import re
 
+# The five states and their capitals: where people are flown home to.
+HOME = "Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|Astana|Almaty|Bishkek|Dushanbe|Tashkent|Ashgabat"
 RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|"
                 r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back|out)|flew\s+(?:home|back)|"
                 r"flies\s+(?:home|back)|(?<=were\s)flown\s+(?=from\b)|(?<=was\s)flown\s+(?=from\b)|transferred\s+(?:home|back)|(?:took|takes?|taken|taking)\s+(?:back|home)|"
                 r"airlift(?:ed|s|ing)?|(?:come|came|comes|coming)\s+(?:home|back)|(?:welcomed|welcomes)\s+(?:home|back)|"
                 r"(?:reunited|reunites)\s+with\s+(?:their\s+)?(?:families|relatives)|(?:escorted|accompanied)\s+(?:home|back)|"
-                r"(?:the\s+)?(?:return|repatriation|homecoming)\s+of|recovered(?=\s[^.;]{0,60}\bfrom\b)")
+                r"(?:the\s+)?(?:return|repatriation|homecoming)\s+of|recovered(?=\s[^.;]{0,60}\bfrom\b)|"
+                r"(?:brought|brings?|bringing)(?=\s[^.;]{0,60}?\bout\s+of\b)|"  # "brought 97 Uzbek nationals out of the camps"
+                rf"flown\s+(?:on\s+)?to\s+(?:{HOME})|(?:handed|hands)\s+(?:over\s+)?to\s+(?:[\w-]+\s+){{0,2}}?(?:diplomats|"
+                r"officials|authorities|embassy|consuls?|representatives)")
 # verb -> indicator ("@arrest": people_arrested about an attack or plot, else people_detained)
 VERBS = [
     (RETURN_VERBS, "repatriated_people"),
+    (r"brought|brings|bringing|flew|flies|flown|evacuated|rescued|took|taken", "@out_of"),  # "brought 97 nationals out of the camps"
     (r"(?:plane|flight|aircraft|airliner|charter)\s+carrying", "@flight"),  # "a plane carrying 54 children ... landed"
     (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
      r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
      r"(?:handed|hands|gave|gives|given|imposed|imposes)\s+(?:down\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)"
      r"(?:\s+of\s+[\w\s-]{1,30}?)?\s+(?:to|on)", "people_convicted"),  # "handed prison terms of 5 to 8 years to six men"
     (r"(?:ordered\s+)?the\s+arrest\s+of", "people_arrested"),
-    (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|arrested|arrests|apprehended|detention\s+of|"
+    (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|detaining|arrested|arrests|arresting|"
+     r"apprehended|detention\s+of|"
      r"(?:rounded|rounds|round)\s+up|picked\s+up", "@arrest"),
     (r"recruited|recruits|persuaded|lured|enlisted|enlists|signed\s+up|drew\s+in|drawn\s+in", "recruited_people"),
     (r"(?:cell|gang|ring|squad)\s+of", "@cell"),
@@ -36,7 +43,7 @@ VERBS = [
     (r"sent|sends", "@sent"),
     (r"deported|deports|expelled|expels|(?:the\s+)?(?:expulsion|deportation|removal)\s+of", "people_expelled"),
     (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|"
-     r"blocked|blocks|shut\s+down|closed\s+down|(?:took|takes?|taken|taking)\s+down|removed|removes|deleted|deletes", "@blocked"),
+     r"blocked|blocks|shut\s+down|closed\s+down|closed|closes|(?:took|takes?|taken|taking)\s+down|removed|removes|deleted|deletes", "@blocked"),
     (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))", "killed"),
     (r"(?<!killing and )(?<!killed and )(?<!killing or )(?:wounded|wounding|injured|injuring)(?!\s+(?:or|and)\s+kill\w+)",
      "wounded"),
@@ -47,7 +54,7 @@ FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|
           r"on|in|from|(?-i:[A-Z][a-z]+))\s+){0,6}")  # capitalised words only: "on Tuesday", "from Syria"
 ACTIVE = [(re.compile(rf"\b(?:{verb})\s+{FILLER}$", re.I), indicator) for verb, indicator in VERBS]
 # "511 people have been brought back", "93 citizens were returned", "45 people were convicted"
-PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,70}}?\b(?:have|has|had|were|was|are|is|to\s+be|will\s+be)\s+(?:\w+\s+)?(?:been\s+)?"
+PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,100}}?\b(?:have|has|had|were|was|are|is|to\s+be|will\s+be)\s+(?:\w+\s+)?(?:been\s+)?"
                        rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS]
 # "the number of Kazakh citizens returned from the conflict zone has reached 607"
 NUMBER_OF = [(re.compile(rf"\bnumber\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|rose\s+to|risen\s+to|stands\s+at|"
@@ -66,7 +73,7 @@ ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+){0,2}),\s+(?:mostly|most\s+of\s+t
                    r"the\s+(?:majority|bulk)\s+of\s+them|"
                    r"all\s+of\s+them|among\s+them|including)\b[^,;.]{0,40},", re.IGNORECASE)
 # "100 women are still serving prison sentences in Iraq", "500 more were thought to be in al-Hol": held abroad
-HELD = re.compile(r"^[\s\w'-]{0,50}?\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:(?:thought|believed|said|"
+HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:(?:thought|believed|said|"
                   r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
                   r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:camps?|prisons?|jails?|detention))\b", re.IGNORECASE)
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
@@ -74,8 +81,10 @@ RETURN_BEFORE = re.compile(rf"\b(?:{RETURN_VERBS})\b", re.I)
 ACTIVE_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?!been\b)(?:\w+\s+)?(?:\w+ly\s+)?\w+$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhile\b|\bbut\b")
 ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|groups?|bots?|resources|materials|posts|videos)\b", re.I)
-HOME_STATE = re.compile(r"\b(?:to\s+the\s+custody\s+of|home\b|to\s+(?:Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|"
-                        r"Astana|Almaty|Bishkek|Dushanbe|Tashkent|Ashgabat))", re.I)
+HOME_STATE = re.compile(rf"\b(?:to\s+the\s+custody\s+of|home\b|to\s+(?:{HOME}))", re.I)
+# Where people are brought out of: a camp, a prison or an orphanage, or a conflict zone.
+OUT_OF = re.compile(r"^[^.;]{0,50}?\b(?:out\s+of|back\s+from|home\s+from|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
+                    r"(?:camps?|prisons?|jails?|orphanages?|detention|Syria|Iraq|Afghanistan|al-Hol|Roj|conflict\s+zones?|war\s+zones?)\b", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
 
 
@@ -96,10 +105,13 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     for pattern, indicator in ACTIVE:
         m = pattern.search(before)
         if m and not CLAUSE_BREAK.search(m.group(0)):
-            return _resolve(indicator, sentence, start, end, attack_nearby), m.group(0).split()[0]
+            resolved = _resolve(indicator, sentence, start, end, attack_nearby)
+            if indicator == "@out_of" and not resolved:
+                continue  # "brought 5 people to court": not a return; other rules may read it
+            return resolved, m.group(0).split()[0]
     if TOGETHER_WITH.search(before) and RETURN_BEFORE.search(sentence[:start]):
         return "repatriated_people", "together with"  # "were flown home together with 5 mothers": the same flight
-    after = sentence[end:end + 110]
+    after = sentence[end:end + 140]  # room for a relative clause before a passive verb
     aside = ASIDE.match(after)
     after = aside.group(1) + after[aside.end():] if aside else after
     cut = CLAUSE_BREAK.search(after)
@@ -117,6 +129,8 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
 
 
 def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby: bool) -> str:
+    if indicator == "@out_of":  # brought, flown or taken out of a camp or a conflict zone: a return
+        return "repatriated_people" if OUT_OF.match(sentence[end:end + 120]) else ""
     if indicator == "@flight":  # a flight is a repatriation when it lands home, not any flight with passengers
         return "repatriated_people" if re.search(r"\b(?:landed|arrived|touched\s+down|home)\b", sentence, re.IGNORECASE) else ""
     if indicator == "@arrest":
@@ -129,7 +143,7 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
             return "people_arrested"  # "detained two men suspected of planning a bomb attack", "detained 9 suspects"
         if PLOT_OR_ATTACK.search(sentence[:start]) and not re.search(r"\b(?:thwarted|prevented|foiled)\b", sentence[:start]):
             return "people_arrested"
-        if re.search(r"\bmigrants?\b", sentence, re.I):
+        if re.search(r"\b(?:migrants?|foreign\s+(?:workers|nationals|citizens)|foreigners|immigration)\b", sentence, re.I):
             return "migrants_detained"
         return "people_arrested" if attack_nearby else "people_detained"
     if indicator == "repatriated_people" and re.search(r"\bon\s+suspicion|\bsuspected\s+of|\bdetained\s+abroad", sentence[end:end + 90], re.I):

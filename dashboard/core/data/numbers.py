@@ -44,6 +44,7 @@ _UNITS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
+_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _PLURAL_MAGNITUDES = {"hundreds", "thousands", "millions", "billions", "dozens", "dozen"}
 _FRACTIONS = {"third": 100 / 3, "quarter": 25.0}
@@ -204,6 +205,8 @@ def _phrase_at(tokens, i: int, text: str) -> int:
         cur_word = cur.group(0).lower()
         if _joined(text, prev, cur) and _is_number_word(cur_word):
             length += 1
+        elif cur_word == "one" and prev.group(0).lower() in _TENS and text[prev.end():cur.start()] == "-":
+            length += 1  # "forty-one" ("one" alone is rarely a count: "one of the men")
         elif (
             cur_word == "a"
             and prev.group(0).lower() == "half"

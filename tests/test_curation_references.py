@@ -1,0 +1,130 @@
+"""The proposer's rules for what a news sentence refers to: a count it is part of ("Nine of those
+held", "two of the five suspects"), an event told before ("in a parallel operation"), an event it
+only mentions ("since their mothers were jailed", "cleared of involvement in the attack"), a
+building named after a city ("the Santa Maria church"), and the dateline it was filed under.
+Sentences written for these tests (fictional); pure: the proposer on a text, no Streamlit."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from core.curation.calendar import read_dateline, relative_dates
+from core.curation.proposals import Proposer
+from core.curation.vocab import build_vocab
+from core.data.loading import load_corpus
+from core.data.numbers import scan_numbers
+
+
+@pytest.fixture(scope="module")
+def proposer() -> Proposer:
+    return Proposer(build_vocab(load_corpus(validate=False).tables))
+
+
+def rows_of(proposer: Proposer, text: str, published: str = "2025-03-14") -> pd.DataFrame:
+    return proposer.propose("references_test", text, published)
+
+
+def figures(rows: pd.DataFrame) -> dict[str, dict]:
+    return {r["value_text"]: r for r in rows[rows["table"] == "figures"].to_dict("records")}
+
+
+def incidents(rows: pd.DataFrame) -> list[dict]:
+    return rows[rows["table"] == "incidents"].to_dict("records")
+
+
+def test_brought_out_of_the_camps_is_a_return_and_its_parts_are_parts(proposer):
+    rows = rows_of(proposer, "OSH, March 12 -- A chartered flight brought 58 Kyrgyz nationals out of the Roj camp on Tuesday, "
+                             "the ministry said.\n\nForty-one of those on board were children, 12 were women and five were "
+                             "elderly men, officials said.")
+    found = figures(rows)
+    assert found["58"]["indicator"] == "repatriated_people" and found["58"]["subject"] == "KGZ"
+    whole = found["58"]["candidate_id"]
+    assert [(found[v]["part_of"], found[v]["counts"], found[v]["indicator"]) for v in ("Forty-one", "12", "five")] == [
+        (whole, "children", "repatriated_people"), (whole, "women", "repatriated_people"), (whole, "men", "repatriated_people")]
+    assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("repatriation programme", "KGZ", "2025-03-11")]
+
+
+def test_a_count_that_does_not_leave_a_camp_or_a_war_is_no_return(proposer):
+    rows = rows_of(proposer, "Prosecutors brought 14 people to court in Bishkek on Monday.")
+    assert figures(rows)["14"]["indicator"] != "repatriated_people"
+
+
+def test_a_tens_word_joined_to_one_is_one_number():
+    assert [(o.text, o.value) for o in scan_numbers("x", "Forty-one returned; twenty-one stayed; one of them left.")] == [
+        ("Forty-one", 41.0), ("twenty-one", 21.0)]
+
+
+def test_n_of_the_five_suspects_is_a_part_of_the_five_and_the_five_is_not_a_new_figure(proposer):
+    rows = rows_of(proposer, "MOSCOW, March 13 - Security officers on Thursday arrested five men suspected of plotting an attack "
+                             "on a railway station in Samara, the agency said.\n\nIn a parallel operation in Kazan, officers "
+                             "detained a courier who had carried money for the group.\n\nTwo of the five suspects are citizens "
+                             "of Tajikistan, a source said.")
+    found = figures(rows)
+    assert found["Two"]["part_of"] == found["five"]["candidate_id"]
+    assert len([v for v in rows.loc[rows["table"] == "figures", "value_text"] if v == "five"]) == 1
+    assert "five" in set(rows.loc[rows["table"] == "excluded", "value_text"])
+    dated = [(i["date"], i["date_inferred"]) for i in incidents(rows) if "parallel operation" in i["quote"]]
+    assert dated == [("2025-03-13", "yes")]  # the day of the arrests told before, marked as inferred
+
+
+def test_nine_of_those_held_is_part_of_the_total_even_beside_a_part_by_nationality(proposer):
+    rows = rows_of(proposer, "Police detained 20 people, among them 14 nationals of Central Asian countries, in raids on Monday. "
+                             "Nine of those held are Uzbek citizens and three are from Tajikistan.")
+    found = figures(rows)
+    total = found["20"]["candidate_id"]
+    assert found["Nine"]["part_of"] == total and found["three"]["part_of"] == total
+
+
+def test_a_count_in_a_relative_clause_before_its_return_verb(proposer):
+    text = ("Twelve Kyrgyz children who had lived in a Mosul orphanage since their mothers were jailed in Iraq were handed "
+            "to Kyrgyz diplomats on Tuesday and flown to Bishkek the next day, the ministry said.")
+    rows = rows_of(proposer, text)
+    assert figures(rows)["Twelve"]["indicator"] == "repatriated_people"
+    assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("repatriation programme", "KGZ", "2025-03-11")]
+
+
+def test_mothers_who_remain_in_jails_after_an_apposition_are_held_abroad(proposer):
+    rows = rows_of(proposer, "The ministry said their mothers, 9 Kyrgyz women, remain in Iraqi jails.")
+    assert figures(rows)["9"]["indicator"] == "detained_women_children"
+
+
+def test_closed_channels_and_migrants_detained_with_a_participle(proposer):
+    rows = rows_of(proposer, "The committee said it had closed 140 channels in messaging apps. Police checked 9,000 foreign "
+                             "workers in raids, detaining 610 of them for immigration violations.")
+    found = figures(rows)
+    assert found["140"]["indicator"] == "social_media_channels_blocked"
+    assert found["610"]["indicator"] == "migrants_detained"
+
+
+def test_an_event_only_named_as_what_people_were_cleared_of_is_no_incident(proposer):
+    rows = rows_of(proposer, "A court ordered 11 foreigners to be deported after they were cleared of involvement in the "
+                             "February attack on a hotel in Antalya, the ministry said on Thursday.")
+    assert [i["kind"] for i in incidents(rows) if i["kind"] == "attack"] == []
+
+
+def test_a_building_named_after_a_city_is_not_that_city(proposer):
+    rows = rows_of(proposer, "ISTANBUL, Feb 3 - Two gunmen killed a guard at the Santa Maria church on Sunday, police said.")
+    assert [i["country_iso3"] for i in incidents(rows)] == ["TUR"]
+    assert "Santa Maria" not in set(rows.loc[rows["table"] == "places", "name"])
+
+
+@pytest.mark.parametrize("text, place, date", [
+    ("Title\n\nKARAGANDA, Kazakhstan, 28.02.2025 - Six residents were sentenced.", "Karaganda", "2025-02-28"),
+    ("Title\n\nOSH, Kyrgyzstan, March 3 -- A court said.", "Osh", ""),
+    ("Title\n\n01.05.2019 16:40\n\nDushanbe text.", "", "2019-05-01"),
+])
+def test_a_dateline_with_a_country_after_the_city(text, place, date):
+    line = read_dateline(text)
+    assert (line.place, line.date) == (place, date)
+
+
+def test_a_dotted_dateline_is_not_a_figure(proposer):
+    rows = rows_of(proposer, "Court convicts six\n\nKARAGANDA, Kazakhstan, 28.02.2025 - Six residents of the region were "
+                             "sentenced on Tuesday for running a channel, the court said.")
+    assert "28.02" not in set(rows.loc[rows["table"] == "figures", "value_text"])
+
+
+def test_last_week_is_the_month_of_last_week_and_a_city_is_not_a_month():
+    assert relative_dates("Seven people were detained in raids last week.", "2024-10-09") == [(36, 45, "2024-10", "month")]
+    assert relative_dates("Two suspects detained in Novosibirsk are citizens of Kyrgyzstan.", "2024-11-21") == []
