@@ -1,7 +1,8 @@
 """The proposer's rules for what a news sentence refers to: a count it is part of ("Nine of those
 held", "two of the five suspects"), an event told before ("in a parallel operation"), an event it
 only mentions ("since their mothers were jailed", "cleared of involvement in the attack"), a
-building named after a city ("the Santa Maria church"), and the dateline it was filed under.
+building named after a city ("the Santa Maria church"), and the dateline it was filed under; and
+numbers that are not figures (telephone numbers, articles of a law, "the youngest 19").
 Sentences written for these tests (fictional); pure: the proposer on a text, no Streamlit."""
 
 from __future__ import annotations
@@ -128,3 +129,43 @@ def test_a_dotted_dateline_is_not_a_figure(proposer):
 def test_last_week_is_the_month_of_last_week_and_a_city_is_not_a_month():
     assert relative_dates("Seven people were detained in raids last week.", "2024-10-09") == [(36, 45, "2024-10", "month")]
     assert relative_dates("Two suspects detained in Novosibirsk are citizens of Kyrgyzstan.", "2024-11-21") == []
+
+
+# ---- numbers that are not figures, and dates written in figures (from set H's failures)
+
+def test_telephone_numbers_and_articles_of_law_are_not_figures(proposer):
+    rows = rows_of(proposer, "Relatives can call the free hotline 1414 or 0 (3222) 55-30-30. The men were convicted under "
+                             "Article 258-2 and Article 161 of the Criminal Code.")
+    reasons = dict(zip(rows.loc[rows["table"] == "excluded", "value_text"], rows.loc[rows["table"] == "excluded", "exclude_reason"]))
+    assert rows[rows["table"] == "figures"].empty
+    assert reasons["1414"] == reasons["3222"] == "a telephone number, not a figure"
+    assert reasons["258"] == reasons["161"] == "an article of a law, not a figure"
+
+
+def test_the_youngest_and_the_oldest_are_ages(proposer):
+    found = figures(rows_of(proposer, "The suspects, the youngest 20 and the oldest 34, were detained in Osh on Friday."))
+    assert (found["20"]["indicator"], found["34"]["indicator"]) == ("perpetrator_age", "perpetrator_age")
+
+
+@pytest.mark.parametrize("text, place, date", [
+    ("Title\n\nDUSHANBE, 12/10/2025 (Pamir Wire) \u2014 Officials said.", "Dushanbe", "2025-10-12"),
+    ("Title\n\nASTANA, 2025-04-02 \u2014 Officials said.", "Astana", "2025-04-02"),
+])
+def test_a_dateline_with_a_date_in_figures(text, place, date):
+    line = read_dateline(text)
+    assert (line.place, line.date) == (place, date)
+
+
+def test_people_who_came_home_in_groups_between_two_days(proposer):
+    rows = rows_of(proposer, "ASTANA, 2025-04-02 \u2014 Thirty-two Kazakhstanis, most of them children, came home from Syria in "
+                             "two groups between 27 and 29 March, the ministry said.", published="2025-04-02")
+    found = figures(rows)
+    assert found["Thirty-two"]["indicator"] == "repatriated_people"
+    assert (found["Thirty-two"]["period_start"], found["Thirty-two"]["period_end"]) == ("2025-03-27", "2025-03-29")
+    assert "04-02" not in found and "2025-04-02" not in found
+
+
+def test_hundred_and_fifty_is_one_number():
+    assert [(o.text, o.value) for o in scan_numbers("x", "more than six hundred and fifty returned; two hundred and three "
+                                                          "hundred")] == [("six hundred and fifty", 650.0), ("two hundred", 200.0),
+                                                                          ("three hundred", 300.0)]

@@ -19,7 +19,8 @@ _YEAR_AFTER = re.compile(r"^,?\s*(?:19|20)\d\d\b")
 
 # Datelines: "01.05.2019 16:40" on a line of its own; "DUSHANBE --"; "ALMATY, Nov 3 (Steppe Wire) -";
 # "Almaty, 12 March 2021." at the start of the first paragraph.
-DOTTED_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)")
+DOTTED_DATE = re.compile(r"(?<![\d./-])(?:(?P<d>\d{1,2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)|"
+                         r"(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d))(?![\d./-]\d)")  # 01.05.2019, 14/11/2024, 2025-03-24
 DATELINE_DASH = re.compile(r"\s*(?:\d{1,2}:\d\d\s*)?(?:--|\u2014|\u2013|-(?=\s))\s*")
 CITY_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){{0,2}}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
@@ -45,9 +46,9 @@ def read_dateline(text: str) -> Dateline | None:
         line_start = head.rfind("\n", 0, dotted.start()) + 1
         line_end = head.find("\n", dotted.end())
         rest = head[dotted.end():line_end if line_end >= 0 else len(head)]
-        iso = _iso(int(dotted["y"]), int(dotted["m"]), int(dotted["d"]))
+        iso = _iso(int(dotted["y"] or dotted["y2"]), int(dotted["m"] or dotted["m2"]), int(dotted["d"] or dotted["d2"]))
         lead = head[line_start:dotted.start()]  # nothing, or places: "Dushanbe, 21.05.2024", "KARAGANDA, Kazakhstan, 28.02.2024"
-        dash = DATELINE_DASH.match(rest)  # "28.02.2024 - Six residents ...": the dateline ends at the dash
+        dash = DATELINE_DASH.match(rest) or re.match(r"\s*\([^)\n]{1,40}\)\s*(?:--|\u2014|\u2013|-(?=\s))\s*", rest)  # "28.02.2024 - Six", "14/11/2024 (Wire) —"
         if iso and re.fullmatch(r"\s*(?:[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)?,\s*){0,2}", lead) and (
                 dash or re.fullmatch(r"\s*(?:\d{1,2}:\d\d)?\s*", rest)):
             end = dotted.end() + (dash.end() if dash else 0)
@@ -104,6 +105,7 @@ def check_published(value: str) -> str:
 WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
                      rf"(?:\s+(?:night|morning|evening|afternoon))?(?:\s*\((?P<md>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\))?")
 MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?![\w])")
+DAY_RANGE = re.compile(rf"\b(?P<d1>\d{{1,2}})\s*(?:and|to|-|\u2013)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})(?![\w])")
 MONTH_ALONE = re.compile(r"\b(?:in|since|until|by|from|early|late|mid-|last|this|of)\s+(?P<m>January|February|March|April|May|June|July|"
                          r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\s+\d)")  # not "in Novosibirsk"
 PHRASES = [
@@ -176,6 +178,11 @@ def relative_dates(sentence: str, published: str) -> list[tuple[int, int, str, s
             iso = _iso(year - 1, month, d)
         return iso
 
+    for m in DAY_RANGE.finditer(sentence):  # "between 19 and 21 March": both days, the first then the last
+        if free(m.start(), m.end()) and not _YEAR_AFTER.match(sentence[m.end():]):
+            month = _month_number(m["m"])
+            found += [(m.start("d1"), m.end("d1"), month_day(month, int(m["d1"])), "day"),
+                      (m.start("d2"), m.end(), month_day(month, int(m["d2"])), "day")]
     for m in WEEKDAY.finditer(sentence):
         if not free(m.start(), m.end()):
             continue

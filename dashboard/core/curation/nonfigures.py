@@ -44,6 +44,12 @@ SEIZED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:rifles?|guns?|pistols?|grenades
 THE_COUNT = re.compile(r"\b(?:of|out\s+of|among)\s+(?:the|these|those)\s*$", re.I)  # "two of the five suspects"
 OF_THOSE = re.compile(r"\b(?:of|out of)\s+(?:those|these|the|them)\s*$", re.I)
 DAY_PARTICLE = re.compile(r"^:\d\d", re.I)
+# "the free hotline 1313", "call 0 (312) 66-20-20": a number to call
+PHONE_BEFORE = re.compile(r"\b(?:hotline|helpline|help\s+line|phone|telephone|tel\.|call|dial|number)[,:]?\s*(?:\d[\d\s()-]*)?$", re.I)
+PHONE_AROUND = re.compile(r"\(\d{2,4}\)\s*\d|\d{2,3}-\d{2}-\d{2}")
+# "under Article 244-1 and Article 159 of the Criminal Code"
+LAW_BEFORE = re.compile(r"\b(?:Article|Articles|Art\.|Section|Sections|Paragraph|Clause|Chapter)\s*(?:\d[\d.-]*\s*(?:,|and|or)\s*)*$", re.I)
+EXTREME_AGE_BEFORE = re.compile(r"\bthe\s+(?:youngest|oldest|eldest)(?:\s+(?:was|is|aged|being))?\s*$", re.I)
 
 
 def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
@@ -55,6 +61,13 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
     word_after = sentence[occ.end:occ.end + 40]
     if TIME_AFTER.match(word_after) or re.search(r"\d:\s*$", before):
         return "a time of day, not a figure"
+    if PHONE_BEFORE.search(before) or PHONE_AROUND.search(sentence[max(0, occ.start - 6):last.end + 12]):
+        return "a telephone number, not a figure"
+    if LAW_BEFORE.search(before):
+        return "an article of a law, not a figure"
+    if EXTREME_AGE_BEFORE.search(before):  # "the youngest 19 and the oldest 31"
+        around = sentence[max(0, occ.start - 80):last.end + 30]
+        return "perpetrator_age" if PEOPLE_AGED.search(around) or re.search(r"\bsuspects?\b", around, re.I) else "an age, not a count of people"
     copula_age = re.search(r"\b(?:under|below|over|above)\s*$", before) and not re.search(r"\bthe\s+age", before)
     if (AGE_AFTER.match(after) or AGE_AFTER.match(word_after) or AGED_LIST.search(before)
             or (AGE_BEFORE.search(before) and (not copula_age or AGE_ENDS.match(after)))):

@@ -17,6 +17,8 @@ MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|Oct
 
 
 DATE_PATTERNS = [  # most precise first; each gives (year, month, day) groups by name
+    re.compile(r"(?<![\w.-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])"),  # 2025-03-24
+    re.compile(r"(?<![\w./])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)(?![\w]|[./]\d)"),  # 14/11/2024, 28.02.2024
     re.compile(rf"\b{MONTH_NAMES}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES},?\s+(?P<y>(?:19|20)\d\d)\b"),
     re.compile(rf"\b{MONTH_NAMES},?\s+(?P<y>(?:19|20)\d\d)\b"),
@@ -148,7 +150,12 @@ def find_dates(text: str) -> list[tuple[int, int, str, str]]:
             groups = m.groupdict()
             year = int(groups["y"])
             month_name = next((g for g in m.groups() if g and g.lower() in MONTHS), None)
-            if month_name and groups.get("d"):
+            if groups.get("m"):  # a date in figures
+                month, day = int(groups["m"]), int(groups["d"])
+                if not (1 <= month <= 12 and 1 <= day <= 31):
+                    continue
+                iso, precision = f"{year}-{month:02d}-{day:02d}", "day"
+            elif month_name and groups.get("d"):
                 day = int(groups["d"])
                 if not 1 <= day <= 31:
                     continue

@@ -76,6 +76,8 @@ ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+){0,2}),\s+(?:mostly|most\s+of\s+t
 HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:(?:thought|believed|said|"
                   r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
                   r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:camps?|prisons?|jails?|detention))\b", re.IGNORECASE)
+CAME_HOME = re.compile(r"^[\s\w'-]{0,60}?\b(?P<verb>(?:have\s+|has\s+|had\s+)?(?:came|come|flew|flown|arrived|returned)\s+"
+                       r"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from)\b", re.I)
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
 RETURN_BEFORE = re.compile(rf"\b(?:{RETURN_VERBS})\b", re.I)
 ACTIVE_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?!been\b)(?:\w+\s+)?(?:\w+ly\s+)?\w+$", re.IGNORECASE)
@@ -122,6 +124,8 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
             if indicator != "repatriated_people" and ACTIVE_PERFECT.search(m.group(0)):
                 continue  # "6 who had recruited others": the number did it (they recruited), it does not count recruits
             return _resolve(indicator, sentence, start, end, attack_nearby), m.group(0).split()[-1]
+    if CAME_HOME.match(after):  # "Forty-five Kazakhstanis, most of them minors, came home from Syria"
+        return "repatriated_people", CAME_HOME.match(after).group("verb")
     held = HELD.match(after)
     if held:
         return "detained_women_children", re.sub(r"^.*?\b(?=(?:are|were|is|was|remain|remained)\b)", "", held.group(0).strip())

@@ -207,6 +207,11 @@ def _phrase_at(tokens, i: int, text: str) -> int:
             length += 1
         elif cur_word == "one" and prev.group(0).lower() in _TENS and text[prev.end():cur.start()] == "-":
             length += 1  # "forty-one" ("one" alone is rarely a count: "one of the men")
+        elif (cur_word == "and" and prev.group(0).lower() in ("hundred", "thousand") and i + length + 1 < len(tokens)
+              and _joined(text, prev, cur) and _joined(text, cur, tokens[i + length + 1])
+              and tokens[i + length + 1].group(0).lower() in _UNITS
+              and not _scale_follows(tokens, i + length + 1, text)):
+            length += 2  # "six hundred and fifty" (not "two hundred and three hundred": two numbers)
         elif (
             cur_word == "a"
             and prev.group(0).lower() == "half"
@@ -217,6 +222,11 @@ def _phrase_at(tokens, i: int, text: str) -> int:
         else:
             break
     return length
+
+
+def _scale_follows(tokens, j: int, text: str) -> bool:
+    """The number word at j is followed by a scale word ("three hundred"), itself joined to it."""
+    return j + 1 < len(tokens) and tokens[j + 1].group(0).lower() in _SCALES and _joined(text, tokens[j], tokens[j + 1])
 
 
 def scan_numbers(doc_id: str, text: str) -> list[NumberOccurrence]:
