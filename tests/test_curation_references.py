@@ -169,3 +169,46 @@ def test_hundred_and_fifty_is_one_number():
     assert [(o.text, o.value) for o in scan_numbers("x", "more than six hundred and fifty returned; two hundred and three "
                                                           "hundred")] == [("six hundred and fifty", 650.0), ("two hundred", 200.0),
                                                                           ("three hundred", 300.0)]
+
+
+# ---- from set I's failures
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("Forty Kyrgyz women and children who had been held in Iraqi prisons arrived in Bishkek on Tuesday.", "Forty", "repatriated_people"),
+    ("He put the number of Kyrgyz citizens returned from Syria since 2019 at 640.", "640", "repatriated_people"),
+    ("The country has now recovered some 380 nationals from Syria and Iraq.", "some 380", "repatriated_people"),
+    ("The men talked 23 people into joining the group.", "23", "recruited_people"),
+    ("Police in Samara region held nearly 1,900 foreign citizens during checks at markets.", "nearly 1,900", "migrants_detained"),
+])
+def test_more_ways_of_saying_a_return_a_recruitment_and_a_detention(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+def test_people_held_in_a_camp_are_not_detained_by_anyone_here(proposer):
+    assert figures(rows_of(proposer, "Some 300 Kyrgyz women are held in al-Hol."))["Some 300"]["indicator"] == "detained_women_children"
+
+
+def test_men_who_returned_and_were_sentenced_are_convicted_not_repatriated(proposer):
+    assert figures(rows_of(proposer, "Four men who returned from Syria were sentenced on Monday."))["Four"]["indicator"] == "people_convicted"
+
+
+def test_of_whom_travelled_to_syria_counts_people_who_left(proposer):
+    found = figures(rows_of(proposer, "Between 2015 and 2016 the men talked 23 people into joining the group, nine of whom "
+                                      "travelled to Syria."))
+    assert found["nine"]["indicator"] == "conflict_migrants"
+
+
+def test_of_the_blocked_pages_the_parts_are_parts_and_a_count_no_indicator_explains_has_none(proposer):
+    rows = rows_of(proposer, "The service said it had blocked 120 Telegram channels and TikTok accounts in the first half of "
+                             "the year. Of the blocked pages, 80 were on Telegram and 25 on TikTok. The largest had about "
+                             "41,000 subscribers. Officers identified 30 young men drawn in by recruiters; 9 of them were detained.")
+    found = figures(rows)
+    total = found["120"]["candidate_id"]
+    assert (found["80"]["part_of"], found["25"]["part_of"]) == (total, total)
+    assert found["80"]["indicator"] == found["25"]["indicator"] == found["120"]["indicator"]
+    assert found["9"]["part_of"] != found["about 41,000"]["candidate_id"]
+
+
+def test_an_event_takes_the_date_written_on_it(proposer):
+    rows = rows_of(proposer, "The group on Saturday claimed Friday's suicide bombing at a mosque in Kabul.", published="2025-11-16")
+    assert [i["date"] for i in incidents(rows)] == ["2025-11-14"]

@@ -90,6 +90,9 @@ def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: i
         return None, "verdict"
     if kind == "announcement" and dates.speech and not dates.event:
         return dates.speech[0], ""  # "announced on April 17": the announcement is the event
+    for d in dates.event + dates.speech:  # "claimed Friday's suicide bombing": the date written on the event word
+        if d[1] <= word_at and re.fullmatch(r"(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}|\s+", text[d[1]:word_at]) and d[3] == "day":
+            return d, ""
     for d in dates.event:
         if d[3] == "period":
             continue  # "over the past twelve months": a period, not the date of an event

@@ -41,13 +41,14 @@ WITHIN = {"": {"", "men", "women", "children", "orphans", "women and children"},
 # The sentence speaks of people counted just before: "The group included...", "Among them...", "Of those 754..."
 REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,2}?(?:group|men|women|children|returnees|"
                          r"citizens|people|suspects|detainees|defendants|evacuees|passengers|flight|plane)\b|"
-                         r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these))\b|"
+                         r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these)|Of\s+the\s+(?:[\w-]+\s+)?[a-z]+,)|"  # "Of the blocked pages, 97"
                          r"^(?:\W*)(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:those|these|them|the)\b", re.I)  # "Nine of those held"
 LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+them|\bincluded|\bconsisted\s+of|"
                              r"\bcomprising)\s*(?:[\w-]+\s+){0,3}$", re.I)
-APPOSITION = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
+APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)\b(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
+OF_THE_LEAD = re.compile(r"^\W*Of\s+the\s+(?:[\w-]+\s+)?[a-z]+,", re.I)
 OF_THEM = re.compile(r"^\s*of\s+(?:them|those|whom)\b", re.I)
 
 
@@ -103,6 +104,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         if part.value is None:
             continue
         earlier = [f for f in figures[:i] if f.value is not None and not f.row.get("part_of") and f.row.get("counts", "") in WITHIN
+                   and f.row.get("indicator")  # a number no indicator explains ("38,000 subscribers") has no parts
                    and part.sentence - f.sentence <= 2]
         after_total = [category(text, part.end, f.row["indicator"]) for f in earlier]
         subset = _subset_of_part(figures[:i], part, text)
@@ -116,7 +118,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
                     part.row["period_start"], part.row["period_end"] = total.row["period_start"], total.row["period_end"]
                 part.row["reason"] += f"; {cat} among '{subset.row['value_text']}', part of '{total.row['value_text']}'"
             continue
-        of_them = OF_THEM.match(text[part.end:])  # "detained 6,500 migrants, and that 1,100 of them": the count just before
+        # "detained 6,500 migrants, and that 1,100 of them", "Of the blocked pages, 97 ...": the count told before
+        of_them = OF_THEM.match(text[part.end:]) or OF_THE_LEAD.match(text)
         same = [f for f, cat in zip(earlier, after_total) if f.sentence == part.sentence and (
             LINKED_TO_TOTAL.search(text[f.start:part.start]) or of_them
             or (cat and re.search(r"[,:(]\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])))]

@@ -24,13 +24,14 @@ RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|
 # verb -> indicator ("@arrest": people_arrested about an attack or plot, else people_detained)
 VERBS = [
     (RETURN_VERBS, "repatriated_people"),
-    (r"brought|brings|bringing|flew|flies|flown|evacuated|rescued|took|taken", "@out_of"),  # "brought 97 nationals out of the camps"
+    (r"brought|brings|bringing|flew|flies|flown|evacuated|rescued|took|taken|recovered|recovers", "@out_of"),  # "brought 97 nationals out of the camps"
     (r"(?:plane|flight|aircraft|airliner|charter)\s+carrying", "@flight"),  # "a plane carrying 54 children ... landed"
     (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
      r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
      r"(?:handed|hands|gave|gives|given|imposed|imposes)\s+(?:down\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)"
      r"(?:\s+of\s+[\w\s-]{1,30}?)?\s+(?:to|on)", "people_convicted"),  # "handed prison terms of 5 to 8 years to six men"
     (r"(?:ordered\s+)?the\s+arrest\s+of", "people_arrested"),
+    (r"held|holds|holding", "@held"),  # "Police ... held nearly 2,600 foreign citizens during checks"
     (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|detaining|arrested|arrests|arresting|"
      r"apprehended|detention\s+of|"
      r"(?:rounded|rounds|round)\s+up|picked\s+up", "@arrest"),
@@ -39,7 +40,7 @@ VERBS = [
     (r"transferred|transfers|handed\s+back", "@transfer"),  # "transferred 43 citizens ... to the custody of Tajikistan"
     (r"charged|charges|indicted|indicts", "@cell"),  # "charged seven men with ... planned attacks": the plotters
     (r"(?:handed|hands|passed|passes|issued|issues)\s+down", "@verdicts"),  # "handed down 1,154 sentences"
-    (r"drawing|drew|drawn|draws|dragged|dragging", "@into"),  # "drawing 9 men into a group"  # "a cell of four migrants ... preparing to blow up": the plotters
+    (r"drawing|drew|drawn|draws|dragged|dragging|talked|talks|talking|coaxed|pushed|tricked", "@into"),  # "drawing 9 men into a group"  # "a cell of four migrants ... preparing to blow up": the plotters
     (r"sent|sends", "@sent"),
     (r"deported|deports|expelled|expels|(?:the\s+)?(?:expulsion|deportation|removal)\s+of", "people_expelled"),
     (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|"
@@ -55,11 +56,11 @@ FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|
 ACTIVE = [(re.compile(rf"\b(?:{verb})\s+{FILLER}$", re.I), indicator) for verb, indicator in VERBS]
 # "511 people have been brought back", "93 citizens were returned", "45 people were convicted"
 PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,100}}?\b(?:have|has|had|were|was|are|is|to\s+be|will\s+be)\s+(?:\w+\s+)?(?:been\s+)?"
-                       rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS]
+                       rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS if indicator != "@held"]
 # "the number of Kazakh citizens returned from the conflict zone has reached 607"
 NUMBER_OF = [(re.compile(rf"\bnumber\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|rose\s+to|risen\s+to|stands\s+at|"
-                         rf"stood\s+at|totals?|totalled|is|was)\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.I), indicator)
-             for verb, indicator in VERBS]
+                         rf"stood\s+at|totals?|totalled|is|was|at)\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.I), indicator)
+             for verb, indicator in VERBS if indicator != "@held"]
 # "would bring the number of children returned from Iraq to 296"; "brings to 765 the number of people it has taken home"
 BRINGS = r"(?:bring|brings|brought|bringing|raise|raises|raised|raising|take|takes|took|push|pushes|pushed)"
 BRING_NUMBER_OF = [(re.compile(rf"\b{BRINGS}\s+the\s+(?:total\s+)?number\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?"
@@ -76,8 +77,12 @@ ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+){0,2}),\s+(?:mostly|most\s+of\s+t
 HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:(?:thought|believed|said|"
                   r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
                   r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:camps?|prisons?|jails?|detention))\b", re.IGNORECASE)
-CAME_HOME = re.compile(r"^[\s\w'-]{0,60}?\b(?P<verb>(?:have\s+|has\s+|had\s+)?(?:came|come|flew|flown|arrived|returned)\s+"
-                       r"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from)\b", re.I)
+CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?\b(?P<verb>(?:have\s+|has\s+|had\s+)?(?:came|come|flew|flown|arrived|returned)\s+"
+                       rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:{HOME}))\b", re.I)
+# "eleven of whom travelled to Syria": people who left for the conflict
+WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|left|moved|headed)\s+(?:[\w-]+\s+){0,2}?(?:to|for))\s+"
+                         r"(?:Syria|Iraq|Afghanistan|the\s+(?:conflict|war)\s+zones?)\b", re.I)
+POLICE = re.compile(r"\b(?:police|officers|security\s+(?:service|services|forces)|authorities|FSB|GKNB|SNB|KNB|gendarmes)\b", re.I)
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
 RETURN_BEFORE = re.compile(rf"\b(?:{RETURN_VERBS})\b", re.I)
 ACTIVE_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?!been\b)(?:\w+\s+)?(?:\w+ly\s+)?\w+$", re.IGNORECASE)
@@ -108,7 +113,7 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         m = pattern.search(before)
         if m and not CLAUSE_BREAK.search(m.group(0)):
             resolved = _resolve(indicator, sentence, start, end, attack_nearby)
-            if indicator == "@out_of" and not resolved:
+            if indicator in ("@out_of", "@held") and not resolved:
                 continue  # "brought 5 people to court": not a return; other rules may read it
             return resolved, m.group(0).split()[0]
     if TOGETHER_WITH.search(before) and RETURN_BEFORE.search(sentence[:start]):
@@ -124,8 +129,12 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
             if indicator != "repatriated_people" and ACTIVE_PERFECT.search(m.group(0)):
                 continue  # "6 who had recruited others": the number did it (they recruited), it does not count recruits
             return _resolve(indicator, sentence, start, end, attack_nearby), m.group(0).split()[-1]
-    if CAME_HOME.match(after):  # "Forty-five Kazakhstanis, most of them minors, came home from Syria"
-        return "repatriated_people", CAME_HOME.match(after).group("verb")
+    came = CAME_HOME.match(after)  # "Forty-five Kazakhstanis, most of them minors, came home from Syria"
+    if came and not re.search(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", after[:came.start("verb")]):  # not "men who returned"
+        return "repatriated_people", came.group("verb")
+    went = WENT_TO_WAR.match(after)
+    if went:
+        return "conflict_migrants", went.group("verb")
     held = HELD.match(after)
     if held:
         return "detained_women_children", re.sub(r"^.*?\b(?=(?:are|were|is|was|remain|remained)\b)", "", held.group(0).strip())
@@ -135,6 +144,8 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
 def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby: bool) -> str:
     if indicator == "@out_of":  # brought, flown or taken out of a camp or a conflict zone: a return
         return "repatriated_people" if OUT_OF.match(sentence[end:end + 120]) else ""
+    if indicator == "@held":  # held by police or security officers: detained; held in a camp is not this verb's
+        return _resolve("@arrest", sentence, start, end, attack_nearby) if POLICE.search(sentence[:start]) else ""
     if indicator == "@flight":  # a flight is a repatriation when it lands home, not any flight with passengers
         return "repatriated_people" if re.search(r"\b(?:landed|arrived|touched\s+down|home)\b", sentence, re.IGNORECASE) else ""
     if indicator == "@arrest":
