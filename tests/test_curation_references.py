@@ -212,3 +212,33 @@ def test_of_the_blocked_pages_the_parts_are_parts_and_a_count_no_indicator_expla
 def test_an_event_takes_the_date_written_on_it(proposer):
     rows = rows_of(proposer, "The group on Saturday claimed Friday's suicide bombing at a mosque in Kabul.", published="2025-11-16")
     assert [i["date"] for i in incidents(rows)] == ["2025-11-14"]
+
+
+# ---- from set J's failures
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("Police in Omsk region took 940 foreign nationals to police stations during a sweep of markets.", "940", "migrants_detained"),
+    ("The court on Monday found two men, a driver and his cousin, guilty of financing terrorism.", "two", "people_convicted"),
+    ("Officers detained three men from Central Asia in Lyon and Grenoble late on Tuesday night after a months-long inquiry "
+     "on suspicion of planning an attack on a stadium.", "three", "people_arrested"),
+])
+def test_custody_guilt_and_suspicion_of_a_plot(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+def test_suspected_of_recruiting_is_a_detention_not_an_arrest_for_a_plot(proposer):
+    found = figures(rows_of(proposer, "The committee said it had detained 32 people suspected of recruiting for terrorist groups."))
+    assert found["32"]["indicator"] == "people_detained"
+
+
+def test_the_group_comprises_its_parts(proposer):
+    rows = rows_of(proposer, "A flight brought 27 Turkmen nationals home from Iraq on Monday, among them 15 minors. Besides the "
+                             "children, the group comprises eight women and four men.")
+    found = figures(rows)
+    total = found["27"]["candidate_id"]
+    assert [(found[v]["part_of"], found[v]["counts"]) for v in ("eight", "four")] == [(total, "women"), (total, "men")]
+
+
+def test_forming_the_largest_group_is_no_founding(proposer):
+    rows = rows_of(proposer, "Uzbeks formed the largest group in 2015, with an estimated 1,900 travellers.")
+    assert [i["kind"] for i in incidents(rows)] == []

@@ -43,8 +43,11 @@ REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,
                          r"citizens|people|suspects|detainees|defendants|evacuees|passengers|flight|plane)\b|"
                          r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these)|Of\s+the\s+(?:[\w-]+\s+)?[a-z]+,)|"  # "Of the blocked pages, 97"
                          r"^(?:\W*)(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:those|these|them|the)\b", re.I)  # "Nine of those held"
+# "Besides the children, the group comprises nine women": the group counted before
+GROUP_MADE_OF = re.compile(r"\bthe\s+(?:group|returnees|evacuees|passengers)\s+(?:comprises|comprised|includes|included|consists\s+of|"
+                           r"consisted\s+of|(?:is|was)\s+made\s+up\s+of)\s*$", re.I)
 LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+them|\bincluded|\bconsisted\s+of|"
-                             r"\bcomprising)\s*(?:[\w-]+\s+){0,3}$", re.I)
+                             r"\bconsists\s+of|\bcomprising|\bcomprises|\bcomprised|\bmade\s+up\s+of)\s*(?:[\w-]+\s+){0,3}$", re.I)
 APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)\b(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
@@ -126,7 +129,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         back = [f for f in earlier if f.sentence < part.sentence and _only_numbers_between(figures, f, part)]
         sibling = _after_sibling(figures[:i], part, text)
         apposition = APPOSITION.search(text[:part.start]) or (sibling and sibling.row.get("_apposition"))
-        refers = REFERS_BACK.match(text) or of_them or apposition or sibling
+        refers = REFERS_BACK.match(text) or GROUP_MADE_OF.search(text[:part.start]) or of_them or apposition or sibling
         totals = same or (back if refers else [])
         of_the = OF_THE_NOUN.match(text[part.end:])
         named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2

@@ -39,7 +39,8 @@ EVENT_WORDS = [
     (r"arrest(?:ed|s)?|detain(?:ed)?|apprehended", "arrest"),
     (r"repatriat\w+|brought (?:back|home)|returned home", "repatriation programme"),
     (r"pledged? allegiance|swore allegiance", "pledge of allegiance"),
-    (r"founded|formed|created|established|launched", "founding"),
+    (r"founded|formed(?!\s+(?:the|a)\s+(?:largest|biggest|second|majority|bulk|core|backbone))|created|established|launched",
+     "founding"),  # not "Uzbeks formed the largest group"
     (r"banned|ban on|outlawed", "ban"),
     (r"released from prison|freed from prison|were released", "prison release"),
     (r"\bmet with\b|meeting|arrived in|visited", "meeting"),

@@ -1,9 +1,11 @@
 """What the verb next to a number says it counts, in news reports: return verbs (repatriated,
-returned, evacuated, brought back or home, handed over, flown home, a plane carrying N that landed)
-count people repatriated, whose subject is the repatriating state; "are still held in", "thought to
-be in", "serving sentences" count people held abroad; detained, sentenced, recruited, blocked,
-deported, killed and wounded have their own indicators (a verb in the active perfect after the
-number, "6 who had recruited others", says what they did, not what was done to them). Also how a sentence links a group to an event (claimed it,
+returned, evacuated, brought back, home or out of the camps, handed over or to diplomats, flown home
+or to a capital, "came home", "arrived in Tashkent", a plane carrying N that landed) count people
+repatriated, whose subject is the repatriating state; "are still held in", "thought to be in",
+"serving sentences" count people held abroad; "travelled to Syria" counts people who left; detained
+(or held by police), sentenced, recruited, blocked, deported, killed and wounded have their own
+indicators (a verb in the active perfect after the number, "6 who had recruited others", says what
+they did, not what was done to them). Also how a sentence links a group to an event (claimed it,
 carried it out, inspired it...), for the incidents' `involvement`."""
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ VERBS = [
      r"(?:\s+of\s+[\w\s-]{1,30}?)?\s+(?:to|on)", "people_convicted"),  # "handed prison terms of 5 to 8 years to six men"
     (r"(?:ordered\s+)?the\s+arrest\s+of", "people_arrested"),
     (r"held|holds|holding", "@held"),  # "Police ... held nearly 2,600 foreign citizens during checks"
+    (r"took|takes|taken|taking", "@custody"),  # "took 1,870 foreign nationals to police stations"
+    (r"found|finds", "@guilty"),  # "found two men, a taxi driver and his brother-in-law, guilty"
     (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|detaining|arrested|arrests|arresting|"
      r"apprehended|detention\s+of|"
      r"(?:rounded|rounds|round)\s+up|picked\s+up", "@arrest"),
@@ -56,11 +60,11 @@ FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|
 ACTIVE = [(re.compile(rf"\b(?:{verb})\s+{FILLER}$", re.I), indicator) for verb, indicator in VERBS]
 # "511 people have been brought back", "93 citizens were returned", "45 people were convicted"
 PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,100}}?\b(?:have|has|had|were|was|are|is|to\s+be|will\s+be)\s+(?:\w+\s+)?(?:been\s+)?"
-                       rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS if indicator != "@held"]
+                       rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS if indicator not in ("@held", "@custody", "@guilty")]
 # "the number of Kazakh citizens returned from the conflict zone has reached 607"
 NUMBER_OF = [(re.compile(rf"\bnumber\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|rose\s+to|risen\s+to|stands\s+at|"
                          rf"stood\s+at|totals?|totalled|is|was|at)\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.I), indicator)
-             for verb, indicator in VERBS if indicator != "@held"]
+             for verb, indicator in VERBS if indicator not in ("@held", "@custody", "@guilty")]
 # "would bring the number of children returned from Iraq to 296"; "brings to 765 the number of people it has taken home"
 BRINGS = r"(?:bring|brings|brought|bringing|raise|raises|raised|raising|take|takes|took|push|pushes|pushed)"
 BRING_NUMBER_OF = [(re.compile(rf"\b{BRINGS}\s+the\s+(?:total\s+)?number\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?"
@@ -80,8 +84,11 @@ HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s
 CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?\b(?P<verb>(?:have\s+|has\s+|had\s+)?(?:came|come|flew|flown|arrived|returned)\s+"
                        rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:{HOME}))\b", re.I)
 # "eleven of whom travelled to Syria": people who left for the conflict
-WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|left|moved|headed)\s+(?:[\w-]+\s+){0,2}?(?:to|for))\s+"
+WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|left|moved|headed|made\s+it)\s+(?:[\w-]+\s+){0,2}?(?:to|for))\s+"
                          r"(?:Syria|Iraq|Afghanistan|the\s+(?:conflict|war)\s+zones?)\b", re.I)
+CUSTODY = re.compile(r"^[^.;]{0,60}?\b(?:to\s+(?:police\s+stations?|the\s+police)|into\s+custody|in\s+for\s+questioning)\b", re.I)
+SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
+                               r"carrying\s+out|an?\s+(?:\w+\s+)?attack)", re.I)  # not "suspected of recruiting for terrorist groups"
 POLICE = re.compile(r"\b(?:police|officers|security\s+(?:service|services|forces)|authorities|FSB|GKNB|SNB|KNB|gendarmes)\b", re.I)
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
 RETURN_BEFORE = re.compile(rf"\b(?:{RETURN_VERBS})\b", re.I)
@@ -113,7 +120,7 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         m = pattern.search(before)
         if m and not CLAUSE_BREAK.search(m.group(0)):
             resolved = _resolve(indicator, sentence, start, end, attack_nearby)
-            if indicator in ("@out_of", "@held") and not resolved:
+            if indicator in ("@out_of", "@held", "@custody", "@guilty") and not resolved:
                 continue  # "brought 5 people to court": not a return; other rules may read it
             return resolved, m.group(0).split()[0]
     if TOGETHER_WITH.search(before) and RETURN_BEFORE.search(sentence[:start]):
@@ -144,12 +151,18 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
 def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby: bool) -> str:
     if indicator == "@out_of":  # brought, flown or taken out of a camp or a conflict zone: a return
         return "repatriated_people" if OUT_OF.match(sentence[end:end + 120]) else ""
+    if indicator == "@custody":
+        return _resolve("@arrest", sentence, start, end, attack_nearby) if CUSTODY.match(sentence[end:end + 90]) else ""
+    if indicator == "@guilty":
+        return "people_convicted" if re.match(r"^[^.;]{0,80}?\bguilty\b", sentence[end:]) else ""
     if indicator == "@held":  # held by police or security officers: detained; held in a camp is not this verb's
         return _resolve("@arrest", sentence, start, end, attack_nearby) if POLICE.search(sentence[:start]) else ""
     if indicator == "@flight":  # a flight is a repatriation when it lands home, not any flight with passengers
         return "repatriated_people" if re.search(r"\b(?:landed|arrived|touched\s+down|home)\b", sentence, re.IGNORECASE) else ""
     if indicator == "@arrest":
         obj = sentence[end:end + 90]
+        if SUSPECTED_OF_PLOT.search(sentence[end:end + 160]):
+            return "people_arrested"  # "detained four men ... late on Wednesday on suspicion of planning to drive a van into"
         if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:migrants?|foreigners|foreign\s+(?:nationals|citizens|workers))\b", obj, re.IGNORECASE):
             return "migrants_detained"  # "detained about 6,500 migrants in raids since the attack": whom, before why
         if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:members|supporters|adherents)\s+of\b", obj, re.I):
