@@ -273,3 +273,16 @@ def test_hostile_text_in_the_data_shows_literally_on_the_profile(scratch, monkey
         assert "<script>" not in chart.proto.spec and "&lt;script&gt;" in chart.proto.spec
     events = table_with(at, "Concerns", "Nationality of those involved")
     assert hostile in set(events["Summary"])  # a table cell is text, shown as is
+
+
+@pytest.mark.parametrize("years", [None, (2022, 2026)])
+def test_the_list_counts_what_each_profile_holds(years):
+    """The list of countries builds each profile without what it does not show (full=False); its
+    coverage, figures, incidents and documents are the profile's, for every country."""
+    from core.analysis.filters import Filters
+    corpus = load_corpus(validate=False)
+    f = Filters(year_from=years[0], year_to=years[1]) if years else None
+    for iso in COUNTRIES["iso3"]:
+        full, counts = build_profile(corpus, iso, f), build_profile(corpus, iso, f, full=False)
+        assert (counts.coverage, len(counts.key_figures), counts.own_incident_reports, counts.naming) == (
+            full.coverage, len(full.key_figures), full.own_incident_reports, full.naming), iso

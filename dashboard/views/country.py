@@ -60,8 +60,8 @@ def profile_key(iso: str) -> tuple:
 def landing() -> None:
     """No country chosen: every country with how well the documents cover it, linked to its profile."""
     rows = []
-    for iso in ordered:
-        p, _ = profile_of(iso)
+    for iso in ordered:  # what the list counts only (core.analysis.profile.build_profile, full=False)
+        p = cache.cached("profile-counts", lambda: build_profile(corpus, iso, f, full=False), *profile_key(iso))
         rows.append({"country": names[iso], "coverage": p.coverage, "figures": len(p.key_figures),
                      "incidents": p.own_incident_reports, "documents": len(p.naming), "profile": f"country?iso={iso}"})
     st.markdown("Choose a country above, or open its profile from this list.")

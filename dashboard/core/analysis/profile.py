@@ -171,8 +171,10 @@ def _incident_relation(row, iso: str, name: str, adjective: str, central: bool) 
     return None
 
 
-def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> Profile:
-    """The profile of one country; the year filters apply to dated rows (the country filter does not)."""
+def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None, full: bool = True) -> Profile:
+    """The profile of one country; the year filters apply to dated rows (the country filter does not).
+    With full=False only what the list of countries counts (its rows, channels, hotspots and passages):
+    no wording, ranking, disagreements, events or groups, which the list does not show."""
     filters = replace(filters or Filters(), countries=())
     names = dict(zip(corpus["countries"]["iso3"], corpus["countries"]["name"]))
     name = names.get(iso, iso)
@@ -183,24 +185,25 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     place_country = place_countries(corpus)
     incident_country = dict(zip(corpus["incidents"]["incident_id"], corpus["incidents"]["country_iso3"]))
 
-    inc_view = corpus_views(corpus)[1]
-    summaries = incident_words(inc_view)
     figs = filter_figures(corpus_views(corpus)[0], filters)
     figs = figs[figs["countries"].map(lambda cs: iso in cs).astype(bool)].copy()  # an empty map is not a column list
     spans = region_spans(corpus)
     figs["scope"] = [_figure_scope(s, r, iso, place_country, incident_country, spans)
                     for s, r in zip(figs["subject"], figs["related"])]
-    figs["about"] = [figure_about(s, sl, r, rl, ra, summaries) for s, r, ra, sl, rl in
-                     zip(figs["subject"], figs["related"], figs["related_as"], figs["subject_label"], figs["related_label"])]
-    figs["regional"] = figs["scope"] == REGIONAL_SCOPE  # the country's own figures first
-    figs = rank_figures(figs.sort_values("subject_label", kind="stable"))  # by priority and topic
-    figs = figs.sort_values("regional", kind="stable").drop(columns="regional")
+    if full:
+        summaries = incident_words(corpus_views(corpus)[1])
+        figs["about"] = [figure_about(s, sl, r, rl, ra, summaries) for s, r, ra, sl, rl in
+                         zip(figs["subject"], figs["related"], figs["related_as"], figs["subject_label"], figs["related_label"])]
+        figs["regional"] = figs["scope"] == REGIONAL_SCOPE  # the country's own figures first
+        figs = rank_figures(figs.sort_values("subject_label", kind="stable"))  # by priority and topic
+        figs = figs.sort_values("regional", kind="stable").drop(columns="regional")
 
     hot = derived(corpus, "hotspots_view", hotspots_view)  # the same for every country: built once per corpus
     hot = hot[hot["country_iso3"] == iso]
 
     inc = filter_incidents(corpus_views(corpus)[1], filters, use_kind=False, use_group=False).copy()
-    inc["relation"] = [_incident_relation(r, iso, name, adjective, central) for r in inc.to_dict("records")]
+    records = derived(corpus, "incident records", lambda c: dict(zip(corpus_views(c)[1].index, corpus_views(c)[1].to_dict("records"))))
+    inc["relation"] = [_incident_relation(records[i], iso, name, adjective, central) for i in inc.index]
     inc["by_former_citizens"] = [bool(former) and iso in origin and where != iso for former, origin, where
                                  in zip(inc["origin_former"], inc["origin_iso3"], inc["country_iso3"])]
     # An event one report leaves at "Central Asians" while another names their citizenship (St Petersburg
@@ -215,15 +218,21 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None) -> P
     inc = inc.sort_values(["start", "incident_id"], na_position="last", kind="stable")
 
     ch = corpus["channels"].copy()
-    ch["why"] = ["; ".join(_channel_reasons(r, pattern, central)) for r in ch.to_dict("records")]
+    channel_rows = derived(corpus, "channel records", lambda c: c["channels"].to_dict("records"))  # the same for every country
+    ch["why"] = ["; ".join(_channel_reasons(r, pattern, central)) for r in channel_rows]
     ch = ch[ch["why"] != ""]
     languages = ch.loc[ch["stance"] == "used", "languages"].str.split(";").explode().str.strip()  # used channels only
     languages = languages[languages != ""].value_counts().rename_axis("language").reset_index(name="claims")
 
-    groups = _groups(corpus, iso, name, adjective, pattern, place_country, inc, ch)
     passages = find_passages(corpus, terms)
     used = set(figs["doc_id"]) | set(inc["doc_id"]) | set(ch["doc_id"]) | set(hot["doc_id"]) | set(passages["doc_id"])
     documents = [d for d in corpus["documents"]["doc_id"] if d in used]
+    if not full:
+        empty = pd.DataFrame()
+        return Profile(iso=iso, name=name, adjective=adjective, central_asia=central, terms=terms, figures=figs,
+                       contradictions=empty, hotspots=hot, incidents=inc, events=empty, channels=ch, languages=languages,
+                       groups=empty, passages=passages, documents=documents)
+    groups = _groups(corpus, iso, name, adjective, pattern, place_country, inc, ch)
     return Profile(iso=iso, name=name, adjective=adjective, central_asia=central, terms=terms, figures=figs,
                    contradictions=disagreements(figs, short_citations(corpus)), hotspots=hot, incidents=inc,
                    events=_events(inc, corpus), channels=ch,
