@@ -279,8 +279,9 @@ def test_hostile_text_in_the_data_shows_literally_on_the_profile(scratch, monkey
 def test_the_list_counts_what_each_profile_holds(years):
     """The list of countries builds each profile without what it does not show (full=False); its
     coverage, figures, incidents and documents are the profile's, for every country."""
+    from conftest import repository_corpus
     from core.analysis.filters import Filters
-    corpus = load_corpus(validate=False)
+    corpus = repository_corpus()  # loaded once per process: its views are built once for every module
     f = Filters(year_from=years[0], year_to=years[1]) if years else None
     for iso in COUNTRIES["iso3"]:
         full, counts = build_profile(corpus, iso, f), build_profile(corpus, iso, f, full=False)
