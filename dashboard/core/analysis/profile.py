@@ -171,6 +171,12 @@ def _incident_relation(row, iso: str, name: str, adjective: str, central: bool) 
     return None
 
 
+def _incident_records(corpus: Corpus) -> dict:
+    """Each incident of the view as a plain dict, by its index (a profile reads them row by row)."""
+    view = corpus_views(corpus)[1]
+    return dict(zip(view.index, view.to_dict("records")))
+
+
 def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None, full: bool = True) -> Profile:
     """The profile of one country; the year filters apply to dated rows (the country filter does not).
     With full=False only what the list of countries counts (its rows, channels, hotspots and passages):
@@ -202,7 +208,7 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None, full
     hot = hot[hot["country_iso3"] == iso]
 
     inc = filter_incidents(corpus_views(corpus)[1], filters, use_kind=False, use_group=False).copy()
-    records = derived(corpus, "incident records", lambda c: dict(zip(corpus_views(c)[1].index, corpus_views(c)[1].to_dict("records"))))
+    records = derived(corpus, "incident records", _incident_records)  # the same for every country: read once
     inc["relation"] = [_incident_relation(records[i], iso, name, adjective, central) for i in inc.index]
     inc["by_former_citizens"] = [bool(former) and iso in origin and where != iso for former, origin, where
                                  in zip(inc["origin_former"], inc["origin_iso3"], inc["country_iso3"])]

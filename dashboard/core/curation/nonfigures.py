@@ -92,7 +92,7 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
     return ""
 
 
-def repeats(sentence: str, group: NumberGroup, earlier: list[float], in_document: list[float] = ()) -> bool:
+def repeats(sentence: str, group: NumberGroup, earlier: list[float], in_document: set[float] = frozenset()) -> bool:
     """'Of those 754, 406 were children': the number repeats one given just before; 'Two of the five
     suspects': one given anywhere before in the document (the article says it is the same)."""
     occ = group.occ

@@ -94,6 +94,7 @@ class Proposer:
         self._new_places: dict[str, str] = {}  # name -> candidate id of each place looked up
         self._new_place_country: dict[str, str] = {}
         self._counted: list[Counted] = []
+        self._counted_values: set[float] = set()  # the values of _counted: "two of the five suspects" looks the five up
         self._last_incident, self._last_incident_at = None, -9
         self._recent_values: list[float] = []  # numbers of the last sentence (paragraphs may be one sentence)
         self._last_period, self._attack_before, self._previous_rows = ("", "", "", set()), False, []
@@ -211,7 +212,7 @@ class Proposer:
                 rows.extend(self._excluded(text, occ, "the headline: curate the number from the sentence of the text that "
                                            "gives it (a headline repeats or rounds it)") for occ in _members(number))
                 continue
-            if repeats(text, number, self._paragraph_values + self._recent_values, [c.value for c in self._counted]):
+            if repeats(text, number, self._paragraph_values + self._recent_values, self._counted_values):
                 rows.append(self._excluded(text, number.occ, "repeats a number just given ('of those ...')"))
                 continue
             period, carried, same = figure_period(dates.period, masked, text, number.occ.start, own_period, several,
@@ -258,7 +259,9 @@ class Proposer:
                 row["subject"] = incident["candidate_id"]
                 row["reason"] += "; subject: the incident proposed from " + ("the same sentence" if incidents else "an earlier sentence")
             row["candidate_id"] = f"@{id(self)}-{sentence.start}-f{i}"
-            self._counted.append(Counted(row, number.occ.value if number.second is None else None, number.occ.start,
+            value = number.occ.value if number.second is None else None  # a range has no one value
+            self._counted_values.add(value)
+            self._counted.append(Counted(row, value, number.occ.start,
                                          (number.second or number.occ).end, self._index, self._paragraph, verb))
             self._paragraph_values.append(number.occ.value)
             rows.append(row)
