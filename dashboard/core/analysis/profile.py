@@ -233,16 +233,12 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None, full
     passages = find_passages(corpus, terms)
     used = set(figs["doc_id"]) | set(inc["doc_id"]) | set(ch["doc_id"]) | set(hot["doc_id"]) | set(passages["doc_id"])
     documents = [d for d in corpus["documents"]["doc_id"] if d in used]
-    if not full:
-        empty = pd.DataFrame()
-        return Profile(iso=iso, name=name, adjective=adjective, central_asia=central, terms=terms, figures=figs,
-                       contradictions=empty, hotspots=hot, incidents=inc, events=empty, channels=ch, languages=languages,
-                       groups=empty, passages=passages, documents=documents)
-    groups = _groups(corpus, iso, name, adjective, pattern, place_country, inc, ch)
+    empty = pd.DataFrame()  # what the list of countries (full=False) does not show
     return Profile(iso=iso, name=name, adjective=adjective, central_asia=central, terms=terms, figures=figs,
-                   contradictions=disagreements(figs, short_citations(corpus)), hotspots=hot, incidents=inc,
-                   events=_events(inc, corpus), channels=ch,
-                   languages=languages, groups=groups, passages=passages, documents=documents)
+                   contradictions=disagreements(figs, short_citations(corpus)) if full else empty, hotspots=hot,
+                   incidents=inc, events=_events(inc, corpus) if full else empty, channels=ch, languages=languages,
+                   groups=_groups(corpus, iso, name, adjective, pattern, place_country, inc, ch) if full else empty,
+                   passages=passages, documents=documents)
 
 
 def _events(inc: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:

@@ -19,8 +19,6 @@ _YEAR_AFTER = re.compile(r"^,?\s*(?:19|20)\d\d\b")
 
 # Datelines: "01.05.2019 16:40" on a line of its own; "DUSHANBE --"; "ALMATY, Nov 3 (Steppe Wire) -";
 # "Almaty, 12 March 2021." at the start of the first paragraph.
-DOTTED_DATE = re.compile(r"(?<![\d./-])(?:(?P<d>\d{1,2})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)|"
-                         r"(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d))(?![\d./-]\d)")  # 01.05.2019, 14/11/2024, 2025-03-24
 DATELINE_DASH = re.compile(r"\s*(?:\d{1,2}:\d\d\s*)?(?:--|\u2014|\u2013|-(?=\s))\s*")
 CITY_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){{0,2}}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
@@ -42,16 +40,17 @@ class Dateline:
 def read_dateline(text: str) -> Dateline | None:
     """The dateline among the first lines of the text (after a title line), or None."""
     head = text[:600]
-    for dotted in DOTTED_DATE.finditer(head):  # "01.05.2019 16:40" on a line of its own
-        line_start = head.rfind("\n", 0, dotted.start()) + 1
-        line_end = head.find("\n", dotted.end())
-        rest = head[dotted.end():line_end if line_end >= 0 else len(head)]
-        iso = _iso(int(dotted["y"] or dotted["y2"]), int(dotted["m"] or dotted["m2"]), int(dotted["d"] or dotted["d2"]))
-        lead = head[line_start:dotted.start()]  # nothing, or places: "Dushanbe, 21.05.2024", "KARAGANDA, Kazakhstan, 28.02.2024"
+    # a date in figures (find_dates reads 01.05.2019, 14/11/2024, 2025-03-24): "01.05.2019 16:40" on a line of its own
+    for start, end, found, _ in [d for d in find_dates(head) if d[3] == "day" and re.fullmatch(r"[\d./-]+", head[d[0]:d[1]])]:
+        line_start = head.rfind("\n", 0, start) + 1
+        line_end = head.find("\n", end)
+        rest = head[end:line_end if line_end >= 0 else len(head)]
+        iso = _iso(*map(int, found.split("-")))  # a real day (find_dates does not check 31.02)
+        lead = head[line_start:start]  # nothing, or places: "Dushanbe, 21.05.2024", "KARAGANDA, Kazakhstan, 28.02.2024"
         dash = DATELINE_DASH.match(rest) or re.match(r"\s*\([^)\n]{1,40}\)\s*(?:--|\u2014|\u2013|-(?=\s))\s*", rest)  # "28.02.2024 - Six", "14/11/2024 (Wire) —"
         if iso and re.fullmatch(r"\s*(?:[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)?,\s*){0,2}", lead) and (
                 dash or re.fullmatch(r"\s*(?:\d{1,2}:\d\d)?\s*", rest)):
-            end = dotted.end() + (dash.end() if dash else 0)
+            end += dash.end() if dash else 0
             return Dateline(line_start + len(lead) - len(lead.lstrip()), end, _place_name(lead.split(",")[0]), iso,
                             head[line_start:end].strip())
     for m in CITY_DATELINE.finditer(head):

@@ -38,10 +38,11 @@ EVERYONE = {"detained_women_children": "women and children"}  # a category that 
 # girls", "104 women and children ... The group included 25 women and 79 children".
 WITHIN = {"": {"", "men", "women", "children", "orphans", "women and children"}, "children": {"children", "orphans"},
           "women and children": {"women", "children", "orphans"}}
+OF_THE_LEAD = re.compile(r"^\W*Of\s+the\s+(?:[\w-]+\s+)?[a-z]+,", re.I)  # "Of the blocked pages, 97 ..."
 # The sentence speaks of people counted just before: "The group included...", "Among them...", "Of those 754..."
 REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,2}?(?:group|men|women|children|returnees|"
                          r"citizens|people|suspects|detainees|defendants|evacuees|passengers|flight|plane)\b|"
-                         r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these)|Of\s+the\s+(?:[\w-]+\s+)?[a-z]+,)|"  # "Of the blocked pages, 97"
+                         r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these))\b|" + OF_THE_LEAD.pattern + "|"
                          r"^(?:\W*)(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:those|these|them|the)\b", re.I)  # "Nine of those held"
 # "Besides the children, the group comprises nine women": the group counted before
 GROUP_MADE_OF = re.compile(r"\bthe\s+(?:group|returnees|evacuees|passengers)\s+(?:comprises|comprised|includes|included|consists\s+of|"
@@ -51,7 +52,6 @@ LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+
 APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)\b(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
-OF_THE_LEAD = re.compile(r"^\W*Of\s+the\s+(?:[\w-]+\s+)?[a-z]+,", re.I)
 OF_THEM = re.compile(r"^\s*of\s+(?:them|those|whom)\b", re.I)
 
 
@@ -139,8 +139,9 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             totals = [whole or named[-1]]
         # "Nine of those held", "Five of the accused" (and "... and three are from Tajikistan" after one) says it is a subset
         partitive = PARTITIVE.match(text[part.end:]) or (sibling is not None and sibling.row.get("_partitive"))
-        if isinstance(partitive, re.Match) and (not totals or scan_numbers("", partitive.group(0))):
-            totals = _partitive_total(figures[:i], part, partitive) or totals  # "of the five suspects": the five
+        named_total = scan_numbers("", partitive.group(0)) if isinstance(partitive, re.Match) else []
+        if isinstance(partitive, re.Match) and (not totals or named_total):
+            totals = _partitive_total(figures[:i], part, named_total) or totals  # "of the five suspects": the five
         if not totals:
             continue
         own = part.row["period_start"] or part.row["period_end"]
@@ -178,12 +179,12 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         part.row["reason"] += f"; {why}"
 
 
-def _partitive_total(earlier: list[Counted], part: Counted, partitive: re.Match) -> list[Counted]:
-    """The total an explicit partitive refers to: the earlier figure it names ("two of the five
-    suspects"), else the latest larger count of the last few sentences that is not itself a part."""
+def _partitive_total(earlier: list[Counted], part: Counted, named: list) -> list[Counted]:
+    """The total an explicit partitive refers to: the earlier figure it names (`named`, the numbers
+    of "of the five suspects"), else the latest larger count of the last few sentences that is not
+    itself a part."""
     pool = [f for f in earlier if f.value is not None and f.value > part.value and not f.row.get("part_of")
             and f.row.get("indicator") and 0 < part.sentence - f.sentence <= 4]
-    named = scan_numbers("", partitive.group(0))
     if named and named[0].value is not None:
         pool = [f for f in pool if f.value == named[0].value]
     return pool[-1:]
