@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"updated the data dictionary in {DATA_DOC}")
         return 0
     if args.update_outlines:
-        print(f"wrote {geo.write_outlines()}")
+        print("wrote " + ", ".join(str(path) for path in geo.write_outlines()))
         return 0
     if args.record_version:
         try:

@@ -14,7 +14,8 @@ from core.render.charts import (LABEL_CHARS, bar_with_not_reported, count_bars, 
                          range_chart, series_chart, small_multiples)
 from core.data.loading import load_corpus
 from core.render.alt_text import figure_items
-from core.render.geo import OUTLINES_FILE, OUTLINES_URL, outlines_geojson, split_by_view
+from core.render.geo import (BORDERS_FILE, BORDERS_URL, OUTLINES_FILE, OUTLINES_URL, borders_json, boundary_segments,
+                             outlines_geojson, split_by_view)
 from core.render.maps import hotspot_deck, hotspot_map_data, incident_deck
 from core.analysis.query import figures_view, hotspots_view, incidents_view
 from core.analysis.recruitment import channels_by_kind, group_channel_matrix, languages
@@ -164,12 +165,12 @@ def test_hotspot_map_draws_our_own_boundaries_and_no_basemap(corpus):
     assert {f["properties"]["place_id"] for f in layers["shaded"]["data"]["features"]} <= hot_places
     cited = {p["place_id"] for p in layers["cited-places"]["data"]}
     assert "gorno_badakhshan" in cited and "kabul" in cited and not cited & hot_places
-    outlined = layers["outlined"]
-    assert outlined["filled"] is False
-    assert "admin1:KZ-KAR" in {f["properties"]["ref"] for f in outlined["data"]["features"]}
+    assert "admin1:KZ-KAR" in set(parts["outlined"]["boundary"])  # a hotspot city's region: outlined, not shaded
+    assert layers["outlined"]["data"] == boundary_segments(list(parts["outlined"]["boundary"]))
     points = {p["place_id"] for p in layers["points"]["data"]}
     assert "satpaev" in points and "aravan" not in points  # Satpaev is a point, Aravan an outline
-    assert layers["countries"]["data"] == OUTLINES_URL  # the browser loads the outlines once, from our own file
+    # the browser loads the land and the borders once, from our own files
+    assert layers["countries"]["data"] == OUTLINES_URL and layers["borders"]["data"] == BORDERS_URL
     assert len(deck.to_json()) < 300_000
 
 
@@ -210,9 +211,10 @@ def test_small_multiples_of_any_number_of_panels_are_valid_plotly(panels):
     go.Figure(fig.to_dict())  # validates every property: a domain a hair outside [0, 1] raises
 
 
-def test_the_outlines_file_the_maps_load_is_current():
-    """dashboard/static/geo/countries.geojson is made from data/geo/countries.geojson; after changing
-    the boundaries, run: .venv/bin/python dashboard/validate.py --update-outlines"""
+def test_the_outline_files_the_maps_load_are_current():
+    """dashboard/static/geo/countries.geojson and borders.json are made from data/geo/countries.geojson;
+    after changing the boundaries, run: .venv/bin/python dashboard/validate.py --update-outlines"""
     assert OUTLINES_FILE.read_text(encoding="utf-8") == outlines_geojson() + "\n"
+    assert BORDERS_FILE.read_text(encoding="utf-8") == borders_json() + "\n"
     names = {f["properties"]["iso_a3"] for f in json.loads(OUTLINES_FILE.read_text(encoding="utf-8"))["features"]}
     assert {"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG"} <= names

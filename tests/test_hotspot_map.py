@@ -73,16 +73,43 @@ def test_text_alternative_counts_claims_and_places():
     assert "no hotspot" in empty
 
 
-def test_boundary_shapes_are_their_rounded_geojson():
+def test_boundary_shapes_are_their_rounded_geojson_and_their_edges_are_line_segments():
     from core.render.geo import boundary_shapes, rounded
 
-    layers = {x["id"]: x for x in json.loads(hotspot_deck(parts_for()).to_json())["layers"]}
-    for layer_id in ("shaded", "outlined", "context"):
-        features = layers[layer_id]["data"]["features"]
-        refs = [f["properties"]["ref"] for f in features]
-        expected = rounded(boundary_shapes(refs, {}).__geo_interface__)["features"]
-        assert [f["geometry"] for f in features] == [f["geometry"] for f in expected]
-        assert [f["id"] for f in features] == [str(i) for i in range(len(features))]
+    parts = parts_for()
+    layers = {x["id"]: x for x in json.loads(hotspot_deck(parts).to_json())["layers"]}
+    features = layers["shaded"]["data"]["features"]
+    refs = [f["properties"]["ref"] for f in features]
+    expected = rounded(boundary_shapes(refs, {}).__geo_interface__)["features"]
+    assert [f["geometry"] for f in features] == [f["geometry"] for f in expected]
+    assert [f["id"] for f in features] == [str(i) for i in range(len(features))]
+    # Every edge is drawn as line segments, each the step between two corners of the rounded outline.
+    for layer_id, edge_refs in (("shaded-edges", refs), ("outlined", list(parts["outlined"]["boundary"])),
+                                ("context", ["admin1:KG-O"])):
+        layer = layers[layer_id]
+        assert layer["@@type"] == "LineLayer" and layer["data"], layer_id
+        corners = {tuple(p) for f in rounded(boundary_shapes(edge_refs, {}).__geo_interface__)["features"]
+                   for ring in _rings(f["geometry"]) for p in ring}
+        assert {tuple(s["a"]) for s in layer["data"]} | {tuple(s["b"]) for s in layer["data"]} == corners, layer_id
+
+
+def _rings(geometry: dict) -> list:
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return [ring for polygon in polygons for ring in polygon]
+
+
+def test_no_map_draws_a_geojson_stroke():
+    """Outlines are LineLayers: a GeoJSON layer's strokes are drawn by deck.gl's PathLayer, whose
+    shaders cost a browser without a graphics card a second and a half of CPU on every map (core.render.geo)."""
+    from core.render.maps import incident_deck
+    from core.analysis.query import incidents_view
+
+    decks = [hotspot_deck(parts_for(countries), outline=(countries or (None,))[0]) for countries in [(), ("KGZ",)]]
+    decks.append(incident_deck(incidents_view(CORPUS).dropna(subset=["lat"]), {}))
+    for deck in decks:
+        layers = json.loads(deck.to_json())["layers"]
+        assert {layer["@@type"] for layer in layers} <= {"GeoJsonLayer", "LineLayer", "ScatterplotLayer", "TextLayer"}
+        assert not [layer["id"] for layer in layers if layer["@@type"] == "GeoJsonLayer" and layer.get("stroked", True)]
 
 
 def test_marked_point_and_tooltip_rows_come_from_the_parts():

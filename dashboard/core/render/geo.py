@@ -1,9 +1,14 @@
 """Our own boundaries (data/geo/), read once: country outlines clipped to the region the maps show,
-the outlines of the places that have one, and the outlines file the browser's maps load.
+the outlines of the places that have one, and the outline files the browser's maps load.
 
 The interactive maps do not carry the country outlines in every deck: the browser loads them once
-from `dashboard/static/geo/countries.geojson` (served by Streamlit's static file serving, cached by
-the browser), which `write_outlines` makes from `data/geo/countries.geojson`; a test keeps it current.
+from `dashboard/static/geo/` (served by Streamlit's static file serving, cached by the browser):
+`countries.geojson`, the land, and `borders.json`, the borders as line segments. `write_outlines`
+makes both from `data/geo/countries.geojson`; a test keeps them current.
+
+Borders are drawn as line segments (deck.gl's LineLayer), never as GeoJSON strokes: those are drawn by
+deck.gl's PathLayer, whose shaders a browser without a graphics card (software rendering) takes
+1.5 s of CPU to prepare on every map shown, against 0.2 s for a LineLayer's (scripts: docs/speed.md).
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ DIGITS = 3  # coordinates rounded to about 100 m: the outlines are drawn at coun
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 OUTLINES_FILE = STATIC_DIR / "geo" / "countries.geojson"
 OUTLINES_URL = "app/static/geo/countries.geojson"  # relative: it keeps a base path (server.baseUrlPath)
+BORDERS_FILE = STATIC_DIR / "geo" / "borders.json"
+BORDERS_URL = "app/static/geo/borders.json"
 
 
 @lru_cache(maxsize=1)
@@ -75,11 +82,31 @@ def outlines_geojson() -> str:
     return json.dumps(rounded(countries()[["iso_a3", "name", "geometry"]].__geo_interface__), separators=(",", ":"))
 
 
-def write_outlines(path: Path = OUTLINES_FILE) -> Path:
-    """Write the outlines file the maps load; run after changing data/geo/countries.geojson."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(outlines_geojson() + "\n", encoding="utf-8")
-    return path
+def segments(geometries) -> list[dict]:
+    """Every edge of the polygons' rings as a line segment {"a": [lon, lat], "b": [lon, lat]}
+    (coordinates rounded as the outlines are), what a map's LineLayer draws."""
+    out = []
+    for geometry in geometries:
+        for polygon in getattr(geometry, "geoms", [geometry]):
+            for ring in (polygon.exterior, *polygon.interiors):
+                points = [[round(x, DIGITS), round(y, DIGITS)] for x, y in ring.coords]
+                out += [{"a": a, "b": b} for a, b in zip(points, points[1:]) if a != b]
+    return out
+
+
+def borders_json() -> str:
+    """The country borders as the browser's maps load them: the outlines' segments (compact JSON)."""
+    return json.dumps(segments(countries().geometry), separators=(",", ":"))
+
+
+def write_outlines(folder: Path = OUTLINES_FILE.parent) -> list[Path]:
+    """Write the outline files the maps load; run after changing data/geo/countries.geojson."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in ((OUTLINES_FILE.name, outlines_geojson()), (BORDERS_FILE.name, borders_json())):
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+        written.append(folder / name)
+    return written
 
 
 def is_boundary_ref(ref: str) -> bool:
@@ -120,6 +147,11 @@ def features(refs, properties) -> dict:
     for i, ((ref, _), feature) in enumerate(zip(geometries, collection["features"])):
         feature.update(id=str(i), properties={"ref": ref, **properties(ref)})
     return collection
+
+
+def boundary_segments(refs) -> list[dict]:
+    """The outlines of these boundary references as line segments, for a map's LineLayer."""
+    return segments([geometry for ref in dict.fromkeys(refs) if is_boundary_ref(ref) for geometry in shapes(ref)])
 
 
 def country_label_points() -> pd.DataFrame:

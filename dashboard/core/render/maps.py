@@ -59,12 +59,18 @@ def deck(layers: list[pdk.Layer], view: pdk.ViewState, tooltip: dict) -> pdk.Dec
     return pdk.Deck(layers=layers, initial_view_state=view, tooltip=tooltip, map_provider=None)
 
 
-def base_layer() -> pdk.Layer:
-    """The land and country borders under every map, loaded by the browser from our outlines file."""
-    return pdk.Layer(
-        "GeoJsonLayer", id="countries", data=geo.OUTLINES_URL, stroked=True, filled=True,
-        get_fill_color=LAND, get_line_color=BORDER, line_width_min_pixels=1, pickable=False,
-    )
+def base_layers() -> list[pdk.Layer]:
+    """The land and the country borders under every map, loaded by the browser from our own files."""
+    return [pdk.Layer("GeoJsonLayer", id="countries", data=geo.OUTLINES_URL, stroked=False, filled=True,
+                      get_fill_color=LAND, pickable=False),
+            lines("borders", geo.BORDERS_URL, BORDER, 1)]
+
+
+def lines(layer_id: str, segments: list[dict] | str, colour: list[int], width_px: int) -> pdk.Layer:
+    """Outlines as line segments (core.render.geo.segments, or the URL of a file of them); never as
+    a GeoJSON layer's strokes, whose shaders cost software-rendering browsers a second (core.render.geo)."""
+    return pdk.Layer("LineLayer", id=layer_id, data=segments, get_source_position="a", get_target_position="b",
+                     get_color=colour, get_width=width_px, width_units='"pixels"', pickable=False)
 
 
 def records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
@@ -202,36 +208,31 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fi
     outlined = records(parts["outlined"], ["boundary", "name"])
     points = parts["points"]
     lat, lon, zoom = view or hotspot_view(parts, fit)
-    labels = ({s["boundary"]: s["name"] for s in shaded}
-              | {o["boundary"]: f"{o['name']}: region outlined only" for o in outlined})
     by_boundary = {s["boundary"]: s["place_id"] for s in shaded}
     by_place = {s["place_id"]: s for s in shaded}
 
     def shaded_properties(ref: str) -> dict:
         place = by_place[by_boundary[ref]]
-        return {"label": labels.get(ref, ref), "place_id": place["place_id"], "name": place["name"],
+        return {"label": place["name"], "place_id": place["place_id"], "name": place["name"],
                 "role": f"hotspot: {place['precision_label']}", "rows": place["rows"]}
 
     shaded_shapes = geo.features([s["boundary"] for s in shaded], shaded_properties)
-    outline_shapes = geo.features([o["boundary"] for o in outlined], lambda ref: {"label": labels.get(ref, ref)})
-    # The Osh region around Aravan, outlined for context.
-    context = geo.features(["admin1:KG-O"], lambda ref: {"label": "Osh region (context)"}) if "aravan" in by_place else None
     hot_names, country_names = _hotspot_labels(parts, zoom)
-    layers = [base_layer()]
+    layers = base_layers()
+    under_hotspots = len(layers)  # where the cited places go: above the land, under everything else
     if outline is not None:
-        layers.append(pdk.Layer("GeoJsonLayer", id="country-outline", data=geo.features([f"country:{outline}"], lambda ref: {}),
-                                stroked=True, filled=False, get_line_color=[40, 40, 40, 255], line_width_min_pixels=2,
-                                pickable=False))
-    if context is not None and context["features"]:
-        layers.append(pdk.Layer("GeoJsonLayer", id="context", data=context, stroked=True,
-                                filled=False, get_line_color=[90, 90, 90, 200], line_width_min_pixels=1))
+        layers.append(lines("country-outline", geo.boundary_segments([f"country:{outline}"]), [40, 40, 40, 255], 2))
+    # The Osh region around Aravan, outlined for context.
+    context = geo.boundary_segments(["admin1:KG-O"]) if "aravan" in by_place else []
+    if context:
+        layers.append(lines("context", context, [90, 90, 90, 200], 1))
     if shaded_shapes["features"]:
-        layers.append(pdk.Layer("GeoJsonLayer", id="shaded", data=shaded_shapes, stroked=True,
-                                filled=True, get_fill_color=SHADE, get_line_color=[160, 90, 0, 255],
-                                line_width_min_pixels=2, pickable=True))
-    if outline_shapes["features"]:
-        layers.append(pdk.Layer("GeoJsonLayer", id="outlined", data=outline_shapes, stroked=True,
-                                filled=False, get_line_color=OUTLINE_ONLY, line_width_min_pixels=2, pickable=False))
+        layers.append(pdk.Layer("GeoJsonLayer", id="shaded", data=shaded_shapes, stroked=False,
+                                filled=True, get_fill_color=SHADE, pickable=True))
+        layers.append(lines("shaded-edges", geo.boundary_segments([s["boundary"] for s in shaded]), [160, 90, 0, 255], 2))
+    outline_segments = geo.boundary_segments([o["boundary"] for o in outlined])
+    if outline_segments:
+        layers.append(lines("outlined", outline_segments, OUTLINE_ONLY, 2))
     if not points.empty:
         pts = records(points, ["place_id", "name", "precision_label", "rows", "lat", "lon", "geo_precision"])
         for p in pts:
@@ -246,7 +247,7 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fi
                                 pickable=True))
     cited = parts.get("cited", points.iloc[0:0])
     if not cited.empty:
-        layers.insert(1, pdk.Layer(  # under the hotspots: they must stay the eye's first stop
+        layers.insert(under_hotspots, pdk.Layer(  # under the hotspots: they must stay the eye's first stop
             "ScatterplotLayer", id="cited-places",
             data=[{**c, "role": "cited by figures or events; no hotspot claim names it"} for c in records(cited, ["place_id", "name", "rows", "lat", "lon"])],
             get_position="[lon, lat]", get_radius=4, radius_units='"pixels"', get_fill_color=CITED, pickable=True))
@@ -278,7 +279,7 @@ def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:
     lat, lon, zoom = REGION_VIEW
     names, countries = placed_labels(list(names.values()), country_points(), zoom, central_asia_names(), [])
     layers = [
-        base_layer(),
+        *base_layers(),
         _country_names_layer(_label_records(countries)),
         pdk.Layer("ScatterplotLayer", id="incidents-vague", data=[d for d in data if d["vague"]], get_position="[lon, lat]",
                   get_radius=11, radius_units='"pixels"', filled=False, stroked=True, get_line_color="colour",
