@@ -235,3 +235,41 @@ def test_the_group_comprises_its_parts(proposer):
 def test_forming_the_largest_group_is_no_founding(proposer):
     rows = rows_of(proposer, "Uzbeks formed the largest group in 2015, with an estimated 1,900 travellers.")
     assert [i["kind"] for i in incidents(rows)] == []
+
+
+def test_a_number_that_opens_its_sentence_is_counted_by_its_verb_across_a_long_relative_clause(proposer):
+    rows = rows_of(proposer, "Uzbekistan returns 31 men\n\nTASHKENT, 4 February 2026 (Oqsaroy Wire) — Thirty-one Uzbek men "
+                             "who had spent more than five years in prisons guarded by the Syrian Democratic Forces near "
+                             "Qamishli and al-Shaddadi were brought back to Tashkent on a military transport late on Saturday, "
+                             "the prosecutor general's office said on Tuesday.", "")
+    found = figures(rows)["Thirty-one"]
+    assert (found["indicator"], found["subject"], found["period_start"]) == ("repatriated_people", "UZB", "2026-01-31")
+    # not the number in the middle of a sentence: its verb must be near
+    far = figures(rows_of(proposer, "Officials said 31 Uzbek men who had spent more than five years in prisons guarded by the "
+                                    "Syrian Democratic Forces near Qamishli and al-Shaddadi in north-eastern Syria were brought "
+                                    "back to Tashkent."))["31"]
+    assert far["indicator"] != "repatriated_people"
+
+
+def test_a_dateline_with_its_outlet_before_the_date(proposer):
+    text = "Kazakhstan flies home 12 from Roj\n\nASTANA (Steppe Herald), 9 October 2025 — Twelve Kazakh women and children " \
+           "were brought home from the Roj camp on Monday, the foreign ministry said on Thursday."
+    line = read_dateline(text)
+    assert (line.place, line.date) == ("Astana", "2025-10-09")
+    assert [(i["kind"], i["date"]) for i in incidents(rows_of(proposer, text, ""))] == [("repatriation programme", "2025-10-06")]
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("The ministry approved a 2.3 billion somoni programme for their care.", "2.3 billion"),
+    ("Deputies approved a 14.6 billion soum allocation for the centres.", "14.6 billion"),
+    ("Police offered a reward of 3 million rupees for information on the fifth man.", "3 million"),
+    ("Each paid the smugglers 40,000 lira.", "40,000"),
+])
+def test_sums_of_money_in_any_currency_are_not_figures(proposer, sentence, number):
+    assert scan_numbers("x", sentence)[0].text == number  # the sum is one number
+    assert not figures(rows_of(proposer, sentence))
+
+
+def test_billion_multiplies_like_million():
+    assert [(o.text, o.value) for o in scan_numbers("x", "a 14.6 billion soum budget and 2-3 billion more")] == [
+        ("14.6 billion", 14.6e9), ("2", 2e9), ("3 billion", 3e9)]

@@ -13,7 +13,8 @@ from core.curation.reading import NumberGroup
 
 _N = r"(?:\d[\d,.]*|[a-z]+(?:[ -][a-z]+)?)"  # a number as the scanner finds it, digits or words
 UNITS_OF_TIME = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
-CURRENCY = r"(?:dollars?|US dollars|euros?|roubles?|rubles?|tenge|somoni|soms?|sums?|manats?|afghanis?|pounds?)"
+CURRENCY = (r"(?:dollars?|US dollars|euros?|roubles?|rubles?|tenge|somoni|soms?|soums?|sums?|manats?|afghanis?|pounds?|"
+            r"rupees?|lira|liras|yuan|dinars?|riyals?|dirhams?|francs?|hryvnias?|lari|rials?)")
 MEASURES = r"(?:kilo(?:gram|metre|meter)s?|kg|km|metres?|meters?|miles?|tonnes?|tons?|litres?|liters?|hectares?|square)"
 COUNTED_BODIES = r"(?:government\s+)?(?:agencies|ministries|departments|operations|flights|rounds|stages|phases|batches|times)"
 STATES = r"(?:Central Asian\s+)?(?:states|countries|republics|nations|stans)\b"

@@ -27,7 +27,7 @@ RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|
 VERBS = [
     (RETURN_VERBS, "repatriated_people"),
     (r"brought|brings|bringing|flew|flies|flown|evacuated|rescued|took|taken|recovered|recovers", "@out_of"),  # "brought 97 nationals out of the camps"
-    (r"(?:plane|flight|aircraft|airliner|charter)\s+carrying", "@flight"),  # "a plane carrying 54 children ... landed"
+    (r"(?:plane|flight|aircraft|airliner|charter)\s+(?:(?:also|further|then)\s+)?(?:carrying|carried)", "@flight"),  # "a plane carrying 54 children ... landed"
     (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
      r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
      r"(?:handed|hands|gave|gives|given|imposed|imposes)\s+(?:down\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)"
@@ -58,9 +58,19 @@ FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|
           r"roughly|nearly|almost|over|more|than|less|fewer|at|least|up|to|as|many|some|only|just|home|back|several|few|"
           r"on|in|from|(?-i:[A-Z][a-z]+))\s+){0,6}")  # capitalised words only: "on Tuesday", "from Syria"
 ACTIVE = [(re.compile(rf"\b(?:{verb})\s+{FILLER}$", re.I), indicator) for verb, indicator in VERBS]
-# "511 people have been brought back", "93 citizens were returned", "45 people were convicted"
-PASSIVE = [(re.compile(rf"^[\s\w,'\-]{{0,100}}?\b(?:have|has|had|were|was|are|is|to\s+be|will\s+be)\s+(?:\w+\s+)?(?:been\s+)?"
-                       rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS if indicator not in ("@held", "@custody", "@guilty")]
+# "511 people have been brought back", "93 citizens were returned", "45 people were convicted"; a number
+# that opens its sentence may be its subject across a long relative clause ("Nine men who had been held
+# since 2019 in prisons run by ... in Hasakah were brought back").
+PASSIVE_REACH, SUBJECT_REACH = 100, 190
+
+
+def _passive(reach: int) -> list:
+    return [(re.compile(rf"^[\s\w,'\-]{{0,{reach}}}?\b(?:have|has|had|were|was|are|is|to\s+be|will\s+be)\s+(?:\w+\s+)?(?:been\s+)?"
+                        rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS
+            if indicator not in ("@held", "@custody", "@guilty")]
+
+
+PASSIVE, PASSIVE_FROM_SUBJECT = _passive(PASSIVE_REACH), _passive(SUBJECT_REACH)
 # "the number of Kazakh citizens returned from the conflict zone has reached 607"
 NUMBER_OF = [(re.compile(rf"\bnumber\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|rose\s+to|risen\s+to|stands\s+at|"
                          rf"stood\s+at|totals?|totalled|is|was|at)\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.I), indicator)
@@ -125,12 +135,14 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
             return resolved, m.group(0).split()[0]
     if TOGETHER_WITH.search(before) and RETURN_BEFORE.search(sentence[:start]):
         return "repatriated_people", "together with"  # "were flown home together with 5 mothers": the same flight
-    after = sentence[end:end + 140]  # room for a relative clause before a passive verb
+    # The number opens the sentence (after a dateline: "TASHKENT, 4 February (Wire) — Nine men ..."): its subject.
+    opens = not re.search(r"[\w-]", re.split(r"\s[\u2014\u2013-]{1,2}\s", sentence[:start])[-1])
+    after = sentence[end:end + (SUBJECT_REACH + 40 if opens else 140)]  # room for a relative clause before a passive verb
     aside = ASIDE.match(after)
     after = aside.group(1) + after[aside.end():] if aside else after
     cut = CLAUSE_BREAK.search(after)
     after = after[:cut.start()] if cut else after
-    for pattern, indicator in PASSIVE:
+    for pattern, indicator in (PASSIVE_FROM_SUBJECT if opens else PASSIVE):
         m = pattern.search(after)
         if m and "," not in m.group(0)[:m.group(0).find(" ", 2) if " " in m.group(0)[2:] else None]:
             if indicator != "repatriated_people" and ACTIVE_PERFECT.search(m.group(0)):

@@ -2,7 +2,7 @@
 
 What counts as a number (the stated rule, also in docs/data.md):
 - digits: "322,000", "61.5", "2001", "15th", "1980s"; "2-3" is two numbers. A digit number followed by
-  "thousand"/"million" is multiplied ("5 thousand" = 5000; in "2-3 thousand" both ends are).
+  "thousand"/"million"/"billion" is multiplied ("5 thousand" = 5000; in "2-3 thousand" both ends are).
 - number words: two..ninety-nine, hundred(s), thousand(s), million(s), dozen(s), half, "a third",
   "a quarter" and phrases of them ("up to two thousand" -> 2000, "half a million" -> 500,000). A phrase
   with no count ("hundreds", "several thousand") is a magnitude with no value. "one" alone and ordinals
@@ -35,8 +35,8 @@ _URL = re.compile(r"<?(?:https?://|www\.)[^\s>)\]]*(?:\s(?=[\w./-]*/)[^\s>)\]]*)
 _DIGITS = re.compile(
     r"(?<![\w.,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?(?:st|nd|rd|th|s)?(?![\w])"
 )
-_MULTIPLIER_AFTER = re.compile(r"\s+(thousand|million)\b", re.I)
-_RANGE_MULTIPLIER_AFTER = re.compile(r"\s*[-\u2013]\s*[0-9.,]+\s+(thousand|million)\b", re.I)
+_MULTIPLIER_AFTER = re.compile(r"\s+(thousand|million|billion)\b", re.I)
+_RANGE_MULTIPLIER_AFTER = re.compile(r"\s*[-\u2013]\s*[0-9.,]+\s+(thousand|million|billion)\b", re.I)
 
 _UNITS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
