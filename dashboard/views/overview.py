@@ -9,7 +9,8 @@ from core.analysis.filters import Filters, absent_caption, absent_words, describ
 from core.analysis.headlines import REGION, key_points
 from core.analysis.events import date_text
 from core.analysis.plain import count_of
-from core.analysis.overview import country_cards, figure_line, figure_value, latest_events, rows_behind, wave_views
+from core.analysis.overview import (card_countries, card_rows, country_card, figure_line, figure_value, latest_events,
+                                    rows_behind, wave_views)
 from core.analysis.query import country_names, figures_mask, ids_where, incidents_mask
 from core.data.schema import CENTRAL_ASIA
 from ui import cache, chrome, state, store, tables
@@ -26,7 +27,10 @@ year_incidents = ids_where(incidents, incidents_mask(incidents, years_only, use_
 incident_rows = ids_where(incidents, incidents_mask(incidents, f, use_kind=False, use_group=False), "incident_id")
 card_key = (tuple(c for c in CENTRAL_ASIA if c in f.countries), bool(f.countries), year_figures, year_incidents)
 waves = cache.cached("overview-waves", lambda: wave_views(corpus, f), year_figures, f.year_range)
-cards = cache.cached("overview-cards", lambda: country_cards(corpus, f), *card_key)
+# A card is made once per country and year filter: choosing countries only picks cards already made.
+rows_for_cards = cache.cached("overview-card-rows", lambda: card_rows(corpus, f), year_figures, year_incidents)
+cards = [cache.cached("overview-card", lambda iso=iso: country_card(corpus, iso, rows_for_cards), iso, year_figures, year_incidents)
+         for iso in card_countries(f)]
 latest = cache.cached("overview-latest", lambda: latest_events(corpus, f), incident_rows)
 
 chrome.header("The situation at a glance", "Central Asian mobilization to foreign conflicts, as the documents tell it: "
@@ -92,8 +96,9 @@ def wave_text(view) -> str:
     return LINE.join(lines)
 
 
-wave_texts = cache.cached("overview-wave-text", lambda: [wave_text(v) for v in waves], year_figures, f.year_range, f.include_undated,
-                          state.pack_key())
+# Keyed on what the texts say of the years (which figures, which waves fall outside them), not the years.
+wave_texts = cache.cached("overview-wave-text", lambda: [wave_text(v) for v in waves], year_figures,
+                          tuple(v.in_years for v in waves), f.include_undated, state.pack_key())
 for col, text in zip(st.columns(len(waves)) if waves else [], wave_texts):
     with col, st.container(border=True):
         st.markdown(text)
@@ -141,7 +146,8 @@ def card_text(card) -> tuple[str, str]:
 if not cards:
     st.info("The country filter names none of the five Central Asian states, so there are no country cards. "
             "Clear the country filter or add one of them.")
-card_texts = cache.cached("overview-card-text", lambda: [card_text(c) for c in cards], *card_key, absent_words(f), state.pack_key())
+card_texts = [cache.cached("overview-card-text", lambda c=c: card_text(c), c.iso, year_figures, year_incidents, absent_words(f),
+                           state.pack_key()) for c in cards]
 for col, card, (text, help_text) in zip(st.columns(5), cards, card_texts):
     with col, st.container(border=True, gap=None):
         st.page_link("views/country.py", label=f"**{chrome.safe_text(card.name)}** \u2192", query_params={"iso": card.iso},

@@ -178,38 +178,58 @@ def former_only(inc: pd.DataFrame, iso: str, events: pd.DataFrame) -> set[str]:
     return set(mine.loc[mine["origin_former"].astype(bool), "event_id"]) - current
 
 
+@dataclass
+class CardRows:
+    """What every card is made from under one year filter (the country filter only chooses the cards)."""
+    figures: pd.DataFrame  # figures_view rows in the years, with `about`
+    incidents: pd.DataFrame  # incidents_view rows in the years
+    place_country: dict[str, str]
+    place_names: dict[str, str]
+    priority: dict[str, int]
+    citations: dict[str, str]
+
+
+def card_rows(corpus: Corpus, filters: Filters) -> CardRows:
+    years_only = Filters(year_from=filters.year_from, year_to=filters.year_to, include_undated=filters.include_undated)
+    figs_view, inc_view = corpus_views(corpus)
+    places = corpus["places"]
+    return CardRows(with_about(filter_figures(figs_view, years_only), corpus),
+                    filter_incidents(inc_view, years_only, use_kind=False, use_group=False),
+                    dict(zip(places["place_id"], places["country_iso3"])), dict(zip(places["place_id"], places["name"])),
+                    dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["priority"])), short_citations(corpus))
+
+
+def card_countries(filters: Filters) -> list[str]:
+    """The Central Asian states the country filter leaves (all five when it names none of them)."""
+    return [c for c in CENTRAL_ASIA if c in filters.countries] or (list(CENTRAL_ASIA) if not filters.countries else [])
+
+
+def country_card(corpus: Corpus, iso: str, rows: CardRows) -> CountryCard:
+    """One Central Asian state's card from the rows of the year filter."""
+    figs, inc = rows.figures, rows.incidents
+    mine = country_figures(figs, iso, rows.place_country, rows.priority)
+    repatriated = mine[mine["indicator"] == ALWAYS_SHOWN]
+    others = mine[mine["indicator"] != ALWAYS_SHOWN].drop_duplicates("indicator").head(CARD_FIGURES - 1)
+    events = country_events(inc, iso, rows.citations)
+    in_country = int((events["country_iso3"] == iso).sum())
+    unplaced = int((events["country_iso3"].fillna("") == "").sum())
+    former = len(former_only(inc, iso, events[~events["country_iso3"].fillna("").isin(["", iso])]))
+    latest = latest_first(events)
+    hot = corpus["hotspots"]
+    return CountryCard(
+        iso=iso, name=country_names(corpus).get(iso, iso), figures=mine, shown=others, repatriated=repatriated,
+        hotspots=list(dict.fromkeys(rows.place_names.get(p, p) for p, c in zip(hot["place_id"], hot["country_iso3"]) if c == iso)),
+        events=events, in_country=in_country, abroad=len(events) - in_country - unplaced - former, unplaced=unplaced,
+        former=former,
+        latest=latest.iloc[0].to_dict() if len(latest) else None, documents=documents_naming(corpus, iso),
+        more=len(mine) - len(others) - len(repatriated))
+
+
 def country_cards(corpus: Corpus, filters: Filters) -> list[CountryCard]:
     """One card per Central Asian state the country filter leaves (all five when it names none of
     them). The cards are per country, so the country filter chooses the cards; the years apply."""
-    names = country_names(corpus)
-    wanted = [c for c in CENTRAL_ASIA if c in filters.countries] or (list(CENTRAL_ASIA) if not filters.countries else [])
-    years_only = Filters(year_from=filters.year_from, year_to=filters.year_to, include_undated=filters.include_undated)
-    figs_view, inc_view = corpus_views(corpus)
-    figs = with_about(filter_figures(figs_view, years_only), corpus)
-    inc = filter_incidents(inc_view, years_only, use_kind=False, use_group=False)
-    place_country = dict(zip(corpus["places"]["place_id"], corpus["places"]["country_iso3"]))
-    place_names = dict(zip(corpus["places"]["place_id"], corpus["places"]["name"]))
-    priority = dict(zip(corpus["indicators"]["indicator"], corpus["indicators"]["priority"]))
-    citations = short_citations(corpus)
-    hot = corpus["hotspots"]
-    cards = []
-    for iso in wanted:
-        mine = country_figures(figs, iso, place_country, priority)
-        repatriated = mine[mine["indicator"] == ALWAYS_SHOWN]
-        others = mine[mine["indicator"] != ALWAYS_SHOWN].drop_duplicates("indicator").head(CARD_FIGURES - 1)
-        events = country_events(inc, iso, citations)
-        in_country = int((events["country_iso3"] == iso).sum())
-        unplaced = int((events["country_iso3"].fillna("") == "").sum())
-        former = len(former_only(inc, iso, events[~events["country_iso3"].fillna("").isin(["", iso])]))
-        latest = latest_first(events)
-        cards.append(CountryCard(
-            iso=iso, name=names.get(iso, iso), figures=mine, shown=others, repatriated=repatriated,
-            hotspots=list(dict.fromkeys(place_names.get(p, p) for p, c in zip(hot["place_id"], hot["country_iso3"]) if c == iso)),
-            events=events, in_country=in_country, abroad=len(events) - in_country - unplaced - former, unplaced=unplaced,
-            former=former,
-            latest=latest.iloc[0].to_dict() if len(latest) else None, documents=documents_naming(corpus, iso),
-            more=len(mine) - len(others) - len(repatriated)))
-    return cards
+    rows = card_rows(corpus, filters)
+    return [country_card(corpus, iso, rows) for iso in card_countries(filters)]
 
 
 def latest_events(corpus: Corpus, filters: Filters, count: int = 5) -> pd.DataFrame:
@@ -244,7 +264,10 @@ def rows_behind(waves: list[WaveView], cards: list[CountryCard], latest: pd.Data
         for frame in (card.repatriated, card.shown):
             rows += zip(frame["figure_id"], frame["doc_id"], frame["quote"])
     events = [c.latest["event_id"] for c in cards if c.latest] + list(latest["event_id"])
+    reports = inc[inc["event_id"].isin(set(events))]
+    by_event: dict[str, list[tuple]] = {}
+    for row in zip(reports["event_id"], reports["incident_id"], reports["doc_id"], reports["quote"]):
+        by_event.setdefault(row[0], []).append(row[1:])
     for event in events:
-        reports = inc[inc["event_id"] == event]
-        rows += zip(reports["incident_id"], reports["doc_id"], reports["quote"])
+        rows += by_event.get(event, [])
     return pd.DataFrame(rows, columns=["id", "doc_id", "quote"], dtype=object)
