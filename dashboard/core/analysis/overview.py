@@ -241,8 +241,10 @@ def latest_events(corpus: Corpus, filters: Filters, count: int = 5) -> pd.DataFr
     starts, ends = kept["start"].tolist(), kept["end"].tolist()
     best = best_reports(kept["event_id"].tolist(), kept["date_precision"].tolist())
     dated = [(starts[i] + (ends[i] - starts[i]) / 2, event) for event, i in best.items() if not pd.isna(starts[i])]
-    latest = {event for _, event in sorted(dated, key=lambda m: (-m[0].value, m[1]))[:count]}
-    return latest_first(events_of(kept[kept["event_id"].isin(latest)], short_citations(corpus))).head(count)
+    order = [event for _, event in sorted(dated, key=lambda m: (-m[0].value, m[1]))[:count]]  # latest_first's order
+    events = events_of(kept[kept["event_id"].isin(set(order))], short_citations(corpus))
+    position = {event: i for i, event in enumerate(events["event_id"])}
+    return events.iloc[[position[event] for event in order]]
 
 
 def rows_behind(waves: list[WaveView], cards: list[CountryCard], latest: pd.DataFrame, inc: pd.DataFrame,
