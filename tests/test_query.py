@@ -230,3 +230,18 @@ def test_a_profile_for_years_with_no_figure_at_all_says_so_instead_of_failing(co
 
     p = build_profile(corpus, "KAZ", Filters(year_from=1990, year_to=1990, include_undated=False))
     assert p.figures.empty and p.name == "Kazakhstan"
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(countries=("TJK",)), Filters(countries=("RUS", "UZB"), year_from=2015),
+                                     Filters(kinds=("plot",)), Filters(groups=("iskp",), include_undated=False),
+                                     Filters(year_from=2030)])
+def test_events_taken_from_every_event_are_the_events_made_anew(corpus, filters):
+    """An event is made of all its reports whatever the filters: the Attacks page takes the events
+    the filters leave from every event, made once, and they must be those made for the filter."""
+    from core.analysis.events import events_of, filter_events
+
+    inc, citations = incidents_view(corpus), short_citations(corpus)
+    made_anew = filter_events(inc, filters, citations)
+    taken = filter_events(inc, filters, citations, every_event=events_of(inc, citations))
+    assert taken.equals(made_anew)
+    assert (filters.year_from == 2030) == made_anew.empty

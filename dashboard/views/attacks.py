@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from core.analysis.documents import short_citations
-from core.analysis.events import count_events, filter_events, rows_of
+from core.analysis.events import count_events, events_of, filter_events, rows_of
 from core.analysis.filters import DEFAULT_KINDS, describe
 from core.analysis.plain import CASUALTY_HELP
 from core.analysis.query import country_names, rows_where
@@ -36,7 +36,8 @@ f = state.current()
 shown_filters = replace(f, kinds=f.kinds or DEFAULT_KINDS)
 
 incidents = store.incidents()
-ev = cache.cached("attack-events", lambda: filter_events(incidents, shown_filters, short_citations(corpus)),
+every_event = cache.cached("every-event", lambda: events_of(incidents, short_citations(corpus)))
+ev = cache.cached("attack-events", lambda: filter_events(incidents, shown_filters, short_citations(corpus), every_event=every_event),
                   shown_filters.countries, shown_filters.year_range, shown_filters.include_undated, shown_filters.kinds,
                   shown_filters.groups)
 shown = cache.ids(ev, "event_id")  # what everything below is drawn from: it changes only when these events do

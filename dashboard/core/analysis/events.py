@@ -137,10 +137,14 @@ def event_ids_where(inc: pd.DataFrame, filters: Filters, use_kind: bool = True, 
 
 
 def filter_events(inc: pd.DataFrame, filters: Filters, citations: dict[str, str] | None = None,
-                  use_kind: bool = True, use_group: bool = True) -> pd.DataFrame:
+                  use_kind: bool = True, use_group: bool = True, every_event: pd.DataFrame | None = None) -> pd.DataFrame:
     """Events the filters leave, each with all its reports (a report the filters would not match by
-    itself still counts for its event: the same event told by another document)."""
+    itself still counts for its event: the same event told by another document). An event is made of
+    all its reports whatever the filters, so with `every_event` (events_of(inc, citations), made once)
+    the events are taken from it rather than made again."""
     wanted = set(event_ids_where(inc, filters, use_kind, use_group))
+    if every_event is not None and wanted:
+        return every_event[every_event["event_id"].isin(wanted)].reset_index(drop=True)
     return events_of(inc[inc["event_id"].isin(wanted)], citations)
 
 
