@@ -273,3 +273,22 @@ def test_sums_of_money_in_any_currency_are_not_figures(proposer, sentence, numbe
 def test_billion_multiplies_like_million():
     assert [(o.text, o.value) for o in scan_numbers("x", "a 14.6 billion soum budget and 2-3 billion more")] == [
         ("14.6 billion", 14.6e9), ("2", 2e9), ("3 billion", 3e9)]
+
+
+@pytest.mark.parametrize("text, total, parts, qualifier", [
+    ("KAZAN, 14 April 2026 (Volga Line) — Police detained 17 migrants suspected of planning an attack on a railway station "
+     "in Kazan on Saturday, the regional interior ministry said on Monday. Nine are Tajik citizens, five are Uzbek and "
+     "three Kyrgyz.", "17", {"Nine": "TJK", "five": "UZB", "three": "KGZ"}, "exact"),
+    ("YEKATERINBURG, 2 May 2026 (Ural Wire) — Police detained about 60 migrants in raids on Thursday: roughly 30 Tajiks, "
+     "20 Uzbeks and 10 Kyrgyz, the ministry said.", "about 60", {"roughly 30": "TJK", "20": "UZB", "10": "KGZ"}, "about"),
+])
+def test_a_list_of_counts_by_nationality_is_parts_of_the_count_before_it(proposer, text, total, parts, qualifier):
+    found = figures(rows_of(proposer, "Raids\n\n" + text, ""))
+    whole = found[total]
+    for value, iso in parts.items():
+        part = found[value]
+        assert (part["part_of"], part["indicator"], part["subject"], part["qualifier"]) == (
+            whole["candidate_id"], whole["indicator"], iso, qualifier), value
+    # one count by nationality alone is no list: "five Uzbeks" after a total of other people is not its part
+    alone = figures(rows_of(proposer, "Police detained 17 migrants on Saturday. Separately, five Uzbeks were fined."))
+    assert alone["five"]["part_of"] == ""

@@ -53,6 +53,11 @@ APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
 OF_THEM = re.compile(r"^\s*of\s+(?:them|those|whom)\b", re.I)
+# "eight Uzbeks, four Tajiks and three Kazakhs", "Seven are Uzbek citizens, three are Kyrgyz": a count by
+# nationality, and, when another follows it in the sentence, a list of them: parts of the count told before.
+_DEMONYM = (r"(?:Uzbek|Tajik|Kazakh|Kyrgyz|Kirghiz|Turkmen|Afghan|Russian|Chechen|Dagestani|Uighur|Uyghur|"
+            r"Kazakhstani|Kyrgyzstani|Tajikistani|Uzbekistani|Turkmenistani|Pakistani|Azerbaijani|Turkish|Syrian|Iraqi)")
+BY_NATIONALITY = re.compile(rf"^\s+(?:(?:are|were)\s+)?(?:citizens\s+of\s+|from\s+)?{_DEMONYM}(?:s|istan)?\b")
 
 
 def category(sentence: str, end: int, indicator: str) -> str:
@@ -129,7 +134,11 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         back = [f for f in earlier if f.sentence < part.sentence and _only_numbers_between(figures, f, part)]
         sibling = _after_sibling(figures[:i], part, text)
         apposition = APPOSITION.search(text[:part.start]) or (sibling and sibling.row.get("_apposition"))
-        refers = REFERS_BACK.match(text) or GROUP_MADE_OF.search(text[:part.start]) or of_them or apposition or sibling
+        listed = _nationality_list(figures, i, text) or bool(  # its last item: "... and 10 Kyrgyz"
+            sibling is not None and BY_NATIONALITY.match(text[part.end:part.end + 40]) and BY_NATIONALITY.match(text[sibling.end:sibling.end + 40]))
+        refers = REFERS_BACK.match(text) or GROUP_MADE_OF.search(text[:part.start]) or of_them or apposition or sibling or listed
+        if listed and not same:  # "... 1,100 come from Central Asia: roughly 520 Tajiks, 410 Uzbeks and 130 Kyrgyz"
+            same = [f for f in earlier if f.sentence == part.sentence and re.search(r"[,:(]\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])]
         totals = same or (back if refers else [])
         of_the = OF_THE_NOUN.match(text[part.end:])
         named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2
@@ -176,7 +185,20 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         elif part_period and not total_period and not apposition:  # "returned 77 ... Among those brought home on Wednesday"
             total.row["period_start"], total.row["period_end"] = part.row["period_start"], part.row["period_end"]
             total.row["reason"] += f"; period of its parts ('{part.row['value_text']}')"
+        if sibling is not None and part.row.get("qualifier") == "exact" and sibling.row.get("qualifier") == "about":
+            part.row["qualifier"] = "about"  # "roughly 520 Tajiks, 410 Uzbeks and 130 Kyrgyz": the list's qualifier
+            why += "; qualifier of the list"
         part.row["reason"] += f"; {why}"
+
+
+def _nationality_list(figures: list[Counted], i: int, text: str) -> bool:
+    """The i-th figure opens a list of counts by nationality: it and the next number of its sentence
+    are each followed by a nationality ("eight Uzbeks, four Tajiks and three Kazakhs")."""
+    part = figures[i]
+    following = [f for f in figures[i + 1:] if f.sentence == part.sentence]
+    return bool(BY_NATIONALITY.match(text[part.end:part.end + 40]) and following
+                and BY_NATIONALITY.match(text[following[0].end:following[0].end + 40])
+                and re.fullmatch(r"[\w\s'-]{0,40}?(?:,|\band|,\s*and)\s*", text[part.end:following[0].start]))
 
 
 def _partitive_total(earlier: list[Counted], part: Counted, named: list) -> list[Counted]:
