@@ -292,3 +292,21 @@ def test_a_list_of_counts_by_nationality_is_parts_of_the_count_before_it(propose
     # one count by nationality alone is no list: "five Uzbeks" after a total of other people is not its part
     alone = figures(rows_of(proposer, "Police detained 17 migrants on Saturday. Separately, five Uzbeks were fined."))
     assert alone["five"]["part_of"] == ""
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("A bomb at a bus station killed four people and left 17 hurt on Friday, police said.", "17", "wounded"),
+    ("The blast left nine worshippers dead, police said on Friday.", "nine", "killed"),
+    ("The bomber, thought to be 24, was an Uzbek national, police said.", "24", "perpetrator_age"),
+    ("Access was restricted to 1,250 websites and channels in 2025, the ministry said.", "1,250", "social_media_channels_blocked"),
+    ("Twelve citizens were brought home from Iraq in February, taking the total repatriated since 2019 to 740.", "740",
+     "repatriated_people"),
+    ("With them, the tally of Kazakh citizens taken out of Syria and Iraq since 2019 climbs to 752.", "752", "repatriated_people"),
+])
+def test_tolls_ages_restricted_access_and_running_totals(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+def test_a_count_believed_to_be_is_not_an_age(proposer):
+    found = figures(rows_of(proposer, "The group's strength is believed to be 300 fighters, officials said."))
+    assert found["300"]["indicator"] != "perpetrator_age"

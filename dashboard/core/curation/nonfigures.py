@@ -18,7 +18,7 @@ CURRENCY = (r"(?:dollars?|US dollars|euros?|roubles?|rubles?|tenge|somoni|soms?|
 MEASURES = r"(?:kilo(?:gram|metre|meter)s?|kg|km|metres?|meters?|miles?|tonnes?|tons?|litres?|liters?|hectares?|square)"
 COUNTED_BODIES = r"(?:government\s+)?(?:agencies|ministries|departments|operations|flights|rounds|stages|phases|batches|times)"
 STATES = r"(?:Central Asian\s+)?(?:states|countries|republics|nations|stans)\b"
-PEOPLE_AGED = re.compile(r"\b(?:suspects?|attackers?|perpetrators?|gunm[ae]n|bombers?|plotters?|detainees?|defendants?|"
+PEOPLE_AGED = re.compile(r"\b(?:suspects?|attackers?|perpetrators?|gunm[ae]n|shooters?|bombers?|plotters?|detainees?|defendants?|"
                          r"accused|recruiters?|assailants?|men|man|propagandists?|citizens? of)\b", re.I)
 YOUNG = re.compile(r"\b(?:child(?:ren)?|kids?|minors?|boys?|girls?|babies|baby|infants?|orphans?|returnees|youngest|"
                    r"oldest|women|wom[ae]n)\b", re.I)
@@ -28,6 +28,7 @@ AGE_BEFORE = re.compile(r"\b(?:aged|ages? of|age of|younger than|older than|unde
                         r"aged between|aged from|between the ages of)\s*$|"
                         r"\b(?:between\s+the\s+ages\s+of|aged(?:\s+between|\s+from)?)\s+\w+\s+(?:and|to)\s*$|"  # "ages of four and 17"
                         r"\b(?:are|were|is|was|be|being|all)\s+(?:still\s+)?(?:under|below|over|above)\s*$", re.I)  # "were below 15"
+BELIEVED_AGE = re.compile(r"\b(?:believed|thought|said|understood|reported)\s+to\s+be\s*$", re.I)
 # "are under five" is an age, "are under 500" may not be: an age ends the clause (no noun after it)
 AGE_ENDS = re.compile(r"^\s*(?:[.,;:]|when|and|or|but|$)", re.I)
 DURATION_AFTER = re.compile(rf"^\s*(?:-\s*|\s)?{UNITS_OF_TIME}\b|^-(?:hour|day|week|month|year)\b|"
@@ -70,6 +71,10 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
         around = sentence[max(0, occ.start - 80):last.end + 30]
         return "perpetrator_age" if PEOPLE_AGED.search(around) or re.search(r"\bsuspects?\b", around, re.I) else "an age, not a count of people"
     copula_age = re.search(r"\b(?:under|below|over|above)\s*$", before) and not re.search(r"\bthe\s+age", before)
+    if BELIEVED_AGE.search(before) and AGE_ENDS.match(after) and occ.value is not None and 12 <= occ.value < 100:
+        # "the bomber, believed to be 22, had ...": an age (a count would name what it counts: "believed to be 300 fighters")
+        around = sentence[max(0, occ.start - 80):last.end + 30]
+        return "perpetrator_age" if PEOPLE_AGED.search(around) else "an age, not a count of people"
     if (AGE_AFTER.match(after) or AGE_AFTER.match(word_after) or AGED_LIST.search(before)
             or (AGE_BEFORE.search(before) and (not copula_age or AGE_ENDS.match(after)))):
         around = sentence[max(0, occ.start - 80):last.end + 30]

@@ -89,7 +89,7 @@ KILLED = [re.compile(p, re.I) for p in (r"\bkill(?:ing|ed)\s+(?:at least\s+|abou
 
 
 WOUNDED = [re.compile(p, re.I) for p in (r"\b(?:wound|injur)(?:ing|ed)\s+(?:at least\s+|about\s+|some\s+)?$",
-                                           r"^\s*(?:people|persons|civilians)?\s*(?:were\s+)?(?:wounded|injured)\b")]
+                                           r"^\s*(?:people|persons|civilians|others)?\s*(?:were\s+)?(?:wounded|injured|hurt)\b")]
 
 
 RATIO_AFTER = re.compile(r"^\s*-?\s*to\s*-?\s*one\b", re.I)

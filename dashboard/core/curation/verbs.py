@@ -21,6 +21,7 @@ RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|
                 r"(?:reunited|reunites)\s+with\s+(?:their\s+)?(?:families|relatives)|(?:escorted|accompanied)\s+(?:home|back)|"
                 r"(?:the\s+)?(?:return|repatriation|homecoming)\s+of|recovered(?=\s[^.;]{0,60}\bfrom\b)|"
                 r"(?:brought|brings?|bringing)(?=\s[^.;]{0,60}?\bout\s+of\b)|"  # "brought 97 Uzbek nationals out of the camps"
+                r"(?:taken|took)\s+out\s+of\s+(?:the\s+)?(?:camps?|prisons?|Syria|Iraq|Afghanistan|al-Hol|Roj)\b|"
                 rf"flown\s+(?:on\s+)?to\s+(?:{HOME})|(?:handed|hands)\s+(?:over\s+)?to\s+(?:[\w-]+\s+){{0,2}}?(?:diplomats|"
                 r"officials|authorities|embassy|consuls?|representatives)")
 # verb -> indicator ("@arrest": people_arrested about an attack or plot, else people_detained)
@@ -47,10 +48,11 @@ VERBS = [
     (r"drawing|drew|drawn|draws|dragged|dragging|talked|talks|talking|coaxed|pushed|tricked", "@into"),  # "drawing 9 men into a group"  # "a cell of four migrants ... preparing to blow up": the plotters
     (r"sent|sends", "@sent"),
     (r"deported|deports|expelled|expels|(?:the\s+)?(?:expulsion|deportation|removal)\s+of", "people_expelled"),
-    (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|"
+    (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|access\s+(?:was|were|has\s+been|had\s+been|is)\s+"
+     r"(?:restricted|blocked|limited|cut)\s+to|"
      r"blocked|blocks|shut\s+down|closed\s+down|closed|closes|(?:took|takes?|taken|taking)\s+down|removed|removes|deleted|deletes", "@blocked"),
     (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))", "killed"),
-    (r"(?<!killing and )(?<!killed and )(?<!killing or )(?:wounded|wounding|injured|injuring)(?!\s+(?:or|and)\s+kill\w+)",
+    (r"(?<!killing and )(?<!killed and )(?<!killing or )(?:wounded|wounding|injured|injuring|hurt)(?!\s+(?:or|and)\s+kill\w+)",
      "wounded"),
 ]
 # Words between an active verb and its number: "handed over a further 16", "returned a total of 531".
@@ -72,12 +74,13 @@ def _passive(reach: int) -> list:
 
 PASSIVE, PASSIVE_FROM_SUBJECT = _passive(PASSIVE_REACH), _passive(SUBJECT_REACH)
 # "the number of Kazakh citizens returned from the conflict zone has reached 607"
-NUMBER_OF = [(re.compile(rf"\bnumber\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|rose\s+to|risen\s+to|stands\s+at|"
+NUMBER_OF = [(re.compile(rf"\b(?:number|tally|total|count)\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|reaches|"
+                         rf"(?:rose|risen|rises|climbs|climbed|grows|grew|increased|increases)\s+to|stands\s+at|"
                          rf"stood\s+at|totals?|totalled|is|was|at)\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.I), indicator)
              for verb, indicator in VERBS if indicator not in ("@held", "@custody", "@guilty")]
 # "would bring the number of children returned from Iraq to 296"; "brings to 765 the number of people it has taken home"
-BRINGS = r"(?:bring|brings|brought|bringing|raise|raises|raised|raising|take|takes|took|push|pushes|pushed)"
-BRING_NUMBER_OF = [(re.compile(rf"\b{BRINGS}\s+the\s+(?:total\s+)?number\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?"
+BRINGS = r"(?:bring|brings|brought|bringing|raise|raises|raised|raising|take|takes|took|taking|push|pushes|pushed|pushing)"
+BRING_NUMBER_OF = [(re.compile(rf"\b{BRINGS}\s+the\s+(?:(?:total\s+)?number\s+of|total|tally)\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?"
                                rf"\bto\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I), indicator)
                    for verb, indicator in VERBS]
 BRINGS_TO = re.compile(rf"\b{BRINGS}\s+(?:the\s+(?:total|tally)\s+)?to\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
@@ -109,6 +112,10 @@ HOME_STATE = re.compile(rf"\b(?:to\s+the\s+custody\s+of|home\b|to\s+(?:{HOME}))"
 # Where people are brought out of: a camp, a prison or an orphanage, or a conflict zone.
 OUT_OF = re.compile(r"^[^.;]{0,50}?\b(?:out\s+of|back\s+from|home\s+from|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
                     r"(?:camps?|prisons?|jails?|orphanages?|detention|Syria|Iraq|Afghanistan|al-Hol|Roj|conflict\s+zones?|war\s+zones?)\b", re.I)
+# "left seven people dead and 21 hurt": the state the number is left in says what it counts (the dead
+# are left to the keywords, which tell a civil war's deaths from an attack's)
+HURT_AFTER = re.compile(r"^\s+(?:(?:people|persons|others|civilians|passengers|worshippers|more)\s+)?(?:were\s+)?"
+                        r"(?P<word>hurt|injured|wounded)\b(?!\s+(?:or|and)\s+(?:kill|dead))", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
 
 
@@ -116,6 +123,9 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     """(indicator, verb as written) when a verb of VERBS governs the number at start:end (just before
     it, or after the number's noun in a passive: "511 people have been brought back"); ('', '').
     `attack_nearby`: an attack or plot is the subject of the paragraph (arrests are then its suspects)."""
+    toll = HURT_AFTER.match(sentence[end:end + 60])  # "left seven people dead and 21 hurt"
+    if toll:
+        return "wounded", toll["word"]
     before = sentence[max(0, start - 160):start]
     for pattern, indicator in NUMBER_OF + BRING_NUMBER_OF:
         m = pattern.search(before)
