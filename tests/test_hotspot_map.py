@@ -11,7 +11,7 @@ import pytest
 
 from conftest import repository_corpus
 from core.render.alt_text import hotspot_text_alternative
-from core.render.labels import COUNTRY_LABEL_SIZE, PLACE_LABEL_SIZE, boxes_overlap, label_box
+from core.render.labels import COUNTRY_LABEL_SIZE, PLACE_LABEL_SIZE, boxes_overlap, label_box, project
 from core.render.maps import ZOOM, hotspot_deck, hotspot_labels, hotspot_map_data, hotspot_view
 from core.data.paths import CURATED_DIR
 from core.analysis.query import country_names, hotspots_view
@@ -146,3 +146,32 @@ def test_every_name_on_the_maps_has_a_halo():
     for layer in text_layers:
         assert layer["fontSettings"] == {"sdf": True}, layer["id"]
         assert layer["outlineWidth"] >= 2 and layer["outlineColor"][:3] == [255, 255, 255], layer["id"]
+
+
+@pytest.mark.parametrize("countries", [()] + [(iso,) for iso in CENTRAL_ASIA], ids=lambda c: ",".join(c) or "all")
+def test_a_place_name_a_phone_shows_the_place_of_is_not_cut_by_its_edge(countries):
+    """A phone's map (358 x 360 px around the first view's centre) cuts off any name that sticks out of
+    it: a place inside it keeps its whole name inside it ('Central Kazakhstan' went past the right edge)."""
+    from core.render.maps import PHONE_MAP, incident_deck, phone_frame
+    from core.analysis.query import incidents_view
+
+    decks = [hotspot_deck(parts_for(countries), fit=bool(countries))]
+    if not countries:
+        decks.append(incident_deck(incidents_view(CORPUS).dropna(subset=["lat"]), {}))
+    checked = 0
+    for deck in decks:
+        spec = json.loads(deck.to_json())
+        view = spec["initialViewState"]
+        left, top, right, bottom = phone_frame(view["latitude"], view["longitude"], view["zoom"])
+        assert (right - left, bottom - top) == PHONE_MAP
+        for layer in spec["layers"]:
+            if layer["id"] not in ("hotspot-names", "incident-places"):
+                continue
+            for d in layer["data"]:
+                x, y = project(d["lon"], d["lat"], view["zoom"])
+                if not (left <= x <= right and top <= y <= bottom):
+                    continue
+                box = label_box(d["name"], d["lon"], d["lat"], d["offset"], view["zoom"], PLACE_LABEL_SIZE, bold=True)
+                assert left <= box[0] and box[2] <= right and top <= box[1] and box[3] <= bottom, (d["name"], box)
+                checked += 1
+    assert checked or countries, "the region's maps name places a phone shows"

@@ -89,16 +89,26 @@ def _label_boxes(name: str, lon: float, lat: float, zoom: float, country: bool) 
     return tuple((tuple(round(v) for v in offset), _box_at(x, y, name, offset, size, bold)) for offset in offsets)
 
 
-def placed_labels(places, countries, zoom: float, first: tuple[str, ...], markers) -> tuple[list[dict], list[dict]]:
-    """place_labels on plain rows: places and countries as (name, lon, lat), markers as (lon, lat, radius)."""
+def placed_labels(places, countries, zoom: float, first: tuple[str, ...], markers,
+                  frame: tuple[float, float, float, float] | None = None) -> tuple[list[dict], list[dict]]:
+    """place_labels on plain rows: places and countries as (name, lon, lat), markers as (lon, lat, radius).
+    With `frame` (left, top, right, bottom in pixels at this zoom: the narrowest map shown), a place
+    whose point is inside it gets its name inside it too, so that no screen cuts the name off."""
     dots = [(lon, lat, (x - rad, y - rad, x + rad, y + rad))
             for lon, lat, rad in markers for x, y in [project(lon, lat, zoom)]]
     placed: list[tuple] = []
 
+    def inside(box) -> bool:
+        return frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1] and box[3] <= frame[3]
+
     def put(out: list, name, lon, lat, country: bool) -> None:
         # markers a label must keep off: all but its own point's
         avoid = [b for m_lon, m_lat, b in dots if abs(m_lon - lon) > 1e-6 or abs(m_lat - lat) > 1e-6]
+        x, y = project(lon, lat, zoom)
+        keep_in = frame is not None and not country and inside((x, y, x, y))
         for offset, (left, top, right, bottom) in _label_boxes(name, lon, lat, zoom, country):
+            if keep_in and not inside((left, top, right, bottom)):
+                continue
             if not any(left < b[2] and b[0] < right and top < b[3] and b[1] < bottom for b in chain(placed, avoid)):
                 placed.append((left, top, right, bottom))
                 out.append({"name": name, "lon": lon, "lat": lat, "offset": list(offset), "box": (left, top, right, bottom)})

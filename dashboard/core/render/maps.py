@@ -165,7 +165,14 @@ def hotspot_view(parts: dict[str, pd.DataFrame], fit: bool) -> tuple[float, floa
 COUNTRY_SUFFIX = re.compile(r"\s*\([^)]*\)$")
 
 
-def _hotspot_labels(parts: dict[str, pd.DataFrame], zoom: float, cited: bool = False) -> tuple[list[dict], list[dict]]:
+def phone_frame(lat: float, lon: float, zoom: float, size: tuple[int, int] = PHONE_MAP) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) in pixels at `zoom` of what a phone's map shows around its centre."""
+    x, y = project(lon, lat, zoom)
+    return x - size[0] / 2, y - size[1] / 2, x + size[0] / 2, y + size[1] / 2
+
+
+def _hotspot_labels(parts: dict[str, pd.DataFrame], zoom: float, cited: bool = False,
+                    within: tuple[float, float, float, float] | None = None) -> tuple[list[dict], list[dict]]:
     countries = country_points()
     country_names = {name for name, _, _ in countries}
     names, seen = [], set()
@@ -188,7 +195,7 @@ def _hotspot_labels(parts: dict[str, pd.DataFrame], zoom: float, cited: bool = F
     markers = [(lon, lat, marker_radius(rows)) for lon, lat, rows, precision in
                zip(points["lon"].tolist(), points["lat"].tolist(), points["rows"].tolist(), points["geo_precision"].tolist())
                if precision not in _VAGUE]  # rings are hollow: text may cross them
-    return placed_labels(names, countries, zoom, central_asia_names(), markers)
+    return placed_labels(names, countries, zoom, central_asia_names(), markers, within)
 
 
 def hotspot_labels(parts: dict[str, pd.DataFrame], zoom: float, cited: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -217,7 +224,7 @@ def hotspot_deck(parts: dict[str, pd.DataFrame], selected: str | None = None, fi
                 "role": f"hotspot: {place['precision_label']}", "rows": place["rows"]}
 
     shaded_shapes = geo.features([s["boundary"] for s in shaded], shaded_properties)
-    hot_names, country_names = _hotspot_labels(parts, zoom)
+    hot_names, country_names = _hotspot_labels(parts, zoom, within=phone_frame(lat, lon, zoom))
     layers = base_layers()
     under_hotspots = len(layers)  # where the cited places go: above the land, under everything else
     if outline is not None:
@@ -277,7 +284,8 @@ def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:
     for d in precise:
         names.setdefault(d["place"], (d["place"], d["lon"], d["lat"]))
     lat, lon, zoom = REGION_VIEW
-    names, countries = placed_labels(list(names.values()), country_points(), zoom, central_asia_names(), [])
+    names, countries = placed_labels(list(names.values()), country_points(), zoom, central_asia_names(), [],
+                                     phone_frame(lat, lon, zoom))
     layers = [
         *base_layers(),
         _country_names_layer(_label_records(countries)),
