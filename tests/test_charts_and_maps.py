@@ -218,3 +218,15 @@ def test_the_outline_files_the_maps_load_are_current():
     assert BORDERS_FILE.read_text(encoding="utf-8") == borders_json() + "\n"
     names = {f["properties"]["iso_a3"] for f in json.loads(OUTLINES_FILE.read_text(encoding="utf-8"))["features"]}
     assert {"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG"} <= names
+
+
+def test_the_timeline_names_the_key_events_first_and_leaves_out_what_finds_no_room(corpus):
+    """Labels are placed most important first (events the curator marks as key, then the most killed)
+    where they overlap no other on a phone's timeline; the browser tests check the overlap on screen."""
+    from core.analysis.events import events_of
+
+    fig = incident_timeline(events_of(incidents_view(corpus)), "kind", "t")
+    labels = [t for t in fig.data if t.mode == "text"]
+    texts = [text for t in labels for text in t.text]
+    assert any(text.startswith("Crocus City Hall, 145 killed") for text in texts)
+    assert len(texts) == len(set(texts)) and all(p.split()[0] in ("top", "bottom") for t in labels for p in t.textposition)

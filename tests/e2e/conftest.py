@@ -194,6 +194,23 @@ WORDS_PAST_CHART_EDGES = """() => {
 }"""
 
 
+# Every pair of a chart's text marks (the timeline's event names, a chart's labels) that overlap on
+# screen, each as "first / second": words drawn over words cannot be read.
+CHART_WORDS_OVERLAPPING = """() => {
+  const out = [];
+  for (const chart of document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')) {
+    const boxes = [...chart.querySelectorAll('.textpoint text')].filter(t => t.textContent.trim())
+      .map(t => [t.textContent.slice(0, 30), t.getBoundingClientRect()]).filter(([, r]) => r.width);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, r] = boxes[i], [b, q] = boxes[j];
+        if (r.left < q.right - 1 && q.left < r.right - 1 && r.top < q.bottom - 1 && q.top < r.bottom - 1) out.push(a + ' / ' + b);
+      }
+  }
+  return out;
+}"""
+
+
 # Counts the messages Streamlit's server sends over its websocket, and notes when two frames have
 # been drawn since the last one, so that after_rerun can tell that a rerun happened even when React
 # shows it in a single render. Frames are asked for only after a message: a loop asking for every

@@ -18,7 +18,7 @@ from playwright.sync_api import Page
 
 from app_paths import PAGES
 
-from .conftest import ARTIFACTS, WORDS_PAST_CHART_EDGES, drawn_canvas, open_page, poll, screenshot
+from .conftest import ARTIFACTS, CHART_WORDS_OVERLAPPING, WORDS_PAST_CHART_EDGES, drawn_canvas, open_page, poll, screenshot
 
 BLOCKING = ("serious", "critical")
 BLOCKING_RULES = ("heading-order",)  # moderate, and fixed: it stays fixed
@@ -59,6 +59,8 @@ def test_every_page_loads_without_exception_and_has_no_serious_accessibility_vio
     assert page.get_by_text("Something went wrong while drawing this page").count() == 0
     cut = page.evaluate(WORDS_PAST_CHART_EDGES)
     assert not cut, f"{name}: a chart's words run past its edge: {cut[:6]}"
+    overlapping = page.evaluate(CHART_WORDS_OVERLAPPING)
+    assert not overlapping, f"{name}: a chart's words are drawn over each other: {overlapping[:6]}"
     screenshot(page, name)
     if name == "hotspots":  # what only a browser shows: the map has painted, with its orange shaded areas
         map_paints_its_shaded_areas(page)

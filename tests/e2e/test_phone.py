@@ -16,7 +16,8 @@ import pytest
 
 from app_paths import PAGES
 
-from .conftest import ARTIFACTS, COUNT_MESSAGES, SCREENSHOTS, WAIT_MS, WORDS_PAST_CHART_EDGES, open_page, poll
+from .conftest import (ARTIFACTS, CHART_WORDS_OVERLAPPING, COUNT_MESSAGES, SCREENSHOTS, WAIT_MS, WORDS_PAST_CHART_EDGES,
+                       open_page, poll)
 
 PHONE = {"width": 390, "height": 844}
 SCROLLERS = '[class*="st-key-scroll-x-"], [data-testid="stDataFrame"]'  # made to scroll sideways, nothing else
@@ -179,6 +180,8 @@ def test_every_page_fits_a_phone(phone, app_url: str, name: str):
     assert not found["sideways"], f"{name}: scrolls sideways outside a scroll box: {found['sideways'][:8]}"
     cut = phone.evaluate(WORDS_PAST_CHART_EDGES)
     assert not cut, f"{name}: a chart's words run past its edge: {cut[:6]}"
+    overlapping = phone.evaluate(CHART_WORDS_OVERLAPPING)
+    assert not overlapping, f"{name}: a chart's words are drawn over each other: {overlapping[:6]}"
     for first in tables:
         assert first[0].lower() not in NOT_FIRST and "Quote" not in first, f"{name}: a table leads with {first}"
     if name in FIRST_COLUMNS:

@@ -91,30 +91,53 @@ def event_label(place: str, summary: str, killed) -> str:
     return where + ("" if pd.isna(killed) else f", {int(killed)} killed")
 
 
-def event_labels(dated: pd.DataFrame, xs: list[str], rows: list[str]) -> list[dict]:
-    """Text traces naming the events a reader looks for: those with casualties stated and those the
-    curator marks as key. Events at the same spot share one label; neighbours in a row alternate
-    above and below their marks."""
+# What a phone leaves the timeline's dates (358 px less the kinds' names and margins), and the width of
+# a label's character at 11 px: labels are placed so that none overlaps another on the narrowest screen.
+TIMELINE_PX, LABEL_CHAR_PX = 230, 6.0
+
+
+def event_labels(dated: pd.DataFrame, xs: list[str], rows: list[str], row_order: list[str] | None = None) -> list[dict]:
+    """Text traces naming the events a reader looks for: those the curator marks as key, then those
+    with casualties stated (the most killed first). Events at the same spot share one label. Each
+    label goes above or below its mark, centred or leaning inwards, where it overlaps no other label
+    on a phone's timeline (TIMELINE_PX); a label that finds no room is left to the hover and the table.
+    `row_order`: the kinds from the top row down (a label below one row is in the same space as a
+    label above the next)."""
     marked = (dated["key_event"] == "yes").to_numpy() if "key_event" in dated else np.zeros(len(dated), bool)
-    wanted = marked | dated["killed"].notna().to_numpy()
+    killed = dated["killed"].to_numpy(dtype=float, na_value=np.nan)
+    wanted = marked | ~np.isnan(killed)
     spots: dict[tuple[str, str], list[str]] = {}
+    rank: dict[tuple[str, str], tuple] = {}
     for i in np.flatnonzero(wanted):
         r = dated.iloc[i]
-        spots.setdefault((rows[i], xs[i]), []).append(event_label(r["place"], r["summary"], r["killed"]))
+        key = (rows[i], xs[i])
+        spots.setdefault(key, []).append(event_label(r["place"], r["summary"], r["killed"]))
+        rank[key] = min(rank.get(key, (2, 0)), (0 if marked[i] else 1, -(0 if np.isnan(killed[i]) else killed[i])))
     if not spots:
         return []
-    # Labels near either end of the time axis lean inwards, so that they stay inside the frame.
-    times = [pd.Timestamp(x).value for x in xs]
-    low, high = min(times), max(times)
-    ordered = sorted(spots, key=lambda k: (k[0], k[1]))
-    positions, seen = [], Counter()
-    for row, x in ordered:
-        seen[row] += 1
-        share = (pd.Timestamp(x).value - low) / (high - low) if high > low else 0.5
-        side = "left" if share > 0.75 else "right" if share < 0.15 else "center"
-        positions.append(("top " if seen[row] % 2 else "bottom ") + side)
-    return [dict(type="scatter", x=[x for _, x in ordered], y=[row for row, _ in ordered], mode="text",
-                 text=[esc(" · ".join(dict.fromkeys(spots[k]))) for k in ordered], textposition=positions,
+    times = {x: pd.Timestamp(x).value for _, x in spots}
+    low, high = min(pd.Timestamp(x).value for x in xs), max(pd.Timestamp(x).value for x in xs)
+    order = row_order or sorted({row for row, _ in spots})
+    placed: dict[int, list[tuple[float, float]]] = {}  # band (the space between two rows) -> x extents taken
+    out = []
+    for key in sorted(spots, key=lambda k: (rank[k], k)):
+        row, x = key
+        text = " · ".join(dict.fromkeys(spots[key]))
+        at = (times[x] - low) / (high - low) * TIMELINE_PX if high > low else TIMELINE_PX / 2
+        width = len(text) * LABEL_CHAR_PX
+        extents = {"center": (at - width / 2, at + width / 2), "left": (at - width, at), "right": (at, at + width)}
+        row_index = order.index(row) if row in order else 0
+        for vertical, band in (("top", row_index), ("bottom", row_index + 1)):
+            fitting = [side for side, (a, b) in extents.items() if a >= 0 and b <= TIMELINE_PX
+                       and not any(a < d and c < b for c, d in placed.get(band, []))]
+            if fitting:
+                side = fitting[0]
+                placed.setdefault(band, []).append(extents[side])
+                out.append((row, x, text, f"{vertical} {side}"))
+                break
+    out.sort(key=lambda o: (o[0], o[1]))
+    return [dict(type="scatter", x=[o[1] for o in out], y=[o[0] for o in out], mode="text",
+                 text=[esc(o[2]) for o in out], textposition=[o[3] for o in out],
                  textfont=dict(size=11, color="#222"), hoverinfo="skip", showlegend=False, cliponaxis=False)]
 
 
@@ -170,12 +193,12 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
             marker=dict(color=colour, size=[sizes[i] for i in rows], symbol=[symbols[i] for i in rows],
                         line=dict(width=2, color=colour)),
         ))
-    traces += event_labels(dated, mids, kinds)
+    order = list(dict.fromkeys(kind for _, kind in sorted(zip(dated["category"], kinds))))  # by category, then kind
+    traces += event_labels(dated, mids, kinds, order)
     traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name="casualties not stated",
                        marker=dict(symbol="diamond-open", size=11, color="#555")))
     traces.append(dict(type="scatter", x=[None], y=[None], mode="lines", name="known only to the month or year",
                        line=dict(color="#555", width=10), opacity=0.35))
-    order = list(dict.fromkeys(kind for _, kind in sorted(zip(dated["category"], kinds))))  # by category, then kind
     return _figure(traces, title, height=max(360, 150 + 26 * len(order)),
                    xaxis=dict(title=dict(text="Date"), type="date"),  # the band is named in the legend and the caption
                    yaxis=dict(title=dict(text=""), categoryorder="array", categoryarray=order[::-1]))
