@@ -310,3 +310,27 @@ def test_tolls_ages_restricted_access_and_running_totals(proposer, sentence, val
 def test_a_count_believed_to_be_is_not_an_age(proposer):
     found = figures(rows_of(proposer, "The group's strength is believed to be 300 fighters, officials said."))
     assert found["300"]["indicator"] != "perpetrator_age"
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("Osh, 12/4/2026 — A charter from Erbil touched down in Osh just after dawn on Sunday carrying 26 Kyrgyz citizens, "
+     "officials said.", "26", "repatriated_people"),
+    ("An explosion in Jalalabad claimed the lives of 6 people, police said.", "6", "killed"),
+    ("Three others lost their lives in hospital, police said.", "Three", "killed"),
+])
+def test_flights_that_land_carrying_people_and_lives_lost(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+def test_a_truck_carrying_people_is_no_return(proposer):
+    assert figures(rows_of(proposer, "A truck carrying 20 migrants was stopped near the border."))["20"]["indicator"] != \
+        "repatriated_people"
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("Two men were arrested on the 14th on suspicion of helping him.", "14th"),
+    ("Parents can call the ministry's 1212 call centre.", "1212"),
+    ("The committee urged parents to report suspicious contacts to its 24-hour line, 1414.", "1414"),
+])
+def test_ordinals_and_service_lines_are_not_figures(proposer, sentence, number):
+    assert number not in figures(rows_of(proposer, sentence))

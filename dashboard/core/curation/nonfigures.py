@@ -47,7 +47,10 @@ THE_COUNT = re.compile(r"\b(?:of|out\s+of|among)\s+(?:the|these|those)\s*$", re.
 OF_THOSE = re.compile(r"\b(?:of|out of)\s+(?:those|these|the|them)\s*$", re.I)
 DAY_PARTICLE = re.compile(r"^:\d\d", re.I)
 # "the free hotline 1313", "call 0 (312) 66-20-20": a number to call
-PHONE_BEFORE = re.compile(r"\b(?:hotline|helpline|help\s+line|phone|telephone|tel\.|call|dial|number)[,:]?\s*(?:\d[\d\s()-]*)?$", re.I)
+PHONE_BEFORE = re.compile(r"\b(?:hotline|helpline|help\s+line|(?:hour|free|hot|trust|information)\s*line|phone|telephone|tel\.|call|dial|"
+                          r"number)[,:]?\s*(?:\d[\d\s()-]*)?$", re.I)
+PHONE_AFTER = re.compile(r"^\s*(?:call\s+cent(?:re|er)|hotline|helpline|help\s+line|phone\s+line)\b", re.I)  # "its 1181 call centre"
+ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$", re.I)  # "on the 14th": a day of the month, or a rank
 PHONE_AROUND = re.compile(r"\(\d{2,4}\)\s*\d|\d{2,3}-\d{2}-\d{2}")
 # "under Article 244-1 and Article 159 of the Criminal Code"
 LAW_BEFORE = re.compile(r"\b(?:Article|Articles|Art\.|Section|Sections|Paragraph|Clause|Chapter)\s*(?:\d[\d.-]*\s*(?:,|and|or)\s*)*$", re.I)
@@ -63,7 +66,9 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
     word_after = sentence[occ.end:occ.end + 40]
     if TIME_AFTER.match(word_after) or re.search(r"\d:\s*$", before):
         return "a time of day, not a figure"
-    if PHONE_BEFORE.search(before) or PHONE_AROUND.search(sentence[max(0, occ.start - 6):last.end + 12]):
+    if ORDINAL.search(occ.text):
+        return "an ordinal (a day of the month or a rank), not a figure"
+    if PHONE_BEFORE.search(before) or PHONE_AFTER.match(word_after) or PHONE_AROUND.search(sentence[max(0, occ.start - 6):last.end + 12]):
         return "a telephone number, not a figure"
     if LAW_BEFORE.search(before):
         return "an article of a law, not a figure"

@@ -83,7 +83,7 @@ RANGE_JOIN = re.compile(r"^\s*(?:-|\u2013|\u2014|to|or|до)\s*$", re.I)
 BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 
 
-KILLED = [re.compile(p, re.I) for p in (r"\bkill(?:ing|ed)\s+(?:at least\s+|about\s+|some\s+)?$",
+KILLED = [re.compile(p, re.I) for p in (r"\b(?:kill(?:ing|ed)|claim(?:ed|ing)\s+the\s+lives\s+of)\s+(?:at least\s+|about\s+|some\s+)?$",
                                           r"^\s*(?:people|persons|civilians|soldiers|worshippers)?\s*(?:were\s+|was\s+)?(?:killed|dead)\b",
                                           r"\bdeath toll of\s+$")]
 

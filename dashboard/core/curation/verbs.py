@@ -28,7 +28,7 @@ RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|
 VERBS = [
     (RETURN_VERBS, "repatriated_people"),
     (r"brought|brings|bringing|flew|flies|flown|evacuated|rescued|took|taken|recovered|recovers", "@out_of"),  # "brought 97 nationals out of the camps"
-    (r"(?:plane|flight|aircraft|airliner|charter)\s+(?:(?:also|further|then)\s+)?(?:carrying|carried)", "@flight"),  # "a plane carrying 54 children ... landed"
+    (r"(?:(?:plane|flight|aircraft|airliner|charter)\s+(?:(?:also|further|then)\s+)?)?(?:carrying|carried)", "@flight"),  # "a plane carrying 54 children ... landed"
     (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
      r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
      r"(?:handed|hands|gave|gives|given|imposed|imposes)\s+(?:down\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)"
@@ -51,7 +51,7 @@ VERBS = [
     (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|access\s+(?:was|were|has\s+been|had\s+been|is)\s+"
      r"(?:restricted|blocked|limited|cut)\s+to|"
      r"blocked|blocks|shut\s+down|closed\s+down|closed|closes|(?:took|takes?|taken|taking)\s+down|removed|removes|deleted|deletes", "@blocked"),
-    (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))", "killed"),
+    (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))|claim(?:ed|s|ing)\s+the\s+lives\s+of", "killed"),
     (r"(?<!killing and )(?<!killed and )(?<!killing or )(?:wounded|wounding|injured|injuring|hurt)(?!\s+(?:or|and)\s+kill\w+)",
      "wounded"),
 ]
@@ -116,6 +116,7 @@ OUT_OF = re.compile(r"^[^.;]{0,50}?\b(?:out\s+of|back\s+from|home\s+from|from)\s
 # are left to the keywords, which tell a civil war's deaths from an attack's)
 HURT_AFTER = re.compile(r"^\s+(?:(?:people|persons|others|civilians|passengers|worshippers|more)\s+)?(?:were\s+)?"
                         r"(?P<word>hurt|injured|wounded)\b(?!\s+(?:or|and)\s+(?:kill|dead))", re.I)
+LOST_LIVES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:have\s+|had\s+)?lost\s+their\s+lives\b", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
 
 
@@ -126,6 +127,8 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     toll = HURT_AFTER.match(sentence[end:end + 60])  # "left seven people dead and 21 hurt"
     if toll:
         return "wounded", toll["word"]
+    if LOST_LIVES_AFTER.match(sentence[end:end + 60]):  # "14 people lost their lives"
+        return "killed", "lost their lives"
     before = sentence[max(0, start - 160):start]
     for pattern, indicator in NUMBER_OF + BRING_NUMBER_OF:
         m = pattern.search(before)
@@ -179,8 +182,9 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         return "people_convicted" if re.match(r"^[^.;]{0,80}?\bguilty\b", sentence[end:]) else ""
     if indicator == "@held":  # held by police or security officers: detained; held in a camp is not this verb's
         return _resolve("@arrest", sentence, start, end, attack_nearby) if POLICE.search(sentence[:start]) else ""
-    if indicator == "@flight":  # a flight is a repatriation when it lands home, not any flight with passengers
-        return "repatriated_people" if re.search(r"\b(?:landed|arrived|touched\s+down|home)\b", sentence, re.IGNORECASE) else ""
+    if indicator == "@flight":  # a flight is a repatriation when it lands home, not any flight (or truck) with passengers
+        return "repatriated_people" if (re.search(r"\b(?:plane|flight|aircraft|airliner|charter)\b", sentence, re.IGNORECASE)
+                                        and re.search(r"\b(?:landed|arrived|touched\s+down|home)\b", sentence, re.IGNORECASE)) else ""
     if indicator == "@arrest":
         obj = sentence[end:end + 90]
         if SUSPECTED_OF_PLOT.search(sentence[end:end + 160]):
