@@ -334,3 +334,12 @@ def test_a_truck_carrying_people_is_no_return(proposer):
 ])
 def test_ordinals_and_service_lines_are_not_figures(proposer, sentence, number):
     assert number not in figures(rows_of(proposer, sentence))
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("Police detained 240 migrants in January-March 2025, the ministry said.", ("2025-01", "2025-03")),
+    ("Between January and March 2025, 35 citizens were brought home from Syria.", ("2025-01", "2025-03")),
+])
+def test_a_span_of_months_is_a_period(proposer, sentence, period):
+    found = next(iter(figures(rows_of(proposer, sentence)).values()))
+    assert (found["period_start"], found["period_end"]) == period

@@ -140,10 +140,23 @@ def _sentence(text: str, start: int, end: int) -> Sentence:
     return Sentence(start + lead, start + trail, raw.strip())
 
 
+_MONTH_NAME = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))
+# "January-March 2025", "January to March 2025", "between January and March 2025": two months of one
+# year, the first without its year
+MONTH_SPANS = [re.compile(rf"\b{lead}(?P<a>{_MONTH_NAME})\s*{join}\s*(?P<b>{_MONTH_NAME})\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+               for lead, join in (("", r"(?:-|\u2013|to|through)"), (r"between\s+", "and"))]
+
+
 def find_dates(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, ISO date, precision) of each date in the text, most precise reading first."""
+    """(start, end, ISO date, precision) of each date in the text, most precise reading first; the
+    two months of "January-March 2025" are two dates (2025-01 and 2025-03), a period's two ends."""
     taken: list[tuple[int, int]] = []
     found = []
+    for m in (m for pattern in MONTH_SPANS for m in pattern.finditer(text)):
+        year = m["y"]
+        found += [(m.start("a"), m.end("a"), f"{year}-{MONTHS[m['a'].lower()]:02d}", "month"),
+                  (m.start("b"), m.end(), f"{year}-{MONTHS[m['b'].lower()]:02d}", "month")]
+        taken.append(m.span())
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
