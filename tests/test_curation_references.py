@@ -343,3 +343,13 @@ def test_ordinals_and_service_lines_are_not_figures(proposer, sentence, number):
 def test_a_span_of_months_is_a_period(proposer, sentence, period):
     found = next(iter(figures(rows_of(proposer, sentence)).values()))
     assert (found["period_start"], found["period_end"]) == period
+
+
+def test_a_compared_count_keeps_its_own_date_and_the_first_keeps_the_sentences(proposer):
+    rows = rows_of(proposer, "Security service summary\n\nIn October, officers of the security service detained 34 people "
+                             "suspected of recruiting for terrorist groups, down from 41 in September, the service said.\n\n"
+                             "Kazakhstan deported 9,870 migrants in 2025, compared with 11,260 in January-December 2024.",
+                   "2025-11-04")
+    found = figures(rows)
+    assert [(found[v]["period_start"], found[v]["period_end"]) for v in ("34", "41", "9,870", "11,260")] == [
+        ("2025-10", "2025-10"), ("2025-09", "2025-09"), ("2025", "2025"), ("2024-01", "2024-12")]

@@ -107,7 +107,7 @@ WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
                      rf"(?:\s+(?:night|morning|evening|afternoon))?(?:\s*\((?P<md>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\))?")
 MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?![\w])")
 DAY_RANGE = re.compile(rf"\b(?P<d1>\d{{1,2}})\s*(?:and|to|-|\u2013)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})(?![\w])")
-MONTH_ALONE = re.compile(r"\b(?:in|since|until|by|from|early|late|mid-|last|this|of)\s+(?P<m>January|February|March|April|May|June|July|"
+MONTH_ALONE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Tt]his|of)\s+(?P<m>January|February|March|April|May|June|July|"
                          r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\s+\d)")  # not "in Novosibirsk"
 PHRASES = [
     (re.compile(r"\blast month\b", re.I), "last month"), (re.compile(r"\bthis month\b", re.I), "this month"),

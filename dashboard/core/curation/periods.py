@@ -18,6 +18,8 @@ STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b", re.I)  # a stock a
 SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+same\s+(?:period|time|months?|year)\b", re.I)
 COMPARED = re.compile(r"(?:\b(?:up|down|rising|falling|increasing|decreasing)\s+from|\bcompared\s+(?:with|to)|\bagainst|"
                       r"\bas\s+against|\bversus)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
+COMPARISON_AHEAD = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\b|\bcompared\s+(?:with|to)\b|"
+                              r"\bas\s+against\b|\bversus\b", re.I)
 YEAR_EARLIER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|before)|the\s+(?:year|previous\s+year)\s+before|"
                           r"in\s+the\s+previous\s+year|the\s+previous\s+year|last\s+year)\b", re.I)
 BACK_REFERENCE = r"\b(?:the|these|those|all)\s+{n}\b"
@@ -29,6 +31,9 @@ def figure_period(dates_period: list, masked: str, text: str, start: int, own: t
     and `last_stated` are (start, end, words, topics) of the period stated in the paragraph and the
     one stated last anywhere before (a sentence that speaks of the people told before, "The
     children ... were flown", takes it across a paragraph break)."""
+    kept = [d for d in dates_period if not (d[0] > start and COMPARISON_AHEAD.search(masked[start:d[0]]))]
+    if len(kept) < len(dates_period):  # "detained 34 people, down from 41 in September": September is the 41's
+        dates_period, own, several = kept, ("", ""), len(kept) > 1
     period = period_of(dates_period, masked, start) if dates_period else own
     if several:
         period = nearest_date(dates_period, masked, start)

@@ -230,12 +230,14 @@ def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: i
     """Several separate dates in a sentence: a number takes the nearest date before it, else the
     first after it; a date that only opens a period ("began in January 2019") dates no number."""
     plain = [d for d in dates if not START_ONLY.search(sentence[max(0, d[0] - 16):d[0]])] or dates
+    # "up from 900 in 2022": the date right after the number is its own
     right_after = [d for d in plain if d[0] >= start and re.fullmatch(r"\d[\d,.]*\s+(?:in|during|for|throughout)\s+(?:all\s+of\s+|the\s+whole\s+of\s+|the\s+whole\s+|all\s+)?",
                                                                               sentence[start:d[0]])]
-    if right_after:  # "up from 900 in 2022"
-        return right_after[0][2], right_after[0][2]
     before = [d for d in plain if d[1] <= start]
-    chosen = before[-1] if before else min(plain, key=lambda d: d[0])
+    chosen = right_after[0] if right_after else (before[-1] if before else min(plain, key=lambda d: d[0]))
+    following = next((d for d in dates if d[0] > chosen[0]), None)
+    if following and re.fullmatch(r"\s*(?:-|\u2013|to|through)\s*", sentence[chosen[1]:following[0]]):
+        return chosen[2], following[2]  # "11,260 in January-December 2024": the span's two ends
     return tuple(chosen[2].split("..")) if ".." in chosen[2] else (chosen[2], chosen[2])
 
 
