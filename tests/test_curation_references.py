@@ -353,3 +353,13 @@ def test_a_compared_count_keeps_its_own_date_and_the_first_keeps_the_sentences(p
     found = figures(rows)
     assert [(found[v]["period_start"], found[v]["period_end"]) for v in ("34", "41", "9,870", "11,260")] == [
         ("2025-10", "2025-10"), ("2025-09", "2025-09"), ("2025", "2025"), ("2024-01", "2024-12")]
+
+
+def test_a_list_of_citizens_of_states_gives_each_count_its_state(proposer):
+    rows = rows_of(proposer, "Police foil plot\n\nMALMO, 4 May 2026 (Sound Wire) — Police arrested suspects early on Wednesday "
+                             "over a plot to attack a concert. In all, seven people are now in custody: four citizens of "
+                             "Uzbekistan, two of Tajikistan and one of Kyrgyzstan.", "")
+    found = figures(rows)
+    assert found["seven"]["indicator"] == "people_arrested"
+    assert [(found[v]["subject"], found[v]["indicator"], found[v]["part_of"]) for v in ("four", "two")] == [
+        ("UZB", "people_arrested", found["seven"]["candidate_id"]), ("TJK", "people_arrested", found["seven"]["candidate_id"])]

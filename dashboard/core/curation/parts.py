@@ -56,8 +56,13 @@ OF_THEM = re.compile(r"^\s*of\s+(?:them|those|whom)\b", re.I)
 # "eight Uzbeks, four Tajiks and three Kazakhs", "Seven are Uzbek citizens, three are Kyrgyz": a count by
 # nationality, and, when another follows it in the sentence, a list of them: parts of the count told before.
 _DEMONYM = (r"(?:Uzbek|Tajik|Kazakh|Kyrgyz|Kirghiz|Turkmen|Afghan|Russian|Chechen|Dagestani|Uighur|Uyghur|"
-            r"Kazakhstani|Kyrgyzstani|Tajikistani|Uzbekistani|Turkmenistani|Pakistani|Azerbaijani|Turkish|Syrian|Iraqi)")
-BY_NATIONALITY = re.compile(rf"^\s+(?:(?:are|were)\s+)?(?:citizens\s+of\s+|from\s+)?{_DEMONYM}(?:s|istan)?\b")
+            r"Kazakhstani|Kyrgyzstani|Tajikistani|Uzbekistani|Turkmenistani|Pakistani|Turkish|Syrian|Iraqi)")
+BY_NATIONALITY = re.compile(rf"^\s+(?:(?:are|were)\s+)?(?:(?:citizens|nationals)\s+of\s+|of\s+|from\s+)?(?P<n>{_DEMONYM})(?:s|istan)?\b")
+# The states whose citizens a listed nationality names (ethnic names, "Chechen", "Uighur", name none).
+NATIONALITY_STATE = {"Uzbek": "UZB", "Uzbekistani": "UZB", "Tajik": "TJK", "Tajikistani": "TJK", "Kazakh": "KAZ",
+                     "Kazakhstani": "KAZ", "Kyrgyz": "KGZ", "Kirghiz": "KGZ", "Kyrgyzstani": "KGZ", "Turkmen": "TKM",
+                     "Turkmenistani": "TKM", "Afghan": "AFG", "Pakistani": "PAK", "Turkish": "TUR", "Syrian": "SYR",
+                     "Iraqi": "IRQ", "Russian": "RUS"}
 
 
 def category(sentence: str, end: int, indicator: str) -> str:
@@ -185,6 +190,11 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         elif part_period and not total_period and not apposition:  # "returned 77 ... Among those brought home on Wednesday"
             total.row["period_start"], total.row["period_end"] = part.row["period_start"], part.row["period_end"]
             total.row["reason"] += f"; period of its parts ('{part.row['value_text']}')"
+        named = BY_NATIONALITY.match(text[part.end:part.end + 40]) if listed else None
+        state = NATIONALITY_STATE.get(named["n"]) if named else None
+        if state and part.row["subject"] != state:  # "four citizens of Uzbekistan, two of Tajikistan": each its own
+            part.row["subject"], part.row["related"] = state, ""
+            why += f"; subject: the nationality listed ({named['n']})"
         if sibling is not None and part.row.get("qualifier") == "exact" and sibling.row.get("qualifier") == "about":
             part.row["qualifier"] = "about"  # "roughly 520 Tajiks, 410 Uzbeks and 130 Kyrgyz": the list's qualifier
             why += "; qualifier of the list"

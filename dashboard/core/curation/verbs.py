@@ -116,6 +116,8 @@ OUT_OF = re.compile(r"^[^.;]{0,50}?\b(?:out\s+of|back\s+from|home\s+from|from)\s
 # are left to the keywords, which tell a civil war's deaths from an attack's)
 HURT_AFTER = re.compile(r"^\s+(?:(?:people|persons|others|civilians|passengers|worshippers|more)\s+)?(?:were\s+)?"
                         r"(?P<word>hurt|injured|wounded)\b(?!\s+(?:or|and)\s+(?:kill|dead))", re.I)
+IN_CUSTODY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:are|were|is|was|remain|remained)\s+(?:now\s+|still\s+)?(?:in\s+custody|"
+                              r"under\s+arrest|in\s+detention)\b", re.I)
 LOST_LIVES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:have\s+|had\s+)?lost\s+their\s+lives\b", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
 
@@ -129,6 +131,8 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         return "wounded", toll["word"]
     if LOST_LIVES_AFTER.match(sentence[end:end + 60]):  # "14 people lost their lives"
         return "killed", "lost their lives"
+    if IN_CUSTODY_AFTER.match(sentence[end:end + 60]):  # "six people are now in custody"
+        return _resolve("@arrest", sentence, start, end, attack_nearby), "in custody"
     before = sentence[max(0, start - 160):start]
     for pattern, indicator in NUMBER_OF + BRING_NUMBER_OF:
         m = pattern.search(before)
