@@ -32,7 +32,8 @@ PROPOSED_TABLES = ("figures", "incidents", "places", "channels", "groups")
 # one before (tests/curation_docs/heldout/README.md): (set, first number, last number).
 SETS = (("A", 1, 10), ("B", 11, 16), ("C", 17, 23), ("D", 24, 30), ("E", 31, 38), ("F", 39, 46),
         ("G", 47, 54), ("H", 55, 62), ("I", 63, 70), ("J", 71, 78), ("K", 79, 86),
-        ("L", 87, 94), ("M", 95, 102), ("N", 103, 110))
+        ("L", 87, 94), ("M", 95, 102), ("N", 103, 110),
+        ("O", 111, 118))
 
 
 def set_of(name: str) -> str:
