@@ -18,6 +18,7 @@ STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b", re.I)  # a stock a
 SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+same\s+(?:period|time|months?|year)\b", re.I)
 COMPARED = re.compile(r"(?:\b(?:up|down|rising|falling|increasing|decreasing)\s+from|\bcompared\s+(?:with|to)|\bagainst|"
                       r"\bas\s+against|\bversus)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
+# COMPARED's words, but not a bare "against": "killed 20 in attacks against civilians in March 2024" is no comparison
 COMPARISON_AHEAD = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\b|\bcompared\s+(?:with|to)\b|"
                               r"\bas\s+against\b|\bversus\b", re.I)
 YEAR_EARLIER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|before)|the\s+(?:year|previous\s+year)\s+before|"
