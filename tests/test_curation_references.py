@@ -363,3 +363,13 @@ def test_a_list_of_citizens_of_states_gives_each_count_its_state(proposer):
     assert found["seven"]["indicator"] == "people_arrested"
     assert [(found[v]["subject"], found[v]["indicator"], found[v]["part_of"]) for v in ("four", "two")] == [
         ("UZB", "people_arrested", found["seven"]["candidate_id"]), ("TJK", "people_arrested", found["seven"]["candidate_id"])]
+
+
+@pytest.mark.parametrize("sentence, text, qualifier", [
+    ("There are at most 350 Central Asian fighters in ISKP, he said.", "at most 350", "up to"),
+    ("I count no more than 40 Kyrgyz fighters, he said.", "no more than 40", "up to"),
+    ("There are perhaps 30 Kazakh fighters, he said.", "perhaps 30", "about"),
+    ("Police detained more than 40 migrants.", "more than 40", "more than"),
+])
+def test_a_ceiling_is_up_to_and_a_guess_is_about(proposer, sentence, text, qualifier):
+    assert figures(rows_of(proposer, sentence))[text]["qualifier"] == qualifier

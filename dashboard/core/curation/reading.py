@@ -55,13 +55,14 @@ EVENT_WORDS = [
 EVENT_PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.I), kind) for p, kind in EVENT_WORDS]
 
 
-QUALIFIER_WORDS = [  # text just before the number -> qualifier (English, then Russian)
+QUALIFIER_WORDS = [  # text just before the number -> qualifier (English, then Russian); the first that fits
+    (r"(?:at most|no more than|not more than)", "up to"),  # before "more than", which ends "no more than"
     (r"(?:at least|no fewer than|not less than|a minimum of)", "at least"),
     (r"(?:more than|over|above|exceeding|in excess of|upwards of)", "more than"),
     (r"(?:up to|as many as|as much as|a maximum of)", "up to"),
     (r"(?:less than|fewer than|under|below)", "less than"),
     (r"(?:almost|nearly|close to|just under)", "almost"),
-    (r"(?:about|approximately|around|some|roughly|an estimated|the estimated|estimated|circa|approx\.)", "about"),
+    (r"(?:about|approximately|around|some|roughly|an estimated|the estimated|estimated|circa|approx\.|perhaps|maybe|possibly)", "about"),
     (r"(?:не менее|не меньше|по меньшей мере|как минимум|минимум)", "at least"),
     (r"(?:не более|не больше|до)", "up to"),
     (r"(?:более|больше|свыше|свыше чем|более чем)", "more than"),
