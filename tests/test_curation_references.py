@@ -373,3 +373,11 @@ def test_a_list_of_citizens_of_states_gives_each_count_its_state(proposer):
 ])
 def test_a_ceiling_is_up_to_and_a_guess_is_about(proposer, sentence, text, qualifier):
     assert figures(rows_of(proposer, sentence))[text]["qualifier"] == qualifier
+
+
+def test_a_partitive_whose_whole_is_told_after_it_is_no_part_of_an_earlier_count(proposer):
+    found = figures(rows_of(proposer, "Shooting in Kayseri\n\nKAYSERI, 18 May 2026 (Anatolia Line) — Officials say 17 people "
+                                      "were killed and 54 wounded when gunmen opened fire on a fan zone on Sunday night. Two "
+                                      "of the four attackers were citizens of Tajikistan, and one was from Uzbekistan.", ""))
+    assert found["54"]["indicator"] == "wounded"
+    assert [(found[v]["indicator"], found[v]["part_of"]) for v in ("Two", "four")] == [("perpetrators", ""), ("perpetrators", "")]

@@ -53,6 +53,7 @@ APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
 OF_THEM = re.compile(r"^\s*of\s+(?:them|those|whom)\b", re.I)
+NAMED_TOTAL_BEFORE = re.compile(r"\b\w+\s+(?:of|out\s+of)\s+(?:the|these|those)\s*$", re.I)  # "Two of the [four]"
 # "eight Uzbeks, four Tajiks and three Kazakhs", "Seven are Uzbek citizens, three are Kyrgyz": a count by
 # nationality, and, when another follows it in the sentence, a list of them: parts of the count told before.
 _DEMONYM = (r"(?:Uzbek|Tajik|Kazakh|Kyrgyz|Kirghiz|Turkmen|Afghan|Russian|Chechen|Dagestani|Uighur|Uyghur|"
@@ -131,6 +132,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
                     part.row["period_start"], part.row["period_end"] = total.row["period_start"], total.row["period_end"]
                 part.row["reason"] += f"; {cat} among '{subset.row['value_text']}', part of '{total.row['value_text']}'"
             continue
+        if NAMED_TOTAL_BEFORE.search(text[:part.start]):
+            continue  # "Two of the four attackers": the four is the whole the two are part of, not a part of anything
         # "detained 6,500 migrants, and that 1,100 of them", "Of the blocked pages, 97 ...": the count told before
         of_them = OF_THEM.match(text[part.end:]) or OF_THE_LEAD.match(text)
         same = [f for f, cat in zip(earlier, after_total) if f.sentence == part.sentence and (
@@ -155,7 +158,9 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         partitive = PARTITIVE.match(text[part.end:]) or (sibling is not None and sibling.row.get("_partitive"))
         named_total = scan_numbers("", partitive.group(0)) if isinstance(partitive, re.Match) else []
         if isinstance(partitive, re.Match) and (not totals or named_total):
-            totals = _partitive_total(figures[:i], part, named_total) or totals  # "of the five suspects": the five
+            # "of the five suspects": the five; a total it names that no earlier figure counts ("Two of the four
+            # attackers", the four told after it) is not some other count told before
+            totals = _partitive_total(figures[:i], part, named_total) or ([] if named_total else totals)
         if not totals:
             continue
         own = part.row["period_start"] or part.row["period_end"]
