@@ -142,8 +142,9 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         back = [f for f in earlier if f.sentence < part.sentence and _only_numbers_between(figures, f, part)]
         sibling = _after_sibling(figures[:i], part, text)
         apposition = APPOSITION.search(text[:part.start]) or (sibling and sibling.row.get("_apposition"))
+        nationality = _nationality(text, part)
         listed = _nationality_list(figures, i, text) or bool(  # its last item: "... and 10 Kyrgyz"
-            sibling is not None and BY_NATIONALITY.match(text[part.end:part.end + 40]) and BY_NATIONALITY.match(text[sibling.end:sibling.end + 40]))
+            nationality and sibling is not None and _nationality(text, sibling))
         refers = REFERS_BACK.match(text) or GROUP_MADE_OF.search(text[:part.start]) or of_them or apposition or sibling or listed
         if listed and not same:  # "... 1,100 come from Central Asia: roughly 520 Tajiks, 410 Uzbeks and 130 Kyrgyz"
             same = [f for f in earlier if f.sentence == part.sentence and re.search(r"[,:(]\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])]
@@ -195,15 +196,19 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         elif part_period and not total_period and not apposition:  # "returned 77 ... Among those brought home on Wednesday"
             total.row["period_start"], total.row["period_end"] = part.row["period_start"], part.row["period_end"]
             total.row["reason"] += f"; period of its parts ('{part.row['value_text']}')"
-        named = BY_NATIONALITY.match(text[part.end:part.end + 40]) if listed else None
-        state = NATIONALITY_STATE.get(named["n"]) if named else None
+        state = NATIONALITY_STATE.get(nationality["n"]) if listed and nationality else None
         if state and part.row["subject"] != state:  # "four citizens of Uzbekistan, two of Tajikistan": each its own
             part.row["subject"], part.row["related"] = state, ""
-            why += f"; subject: the nationality listed ({named['n']})"
+            why += f"; subject: the nationality listed ({nationality['n']})"
         if sibling is not None and part.row.get("qualifier") == "exact" and sibling.row.get("qualifier") == "about":
             part.row["qualifier"] = "about"  # "roughly 520 Tajiks, 410 Uzbeks and 130 Kyrgyz": the list's qualifier
             why += "; qualifier of the list"
         part.row["reason"] += f"; {why}"
+
+
+def _nationality(text: str, figure: Counted) -> re.Match | None:
+    """The nationality named right after the figure's number ("eight Uzbeks", "two of Tajikistan")."""
+    return BY_NATIONALITY.match(text[figure.end:figure.end + 40])
 
 
 def _nationality_list(figures: list[Counted], i: int, text: str) -> bool:
@@ -211,8 +216,7 @@ def _nationality_list(figures: list[Counted], i: int, text: str) -> bool:
     are each followed by a nationality ("eight Uzbeks, four Tajiks and three Kazakhs")."""
     part = figures[i]
     following = [f for f in figures[i + 1:] if f.sentence == part.sentence]
-    return bool(BY_NATIONALITY.match(text[part.end:part.end + 40]) and following
-                and BY_NATIONALITY.match(text[following[0].end:following[0].end + 40])
+    return bool(_nationality(text, part) and following and _nationality(text, following[0])
                 and re.fullmatch(r"[\w\s'-]{0,40}?(?:,|\band|,\s*and)\s*", text[part.end:following[0].start]))
 
 

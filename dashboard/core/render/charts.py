@@ -115,8 +115,8 @@ def event_labels(dated: pd.DataFrame, xs: list[str], rows: list[str], row_order:
         rank[key] = min(rank.get(key, (2, 0)), (0 if marked[i] else 1, -(0 if np.isnan(killed[i]) else killed[i])))
     if not spots:
         return []
-    times = {x: pd.Timestamp(x).value for _, x in spots}
-    low, high = min(pd.Timestamp(x).value for x in xs), max(pd.Timestamp(x).value for x in xs)
+    times = {x: pd.Timestamp(x).value for x in set(xs)}
+    low, high = min(times.values()), max(times.values())
     order = row_order or sorted({row for row, _ in spots})
     placed: dict[int, list[tuple[float, float]]] = {}  # band (the space between two rows) -> x extents taken
     out = []
