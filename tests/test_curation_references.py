@@ -381,3 +381,23 @@ def test_a_partitive_whose_whole_is_told_after_it_is_no_part_of_an_earlier_count
                                       "of the four attackers were citizens of Tajikistan, and one was from Uzbekistan.", ""))
     assert found["54"]["indicator"] == "wounded"
     assert [(found[v]["indicator"], found[v]["part_of"]) for v in ("Two", "four")] == [("perpetrators", ""), ("perpetrators", "")]
+
+
+def test_a_lead_that_names_its_whole_by_its_words_and_states_ending_in_stan(proposer):
+    rows = rows_of(proposer, "Raids after the blast\n\nOrenburg — March 3, 2026 — Courts in the Orenburg region have ordered "
+                             "260 foreign nationals expelled in the weeks since a car bomb went off outside a bus station on "
+                             "February 9, killing six people, officials said on Tuesday. Police also detained 1,480 migrants in "
+                             "checks on markets. Of those ordered expelled, 140 are citizens of Tajikistan, 70 of Kazakhstan and "
+                             "50 of Kyrgyzstan. Two Uzbek cousins, aged 24 and 31, and a Kazakh driver are in custody charged "
+                             "with carrying out the bombing, which also wounded 17 people.", "")
+    found, incident = figures(rows), incidents(rows)[0]
+    assert (incident["date"], incident["country_iso3"]) == ("2026-02-09", "RUS")  # the blast's day, not the dateline's
+    whole = found["260"]["candidate_id"]
+    assert found["260"]["indicator"] == "people_expelled"
+    assert found["260"]["subject"] != incident["candidate_id"]  # the courts' count (of Russia, of Orenburg), not the bombing's
+    assert (found["260"]["period_start"], found["260"]["period_end"]) == ("2026-02-09", "")  # "since ...": the start only
+    assert [(found[v]["subject"], found[v]["indicator"], found[v]["part_of"]) for v in ("140", "70", "50")] == [
+        ("TJK", "people_expelled", whole), ("KAZ", "people_expelled", whole), ("KGZ", "people_expelled", whole)]
+    assert [found[v]["indicator"] for v in ("Two", "24", "31", "17")] == ["people_arrested", "perpetrator_age", "perpetrator_age", "wounded"]
+    assert found["17"]["subject"] == found["six"]["subject"] == incident["candidate_id"]  # "the bombing" told three sentences before
+    assert (found["six"]["period_start"], found["six"]["period_end"]) == ("2026-02-09", "2026-02-09")  # the toll of its day

@@ -18,14 +18,14 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 _YEAR_AFTER = re.compile(r"^,?\s*(?:19|20)\d\d\b")
 
 # Datelines: "01.05.2019 16:40" on a line of its own; "DUSHANBE --"; "ALMATY, Nov 3 (Steppe Wire) -";
-# "OSH (Fergana Post), 2 May 2025 —";
+# "OSH (Fergana Post), 2 May 2025 —"; "Samara — June 2, 2026 —";
 # "Almaty, 12 March 2021." at the start of the first paragraph.
 DATELINE_DASH = re.compile(r"\s*(?:\d{1,2}:\d\d\s*)?(?:--|\u2014|\u2013|-(?=\s))\s*")
 CITY_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){{0,2}}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,))?"  # "KHUJAND, Tajikistan, July 3 --": the country after the city
     r"(?:\s*\([^)\n]{1,40}\)(?=,))?"  # "BISHKEK (Chui Times), 17 June 2025 —": the outlet before the date
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?))?"
+    rf"(?:(?:,|\s*(?:--|\u2014|\u2013))\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?))?"
     r"(?:\s*\([^)\n]{1,40}\))?\s*(?:--|\u2014|\u2013|-(?=\s)|\.(?=\s))\s*", re.M)
 
 

@@ -54,6 +54,7 @@ SAME_TIME = re.compile(r"\b(?:in\s+a\s+(?:parallel|simultaneous|separate\s+but\s
                        r"(?:on|the)\s+the\s+same\s+day|at\s+the\s+same\s+time|simultaneously)\b", re.I)
 REFERENCE_BEFORE = re.compile(r"\b(?:since|because|when|while|until|whose)\s+(?:[\w'-]+\s+){0,4}$", re.I)
 INVOLVED_IN = re.compile(r"\b(?:involvement\s+in|in\s+connection\s+with)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+DATELINE_DATE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:[\u2014\u2013]|--?\s)")  # the date of a dateline, before its dash
 SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
 ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
                          r"(?:\s+(?:on|in)\s+\w+|\s+in\s+a\s+statement|\s+late\s+on\s+\w+)?\s*[.]?$", re.I)
@@ -96,6 +97,8 @@ def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: i
     for d in dates.event:
         if d[3] == "period":
             continue  # "over the past twelve months": a period, not the date of an event
+        if DATELINE_DATE.match(text[d[1]:]) and d[0] < 60 and any(e[0] > d[1] and e[3] == "day" for e in dates.event):
+            continue  # "Samara — June 2, 2026 — ... a bomb tore through the market on May 12": the report's day, not the event's
         if d[3] == "year" and (d[0], d[1]) in dates.inferred and not re.match(r"last\s+year", text[d[0]:d[1]], re.I):
             continue  # "this year": a period so far, not the date of an event
         if verdict and verdict.start() < d[0] + 60 and len(dates.event) == 1:

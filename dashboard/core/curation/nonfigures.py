@@ -19,7 +19,9 @@ MEASURES = r"(?:kilo(?:gram|metre|meter)s?|kg|km|metres?|meters?|miles?|tonnes?|
 COUNTED_BODIES = r"(?:government\s+)?(?:agencies|ministries|departments|operations|flights|rounds|stages|phases|batches|times)"
 STATES = r"(?:Central Asian\s+)?(?:states|countries|republics|nations|stans)\b"
 PEOPLE_AGED = re.compile(r"\b(?:suspects?|attackers?|perpetrators?|gunm[ae]n|shooters?|bombers?|plotters?|detainees?|defendants?|"
-                         r"accused|recruiters?|assailants?|men|man|propagandists?|citizens? of)\b", re.I)
+                         r"accused|recruiters?|assailants?|men|man|propagandists?|citizens? of|accomplices?)\b", re.I)
+# "Two Uzbek cousins, aged 24 and 31, and a driver are in custody charged with ...": people held for a crime
+HELD_FOR_CRIME = re.compile(r"\b(?:in\s+custody|charged|arrested|detained|convicted|sentenced|suspected|accused)\b", re.I)
 YOUNG = re.compile(r"\b(?:child(?:ren)?|kids?|minors?|boys?|girls?|babies|baby|infants?|orphans?|returnees|youngest|"
                    r"oldest|women|wom[ae]n)\b", re.I)
 
@@ -83,7 +85,8 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
     if (AGE_AFTER.match(after) or AGE_AFTER.match(word_after) or AGED_LIST.search(before)
             or (AGE_BEFORE.search(before) and (not copula_age or AGE_ENDS.match(after)))):
         around = sentence[max(0, occ.start - 80):last.end + 30]
-        if PEOPLE_AGED.search(around) and not YOUNG.search(around):
+        held = HELD_FOR_CRIME.search(sentence[max(0, occ.start - 80):last.end + 120])
+        if (PEOPLE_AGED.search(around) or held) and not YOUNG.search(around):
             return "perpetrator_age"
         return "an age, not a count of people"
     if MONEY_AFTER.match(after) or MONEY_BEFORE.search(before):

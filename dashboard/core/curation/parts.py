@@ -52,13 +52,14 @@ LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+
 APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)\b(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
+OF_THOSE_WORDS = re.compile(r"^\W*(?:Of|Among)\s+(?:those|these)\s+(?P<words>(?:[a-z-]+\s+){0,3}[a-z-]+),", re.I)  # "Of those ordered deported,"
 OF_THEM = re.compile(r"^\s*of\s+(?:them|those|whom)\b", re.I)
 NAMED_TOTAL_BEFORE = re.compile(r"\b\w+\s+(?:of|out\s+of)\s+(?:the|these|those)\s*$", re.I)  # "Two of the [four]"
 # "eight Uzbeks, four Tajiks and three Kazakhs", "Seven are Uzbek citizens, three are Kyrgyz": a count by
 # nationality, and, when another follows it in the sentence, a list of them: parts of the count told before.
 _DEMONYM = (r"(?:Uzbek|Tajik|Kazakh|Kyrgyz|Kirghiz|Turkmen|Afghan|Russian|Chechen|Dagestani|Uighur|Uyghur|"
             r"Kazakhstani|Kyrgyzstani|Tajikistani|Uzbekistani|Turkmenistani|Pakistani|Turkish|Syrian|Iraqi)")
-BY_NATIONALITY = re.compile(rf"^\s+(?:(?:are|were)\s+)?(?:(?:citizens|nationals)\s+of\s+|of\s+|from\s+)?(?P<n>{_DEMONYM})(?:s|istan)?\b")
+BY_NATIONALITY = re.compile(rf"^\s+(?:(?:are|were)\s+)?(?:(?:citizens|nationals)\s+of\s+|of\s+|from\s+)?(?P<n>{_DEMONYM})(?:s|i?stan)?\b")  # "Kyrgyz"+"stan", "Tajik"+"istan"
 # The states whose citizens a listed nationality names (ethnic names, "Chechen", "Uighur", name none).
 NATIONALITY_STATE = {"Uzbek": "UZB", "Uzbekistani": "UZB", "Tajik": "TJK", "Tajikistani": "TJK", "Kazakh": "KAZ",
                      "Kazakhstani": "KAZ", "Kyrgyz": "KGZ", "Kirghiz": "KGZ", "Kyrgyzstani": "KGZ", "Turkmen": "TKM",
@@ -162,6 +163,9 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             # "of the five suspects": the five; a total it names that no earlier figure counts ("Two of the four
             # attackers", the four told after it) is not some other count told before
             totals = _partitive_total(figures[:i], part, named_total) or ([] if named_total else totals)
+        told = _told_with_the_leads_words(figures[:i], part, text, sentence_text)
+        if told:  # "Of those ordered deported, 233 ...": the counts told with those words, not the last one
+            totals = told
         if not totals:
             continue
         own = part.row["period_start"] or part.row["period_end"]
@@ -229,6 +233,20 @@ def _partitive_total(earlier: list[Counted], part: Counted, named: list) -> list
     if named and named[0].value is not None:
         pool = [f for f in pool if f.value == named[0].value]
     return pool[-1:]
+
+
+def _told_with_the_leads_words(earlier: list[Counted], part: Counted, text: str, sentence_text: dict[int, str]) -> list[Counted]:
+    """'Of those ordered deported, 233 ...': the counts of the last few sentences told with the lead's
+    words ('... ordered 412 foreign nationals deported'), when the lead names its whole so."""
+    lead = OF_THOSE_WORDS.match(text)
+    if not lead or part.start < lead.end():
+        return []
+    stems = [w[:6] for w in lead["words"].lower().split() if len(w) >= 5]
+    pool = [f for f in earlier if f.value is not None and part.value is not None and f.value > part.value
+            and not f.row.get("part_of") and f.row.get("indicator") and 0 < part.sentence - f.sentence <= 4]
+    told = [f for f in pool if any(re.search(rf"\b{re.escape(stem)}", sentence_text[f.sentence][max(0, f.start - 60):f.end + 60], re.I)
+                                   for stem in stems)]
+    return told
 
 
 def _subset_of_part(earlier: list[Counted], part: Counted, text: str) -> Counted | None:

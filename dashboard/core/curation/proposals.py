@@ -47,6 +47,10 @@ from core.data.numbers import NumberOccurrence, containment, ignored_regions, sc
 from core.data.schema import CENTRAL_ASIA
 from core.data.quotes import Document
 
+# Counts of a crackdown that follows an attack ("ordered 412 deported since a bomb tore through ..."): the
+# state's, not the attack's own
+AFTERMATH = {"people_expelled", "migrants_detained"}
+THE_ATTACK = re.compile(r"\bthe\s+(?:bombing|attack|blast|explosion|shooting|assault|massacre)\b", re.I)
 OF_THE_GROUP = re.compile(r"^\s+of\s+(?:the|these|those|them)\b", re.I)  # "detained three of the men": of the plotters just told
 
 # The candidates file: these columns (in this order) are the command line's contract.
@@ -96,6 +100,7 @@ class Proposer:
         self._counted: list[Counted] = []
         self._counted_values: set[float] = set()  # the values of _counted: "two of the five suspects" looks the five up
         self._last_incident, self._last_incident_at = None, -9
+        self._last_attack = None  # the attack or plot told last: "the bombing" names it again, however far back
         self._recent_values: list[float] = []  # numbers of the last sentence (paragraphs may be one sentence)
         self._last_period, self._attack_before, self._previous_rows = ("", "", "", set()), False, []
         self._sentences: dict[int, str] = {}
@@ -203,6 +208,8 @@ class Proposer:
         respective = respectively(text, groups, mentions)
         recent = self._last_incident if self._index - self._last_incident_at <= 2 else None
         incident = incidents[0] if incidents else recent
+        if not incidents and self._last_attack and THE_ATTACK.search(text):
+            incident = self._last_attack  # "the bombing, which also injured 31 people": the bombing told before
         for i, number in enumerate(groups):
             why = why_not_a_figure(text, number)
             if why and why != "perpetrator_age":
@@ -254,10 +261,15 @@ class Proposer:
                     row["subject"], row["related"] = target.id, ""
                 row["reason"] += f"; 'respectively': number {i + 1} goes with '{target.text}'"
             whose = "whose citizens" in row["reason"]  # "deported 47 citizens of Tajikistan": the figure is about them
-            if row["indicator"] in INCIDENT_INDICATORS and incident and not whose and (
+            aftermath = row["indicator"] in AFTERMATH and incident_rules.INCIDENT_KINDS.get((incident or {}).get("kind")) in ("attack", "plot")
+            if row["indicator"] in INCIDENT_INDICATORS and incident and not whose and not aftermath and (
                     incidents or not own_period[0] or own_period[0] == incident["date"]):
                 row["subject"] = incident["candidate_id"]
                 row["reason"] += "; subject: the incident proposed from " + ("the same sentence" if incidents else "an earlier sentence")
+                if row["indicator"] in ("killed", "wounded") and incident.get("date") and (row["period_start"], row["period_end"]) != (
+                        incident["date"], incident["date"]):
+                    row["period_start"] = row["period_end"] = incident["date"]  # a toll is of the day of its attack
+                    row["reason"] += "; period: the date of the incident"
             row["candidate_id"] = f"@{id(self)}-{sentence.start}-f{i}"
             value = number.occ.value if number.second is None else None  # a range has no one value
             self._counted_values.add(value)
@@ -267,6 +279,8 @@ class Proposer:
             rows.append(row)
         if incidents:
             self._last_incident, self._last_incident_at = incidents[0], self._index
+            attacks = [i for i in incidents if incident_rules.INCIDENT_KINDS.get(i["kind"]) in ("attack", "plot")]
+            self._last_attack = attacks[0] if attacks else self._last_attack
         self._recent_values = [o.value for o in countable]
         self._attack_nearby = self._attack_before = bool(PLOT_OR_ATTACK.search(text))  # "the Crocus attack ... arrested 12"
         if dates.period and not is_headline:

@@ -215,7 +215,8 @@ def group_ranges(numbers: list[NumberOccurrence], text: str) -> list[NumberGroup
 
 
 START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$|"
-                        r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$", re.I)  # "Since the first stage of the operation in May 2019"
+                        r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$|"  # "Since the first stage of the operation in May 2019"
+                        r"\bsince\s+an?\s+[\w\s'-]{0,50}?\bon\s*$", re.I)  # "since a bomb tore through the market on May 12"
 
 
 BACKGROUND_DATE = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:the|a|an|last)\s*$", re.IGNORECASE)

@@ -100,7 +100,7 @@ CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?\b(?P<verb>(?:have\s+|has\s+|had\s+
 WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|left|moved|headed|made\s+it)\s+(?:[\w-]+\s+){0,2}?(?:to|for))\s+"
                          r"(?:Syria|Iraq|Afghanistan|the\s+(?:conflict|war)\s+zones?)\b", re.I)
 CUSTODY = re.compile(r"^[^.;]{0,60}?\b(?:to\s+(?:police\s+stations?|the\s+police)|into\s+custody|in\s+for\s+questioning)\b", re.I)
-SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
+SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|charged\s+with)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
                                r"carrying\s+out|an?\s+(?:\w+\s+)?attack)", re.I)  # not "suspected of recruiting for terrorist groups"
 POLICE = re.compile(r"\b(?:police|officers|security\s+(?:service|services|forces)|authorities|FSB|GKNB|SNB|KNB|gendarmes)\b", re.I)
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
@@ -116,7 +116,8 @@ OUT_OF = re.compile(r"^[^.;]{0,50}?\b(?:out\s+of|back\s+from|home\s+from|from)\s
 # are left to the keywords, which tell a civil war's deaths from an attack's)
 HURT_AFTER = re.compile(r"^\s+(?:(?:people|persons|others|civilians|passengers|worshippers|more)\s+)?(?:were\s+)?"
                         r"(?P<word>hurt|injured|wounded)\b(?!\s+(?:or|and)\s+(?:kill|dead))", re.I)
-IN_CUSTODY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:are|were|is|was|remain|remained)\s+(?:now\s+|still\s+)?(?:in\s+custody|"
+IN_CUSTODY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+,[^.;,]{0,40},\s+)?(?:(?:and|with)\s+(?:an?|one|the|their|his)\s+(?:[\w-]+\s+){0,2}?)?"
+                              r"(?:are|were|is|was|remain|remained)\s+(?:now\s+|still\s+)?(?:in\s+custody|"
                               r"under\s+arrest|in\s+detention)\b", re.I)
 LOST_LIVES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:have\s+|had\s+)?lost\s+their\s+lives\b", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
@@ -131,7 +132,7 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         return "wounded", toll["word"]
     if LOST_LIVES_AFTER.match(sentence[end:end + 60]):  # "14 people lost their lives"
         return "killed", "lost their lives"
-    if IN_CUSTODY_AFTER.match(sentence[end:end + 60]):  # "six people are now in custody"
+    if IN_CUSTODY_AFTER.match(sentence[end:end + 110]):  # "six people are now in custody"
         return _resolve("@arrest", sentence, start, end, attack_nearby), "in custody"
     before = sentence[max(0, start - 160):start]
     for pattern, indicator in NUMBER_OF + BRING_NUMBER_OF:
