@@ -8,10 +8,12 @@ when any of its reports is. No Streamlit here."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from core.analysis.filters import Filters
-from core.analysis.query import incidents_mask
+from core.analysis.query import incidents_mask, year_mask
 
 PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "": 3}  # an event is dated by its most precise report
 
@@ -131,9 +133,19 @@ def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd
 
 
 def event_ids_where(inc: pd.DataFrame, filters: Filters, use_kind: bool = True, use_group: bool = True) -> tuple:
-    """The events any of whose reports the filters leave, in row order."""
-    mask = incidents_mask(inc, filters, use_kind, use_group)
-    return tuple(dict.fromkeys(inc["event_id"][mask]))
+    """The events any of whose reports the filters leave, in row order. The year range applies to the
+    event, not to each report: an event is dated by its most precisely dated report (as events_of
+    dates it), so an undated report of an event dated 2016 does not bring it into "from 2022"; an
+    event no report dates is in only when undated rows are asked for."""
+    if filters.year_from is None and filters.year_to is None:
+        mask = incidents_mask(inc, filters, use_kind, use_group)
+        return tuple(dict.fromkeys(inc["event_id"][mask]))
+    mask = incidents_mask(inc, replace(filters, year_from=None, year_to=None), use_kind, use_group)
+    event_ids = inc["event_id"].tolist()
+    dating = best_reports(event_ids, inc["date_precision"].tolist())
+    years = inc["year"].tolist()
+    in_years = dict(zip(dating, year_mask([years[i] for i in dating.values()], [years[i] for i in dating.values()], filters)))
+    return tuple(dict.fromkeys(e for e, m in zip(event_ids, mask) if m and in_years[e]))
 
 
 def filter_events(inc: pd.DataFrame, filters: Filters, citations: dict[str, str] | None = None,

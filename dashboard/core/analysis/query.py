@@ -151,7 +151,7 @@ def ids_where(frame: pd.DataFrame, mask: np.ndarray, column: str) -> tuple:
     return tuple(v for v, keep in zip(frame[column].tolist(), mask) if keep)
 
 
-def _year_mask(start: pd.Series, end: pd.Series, filters: Filters) -> np.ndarray:
+def year_mask(start: pd.Series, end: pd.Series, filters: Filters) -> np.ndarray:
     """Rows whose years overlap the filter. With no year range every row is kept; with one, rows with
     no date are kept only when the reader asks for them (filters.include_undated), counted apart."""
     a, b = filters.year_range
@@ -177,7 +177,7 @@ def _country_mask(countries: pd.Series, filters: Filters) -> np.ndarray:
 def incidents_mask(inc: pd.DataFrame, filters: Filters, use_kind: bool = True, use_group: bool = True) -> np.ndarray:
     """Which rows of incidents_view the filters leave, as a boolean array (plain Python and numpy:
     pandas operations cost tens of microseconds each on these 70-row frames)."""
-    mask = _country_mask(inc["countries"], filters) & _year_mask(inc["year"], inc["year"], filters)
+    mask = _country_mask(inc["countries"], filters) & year_mask(inc["year"], inc["year"], filters)
     if use_kind and filters.kinds:
         kinds = set(filters.kinds)
         mask &= np.array([c in kinds for c in inc["category"]], dtype=bool)
@@ -264,7 +264,7 @@ def totals_and_parts(figs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def figures_mask(fig: pd.DataFrame, filters: Filters) -> np.ndarray:
     """Which rows of figures_view the filters leave, as a boolean array."""
-    return _country_mask(fig["countries"], filters) & _year_mask(fig["year_start"], fig["year_end"], filters)
+    return _country_mask(fig["countries"], filters) & year_mask(fig["year_start"], fig["year_end"], filters)
 
 
 def filter_figures(fig: pd.DataFrame, filters: Filters) -> pd.DataFrame:
