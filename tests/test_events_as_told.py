@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from app_paths import run_page
 from conftest import repository_corpus
-from core.analysis.events import filter_events
+from core.analysis.events import _dates_differ, _origins_differ, filter_events
 from core.analysis.filters import Filters
 from core.analysis.profile import build_profile, incidents_summary, timeline_summary
 from core.analysis.query import incidents_view
@@ -43,3 +44,41 @@ def test_a_profile_under_a_year_range_counts_events_by_their_dates(corpus):
     assert not programme & set(profile.events["event_id"])
     for summary in (incidents_summary(profile), timeline_summary(profile)):
         assert "no date" not in summary, summary
+
+
+@pytest.mark.parametrize("dates, differ", [(("2021", "2021-09-15"), False), (("2015-01-10", "2015"), False),
+                                          (("2016", "2017-03"), True), (("2021-09-15", "2021-09-16"), True)])
+def test_reports_differ_on_a_date_only_when_neither_contains_the_other(dates, differ):
+    assert _dates_differ(dates) is differ
+
+
+@pytest.mark.parametrize("origins, differ", [((("KGZ",), ("KAZ", "KGZ", "TJK", "TKM", "UZB")), False), ((("KGZ",), ()), False),
+                                            ((("KGZ",), ("UZB",)), True)])
+def test_reports_differ_on_who_did_it_only_when_they_name_different_states(origins, differ):
+    assert _origins_differ(origins) is differ
+
+
+def test_no_event_lists_details_its_reports_agree_on(corpus):
+    """'dates 2021 and 2021-09-15' (the Taliban's pledge) is one date told more and less precisely."""
+    events = filter_events(incidents_view(corpus), Filters())
+    pledge = events[events["differs"].str.contains("dates", na=False)]
+    for differs in pledge["differs"]:
+        shown = differs.split("dates ", 1)[1].split(";")[0].split(" and ")
+        assert _dates_differ(shown), differs
+
+
+def test_groups_lists_each_event_once_and_says_how_each_group_is_involved(corpus):
+    """The IMU's move to Syria, ISKP's founding and the Taliban's pledge are each told by two documents:
+    one line each; the attacks only inspired by the Islamic State say so."""
+    at = run_page("groups", group="isis")
+    table = at.dataframe[-1].value
+    events = filter_events(incidents_view(corpus), Filters())
+    assert len(table) == len(set(table["Summary"])), "an event listed twice"
+    assert "Group (how involved)" in table.columns
+    inspired = table[table["Group (how involved)"].str.contains("inspired by", na=False)]
+    assert len(inspired) >= 3, table["Group (how involved)"].tolist()
+    everything = run_page("groups").dataframe[-1].value
+    named = incidents_view(corpus)
+    named = named[named["group_id"] != ""]
+    assert len(everything) == named["event_id"].nunique() < len(named)
+    assert set(everything["Summary"]) <= set(events["summary"])

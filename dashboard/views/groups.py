@@ -5,7 +5,10 @@ import streamlit as st
 from core.render.alt_text import estimates_summary
 from core.render.charts import range_chart
 from core.analysis.filters import describe
-from core.analysis.query import country_names, filter_figures, filter_incidents
+from core.analysis.documents import short_citations
+from core.analysis.events import event_ids_where, events_of, rows_of
+from core.analysis.plain import count_of
+from core.analysis.query import country_names, filter_figures
 from ui import cache, chrome, graphics, state, store, tables
 
 corpus = store.corpus()
@@ -39,22 +42,39 @@ else:
     tables.sources_section(strength, "figure_id", corpus)
 
 st.header("Relation to the Taliban")
-tables.table(lambda: chosen[["name", "aliases", "base", "founded", "relation_to_taliban", "doc_id", "quote", "note"]], "groups",
+tables.table(lambda: chosen[["name", "aliases", "base", "base_when", "founded", "relation_to_taliban", "doc_id", "quote", "note"]], "groups",
          depends=cache.ids(chosen, "group_id"),
          rows=chosen, column_config={"relation_to_taliban": st.column_config.TextColumn(help="as the quoted document describes it; blank: not stated"),
                             "quote": st.column_config.TextColumn(width="large")})
 tables.sources_section(chosen, "group_id", corpus)
 
 st.header("Events involving these groups")
-events = filter_incidents(store.incidents(), f, use_kind=False)
-events = cache.cached("group-events", lambda: events[events["group_id"].isin(chosen["group_id"]) & (events["group_id"] != "")]
-                 .sort_values("start"), cache.ids(events, "incident_id"), f.groups)
+incidents = store.incidents()
+every_event = cache.cached("every-event", lambda: events_of(incidents, short_citations(corpus)))
+
+
+def group_events():
+    """The events (an event several documents tell counted once) any of whose reports names one of
+    these groups, among those the filters leave, oldest first."""
+    in_filters = set(event_ids_where(incidents, f, use_kind=False, use_group=False))
+    named = incidents["group_id"].isin(chosen["group_id"]) & (incidents["group_id"] != "")
+    wanted = in_filters & set(incidents.loc[named, "event_id"])
+    return every_event[every_event["event_id"].isin(wanted)].sort_values("start", kind="stable")
+
+
+events = cache.cached("group-events", group_events, f.countries, f.year_range, f.include_undated, cache.ids(chosen, "group_id"))
+reports = rows_of(incidents, events)
 if events.empty:
     chrome.empty_state("events involving these groups", chrome.widen_suggestion(f))
 else:
     undated = int(events["start"].isna().sum())
-    st.caption("Oldest first" + (f"; {undated} the documents do not date {'is' if undated == 1 else 'are'} listed last."
-                                 if undated else "."))
-    tables.table(lambda: events[["date", "date_inferred", "date_precision", "group", "kind", "place", "summary", "doc_id"]], "group-events",
-             depends=cache.ids(events, "incident_id"), rows=lambda: events.drop(columns=["start", "end", "origin_iso3", "countries"]), column_config={"summary": st.column_config.TextColumn(width="large")})
-    tables.sources_section(events, "incident_id", corpus)
+    st.caption(f"{count_of(len(events), 'event')}, from {count_of(len(reports), 'report')} in the documents; an event told by "
+               "several documents is listed once. \u201cGroup (how involved)\u201d says what the documents say: carried out, "
+               "claimed, attributed by the source, or inspired by. Oldest first"
+               + (f"; {undated} the documents do not date {'is' if undated == 1 else 'are'} listed last." if undated else "."))
+    tables.table(lambda: events[["date", "date_inferred", "group_link", "kinds", "place", "summary", "documents", "differs"]],
+                 "group-events", depends=cache.ids(events, "event_id"),
+                 rows=lambda: reports.drop(columns=["start", "end", "origin_iso3", "target_iso3", "countries"]),
+                 column_config={"summary": st.column_config.TextColumn(width="large"),
+                                "differs": st.column_config.TextColumn("where the reports differ")})
+    tables.sources_section(reports, "incident_id", corpus)

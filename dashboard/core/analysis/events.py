@@ -68,6 +68,20 @@ def best_reports(event_ids: list, precisions: list) -> dict[str, int]:
     return {event: position for event, (_, position) in best.items()}
 
 
+def _dates_differ(dates) -> bool:
+    """Two reports' dates differ when neither contains the other: '2021' and '2021-09-15' agree (one
+    is less precise), '2016' and '2017-03' do not."""
+    dates = list(dates)
+    return any(not (a.startswith(b) or b.startswith(a)) for i, a in enumerate(dates) for b in dates[i + 1:])
+
+
+def _origins_differ(origins) -> bool:
+    """Two reports differ on who did it when each names a state and they name different ones: 'a
+    citizen of Kyrgyzstan' and 'immigrants from Central Asian countries' (no state named) agree."""
+    named = [set(o) for o in origins if o]
+    return any(a.isdisjoint(b) for i, a in enumerate(named) for b in named[i + 1:])
+
+
 def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per event of these incident rows (incidents_view columns), in the order of each
     event's first row. The event takes its most precisely dated report's date, place and summary;
@@ -119,10 +133,10 @@ def events_of(rows: pd.DataFrame, citations: dict[str, str] | None = None) -> pd
             "origin_iso3": tuple(sorted(set().union(*(column["origin_iso3"][i] for i in part)))),
             "target_iso3": tuple(sorted(set().union(*(column["target_iso3"][i] for i in part)))),
             "differs": "; ".join(x for x in (
-                f"dates {' and '.join(dates)}" if len(dates) > 1 else "",
+                f"dates {' and '.join(dates)}" if _dates_differ(dates) else "",
                 # a bombing and an attack are one category: the curator's finer word, not the reports' disagreement
                 f"kinds {_joined(kinds)}" if len({categories[i] for i in part}) > 1 else "",
-                f"who did it: {_joined(origins)}" if len(origins) > 1 else "",
+                f"who did it: {_joined(origins)}" if _origins_differ([column["origin_iso3"][i] for i in part]) else "",
                 f"killed {killed_reports}" if killed_reports else "", f"wounded {wounded_reports}" if wounded_reports else "",
             ) if x),
         })
