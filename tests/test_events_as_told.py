@@ -12,7 +12,7 @@ from app_paths import run_page
 from conftest import repository_corpus
 from core.analysis.events import _dates_differ, _origins_differ, filter_events
 from core.analysis.filters import Filters
-from core.analysis.profile import build_profile, incidents_summary, timeline_summary
+from core.analysis.profile import REGIONAL_RELATION, build_profile, incidents_summary, timeline_summary
 from core.analysis.query import incidents_view
 
 
@@ -82,3 +82,13 @@ def test_groups_lists_each_event_once_and_says_how_each_group_is_involved(corpus
     named = named[named["group_id"] != ""]
     assert len(everything) == named["event_id"].nunique() < len(named)
     assert set(everything["Summary"]) <= set(events["summary"])
+
+
+def test_a_profile_counts_a_groups_events_and_says_how_it_took_part(corpus):
+    """Uzbekistan's profile: the Islamic State's events include three it only inspired (Istanbul,
+    Stockholm, New York): the count says so, and counts events, not reports."""
+    profile = build_profile(corpus, "UZB", Filters())
+    why = profile.groups.set_index("group_id").loc["isis", "why"]
+    events = profile.incidents[(profile.incidents["group_id"] == "isis") & (profile.incidents["relation"] != REGIONAL_RELATION)]
+    assert f"{events['event_id'].nunique()} events in Uzbekistan" in why, why
+    assert "inspired by" in why and "incident" not in why, why

@@ -266,7 +266,14 @@ def _groups(corpus: Corpus, iso: str, name: str, adjective: str, pattern, place_
     rows = []
     # Counted once in plain Python, then looked up per group: a pandas selection per group cost a third
     # of a profile, and the country page's list builds one profile per country.
-    acts = Counter(g for g, relation in zip(inc["group_id"], inc["relation"]) if relation != REGIONAL_RELATION)
+    # Events (an event two documents tell counted once), by how the documents say the group took part
+    acts: dict[str, dict[str, str]] = {}  # group -> {event_id: involvement}
+    former: dict[str, set] = {}  # group -> whether its events here are by former citizens abroad ({True}, {False} or both)
+    for g, relation, event, how, by_former in zip(inc["group_id"], inc["relation"], inc["event_id"], inc["involvement"],
+                                                  inc["by_former_citizens"]):
+        if g and relation != REGIONAL_RELATION:
+            acts.setdefault(g, {}).setdefault(event, how or "")
+            former.setdefault(g, set()).add(bool(by_former))
     claims: dict[str, list[str]] = {}  # group -> the `why` of each channel claim that names it as a user
     for used_by, why in zip(ch["used_by"], ch["why"]):
         for gid in dict.fromkeys(x.strip() for x in (used_by or "").split(";") if x.strip()):
@@ -283,8 +290,12 @@ def _groups(corpus: Corpus, iso: str, name: str, adjective: str, pattern, place_
         said = pattern.search(" ".join([g["name"], g["aliases"].replace(";", " ")])) if pattern is not None else None
         if said:
             reasons.append(f"its name says \u201c{said.group(0)}\u201d")
-        if acts[gid]:
-            reasons.append(f"{count_of(acts[gid], 'incident')} in {name} or involving {adjective} nationals")
+        if acts.get(gid):
+            hows = Counter(h for h in acts[gid].values() if h)
+            said = ", ".join(f"{n} {how}" for how, n in hows.most_common())
+            whom = {frozenset({True}): f"former citizens of {name} abroad",
+                    frozenset({True, False}): f"{adjective} nationals or former citizens"}.get(frozenset(former[gid]), f"{adjective} nationals")
+            reasons.append(f"{count_of(len(acts[gid]), 'event')} in {name} or involving {whom}" + (f" ({said})" if said else ""))
         recruits = claims.get(gid, [])
         if recruits:  # the claims that concern the country (audience, place or language) and those aimed at Central Asians
             general = recruits.count("Central Asians in general")
