@@ -92,3 +92,16 @@ def test_a_profile_counts_a_groups_events_and_says_how_it_took_part(corpus):
     events = profile.incidents[(profile.incidents["group_id"] == "isis") & (profile.incidents["relation"] != REGIONAL_RELATION)]
     assert f"{events['event_id'].nunique()} events in Uzbekistan" in why, why
     assert "inspired by" in why and "incident" not in why, why
+
+
+def test_the_coverage_grids_under_a_year_range_count_only_dated_claims_unless_asked(corpus):
+    """'Claims by document and topic (from 2022 (rows with no date left out))' counts no channel, group
+    or place tied to mobilization: they have no date."""
+    from core.analysis.coverage import coverage_sources
+
+    undated = set(corpus["channels"]["channel_id"]) | set(corpus["groups"]["group_id"]) | set(corpus["hotspots"]["hotspot_id"])
+    everything = set(coverage_sources(corpus, Filters())["row"])
+    dated = set(coverage_sources(corpus, Filters(year_from=2022))["row"])
+    undated_too = set(coverage_sources(corpus, Filters(year_from=2022, include_undated=True))["row"])
+    assert undated <= everything and undated <= undated_too
+    assert not dated & undated and dated

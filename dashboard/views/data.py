@@ -73,7 +73,8 @@ st.download_button("Download the data package (ZIP)", lambda: datapackage.packag
 st.header("What the documents cover")
 st.caption("Number of claims recorded from each document, per topic, and per document and country. The country and year "
            "filters apply to figures, incidents and (the country filter) places tied to mobilization; recruitment channels "
-           "and groups are counted whatever the filters, having no date or single country. A figure about several states "
+           "and groups are counted whatever the country, having no single one. Places tied to mobilization, channels and "
+           "groups have no date: with a year range they are counted only when rows with no date are included. A figure about several states "
            "together (Central Asia) is counted once, in its own column, not under each state; a claim about two of them "
            "is counted under each. An empty cell means no claim from that document concerns it: the document may "
            "still name it in passing (a country's profile lists those passages).")

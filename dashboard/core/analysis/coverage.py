@@ -69,11 +69,17 @@ def _coverage_rows(corpus: Corpus) -> _CoverageRows:
     )
 
 
+def _undated_in(filters: Filters) -> bool:
+    """Whether the rows that have no date (places tied to mobilization, channels, groups) are counted:
+    always without a year range; with one, only when the reader includes rows with no date."""
+    return (filters.year_from is None and filters.year_to is None) or filters.include_undated
+
+
 def _coverage_kept(corpus: Corpus, filters: Filters) -> tuple[list[int], list[int], list[tuple]]:
     """(figure positions, incident positions, hotspot entries) the filters leave for the coverage grid."""
     figs, inc = corpus_views(corpus)
     parts = derived(corpus, "coverage_rows", _coverage_rows)
-    hotspots = [h for h in parts.hotspots if not filters.countries or h[0] in filters.countries]
+    hotspots = [h for h in parts.hotspots if not filters.countries or h[0] in filters.countries] if _undated_in(filters) else []
     return (np.flatnonzero(figures_mask(figs, filters)).tolist(),
             np.flatnonzero(incidents_mask(inc, filters, use_kind=False, use_group=False)).tolist(), hotspots)
 
@@ -83,7 +89,7 @@ def coverage_rows(corpus: Corpus, filters: Filters) -> pd.DataFrame:
     parts = derived(corpus, "coverage_rows", _coverage_rows)
     figures, incidents, hotspots = _coverage_kept(corpus, filters)
     records = [r for p in figures for r in parts.figures[p]] + [r for p in incidents for r in parts.incidents[p]]
-    records += [record for _, record, _ in hotspots] + parts.unfiltered
+    records += [record for _, record, _ in hotspots] + (parts.unfiltered if _undated_in(filters) else [])
     return pd.DataFrame(records, columns=["doc_id", "topic", "country"])
 
 
@@ -92,7 +98,7 @@ def coverage_sources(corpus: Corpus, filters: Filters) -> pd.DataFrame:
     parts = derived(corpus, "coverage_rows", _coverage_rows)
     figures, incidents, hotspots = _coverage_kept(corpus, filters)
     rows = ([parts.figure_sources[p] for p in figures] + [parts.incident_sources[p] for p in incidents]
-            + [source for _, _, source in hotspots] + parts.unfiltered_sources)
+            + [source for _, _, source in hotspots] + (parts.unfiltered_sources if _undated_in(filters) else []))
     return pd.DataFrame(rows, columns=["row", "doc_id", "quote"], dtype=object)
 
 
