@@ -105,3 +105,15 @@ def test_the_coverage_grids_under_a_year_range_count_only_dated_claims_unless_as
     undated_too = set(coverage_sources(corpus, Filters(year_from=2022, include_undated=True))["row"])
     assert undated <= everything and undated <= undated_too
     assert not dated & undated and dated
+
+
+def test_repatriation_lists_each_programme_once_and_a_curators_note_as_the_curators(corpus):
+    """Kazakhstan's programme is told by Tucker (no date) and Williams (2019): one line, dated 2019,
+    citing both; a figure's note reads as the curator's words, not as a fact of the document."""
+    lines = [m.value for m in run_page("repatriation").markdown if m.value.startswith("- ")]
+    kazakhstan = [line for line in lines if "Kazakhstan: " in line]
+    assert len(kazakhstan) == 1 and kazakhstan[0].startswith("- **2019**"), kazakhstan
+    assert "Tucker" in kazakhstan[0] and "Williams" in kazakhstan[0]
+    assert not any("(year)" in line or "(no date)" in line for line in lines)
+    noted = [line for line in lines if "article written" in line or "curator notes" in line]
+    assert noted and all("the curator notes" in line for line in noted)

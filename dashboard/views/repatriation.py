@@ -12,7 +12,9 @@ from core.analysis.comparison import NO_NUMBER, NO_NUMBER_CHART, programme_only
 from core.analysis.filters import absent_caption, absent_words, describe
 from core.analysis.plain import count_of
 from core.analysis.overview import figure_value
-from core.analysis.query import country_names, filter_figures, filter_incidents, rows_where, totals_and_parts
+from core.analysis.documents import short_citations
+from core.analysis.events import date_text, event_ids_where, events_of
+from core.analysis.query import country_names, filter_figures, rows_where, totals_and_parts
 from core.data.schema import CENTRAL_ASIA
 from ui import cache, chrome, graphics, state, store, tables
 
@@ -48,10 +50,13 @@ def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
     return SimpleNamespace(
         count=len(people) + len(parts) + int((in_topic & (indicator == "repatriated_suspects")).sum()), people=people, table=table, programmes=programmes,
         suspects=rows_where(figs, in_topic & (indicator == "repatriated_suspects")),
-        programme_lines=[f"- **{chrome.safe_text(r['date'] or 'date not stated')}** ({r['date_precision'] or 'no date'}), "
-                         f"{chrome.safe_text(names.get(r['country_iso3'], r['country_iso3']))}: {chrome.safe_text(r['summary'])}"
-                         for r in programmes.to_dict("records")],
-        note_lines=[f"- {chrome.safe_text(r['subject_label'])}: {chrome.safe_text(r['note'])}" for r in records if r["note"]],
+        # one line per programme (an event several documents tell is one line, dated by its most precise report)
+        programme_lines=[f"- **{chrome.safe_text(date_text(r['date'], r['date_inferred']) or 'date not stated')}**, "
+                         f"{chrome.safe_text(names.get(r['country_iso3'], r['country_iso3']))}: {chrome.safe_text(r['summary'])} "
+                         f"({chrome.safe_text(r['documents'])})"
+                         for r in events_of(programmes, short_citations(corpus)).to_dict("records")],
+        note_lines=[f"- {chrome.safe_text(r['subject_label'])}, {chrome.safe_text(r['display'])}: the curator notes "
+                    f"\u201c{chrome.safe_text(r['note'])}\u201d" for r in records if r["note"]],
         women_children=pd.concat([rows_where(figs, indicator == "women_children_to_men_ratio"), rows_where(figs, who)]),
         parts=parts, part_lines=[
             f"- **{chrome.safe_text(r['subject_label'])}**: {chrome.safe_text(r['part'])} repatriated"
@@ -62,7 +67,8 @@ def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
 
 
 figs = filter_figures(store.figures(), f)
-incidents = filter_incidents(store.incidents(), f, use_kind=False, use_group=False)
+every = store.incidents()  # the events the filters leave, each with all its reports (as on Attacks)
+incidents = every[every["event_id"].isin(set(event_ids_where(every, f, use_kind=False, use_group=False)))]
 v = cache.cached("repatriation-page", lambda: page_rows(figs, incidents), cache.ids(figs, "figure_id"),
             cache.ids(incidents, "incident_id"), tuple(countries))
 people, suspects, table = v.people, v.suspects, v.table
