@@ -17,7 +17,8 @@ from core.analysis.plain import CASUALTY_HELP
 from core.analysis.query import country_names, rows_where
 from core.data.schema import INCIDENT_KINDS
 from core.render.alt_text import incident_map_summary, incident_map_table, timeline_summary
-from core.render.charts import CATEGORY_COLOUR_NAMES, CATEGORY_COLOURS, incident_timeline
+from core.render.charts import CATEGORY_COLOURS, incident_timeline
+from core.render.legend import legend_html
 from core.render.geo import split_by_view
 from core.render.maps import incident_deck
 from ui import cache, chrome, graphics, state, store, tables
@@ -106,7 +107,7 @@ else:
     graphics.text_alternative(cache.cached("incident-map-summary", lambda: incident_map_summary(ev, inside, outside), shown),
                               cache.cached("incident-map-table", lambda: incident_map_table(inside, outside), shown),
                               "incident-map")
-    st.markdown(" · ".join(f":{CATEGORY_COLOUR_NAMES[k]}[●] {k}" for k in categories if k in set(ev["category"])))
+    st.html(legend_html([("dot", CATEGORY_COLOURS[k], k) for k in categories if k in set(ev["category"])]))
     if outside_counts:
         st.markdown("**Outside the map:** " + chrome.safe_text(outside_counts))
 

@@ -4,7 +4,8 @@ one-page brief as PDF and PPTX. What belongs to a country is decided in core/ana
 import pandas as pd
 import streamlit as st
 
-from core.render import brief, country_map
+from core.render import brief, country_map, maps
+from core.render.legend import legend_html
 from core.render.charts import incident_timeline
 from core.analysis.filters import Filters, describe_years
 from core.analysis.headlines import headline_figures, key_points
@@ -182,9 +183,8 @@ def profile_page(iso: str) -> None:
         graphics.text_alternative(cache.cached("country-map-summary", lambda: country_map.map_summary(p, cmap), iso),
                             cache.cached("country-map-table", lambda: cmap.inside[["name", "precision_label", "rows", "lat", "lon"]], iso),
                             "country-map")
-        st.caption("Orange: hotspot district or province, shaded; blue line: region around a hotspot point; dots: places, "
-                   "sized by the quoted statements that cite them; grey rings: a region or country known only roughly. Boundaries: Natural "
-                   "Earth; Aravan: geoBoundaries.")
+        st.html(legend_html(maps.legend_entries(cmap.parts)))
+        st.caption("Points are sized by the quoted statements that cite them. Boundaries: Natural Earth; Aravan: geoBoundaries.")
     if not cmap.outside.empty:
         st.markdown("**Outside the mapped region:** " + chrome.safe_text(
             ", ".join(f"{n} ({country_map.rows_text(r)})" for n, r in zip(cmap.outside["name"], cmap.outside["rows"]))))

@@ -7,7 +7,8 @@ import streamlit as st
 from core.analysis.filters import describe
 from core.analysis.plain import count_of
 from core.render.alt_text import hotspot_text_alternative
-from core.render.maps import PRECISION_LEGEND, hotspot_deck, hotspot_map_data
+from core.render.legend import legend_html
+from core.render.maps import hotspot_deck, hotspot_map_data, legend_entries
 from core.render.static_maps import static_hotspot_figure
 from core.analysis.query import country_names, filter_hotspots, rows_where
 from ui import cache, chrome, exports, graphics, state, store, tables
@@ -67,7 +68,7 @@ summary, summary_table = cache.cached("hotspot-summary", lambda: hotspot_text_al
 event = graphics.deck("hotspot-deck", lambda: hotspot_deck(parts, None, fit=bool(f.countries)), f.countries,
                 on_select="rerun", selection_mode="single-object", key="hotspot-map", height=560, alt=summary)
 graphics.text_alternative(summary, summary_table, "hotspot-map")
-st.markdown("**How precise each place is:** " + " · ".join(text for _, text in PRECISION_LEGEND))
+st.html(legend_html(legend_entries(parts), "How precise each place is:"))
 cited = len(parts["cited"])
 st.caption(f"Only the places the hotspot rows tie to mobilization are drawn in colour; {cited} other "
            f"{'place the documents cite is a small grey dot' if cited == 1 else 'places the documents cite are small grey dots'}, "

@@ -40,14 +40,15 @@ LAND = [238, 238, 238, 255]
 FONT_FAMILY = '"Helvetica, Arial, sans-serif"'
 BORDER = [160, 160, 160, 255]
 
-# What each mark means (the legend under the map). Only the places of hotspot rows are
-# shaded, outlined or drawn in colour; the other places the rows cite are small grey dots.
+# What each mark means (the legend under the map, drawn in these colours: core.render.legend). Only the
+# places of hotspot rows are shaded, outlined or drawn in colour; the other places the rows cite are
+# small grey dots.
 PRECISION_LEGEND = [
-    ("district", ":orange[■] hotspot district or province: its outline, shaded"),
-    ("city", ":red[●] hotspot city or site: a point (sized by the rows about it); its region, where drawn, only "
-             ":blue[outlined]"),
-    ("region", ":gray[○] hotspot region or country: an indicative point, not a location"),
-    ("cited", ":gray[•] another place the rows cite: named as a hotspot by no row, not counted"),
+    ("district", "square", SHADE, "hotspot district or province: its outline, shaded"),
+    ("city", "dot", POINT, "hotspot city or site: a point (sized by the rows about it)"),
+    ("outlined", "line", OUTLINE_ONLY, "a hotspot city's region, where drawn: outlined only"),
+    ("region", "ring", POINT_VAGUE, "hotspot region or country: an indicative point, not a location"),
+    ("cited", "small dot", CITED, "another place the rows cite: named as a hotspot by no row, not counted"),
 ]
 
 # A light halo around names (signed-distance-field text, so it can have an outline): a name may be
@@ -107,8 +108,10 @@ def hotspot_map_data(places: pd.DataFrame, hotspots: pd.DataFrame, row_counts: p
     row names) as shaded areas, outlined regions or points; every other place a row cites as `cited`
     (a separate, plainly different layer, never counted as a hotspot)."""
     p = places.assign(rows=places["place_id"].map(row_counts).fillna(0).astype(int),
-                      hotspot=places["place_id"].isin(hotspots["place_id"]),
-                      precision_label=places["geo_precision"].map(_PRECISION_LABELS))
+                      hotspot=places["place_id"].isin(hotspots["place_id"]))
+    # how the map draws it: a place no hotspot row names is a small grey dot, whatever its precision
+    p["precision_label"] = [_PRECISION_LABELS.get(g, g) if hot else f"{g}: cited, not a hotspot (grey dot)"
+                            for g, hot in zip(p["geo_precision"], p["hotspot"])]
     # A whole country is not outlined again: the base layer draws every country's border.
     has_outline = (p["boundary"] != "") & ~p["boundary"].str.startswith("country:")
     area = p["geo_precision"].isin(["district", "province"]) & has_outline
@@ -117,6 +120,16 @@ def hotspot_map_data(places: pd.DataFrame, hotspots: pd.DataFrame, row_counts: p
     points = p["hotspot"] & ~shaded
     cited = (p["rows"] > 0) & ~p["hotspot"]
     return {"shaded": p[shaded], "outlined": p[outlined], "points": p[points], "cited": p[cited]}
+
+
+def legend_entries(parts: dict[str, pd.DataFrame]) -> list[tuple[str, list[int], str]]:
+    """The PRECISION_LEGEND entries (shape, colour, words) of the marks these parts (hotspot_map_data)
+    draw, and no other: a legend names what the map shows."""
+    points = parts["points"]
+    vague = points["geo_precision"].isin(_VAGUE) if not points.empty else pd.Series(dtype=bool)
+    drawn = {"district": not parts["shaded"].empty, "city": bool((~vague).any()), "outlined": not parts["outlined"].empty,
+             "region": bool(vague.any()), "cited": not parts["cited"].empty}
+    return [(shape, colour, words) for key, shape, colour, words in PRECISION_LEGEND if drawn[key]]
 
 
 def frame(box: tuple[float, float, float, float], size: tuple[int, int] = PHONE_MAP, padding: int = FRAME_PADDING,

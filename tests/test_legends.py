@@ -1,0 +1,48 @@
+"""Legends say what the drawing shows, in the colours it shows them: a legend written in Streamlit's
+named Markdown colours said "red" where the map drew vermilion #D55E00, and the country map's legend
+named shaded districts on maps that shade none (the third audit)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import repository_corpus
+from core.analysis.filters import Filters
+from core.analysis.profile import build_profile
+from core.render import country_map, maps
+from core.render.charts import CATEGORY_COLOURS
+from core.render.legend import css_colour, legend_html
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return repository_corpus()
+
+
+def test_a_legend_draws_each_mark_in_the_colour_given_and_escapes_its_words():
+    page = legend_html([("dot", CATEGORY_COLOURS["attack"], "attack <b>"), ("square", [230, 159, 0, 150], "shaded")], "Key:")
+    assert 'fill="#D55E00"' in page and 'fill="rgba(230, 159, 0, 0.59)"' in page
+    assert "attack &lt;b&gt;" in page and "<b>" not in page
+    assert page.count("<svg") == 2 and 'aria-hidden="true"' in page
+
+
+def test_the_hotspot_legend_uses_the_maps_own_colours(corpus):
+    parts = maps.hotspot_map_data(corpus["places"], corpus["hotspots"], corpus["hotspots"]["place_id"].value_counts())
+    entries = maps.legend_entries(parts)
+    colours = {css_colour(c) for _, c, _ in entries}
+    assert css_colour(maps.POINT) in colours and css_colour(maps.SHADE) in colours
+    page = legend_html(entries)
+    assert not re.search(r":(red|blue|orange|gray|green|violet)\[", page)
+
+
+def test_a_country_maps_legend_names_only_the_marks_it_draws(corpus):
+    """Tajikistan's map shades nothing (its one hotspot is the whole country): its legend says no
+    'shaded'; Gorno-Badakhshan, cited by rows but a hotspot of none, is not called 'shaded' either."""
+    cmap = country_map.country_map(corpus, build_profile(corpus, "TJK", Filters()))
+    assert cmap.parts["shaded"].empty
+    words = " ".join(w for _, _, w in maps.legend_entries(cmap.parts))
+    assert "shaded" not in words and "another place the rows cite" in words
+    gorno = cmap.inside[cmap.inside["name"].str.contains("Gorno", na=False)]
+    assert len(gorno) and not gorno["precision_label"].str.contains("shaded").any(), gorno["precision_label"].tolist()
