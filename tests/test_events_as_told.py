@@ -117,3 +117,16 @@ def test_repatriation_lists_each_programme_once_and_a_curators_note_as_the_curat
     assert not any("(year)" in line or "(no date)" in line for line in lines)
     noted = [line for line in lines if "article written" in line or "curator notes" in line]
     assert noted and all("the curator notes" in line for line in noted)
+
+
+def test_a_hotspot_whose_place_the_curator_inferred_says_so(corpus):
+    """hot-tucker-09 ('central mining districts' read as Central Kazakhstan) is marked inferred in its
+    row: its name says so on the Hotspots page and on Kazakhstan's profile."""
+    from core.analysis.query import hotspots_view
+
+    inferred = corpus["hotspots"].loc[corpus["hotspots"]["place_inferred"] == "yes", "hotspot_id"]
+    assert len(inferred)
+    names = hotspots_view(corpus).set_index("hotspot_id")["name"]
+    assert all(names[h].endswith("(inferred)") for h in inferred)
+    profile = build_profile(corpus, "KAZ", Filters()).hotspots.set_index("hotspot_id")
+    assert profile.loc["hot-tucker-09", "name"] == "Central Kazakhstan (inferred)"

@@ -311,6 +311,8 @@ def hotspots_view(corpus: Corpus) -> pd.DataFrame:
     places = corpus["places"].set_index("place_id")
     for column in ("name", "lat", "lon", "geo_precision", "boundary", "kind"):
         hot[column if column != "kind" else "place_kind"] = hot["place_id"].map(places[column])
+    # a place the curator inferred from the quote's words says so wherever its name is shown
+    hot["name"] = [f"{n} (inferred)" if inferred == "yes" else n for n, inferred in zip(hot["name"], hot["place_inferred"])]
     hot["countries"] = [(c,) if c else () for c in hot["country_iso3"]]
     names = document_names(corpus)
     hot["source"] = [names[d].compact if d in names else d for d in hot["doc_id"]]
