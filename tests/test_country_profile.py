@@ -138,7 +138,7 @@ def test_events_say_how_they_concern_the_country():
     assert relation["inc-foreign_affairs-007"] == "targeting Tajik nationals"  # the crackdown's targets, not its doers
     assert relation["inc-foreign_affairs-004"] == "concerning Tajik nationals"  # a visa exemption targets no one
     at = run_page("country", iso="TJK")
-    events = table_with(at, "Concerns", "Nationality of those involved")
+    events = table_with(at, "Concerns", "Those involved, as described")
     assert len(events) == profile.incidents["event_id"].nunique() == len(profile.events)
     kyrgyz = build_profile(load_corpus(validate=False), "KGZ").incidents.set_index("incident_id")["relation"]
     assert kyrgyz["inc-tucker-004"] == "Kyrgyz nationals abroad"  # an ethnic Uzbek citizen of Kyrgyzstan
@@ -271,7 +271,7 @@ def test_hostile_text_in_the_data_shows_literally_on_the_profile(scratch, monkey
     assert not any(m.proto.allow_html for m in at.markdown)
     for chart in at.get("plotly_chart"):
         assert "<script>" not in chart.proto.spec and "&lt;script&gt;" in chart.proto.spec
-    events = table_with(at, "Concerns", "Nationality of those involved")
+    events = table_with(at, "Concerns", "Those involved, as described")
     assert hostile in set(events["Summary"])  # a table cell is text, shown as is
 
 

@@ -130,3 +130,13 @@ def test_a_hotspot_whose_place_the_curator_inferred_says_so(corpus):
     assert all(names[h].endswith("(inferred)") for h in inferred)
     profile = build_profile(corpus, "KAZ", Filters()).hotspots.set_index("hotspot_id")
     assert profile.loc["hot-tucker-09", "name"] == "Central Kazakhstan (inferred)"
+
+
+def test_an_ethnic_label_is_never_headed_as_a_nationality(corpus):
+    """inc-uwed-001's people are described as 'Uighur' (an ethnic label, no citizenship stated): the
+    column that shows the document's words is not called a nationality."""
+    from core.analysis import plain
+
+    row = corpus["incidents"].set_index("incident_id").loc["inc-uwed-001"]
+    assert row["perpetrator_origin"] == "Uighur" and row["nationality"] == ""
+    assert "nationality" not in plain.label("perpetrator_origin").lower()

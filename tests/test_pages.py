@@ -113,7 +113,7 @@ def test_attacks_deep_link_filters_table_and_chart():
     expected = filter_incidents(incidents_view(CORPUS), Filters(countries=("TJK",), year_from=2022, year_to=2024,
                                                                 kinds=("attack",)))
     events = set(expected["event_id"])  # an event several documents report is one row
-    table = [f for f in frames(at) if "Nationality of those involved" in f.columns][0]
+    table = [f for f in frames(at) if "Those involved, as described" in f.columns][0]
     assert len(table) == len(events) > 0
     assert {k for kinds in table["Kind"] for k in kinds.split(" / ")} <= {
         "attack", "suicide attack", "mass shooting", "bombing", "shelling", "drone strike", "killing", "assassination"}

@@ -72,7 +72,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "group": ("Group", ""), "group_id": ("Group", ""),
     "group_link": ("Group (how involved)", "carried out, claimed, attributed by the source, inspired by …"),
     "involvement": ("How the group is involved", ""), "involvements": ("How the group is involved", ""),
-    "perpetrator_origin": ("Nationality of those involved", "Stated citizenship or origin; an ethnic label is kept apart."),
+    "perpetrator_origin": ("Those involved, as described", "The document's own words for who they were (citizenship, "
+                           "origin or an ethnic label); a stated citizenship is also in \u201cNationality\u201d."),
     "nationality": ("Nationality", "Stated citizenship or origin."), "ethnicity": ("Ethnic label", "As the document writes it; not a nationality."),
     "targets": ("Targets", "Those attacked or acted against; never the doers."),
     "target_nationality": ("Nationality of the targets", ""),
