@@ -140,3 +140,16 @@ def test_an_ethnic_label_is_never_headed_as_a_nationality(corpus):
     row = corpus["incidents"].set_index("incident_id").loc["inc-uwed-001"]
     assert row["perpetrator_origin"] == "Uighur" and row["nationality"] == ""
     assert "nationality" not in plain.label("perpetrator_origin").lower()
+
+
+def test_a_count_of_a_dated_event_is_not_said_to_have_no_period(corpus):
+    """'12 (arrest in Russia, 2024-03 (inferred), from Tajikistan; period not stated ...)' said a date and
+    no date at once: a count of an event is of the event's time."""
+    from core.analysis.query import figures_view
+
+    figs = figures_view(corpus).set_index("figure_id")
+    twelve = figs.loc["fig-foreign_affairs-003"]
+    assert twelve["period"] == "" and twelve["subject"].startswith("inc-")
+    assert "period not stated" not in twelve["when"] and twelve["when"] == "at the time of the event"
+    undated = figs[(figs["period"] == "") & ~figs["subject"].str.startswith("inc-")]
+    assert undated["when"].str.startswith("period not stated").all()

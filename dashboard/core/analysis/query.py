@@ -225,7 +225,11 @@ def figures_view(corpus: Corpus) -> pd.DataFrame:
     fig["period"] = [period_text(s, e) + (" (inferred)" if i == "yes" and (s or e) else "")
                      for s, e, i in zip(fig["period_start"], fig["period_end"], fig["period_inferred"])]
     names = document_names(corpus)
-    fig["when"] = [as_of(p, d, names) for p, d in zip(fig["period"], fig["doc_id"])]  # its period, or "as of" its document
+    # its period; a count of an event told with no period of its own is of the event, whose date its
+    # subject says ("arrest in Russia, 2024-03"); else "period not stated" with its document's date
+    dated_event = {i for i, d in zip(corpus["incidents"]["incident_id"], corpus["incidents"]["date"]) if d}
+    fig["when"] = [as_of(p, d, names) if p or s not in dated_event else "at the time of the event"
+                   for p, d, s in zip(fig["period"], fig["doc_id"], fig["subject"])]
     fig["source"] = [names[d].compact if d in names else d for d in fig["doc_id"]]  # "Tucker (2021, inferred)"
     fig["display"] = [display_value(r) for r in fig.to_dict("records")]
     # a part ("28 women", "of the 511") is never a total: charts and cards total only totals
