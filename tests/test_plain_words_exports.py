@@ -35,7 +35,7 @@ def found_in(frame: pd.DataFrame, where: str) -> list[str]:
 @pytest.mark.parametrize("table", list(TABLE_ROWS))
 def test_a_table_download_is_in_plain_words(table):
     raw = TABLE_ROWS[table](CORPUS)
-    words = plain.for_reader(raw, NAMES)
+    words = export.reader_rows(raw, NAMES)  # what the pages hand to the downloads
     found = found_in(pd.read_csv(io.BytesIO(export.table_csv(words)), dtype=str, keep_default_na=False), "CSV")
     cited = list(raw["doc_id"]) if "doc_id" in raw else []
     book = pd.read_excel(io.BytesIO(export.table_xlsx(words, DOCUMENTS, table, None, cited)), sheet_name=None,
@@ -66,7 +66,7 @@ def chart_items() -> list[export.ChartExport]:
 def test_a_chart_csv_and_the_briefing_zip_are_in_plain_words():
     items = chart_items()
     inc = incidents_view(CORPUS)
-    csv = export.table_csv(plain.for_reader(inc.drop_duplicates("incident_id"), NAMES))  # the Attacks page's
+    csv = export.table_csv(export.reader_rows(inc.drop_duplicates("incident_id"), NAMES))  # the Attacks page's
     found = found_in(pd.read_csv(io.BytesIO(csv), dtype=str, keep_default_na=False), "chart CSV")
     for item in items:
         found += found_in(export.passages(item, DOCUMENTS), f"passages of {item.title}")

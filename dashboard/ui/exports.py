@@ -13,7 +13,6 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from core.analysis import plain
 from core.render import export
 from core.render.pack import PackError, PackStore, new_key
 from ui import cache, cite, state, store
@@ -109,7 +108,7 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
                                   rows=behind, id_column=id_column, sources=list(sources), citation=citation)
 
     def in_words() -> pd.DataFrame:
-        return plain.for_reader(rows.drop_duplicates(id_column).reset_index(drop=True), store.reader_names())
+        return export.reader_rows(rows.drop_duplicates(id_column).reset_index(drop=True), store.reader_names())
 
     name = export.slug(title)
     can_render = export.renderer_available()

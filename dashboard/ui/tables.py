@@ -57,7 +57,8 @@ def table(frame, key: str, rows=None, depends: tuple | None = None, column_confi
           **dataframe_args) -> None:
     """A table in plain words (core.render.plain: labelled columns with help, ids as names, documents
     as citations, row ids left out, "not stated" for a missing value) with CSV and Excel downloads of
-    its rows in the same words, behind one 'Download' button whose choices are built only while open.
+    its rows in the same words (core.render.export.reader_rows), behind one 'Download' button whose
+    choices are built only while open.
     `frame` and `rows` may be functions that make them; with `depends` (what the frame is made from,
     e.g. its rows' ids) the frame is made, and converted for sending, once per key and depends.
     `column_config` is keyed by the frame's own column names."""
@@ -83,7 +84,7 @@ def table(frame, key: str, rows=None, depends: tuple | None = None, column_confi
         return
     raw = rows() if callable(rows) else rows if rows is not None else make()
     cited = list(raw["doc_id"]) if "doc_id" in raw else []
-    out = plain.for_reader(raw, store.reader_names())
+    out = export.reader_rows(raw, store.reader_names())  # no internal flag, repeat or empty column; 'not stated'
     documents = store.corpus()["documents"]
     name = export.slug(f"{key} {state.in_words()}")
     box.download_button("CSV", lambda: export.table_csv(out), f"{name}.csv", "text/csv", key=f"tcsv-{key}",

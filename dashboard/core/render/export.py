@@ -16,10 +16,12 @@ import warnings
 import zipfile
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from core.analysis import plain
 from core.analysis.documents import name_of
 from core.render import cite
 from core.render.charts import esc
@@ -215,12 +217,87 @@ def table_xlsx(rows: pd.DataFrame, documents: pd.DataFrame, sheet: str = "rows",
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Cells Excel can hold: tuples become '; '-joined text, timestamps stay dates."""
+    """Cells Excel can hold, as a reader writes them: tuples become '; '-joined text, a whole number
+    has no '.0' (2017, not 2017.0), a flag reads yes or no (never True / False), timestamps stay dates."""
     out = frame.copy()
     for column in out.columns:
         if out[column].map(lambda v: isinstance(v, (tuple, list, set))).any():
             out[column] = out[column].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (tuple, list, set)) else v)
+        if out[column].map(lambda v: _cell(v) is not v).any():
+            out[column] = pd.Series([_cell(v) for v in out[column]], index=out.index, dtype=object)
     return out
+
+
+def _cell(value):
+    """A whole number as an int (Excel keeps it a number), a flag as yes / no; any other value as it is."""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (float, np.floating)) and np.isfinite(value) and float(value).is_integer():
+        return int(value)
+    return value
+
+
+# Downloads in a reader's words -----------------------------------------------------------------------
+
+# What the app computes for its charts and cards, which a reader of a download does not need.
+INTERNAL = {"origin_former", "by_former_citizens", "is_part", "priority", "place_kind"}
+# A column that repeats another, and the columns that say it for a reader: it is left out where one
+# of them is (Year beside Date, Category beside Kind, Group and its involvement beside "Group (how
+# involved)", a table's key in words beside its name, ...).
+REPEATS = {"year": ("date",), "category": ("kind",),
+           "group": ("group_link",), "involvement": ("group_link",), "group_id": ("group_link",),
+           "place_id": ("place",), "name": ("iso3", "place_id", "group_id"), "label": ("wave_id",),
+           "subject": ("country",), "subject_label": ("country",), "where": ("related", "related_label"),
+           "source": ("doc_id",),
+           "year_start": ("period_start",), "year_end": ("period_end",), "period": ("when",)}
+# Where a blank cell says something other than "not stated" (the rest read "not stated"), and the
+# columns whose help says what their blank means, which stay blank.
+BLANK_WORDS = {"qualifier": "exact", "low": "none", "high": "none", "related": "none",
+               "related_label": "none", "related_as": "none", "differs": "none"}
+KEEP_BLANK = {"note", "spans"}
+
+
+def reader_rows(rows: pd.DataFrame, names: plain.Names) -> pd.DataFrame:
+    """The rows of a download (a chart's CSV, a table's CSV and Excel) as a reader would write them:
+    in plain words (core.analysis.plain.for_reader: labels, names for ids, row ids out) with no
+    internal flag, no column that repeats another, none that is empty in every row, a whole number
+    without '.0', yes / no for a flag, and "not stated" for a missing value (BLANK_WORDS and
+    KEEP_BLANK say where a blank means something else)."""
+    dropped: set[str] = set()
+    for column in rows.columns:
+        if column in INTERNAL or any(k in rows.columns and k not in dropped for k in REPEATS.get(column, ())):
+            dropped.add(column)
+    order: list[str] = []  # a column kept for one it repeats takes that one's place ("Place" after "Dated to")
+    for column in rows.columns:
+        if column in dropped:
+            column = next((k for k in REPEATS.get(column, ()) if k in rows.columns and k not in dropped), None)
+        if column is not None and column not in order:
+            order.append(column)
+    kept = rows[order]
+    words = _plain(plain.for_reader(kept, names))
+    if words.empty:
+        return words
+    raw_of = {plain.label(c): c for c in reversed(kept.columns)}  # for_reader keeps the first of a label
+    out = {}
+    for column in words.columns:
+        values = words[column]
+        missing = values.map(_missing)
+        if missing.all():
+            continue
+        given = set(values[~missing].map(str))
+        raw = raw_of.get(column, "")
+        blank = ("no" if given <= {"yes", "no"} else "" if raw in KEEP_BLANK else BLANK_WORDS.get(raw, plain.NOT_STATED))
+        out[column] = values.astype(object).where(~missing, blank) if missing.any() else values
+    return pd.DataFrame(out, index=words.index)
+
+
+def _missing(value) -> bool:
+    if isinstance(value, str):
+        return value.strip() in ("", plain.NOT_STATED)
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or array is not missing
+        return False
 
 
 # Briefing pack ------------------------------------------------------------------------------------
