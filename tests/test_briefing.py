@@ -156,3 +156,28 @@ def test_the_data_page_shows_the_data_version():
     at = run_page("data")
     shown = "\n".join(m.value for m in (*at.markdown, *at.caption)).replace("\\", "")
     assert f"Data version: {VERSION.in_words}" in shown
+
+
+def test_a_slides_source_line_names_its_first_sources_by_author_and_date():
+    """'Sources: Tucker (late 2021 or later, inferred); The Soufan Center (autumn 2021, inferred) and 2
+    more (in the notes)', never 'Sources: and 4 more': the long short citations of a pack's items
+    (author, title, date) do not decide what fits."""
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from core.analysis.documents import name_of
+
+    documents = CORPUS["documents"]
+    ids = list(documents["doc_id"])[:4]
+    item = export.ChartExport(key="k", title="t", filters="all years", figure=go.Figure(),
+                              rows=pd.DataFrame({"incident_id": ids, "doc_id": ids, "quote": ids}), id_column="incident_id",
+                              sources=export.citations(ids, documents))
+    line = deck.source_line(item, documents)
+    assert len(line) <= 118 and not line.startswith("Sources: and")
+    names = [name_of(r).short for r in documents.to_dict("records") if r["doc_id"] in ids]  # in documents.csv's order
+    shown = line.removeprefix("Sources: ").split(" and ")[0].split("; ")
+    assert shown and shown == names[:len(shown)]  # the first documents, each "Author (date)"
+    assert line.endswith(f" and {len(ids) - len(shown)} more (in the notes)")
+    assert deck.source_line(item, documents, limit=30) == "Sources: 4 documents, cited in full in the notes"
+    one = export.ChartExport(**{**vars(item), "rows": item.rows.iloc[:1]})
+    assert deck.source_line(one, documents) == f"Sources: {names[0]}"

@@ -16,6 +16,7 @@ import base64
 import datetime as dt
 import html
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -35,8 +36,10 @@ from core.analysis.overview import figure_value
 from core.analysis.profile import Profile, timeline_rows
 from core.analysis.query import source_link
 from core.analysis.sources import passage_link
+from core.data import paths
 from core.data.loading import Corpus
-from core.render import export
+from core.data.version import data_version
+from core.render import cite, export
 from core.render.charts import event_label, incident_timeline
 from core.render.country_map import BRIEF_MAP_SIZE, country_map, static_country_map
 
@@ -45,6 +48,10 @@ TIMELINE_SIZE = (560, 380)
 MAX_EVENTS = 4  # labelled events listed under the timeline
 PDF_TIMEOUT = 60  # seconds
 ATTACKS_AND_PLOTS = ("attack", "plot")
+# Other kinds of event in a reader's words (singular, plural).
+KINDS = {"attack": ("attack", "attacks"), "plot": ("plot", "plots"), "arrest": ("arrest", "arrests"),
+         "group event": ("group event", "group events"), "policy": ("policy measure", "policy measures"),
+         "unrest": ("episode of unrest", "episodes of unrest")}
 LEGEND = {"shaded": "orange area: a district or province tied to mobilization", "points": "orange dot: a city or site tied to mobilization",
           "vague": "hollow ring: a place tied to mobilization, known only to a region", "cited": "grey dot: another place the documents cite"}
 
@@ -80,6 +87,9 @@ class BriefContent:
     events_sentence: str
     hotspots: list[str]  # hotspot names
     sources: list[str]  # full references, in citation order
+    source_links: list[str] = field(default_factory=list)  # the first passage the brief cites of each source
+    coverage: str = ""  # how many of the documents name the country: "Only 1 of the 5 documents names Turkmenistan; …"
+    cite: str = ""  # how to cite the brief itself: the dashboard, the brief's title and years, the data version, the date
     quotes: list[tuple[str, str]] = field(default_factory=list)  # (what, the quote) for the slide's notes
     map_png: bytes | None = None
     timeline_png: bytes | None = None
@@ -104,17 +114,17 @@ def document_years(names, doc_ids) -> str:
 
 
 def brief_content(corpus: Corpus, profile: Profile, years: str = "", today: dt.date | None = None,
-                  images: bool = True, base_url: str = "") -> BriefContent:
+                  images: bool = True, base_url: str = "", version: str | None = None) -> BriefContent:
     """The brief's content from the profile. `years` is the year filter in words ("" when none is
     set); `base_url` the dashboard's address, which makes the passage links absolute; images need
-    chromium (images=False leaves them out)."""
+    chromium (images=False leaves them out); `version` is the data's version its citation names (by
+    default the recorded one, core.data.version)."""
     names = document_names(corpus)
-    order: list[str] = []  # documents in the order the brief first cites them
+    order: dict[str, str] = {}  # documents in the order the brief first cites them, each with its first passage
 
-    def number(doc_id: str) -> int:
-        if doc_id not in order:
-            order.append(doc_id)
-        return order.index(doc_id) + 1
+    def number(doc_id: str, where: str) -> int:
+        order.setdefault(doc_id, where)
+        return list(order).index(doc_id) + 1
 
     def link(relative: str) -> str:
         return urljoin(base_url, relative) if base_url else relative
@@ -125,10 +135,12 @@ def brief_content(corpus: Corpus, profile: Profile, years: str = "", today: dt.d
         document = corpus.documents.get(r.doc_id)
         spans = document.find(r.quote) if document is not None else None
         where = passage_link(r.doc_id, spans[0][0], spans[-1][1]) if spans else source_link(r.doc_id, r.key_point_id)
-        cited_points.append(Cited(r.statement, number(r.doc_id), link(where)))
+        cited_points.append(Cited(r.statement, number(r.doc_id, link(where)), link(where)))
     headline, rest = headline_figures(profile.key_figures)
-    cited_figures = [Cited(f"{r.label}: {figure_value(r)} ({r.about}; {r.when})", number(r.doc_id),
-                           link(source_link(r.doc_id, r.figure_id))) for r in headline.itertuples()]
+    cited_figures = []
+    for r in headline.itertuples():
+        where = link(source_link(r.doc_id, r.figure_id))
+        cited_figures.append(Cited(f"{r.label}: {figure_value(r)} ({r.about}; {r.when})", number(r.doc_id, where), where))
     ev = profile.events
     attacks = ev[ev["category"].isin(ATTACKS_AND_PLOTS)] if "category" in ev else ev.iloc[0:0]
     # Only what concerns the country itself: an event of "Central Asians" whose country no document
@@ -142,12 +154,12 @@ def brief_content(corpus: Corpus, profile: Profile, years: str = "", today: dt.d
     events = []
     for r in labelled.itertuples():
         first_doc, first_row = r.sources[0]
+        where = link(source_link(first_doc, first_row))
         events.append(Cited(f"{date_text(r.date, r.date_inferred) or 'date not stated'} · {event_label(r.place, r.summary, r.killed)}: "
-                            f"{textwrap.shorten(r.summary, 90, placeholder='…')}", number(first_doc),
-                            link(source_link(first_doc, first_row))))
+                            f"{textwrap.shorten(r.summary, 90, placeholder='…')}", number(first_doc, where), where))
     hotspots = list(dict.fromkeys(profile.hotspots["name"]))
-    for doc_id in profile.hotspots["doc_id"]:
-        number(doc_id)
+    for doc_id, row in zip(profile.hotspots["doc_id"], profile.hotspots["hotspot_id"]):
+        number(doc_id, link(source_link(doc_id, row)))
     quotes = [(f"Key point {i}", r.quote) for i, r in enumerate(points.itertuples(), 1)]
     quotes += [(f"{r.label}: {figure_value(r)}", r.quote) for r in headline.itertuples()]
     cmap = country_map(corpus, profile)
@@ -159,15 +171,20 @@ def brief_content(corpus: Corpus, profile: Profile, years: str = "", today: dt.d
             map_png = _png(static_country_map(cmap, profile), *BRIEF_MAP_SIZE)
         if attacks["start"].notna().any():
             timeline_png = _png(static_timeline(attacks, profile), *TIMELINE_SIZE)
-    documents = [d for d in order]
+    documents = list(order)
+    generated = (today or dt.date.today()).isoformat()
+    title = f"{profile.name}: what the documents say"
+    references = {r["doc_id"]: cite.document_reference(r) for r in corpus["documents"].to_dict("records")}
     return BriefContent(
-        name=profile.name, title=f"{profile.name}: what the documents say",
+        name=profile.name, title=title,
         subtitle=(f"Central Asian mobilization to foreign conflicts: {len(documents)} "
                   f"document{'s' if len(documents) != 1 else ''} {document_years(names, documents)}"),
-        generated=(today or dt.date.today()).isoformat(), years=years, key_points=cited_points,
+        generated=generated, years=years, key_points=cited_points,
         headline=cited_figures, more_figures=len(rest),
-        more_topics=", ".join(dict.fromkeys(t for t in rest.get("topic", []) if t)), events=events, events_sentence=events_sentence(profile, attacks, len(regional)),
-        hotspots=hotspots, sources=[names[d].reference if d in names else d for d in documents], quotes=quotes,
+        more_topics=", ".join(dict.fromkeys(t for t in rest.get("topic", []) if t)), events=events, events_sentence=events_sentence(profile, attacks, regional),
+        hotspots=hotspots, sources=[references.get(d, d) for d in documents], source_links=list(order.values()),
+        coverage=coverage_sentence(profile, len(corpus["documents"]), documents),
+        cite=brief_citation(title, years, link(f"country?iso={profile.iso}"), generated, version), quotes=quotes,
         link=link(f"country?iso={profile.iso}"), map_png=map_png, timeline_png=timeline_png, map_legend=map_legend(cmap) if map_png else "",
         map_note=f"Outside the map's region: {outside}." if outside else "",
     )
@@ -184,23 +201,68 @@ def map_legend(cmap) -> str:
     return (shown[0][:1].upper() + "; ".join(shown)[1:] + ".") if shown else ""
 
 
-def events_sentence(profile: Profile, attacks: pd.DataFrame, regional: int = 0) -> str:
-    """'9 attacks and plots in Tajikistan or involving Tajik nationals (8 dated). 2 more involve
-    Central Asians whose country is not named; 13 other events … are on the dashboard's profile.'"""
+def events_sentence(profile: Profile, attacks: pd.DataFrame, regional: pd.DataFrame | None = None) -> str:
+    """'6 attacks or plots in Tajikistan or involving Tajik nationals (5 dated). 1 more plot involves
+    Central Asians whose country the documents do not name. 11 other events concerning Tajikistan or
+    Tajik nationals (5 policy measures, 3 group events, …) are on the dashboard's profile.' Events of
+    Central Asians whose country no document names are never counted as the country's: those that are
+    attacks or plots (`regional`) are said apart, the others not at all."""
+    n = len(attacks)
     if attacks.empty:
         lead = (f"The documents describe no attack or plot in {profile.name} or involving {profile.adjective} "
                 "nationals.")
     else:
         dated = int(attacks["start"].notna().sum())
-        n = len(attacks)
         former = bool(attacks["by_former_citizens"].any())
         lead = (f"{n} attack{'s' if n != 1 else ''} or plot{'s' if n != 1 else ''} in {profile.name} or involving "
                 f"{profile.adjective} nationals{' or former citizens' if former else ''} ({dated} dated).")
-    more = (f" {regional} more involve{'s' if regional == 1 else ''} Central Asians whose country the documents do "
-            "not name." if regional else "")
-    others = len(profile.events) - len(attacks) - regional
-    return lead + more + (f" {others} other event{'s' if others != 1 else ''} (arrests, group events, policy "
-                          "measures) are on the dashboard's profile." if others else "")
+    more = ""
+    if regional is not None and not regional.empty:
+        k, kinds = len(regional), kinds_in_words(regional["category"])
+        said = (kinds if attacks.empty else f"1 more {kinds.split(' ', 1)[1]}" if k == 1 else f"{k} more ({kinds})")
+        more = f" {said} involve{'s' if k == 1 else ''} Central Asians whose country the documents do not name."
+    ev = profile.events
+    own = ev[(ev["relation"] != profile.regional_relation) & ~ev["event_id"].isin(attacks["event_id"])] \
+        if "relation" in ev else ev.iloc[0:0]
+    whom, verb = f"concerning {profile.name} or {profile.adjective} nationals", "is" if len(own) == 1 else "are"
+    others = ("" if own.empty else
+              f" {kinds_in_words(own['category'])} {whom} {verb} also on the dashboard's profile."
+              if own["category"].nunique() == 1 else
+              f" {len(own)} other events {whom} ({kinds_in_words(own['category'])}) are on the dashboard's profile.")
+    return lead + more + others
+
+
+def kinds_in_words(categories: pd.Series) -> str:
+    """'5 policy measures, 3 group events and 1 arrest': the events' kinds counted, the commonest first."""
+    counts = categories.fillna("").value_counts(sort=True)
+    parts = [f"{n} {KINDS.get(kind, (kind or 'other event', (kind or 'other event') + 's'))[n != 1]}"
+             for kind, n in counts.items()]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def coverage_sentence(profile: Profile, total: int, cited: list[str]) -> str:
+    """How many of the documents name the country (the count the profile gives: Profile.naming), and
+    how many of them the brief cites: 'Only 1 of the 5 documents names Turkmenistan; the brief
+    rests on it alone.'"""
+    named = profile.naming
+    n = len(named)
+    if not n:
+        return f"None of the {total} documents names {profile.name} in its text."
+    lead = (f"All {total} documents name {profile.name}" if n == total and n > 1 else
+            f"Only 1 of the {total} documents names {profile.name}" if n == 1 else
+            f"{n} of the {total} documents name {profile.name}")
+    if set(cited) == set(named):
+        return lead + ("; the brief rests on it alone." if n == 1 else "; the brief cites each.")
+    inside = set(cited) <= set(named)
+    return lead + f"; the brief cites {len(cited)}{' of them' if inside and n > 1 else ''}."
+
+
+def brief_citation(title: str, years: str, link: str, generated: str, version: str | None = None) -> str:
+    """'Cite this brief: <dashboard>, “Tajikistan: what the documents say”, country brief, all years,
+    data version of 6 December 2026. <link> (accessed 23 November 2026).'"""
+    version = data_version(paths.curated_dir()).date if version is None else version
+    return "Cite this brief: " + cite.export_text(cite.make(title, years or "all years", version, link, generated),
+                                                  "country brief")
 
 
 def static_timeline(attacks: pd.DataFrame, profile: Profile) -> go.Figure:
@@ -253,10 +315,29 @@ def brief_html(content: BriefContent) -> str:
         "timeline": img(content.timeline_png, "Timeline of the attacks and plots", ""),
         "events": cited(content.events[:MAX_EVENTS]) + (f"<li>… and {len(content.events) - MAX_EVENTS} more.</li>"
                                                          if len(content.events) > MAX_EVENTS else ""),
-        "sources": "\n".join(f"<li>{e(s)}</li>" for s in content.sources),
+        "sources": "\n".join(source_entry(s, where) for s, where in zip(content.sources, content.source_links))
+                   or "<li>No document is cited.</li>",
         "link": e(content.link),
     }
-    return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(values)
+    page = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(values)
+    # How much the documents say of the country, under the subtitle; how to cite the brief, at its foot.
+    if content.coverage:
+        page = page.replace("<p class=\"meta\">", f"<p class='subtitle'>{e(content.coverage)}</p>\n<p class=\"meta\">", 1)
+    if content.cite:
+        page = page.replace("</body>", f"<p class='note' style='margin-top: 1.5mm'>{e(content.cite)}</p>\n</body>", 1)
+    return page
+
+
+def source_entry(reference_: str, where: str) -> str:
+    """A source in the list: its full reference, the title linked to the first passage the brief cites."""
+    e = html.escape
+    text = e(reference_)
+    title = re.search("\u201c.*?\u201d", text)
+    if not where:
+        return f"<li>{text}</li>"
+    if not title:
+        return f"<li>{text} <a href='{e(where)}'>(passage)</a></li>"
+    return f"<li>{text[:title.start()]}<a href='{e(where)}'>{title.group()}</a>{text[title.end():]}</li>"
 
 
 def chromium_path() -> str | None:

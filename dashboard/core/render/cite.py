@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
+from core.analysis.documents import date_text
 from core.data.version import long_date
 
 DASHBOARD = "Central Asian mobilization to foreign conflicts: an analyst dashboard"
@@ -78,6 +79,34 @@ def text(c: Citation) -> str:
     version = f"data version of {long_date(c.version)}" if c.version else "data version not recorded"
     return (f"{c.dashboard}, \u201c{c.title}\u201d, {version}. {c.link or 'link not available'} "
             f"(accessed {long_date(c.accessed)}).")
+
+
+def export_text(c: Citation, kind: str) -> str:
+    """The citation of an export that has a title of its own (a country brief): the title in quotes,
+    then what it is and its filters. '<dashboard>, “Tajikistan: what the documents say”, country brief,
+    all years, data version of 6 December 2026. <link> (accessed 23 November 2026).'"""
+    version = f"data version of {long_date(c.version)}" if c.version else "data version not recorded"
+    what = ", ".join(p for p in (kind, c.filters) if p)
+    return (f"{c.dashboard}, \u201c{c.view}\u201d, {what + ', ' if what else ''}{version}. "
+            f"{c.link or 'link not available'} (accessed {long_date(c.accessed)}).")
+
+
+# A document's reference ----------------------------------------------------------------------------
+
+def document_reference(row: dict) -> str:
+    """A document's full reference as documents.csv gives it: authors, title, publisher and date; a
+    field it leaves blank is left out. 'Rustam Makhmudov, Alisher Rakhimov and Akram Umarov, “The
+    current state …”, University of World Economy and Diplomacy, …, 2023 or later (inferred).'"""
+    def given(column: str) -> str:
+        value = row.get(column)
+        return "" if value is None or value != value else str(value).strip()  # blank, or NaN
+
+    authors = [a.strip() for a in given("authors").split(";") if a.strip()]
+    who = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1] if authors else ""
+    title = f"\u201c{given('title')}\u201d" if given("title") else ""
+    publisher = given("publisher")
+    when = date_text(given("published"), given("published_basis"), given("published_text"))
+    return ", ".join(p for p in (who, title, publisher, when) if p) + "."
 
 
 # BibTeX ---------------------------------------------------------------------------------------------

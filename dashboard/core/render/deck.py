@@ -15,6 +15,7 @@ import math
 
 import pandas as pd
 
+from core.analysis.documents import name_of
 from core.data.version import long_date
 from core.render import cite
 from core.render.export import ChartExport, cited_documents, full_reference, image, quote_lines, slide_figure
@@ -88,18 +89,27 @@ def _textbox(slide, top: float, text: str, points: int, bold: bool = False, colo
     return top + height
 
 
-def source_line(item: ChartExport, limit: int = 118) -> str:
-    """'Sources: Tucker (2021); UWED (2023)', cut to one line with 'and N more (in the notes)'."""
-    line = "Sources: " + ("; ".join(item.sources) if item.sources else "none")
-    if len(line) <= limit:
-        return line
-    shown, kept = "Sources: ", 0
-    for source in item.sources:
-        more = f" and {len(item.sources) - kept - 1} more (in the notes)"
-        if len(shown) + len(source) + len(more) + 2 > limit:
+def source_line(item: ChartExport, documents: pd.DataFrame, limit: int = 118) -> str:
+    """'Sources: Tucker (late 2021 or later, inferred); The Soufan Center (autumn 2021, inferred) and 2
+    more (in the notes)': the documents behind the chart as 'Author (date)', as many as fit one line,
+    in the order of documents.csv; when not even one fits, how many there are."""
+    names = {d["doc_id"]: name_of(d).short for d in documents.to_dict("records")}
+    used = set(item.rows["doc_id"]) if "doc_id" in item.rows else set()
+    cited = [names[d] for d in names if d in used] or list(item.sources)
+    if not cited:
+        return "Sources: none"
+    shown: list[str] = []
+    for n, source in enumerate(cited, 1):
+        rest = len(cited) - n
+        line = "Sources: " + "; ".join(shown + [source]) + (f" and {rest} more (in the notes)" if rest else "")
+        if len(line) > limit:
             break
-        shown, kept = shown + ("; " if kept else "") + source, kept + 1
-    return shown + f"{'; ' if kept else ''}and {len(item.sources) - kept} more (in the notes)"
+        shown.append(source)
+    if len(shown) == len(cited):
+        return "Sources: " + "; ".join(shown)
+    if shown:
+        return "Sources: " + "; ".join(shown) + f" and {len(cited) - len(shown)} more (in the notes)"
+    return f"Sources: {len(cited)} document{'s' if len(cited) != 1 else ''}, cited in full in the notes"
 
 
 def notes_text(item: ChartExport, documents: pd.DataFrame) -> str:
@@ -129,7 +139,7 @@ def chart_slide(deck, item: ChartExport, documents: pd.DataFrame) -> None:
     pixels = (PICTURE_PX, max(300, round(PICTURE_PX * picture_height / CONTENT)))
     png = image(slide_figure(item, *pixels), "png")
     slide.shapes.add_picture(io.BytesIO(png), Inches(MARGIN), Inches(picture_top), Inches(CONTENT), Inches(picture_height))
-    _textbox(slide, footer_top, source_line(item), MIN_PT)
+    _textbox(slide, footer_top, source_line(item, documents), MIN_PT)
     slide.notes_slide.notes_text_frame.text = notes_text(item, documents)
 
 
