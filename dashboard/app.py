@@ -8,7 +8,7 @@ import logging
 
 import streamlit as st
 
-from core.curation.mode import curator_mode
+from core.curation.mode import NO_GATE, curate_page_allowed, curator_mode
 from ui import layout, state, store
 from ui.chrome import PAGE_FAILED
 from ui.navigation import page_sections
@@ -18,8 +18,10 @@ layout.stylesheet()  # the phone rules (ui/layout.py)
 
 store.refresh()  # the data as of now: read again only after a write, by any process
 sections = page_sections()
-if curator_mode():  # decided when the server starts; a reader's session never has this page or its URL
+if curate_page_allowed():  # decided when the server starts; a reader's session never has this page or its URL
     sections["Curator"] = [st.Page("views/curate.py", title="Curate", url_path="curate")]
+elif curator_mode():  # asked for, but served without the sign-in of dashboard/server.py
+    st.error(NO_GATE)
 pages = [p for section in sections.values() for p in section]
 overview, country, search = sections["Answers"]
 page = st.navigation(pages)  # flat: Streamlit 1.67 draws section headings as <div>s inside the nav <ul> (an axe violation)

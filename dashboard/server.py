@@ -27,12 +27,13 @@ from starlette.middleware import Middleware
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from core.curation import worker  # noqa: E402
-from core.curation.mode import curator_mode  # noqa: E402
+from core.curation.mode import GATE, GATE_ENV, curator_mode  # noqa: E402
 from ui.chrome import PAGE_FAILED  # noqa: E402
 from web.curator import CuratorGate, sign_in_route  # noqa: E402
 from web.headers import SecureResponses  # noqa: E402
 from web.readers import ReaderLimits  # noqa: E402
 
+os.environ[GATE_ENV] = GATE  # app.py, run by this process, is behind the middleware below (core.curation.mode)
 TOKEN_ENV = "DASHBOARD_CURATOR_TOKEN"
 HOSTS_ENV = "DASHBOARD_CURATOR_HOSTS"  # comma-separated names the curator's server is reached by
 LOG = logging.getLogger("dashboard")

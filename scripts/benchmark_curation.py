@@ -42,6 +42,7 @@ def page_reruns(doc_id: str, repeats: int = 7) -> None:
     from streamlit.testing.v1 import AppTest
 
     os.environ["DASHBOARD_CURATOR"] = "1"
+    os.environ["DASHBOARD_SERVED_BY"] = "server.py"  # as dashboard/server.py sets it (core.curation.mode)
     app = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 
     def session(page: str | None) -> AppTest:

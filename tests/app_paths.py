@@ -18,7 +18,7 @@ PAGE_FAILED = "Something went wrong while drawing this page"
 
 def _registered_pages(sources: tuple[Path, ...] = (NAVIGATION, APP)) -> tuple[dict[str, str], set[str]]:
     """{url name: script path} for every st.Page in these files, in order, and the names registered
-    only under an `if curator_mode():` (a reader never has those)."""
+    only under an `if curate_page_allowed():` (a reader never has those)."""
     pages: dict[str, str] = {}
     hidden: set[str] = set()
     for source in sources:
@@ -30,7 +30,7 @@ def _registered_pages(sources: tuple[Path, ...] = (NAVIGATION, APP)) -> tuple[di
 def _read_pages(tree: ast.AST, pages: dict[str, str], hidden: set[str]) -> None:
     curator_only: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.If) and "curator_mode" in ast.unparse(node.test):
+        if isinstance(node, ast.If) and "curate_page_allowed" in ast.unparse(node.test):
             curator_only |= {id(n) for n in ast.walk(node)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and ast.unparse(node.func) in ("st.Page", "Page"):

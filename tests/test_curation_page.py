@@ -13,6 +13,7 @@ from ui import store
 from streamlit.testing.v1 import AppTest
 
 import curate as cli
+from core.curation.mode import GATE, GATE_ENV, NO_GATE
 from app_paths import APP, source_rows, unfold
 from core.data.loading import load_corpus
 from test_curation import BRIEF, cid, decide, snapshot
@@ -29,6 +30,7 @@ def _fresh_caches():
 
 def curator_session(scratch, monkeypatch, doc_id: str, view: str = "Table") -> AppTest:
     monkeypatch.setenv("DASHBOARD_CURATOR", "1")
+    monkeypatch.setenv(GATE_ENV, GATE)  # as dashboard/server.py sets it; AppTest has no network to guard
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(scratch.curated))
     monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(scratch.seeds))
     at = AppTest.from_file(str(APP), default_timeout=120).run()
@@ -178,3 +180,14 @@ def test_one_candidate_at_a_time_with_its_sentence_marked(scratch, tmp_path, mon
     at.button_group(key="curate-mode").set_value("Table").run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("1 reject" in c.value for c in at.caption), "the table view shows the decision taken one at a time"
+
+
+def test_curator_mode_without_the_servers_sign_in_has_no_curate_page_and_says_why(monkeypatch):
+    """`DASHBOARD_CURATOR=1 streamlit run dashboard/app.py` skips dashboard/server.py's sign-in and host
+    checks: the app then has no Curate page, and says how to start the curator's server."""
+    monkeypatch.setenv("DASHBOARD_CURATOR", "1")
+    monkeypatch.delenv(GATE_ENV, raising=False)
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/curate.py")
+    assert NO_GATE in [e.value for e in at.error]

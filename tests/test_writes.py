@@ -185,7 +185,7 @@ def test_an_error_while_writing_leaves_the_tables_old_before_the_commit_and_new_
 
         monkeypatch.setattr(transaction, "_write", write)
         monkeypatch.setattr(transaction, "_rename", rename)
-        with pytest.raises(OSError, match="simulated"):
+        with pytest.raises(CurationError, match="could not be finished.*simulated.*apply again"):  # in words, no traceback
             curation_write.apply_plan(plan, curated, seeds)
         monkeypatch.setattr(transaction, "_write", real_write)
         monkeypatch.setattr(transaction, "_rename", real_rename)
@@ -278,3 +278,20 @@ def test_the_validator_reads_the_folder_DASHBOARD_DATA_DIR_names(scratch, monkey
     printed = capsys.readouterr()
     assert "incidents.csv:2:date: '2022-13-45' is not a date" in printed.out
     assert str(scratch.curated) in printed.err
+
+
+def test_a_long_file_name_neither_fails_a_write_nor_wedges_the_next(scratch, tmp_path):
+    """A document uploaded as 'kkk…k.txt' (246 k's): its file in seeds/ gets a short name, and even a
+    long target name is copied into place through a short temporary one (a temporary name over the
+    file system's 255 bytes failed the write and left a journal every later write tripped on)."""
+    from core.curation.register import MAX_STEM, seed_file_name
+
+    assert len(seed_file_name("long_doc", "k" * 246 + ".txt")) <= MAX_STEM + len(".txt")
+    assert seed_file_name("x", "Tajik returnees - a report from the Fergana valley, 2025 edition of the annual"
+                          " review of repatriation and reintegration.pdf").endswith("annual.txt")
+    target = scratch.seeds / ("k" * 246 + ".txt")
+    with transaction.exclusive(scratch.curated, scratch.seeds):
+        transaction.commit({target: "A text.\n"}, scratch.curated, scratch.seeds)
+    assert target.read_text() == "A text.\n"
+    assert not (scratch.curated / transaction.JOURNAL).exists()
+    assert not list(scratch.seeds.glob(f".*{transaction.TEMP_SUFFIX}"))

@@ -19,7 +19,7 @@ from core.curation.worker import StepFailed
 from core.curation.review import incomplete, number_status
 from core.curation import write as curation_write
 from core.data import paths
-from core.curation.mode import curator_mode
+from core.curation.mode import curate_page_allowed
 from core.data.quotes import Document
 from core.curation.proposals import CANDIDATE_COLUMNS, DECISIONS
 from core.data.schema import INCIDENT_KINDS, QUALIFIERS, TABLES
@@ -29,7 +29,7 @@ from ui.review import one_at_a_time
 
 chrome.header("Curate", "Propose rows for a document, review them, see the change as a diff, then write it. "
           "Proposals are suggestions: nothing is written until you accept rows and press Write.")
-if not curator_mode():  # never reached by a reader (the page is not registered), kept as a second lock
+if not curate_page_allowed():  # never reached by a reader (the page is not registered), kept as a second lock
     st.error("This page is available only when the dashboard is started in curator mode.")
     st.stop()
 

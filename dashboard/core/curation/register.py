@@ -209,8 +209,16 @@ def new_document(doc_id: str, text: str, source_name: str, title: str = "", publ
                         **{k: v for k, v in fields.items() if v is not None})
 
 
+MAX_STEM = 80  # characters of a document's file name in seeds/ (a file system takes 255 bytes)
+
+
 def seed_file_name(doc_id: str, source_name: str) -> str:
+    """The document's file in seeds/: its upload's name in lower case and hyphens, at most MAX_STEM
+    characters (cut at a hyphen where one is near), or its doc_id."""
     stem = re.sub(r"[^a-z0-9]+", "-", Path(source_name).stem.lower()).strip("-") or doc_id
+    if len(stem) > MAX_STEM:
+        cut = stem[:MAX_STEM]
+        stem = (cut.rsplit("-", 1)[0] if "-" in cut[MAX_STEM // 2:] else cut).strip("-")
     return f"{stem}.txt"
 
 

@@ -86,6 +86,11 @@ def apply_plan(plan: Plan, curated_dir: Path, seeds_dir: Path) -> Outcome:
             commit(plan, curated_dir, seeds_dir)
     except transaction.DataBusy as busy:
         raise CurationError(str(busy)) from None
+    except OSError as failed:  # a full disk, a folder not writable: said in words, with what happens next
+        raise CurationError(f"{curated_dir.name}/:-:-: the write could not be finished ({failed.strerror or failed}: "
+                            f"{Path(failed.filename).name if failed.filename else 'a data file'}). If it was committed, the "
+                            "next write or the next reader finishes it; otherwise nothing was written. Fix the cause "
+                            "and apply again.") from None
     return report(plan.meta.doc_id, curated_dir, seeds_dir, plan.counts)
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import shutil
 import time
@@ -113,8 +114,8 @@ def read_lock(curated_dir: Path, seeds_dir: Path) -> Iterator[None]:
         try:
             with exclusive(curated_dir, seeds_dir):
                 pass
-        except (DataBusy, OSError):
-            pass  # a long write, or a folder this user may not write to: read under the shared lock below
+        except (DataBusy, OSError) as why:  # a long write, or a folder this user may not write to: read as it is
+            logging.getLogger(__name__).warning("reading the data without finishing an interrupted write: %s", why)
     fd = _open_lock(curated_dir)
     if fd is None:
         yield
@@ -160,7 +161,9 @@ def replay(curated_dir: Path, seeds_dir: Path) -> None:
     manifest = json.loads((journal / "manifest.json").read_text(encoding="utf-8"))["files"]
     for entry in manifest:
         target = _target(entry, curated_dir, seeds_dir)
-        temp = target.with_name(f".{target.name}{TEMP_SUFFIX}")
+        # named by its blob, not its target: a temporary name built on a long file name passed the
+        # file system's 255-byte limit and wedged every later write
+        temp = target.with_name(f".{entry['blob']}{TEMP_SUFFIX}")
         _write(temp, (journal / entry["blob"]).read_bytes())
         _rename(temp, target)
     _rename(journal, curated_dir / RETIRED)

@@ -228,12 +228,20 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# A text cell that a spreadsheet would run as a formula ("=HYPERLINK(...)" in a quote or a note).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value):
-    """A whole number as an int (Excel keeps it a number), a flag as yes / no; any other value as it is."""
+    """A whole number as an int (Excel keeps it a number), a flag as yes / no, a text that a
+    spreadsheet would read as a formula behind an apostrophe (OWASP's advice for CSV injection);
+    any other value as it is."""
     if isinstance(value, (bool, np.bool_)):
         return "yes" if value else "no"
     if isinstance(value, (float, np.floating)) and np.isfinite(value) and float(value).is_integer():
         return int(value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
     return value
 
 
