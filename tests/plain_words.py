@@ -35,6 +35,8 @@ SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b(?!\.csv)")  # a data file
 # also an English word a quote or sentence may begin with).
 MISSING = re.compile(r"^\s*(?:None|nan|NaN|NaT|<NA>)\s*$|(?:[:(=]\s*|\b(?:is|was|of)\s)(?:None|nan|NaN|NaT|<NA>)\b|"
                      r"(?<![\w-])(?:nan|NaN|NaT|<NA>)(?![\w-])")
+# The database's words where a reader's belong: "25 curated rows", "the rows cite", "passage(s)".
+DATABASE_WORDS = re.compile(r"\bcurated rows?\b|\bthe rows cite\b|\b\w+\(s\)")
 LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")  # [text](target "title")
 URL = re.compile(r"https?://[^\s\"'<>)\]]+|(?:\?|/)[^\s\"'<>]*[?=&][^\s\"'<>]*")
 
@@ -57,6 +59,8 @@ def problems(text: str, where: str, verbatim: bool = False) -> list[str]:
             found.append(f"snake_case {match.group()!r}")
         for match in MISSING.finditer(text):
             found.append(f"missing value shown as {match.group()!r}")
+        for match in DATABASE_WORDS.finditer(text):
+            found.append(f"database wording {match.group()!r}")
         for word in re.findall(r"[A-Za-z][A-Za-z0-9_]*", text):
             if word in _IDS and word.islower():
                 found.append(f"id {word!r}")

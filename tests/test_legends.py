@@ -43,6 +43,6 @@ def test_a_country_maps_legend_names_only_the_marks_it_draws(corpus):
     cmap = country_map.country_map(corpus, build_profile(corpus, "TJK", Filters()))
     assert cmap.parts["shaded"].empty
     words = " ".join(w for _, _, w in maps.legend_entries(cmap.parts))
-    assert "shaded" not in words and "another place the rows cite" in words
+    assert "shaded" not in words and "another place the documents cite" in words
     gorno = cmap.inside[cmap.inside["name"].str.contains("Gorno", na=False)]
     assert len(gorno) and not gorno["precision_label"].str.contains("shaded").any(), gorno["precision_label"].tolist()

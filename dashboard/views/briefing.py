@@ -5,6 +5,7 @@ in the link (ui.exports), so a reload or a shared link shows the same pack."""
 import streamlit as st
 
 from core.render.export import build_deck, build_zip
+from core.analysis.plain import count_of
 from ui import chrome, exports, state, store
 
 TITLE_MAX, TAKEAWAY_MAX = 120, 160  # a title fits two lines of a slide; a takeaway one line at 20 pt
@@ -79,8 +80,8 @@ def show_pack() -> None:
                           help="One line in bold under the filters on the slide, and in the ZIP's sources.md")
             names = store.document_names()
             documents = [chrome.safe_text(names[d].author) for d in dict.fromkeys(item.rows["doc_id"]) if d in names]
-            st.caption(f"Filters: {chrome.safe_text(item.filters)} · {len(item.rows)} curated row"
-                       f"{'s' if len(item.rows) != 1 else ''} from {', '.join(documents) or 'no document'}")
+            st.caption(f"Filters: {chrome.safe_text(item.filters)} · {count_of(len(item.rows), 'quoted statement')} "
+                       f"from {', '.join(documents) or 'no document'}")
 
     documents = corpus["documents"]
     built = st.session_state.setdefault("_pack", {})

@@ -13,6 +13,7 @@ from core.analysis.overview import figure_value
 from core.analysis.profile import REGIONAL_SCOPE, build_profile, incidents_summary, timeline_rows, timeline_summary
 from core.analysis.query import country_names, figures_mask, ids_where, incidents_mask
 from core.data.schema import CENTRAL_ASIA
+from core.analysis.plain import count_of
 from ui import cache, chrome, graphics, state, store, tables
 
 corpus = store.corpus()
@@ -80,7 +81,7 @@ def passage_tables(p) -> list[tuple[str, str, object]]:
     out = []
     for doc_id, part in p.passages.groupby("doc_id", sort=False):
         body, notes = part[~part["in_notes"]], part[part["in_notes"]]
-        label = f"{titles.get(doc_id, doc_id)}: {len(body)} passage(s)" + (f", {len(notes)} in its notes" if len(notes) else "")
+        label = f"{titles.get(doc_id, doc_id)}: {count_of(len(body), 'passage')}" + (f", {len(notes)} in its notes" if len(notes) else "")
         shown = pd.concat([body, notes])
         out.append((doc_id, label, shown.assign(where=shown["in_notes"].map({True: "notes", False: "text"}),
                                                          terms=shown["terms"].map(", ".join))[["text", "terms", "where", "link"]]))

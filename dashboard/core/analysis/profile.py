@@ -342,7 +342,7 @@ def timeline_summary(profile: Profile) -> str:
         return f"No dated event in {profile.name} or involving {profile.adjective} nationals."
     first, last = (date_text(r["date"], r.get("date_inferred", "")) for _, r in dated.sort_values("start").iloc[[0, -1]].iterrows())
     kinds = dated["kind"].value_counts()
-    top = ", ".join(f"{n} {k}" for k, n in kinds.head(4).items())
+    top = ", ".join(count_of(n, k) for k, n in kinds.head(4).items())
     relations = ", ".join(f"{n} {rel}" for rel, n in dated["relation"].value_counts().items())
     undated = len(ev) - len(dated)
     return (f"{count_of(len(dated), 'dated event')} from {first} to {last} ({top}"

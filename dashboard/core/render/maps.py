@@ -48,7 +48,7 @@ PRECISION_LEGEND = [
     ("city", "dot", POINT, "hotspot city or site: a point (sized by the rows about it)"),
     ("outlined", "line", OUTLINE_ONLY, "a hotspot city's region, where drawn: outlined only"),
     ("region", "ring", POINT_VAGUE, "hotspot region or country: an indicative point, not a location"),
-    ("cited", "small dot", CITED, "another place the rows cite: named as a hotspot by no row, not counted"),
+    ("cited", "small dot", CITED, "another place the documents cite: not named as a hotspot, not counted"),
 ]
 
 # A light halo around names (signed-distance-field text, so it can have an outline): a name may be

@@ -49,7 +49,7 @@ def static_hotspot_figure(parts: dict[str, pd.DataFrame], title: str, zoom: floa
                    _area(shapes, "region around a point (outlined only)", "rgba(0,0,0,0)", _rgba(OUTLINE_ONLY), 2, legend=True)]
     cited = parts.get("cited", points.iloc[0:0])
     if not cited.empty:
-        traces.append(go.Scattergeo(lon=cited["lon"], lat=cited["lat"], mode="markers", name="other places the rows cite (no hotspot claim)",
+        traces.append(go.Scattergeo(lon=cited["lon"], lat=cited["lat"], mode="markers", name="other places the documents cite (not hotspots)",
                                     marker=dict(size=5, color=_rgba(CITED)), hovertext=cited["name"], hoverinfo="text"))
     precise = points[~points["geo_precision"].isin(["region", "country"])]
     vague = points[points["geo_precision"].isin(["region", "country"])]
