@@ -140,20 +140,26 @@ class PackStore:
             raise PackError(f"This chart would make the briefing pack larger than {self.limits.pack_bytes // 1_000_000} MB: "
                             "remove a chart (maps take the most room) or start a new pack on the Briefing page.")
         self.folder.mkdir(parents=True, exist_ok=True)
+        self.prune(keep=key)
         path = self.path(key)
+        others = sum(p.stat().st_size for p in self.folder.glob("*.json") if p != path and p.exists())
+        if others + len(text) > self.limits.store_bytes:
+            # never another reader's pack: one client adding charts must not empty everyone's shared links
+            raise PackError("The dashboard's store of briefing packs is full, so this chart was not added; your pack "
+                            f"and every shared link are kept, and packs nobody opens for {self.limits.days} days are "
+                            "removed. Download your pack (PowerPoint or ZIP) now, or try again later.")
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".pack-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
             out.write(text)
         os.replace(temporary, path)
-        self.prune(keep=key)
 
     def delete(self, key: str) -> None:
         if self.exists(key):
             self.path(key).unlink(missing_ok=True)
 
     def prune(self, keep: str | None = None, now: float | None = None) -> list[str]:
-        """Remove packs unused for `days`, then the least recently used until all fit in `store_bytes`;
-        never `keep`. Returns the keys removed."""
+        """Remove packs unused for `days`, never `keep`; a full store refuses new charts (save) rather
+        than remove packs still in use. Returns the keys removed."""
         now = time.time() if now is None else now
         packs = []
         for path in self.folder.glob("*.json"):
@@ -166,7 +172,7 @@ class PackStore:
         removed, total = [], sum(size for _, size, _ in packs)
         for used, size, path in packs:
             too_old = now - used > self.limits.days * 86_400
-            if path.stem != keep and (too_old or total > self.limits.store_bytes):
+            if path.stem != keep and too_old:
                 path.unlink(missing_ok=True)
                 removed.append(path.stem)
                 total -= size
