@@ -280,15 +280,18 @@ def hotspot_text_alternative(hot: pd.DataFrame, country_names: dict[str, str]) -
     if hot.empty:
         return "The map shows no hotspot for these filters.", pd.DataFrame()
     rows = []
-    for (_, name, iso), claims in hot.groupby(["place_id", "name", "country_iso3"], sort=False):
+    for (_, iso), claims in hot.groupby(["place_id", "country_iso3"], sort=False):  # a place once, however named
         precision = claims["geo_precision"].dropna()
-        rows.append({"place": name, "country": country_names.get(iso, iso), "claims": len(claims),
+        inferred = int((claims["place_inferred"] == "yes").sum()) if "place_inferred" in claims else 0
+        name = claims["name"].iloc[0].removesuffix(" (inferred)")
+        rows.append({"place": name, "country": country_names.get(iso, iso), "claims": len(claims), "inferred": inferred,
                      "waves": "; ".join(dict.fromkeys(claims["wave"])),
                      "documents": "; ".join(dict.fromkeys(claims["source"] if "source" in claims else claims["doc_id"])),
                      "precision": precision.iloc[0] if len(precision) else ""})
     table = pd.DataFrame(rows).sort_values(["claims", "place"], ascending=[False, True], kind="stable")
-    places = "; ".join(f"{r.place} ({r.country}, {r.claims} claim{'s' if r.claims != 1 else ''})"
-                       for r in table.itertuples())
+    places = "; ".join(f"{r.place} ({r.country}, {r.claims} claim{'s' if r.claims != 1 else ''}"
+                       + (f", {'its' if r.claims == 1 else f'{r.inferred} of them'} placed by the curator's inference"
+                          if r.inferred else "") + ")" for r in table.itertuples())
     sentence = (f"{len(hot)} hotspot claim{'s' if len(hot) != 1 else ''} in {len(table)} place"
                 f"{'s' if len(table) != 1 else ''}: {places}.")
-    return sentence, table.reset_index(drop=True)
+    return sentence, table.drop(columns="inferred").reset_index(drop=True)

@@ -189,7 +189,8 @@ def _hotspot_labels(parts: dict[str, pd.DataFrame], zoom: float, cited: bool = F
     countries = country_points()
     country_names = {name for name, _, _ in countries}
     names, seen = [], set()
-    for frame in (parts["shaded"], parts["outlined"]):
+    # the hotspots' names first (areas, then points: Moscow, Satpaev, Kandahar), then other places'
+    for frame in (parts["shaded"], parts["outlined"], parts["points"]):
         for name, lon, lat in zip(frame["name"].tolist(), frame["lon"].tolist(), frame["lat"].tolist()):
             if name in seen:
                 continue
