@@ -209,3 +209,11 @@ def test_the_worked_example_of_adding_a_document_prints_what_the_page_says(scrat
             assert any(p.startswith(line[:-3].rstrip()) for p in printed.splitlines()), line
         else:
             assert line in printed, f"the page says `{line}`; apply printed:\n{printed}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_no_page_holds_a_placeholder_for_figures_still_to_come(page):
+    """docs/production.md once printed 'LOAD_TABLE' where its table of measured load belonged."""
+    text = page.read_text(encoding="utf-8")
+    left = re.findall(r"(?m)^\s*(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|TODO|TBD|FIXME|XXX)\s*$", text)
+    assert not left, f"{page.name}: {left}"
