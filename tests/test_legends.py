@@ -61,3 +61,22 @@ def test_the_hotspot_map_names_its_hotspot_points_and_counts_a_place_once(corpus
     sentence, table = hotspot_text_alternative(hot, {})
     assert len(table) == hot["place_id"].nunique() and f"in {hot['place_id'].nunique()} places" in sentence
     assert "Central Kazakhstan (KAZ, 2 claims, 1 of them placed by the curator's inference)" in sentence
+
+
+def test_a_timeline_coloured_by_group_or_relation_uses_no_colour_of_a_kind_of_event(corpus):
+    """Vermilion means an attack on the Attacks map below: coloured by group, the timeline above it
+    (and a profile's, by how events concern the country) uses other colours, each 3:1 on white."""
+    from core.analysis.events import filter_events
+    from core.analysis.profile import timeline_rows
+    from core.analysis.query import incidents_view
+    from core.render.charts import GROUP_COLOURS, incident_timeline
+
+    from test_contrast import ratio
+
+    assert not set(GROUP_COLOURS) & set(CATEGORY_COLOURS.values())
+    assert all(ratio(c, "#FFFFFF") >= 3 for c in GROUP_COLOURS)  # WCAG 1.4.11, as the other marks
+    events = filter_events(incidents_view(corpus), Filters())
+    for fig in (incident_timeline(events, "group", "t"),
+                incident_timeline(timeline_rows(build_profile(corpus, "TJK", Filters())), "group", "t")):
+        used = {t.marker.color for t in fig.data if isinstance(t.marker.color, str)}
+        assert used and not used & set(CATEGORY_COLOURS.values()), used

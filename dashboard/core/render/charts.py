@@ -20,17 +20,18 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.render.labels import NAME_FONT, place_timeline_names, timeline_frame
+
 # Okabe-Ito's orange #E69F00, sky blue #56B4E9 and yellow #F0E442 were replaced: 2.3, 2.3 and 1.3 to 1 on white.
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8800FF", "#774422", "#445555", "#000000"]
-# Nearest Streamlit Markdown colour names, for legends written as text beside maps.
-OKABE_ITO_NAMES = ["blue", "red", "green", "violet", "violet", "orange", "gray", "gray"]
 NOT_REPORTED = "#8A8A8A"
-# One colour per category of event, everywhere (timelines, maps, legends, exports), and the
-# Markdown colour name that legends written as text use for it.
+# One colour per category of event, everywhere (timelines, maps, legends, exports; legends written
+# beside a drawing use these colours too: core.render.legend).
 CATEGORY_COLOURS = {"attack": "#D55E00", "plot": "#0072B2", "arrest": "#009E73", "group event": "#CC79A7",
                     "policy": "#445555", "unrest": "#774422", "other": "#000000"}
-CATEGORY_COLOUR_NAMES = {"attack": "red", "plot": "blue", "arrest": "green", "group event": "violet",
-                         "policy": "gray", "unrest": "orange", "other": "gray"}
+# Groups or relations (a timeline coloured by group, a profile's timeline by how events concern the
+# country): colours no category of event uses, so that vermilion always means an attack.
+GROUP_COLOURS = ["#332288", "#117733", "#882255", "#8800FF", "#AA4499", "#6B5B00", "#1A6B6B", "#555555"]
 MUTED_TEXT = "#666666"  # secondary text in charts ("not reported"): 5.7 to 1 on white
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#222")
 
@@ -76,8 +77,8 @@ def _rows_by(keys) -> dict:
     return {key: rows[key] for key in sorted(rows)}
 
 
-def colour_map(values) -> dict[str, str]:
-    return {v: OKABE_ITO[i % len(OKABE_ITO)] for i, v in enumerate(sorted(set(values)))}
+def colour_map(values, palette: list[str] = OKABE_ITO) -> dict[str, str]:
+    return {v: palette[i % len(palette)] for i, v in enumerate(sorted(set(values)))}
 
 
 def empty_figure(title: str, message: str) -> go.Figure:
@@ -86,66 +87,59 @@ def empty_figure(title: str, message: str) -> go.Figure:
 
 
 def event_label(place: str, summary: str, killed) -> str:
-    """'Crocus City Hall, 145 killed': where, and the toll where a document states it."""
-    where = place or textwrap.shorten(str(summary), 28, placeholder="…")
+    """'Crocus City Hall, 145 killed': where, and the toll where a document states it (with no place, the
+    summary's first whole words: a name such as 'al-Umari' is not cut at its hyphen)."""
+    where = place or textwrap.shorten(str(summary), 28, placeholder="…", break_on_hyphens=False)
     return where + ("" if pd.isna(killed) else f", {int(killed)} killed")
 
 
-# What a phone leaves the timeline's dates (358 px less the kinds' names and margins), and the width of
-# a label's character at 11 px: labels are placed so that none overlaps another on the narrowest screen.
-TIMELINE_PX, LABEL_CHAR_PX = 230, 6.0
+# The page on a phone as chromium draws it (Streamlit's theme: 12 px ticks and legend): 358 px less the
+# margins (80) and the kinds' names (5.2 px a character) leave the dates; the legend wraps at their width,
+# 29 px a line, an entry 42 px and 6 px a character; the axis and the legend's offset take 74 px. A row
+# is ROW_PX high there at least: room for a name above or below a mark.
+PHONE_PX, PHONE_MARGINS_PX, TICK_CHAR_PX = 358, 80, 5.2
+LEGEND_LINE_PX, LEGEND_ENTRY_PX, LEGEND_CHAR_PX, AXIS_PX = 29, 42, 6.0, 74
+ROW_PX = 30
 
 
-def event_labels(dated: pd.DataFrame, xs: list[str], rows: list[str], row_order: list[str] | None = None) -> list[dict]:
-    """Text traces naming the events a reader looks for: those the curator marks as key, then those
-    with casualties stated (the most killed first). Events at the same spot share one label. Each
-    label goes above or below its mark, centred or leaning inwards, where it overlaps no other label
-    on a phone's timeline (TIMELINE_PX); a label that finds no room is left to the hover and the table.
-    `row_order`: the kinds from the top row down (a label below one row is in the same space as a
-    label above the next)."""
-    marked = (dated["key_event"] == "yes").to_numpy() if "key_event" in dated else np.zeros(len(dated), bool)
+def _legend_lines(names: list[str], width: float) -> int:
+    lines, used = 1, 0.0
+    for entry in (LEGEND_ENTRY_PX + LEGEND_CHAR_PX * len(name) for name in names):
+        lines, used = (lines + 1, entry) if used and used + entry > width else (lines, used + entry)
+    return lines
+
+
+def event_names(dated: pd.DataFrame, xs: list[str], rows: list[str], marked: np.ndarray, marks: list[tuple],
+                room: tuple[float, float], narrowest: float) -> list[dict]:
+    """Annotations naming the events a reader looks for: those the curator marks as key (`marked`),
+    then those with casualties stated (the most killed first). Events at one spot share a name, cut
+    to their places where the whole name finds no room; labels.place_timeline_names puts each beside
+    its own mark, from a phone's width (`narrowest`) to a slide's, and leaves out a name that finds no
+    room (the hover and the table still give it). `marks`, `room`: labels.timeline_frame."""
     killed = dated["killed"].to_numpy(dtype=float, na_value=np.nan)
-    wanted = marked | ~np.isnan(killed)
-    spots: dict[tuple[str, str], list[str]] = {}
-    rank: dict[tuple[str, str], tuple] = {}
-    for i in np.flatnonzero(wanted):
-        r = dated.iloc[i]
-        key = (rows[i], xs[i])
-        spots.setdefault(key, []).append(event_label(r["place"], r["summary"], r["killed"]))
-        rank[key] = min(rank.get(key, (2, 0)), (0 if marked[i] else 1, -(0 if np.isnan(killed[i]) else killed[i])))
-    if not spots:
-        return []
-    times = {x: pd.Timestamp(x).value for x in set(xs)}
-    low, high = min(times.values()), max(times.values())
-    order = row_order or sorted({row for row, _ in spots})
-    placed: dict[int, list[tuple[float, float]]] = {}  # band (the space between two rows) -> x extents taken
-    out = []
+    places, summaries = dated["place"].tolist(), dated["summary"].tolist()
+    spots: dict[tuple[str, str], list[int]] = {}
+    for i in np.flatnonzero(marked | ~np.isnan(killed)):
+        spots.setdefault((rows[i], xs[i]), []).append(i)
+    rank = {key: min((0 if marked[i] else 1, -np.nan_to_num(killed[i])) for i in events) for key, events in spots.items()}
+    wanted = []
     for key in sorted(spots, key=lambda k: (rank[k], k)):
-        row, x = key
-        text = " · ".join(dict.fromkeys(spots[key]))
-        at = (times[x] - low) / (high - low) * TIMELINE_PX if high > low else TIMELINE_PX / 2
-        width = len(text) * LABEL_CHAR_PX
-        extents = {"center": (at - width / 2, at + width / 2), "left": (at - width, at), "right": (at, at + width)}
-        row_index = order.index(row) if row in order else 0
-        for vertical, band in (("top", row_index), ("bottom", row_index + 1)):
-            fitting = [side for side, (a, b) in extents.items() if a >= 0 and b <= TIMELINE_PX
-                       and not any(a < d and c < b for c, d in placed.get(band, []))]
-            if fitting:
-                side = fitting[0]
-                placed.setdefault(band, []).append(extents[side])
-                out.append((row, x, text, f"{vertical} {side}"))
-                break
-    out.sort(key=lambda o: (o[0], o[1]))
-    return [dict(type="scatter", x=[o[1] for o in out], y=[o[0] for o in out], mode="text",
-                 text=[esc(o[2]) for o in out], textposition=[o[3] for o in out],
-                 textfont=dict(size=11, color="#222"), hoverinfo="skip", showlegend=False, cliponaxis=False)]
+        events = spots[key]
+        whole = " · ".join(dict.fromkeys(event_label(places[i], summaries[i], killed[i]) for i in events))
+        where = " · ".join(dict.fromkeys(places[i] for i in events)) if all(places[i] for i in events) else whole
+        wanted.append((events[0], list(dict.fromkeys([whole, where]))))
+    placed = sorted(place_timeline_names(marks, wanted, max(m[1] for m in marks) + 1, room, narrowest, ROW_PX),
+                    key=lambda p: p[0])
+    return [dict(x=xs[i], y=rows[i], text=esc(text), showarrow=False, font=dict(size=NAME_FONT, color="#222"),
+                 borderpad=0, borderwidth=0, **anchor) for i, text, anchor in placed]
 
 
 def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figure:
     """One row per kind of event; a band for the month or year an event is known to, a dot for its day.
 
     Colour shows the broad category (or the group); dot size follows people killed; events with no
-    stated casualties are hollow diamonds.
+    stated casualties are hollow diamonds. The axes' ranges are set (not left to plotly, which pads
+    them by the width drawn), so that the names are placed on the same geometry at every width.
     """
     dated = inc[inc["start"].notna()]
     if dated.empty:
@@ -153,9 +147,9 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
     if colour_by == "group":
         column = "group_link" if "group_link" in dated else "group"
         groups = ["no group named" if g == "" else g for g in dated[column]]
-        top = {g for g, _ in Counter(groups).most_common(len(OKABE_ITO) - 1)}  # ties: first seen, as value_counts
+        top = {g for g, _ in Counter(groups).most_common(len(GROUP_COLOURS) - 1)}  # ties: first seen, as value_counts
         keys = [g if g in top else "other groups" for g in groups]
-        colours = colour_map(keys)
+        colours = colour_map(keys, GROUP_COLOURS)
     else:
         keys = dated["category"].tolist()
         colours = {k: CATEGORY_COLOURS.get(k, CATEGORY_COLOURS["other"]) for k in keys}
@@ -167,6 +161,8 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
     killed = dated["killed"].tolist()
     sizes = [10 + math.sqrt(0 if pd.isna(k) else min(k, 200)) * 2.2 for k in killed]
     symbols = ["diamond-open" if pd.isna(k) else "circle" for k in killed]
+    # How far each mark reaches from its centre: plotly draws a diamond 1.3 times its radius; the outline adds 1 px.
+    radii = [s / 2 * (1.3 if symbol == "diamond-open" else 1) + 1 for s, symbol in zip(sizes, symbols)]
     ids = (dated["event_id"] if "event_id" in dated else dated["incident_id"]).tolist()
     sources = (dated["documents"] if "documents" in dated else dated["doc_id"]).tolist()
     hover = [
@@ -194,14 +190,28 @@ def incident_timeline(inc: pd.DataFrame, colour_by: str, title: str) -> go.Figur
                         line=dict(width=2, color=colour)),
         ))
     order = list(dict.fromkeys(kind for _, kind in sorted(zip(dated["category"], kinds))))  # by category, then kind
-    traces += event_labels(dated, mids, kinds, order)
     traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", name="casualties not stated",
                        marker=dict(symbol="diamond-open", size=11, color="#555")))
     traces.append(dict(type="scatter", x=[None], y=[None], mode="lines", name="known only to the month or year",
                        line=dict(color="#555", width=10), opacity=0.35))
-    return _figure(traces, title, height=max(360, 150 + 26 * len(order)),
-                   xaxis=dict(title=dict(text="Date"), type="date"),  # the band is named in the legend and the caption
-                   yaxis=dict(title=dict(text=""), categoryorder="array", categoryarray=order[::-1]))
+    marked = (dated["key_event"] == "yes").to_numpy() if "key_event" in dated else np.zeros(len(dated), bool)
+    narrowest = PHONE_PX - PHONE_MARGINS_PX - TICK_CHAR_PX * max(len(kind) for kind in order)
+    row_of = {kind: i for i, kind in enumerate(order)}
+    bands = [(pd.Timestamp(start).value, pd.Timestamp(end).value)
+             for start, end, precision in zip(starts, ends, precisions) if precision != "day"]
+    (low, high), room, marks = timeline_frame([pd.Timestamp(x).value for x in mids], [row_of[k] for k in kinds], radii,
+                                              marked | dated["killed"].notna().to_numpy(), bands, len(order), narrowest,
+                                              ROW_PX)
+    legend = [t["name"] for t in traces if t.get("showlegend", True) and t.get("name")]
+    height = AXIS_PX + LEGEND_LINE_PX * _legend_lines(legend, narrowest) + ROW_PX * (len(order) + sum(room))
+    return _figure(traces, title, height=max(360, math.ceil(height)),
+                   annotations=event_names(dated, mids, kinds, marked, marks, room, narrowest),
+                   xaxis=dict(title=dict(text="Date"), type="date",  # the band is named in the legend and the caption
+                              range=[pd.Timestamp(int(low)).floor("D").isoformat(),
+                                     pd.Timestamp(int(high)).ceil("D").isoformat()]),
+                   # every kind named, none skipped for want of room; room above and below (timeline_frame)
+                   yaxis=dict(title=dict(text=""), categoryorder="array", categoryarray=order[::-1], tickmode="array",
+                              tickvals=order, range=[-0.5 - room[1], len(order) - 0.5 + room[0]]))
 
 
 def bar_with_not_reported(table: pd.DataFrame, category: str, value: str, text: str, title: str,

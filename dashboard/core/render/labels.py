@@ -1,9 +1,11 @@
-"""Where names go on a map, so that none overlap at the initial view.
+"""Where names go on a map and on a timeline, so that none overlap and each reads as its own mark's.
 
-Labels are placed in screen pixels of deck.gl's Web Mercator (a 512-pixel world at zoom 0). Pixel
+Map labels are placed in screen pixels of deck.gl's Web Mercator (a 512-pixel world at zoom 0). Pixel
 distances between points do not depend on the size of the map, so the same placement holds at any
 width. Text widths are estimated generously (no font metrics here). The static maps of the exports
 use the same placement, turned back into longitudes and latitudes (unproject).
+
+A timeline's names (place_timeline_names) are placed for every width the one figure is drawn at.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import math
 from functools import lru_cache
 from itertools import chain
 
+import numpy as np
 import pandas as pd
 
 from core.render import geo
@@ -157,3 +160,106 @@ def central_asia_names() -> tuple[str, ...]:
     """The five Central Asian states' names: their labels are placed first (the reader's bearings)."""
     c = geo.countries()
     return tuple(c.loc[c["iso_a3"].isin(CENTRAL_ASIA), "name"])
+
+
+# Names on a timeline ------------------------------------------------------------------------------
+# One figure is drawn at every width, from a phone's 180 px of dates to a slide's 1000, and at several
+# row heights. A name keeps its size and its distance in pixels from its mark (an annotation's shift)
+# while the marks spread apart as the drawing widens, so a name is kept only where it fits at the
+# narrowest width, at the widest and between, and at the lowest row height and above.
+
+NAME_FONT = 11  # px
+NAME_CHAR_PX = 6.0  # an average character at 11 px, generously: chromium draws Source Sans at 4.6, Arial at 5.5
+NAME_HEIGHT = 14.0  # a line at 11 px (chromium's box: 12 to 13 px)
+MARK_GAP = 3  # px between a name and its own mark: it touches it
+NAME_GAP = 4  # px kept between two names
+CLEARANCE = 9  # px at least from a name to any other mark, three times its own mark's gap
+WIDEST_PX = 1000  # a slide's dates
+# Where a name may go, first choices first, as (across, up or down): "centre" on its mark; "after" or
+# "before" it on its row, past its radius; "from" its left edge or "to" its right edge, above or below
+# it (the way a name fits over a mark near the plot's edge).
+NAME_PLACES = (("centre", "above"), ("centre", "below"), ("after", "row"), ("before", "row"),
+               ("to", "above"), ("from", "above"), ("to", "below"), ("from", "below"))
+
+
+def name_offsets(place: tuple[str, str], radius: float, width: float) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of a name's box in pixels from its mark's centre (y downwards)."""
+    across, level = place
+    left = {"centre": -width / 2, "after": radius + MARK_GAP, "before": -radius - MARK_GAP - width,
+            "from": -radius, "to": radius - width}[across]
+    top = {"above": -radius - MARK_GAP - NAME_HEIGHT, "below": radius + MARK_GAP, "row": -NAME_HEIGHT / 2}[level]
+    return left, top, left + width, top + NAME_HEIGHT
+
+
+def name_anchor(place: tuple[str, str], radius: float) -> dict:
+    """A plotly annotation's anchor and shift (y upwards) that put a name's box where name_offsets says."""
+    across, level = place
+    xanchor, xshift = {"centre": ("center", 0), "after": ("left", radius + MARK_GAP),
+                       "before": ("right", -radius - MARK_GAP), "from": ("left", -radius), "to": ("right", radius)}[across]
+    yanchor, yshift = {"above": ("bottom", radius + MARK_GAP), "below": ("top", -radius - MARK_GAP),
+                       "row": ("middle", 0)}[level]
+    return dict(xanchor=xanchor, xshift=xshift, yanchor=yanchor, yshift=yshift)
+
+
+def timeline_frame(times: list[int], rows: list[int], radii: list[float], named: np.ndarray,
+                   bands: list[tuple[int, int]], row_count: int, narrowest: float,
+                   pitch: float) -> tuple[tuple[float, float], tuple[float, float], list]:
+    """((low, high) of the x axis, (rows of room above the top row, below the bottom one), marks) of a
+    timeline whose marks are at `times` (ns) on `rows` (from the top) with `radii` (px): each mark is
+    whole inside the narrowest drawing, and so is each band (start, end); the outer rows get room for
+    their marks, and for a name above or below those `named`; marks as place_timeline_names takes them."""
+    reach = [r + (MARK_GAP + NAME_HEIGHT if n else 2) for r, n in zip(radii, named)]  # px from a mark's centre
+    room = tuple(max(0.0, max(px for px, row in zip(reach, rows) if row == edge) / pitch - 0.5)
+                 for edge in (0, row_count - 1))
+    xs = np.array(list(times) + [t for band in bands for t in band], dtype=float)
+    pads = np.array(list(radii) + [0.0] * (2 * len(bands))) + 2
+    low, high = xs.min(), xs.max()
+    if high == low:  # one day drawn: a year around it
+        low, high = low - 3.2e16, high + 3.2e16
+    for _ in range(8):  # the scale (ns a pixel) depends on the range it widens: a few rounds settle it
+        scale = (high - low) / narrowest
+        low, high = min(low, (xs - pads * scale).min()), max(high, (xs + pads * scale).max())
+    return (low, high), room, [((t - low) / (high - low), row, r) for t, row, r in zip(times, rows, radii)]
+
+
+def place_timeline_names(marks: list[tuple[float, int, float]], wanted: list[tuple[int, list[str]]], rows: int,
+                         room: tuple[float, float], narrowest: float, pitch: float) -> list[tuple[int, str, dict]]:
+    """[(mark, text, anchor)]: the name each wanted mark gets, if any, and its annotation's anchor (name_anchor).
+
+    `marks`: (share of the x axis from its left end, row from the top, radius in px) of every mark
+    drawn; `wanted`: (a mark, its names longest first), most important first; `room`: rows of room
+    above the top row and below the bottom one. A name goes where, at every width from `narrowest`
+    to WIDEST_PX and every row height from `pitch` up, it is inside the plot, NAME_GAP from every
+    name placed before it, and CLEARANCE from every mark but those at its own mark's spot."""
+    at, row, radius = (np.array(column, dtype=float) for column in zip(*marks))
+    widths, pitches = (v.ravel() for v in np.meshgrid(np.geomspace(narrowest, max(WIDEST_PX, narrowest), 8),
+                                                        pitch * np.array([1.0, 1.6, 2.5])))
+    xs, ys = at[:, None] * widths, row[:, None] * pitches  # (marks, drawings)
+    top, bottom = -(0.5 + room[0]) * pitches - 1e-6, (rows - 0.5 + room[1]) * pitches + 1e-6
+    taken = np.empty((0, 4, len(widths)))
+    chosen = []
+    for mark, texts in wanted:
+        own = (at == at[mark]) & (row == row[mark])
+        mark_radius = radius[own].max()  # events at one spot share a name, past the largest mark
+        for text, place in ((text, place) for text in texts for place in NAME_PLACES):
+            left, upper, right, lower = name_offsets(place, mark_radius, len(text) * NAME_CHAR_PX)
+            box = np.array([xs[mark] + left, ys[mark] + upper, xs[mark] + right, ys[mark] + lower])
+            if (box[0] >= -1e-6).all() and (box[2] <= widths + 1e-6).all() and (box[1] >= top).all() \
+                    and (box[3] <= bottom).all() and _apart(box, taken) and _clear(box, xs[~own], ys[~own], radius[~own]):
+                taken = np.concatenate([taken, box[None]])
+                chosen.append((mark, text, name_anchor(place, mark_radius)))
+                break
+    return chosen
+
+
+def _apart(box: np.ndarray, taken: np.ndarray) -> bool:
+    """Whether the box keeps NAME_GAP from each box taken, in every drawing."""
+    left, top, right, bottom = box - [[NAME_GAP], [NAME_GAP], [-NAME_GAP], [-NAME_GAP]]
+    return bool(((left >= taken[:, 2]) | (taken[:, 0] >= right) | (top >= taken[:, 3]) | (taken[:, 1] >= bottom)).all())
+
+
+def _clear(box: np.ndarray, xs: np.ndarray, ys: np.ndarray, radius: np.ndarray) -> bool:
+    """Whether the box keeps CLEARANCE from the edge of each of these marks, in every drawing."""
+    dx = np.maximum(np.maximum(box[0] - xs, xs - box[2]), 0)
+    dy = np.maximum(np.maximum(box[1] - ys, ys - box[3]), 0)
+    return bool((np.hypot(dx, dy) - radius[:, None] >= CLEARANCE).all())
