@@ -110,9 +110,11 @@ def figure_text_alternative(fig: go.Figure) -> tuple[str, pd.DataFrame]:
 
 # Sentences built by pages from the rows behind their charts (the same rows the chart draws).
 
-def _join(items: list[str], limit: int = MAX_ITEMS, what: str = "more") -> str:
-    shown = "; ".join(items[:limit])
-    return shown + (f"; and {len(items) - limit} {what} in the data table" if len(items) > limit else "")
+def _join(items: list[str], limit: int = MAX_ITEMS, noun: str = "") -> str:
+    """The first `limit` items, then 'and 3 more places in the data table' ('1 more place')."""
+    shown, rest = "; ".join(items[:limit]), len(items) - limit
+    more = f"{rest} more" + (f" {noun}{'s' if rest != 1 else ''}" if noun else "")
+    return shown + (f"; and {more} in the data table" if rest > 0 else "")
 
 
 def _names(names: list[str]) -> str:
@@ -252,7 +254,7 @@ def incident_map_summary(inc: pd.DataFrame, inside: pd.DataFrame, outside: pd.Da
     """Which places the map marks and how many incidents each, those outside it, those with no place."""
     unplaced = len(inc) - len(inside) - len(outside)
     marked = [f"{p} {n}" for p, n in _place_counts(inside)]
-    text = (f"Map of {len(inside)} incidents at {len(marked)} places: " + _join(marked, what="more places")
+    text = (f"Map of {len(inside)} incidents at {len(marked)} places: " + _join(marked, noun="place")
             if len(inside) else "No incident in the mapped region")
     if len(outside):
         text += f". Outside the map: {'; '.join(f'{p} {n}' for p, n in _place_counts(outside))}"

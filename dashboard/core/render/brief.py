@@ -156,7 +156,7 @@ def brief_content(corpus: Corpus, profile: Profile, years: str = "", today: dt.d
         first_doc, first_row = r.sources[0]
         where = link(source_link(first_doc, first_row))
         events.append(Cited(f"{date_text(r.date, r.date_inferred) or 'date not stated'} · {event_label(r.place, r.summary, r.killed)}: "
-                            f"{textwrap.shorten(r.summary, 90, placeholder='…')}", number(first_doc, where), where))
+                            f"{textwrap.shorten(r.summary, 90, placeholder='…', break_on_hyphens=False)}", number(first_doc, where), where))
     hotspots = list(dict.fromkeys(profile.hotspots["name"]))
     for doc_id, row in zip(profile.hotspots["doc_id"], profile.hotspots["hotspot_id"]):
         number(doc_id, link(source_link(doc_id, row)))

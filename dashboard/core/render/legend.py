@@ -33,6 +33,6 @@ def legend_html(entries: list[tuple[str, object, str]], title: str = "") -> str:
     for shape, colour, words in entries:
         style = SHAPES[shape].format(c=html.escape(css_colour(colour), quote=True))
         mark = f'<span aria-hidden="true" style="display:inline-block;vertical-align:middle;{style}"></span>'
-        items.append(f'<span style="white-space:nowrap">{mark}&nbsp;{html.escape(words)}</span>')
+        items.append(f'<span>{mark}&nbsp;{html.escape(words)}</span>')  # may wrap: a phone is 358 px wide
     lead = f"<strong>{html.escape(title)}</strong> " if title else ""
     return f'<p style="margin:0 0 1rem 0">{lead}{" &middot; ".join(items)}</p>'
