@@ -194,12 +194,12 @@ WORDS_PAST_CHART_EDGES = """() => {
 }"""
 
 
-# Every pair of a chart's text marks (the timeline's event names, a chart's labels) that overlap on
+# Every pair of a chart's text marks (the timeline's event names, drawn as annotations; a chart's labels) that overlap on
 # screen, each as "first / second": words drawn over words cannot be read.
 CHART_WORDS_OVERLAPPING = """() => {
   const out = [];
   for (const chart of document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')) {
-    const boxes = [...chart.querySelectorAll('.textpoint text')].filter(t => t.textContent.trim())
+    const boxes = [...chart.querySelectorAll('.textpoint text, text.annotation-text')].filter(t => t.textContent.trim())
       .map(t => [t.textContent.slice(0, 30), t.getBoundingClientRect()]).filter(([, r]) => r.width);
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
