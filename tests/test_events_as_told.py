@@ -153,3 +153,16 @@ def test_a_count_of_a_dated_event_is_not_said_to_have_no_period(corpus):
     assert "period not stated" not in twelve["when"] and twelve["when"] == "at the time of the event"
     undated = figs[(figs["period"] == "") & ~figs["subject"].str.startswith("inc-")]
     assert undated["when"].str.startswith("period not stated").all()
+
+
+def test_a_states_strike_on_militants_is_not_counted_as_an_attack(corpus):
+    """The US drone strike that killed al-Zawahiri and the US raid that killed Asim Umar are strikes by
+    a state: 'Attacks and plots' counts neither; they are a kind of event of their own."""
+    from core.analysis.filters import DEFAULT_KINDS
+    from core.render.charts import CATEGORY_COLOURS
+
+    inc = incidents_view(corpus).set_index("incident_id")
+    assert inc.loc["inc-uwed-010", "category"] == inc.loc["inc-soufan-003", "category"] == "state strike"
+    attacks = filter_events(incidents_view(corpus), Filters(kinds=DEFAULT_KINDS))
+    assert not {"ev-uwed-010", "ev-soufan-003"} & set(attacks["event_id"])
+    assert CATEGORY_COLOURS["state strike"] not in {CATEGORY_COLOURS[k] for k in CATEGORY_COLOURS if k != "state strike"}

@@ -39,7 +39,9 @@ TOPICS = ("mobilization", "repatriation", "recruitment", "migration", "violence"
 # Incident kinds and the broader category each belongs to (the Attacks page filters on category).
 INCIDENT_KINDS = {
     "attack": "attack", "suicide attack": "attack", "mass shooting": "attack", "bombing": "attack",
-    "shelling": "attack", "drone strike": "attack", "killing": "attack", "assassination": "attack",
+    "shelling": "attack", "killing": "attack", "assassination": "attack",
+    # a state's strike on militants (the US drone strike on al-Zawahiri): not an attack the dashboard counts
+    "drone strike": "state strike", "military raid": "state strike",
     "plot": "plot", "arrest": "arrest",
     "pledge of allegiance": "group event", "founding": "group event", "ban": "group event",
     "meeting": "group event", "prison release": "group event", "announcement": "group event",
