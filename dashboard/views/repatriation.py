@@ -13,7 +13,7 @@ from core.analysis.filters import absent_caption, absent_words, describe
 from core.analysis.plain import count_of
 from core.analysis.overview import figure_value
 from core.analysis.documents import short_citations
-from core.analysis.events import date_text, event_ids_where, events_of
+from core.analysis.events import date_text, events_of, reports_where
 from core.analysis.query import country_names, filter_figures, rows_where, totals_and_parts
 from core.data.schema import CENTRAL_ASIA
 from ui import cache, chrome, graphics, state, store, tables
@@ -67,8 +67,7 @@ def page_rows(figs: pd.DataFrame, incidents: pd.DataFrame) -> SimpleNamespace:
 
 
 figs = filter_figures(store.figures(), f)
-every = store.incidents()  # the events the filters leave, each with all its reports (as on Attacks)
-incidents = every[every["event_id"].isin(set(event_ids_where(every, f, use_kind=False, use_group=False)))]
+incidents = reports_where(store.incidents(), f, use_kind=False, use_group=False)  # each event with all its reports
 v = cache.cached("repatriation-page", lambda: page_rows(figs, incidents), cache.ids(figs, "figure_id"),
             cache.ids(incidents, "incident_id"), tuple(countries))
 people, suspects, table = v.people, v.suspects, v.table

@@ -162,6 +162,12 @@ def event_ids_where(inc: pd.DataFrame, filters: Filters, use_kind: bool = True, 
     return tuple(dict.fromkeys(e for e, m in zip(event_ids, mask) if m and in_years[e]))
 
 
+def reports_where(inc: pd.DataFrame, filters: Filters, use_kind: bool = True, use_group: bool = True) -> pd.DataFrame:
+    """Every report (incident row) of the events the filters leave, whatever the filters say of the
+    report itself: what a page builds its events from."""
+    return inc[inc["event_id"].isin(set(event_ids_where(inc, filters, use_kind, use_group)))]
+
+
 def filter_events(inc: pd.DataFrame, filters: Filters, citations: dict[str, str] | None = None,
                   use_kind: bool = True, use_group: bool = True, every_event: pd.DataFrame | None = None) -> pd.DataFrame:
     """Events the filters leave, each with all its reports (a report the filters would not match by

@@ -28,7 +28,7 @@ from core.analysis.filters import Filters
 from core.data.loading import Corpus
 from core.analysis.disagreements import disagreements
 from core.analysis.documents import short_citations
-from core.analysis.events import date_text, event_ids_where, events_of, figure_about, incident_words
+from core.analysis.events import date_text, events_of, figure_about, incident_words, reports_where
 from core.analysis.plain import count_of
 from core.analysis.headlines import rank_figures
 from core.analysis.query import corpus_views, derived, filter_figures, hotspots_view, place_countries, region_spans
@@ -207,8 +207,7 @@ def build_profile(corpus: Corpus, iso: str, filters: Filters | None = None, full
     hot = derived(corpus, "hotspots_view", hotspots_view)  # the same for every country: built once per corpus
     hot = hot[hot["country_iso3"] == iso]
 
-    every = corpus_views(corpus)[1]  # the events the filters leave, each with all its reports (as on Attacks)
-    inc = every[every["event_id"].isin(set(event_ids_where(every, filters, use_kind=False, use_group=False)))].copy()
+    inc = reports_where(corpus_views(corpus)[1], filters, use_kind=False, use_group=False).copy()  # as on Attacks
     records = derived(corpus, "incident records", _incident_records)  # the same for every country: read once
     inc["relation"] = [_incident_relation(records[i], iso, name, adjective, central) for i in inc.index]
     inc["by_former_citizens"] = [bool(former) and iso in origin and where != iso for former, origin, where
