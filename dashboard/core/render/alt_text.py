@@ -245,19 +245,24 @@ def timeline_summary(inc: pd.DataFrame) -> str:
                                      f"{'is' if undated == 1 else 'are'} only in the table." if undated else ""))
 
 
-def _place_counts(rows: pd.DataFrame) -> list[tuple[str, int]]:
-    """(place, incidents) from the most incidents down, places with as many in alphabetical order."""
-    return sorted(Counter(rows["place"]).items(), key=lambda place_count: (-place_count[1], place_count[0]))
+def _place_counts(rows: pd.DataFrame) -> list[str]:
+    """'Kabul 4 (1 placed by the curator's inference)': each place once, however its rows name it, from
+    the most incidents down, places with as many in alphabetical order."""
+    places = [p if isinstance(p, str) else "" for p in rows["place"]]
+    counts = Counter(p.removesuffix(" (inferred)") for p in places)
+    inferred = Counter(p.removesuffix(" (inferred)") for p in places if p.endswith(" (inferred)"))
+    return [f"{p} {n}" + (f" ({inferred[p]} placed by the curator's inference)" if inferred[p] else "")
+            for p, n in sorted(counts.items(), key=lambda place_count: (-place_count[1], place_count[0]))]
 
 
 def incident_map_summary(inc: pd.DataFrame, inside: pd.DataFrame, outside: pd.DataFrame) -> str:
     """Which places the map marks and how many incidents each, those outside it, those with no place."""
     unplaced = len(inc) - len(inside) - len(outside)
-    marked = [f"{p} {n}" for p, n in _place_counts(inside)]
+    marked = _place_counts(inside)
     text = (f"Map of {len(inside)} incidents at {len(marked)} places: " + _join(marked, noun="place")
             if len(inside) else "No incident in the mapped region")
     if len(outside):
-        text += f". Outside the map: {'; '.join(f'{p} {n}' for p, n in _place_counts(outside))}"
+        text += f". Outside the map: {'; '.join(_place_counts(outside))}"
     if unplaced:
         text += f". {count_of(unplaced, 'incident')} {'has' if unplaced == 1 else 'have'} no stated place"
     return text + "."

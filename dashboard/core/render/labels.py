@@ -92,6 +92,16 @@ def _label_boxes(name: str, lon: float, lat: float, zoom: float, country: bool) 
     return tuple((tuple(round(v) for v in offset), _box_at(x, y, name, offset, size, bold)) for offset in offsets)
 
 
+OWN_MARGIN = 4  # px: a place's name is at least this much nearer its own point than any other mark
+
+
+def _gap(box: tuple, point: tuple[float, float]) -> float:
+    """Pixels from a point to the nearest edge of a box (0 inside it)."""
+    dx = max(box[0] - point[0], 0, point[0] - box[2])
+    dy = max(box[1] - point[1], 0, point[1] - box[3])
+    return math.hypot(dx, dy)
+
+
 def placed_labels(places, countries, zoom: float, first: tuple[str, ...], markers,
                   frame: tuple[float, float, float, float] | None = None) -> tuple[list[dict], list[dict]]:
     """place_labels on plain rows: places and countries as (name, lon, lat), markers as (lon, lat, radius).
@@ -112,6 +122,9 @@ def placed_labels(places, countries, zoom: float, first: tuple[str, ...], marker
         for offset, (left, top, right, bottom) in _label_boxes(name, lon, lat, zoom, country):
             if keep_in and not inside((left, top, right, bottom)):
                 continue
+            if not country and any(_gap((left, top, right, bottom), ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)) <
+                                   _gap((left, top, right, bottom), (x, y)) + OWN_MARGIN for b in avoid):
+                continue  # a name nearer another mark than its own would name that one
             if not any(left < b[2] and b[0] < right and top < b[3] and b[1] < bottom for b in chain(placed, avoid)):
                 placed.append((left, top, right, bottom))
                 out.append({"name": name, "lon": lon, "lat": lat, "offset": list(offset), "box": (left, top, right, bottom)})

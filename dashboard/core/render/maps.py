@@ -294,11 +294,13 @@ def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:
                      "place": place, "kind": kind, "lat": lat, "lon": lon,
                      "colour": _rgb(colours.get(category, "#555555")), "vague": precision in _VAGUE})
     precise = [d for d in data if not d["vague"]]
-    names: dict[str, tuple] = {}  # each place named once, where it first appears
+    names: dict[str, tuple] = {}  # each place named once ("Kabul (inferred)" is Kabul), where it first appears
     for d in precise:
-        names.setdefault(d["place"], (d["place"], d["lon"], d["lat"]))
+        place = d["place"].removesuffix(" (inferred)")
+        names.setdefault(place, (place, d["lon"], d["lat"]))
     lat, lon, zoom = REGION_VIEW
-    names, countries = placed_labels(list(names.values()), country_points(), zoom, central_asia_names(), [],
+    dots = [(d["lon"], d["lat"], 11 if d["vague"] else 7) for d in data]  # as the layers below draw them
+    names, countries = placed_labels(list(names.values()), country_points(), zoom, central_asia_names(), dots,
                                      phone_frame(lat, lon, zoom))
     layers = [
         *base_layers(),
