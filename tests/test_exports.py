@@ -134,3 +134,17 @@ def test_exports_are_deterministic():
     za, zb = zipfile.ZipFile(io.BytesIO(a)), zipfile.ZipFile(io.BytesIO(b))
     for name in ("01-group-strength.csv", "sources.md", "01-group-strength.svg"):
         assert za.read(name) == zb.read(name)
+
+
+def test_every_deck_slide_holds_its_text_and_a_chart_no_filter_narrows_says_so():
+    """The reviewer's pack: every filter and source line fits its box (37 px of text sat in 35 px
+    boxes), and a chart that no filter narrows said 'Filters: ' with nothing after it."""
+    from dataclasses import replace as with_
+
+    from slide_preview import overflows
+
+    items = [timeline_item(), with_(figures_item(), filters="")]
+    pptx = export.build_deck(items, CORPUS["documents"])
+    assert not overflows(pptx)
+    texts = [s.text_frame.text for slide in Presentation(io.BytesIO(pptx)).slides for s in slide.shapes if s.has_text_frame]
+    assert "Filters: none apply to this chart" in texts and "Filters: " not in texts

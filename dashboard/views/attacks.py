@@ -86,7 +86,7 @@ def timeline(ev, title: str) -> None:
                    data=lambda: ev.loc[ev["start"].notna(), ["date", "date_inferred", "date_precision", "kinds", "category", "group_link",
                                                              "place", "killed", "summary", "documents"]])
     st.caption("A dot marks the day an event is known to; a pale band spans the month or year when the documents give no "
-               "more. Dot size follows people killed; a hollow diamond means no document gives a casualty figure.")
+               "more. Dot size follows people killed; a hollow diamond: the event's reports give no number killed (a figure elsewhere may).")
 
 
 if ev.empty:

@@ -206,7 +206,7 @@ def profile_page(iso: str) -> None:
                        rows=inc, id_column="incident_id", summary=lambda: timeline_summary(p), applies=("years",),
                        data=lambda: ev[["date", "date_inferred", "relation", "kinds", "place", "summary", "documents"]])
         st.caption("Colour: how the event concerns the country. A dot marks a day; a pale band the month or year an "
-                   "event is known to; a hollow diamond: no casualty figure in the documents. An event several "
+                   "event is known to; a hollow diamond: its reports give no number killed (a figure elsewhere may). An event several "
                    "documents report is drawn once.")
         tables.table(lambda: ev[["date", "date_inferred", "relation", "kinds", "place", "group_link", "perpetrator_origin", "targets",
                                  "killed", "summary", "documents", "differs"]], f"profile-{iso}-events", depends=key,
@@ -224,8 +224,9 @@ def profile_page(iso: str) -> None:
                    "nationals.")
     else:
         if not p.languages.empty:
-            st.markdown("**Languages of these channels in use:** " + chrome.safe_text(
-                ", ".join(f"{l} ({n})" for l, n in zip(p.languages["language"], p.languages["claims"]))))
+            st.markdown("**Languages of these channels in use** (claims that name them; a channel two documents name "
+                        "is two claims): " + chrome.safe_text(", ".join(f"{l} ({count_of(n, 'claim')})" for l, n in
+                                                                         zip(p.languages["language"], p.languages["claims"]))))
         tables.table(lambda: ch[["name", "kind", "stance", "languages", "used_by", "audience", "why", "doc_id", "channel_id"]],
                  f"profile-{iso}-channels", rows=ch, depends=key, column_config={
                      "why": "Concerns the country because", "used_by": "Used by (groups)", "channel_id": "Row"})

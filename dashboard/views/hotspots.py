@@ -76,8 +76,9 @@ st.caption(f"Only the places the hotspot rows tie to mobilization are drawn in c
            "(figures, incidents, claims) cite the place. Boundaries: Natural Earth (public domain); Aravan district: geoBoundaries, CC BY-SA 3.0. Where names "
            "would overlap, a country name moves or is left out.")
 static_title = f"Places tied to mobilization ({describe(f, names, applies=('countries',))})"
-behind = cache.cached("hotspot-behind", lambda: pd.DataFrame({"row": hot["hotspot_id"].to_numpy(), "doc_id": hot["doc_id"].to_numpy(),
-                                                          "quote": hot["quote"].to_numpy()}), f.countries)
+# what the map's CSV holds: each claim's place, country, wave and summary, and its source and quote
+behind = cache.cached("hotspot-behind", lambda: hot[["name", "country_iso3", "wave", "summary", "hotspot_id", "doc_id", "quote"]]
+                      .rename(columns={"hotspot_id": "row"}).reset_index(drop=True), f.countries)
 # The static rendering is built only when a download or the briefing asks for it.
 exports.export_controls("hotspot-map", lambda: static_hotspot_figure(parts, static_title), static_title, behind, "row",
                         applies=("countries",))

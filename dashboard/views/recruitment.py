@@ -58,7 +58,7 @@ else:
                        "matrix", shown, rows=used, id_column="channel_id", applies=("groups",),
                        summary=lambda: matrix_summary(matrix, "Claims that a group uses a channel (group: channel claims)"),
                        data=lambda: matrix.rename_axis(index="group").reset_index())
-    st.caption("A number is how many curated claims link the group to the channel; an empty cell means no document says so. "
+    st.caption("A number is how many quoted claims link the group to the channel; an empty cell means no document says so. "
                "On a narrow screen the grid keeps its cells readable: swipe it sideways to see every channel.")
 
 figs = filter_figures(store.figures(), f)

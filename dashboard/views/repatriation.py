@@ -128,7 +128,7 @@ else:
              summary=lambda: estimates_summary(aravan, "Aravan district, Kyrgyzstan, as a share of the country", "percent",
                                                label_column="label"),
              data=lambda: aravan[["label", "display", "qualifier", "period", "doc_id", "figure_id"]])
-    st.caption("Each bar is a different measure from the same document: share of returnee children (first wave), "
+    st.caption("Each mark is a different measure from the same document: share of returnee children (first wave), "
                "share of officially recorded mobilization cases, and share of the population. A triangle pointing "
                "left means \u201cless than\u201d.")
     tables.sources_section(aravan, "figure_id", corpus, key="aravan")

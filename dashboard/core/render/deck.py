@@ -18,7 +18,7 @@ import pandas as pd
 from core.analysis.documents import name_of
 from core.data.version import long_date
 from core.render import cite
-from core.render.export import ChartExport, cited_documents, full_reference, image, quote_lines, slide_figure
+from core.render.export import ChartExport, cited_documents, filters_line, full_reference, image, quote_lines, slide_figure
 
 WIDTH, HEIGHT = 40 / 3, 7.5  # inches: PowerPoint's 16:9 (12192000 x 6858000 EMU)
 MARGIN = 0.5
@@ -41,7 +41,7 @@ def lines_needed(text: str, points: int, width: float = CONTENT) -> int:
 
 
 def _height(lines: int, points: int) -> float:
-    return lines * points * 1.25 / 72 + 0.12
+    return lines * points * 1.25 / 72 + 0.16  # the box's own margins (0.05 in above and below) and a line's leading
 
 
 def _write(frame, lines: list[str], points: int, bold: bool = False, colour=None) -> None:
@@ -117,7 +117,7 @@ def notes_text(item: ChartExport, documents: pd.DataFrame) -> str:
     notes = [item.title]
     if item.takeaway:
         notes.append(f"Takeaway: {item.takeaway}")
-    notes.append(f"Filters: {item.filters}")
+    notes.append(filters_line(item.filters))
     if item.citation is not None:
         notes.append(f"Cite as: {cite.text(item.citation)}")
     notes += ["", f"Sources: {'; '.join(item.sources) or 'none'}", "", "Quotes behind the chart:"]
@@ -130,7 +130,7 @@ def chart_slide(deck, item: ChartExport, documents: pd.DataFrame) -> None:
 
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only": the title stays a title
     _title(slide, item.title)
-    top = _textbox(slide, 1.35, f"Filters: {item.filters}", MIN_PT)
+    top = _textbox(slide, 1.35, filters_line(item.filters), MIN_PT)
     if item.takeaway:
         top = _textbox(slide, top + 0.05, item.takeaway, 20, bold=True, colour=(0x11, 0x11, 0x11))
     footer_top = HEIGHT - MARGIN - _height(1, MIN_PT) + 0.15

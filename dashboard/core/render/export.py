@@ -245,6 +245,11 @@ def _cell(value):
     return value
 
 
+def filters_line(filters: str) -> str:
+    """'Filters: Tajikistan, from 2022', or, for a chart no filter narrows, that none applies."""
+    return f"Filters: {filters}" if filters.strip() else "Filters: none apply to this chart"
+
+
 # Downloads in a reader's words -----------------------------------------------------------------------
 
 # What the app computes for its charts and cards, which a reader of a download does not need.
@@ -346,7 +351,7 @@ def sources_markdown(items: list[ChartExport], documents: pd.DataFrame) -> str:
         lines.append(f"### {n}. {i.title}")
         if i.takeaway:
             lines.append(f"Takeaway: {i.takeaway}")
-        lines.append(f"Filters: {i.filters}")
+        lines.append(filters_line(i.filters))
         if i.citation is not None:
             lines.append(f"Cite as: {cite.text(i.citation)}")
         lines.append("")
