@@ -51,6 +51,11 @@ STYLESHEET = f"""<style>
   [data-testid="stFullScreenFrame"]:not(:has([aria-label="Close fullscreen"])) > [data-testid="stDeckGlJsonChart"] {{
     height: {MAP_HEIGHT_PHONE}px !important;
   }}
+  /* A touch screen shows a table's toolbar at all times, above the table: room for it, so that it
+     does not cover the last words of what comes before. */
+  [data-testid="stElementContainer"]:has(> [data-testid="stFullScreenFrame"] > [data-testid="stDataFrame"]) {{
+    margin-top: 2rem;
+  }}
 }}
 </style>"""
 
