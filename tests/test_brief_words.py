@@ -127,3 +127,19 @@ def test_the_brief_says_how_to_cite_it_at_its_foot(iso):
     with_years = brief.brief_content(CORPUS, build_profile(CORPUS, iso), "from 2022 (rows with no date left out)",
                                      today=TODAY, images=False, version="2026-01-02")
     assert ", country brief, from 2022 (rows with no date left out), data version of 2 January 2026." in with_years.cite
+
+
+def test_a_briefs_places_name_each_place_once_and_its_legend_every_mark_drawn():
+    """Kazakhstan's brief listed 'Central Kazakhstan' twice (two claims, one placing it by inference),
+    and its map's blue outline was in no legend."""
+    from core.analysis.profile import build_profile
+    from core.analysis.filters import Filters
+    from core.render import brief, country_map
+    from conftest import repository_corpus
+
+    corpus = repository_corpus()
+    profile = build_profile(corpus, "KAZ", Filters())
+    content = brief.brief_content(corpus, profile, "", images=False)
+    assert content.hotspots.count("Central Kazakhstan") == 1 and not any("(inferred)" in h for h in content.hotspots)
+    cmap = country_map.country_map(corpus, profile)
+    assert not cmap.parts["outlined"].empty and "blue outline" in brief.map_legend(cmap)

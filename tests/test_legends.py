@@ -80,3 +80,13 @@ def test_a_timeline_coloured_by_group_or_relation_uses_no_colour_of_a_kind_of_ev
                 incident_timeline(timeline_rows(build_profile(corpus, "TJK", Filters())), "group", "t")):
         used = {t.marker.color for t in fig.data if isinstance(t.marker.color, str)}
         assert used and not used & set(CATEGORY_COLOURS.values()), used
+
+
+def test_the_hotspots_page_names_the_places_beyond_the_region_its_map_first_shows():
+    """15 places are counted; Moscow, Russia, France, Germany and Turkey lie beyond the first view."""
+    from app_paths import run_page
+
+    text = " ".join(m.value for m in run_page("hotspots").markdown)
+    assert "Beyond the region the map first shows" in text
+    for name in ("Moscow", "France", "Germany", "Turkey"):
+        assert name in text.split("Beyond the region the map first shows")[1]

@@ -7,6 +7,7 @@ import streamlit as st
 from core.analysis.filters import describe
 from core.analysis.plain import count_of
 from core.render.alt_text import hotspot_text_alternative
+from core.render.geo import split_by_view
 from core.render.legend import legend_html
 from core.render.maps import hotspot_deck, hotspot_map_data, legend_entries
 from core.render.static_maps import static_hotspot_figure
@@ -69,6 +70,10 @@ event = graphics.deck("hotspot-deck", lambda: hotspot_deck(parts, None, fit=bool
                 on_select="rerun", selection_mode="single-object", key="hotspot-map", height=560, alt=summary)
 graphics.text_alternative(summary, summary_table, "hotspot-map")
 st.html(legend_html(legend_entries(parts), "How precise each place is:"))
+far = cache.cached("hotspot-far", lambda: list(dict.fromkeys(
+    split_by_view(hot.dropna(subset=["lat"]))[1]["name"].str.removesuffix(" (inferred)"))), f.countries)
+if far:  # drawn on the map, but beyond the region it first shows
+    st.markdown("**Beyond the region the map first shows** (zoom out to see them): " + chrome.safe_text(", ".join(far)) + ".")
 cited = len(parts["cited"])
 st.caption(f"Only the places the hotspot rows tie to mobilization are drawn in colour; {cited} other "
            f"{'place the documents cite is a small grey dot' if cited == 1 else 'places the documents cite are small grey dots'}, "

@@ -53,6 +53,7 @@ KINDS = {"attack": ("attack", "attacks"), "plot": ("plot", "plots"), "arrest": (
          "group event": ("group event", "group events"), "policy": ("policy measure", "policy measures"),
          "unrest": ("episode of unrest", "episodes of unrest"), "state strike": ("state strike", "state strikes")}
 LEGEND = {"shaded": "orange area: a district or province tied to mobilization", "points": "orange dot: a city or site tied to mobilization",
+          "outlined": "blue outline: the region around a city tied to mobilization",
           "vague": "hollow ring: a place tied to mobilization, known only to a region", "cited": "grey dot: another place the documents cite"}
 
 
@@ -157,7 +158,7 @@ def brief_content(corpus: Corpus, profile: Profile, years: str = "", today: dt.d
         where = link(source_link(first_doc, first_row))
         events.append(Cited(f"{date_text(r.date, r.date_inferred) or 'date not stated'} · {event_label(r.place, r.summary, r.killed)}: "
                             f"{textwrap.shorten(r.summary, 90, placeholder='…', break_on_hyphens=False)}", number(first_doc, where), where))
-    hotspots = list(dict.fromkeys(profile.hotspots["name"]))
+    hotspots = list(dict.fromkeys(n.removesuffix(" (inferred)") for n in profile.hotspots["name"]))  # a place once
     for doc_id, row in zip(profile.hotspots["doc_id"], profile.hotspots["hotspot_id"]):
         number(doc_id, link(source_link(doc_id, row)))
     quotes = [(f"Key point {i}", r.quote) for i, r in enumerate(points.itertuples(), 1)]
@@ -196,6 +197,7 @@ def map_legend(cmap) -> str:
     points = parts["points"]
     vague = points["geo_precision"].isin(["region", "country"]) if "geo_precision" in points else points.index == -1
     drawn = {"shaded": not parts["shaded"].empty, "points": bool((~vague).any()), "vague": bool(vague.any()),
+             "outlined": not parts.get("outlined", points.iloc[0:0]).empty,
              "cited": not parts.get("cited", points.iloc[0:0]).empty}
     shown = [text for key, text in LEGEND.items() if drawn[key]]
     return (shown[0][:1].upper() + "; ".join(shown)[1:] + ".") if shown else ""
