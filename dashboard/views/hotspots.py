@@ -70,8 +70,8 @@ event = graphics.deck("hotspot-deck", lambda: hotspot_deck(parts, None, fit=bool
                 on_select="rerun", selection_mode="single-object", key="hotspot-map", height=560, alt=summary)
 graphics.text_alternative(summary, summary_table, "hotspot-map")
 st.html(legend_html(legend_entries(parts), "How precise each place is:"))
-far = cache.cached("hotspot-far", lambda: list(dict.fromkeys(
-    split_by_view(hot.dropna(subset=["lat"]))[1]["name"].str.removesuffix(" (inferred)"))), f.countries)
+far = cache.cached("hotspot-far", lambda: [] if hot.empty or "lat" not in hot else list(dict.fromkeys(
+    split_by_view(hot.dropna(subset=["lat"]))[1]["name"].astype(str).str.removesuffix(" (inferred)"))), f.countries)
 if far:  # drawn on the map, but beyond the region it first shows
     st.markdown("**Beyond the region the map first shows** (zoom out to see them): " + chrome.safe_text(", ".join(far)) + ".")
 cited = len(parts["cited"])

@@ -43,7 +43,7 @@ def country_map(corpus: Corpus, profile: Profile) -> CountryMap:
     return CountryMap(parts, bounds, inside, outside)
 
 
-FRAME_PIXELS = 320  # the country fills about this many pixels: whole on a phone's 358-px map, readable on a desktop
+FRAME_PIXELS = 400  # the country fills about this many pixels: its small hotspot districts (Aravan) stay visible; a phone shows its middle
 
 
 def frame_zoom(frame: pd.DataFrame, pixels: int = FRAME_PIXELS) -> float:
