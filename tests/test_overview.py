@@ -278,3 +278,12 @@ def test_coverage_is_what_the_filtered_views_give(f):
     expected = pd.concat([p[[key, "doc_id", "quote"]].set_axis(["row", "doc_id", "quote"], axis=1) for p, key in parts],
                          ignore_index=True)
     pd.testing.assert_frame_equal(coverage_sources(CORPUS, f), expected, check_index_type=True)
+
+
+def test_a_wave_line_cites_each_document_once():
+    """'hundreds of people · up to 2,000 (…) Tucker (…) Tucker (…)': two figures of one document on one
+    line cite it once (both rows stay in the Sources section)."""
+    at = run_page("overview")
+    wave = next(m.value for m in at.markdown if m.value.startswith("**Wave 1"))
+    line = next(part for part in wave.split("\n") if "up to 2,000" in part)
+    assert line.count("sources?doc=tucker") == 1, line

@@ -84,7 +84,8 @@ def wave_text(view) -> str:
         same_context.setdefault(figure_line(r).removeprefix(figure_value(r)).strip(), []).append(r)
     for context, same in same_context.items():
         values = " · ".join(f"**{chrome.safe_text(figure_value(r))}**" for r in same)
-        links = " ".join(chrome.cite(r.doc_id, r.figure_id, compact=True) for r in same)
+        first_of_each = {r.doc_id: r.figure_id for r in reversed(same)}  # a document cited once on its line
+        links = " ".join(chrome.cite(d, first_of_each[d], compact=True) for d in dict.fromkeys(r.doc_id for r in same))
         lines.append(f"{values} :small[{chrome.safe_text(context)} {links}]")
     said_by_a_point = any(w["count_quote"] and (w["count_quote"] in q or q in w["count_quote"]) for q in points["quote"])
     if not w["counted_by"] and not said_by_a_point:
