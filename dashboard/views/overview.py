@@ -11,7 +11,7 @@ from core.analysis.events import date_text
 from core.analysis.plain import count_of
 from core.analysis.overview import (card_countries, card_rows, country_card, figure_line, figure_value, latest_events,
                                     rows_behind, wave_views)
-from core.analysis.query import country_names, figures_mask, ids_where, incidents_mask
+from core.analysis.query import country_names, figures_mask, ids_where, incidents_mask, source_link
 from core.data.schema import CENTRAL_ASIA
 from ui import cache, chrome, state, store, tables
 
@@ -83,8 +83,11 @@ def wave_text(view) -> str:
     for r in view.figures.itertuples():
         same_context.setdefault(figure_line(r).removeprefix(figure_value(r)).strip(), []).append(r)
     for context, same in same_context.items():
-        values = " · ".join(f"**{chrome.safe_text(figure_value(r))}**" for r in same)
-        first_of_each = {r.doc_id: r.figure_id for r in reversed(same)}  # a document cited once on its line
+        # Each number links to its own passage; its document is cited once on the line (not "Tucker Tucker").
+        several = len(same) > 1
+        values = " · ".join(f"**[{chrome.safe_text(figure_value(r))}]({state.with_pack(source_link(r.doc_id, r.figure_id))})**"
+                            if several else f"**{chrome.safe_text(figure_value(r))}**" for r in same)
+        first_of_each = {r.doc_id: r.figure_id for r in reversed(same)}
         links = " ".join(chrome.cite(d, first_of_each[d], compact=True) for d in dict.fromkeys(r.doc_id for r in same))
         lines.append(f"{values} :small[{chrome.safe_text(context)} {links}]")
     said_by_a_point = any(w["count_quote"] and (w["count_quote"] in q or q in w["count_quote"]) for q in points["quote"])
