@@ -401,3 +401,11 @@ def test_a_lead_that_names_its_whole_by_its_words_and_states_ending_in_stan(prop
     assert [found[v]["indicator"] for v in ("Two", "24", "31", "17")] == ["people_arrested", "perpetrator_age", "perpetrator_age", "wounded"]
     assert found["17"]["subject"] == found["six"]["subject"] == incident["candidate_id"]  # "the bombing" told three sentences before
     assert (found["six"]["period_start"], found["six"]["period_end"]) == ("2026-02-09", "2026-02-09")  # the toll of its day
+
+
+def test_a_list_by_nationality_between_dashes_is_parts_of_the_count_before_it(proposer):
+    found = figures(rows_of(proposer, "KAZAN, 3 March 2026 — Judges on Saturday ordered 64 migrants deported - 40 Uzbeks, "
+                                      "17 Tajiks and seven Kyrgyz - and fined the rest.", ""))
+    whole = found["64"]["candidate_id"]
+    assert [(found[v]["part_of"], found[v]["subject"]) for v in ("40", "17", "seven")] == [
+        (whole, "UZB"), (whole, "TJK"), (whole, "KGZ")]

@@ -148,7 +148,9 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             nationality and sibling is not None and _nationality(text, sibling))
         refers = REFERS_BACK.match(text) or GROUP_MADE_OF.search(text[:part.start]) or of_them or apposition or sibling or listed
         if listed and not same:  # "... 1,100 come from Central Asia: roughly 520 Tajiks, 410 Uzbeks and 130 Kyrgyz"
-            same = [f for f in earlier if f.sentence == part.sentence and re.search(r"[,:(]\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])]
+            # (or "expelled 87 - 51 Uzbeks, 29 Tajiks and seven Kyrgyz -"); an item of the list is no total of the next
+            same = [f for f in earlier if f.sentence == part.sentence and not _nationality(text, f)
+                    and re.search(r"(?:[,:(]|\s[-\u2013\u2014])\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])]
         totals = same or (back if refers else [])
         of_the = OF_THE_NOUN.match(text[part.end:])
         named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2
