@@ -409,3 +409,15 @@ def test_a_list_by_nationality_between_dashes_is_parts_of_the_count_before_it(pr
     whole = found["64"]["candidate_id"]
     assert [(found[v]["part_of"], found[v]["subject"]) for v in ("40", "17", "seven")] == [
         (whole, "UZB"), (whole, "TJK"), (whole, "KGZ")]
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("Four citizens of Uzbekistan wanted for recruiting for Islamic State were extradited from Russia and flown to "
+     "Tashkent on Monday, prosecutors said.", "Four", "repatriated_suspects"),
+    ("Their return brings to 38 the number of suspects sent back to Tajikistan since 2021, officials said.", "38",
+     "repatriated_suspects"),
+    ("Russia says it has extradited more than 2,000 foreigners suspected of extremism since 2016.", "more than 2,000",
+     "people_expelled"),
+])
+def test_an_extradition_home_returns_suspects_and_one_abroad_expels_them(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator

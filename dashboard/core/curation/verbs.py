@@ -15,6 +15,7 @@ import re
 # The five states and their capitals: where people are flown home to.
 HOME = "Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|Astana|Almaty|Bishkek|Dushanbe|Tashkent|Ashgabat"
 RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|"
+                r"sent\s+back\s+to\s+(?:" + HOME + r")\b|"
                 r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back|out)|flew\s+(?:home|back)|"
                 r"flies\s+(?:home|back)|(?<=were\s)flown\s+(?=from\b)|(?<=was\s)flown\s+(?=from\b)|transferred\s+(?:home|back)|(?:took|takes?|taken|taking)\s+(?:back|home)|"
                 r"airlift(?:ed|s|ing)?|(?:come|came|comes|coming)\s+(?:home|back)|(?:welcomed|welcomes)\s+(?:home|back)|"
@@ -47,6 +48,7 @@ VERBS = [
     (r"(?:handed|hands|passed|passes|issued|issues)\s+down", "@verdicts"),  # "handed down 1,154 sentences"
     (r"drawing|drew|drawn|draws|dragged|dragging|talked|talks|talking|coaxed|pushed|tricked", "@into"),  # "drawing 9 men into a group"  # "a cell of four migrants ... preparing to blow up": the plotters
     (r"sent|sends", "@sent"),
+    (r"extradited|extradites|(?:the\s+)?extradition\s+of", "@extradited"),  # suspects: returned home, or expelled
     (r"deported|deports|expelled|expels|(?:the\s+)?(?:expulsion|deportation|removal)\s+of", "people_expelled"),
     (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|access\s+(?:was|were|has\s+been|had\s+been|is)\s+"
      r"(?:restricted|blocked|limited|cut)\s+to|"
@@ -205,7 +207,10 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         if re.search(r"\b(?:migrants?|foreign\s+(?:workers|nationals|citizens)|foreigners|immigration)\b", sentence, re.I):
             return "migrants_detained"
         return "people_arrested" if attack_nearby else "people_detained"
-    if indicator == "repatriated_people" and re.search(r"\bon\s+suspicion|\bsuspected\s+of|\bdetained\s+abroad", sentence[end:end + 90], re.I):
+    if indicator == "repatriated_people" and (
+            re.search(r"\bon\s+suspicion|\bsuspected\s+of|\bdetained\s+abroad|\bwanted\s+(?:for|on|in)\b|"
+                      r"^\s+(?:the\s+)?(?:number\s+of\s+)?suspects\b", sentence[end:end + 90], re.I)
+            ):
         return "repatriated_suspects"
     if indicator == "@sent":  # "sent 14 people to Syria", "sent 5 young men ... to fight": recruitment
         return "recruited_people" if re.search(r"\bto\s+(?:fight|join|wage|Syria|Iraq|Afghanistan|the\s+war)", sentence[end:end + 80]) else ""
@@ -213,6 +218,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         return "perpetrators" if attack_nearby or PLOT_OR_ATTACK.search(sentence) else ""
     if indicator == "@into":
         return "recruited_people" if re.match(r"^[^.;]{0,40}?\binto\b", sentence[end:]) else ""
+    if indicator == "@extradited":  # "extradited from Turkey ... flown to Astana": home; "Turkey has extradited": out
+        return "repatriated_suspects" if re.search(rf"\bto\s+(?:{HOME})\b", sentence) else "people_expelled"
     if indicator == "@transfer":  # a transfer is a repatriation when it goes home, not any transfer
         return "repatriated_people" if HOME_STATE.search(sentence[end:]) else ""
     if indicator == "@verdicts":
