@@ -11,7 +11,7 @@ from core.render.geo import split_by_view
 from core.render.legend import legend_html
 from core.render.maps import hotspot_deck, hotspot_map_data, legend_entries
 from core.render.static_maps import static_hotspot_figure
-from core.analysis.query import country_names, filter_hotspots, rows_where
+from core.analysis.query import country_names, filter_hotspots, place_name, rows_where
 from ui import cache, chrome, exports, graphics, state, store, tables
 
 corpus = store.corpus()
@@ -71,7 +71,7 @@ event = graphics.deck("hotspot-deck", lambda: hotspot_deck(parts, None, fit=bool
 graphics.text_alternative(summary, summary_table, "hotspot-map")
 st.html(legend_html(legend_entries(parts), "How precise each place is:"))
 far = cache.cached("hotspot-far", lambda: [] if hot.empty or "lat" not in hot else list(dict.fromkeys(
-    split_by_view(hot.dropna(subset=["lat"]))[1]["name"].astype(str).str.removesuffix(" (inferred)"))), f.countries)
+    map(place_name, split_by_view(hot.dropna(subset=["lat"]))[1]["name"]))), f.countries)
 if far:  # drawn on the map, but beyond the region it first shows
     st.markdown("**Beyond the region the map first shows** (zoom out to see them): " + chrome.safe_text(", ".join(far)) + ".")
 cited = len(parts["cited"])

@@ -68,10 +68,18 @@ def corpus_views(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     return derived(corpus, "figures_view", figures_view), derived(corpus, "incidents_view", incidents_view)
 
 
+INFERRED_MARK = " (inferred)"
+
+
 def place_text(name: str, inferred: str = "") -> str:
     """An event's place as a reader sees it: 'Kabul', or 'Kabul (inferred)' where the document implies
     but does not name it (the row's note says how it was inferred)."""
-    return f"{name} (inferred)" if name and inferred == "yes" else (name or "")
+    return f"{name}{INFERRED_MARK}" if name and inferred == "yes" else (name or "")
+
+
+def place_name(text: str) -> str:
+    """The place itself, from place_text: 'Kabul (inferred)' is Kabul (a place is named and counted once)."""
+    return text.removesuffix(INFERRED_MARK) if isinstance(text, str) else ""
 
 
 def place_countries(corpus: Corpus) -> dict[str, str]:
@@ -316,7 +324,7 @@ def hotspots_view(corpus: Corpus) -> pd.DataFrame:
     for column in ("name", "lat", "lon", "geo_precision", "boundary", "kind"):
         hot[column if column != "kind" else "place_kind"] = hot["place_id"].map(places[column])
     # a place the curator inferred from the quote's words says so wherever its name is shown
-    hot["name"] = [f"{n} (inferred)" if inferred == "yes" else n for n, inferred in zip(hot["name"], hot["place_inferred"])]
+    hot["name"] = [place_text(n, inferred) for n, inferred in zip(hot["name"], hot["place_inferred"])]
     hot["countries"] = [(c,) if c else () for c in hot["country_iso3"]]
     names = document_names(corpus)
     hot["source"] = [names[d].compact if d in names else d for d in hot["doc_id"]]

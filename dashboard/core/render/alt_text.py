@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.analysis.plain import count_of
+from core.analysis.query import place_name
 
 MAX_ITEMS = 8
 
@@ -249,8 +250,8 @@ def _place_counts(rows: pd.DataFrame) -> list[str]:
     """'Kabul 4 (1 placed by the curator's inference)': each place once, however its rows name it, from
     the most incidents down, places with as many in alphabetical order."""
     places = [p if isinstance(p, str) else "" for p in rows["place"]]
-    counts = Counter(p.removesuffix(" (inferred)") for p in places)
-    inferred = Counter(p.removesuffix(" (inferred)") for p in places if p.endswith(" (inferred)"))
+    counts = Counter(place_name(p) for p in places)
+    inferred = Counter(place_name(p) for p in places if place_name(p) != p)
     return [f"{p} {n}" + (f" ({inferred[p]} placed by the curator's inference)" if inferred[p] else "")
             for p, n in sorted(counts.items(), key=lambda place_count: (-place_count[1], place_count[0]))]
 
@@ -290,7 +291,7 @@ def hotspot_text_alternative(hot: pd.DataFrame, country_names: dict[str, str]) -
     for (_, iso), claims in hot.groupby(["place_id", "country_iso3"], sort=False):  # a place once, however named
         precision = claims["geo_precision"].dropna()
         inferred = int((claims["place_inferred"] == "yes").sum()) if "place_inferred" in claims else 0
-        name = claims["name"].iloc[0].removesuffix(" (inferred)")
+        name = place_name(claims["name"].iloc[0])
         rows.append({"place": name, "country": country_names.get(iso, iso), "claims": len(claims), "inferred": inferred,
                      "waves": "; ".join(dict.fromkeys(claims["wave"])),
                      "documents": "; ".join(dict.fromkeys(claims["source"] if "source" in claims else claims["doc_id"])),

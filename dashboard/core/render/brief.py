@@ -34,7 +34,7 @@ from core.analysis.documents import document_names
 from core.analysis.headlines import headline_figures, key_points
 from core.analysis.overview import figure_value
 from core.analysis.profile import Profile, timeline_rows
-from core.analysis.query import source_link
+from core.analysis.query import place_name, source_link
 from core.analysis.sources import passage_link
 from core.data import paths
 from core.data.loading import Corpus
@@ -158,7 +158,7 @@ def brief_content(corpus: Corpus, profile: Profile, years: str = "", today: dt.d
         where = link(source_link(first_doc, first_row))
         events.append(Cited(f"{date_text(r.date, r.date_inferred) or 'date not stated'} · {event_label(r.place, r.summary, r.killed)}: "
                             f"{textwrap.shorten(r.summary, 90, placeholder='…', break_on_hyphens=False)}", number(first_doc, where), where))
-    hotspots = list(dict.fromkeys(n.removesuffix(" (inferred)") for n in profile.hotspots["name"]))  # a place once
+    hotspots = list(dict.fromkeys(place_name(n) for n in profile.hotspots["name"]))  # a place once
     for doc_id, row in zip(profile.hotspots["doc_id"], profile.hotspots["hotspot_id"]):
         number(doc_id, link(source_link(doc_id, row)))
     quotes = [(f"Key point {i}", r.quote) for i, r in enumerate(points.itertuples(), 1)]

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
+from core.analysis.query import place_name
 from core.render import geo
 from core.render.labels import (LABEL_COLUMNS, PLACE_LABEL_SIZE, COUNTRY_LABEL_SIZE, central_asia_names, country_points,
                                 placed_labels, project, unproject)
@@ -296,7 +297,7 @@ def incident_deck(incidents: pd.DataFrame, colours: dict[str, str]) -> pdk.Deck:
     precise = [d for d in data if not d["vague"]]
     names: dict[str, tuple] = {}  # each place named once ("Kabul (inferred)" is Kabul), where it first appears
     for d in precise:
-        place = d["place"].removesuffix(" (inferred)")
+        place = place_name(d["place"])
         names.setdefault(place, (place, d["lon"], d["lat"]))
     lat, lon, zoom = REGION_VIEW
     dots = [(d["lon"], d["lat"], 11 if d["vague"] else 7) for d in data]  # as the layers below draw them
