@@ -421,3 +421,62 @@ def test_a_list_by_nationality_between_dashes_is_parts_of_the_count_before_it(pr
 ])
 def test_an_extradition_home_returns_suspects_and_one_abroad_expels_them(proposer, sentence, value, indicator):
     assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+# ---- from set Q's failures (read after its first measurement)
+
+@pytest.mark.parametrize("text, date", [
+    ("Title of a report\n\n3 May 2026\n\nBody.", "2026-05-03"),
+    ("Title of a report\n\nThe Caspian Review | Analysis | 3 May 2026\n\nBody.", "2026-05-03"),
+    ("Title of a report\n\nBy Aida Seitova | Steppe Weekly, 3 May 2026\n\nBody.", "2026-05-03"),
+    ("Title of a report\n\n03.05.2026, 14:20 | Irtysh Daily\n\nBody.", "2026-05-03"),
+    ("Title of a report\n\nSecurity notes No. 4 | 27 April-3 May 2026\n\nBody.", "2026-05-03"),
+    ("Title of a report\n\nPublished: May 3, 2026 at 09:15\n\nBody.", "2026-05-03"),
+])
+def test_a_date_line_under_the_title_dates_the_report(text, date):
+    assert read_dateline(text).date == date
+
+
+def test_a_sentence_under_the_title_is_not_a_date_line():
+    assert read_dateline("Title of a report\n\nThe talks ended on 3 May 2026.\n\nBody.") is None
+
+
+def test_a_city_dateline_under_a_dated_byline_takes_the_bylines_date():
+    line = read_dateline("Title\n\nBy Aida Seitova | 3 May 2026\n\nBISHKEK -- Officers detained four men on Friday.")
+    assert (line.place, line.date) == ("Bishkek", "2026-05-03")
+
+
+def test_a_byline_date_resolves_a_weekday(proposer):
+    rows = rows_of(proposer, "Plot foiled in Orenburg\n\n03.05.2026, 14:20 | Ural Courier\n\nSecurity officers on Thursday "
+                             "detained five natives of Central Asia in Orenburg who were preparing to attack a gas pipeline.", "")
+    assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2026-04-30", "RUS")]
+
+
+def test_a_plane_that_lands_in_a_central_asian_city_brings_people_home(proposer):
+    rows = rows_of(proposer, "Forty-four Tajik citizens who had been held for years in camps in north-eastern Syria landed in "
+                             "Khujand on Sunday on a government plane, the ministry said.", "2026-05-05")
+    found = figures(rows)["Forty-four"]
+    assert (found["indicator"], found["subject"]) == ("repatriated_people", "TJK")
+    assert [(i["kind"], i["date"], i["country_iso3"]) for i in incidents(rows)] == [("repatriation programme", "2026-05-03", "TJK")]
+
+
+def test_a_second_flight_with_its_own_day_is_a_second_event_and_an_arrival_dates_the_first(proposer):
+    two = rows_of(proposer, "Uzbekistan brought home 50 citizens from Syria on Monday, the ministry said on Friday. A second "
+                            "plane landed in Termez on Wednesday with 30 more.", "2026-05-08")
+    assert sorted(i["date"] for i in incidents(two)) == ["2026-05-04", "2026-05-06"]
+    one = rows_of(proposer, "Uzbekistan has brought home 50 citizens from Syria, the ministry said on Friday. The women and "
+                            "children landed in Termez late on Wednesday.", "2026-05-08")
+    assert [i["date"] for i in incidents(one)] == ["2026-05-06"]
+
+
+def test_a_stabbing_is_an_attack_and_before_the_attack_is_no_new_one(proposer):
+    rows = rows_of(proposer, "LYON, May 4 (Wire) - A 24-year-old Tajik man stabbed two people to death at a market in Lyon on "
+                             "Sunday, police said. Shortly before the attack he posted a video addressed to a contact in "
+                             "Afghanistan.", "2026-05-04")
+    assert [(i["kind"], i["date"], i["country_iso3"]) for i in incidents(rows)] == [("attack", "2026-05-03", "FRA")]
+
+
+def test_men_who_served_sentences_and_were_handed_over_is_a_return_not_a_verdict(proposer):
+    rows = rows_of(proposer, "Three Kyrgyz men who had served sentences in Afghan prisons were handed over to Kyrgyz officials "
+                             "at the border on 2 May, the prosecutor's office said.", "2026-05-05")
+    assert [(i["kind"], i["date"], i["country_iso3"]) for i in incidents(rows)] == [("repatriation programme", "2026-05-02", "KGZ")]

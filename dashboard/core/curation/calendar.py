@@ -65,7 +65,28 @@ def read_dateline(text: str) -> Dateline | None:
         full = find_dates(date) if date else []
         if full and full[0][3] == "day":
             iso = full[0][2]
-        return Dateline(m.start(), m.end(), _place_name(place), iso, m.group(0).strip())
+        byline = None if iso else _byline_date(head[:m.start()])  # "DUSHANBE --" under a dated byline
+        return Dateline(m.start(), m.end(), _place_name(place), byline.date if byline else iso, m.group(0).strip())
+    return _byline_date(head)
+
+
+# A line of its own under the title that dates the report: "12 January 2026", "The Steppe Review |
+# Interviews | 14 July 2026", "By A. Writer | Weekly, 5 August 2026", "24.06.2026, 09:41 | Courier",
+# "Weekly digest No. 30 | 20-26 July 2026" (the last day of the span): before the date nothing, or
+# names ending in '|', ',' or a word like "Published"; after it nothing, a time or '| outlet'.
+BYLINE_BEFORE = re.compile(r"(?:|.{0,90}?(?:\||,)\s*(?:\d{1,2}(?:\s+[A-Z][a-z]+\.?)?\s*[-\u2013]\s*)?|(?:Published|Updated|Posted|Dated?)(?:\s+on)?:?\s*)", re.I)
+BYLINE_AFTER = re.compile(r"\s*(?:,?\s*(?:at\s+)?\d{1,2}:\d\d(?:\s*[AP]M)?)?\s*(?:\|[^\n]{0,60})?\s*")
+
+
+def _byline_date(head: str) -> Dateline | None:
+    offset = 0
+    for number, line in enumerate(head.split("\n")[:6]):
+        start, offset = offset, offset + len(line) + 1
+        if number == 0 or not line.strip() or len(line) > 120 or line.rstrip().endswith("."):
+            continue  # the title, a blank line, or a sentence of the text
+        days = [d for d in find_dates(line) if d[3] == "day"]
+        if days and BYLINE_BEFORE.fullmatch(line[:days[-1][0]]) and BYLINE_AFTER.fullmatch(line[days[-1][1]:]):
+            return Dateline(start, start + len(line), "", days[-1][2], line.strip())
     return None
 
 

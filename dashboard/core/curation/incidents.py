@@ -24,18 +24,20 @@ import pandas as pd
 
 from core.curation.reading import EVENT_PATTERNS, KILLED, WOUNDED, format_number
 from core.curation.vocab import Mention
-from core.curation.verbs import RETURN_VERBS, involvement, return_place
+from core.curation.verbs import HOME, RETURN_VERBS, involvement, return_place
 from core.data.numbers import NumberOccurrence
 from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
 
 NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|program|flight)\s+to\s+(?:return|repatriate|bring\s+(?:back|home)))\b",
                                re.IGNORECASE), "repatriation programme"),
                    (re.compile(r"\btransferred\b(?=[^.;]*\b(?:custody\s+of|home)\b)", re.I), "repatriation programme"),
+                   # "52 citizens ... landed in Osh on Saturday on a chartered plane"
+                   (re.compile(rf"\b(?:landed|arrived|touched\s+down)\s+(?:in|at)\s+(?:{HOME})\b", re.I), "repatriation programme"),
                    # "A plane carrying 54 children from Baghdad landed in Bishkek on Sunday"
                    (re.compile(r"\b(?:plane|flight|aircraft|airliner|charter)\s+carrying\b(?=[^.;]*\b(?:landed|arrived|touched\s+down)\b)",
                                re.I), "repatriation programme")]
 SAME_FAMILY = {"plot": "plot or arrest", "arrest": "plot or arrest"}  # a foiled plot and its arrests: one event
-VERDICT = re.compile(r"\b(?:sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
+VERDICT = re.compile(r"\b(?:sentenced|(?<!served\s)(?<!serving\s)(?<!serve\s)sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
 NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", re.I)
 AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date|"
                        r"(?:bring|brings|brought|bringing|raise[sd]?|raising|take[sn]?|took)\s+(?:\w+\s+){0,3}?the\s+(?:total\s+)?number\s+of)\b", re.I)
@@ -55,6 +57,7 @@ SAME_TIME = re.compile(r"\b(?:in\s+a\s+(?:parallel|simultaneous|separate\s+but\s
 REFERENCE_BEFORE = re.compile(r"\b(?:since|because|when|while|until|whose)\s+(?:[\w'-]+\s+){0,4}$", re.I)
 INVOLVED_IN = re.compile(r"\b(?:involvement\s+in|in\s+connection\s+with)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 DATELINE_DATE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:[\u2014\u2013]|--?\s)")  # the date of a dateline, before its dash
+BEFORE_THE = re.compile(r"\b(?:before|after|during|following|since)\s+the\s+$", re.I)
 SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
 ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
                          r"(?:\s+(?:on|in)\s+\w+|\s+in\s+a\s+statement|\s+late\s+on\s+\w+)?\s*[.]?$", re.I)
@@ -138,8 +141,10 @@ class IncidentFinder:
             return []
         # "since their mothers were jailed": an event the sentence refers to, when it reports another one
         found = [f for f in found if not REFERENCE_BEFORE.search(text[max(0, f[0] - 60):f[0]])] or found
-        # "cleared of involvement in the January attack": named as what people are linked to, never reported
-        found = [f for f in found if not INVOLVED_IN.search(text[max(0, f[0] - 60):f[0]])]
+        # "cleared of involvement in the January attack": named as what people are linked to, never reported;
+        # "Shortly before the attack he sent a video": the event told before, as a point in time
+        found = [f for f in found if not INVOLVED_IN.search(text[max(0, f[0] - 60):f[0]])
+                 and not BEFORE_THE.search(text[max(0, f[0] - 30):f[0]])]
         if not found:
             return []
         first = min(found, key=lambda f: (f[0], f[1]))  # the first event word of the sentence

@@ -197,7 +197,8 @@ class Proposer:
             inc["candidate_id"] = f"@{id(self)}-{sentence.start}-{k}"
         last = self._last_incident if self._index - self._last_incident_at == 1 else None
         if (last and last["kind"] == "repatriation programme" and incidents and all(
-                i["kind"] == "meeting" and re.search(r"\barrived\b", i["reason"]) for i in incidents)):
+                (i["kind"] == "meeting" or (i["kind"] == "repatriation programme" and (last["_speech"] or last["_dateless"])))
+                and re.search(r"'(?:arrived|landed|touched down)\b", i["reason"]) for i in incidents)):
             incidents = []  # "The returnees ... arrived in Tashkent on Sunday": the repatriation told before, now dated
         rows.extend(incidents)
         self._refine_incident_date(text, dates, incidents)

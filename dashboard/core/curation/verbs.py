@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 
-# The five states and their capitals: where people are flown home to.
-HOME = "Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|Astana|Almaty|Bishkek|Dushanbe|Tashkent|Ashgabat"
+# The five states, their capitals and the cities whose airports repatriation flights land at: where
+# people are flown home to.
+HOME = ("Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|Astana|Almaty|Bishkek|Dushanbe|Tashkent|Ashgabat|"
+        "Aktau|Shymkent|Karaganda|Aktobe|Osh|Jalal-Abad|Khujand|Kulob|Bokhtar|Termez|Samarkand|Bukhara|Nukus|Urgench|"
+        "Namangan|Andijan|Fergana|Turkmenbashi")
 RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|"
                 r"sent\s+back\s+to\s+(?:" + HOME + r")\b|"
                 r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back|out)|flew\s+(?:home|back)|"
