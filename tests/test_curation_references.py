@@ -480,3 +480,24 @@ def test_men_who_served_sentences_and_were_handed_over_is_a_return_not_a_verdict
     rows = rows_of(proposer, "Three Kyrgyz men who had served sentences in Afghan prisons were handed over to Kyrgyz officials "
                              "at the border on 2 May, the prosecutor's office said.", "2026-05-05")
     assert [(i["kind"], i["date"], i["country_iso3"]) for i in incidents(rows)] == [("repatriation programme", "2026-05-02", "KGZ")]
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("A man shot four people to death outside a cafe in Kazan on Friday, police said.", "four", "killed"),
+    ("By 2016 more than 2,500 Central Asian men were fighting in Syria, a researcher estimates.", "more than 2,500",
+     "foreign_fighters"),
+    ("Officials believe about 300 Kyrgyz nationals are still under arms in Idlib.", "about 300", "foreign_fighters"),
+    ("With their families, some 3,000 people left the republic for the war between 2013 and 2017.", "some 3,000",
+     "conflict_migrants"),
+])
+def test_to_death_under_arms_fighting_in_and_leaving_for_the_war(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+def test_people_arrested_in_a_report_of_an_attack_are_its_suspects_but_a_years_tally_is_not(proposer):
+    found = figures(rows_of(proposer, "RIGA, May 4 (Wire) - A Kyrgyz man drove a van into a crowd at a market in Riga on "
+                                      "Saturday in what police called a terrorist attack, injuring eleven people. The driver was shot by officers. "
+                                      "Hospitals said four of the injured were children. Overnight, police searched two flats "
+                                      "and detained three men who had shared one with him. Latvian police detained 40 people "
+                                      "in raids against extremists in 2025.", "2026-05-04"))
+    assert (found["three"]["indicator"], found["40"]["indicator"]) == ("people_arrested", "people_detained")

@@ -103,7 +103,7 @@ CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?\b(?P<verb>(?:have\s+|has\s+|had\s+
                        rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:{HOME}))\b", re.I)
 # "eleven of whom travelled to Syria": people who left for the conflict
 WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|left|moved|headed|made\s+it)\s+(?:[\w-]+\s+){0,2}?(?:to|for))\s+"
-                         r"(?:Syria|Iraq|Afghanistan|the\s+(?:conflict|war)\s+zones?)\b", re.I)
+                         r"(?:Syria|Iraq|Afghanistan|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)
 CUSTODY = re.compile(r"^[^.;]{0,60}?\b(?:to\s+(?:police\s+stations?|the\s+police)|into\s+custody|in\s+for\s+questioning)\b", re.I)
 SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|charged\s+with)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
                                r"carrying\s+out|an?\s+(?:\w+\s+)?attack)", re.I)  # not "suspected of recruiting for terrorist groups"
@@ -137,6 +137,8 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         return "wounded", toll["word"]
     if LOST_LIVES_AFTER.match(sentence[end:end + 60]):  # "14 people lost their lives"
         return "killed", "lost their lives"
+    if re.match(r"^\s+(?:[\w-]+\s+){0,2}?to\s+death\b", sentence[end:end + 40]):  # "stabbed three people to death"
+        return "killed", "to death"
     if IN_CUSTODY_AFTER.match(sentence[end:end + 110]):  # "six people are now in custody"
         return _resolve("@arrest", sentence, start, end, attack_nearby), "in custody"
     before = sentence[max(0, start - 160):start]
