@@ -501,3 +501,19 @@ def test_people_arrested_in_a_report_of_an_attack_are_its_suspects_but_a_years_t
                                       "and detained three men who had shared one with him. Latvian police detained 40 people "
                                       "in raids against extremists in 2025.", "2026-05-04"))
     assert (found["three"]["indicator"], found["40"]["indicator"]) == ("people_arrested", "people_detained")
+
+
+def test_n_of_whom_after_a_part_counts_some_of_that_part(proposer):
+    found = figures(rows_of(proposer, "Sixty Uzbek citizens were flown home from Iraq on Sunday, the ministry said. They are "
+                                      "18 women and 42 children, eleven of whom have no living parents.", "2026-05-05"))
+    whole = found["Sixty"]["candidate_id"]
+    assert (found["eleven"]["indicator"], found["eleven"]["counts"], found["eleven"]["part_of"]) == (
+        "repatriated_people", "orphans", whole)
+
+
+def test_n_are_men_and_the_other_n_are_women_are_parts_of_the_count_before(proposer):
+    found = figures(rows_of(proposer, "A court in Almaty jailed twelve people for recruiting on Monday. Ten are men. The "
+                                      "remaining two are women.", "2026-05-05"))
+    whole = found["twelve"]["candidate_id"]
+    assert [(found[v]["indicator"], found[v]["counts"], found[v]["part_of"]) for v in ("Ten", "two")] == [
+        ("people_convicted", "men", whole), ("people_convicted", "women", whole)]

@@ -21,7 +21,7 @@ SPLIT_BY_PEOPLE = {"repatriated_people", "repatriated_suspects", "detained_women
 CATEGORY = re.compile(
     r"^\s*(?:(?:of\s+(?:them|those|these|whom)\s+(?:[a-z-]+\s+){0,3}?(?:were\s+|are\s+)?)|(?:were\s+|are\s+|being\s+))?"
     r"(?:[a-z-]+\s+){0,2}?(?P<c>women\s+and\s+children|men|women|children|orphans|minors|boys|girls|kids|widows|wives|"
-    r"mothers|fathers|daughters|sons)\b|^\s*(?:who\s+)?(?:had\s+|have\s+|has\s+)?(?P<o>lost\s+(?:both\s+)?(?:their\s+)?parents|"
+    r"mothers|fathers|daughters|sons)\b|^\s*(?:who\s+|of\s+(?:them|whom)\s+)?(?:had\s+|have\s+|has\s+)?(?P<o>lost\s+(?:both\s+)?(?:their\s+)?parents|"
     r"no\s+(?:surviving\s+|living\s+)?parents?)", re.I)
 CATEGORY_WORDS = {"men": "men", "women": "women", "children": "children", "orphans": "orphans", "minors": "children",
                   "boys": "children", "girls": "children", "kids": "children", "widows": "women", "wives": "women",
@@ -42,7 +42,9 @@ OF_THE_LEAD = re.compile(r"^\W*Of\s+the\s+(?:[\w-]+\s+)?[a-z]+,", re.I)  # "Of t
 # The sentence speaks of people counted just before: "The group included...", "Among them...", "Of those 754..."
 REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,2}?(?:group|men|women|children|returnees|"
                          r"citizens|people|suspects|detainees|defendants|evacuees|passengers|flight|plane)\b|"
-                         r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these))\b|" + OF_THE_LEAD.pattern + "|"
+                         r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these)|The\s+(?:other|remaining|rest))\b|"
+                         r"^\W*(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:are|were)\s+(?:[\w-]+\s+)?(?:men|women|children|minors|orphans|boys|girls)\b|"
+                         + OF_THE_LEAD.pattern + "|"
                          r"^(?:\W*)(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:those|these|them|the)\b", re.I)  # "Nine of those held"
 # "Besides the children, the group comprises nine women": the group counted before
 GROUP_MADE_OF = re.compile(r"\bthe\s+(?:group|returnees|evacuees|passengers)\s+(?:comprises|comprised|includes|included|consists\s+of|"
@@ -140,7 +142,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         same = [f for f, cat in zip(earlier, after_total) if f.sentence == part.sentence and (
             LINKED_TO_TOTAL.search(text[f.start:part.start]) or of_them
             or (cat and re.search(r"[,:(]\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])))]
-        back = [f for f in earlier if f.sentence < part.sentence and _only_numbers_between(figures, f, part)]
+        back = [f for f in earlier if f.sentence < part.sentence and _only_numbers_between(figures, f, part, text)]
         sibling = _after_sibling(figures[:i], part, text)
         apposition = APPOSITION.search(text[:part.start]) or (sibling and sibling.row.get("_apposition"))
         nationality = _nationality(text, part)
@@ -252,9 +254,11 @@ def _told_with_the_leads_words(earlier: list[Counted], part: Counted, text: str,
 
 
 def _subset_of_part(earlier: list[Counted], part: Counted, text: str) -> Counted | None:
-    """'159 children, of whom 13 are orphans': the part just before, when this number counts some of it."""
+    """'159 children, of whom 13 are orphans' (or '38 children, nine of whom have no parent'): the part
+    just before, when this number counts some of it."""
     before = [f for f in earlier if f.sentence == part.sentence and f.row.get("part_of")]
-    if before and re.fullmatch(r"[\w\s'-]{0,40}?,?\s*(?:of\s+whom|among\s+them|including)\s*", text[before[-1].end:part.start]):
+    if before and (re.fullmatch(r"[\w\s'-]{0,40}?,?\s*(?:of\s+whom|among\s+them|including)\s*", text[before[-1].end:part.start])
+                   or (re.fullmatch(r"[\w\s'-]{0,40}?,\s*", text[before[-1].end:part.start]) and OF_THEM.match(text[part.end:]))):
         return before[-1]
     return None
 
@@ -267,9 +271,16 @@ def _after_sibling(earlier: list[Counted], part: Counted, text: str) -> Counted 
     return None
 
 
-def _only_numbers_between(figures: list[Counted], total: Counted, part: Counted) -> bool:
-    """The total's sentence is the last one before the part's with a figure (at most two sentences back)."""
-    between = [f for f in figures if total.sentence < f.sentence < part.sentence]
+THE_OTHER = re.compile(r"^\W*The\s+(?:other|remaining|rest)\b", re.I)
+
+
+def _only_numbers_between(figures: list[Counted], total: Counted, part: Counted, part_text: str) -> bool:
+    """The total's sentence is the last one before the part's with a figure (at most two sentences back;
+    a part of that total between them does not count before "the other(s)": "jailed nine. Seven are men.
+    The other two are women")."""
+    rest = bool(THE_OTHER.match(part_text))
+    between = [f for f in figures if total.sentence < f.sentence < part.sentence
+               and not (rest and f.row.get("part_of") == total.row["candidate_id"])]
     return not between and part.sentence - total.sentence <= 2
 
 
