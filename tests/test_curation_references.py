@@ -517,3 +517,15 @@ def test_n_are_men_and_the_other_n_are_women_are_parts_of_the_count_before(propo
     whole = found["twelve"]["candidate_id"]
     assert [(found[v]["indicator"], found[v]["counts"], found[v]["part_of"]) for v in ("Ten", "two")] == [
         ("people_convicted", "men", whole), ("people_convicted", "women", whole)]
+
+
+@pytest.mark.parametrize("sentence, value, indicator, subject", [
+    ("Finland has expelled 35 Kyrgyz and Kazakh nationals since March, the interior ministry said.", "35",
+     "people_expelled", "central_asia"),
+    ("Since May, 120 pages spreading such videos have been taken down at the prosecutor's request.", "120",
+     "social_media_channels_blocked", None),
+    ("She came back with 29 women and children flown from Erbil to Bishkek in May 2024.", "29", "repatriated_people", None),
+])
+def test_two_nationalities_a_page_taken_down_and_people_flown_home_from_a_city(proposer, sentence, value, indicator, subject):
+    found = figures(rows_of(proposer, sentence))[value]
+    assert found["indicator"] == indicator and (subject is None or found["subject"] == subject)

@@ -286,6 +286,7 @@ def _only_numbers_between(figures: list[Counted], total: Counted, part: Counted,
 
 JOINT_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:together|combined|jointly|between\s+them|taken\s+together)\b", re.I)
 PAIR_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?$", re.I)
+PEOPLE_AFTER = re.compile(r"^\s+(?:citizens|nationals|natives|migrants|men|women|people|workers|suspects)\b", re.I)
 OF_PAIR = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:of|from)\s+(?:the\s+)?$", re.I)  # "six natives of", "people from"
 
 
@@ -298,7 +299,9 @@ def joint_subject(mentions: list[Mention], text: str, start: int, end: int, when
             continue
         together = JOINT_AFTER.match(text[b.end:b.end + 30]) and (b.end <= start or a.start - end < 60)
         of_pair = a.start >= end and OF_PAIR.match(text[end:a.start]) and not (whence and "from" in text[end:a.start])
-        if not (together or of_pair):
+        # "deported 96 Uzbek and Tajik nationals": the two nationalities the count names
+        named_pair = a.start >= end and not text[end:a.start].strip() and PEOPLE_AFTER.match(text[b.end:b.end + 20])
+        if not (together or of_pair or named_pair):
             continue
         note = f"Joint count: {a.text} and {b.text} together (one count for both, not for either alone)."
         if a.id in CENTRAL_ASIA and b.id in CENTRAL_ASIA:

@@ -100,7 +100,8 @@ HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s
                   r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
                   r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:camps?|prisons?|jails?|detention))\b", re.IGNORECASE)
 CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?\b(?P<verb>(?:have\s+|has\s+|had\s+)?(?:came|come|flew|flown|arrived|returned)\s+"
-                       rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:{HOME}))\b", re.I)
+                       rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:{HOME})|"
+                       rf"flown\s+(?:from\s+[\w'-]+\s+)?to\s+(?:{HOME}))\b", re.I)  # "41 women and children flown from Qamishli to Dushanbe"
 # "eleven of whom travelled to Syria": people who left for the conflict
 WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|left|moved|headed|made\s+it)\s+(?:[\w-]+\s+){0,2}?(?:to|for))\s+"
                          r"(?:Syria|Iraq|Afghanistan|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)
@@ -172,7 +173,10 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         if m and "," not in m.group(0)[:m.group(0).find(" ", 2) if " " in m.group(0)[2:] else None]:
             if indicator != "repatriated_people" and ACTIVE_PERFECT.search(m.group(0)):
                 continue  # "6 who had recruited others": the number did it (they recruited), it does not count recruits
-            return _resolve(indicator, sentence, start, end, attack_nearby), m.group(0).split()[-1]
+            resolved = _resolve(indicator, sentence, start, end, attack_nearby)
+            if indicator == "@out_of" and not resolved:
+                continue  # "accounts ... have been taken down": not taken out of a camp; another verb may read it
+            return resolved, m.group(0).split()[-1]
     came = CAME_HOME.match(after)  # "Forty-five Kazakhstanis, most of them minors, came home from Syria"
     if came and not re.search(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", after[:came.start("verb")]):  # not "men who returned"
         return "repatriated_people", came.group("verb")
