@@ -529,3 +529,18 @@ def test_n_are_men_and_the_other_n_are_women_are_parts_of_the_count_before(propo
 def test_two_nationalities_a_page_taken_down_and_people_flown_home_from_a_city(proposer, sentence, value, indicator, subject):
     found = figures(rows_of(proposer, sentence))[value]
     assert found["indicator"] == indicator and (subject is None or found["subject"] == subject)
+
+
+def test_an_answer_is_read_with_the_how_many_question_it_answers(proposer):
+    rows = rows_of(proposer, "An interview\n\nHow many Central Asians are still under arms in Iraq?\n\nI would say about 400. "
+                             "Kyrgyz are the largest group, perhaps 150.\n\nHow long have you worked on this?\n\nFor about "
+                             "nine years now, and I spoke to 80 families.", "2026-05-05")
+    found = figures(rows)
+    assert [(found[v]["indicator"], found[v]["subject"]) for v in ("about 400", "perhaps 150")] == [
+        ("foreign_fighters", "central_asia"), ("foreign_fighters", "KGZ")]
+    assert found.get("80", {}).get("indicator", "") != "foreign_fighters"  # another question: no longer that answer
+
+
+def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
+    found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
+    assert found["About 300"]["subject"] == "UZB"

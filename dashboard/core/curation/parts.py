@@ -297,7 +297,8 @@ def joint_subject(mentions: list[Mention], text: str, start: int, end: int, when
     for a, b in zip(countries, countries[1:]):
         if a.id == b.id or not PAIR_JOIN.match(text[a.end:b.start]) or "respectively" in text.lower():
             continue
-        together = JOINT_AFTER.match(text[b.end:b.end + 30]) and (b.end <= start or a.start - end < 60)
+        together = JOINT_AFTER.match(text[b.end:b.end + 30]) and (b.end <= start or a.start - end < 60) and not any(
+            end <= m.start < a.start for m in countries)  # "250 Tajiks, and a few dozen Kyrgyz and Kazakhs between them"
         of_pair = a.start >= end and OF_PAIR.match(text[end:a.start]) and not (whence and "from" in text[end:a.start])
         # "deported 96 Uzbek and Tajik nationals": the two nationalities the count names
         named_pair = a.start >= end and not text[end:a.start].strip() and PEOPLE_AFTER.match(text[b.end:b.end + 20])

@@ -34,6 +34,7 @@ from core.curation.names import NameFinder
 from core.curation.nonfigures import held_by_row, headline_span, repeats, why_not_a_figure
 from core.curation.parts import Counted, link_parts
 from core.curation.periods import comparison, dated_by_next, figure_period, verdict_day
+from core.curation.questions import asked, read_with_question
 from core.curation.reading import (
     NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, period_of, split_sentences,
 )
@@ -101,6 +102,7 @@ class Proposer:
         self._counted_values: set[float] = set()  # the values of _counted: "two of the five suspects" looks the five up
         self._last_incident, self._last_incident_at = None, -9
         self._last_attack = None  # the attack or plot told last: "the bombing" names it again, however far back
+        self._question = ""  # in an interview, what the last "How many ...?" asked (core.curation.questions)
         self._recent_values: list[float] = []  # numbers of the last sentence (paragraphs may be one sentence)
         self._last_period, self._attack_before, self._previous_rows = ("", "", "", set()), False, []
         self._sentences: dict[int, str] = {}
@@ -279,6 +281,7 @@ class Proposer:
             self._counted.append(Counted(row, value, number.occ.start,
                                          (number.second or number.occ).end, self._index, self._paragraph, verb))
             self._paragraph_values.append(number.occ.value)
+            read_with_question(self.vocab, self._question, row)
             rows.append(row)
         if incidents:
             self._last_incident, self._last_incident_at = incidents[0], self._index
@@ -291,6 +294,7 @@ class Proposer:
             topics = {self.vocab.topics.get(r["indicator"], "") for r in rows if r.get("table") == "figures"} - {""}
             self._period = self._last_period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.period), topics)
         self._previous_rows = [r for r in rows if r.get("table") == "figures"]
+        self._question = asked(text, self._question)
         self._remember_names(mentions)
         for occ in in_date + in_dateline:
             if not any(held_by_row(r, occ.value) for r in rows):
