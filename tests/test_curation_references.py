@@ -544,3 +544,27 @@ def test_an_answer_is_read_with_the_how_many_question_it_answers(proposer):
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"
+
+
+# ---- from set R's failures (read after its first measurement)
+
+def test_ordered_n_expelled_counts_the_expelled(proposer):
+    expelled = figures(rows_of(proposer, "A court in Perm ordered 64 of the detained migrants deported on Monday."))
+    assert expelled["64"]["indicator"] == "people_expelled"
+
+
+def test_n_of_the_passengers_are_women_is_a_part(proposer):
+    found = figures(rows_of(proposer, "A plane carrying 40 Kazakh citizens landed in Aktau on Tuesday. Nine of the passengers "
+                                      "are women.", "2026-05-06"))
+    assert (found["Nine"]["counts"], found["Nine"]["part_of"], found["Nine"]["subject"]) == (
+        "women", found["40"]["candidate_id"], "KAZ")
+
+
+def test_suspected_accomplices_are_arrested(proposer):
+    held = figures(rows_of(proposer, "Police detained three suspected accomplices in Kunduz on Saturday."))
+    assert held["three"]["indicator"] == "people_arrested"
+
+
+def test_a_weekday_date_line_with_a_time_zone_dates_the_report():
+    line = read_dateline("A title\n\nTuesday 5 May 2026, 07:45 BST | Evening Post\n\nPolice said ...")
+    assert line.date == "2026-05-05"

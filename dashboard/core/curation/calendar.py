@@ -74,8 +74,8 @@ def read_dateline(text: str) -> Dateline | None:
 # Interviews | 14 July 2026", "By A. Writer | Weekly, 5 August 2026", "24.06.2026, 09:41 | Courier",
 # "Weekly digest No. 30 | 20-26 July 2026" (the last day of the span): before the date nothing, or
 # names ending in '|', ',' or a word like "Published"; after it nothing, a time or '| outlet'.
-BYLINE_BEFORE = re.compile(r"(?:|.{0,90}?(?:\||,)\s*(?:\d{1,2}(?:\s+[A-Z][a-z]+\.?)?\s*[-\u2013]\s*)?|(?:Published|Updated|Posted|Dated?)(?:\s+on)?:?\s*)", re.I)
-BYLINE_AFTER = re.compile(r"\s*(?:,?\s*(?:at\s+)?\d{1,2}:\d\d(?:\s*[AP]M)?)?\s*(?:\|[^\n]{0,60})?\s*")
+BYLINE_BEFORE = re.compile(r"(?:|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|.{0,90}?(?:\||,)\s*(?:\d{1,2}(?:\s+[A-Z][a-z]+\.?)?\s*[-\u2013]\s*)?|(?:Published|Updated|Posted|Dated?)(?:\s+on)?:?\s*)", re.I)
+BYLINE_AFTER = re.compile(r"\s*(?:,?\s*(?:at\s+)?\d{1,2}:\d\d(?:\s*[AP]M)?(?:\s+[A-Z]{2,4})?)?\s*(?:\|[^\n]{0,60})?\s*")
 
 
 def _byline_date(head: str) -> Dateline | None:

@@ -92,7 +92,8 @@ def category(sentence: str, end: int, indicator: str) -> str:
     return "" if EVERYONE.get(indicator) == found else found
 
 
-PREDICATE = re.compile(r"^\s*(?:of\s+(?:them|those|whom)\s+)?(?:were|are)\s+(?P<c>women|men|children|minors|girls|boys)\b", re.I)
+PREDICATE = re.compile(r"^\s*(?:of\s+(?:them|those|whom|the\s+(?:[\w-]+\s+)?(?:passengers|returnees|evacuees|detainees|group|people|"
+                       r"citizens|defendants))\s+)?(?:were|are)\s+(?P<c>women|men|children|minors|girls|boys)\b", re.I)  # "Eight of the passengers are women"
 
 
 def predicate_category(sentence: str, end: int) -> str:

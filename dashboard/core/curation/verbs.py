@@ -125,6 +125,8 @@ HURT_AFTER = re.compile(r"^\s+(?:(?:people|persons|others|civilians|passengers|w
 IN_CUSTODY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+,[^.;,]{0,40},\s+)?(?:(?:and|with)\s+(?:an?|one|the|their|his)\s+(?:[\w-]+\s+){0,2}?)?"
                               r"(?:are|were|is|was|remain|remained)\s+(?:now\s+|still\s+)?(?:in\s+custody|"
                               r"under\s+arrest|in\s+detention)\b", re.I)
+ORDERED = re.compile(r"\b(?:ordered|orders|ordering)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+ORDERED_TO = re.compile(r"^[\w\s'-]{0,40}?\b(?P<verb>expelled|deported|removed|extradited)\b", re.I)
 LOST_LIVES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:have\s+|had\s+)?lost\s+their\s+lives\b", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
 
@@ -136,6 +138,8 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     toll = HURT_AFTER.match(sentence[end:end + 60])  # "left seven people dead and 21 hurt"
     if toll:
         return "wounded", toll["word"]
+    if ORDERED.search(sentence[max(0, start - 30):start]) and ORDERED_TO.match(sentence[end:end + 60]):
+        return "people_expelled", "ordered ... " + ORDERED_TO.match(sentence[end:end + 60])["verb"]  # "ordered 212 of the detainees expelled"
     if LOST_LIVES_AFTER.match(sentence[end:end + 60]):  # "14 people lost their lives"
         return "killed", "lost their lives"
     if re.match(r"^\s+(?:[\w-]+\s+){0,2}?to\s+death\b", sentence[end:end + 40]):  # "stabbed three people to death"
@@ -209,8 +213,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
             return "migrants_detained"  # "detained about 6,500 migrants in raids since the attack": whom, before why
         if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:members|supporters|adherents)\s+of\b", obj, re.I):
             return "people_detained"  # "detained 52 members of banned religious groups"
-        if PLOT_OR_ATTACK.search(obj) or re.match(r"^\s+(?:[\w-]+\s+){0,2}?suspects?\b", obj, re.I):
-            return "people_arrested"  # "detained two men suspected of planning a bomb attack", "detained 9 suspects"
+        if PLOT_OR_ATTACK.search(obj) or re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:suspects?|accomplices)\b", obj, re.I):
+            return "people_arrested"  # "detained two men suspected of planning a bomb attack", "detained 9 suspects", "four suspected accomplices"
         if PLOT_OR_ATTACK.search(sentence[:start]) and not re.search(r"\b(?:thwarted|prevented|foiled)\b", sentence[:start]):
             return "people_arrested"
         if re.search(r"\b(?:migrants?|foreign\s+(?:workers|nationals|citizens)|foreigners|immigration)\b", sentence, re.I):
