@@ -568,3 +568,19 @@ def test_suspected_accomplices_are_arrested(proposer):
 def test_a_weekday_date_line_with_a_time_zone_dates_the_report():
     line = read_dateline("A title\n\nTuesday 5 May 2026, 07:45 BST | Evening Post\n\nPolice said ...")
     assert line.date == "2026-05-05"
+
+
+def test_a_list_after_a_count_that_is_itself_a_part_is_parts_of_that_count(proposer):
+    found = figures(rows_of(proposer, "OMSK, May 4 - Police detained 240 foreign nationals in raids last week, officials said on "
+                                      "Monday. Judges have ordered 90 of the detainees expelled: 50 citizens of Uzbekistan, 30 "
+                                      "of Tajikistan and 10 of Kyrgyzstan.", "2026-05-04"))
+    whole = found["90"]["candidate_id"]
+    assert [(found[v]["part_of"], found[v]["indicator"], found[v]["subject"]) for v in ("50", "30", "10")] == [
+        (whole, "people_expelled", "UZB"), (whole, "people_expelled", "TJK"), (whole, "people_expelled", "KGZ")]
+
+
+def test_detained_and_accused_of_planning_attacks_is_an_arrest(proposer):
+    found = figures(rows_of(proposer, "Police in Ankara have detained 14 men in dawn raids on flats in three districts of the "
+                                      "capital and a village near Polatli this week, accusing them of planning attacks on "
+                                      "shopping centres, prosecutors said."))
+    assert found["14"]["indicator"] == "people_arrested"

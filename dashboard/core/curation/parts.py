@@ -152,8 +152,11 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         refers = REFERS_BACK.match(text) or GROUP_MADE_OF.search(text[:part.start]) or of_them or apposition or sibling or listed
         if listed and not same:  # "... 1,100 come from Central Asia: roughly 520 Tajiks, 410 Uzbeks and 130 Kyrgyz"
             # (or "expelled 87 - 51 Uzbeks, 29 Tajiks and seven Kyrgyz -"); an item of the list is no total of the next
-            same = [f for f in earlier if f.sentence == part.sentence and not _nationality(text, f)
+            # (the count before the list may itself be a part: "detained 318 ... ordered 212 of the detainees expelled: 126 ...")
+            same = [f for f in figures[:i] if f.value is not None and f.row.get("indicator") and f.sentence == part.sentence
+                    and not _nationality(text, f) and f.row.get("counts", "") in WITHIN
                     and re.search(r"(?:[,:(]|\s[-\u2013\u2014])\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])]
+            same = [f for f in figures[:i] if sibling is not None and f.row["candidate_id"] == sibling.row["part_of"]] or same
         totals = same or (back if refers else [])
         of_the = OF_THE_NOUN.match(text[part.end:])
         named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2

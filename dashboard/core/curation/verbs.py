@@ -106,7 +106,7 @@ CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?\b(?P<verb>(?:have\s+|has\s+|had\s+
 WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|left|moved|headed|made\s+it)\s+(?:[\w-]+\s+){0,2}?(?:to|for))\s+"
                          r"(?:Syria|Iraq|Afghanistan|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)
 CUSTODY = re.compile(r"^[^.;]{0,60}?\b(?:to\s+(?:police\s+stations?|the\s+police)|into\s+custody|in\s+for\s+questioning)\b", re.I)
-SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|charged\s+with)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
+SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|accusing\s+(?:them|him|her)\s+of|charged\s+with)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
                                r"carrying\s+out|an?\s+(?:\w+\s+)?attack)", re.I)  # not "suspected of recruiting for terrorist groups"
 POLICE = re.compile(r"\b(?:police|officers|security\s+(?:service|services|forces)|authorities|FSB|GKNB|SNB|KNB|gendarmes)\b", re.I)
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
