@@ -584,3 +584,12 @@ def test_detained_and_accused_of_planning_attacks_is_an_arrest(proposer):
                                       "capital and a village near Polatli this week, accusing them of planning attacks on "
                                       "shopping centres, prosecutors said."))
     assert found["14"]["indicator"] == "people_arrested"
+
+
+def test_a_running_total_since_a_date_after_it_starts_then_not_on_the_day_of_the_flight(proposer):
+    found = figures(rows_of(proposer, "With Monday's flight, Tajikistan has brought back 530 people from Syria and Iraq since "
+                                      "March 2019, the ministry said.", "2026-05-06"))
+    assert (found["530"]["period_start"], found["530"]["period_end"]) == ("2019-03", "")
+    held = figures(rows_of(proposer, "Seven Kazakh men who had been held since 2020 in prisons in Hasakah were brought back to "
+                                     "Astana on Monday, officials said on Wednesday.", "2026-05-06"))
+    assert held["Seven"]["period_start"] != "2020"

@@ -231,6 +231,13 @@ def dates_of_figures(dates: list[tuple[int, int, str, str]], sentence: str) -> l
 def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: int) -> tuple[str, str]:
     """Several separate dates in a sentence: a number takes the nearest date before it, else the
     first after it; a date that only opens a period ("began in January 2019") dates no number."""
+    # "has brought back 612 people ... since December 2019": a total since the start that follows it
+    since = [d for d in dates if d[0] > start and re.search(r"\bsince\s*$", sentence[max(0, d[0] - 8):d[0]])
+             and not re.search(r"\d|[;:]|\b(?:who|which|that|whom)\b", re.sub(r"^[\d,.]+", "", sentence[start:d[0]]))  # not "men who had been held since 2019"
+             and d[0] - start < 100
+             and not any(start < e[0] < d[0] for e in dates)]
+    if since:
+        return since[0][2], ""
     plain = [d for d in dates if not START_ONLY.search(sentence[max(0, d[0] - 16):d[0]])] or dates
     # "up from 900 in 2022": the date right after the number is its own
     right_after = [d for d in plain if d[0] >= start and re.fullmatch(r"\d[\d,.]*\s+(?:in|during|for|throughout)\s+(?:all\s+of\s+|the\s+whole\s+of\s+|the\s+whole\s+|all\s+)?",
