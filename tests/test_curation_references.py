@@ -593,3 +593,18 @@ def test_a_running_total_since_a_date_after_it_starts_then_not_on_the_day_of_the
     held = figures(rows_of(proposer, "Seven Kazakh men who had been held since 2020 in prisons in Hasakah were brought back to "
                                      "Astana on Monday, officials said on Wednesday.", "2026-05-06"))
     assert held["Seven"]["period_start"] != "2020"
+
+
+# ---- from set S's failures (read after its first measurement)
+
+def test_a_relative_clause_between_a_count_and_its_arrival_home(proposer):
+    found = figures(rows_of(proposer, "ATYRAU, March 3 (Wire) - Eleven Kazakh girls aged 12 to 17, who had lived for years in "
+                                      "a closed centre in north-east Syria, arrived in the western city of Atyrau on Monday on a "
+                                      "government plane, the ministry said.", "2026-03-03"))
+    assert (found["Eleven"]["indicator"], found["Eleven"]["subject"]) == ("repatriated_people", "KAZ")
+
+
+def test_extradited_and_arrived_home_are_returned_suspects(proposer):
+    found = figures(rows_of(proposer, "Four of them, who had worked in Istanbul, were extradited by Turkey and arrived in "
+                                      "Tashkent on Tuesday under escort.", "2026-03-05"))
+    assert found["Four"]["indicator"] == "repatriated_suspects"

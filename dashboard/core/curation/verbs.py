@@ -15,7 +15,7 @@ import re
 # The five states, their capitals and the cities whose airports repatriation flights land at: where
 # people are flown home to.
 HOME = ("Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|Astana|Almaty|Bishkek|Dushanbe|Tashkent|Ashgabat|"
-        "Aktau|Shymkent|Karaganda|Aktobe|Osh|Jalal-Abad|Khujand|Kulob|Bokhtar|Termez|Samarkand|Bukhara|Nukus|Urgench|"
+        "Aktau|Shymkent|Karaganda|Aktobe|Oral|Uralsk|Atyrau|Kostanay|Pavlodar|Osh|Jalal-Abad|Khujand|Kulob|Bokhtar|Termez|Samarkand|Bukhara|Nukus|Urgench|"
         "Namangan|Andijan|Fergana|Turkmenbashi")
 RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|"
                 r"sent\s+back\s+to\s+(?:" + HOME + r")\b|"
@@ -100,7 +100,7 @@ HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s
                   r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
                   r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:camps?|prisons?|jails?|detention))\b", re.IGNORECASE)
 CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?\b(?P<verb>(?:have\s+|has\s+|had\s+)?(?:came|come|flew|flown|arrived|returned)\s+"
-                       rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:{HOME})|"
+                       rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:the\s+[\w-]+\s+city\s+of\s+)?(?:{HOME})|"
                        rf"flown\s+(?:from\s+[\w'-]+\s+)?to\s+(?:{HOME}))\b", re.I)  # "41 women and children flown from Qamishli to Dushanbe"
 # "eleven of whom travelled to Syria": people who left for the conflict
 WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|left|moved|headed|made\s+it)\s+(?:[\w-]+\s+){0,2}?(?:to|for))\s+"
@@ -168,6 +168,8 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     # The number opens the sentence (after a dateline: "TASHKENT, 4 February (Wire) — Nine men ..."): its subject.
     opens = not re.search(r"[\w-]", re.split(r"\s[\u2014\u2013-]{1,2}\s", sentence[:start])[-1])
     after = sentence[end:end + (SUBJECT_REACH + 40 if opens else 140)]  # room for a relative clause before a passive verb
+    if opens:  # "Fourteen Kazakh boys aged 13 to 18, who had spent years in a centre in Syria, arrived in Oral"
+        after = re.sub(r"^([^,;.]{0,60}),\s+(?:who|which)\b[^,;.]{0,160},", r"\1", after, count=1)
     aside = ASIDE.match(after)
     after = aside.group(1) + after[aside.end():] if aside else after
     cut = CLAUSE_BREAK.search(after)
@@ -232,7 +234,7 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
     if indicator == "@into":
         return "recruited_people" if re.match(r"^[^.;]{0,40}?\binto\b", sentence[end:]) else ""
     if indicator == "@extradited":  # "extradited from Turkey ... flown to Astana": home; "Turkey has extradited": out
-        return "repatriated_suspects" if re.search(rf"\bto\s+(?:{HOME})\b", sentence) else "people_expelled"
+        return "repatriated_suspects" if re.search(rf"\b(?:to|(?:arrived|landed)\s+in)\s+(?:{HOME})\b", sentence) else "people_expelled"
     if indicator == "@transfer":  # a transfer is a repatriation when it goes home, not any transfer
         return "repatriated_people" if HOME_STATE.search(sentence[end:]) else ""
     if indicator == "@verdicts":
