@@ -608,3 +608,19 @@ def test_extradited_and_arrived_home_are_returned_suspects(proposer):
     found = figures(rows_of(proposer, "Four of them, who had worked in Istanbul, were extradited by Turkey and arrived in "
                                       "Tashkent on Tuesday under escort.", "2026-03-05"))
     assert found["Four"]["indicator"] == "repatriated_suspects"
+
+
+def test_a_month_last_year_is_that_month_of_the_year_before():
+    assert [d[2] for d in relative_dates("It recorded 40 attacks, against 25 in March last year.", "2027-04-10")] == ["2026-03"]
+
+
+def test_a_part_that_names_its_own_nationality_keeps_it(proposer):
+    found = figures(rows_of(proposer, "A court in Omsk on Monday jailed seven men for plotting to bomb a rail bridge. Four of "
+                                      "those convicted are citizens of Tajikistan and three of Kyrgyzstan.", "2027-01-20"))
+    assert [found[v]["subject"] for v in ("Four", "three")] == ["TJK", "KGZ"]
+
+
+def test_people_flown_home_to_face_charges_are_returned_suspects(proposer):
+    found = figures(rows_of(proposer, "Six Tajik men who had served sentences in Iraq were flown to Dushanbe on Sunday to face "
+                                      "charges of membership of a terrorist group, officials said.", "2027-01-20"))
+    assert found["Six"]["indicator"] == "repatriated_suspects"

@@ -229,7 +229,10 @@ def relative_dates(sentence: str, published: str) -> list[tuple[int, int, str, s
         if not free(start, m.end()) or _YEAR_AFTER.match(sentence[m.end():]) or not year:
             continue
         month = _month_number(m["m"])
-        if month:
+        last = re.match(r"\s+(?:of\s+)?last\s+year\b", sentence[m.end():])  # "in January last year"
+        if month and last:
+            found.append((start, m.end() + last.end(), f"{year - 1}-{month:02d}", "month"))
+        elif month:
             y = year - 1 if day and month > day.month else year
             found.append((start, m.end(), f"{y}-{month:02d}", "month"))
     for pattern, what in PHRASES:

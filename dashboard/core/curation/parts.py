@@ -198,7 +198,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         if part.row["indicator"] != indicator:
             part.row["indicator"], part.row["unit"] = indicator, total.row["unit"]
             why += "; indicator of the total"
-        if (cat or of_them or not part.row["subject"]) and part.row["subject"] != total.row["subject"]:
+        own_nationality = "the citizens it names" in part.row["reason"]  # "Five of those convicted are citizens of Uzbekistan"
+        if (cat or of_them or not part.row["subject"]) and part.row["subject"] != total.row["subject"] and not own_nationality:
             part.row["subject"], part.row["related"] = total.row["subject"], total.row["related"]
             why += "; subject of the total"  # a part by nationality ("three citizens of Tajikistan") keeps its own
         total_period = total.row["period_start"] or total.row["period_end"]

@@ -223,6 +223,9 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
             return "migrants_detained"
         return "people_arrested" if attack_nearby else "people_detained"
     if indicator == "repatriated_people" and (
+            re.search(r"\bto\s+(?:face|stand)\s+(?:trial|charges|prosecution)\b|\bhanded\s+(?:over\s+)?to\s+(?:the\s+)?(?:Ministry\s+of\s+"
+                      r"National\s+Security|security\s+service|investigators|police)|\btaken\s+(?:straight\s+)?into\s+custody\b",
+                      sentence, re.I) or  # "flown to Ashgabat and handed to the Ministry of National Security": suspects
             re.search(r"\bon\s+suspicion|\bsuspected\s+of|\bdetained\s+abroad|\bwanted\s+(?:for|on|in)\b|"
                       r"^\s+(?:the\s+)?(?:number\s+of\s+)?suspects\b", sentence[end:end + 90], re.I)
             ):
