@@ -538,6 +538,7 @@ def test_an_answer_is_read_with_the_how_many_question_it_answers(proposer):
     found = figures(rows)
     assert [(found[v]["indicator"], found[v]["subject"]) for v in ("about 400", "perhaps 150")] == [
         ("foreign_fighters", "central_asia"), ("foreign_fighters", "KGZ")]
+    assert "choose one" not in found["about 400"]["reason"] and "from the question it answers" in found["about 400"]["reason"]
     assert found.get("80", {}).get("indicator", "") != "foreign_fighters"  # another question: no longer that answer
 
 

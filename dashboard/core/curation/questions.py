@@ -11,7 +11,6 @@ from core.curation.vocab import Vocab, find_mentions, guess_indicator
 
 HOW_MANY = re.compile(r"^\W*How\s+many\s+(?P<asked>[^?]{3,200})\?\s*$", re.I)
 WHOM = ("country", "central_asia", "group")
-NO_OWN_SUBJECT = ("no subject named", "named in an earlier sentence")
 
 
 def asked(sentence: str, current: str) -> str:
@@ -32,8 +31,11 @@ def read_with_question(vocab: Vocab, question: str, row: dict) -> None:
         indicator, word = guess_indicator(vocab, clause, 0, False, False)
         if indicator:
             row.update(indicator=indicator, unit=vocab.units.get(indicator, ""))
-            row["reason"] += f"; indicator from the question it answers ('{word}')"
+            row["reason"] = row["reason"].replace("no indicator keyword: choose one",
+                                                  f"indicator from the question it answers ('{word}')")
     named = [m for m in find_mentions(vocab, clause) if m.kind in WHOM]
-    if named and (not row["subject"] or any(why in row["reason"] for why in NO_OWN_SUBJECT)):
+    own = re.search(r"no subject named: choose one|subject: named in an earlier sentence \('[^']*'\)", row["reason"])
+    if named and (not row["subject"] or own):
         row.update(subject=named[0].id, related="")
-        row["reason"] += f"; subject from the question it answers ('{named[0].text}')"
+        said = f"subject from the question it answers ('{named[0].text}')"
+        row["reason"] = row["reason"].replace(own.group(0), said) if own else row["reason"] + f"; {said}"
