@@ -1,8 +1,9 @@
 """Dates a news report gives relative to itself: its dateline ("DUSHANBE --", "01.05.2019",
-"ALMATY, Nov 3 (Agency) -", "Almaty, 12 March 2021."), its publication date, and the days it names
-without a year ("Friday", "Feb. 4", "Tuesday (February 12)", "last month", "this year", "the first
-eight months of the year", "over the past twelve months"), resolved
-against the publication date. Every date resolved here is inferred: the rows that use it say so."""
+"ALMATY, Nov 3 (Agency) -", "Almaty, 12 March 2021."), its publication date (the dateline's, or a
+date line under the title: "By A. Writer | Weekly, 5 August 2026"), and the days it names without a
+year ("Friday", "Feb. 4", "Tuesday (February 12)", "last month", "January last year", "this year",
+"the first eight months of the year", "over the past twelve months"), resolved against the
+publication date. Every date resolved here is inferred: the rows that use it say so."""
 
 from __future__ import annotations
 
@@ -74,7 +75,9 @@ def read_dateline(text: str) -> Dateline | None:
 # Interviews | 14 July 2026", "By A. Writer | Weekly, 5 August 2026", "24.06.2026, 09:41 | Courier",
 # "Weekly digest No. 30 | 20-26 July 2026" (the last day of the span): before the date nothing, or
 # names ending in '|', ',' or a word like "Published"; after it nothing, a time or '| outlet'.
-BYLINE_BEFORE = re.compile(r"(?:|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|.{0,90}?(?:\||,)\s*(?:\d{1,2}(?:\s+[A-Z][a-z]+\.?)?\s*[-\u2013]\s*)?|(?:Published|Updated|Posted|Dated?)(?:\s+on)?:?\s*)", re.I)
+BYLINE_BEFORE = re.compile(r"(?:|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"  # "Thursday 5 November 2026"
+                           r"|.{0,90}?(?:\||,)\s*(?:\d{1,2}(?:\s+[A-Z][a-z]+\.?)?\s*[-\u2013]\s*)?"  # "Outlet | 27 April-"
+                           r"|(?:Published|Updated|Posted|Dated?)(?:\s+on)?:?\s*)", re.I)
 BYLINE_AFTER = re.compile(r"\s*(?:,?\s*(?:at\s+)?\d{1,2}:\d\d(?:\s*[AP]M)?(?:\s+[A-Z]{2,4})?)?\s*(?:\|[^\n]{0,60})?\s*")
 
 
