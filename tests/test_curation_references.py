@@ -625,3 +625,15 @@ def test_people_flown_home_to_face_charges_are_returned_suspects(proposer):
     found = figures(rows_of(proposer, "Six Tajik men who had served sentences in Iraq were flown to Dushanbe on Sunday to face "
                                       "charges of membership of a terrorist group, officials said.", "2027-01-20"))
     assert found["Six"]["indicator"] == "repatriated_suspects"
+
+
+# ---- from set T's failures (read after its first measurement)
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("Kyrgyz make up a smaller share of the group's fighters, followed by about 90 Tajiks.", "about 90", "foreign_fighters"),
+    ("Eleven gunmen stormed the post; seven were killed and four were captured, the army said.", "four", "people_arrested"),
+    ("Another four soldiers were wounded, one of them seriously. Officials said two of the dead attackers had been "
+     "identified as Uzbek citizens from identity papers found on the wounded men.", "two", "killed"),
+])
+def test_a_nations_fighters_the_captured_and_of_the_dead(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator

@@ -144,6 +144,8 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
         WHOSE_AFTER.match(text[end:m.start]) or (text[end:m.start].isspace() and indicator not in REPATRIATION_BY_STATE))]  # "15 Tajiks"
     if whose and not joint:
         subject, related, why_subject = whose[0].id, "", f"the citizens it names: '{whose[0].text}'"
+        if indicator == "group_strength":  # "about 350 Tajiks": a nation's fighters, not a group's strength
+            indicator, why_indicator = "foreign_fighters", why_indicator + "; a count of a nation's fighters, not of a group"
     reasons = [f"{why_value} '{value_text}'", why_indicator,
                f"subject: {why_subject}" if subject else "no subject named: choose one"] + reasons
     if period[0] or period[1]:

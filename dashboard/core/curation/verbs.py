@@ -140,6 +140,11 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         return "wounded", toll["word"]
     if ORDERED.search(sentence[max(0, start - 30):start]) and ORDERED_TO.match(sentence[end:end + 60]):
         return "people_expelled", "ordered ... " + ORDERED_TO.match(sentence[end:end + 60])["verb"]  # "ordered 212 of the detainees expelled"
+    of_the = re.match(r"^\s+of\s+the\s+(?P<state>dead|killed|wounded|injured)\b", sentence[end:end + 30])
+    if of_the:  # "three of the dead attackers had been identified as Tajik citizens"
+        return ("killed" if of_the["state"] in ("dead", "killed") else "wounded"), "of the " + of_the["state"]
+    if re.match(r"^\s+(?:were|was)\s+(?:captured|taken\s+prisoner)\b", sentence[end:end + 30]):  # "six were killed and three were captured"
+        return _resolve("@arrest", sentence, start, end, attack_nearby), "captured"
     if LOST_LIVES_AFTER.match(sentence[end:end + 60]):  # "14 people lost their lives"
         return "killed", "lost their lives"
     if re.match(r"^\s+(?:[\w-]+\s+){0,2}?to\s+death\b", sentence[end:end + 40]):  # "stabbed three people to death"
