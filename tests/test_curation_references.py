@@ -432,6 +432,7 @@ def test_an_extradition_home_returns_suspects_and_one_abroad_expels_them(propose
     ("Title of a report\n\n03.05.2026, 14:20 | Irtysh Daily\n\nBody.", "2026-05-03"),
     ("Title of a report\n\nSecurity notes No. 4 | 27 April-3 May 2026\n\nBody.", "2026-05-03"),
     ("Title of a report\n\nPublished: May 3, 2026 at 09:15\n\nBody.", "2026-05-03"),
+    ("Title of a report\n\nBosphorus Daily | Posted: 3 May 2026, 08:10\n\nBody.", "2026-05-03"),
 ])
 def test_a_date_line_under_the_title_dates_the_report(text, date):
     assert read_dateline(text).date == date

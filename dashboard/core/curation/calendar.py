@@ -77,6 +77,7 @@ def read_dateline(text: str) -> Dateline | None:
 # names ending in '|', ',' or a word like "Published"; after it nothing, a time or '| outlet'.
 BYLINE_BEFORE = re.compile(r"(?:|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"  # "Thursday 5 November 2026"
                            r"|.{0,90}?(?:\||,)\s*(?:\d{1,2}(?:\s+[A-Z][a-z]+\.?)?\s*[-\u2013]\s*)?"  # "Outlet | 27 April-"
+                           r"(?:(?:Published|Updated|Posted)(?:\s+on)?:?\s*)?"  # "Outlet | Posted: 4 May 2027"
                            r"|(?:Published|Updated|Posted|Dated?)(?:\s+on)?:?\s*)", re.I)
 BYLINE_AFTER = re.compile(r"\s*(?:,?\s*(?:at\s+)?\d{1,2}:\d\d(?:\s*[AP]M)?(?:\s+[A-Z]{2,4})?)?\s*(?:\|[^\n]{0,60})?\s*")
 
