@@ -15,8 +15,9 @@ import re
 # The five states, their capitals and the cities whose airports repatriation flights land at: where
 # people are flown home to.
 HOME = ("Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|Astana|Almaty|Bishkek|Dushanbe|Tashkent|Ashgabat|"
-        "Aktau|Shymkent|Karaganda|Aktobe|Oral|Uralsk|Atyrau|Kostanay|Pavlodar|Osh|Jalal-Abad|Khujand|Kulob|Bokhtar|Termez|Samarkand|Bukhara|Nukus|Urgench|"
-        "Namangan|Andijan|Fergana|Turkmenbashi")
+        "Aktau|Shymkent|Karaganda|Aktobe|Oral|Uralsk|Atyrau|Kostanay|Pavlodar|"  # Kazakhstan
+        "Osh|Jalal-Abad|Khujand|Kulob|Bokhtar|"  # Kyrgyzstan, Tajikistan
+        "Termez|Samarkand|Bukhara|Nukus|Urgench|Namangan|Andijan|Fergana|Turkmenbashi")  # Uzbekistan, Turkmenistan
 RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|"
                 r"sent\s+back\s+to\s+(?:" + HOME + r")\b|"
                 r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back|out)|flew\s+(?:home|back)|"
@@ -138,8 +139,9 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     toll = HURT_AFTER.match(sentence[end:end + 60])  # "left seven people dead and 21 hurt"
     if toll:
         return "wounded", toll["word"]
-    if ORDERED.search(sentence[max(0, start - 30):start]) and ORDERED_TO.match(sentence[end:end + 60]):
-        return "people_expelled", "ordered ... " + ORDERED_TO.match(sentence[end:end + 60])["verb"]  # "ordered 212 of the detainees expelled"
+    ordered = ORDERED_TO.match(sentence[end:end + 60]) if ORDERED.search(sentence[max(0, start - 30):start]) else None
+    if ordered:  # "ordered 212 of the detainees expelled"
+        return "people_expelled", "ordered ... " + ordered["verb"]
     of_the = re.match(r"^\s+of\s+the\s+(?P<state>dead|killed|wounded|injured)\b", sentence[end:end + 30])
     if of_the:  # "three of the dead attackers had been identified as Tajik citizens"
         return ("killed" if of_the["state"] in ("dead", "killed") else "wounded"), "of the " + of_the["state"]
