@@ -638,3 +638,8 @@ def test_people_flown_home_to_face_charges_are_returned_suspects(proposer):
 ])
 def test_a_nations_fighters_the_captured_and_of_the_dead(proposer, sentence, value, indicator):
     assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+def test_men_who_reached_idlib_left_for_the_war(proposer):
+    found = figures(rows_of(proposer, "The court found that five of the men he recruited reached the Idlib region in 2023."))
+    assert found["five"]["indicator"] == "conflict_migrants"
