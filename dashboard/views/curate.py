@@ -14,7 +14,7 @@ import streamlit as st
 
 from core.curation.plan import name_candidates, plan_apply
 from core.curation.register import (CurationError, DOC_KINDS, MAX_DOCUMENT_CHARS, MAX_FILE_MB, DocumentMeta,
-                                    check_new_document, fingerprint, seed_file_name)
+                                    check_new_document, fingerprint, new_document)
 from core.curation.worker import StepFailed
 from core.curation.review import incomplete, number_status
 from core.curation import write as curation_write
@@ -86,14 +86,17 @@ def choose_document() -> tuple[DocumentMeta, str] | None:
                                    "pages); split a longer document into parts.")
     cols = st.columns(3)
     doc_id = cols[0].text_input("doc_id (lower case, e.g. ferghana_brief)", key="curate-new-id").strip()
-    title = cols[1].text_input("Title as printed", key="curate-new-title")
+    title = cols[1].text_input("Title as printed", key="curate-new-title", placeholder="blank: the document's first line")
     kind = cols[2].selectbox("Kind", DOC_KINDS, index=DOC_KINDS.index("policy report"), key="curate-new-kind")
     cols = st.columns(3)
     authors = cols[0].text_input("Authors (';'-separated)", key="curate-new-authors")
     publisher = cols[1].text_input("Publisher", key="curate-new-publisher")
-    published = cols[2].text_input("Published (YYYY, YYYY-MM, YYYY-MM-DD or unknown)", value="unknown", key="curate-new-published")
+    # Blank title and date: read from the document, as `curate.py propose` does, and marked for review
+    # (the date resolves "on Tuesday" and "last month" in a news report).
+    published = cols[2].text_input("Published (YYYY, YYYY-MM, YYYY-MM-DD or unknown)", key="curate-new-published",
+                                   placeholder="blank: the date of its dateline")
     if upload is None or not doc_id:
-        st.info("Upload the document and give its doc_id and title.")
+        st.info("Upload the document and give its doc_id.")
         return None
     try:
         text = read_upload(upload.name, upload.getvalue())
@@ -103,12 +106,17 @@ def choose_document() -> tuple[DocumentMeta, str] | None:
     except StepFailed:
         st.error(FAILED)
         return None
-    meta = DocumentMeta(doc_id, title, authors, publisher, published.strip() or "unknown", kind,
-                                 seed_file_name(doc_id, upload.name))
+    try:
+        meta = new_document(doc_id, text, upload.name, title, published, authors=authors, publisher=publisher, kind=kind)
+    except CurationError as err:
+        st.error(chrome.safe_text("\n".join(err.messages)))
+        return None
     problems = check_new_document(meta, text, corpus["documents"].astype(str), corpus.documents, paths.seeds_dir())
     if problems:
         st.error("This document cannot be added:\n" + "\n".join(f"- {chrome.safe_text(p)}" for p in problems))
         return None
+    if meta.to_review:
+        st.info("Check before you write:\n" + "\n".join(f"- {chrome.safe_text(item)}" for item in meta.to_review))
     return meta, text
 
 

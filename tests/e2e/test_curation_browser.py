@@ -79,3 +79,26 @@ def test_a_curator_uploads_a_document_and_writes_its_rows(browser, curator_serve
         assert page.locator('[data-testid="stException"]').count() == 0
     finally:
         page.close()
+
+
+def test_an_uploaded_news_report_is_dated_and_titled_from_its_own_lines(browser, curator_server):
+    """With the title and the date left blank, the page reads them from the report, as `curate.py
+    propose` does, and says what to check; the date resolves the report's weekdays."""
+    from pathlib import Path
+
+    report = Path(__file__).parents[1] / "curation_docs" / "news" / "03-tashkent-afghanistan.txt"
+    proc, url, scratch = curator_server
+    page = new_page(browser, viewport={"width": 1280, "height": 800})
+    try:
+        sign_in(page, url)
+        after_rerun(page, lambda: page.get_by_text("A new document").click())
+        after_rerun(page, lambda: page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(report)))
+        after_rerun(page, lambda: (page.get_by_label("doc_id (lower case, e.g. ferghana_brief)").fill("tashkent_news"),
+                                   page.keyboard.press("Enter")))
+        expect(page.get_by_text("title: taken from the document's first line")).to_be_visible()
+        expect(page.get_by_text("published: 2021-06-14, read from the dateline '14.06.2021'")).to_be_visible()
+        expect(page.get_by_text("numbers of the document are in a candidate")).to_be_visible()
+        assert page.get_by_text("cannot be added").count() == 0
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        page.close()

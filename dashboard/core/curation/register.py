@@ -187,7 +187,7 @@ def new_document(doc_id: str, text: str, source_name: str, title: str = "", publ
     title = (title or "").strip()
     if not title:
         title = first_line_title(text)
-        review.append(f"title: taken from the document's first line (\"{title}\"); give --title if it is not the title as printed")
+        review.append(f"title: taken from the document's first line ({title}); correct the title if it is not as printed")
     published = (published or "").strip()
     if published:
         problem = check_published(published)
@@ -197,10 +197,10 @@ def new_document(doc_id: str, text: str, source_name: str, title: str = "", publ
         line = read_dateline(text)
         if line and line.date:
             published = line.date
-            review.append(f"published: {published}, read from the dateline '{line.text}'; give --published if it is wrong")
+            review.append(f"published: {published}, read from the dateline '{line.text}'; correct the date if it is wrong")
         else:
             published = "unknown"
-            review.append("published: unknown (no --published and no dated dateline); relative dates "
+            review.append("published: unknown (no date given and no dated dateline); relative dates "
                           "('Friday', 'last month') cannot be resolved")
     flag = language_flag(text)
     if flag:
