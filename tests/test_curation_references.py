@@ -643,3 +643,22 @@ def test_a_nations_fighters_the_captured_and_of_the_dead(proposer, sentence, val
 def test_men_who_reached_idlib_left_for_the_war(proposer):
     found = figures(rows_of(proposer, "The court found that five of the men he recruited reached the Idlib region in 2023."))
     assert found["five"]["indicator"] == "conflict_migrants"
+
+
+# ---- from set U's failures (read after its first measurement)
+
+def test_women_being_held_and_their_parts_by_nationality(proposer):
+    found = figures(rows_of(proposer, "At least 90 women from Central Asia are being held in prisons in Baghdad, the group said. "
+                                      "According to its count, 40 of the women are from Tajikistan, 30 from Uzbekistan and 20 "
+                                      "from Kazakhstan."))
+    whole = found["At least 90"]["candidate_id"]
+    assert found["At least 90"]["indicator"] == "detained_women_children"
+    assert [(found[v]["part_of"], found[v]["counts"], found[v]["indicator"], found[v]["subject"]) for v in ("40", "30", "20")] == [
+        (whole, "women", "detained_women_children", "TJK"), (whole, "women", "detained_women_children", "UZB"),
+        (whole, "women", "detained_women_children", "KAZ")]
+    assert "choose one" not in found["30"]["reason"]
+
+
+def test_terrorism_suspects_brought_home_are_returned_suspects(proposer):
+    found = figures(rows_of(proposer, "Since 2018, Kazakhstan has brought home 21 terrorism suspects from European countries."))
+    assert found["21"]["indicator"] == "repatriated_suspects"

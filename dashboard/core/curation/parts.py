@@ -37,7 +37,7 @@ EVERYONE = {"detained_women_children": "women and children"}  # a category that 
 # A total that counts some people may have parts counting some of those: "54 children: 29 boys and 25
 # girls", "104 women and children ... The group included 25 women and 79 children".
 WITHIN = {"": {"", "men", "women", "children", "orphans", "women and children"}, "children": {"children", "orphans"},
-          "women and children": {"women", "children", "orphans"}}
+          "women and children": {"women", "children", "orphans"}, "women": {"women"}, "men": {"men"}}  # "58 of the women are from Tajikistan"
 OF_THE_LEAD = re.compile(r"^\W*Of\s+the\s+(?:[\w-]+\s+)?[a-z]+,", re.I)  # "Of the blocked pages, 97 ..."
 # The sentence speaks of people counted just before: "The group included...", "Among them...", "Of those 754..."
 REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,2}?(?:group|men|women|children|returnees|"
@@ -61,7 +61,8 @@ NAMED_TOTAL_BEFORE = re.compile(r"\b\w+\s+(?:of|out\s+of)\s+(?:the|these|those)\
 # nationality, and, when another follows it in the sentence, a list of them: parts of the count told before.
 _DEMONYM = (r"(?:Uzbek|Tajik|Kazakh|Kyrgyz|Kirghiz|Turkmen|Afghan|Russian|Chechen|Dagestani|Uighur|Uyghur|"
             r"Kazakhstani|Kyrgyzstani|Tajikistani|Uzbekistani|Turkmenistani|Pakistani|Turkish|Syrian|Iraqi)")
-BY_NATIONALITY = re.compile(rf"^\s+(?:(?:are|were)\s+)?(?:(?:citizens|nationals)\s+of\s+|of\s+|from\s+)?(?P<n>{_DEMONYM})(?:s|i?stan)?\b")  # "Kyrgyz"+"stan", "Tajik"+"istan"
+BY_NATIONALITY = re.compile(rf"^\s+(?:of\s+(?:the|them|those)\s+(?:[a-z]+\s+)?)?(?:(?:are|were)\s+)?(?:(?:citizens|nationals)\s+of\s+|of\s+|from\s+)?"
+                            rf"(?P<n>{_DEMONYM})(?:s|i?stan)?\b")  # "58 of the women are from Tajikistan"  # "Kyrgyz"+"stan", "Tajik"+"istan"
 # The states whose citizens a listed nationality names (ethnic names, "Chechen", "Uighur", name none).
 NATIONALITY_STATE = {"Uzbek": "UZB", "Uzbekistani": "UZB", "Tajik": "TJK", "Tajikistani": "TJK", "Kazakh": "KAZ",
                      "Kazakhstani": "KAZ", "Kyrgyz": "KGZ", "Kirghiz": "KGZ", "Kyrgyzstani": "KGZ", "Turkmen": "TKM",
@@ -183,6 +184,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             continue  # "20 recruited ... 9 of them detained": another count, not a part
         indicator = total.row["indicator"] if apposition else (part.own_indicator or total.row["indicator"])
         cat = category(text, part.end, indicator) or predicate_category(text, part.end)
+        if not cat and nationality and listed:  # "58 of the women are from Tajikistan, 41 from Uzbekistan": women too
+            cat = total.row.get("counts", "")
         if cat not in WITHIN.get(total.row.get("counts", ""), ()):
             continue  # "54 children ... 30 women": not a part of the children
         siblings = [f for f in figures if f.row.get("part_of") == total.row["candidate_id"] and f.row.get("counts") != "orphans"]
@@ -197,6 +200,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         why = f"part of {total.row['value_text']!r}" + (f" ({cat})" if cat else "")
         if part.row["indicator"] != indicator:
             part.row["indicator"], part.row["unit"] = indicator, total.row["unit"]
+            part.row["reason"] = part.row["reason"].replace("; no indicator keyword: choose one", "")  # the total's, below
             why += "; indicator of the total"
         own_nationality = "the citizens it names" in part.row["reason"]  # "Five of those convicted are citizens of Uzbekistan"
         if (cat or of_them or not part.row["subject"]) and part.row["subject"] != total.row["subject"] and not own_nationality:

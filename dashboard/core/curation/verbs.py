@@ -97,7 +97,7 @@ ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+){0,2}),\s+(?:mostly|most\s+of\s+t
                    r"the\s+(?:majority|bulk)\s+of\s+them|"
                    r"all\s+of\s+them|among\s+them|including)\b[^,;.]{0,40},", re.IGNORECASE)
 # "100 women are still serving prison sentences in Iraq", "500 more were thought to be in al-Hol": held abroad
-HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:(?:thought|believed|said|"
+HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:being\s+)?(?:(?:thought|believed|said|"
                   r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
                   r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:camps?|prisons?|jails?|detention))\b", re.IGNORECASE)
 CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?\b(?P<verb>(?:have\s+|has\s+|had\s+)?(?:came|come|flew|flown|arrived|returned)\s+"
@@ -234,7 +234,7 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
                       r"National\s+Security|security\s+service|investigators|police)|\btaken\s+(?:straight\s+)?into\s+custody\b",
                       sentence, re.I) or  # "flown to Ashgabat and handed to the Ministry of National Security": suspects
             re.search(r"\bon\s+suspicion|\bsuspected\s+of|\bdetained\s+abroad|\bwanted\s+(?:for|on|in)\b|"
-                      r"^\s+(?:the\s+)?(?:number\s+of\s+)?suspects\b", sentence[end:end + 90], re.I)
+                      r"^\s+(?:the\s+)?(?:number\s+of\s+)?(?:[\w-]+\s+)?suspects\b", sentence[end:end + 90], re.I)
             ):
         return "repatriated_suspects"
     if indicator == "@sent":  # "sent 14 people to Syria", "sent 5 young men ... to fight": recruitment
