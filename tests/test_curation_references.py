@@ -662,3 +662,13 @@ def test_women_being_held_and_their_parts_by_nationality(proposer):
 def test_terrorism_suspects_brought_home_are_returned_suspects(proposer):
     found = figures(rows_of(proposer, "Since 2018, Kazakhstan has brought home 21 terrorism suspects from European countries."))
     assert found["21"]["indicator"] == "repatriated_suspects"
+
+
+def test_a_broadcast_dated_in_local_time_and_this_afternoons_flight(proposer):
+    text = ("Evening news\n\nSteppe TV - Evening News (transcript)\nFriday 14 May 2027, 21:00 Astana time\n\n"
+            "ANCHOR: A plane carrying Kazakh women and children from Syria landed in Aktau this afternoon. On Tuesday "
+            "the first flight brought 30 people, eight women and 22 children.")
+    assert read_dateline(text).date == "2027-05-14"
+    rows = rows_of(proposer, text, "")
+    assert sorted(i["date"] for i in incidents(rows)) == ["2027-05-11", "2027-05-14"]
+    assert figures(rows)["30"]["indicator"] == "repatriated_people"

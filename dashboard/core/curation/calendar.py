@@ -79,7 +79,7 @@ BYLINE_BEFORE = re.compile(r"(?:|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+
                            r"|.{0,90}?(?:\||,)\s*(?:\d{1,2}(?:\s+[A-Z][a-z]+\.?)?\s*[-\u2013]\s*)?"  # "Outlet | 27 April-"
                            r"(?:(?:Published|Updated|Posted)(?:\s+on)?:?\s*)?"  # "Outlet | Posted: 4 May 2027"
                            r"|(?:Published|Updated|Posted|Dated?)(?:\s+on)?:?\s*)", re.I)
-BYLINE_AFTER = re.compile(r"\s*(?:,?\s*(?:at\s+)?\d{1,2}:\d\d(?:\s*[AP]M)?(?:\s+[A-Z]{2,4})?)?\s*(?:\|[^\n]{0,60})?\s*")
+BYLINE_AFTER = re.compile(r"\s*(?:,?\s*(?:at\s+)?\d{1,2}:\d\d(?:\s*[AP]M)?(?:\s+(?:[A-Z]{2,4}|[A-Z][a-z]+\s+time))?)?\s*(?:\|[^\n]{0,60})?\s*")
 
 
 def _byline_date(head: str) -> Dateline | None:
@@ -139,7 +139,8 @@ PHRASES = [
     (re.compile(r"\blast year\b", re.I), "last year"),
     (re.compile(r"(?<=months of )the year\b|(?<=weeks of )the year\b", re.IGNORECASE), "this year"),  # "the first eight months of the year"
     (re.compile(r"\b(?:earlier |later )?this year\b|\bthe (?:start|beginning) of the year\b", re.I), "this year"),
-    (re.compile(r"\byesterday\b", re.I), "yesterday"), (re.compile(r"\btoday\b", re.I), "today"),
+    (re.compile(r"\byesterday\b|\blast\s+night\b", re.I), "yesterday"),
+    (re.compile(r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", re.I), "today"),
     (re.compile(r"\blast week\b", re.I), "last week"),
 ]
 
