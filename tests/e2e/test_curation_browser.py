@@ -13,6 +13,15 @@ from playwright.sync_api import Page, expect
 from .conftest import new_page, after_rerun, screenshot, sign_in, wait_for_app
 
 
+def upload_new_document(page, url: str, path, doc_id: str) -> None:
+    """Sign in, choose 'A new document', upload the file and give its doc_id (the rest left as it is)."""
+    sign_in(page, url)
+    after_rerun(page, lambda: page.get_by_text("A new document").click())
+    after_rerun(page, lambda: page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path)))
+    after_rerun(page, lambda: (page.get_by_label("doc_id (lower case, e.g. ferghana_brief)").fill(doc_id),
+                               page.keyboard.press("Enter")))
+
+
 def test_a_reader_cannot_reach_the_curate_page(page: Page, app_url: str):
     page.goto(app_url + "/curate")
     wait_for_app(page)
@@ -56,11 +65,7 @@ def test_a_curator_uploads_a_document_and_writes_its_rows(browser, curator_serve
     proc, url, scratch = curator_server  # the shared server's scratch data: no other test writes there
     page = new_page(browser, viewport={"width": 1280, "height": 800})  # a laptop: in software rendering every pixel costs CPU
     try:
-        sign_in(page, url)
-        after_rerun(page, lambda: page.get_by_text("A new document").click())
-        after_rerun(page, lambda: page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(brief)))
-        after_rerun(page, lambda: (page.get_by_label("doc_id (lower case, e.g. ferghana_brief)").fill("ferghana_test"),
-                                   page.keyboard.press("Enter")))
+        upload_new_document(page, url, brief, "ferghana_test")
         after_rerun(page, lambda: (page.get_by_label("Title as printed").fill("Ferghana test brief"),
                                    page.keyboard.press("Enter")))
         expect(page.get_by_text("14 of 14 numbers of the document are in a candidate")).to_be_visible()
@@ -90,11 +95,7 @@ def test_an_uploaded_news_report_is_dated_and_titled_from_its_own_lines(browser,
     proc, url, scratch = curator_server
     page = new_page(browser, viewport={"width": 1280, "height": 800})
     try:
-        sign_in(page, url)
-        after_rerun(page, lambda: page.get_by_text("A new document").click())
-        after_rerun(page, lambda: page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(report)))
-        after_rerun(page, lambda: (page.get_by_label("doc_id (lower case, e.g. ferghana_brief)").fill("tashkent_news"),
-                                   page.keyboard.press("Enter")))
+        upload_new_document(page, url, report, "tashkent_news")
         expect(page.get_by_text("title: taken from the document's first line")).to_be_visible()
         expect(page.get_by_text("published: 2021-06-14, read from the dateline '14.06.2021'")).to_be_visible()
         expect(page.get_by_text("numbers of the document are in a candidate")).to_be_visible()
