@@ -107,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--publisher")
     p.add_argument("--published", help="YYYY, YYYY-MM, YYYY-MM-DD or unknown (default: the date of the dateline); "
                    "relative dates in the text ('Friday', 'Feb. 4', 'last month') are resolved against it")
-    p.add_argument("--kind", default="policy report", choices=DOC_KINDS)
+    p.add_argument("--kind", choices=DOC_KINDS, help="(default: news article for a report that opens with a city's "
+                   "dateline, else policy report; marked for review)")
     p.add_argument("--note")
     p.add_argument("--out", type=Path, required=True)
     a = sub.add_parser("apply", help="write the accepted rows of a reviewed candidates.csv")

@@ -76,6 +76,19 @@ def test_propose_needs_only_the_path_a_doc_id_and_a_folder(scratch, tmp_path, ca
     assert (frame["table"] == "figures").any()
 
 
+def test_with_no_kind_a_report_that_opens_with_a_dateline_is_news_and_says_so(scratch, tmp_path, capsys):
+    assert run(scratch, "propose", str(NEWS / "02-dushanbe-court.txt"), "--doc-id", "dushanbe_news", "--out",
+               str(tmp_path / "news"), "--published", "2021-03-12") == 0
+    meta = json.loads((tmp_path / "news" / "document.json").read_text())
+    assert meta["kind"] == "news article"
+    assert "check kind: news article, as it opens with the dateline 'DUSHANBE --'" in capsys.readouterr().out
+    report = tmp_path / "report.txt"
+    report.write_text("A study of returnees\n\nThis report looks at 40 families who came back from Syria.\n")
+    assert run(scratch, "propose", str(report), "--doc-id", "returnee_study", "--out", str(tmp_path / "study")) == 0
+    assert json.loads((tmp_path / "study" / "document.json").read_text())["kind"] == "policy report"
+    assert "check kind: policy report, the default, as it does not open with a city's dateline" in capsys.readouterr().out
+
+
 def test_published_dates_the_document_and_must_be_a_date(scratch, tmp_path, capsys):
     path = NEWS / "02-dushanbe-court.txt"
     assert run(scratch, "propose", str(path), "--doc-id", "tjk_court", "--out", str(tmp_path / "a"),

@@ -87,7 +87,7 @@ def choose_document() -> tuple[DocumentMeta, str] | None:
     cols = st.columns(3)
     doc_id = cols[0].text_input("doc_id (lower case, e.g. ferghana_brief)", key="curate-new-id").strip()
     title = cols[1].text_input("Title as printed", key="curate-new-title", placeholder="blank: the document's first line")
-    kind = cols[2].selectbox("Kind", DOC_KINDS, index=DOC_KINDS.index("policy report"), key="curate-new-kind")
+    kind = cols[2].selectbox("Kind", DOC_KINDS, index=None, key="curate-new-kind", placeholder="blank: read from the document")
     cols = st.columns(3)
     authors = cols[0].text_input("Authors (';'-separated)", key="curate-new-authors")
     publisher = cols[1].text_input("Publisher", key="curate-new-publisher")

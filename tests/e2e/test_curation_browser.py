@@ -98,6 +98,7 @@ def test_an_uploaded_news_report_is_dated_and_titled_from_its_own_lines(browser,
         upload_new_document(page, url, report, "tashkent_news")
         expect(page.get_by_text("title: taken from the document's first line")).to_be_visible()
         expect(page.get_by_text("published: 2021-06-14, read from the dateline '14.06.2021'")).to_be_visible()
+        expect(page.get_by_text("kind: policy report, the default, as it does not open with a city's dateline")).to_be_visible()
         expect(page.get_by_text("numbers of the document are in a candidate")).to_be_visible()
         assert page.get_by_text("cannot be added").count() == 0
         assert page.locator('[data-testid="stException"]').count() == 0

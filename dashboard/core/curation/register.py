@@ -179,11 +179,13 @@ def check_new_document(meta: DocumentMeta, text: str, documents: pd.DataFrame, t
 
 def new_document(doc_id: str, text: str, source_name: str, title: str = "", published: str = "", **fields) -> DocumentMeta:
     """The metadata of a document to register: what the curator gives, else the title from the first
-    line and the date from the dateline, each marked for review (DocumentMeta.to_review). Raises
-    CurationError for a published date that is not a date."""
+    line, the date from the dateline and the kind from whether it opens with a city's dateline (news),
+    each marked for review (DocumentMeta.to_review). Raises CurationError for a published date that
+    is not a date."""
     from core.curation.calendar import check_published, read_dateline
 
     review = []
+    line = read_dateline(text)
     title = (title or "").strip()
     if not title:
         title = first_line_title(text)
@@ -194,7 +196,6 @@ def new_document(doc_id: str, text: str, source_name: str, title: str = "", publ
         if problem:
             raise CurationError(f"documents.csv:-:published: {problem}")
     else:
-        line = read_dateline(text)
         if line and line.date:
             published = line.date
             review.append(f"published: {published}, read from the dateline '{line.text}'; correct the date if it is wrong")
@@ -202,6 +203,10 @@ def new_document(doc_id: str, text: str, source_name: str, title: str = "", publ
             published = "unknown"
             review.append("published: unknown (no date given and no dated dateline); relative dates "
                           "('Friday', 'last month') cannot be resolved")
+    if not fields.get("kind"):  # a report that opens with a city's dateline ("DUSHANBE --") is news
+        fields["kind"] = "news article" if line and line.place else "policy report"
+        review.append(f"kind: {fields['kind']}, " + (f"as it opens with the dateline '{line.text}'" if line and line.place
+                                                    else "the default, as it does not open with a city's dateline") + "; correct the kind if it is not")
     flag = language_flag(text)
     if flag:
         review.append(f"language: {flag}")
