@@ -672,3 +672,11 @@ def test_a_broadcast_dated_in_local_time_and_this_afternoons_flight(proposer):
     rows = rows_of(proposer, text, "")
     assert sorted(i["date"] for i in incidents(rows)) == ["2027-05-11", "2027-05-14"]
     assert figures(rows)["30"]["indicator"] == "repatriated_people"
+
+
+# ---- from set V's failures (read after its first measurement)
+
+def test_channels_a_security_service_had_blocked_are_not_telegrams_own_count(proposer):
+    found = figures(rows_of(proposer, "The security service has had 120 Telegram channels, TikTok accounts and other pages "
+                                      "blocked since March, it said."))
+    assert found["120"]["indicator"] == "social_media_channels_blocked"
