@@ -680,3 +680,9 @@ def test_channels_a_security_service_had_blocked_are_not_telegrams_own_count(pro
     found = figures(rows_of(proposer, "The security service has had 120 Telegram channels, TikTok accounts and other pages "
                                       "blocked since March, it said."))
     assert found["120"]["indicator"] == "social_media_channels_blocked"
+
+
+def test_foreigners_expelled_in_a_sentence_that_names_no_one_are_counted_by_the_host_named_before(proposer):
+    found = figures(rows_of(proposer, "Russian police detained 200 Uzbek migrants in raids on Monday. Since January, courts "
+                                      "have ordered the expulsion of 1,100 foreigners, the ministry said.", "2026-05-06"))
+    assert (found["1,100"]["indicator"], found["1,100"]["subject"]) == ("people_expelled", "RUS")

@@ -129,6 +129,8 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
         pool = own if any(m.kind != "channel" for m in own) else mentions
         subject, related, why_subject = guess_subject(pool, occ.start, end, indicator, text, context, topic)
         host = host_state(own, text, occ.start, end, vocab.place_countries) if indicator in HOST_COUNTED else None
+        if indicator in HOST_COUNTED and not host and not any(m.kind in ("country", "place", "central_asia") for m in own):
+            host = earlier_host(context, vocab.place_countries)  # "courts in the region have ordered ... 2,870 foreigners"
         if host:
             subject, related, why_subject = host
         camps = [m for m in own if m.kind == "place" and vocab.place_kinds.get(m.id) == "camp"]
@@ -171,6 +173,16 @@ def host_state(own: list[Mention], text: str, start: int, end: int, place_countr
         hosts = [Mention("country", place_countries[m.id], m.start, m.end, m.text) for m in own
                  if m.kind == "place" and m.end <= start and place_countries.get(m.id)]
     return (hosts[-1].id, "", f"the host state '{hosts[-1].text}'") if hosts else None
+
+
+def earlier_host(context: list[Mention], place_countries: dict[str, str]) -> tuple[str, str, str] | None:
+    """The state outside Central Asia named (or whose place was named) in an earlier sentence: where
+    foreigners are expelled or detained when the sentence names no one."""
+    for m in context:
+        state = m.id if m.kind == "country" else place_countries.get(m.id, "") if m.kind == "place" else ""
+        if state and state not in CENTRAL_ASIA:
+            return state, "", f"the host state, named in an earlier sentence ('{m.text}')"
+    return None
 
 
 def repatriating_state(mentions: list[Mention], context: list[Mention], start: int) -> tuple[str, str, str]:
