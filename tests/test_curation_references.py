@@ -686,3 +686,24 @@ def test_foreigners_expelled_in_a_sentence_that_names_no_one_are_counted_by_the_
     found = figures(rows_of(proposer, "Russian police detained 200 Uzbek migrants in raids on Monday. Since January, courts "
                                       "have ordered the expulsion of 1,100 foreigners, the ministry said.", "2026-05-06"))
     assert (found["1,100"]["indicator"], found["1,100"]["subject"]) == ("people_expelled", "RUS")
+
+
+# ---- from set W's failures (read after its first measurement)
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("The federal prosecutor has opened 31 investigations into suspected ISKP supporters since January.", "31",
+     "criminal_cases_terrorism_extremism"),
+    ("Regional courts issued 410 expulsion orders this year, the directorate said.", "410", "people_expelled"),
+    ("No more than 60 men from Tajikistan are still fighting with armed groups in Syria, a study says.", "No more than 60",
+     "foreign_fighters"),
+])
+def test_investigations_expulsion_orders_and_men_still_fighting(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+def test_people_arrested_on_a_day_in_a_report_of_an_attack_are_its_suspects(proposer):
+    found = figures(rows_of(proposer, "KABUL (Wire) -- Gunmen attacked a bus of miners in Baghlan on Friday, killing eight, "
+                                      "officials said. The miners worked at a cement plant near the town. The plant has been "
+                                      "closed since. Its owners said they would pay the families. Police detained five men in "
+                                      "Pol-e Khomri on Friday night, the Taliban said on Saturday.", "2028-02-12"))
+    assert found["five"]["indicator"] == "people_arrested"
