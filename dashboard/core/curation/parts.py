@@ -62,7 +62,7 @@ NAMED_TOTAL_BEFORE = re.compile(r"\b\w+\s+(?:of|out\s+of)\s+(?:the|these|those)\
 _DEMONYM = (r"(?:Uzbek|Tajik|Kazakh|Kyrgyz|Kirghiz|Turkmen|Afghan|Russian|Chechen|Dagestani|Uighur|Uyghur|"
             r"Kazakhstani|Kyrgyzstani|Tajikistani|Uzbekistani|Turkmenistani|Pakistani|Turkish|Syrian|Iraqi)")
 BY_NATIONALITY = re.compile(rf"^\s+(?:of\s+(?:the|them|those)\s+(?:[a-z]+\s+)?)?(?:(?:are|were)\s+)?(?:(?:citizens|nationals)\s+of\s+|of\s+|from\s+)?"
-                            rf"(?P<n>{_DEMONYM})(?:s|i?stan)?\b")  # "58 of the women are from Tajikistan"  # "Kyrgyz"+"stan", "Tajik"+"istan"
+                            rf"(?P<n>{_DEMONYM})(?:s|i?stan)?\b")  # "58 of the women are from Tajikistan"; "Kyrgyz"+"stan", "Tajik"+"istan"
 # The states whose citizens a listed nationality names (ethnic names, "Chechen", "Uighur", name none).
 NATIONALITY_STATE = {"Uzbek": "UZB", "Uzbekistani": "UZB", "Tajik": "TJK", "Tajikistani": "TJK", "Kazakh": "KAZ",
                      "Kazakhstani": "KAZ", "Kyrgyz": "KGZ", "Kirghiz": "KGZ", "Kyrgyzstani": "KGZ", "Turkmen": "TKM",

@@ -228,8 +228,8 @@ class Proposer:
             period, carried, same = figure_period(dates.period, masked, text, number.occ.start, own_period, several,
                                                   self._period, self._last_period)
             attack = self._attack_nearby or bool(incident and incident_rules.INCIDENT_KINDS.get(incident["kind"]) in ("attack", "plot"))
-            # a report of an attack or plot: the people it arrests (on a day) are its suspects (not a year's tally "in 2024")
-            attack = attack or bool(self._last_attack and (not own_period[0] or own_period[0] == own_period[1] and len(own_period[0]) == 10))
+            # a report of an attack or plot: the people it arrests (with no date, or on a day; not a year's tally) are its suspects
+            attack = attack or bool(self._last_attack and (not own_period[0] or (own_period[0] == own_period[1] and len(own_period[0]) == 10)))
             attack = attack or (self._attack_before and bool(OF_THE_GROUP.match(text[(number.second or number.occ).end:])))
             row, verb = figure_row(self.vocab, text, number, mentions + new_places, period, context, self._english, attack)
             if row["indicator"] in COUNTED_BY_COUNTRY and self._new_place_country.get(row["subject"]):
