@@ -115,6 +115,37 @@ def unfold(at: AppTest) -> AppTest:
     return at
 
 
+TABS = "tabs-"  # ui.state.TABS: a page's tabs, of which only the open one is built
+
+
+def tab_labels(at: AppTest) -> list[str]:
+    """The labels of the page's tabs (its parts), in order; none on a page without tabs."""
+    return [t.label for t in at.tabs]
+
+
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Open the page's tab with this label, as a reader who clicks it, and rerun: only the open tab's
+    part is built."""
+    assert label in tab_labels(at), f"no tab {label!r}: {tab_labels(at)}"
+    keys = [k for k in at.session_state.keys() if str(k).startswith(TABS)]
+    assert len(keys) == 1, keys
+    at.session_state[keys[0]] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not any(PAGE_FAILED in e.value for e in at.error), f"the {label} tab failed to draw"
+    return at
+
+
+def each_tab(at: AppTest):
+    """Yield (label, at) for each of the page's tabs in turn, opened; ("", at) once for a page
+    without tabs."""
+    labels = tab_labels(at)
+    if not labels:
+        yield "", at
+    for label in labels:
+        yield label, open_tab(at, label)
+
+
 def in_order(node):
     """Every element of an AppTest tree (or block), in the order the page draws them."""
     yield node

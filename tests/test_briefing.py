@@ -14,7 +14,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.util import Pt
 
-from app_paths import PAGES, SCRIPTS, run_page, unfold
+from app_paths import PAGES, SCRIPTS, open_tab, run_page, unfold
 from conftest import repository_corpus
 from core.data.paths import CURATED_DIR
 from core.data.version import data_version
@@ -153,7 +153,7 @@ def test_cite_this_is_on_every_page_with_the_view_its_filters_and_the_data_versi
 
 
 def test_the_data_page_shows_the_data_version():
-    at = run_page("data")
+    at = open_tab(run_page("data"), "Download")
     shown = "\n".join(m.value for m in (*at.markdown, *at.caption)).replace("\\", "")
     assert f"Data version: {VERSION.in_words}" in shown
 

@@ -10,7 +10,7 @@ import re
 import pandas as pd
 import pytest
 
-from app_paths import run_page
+from app_paths import open_tab, run_page
 from conftest import repository_corpus
 from core.analysis.comparison import NO_NUMBER, country_table, programme_only
 from core.analysis.coverage import coverage_summary
@@ -260,7 +260,7 @@ def test_a_group_is_tied_to_a_country_by_its_name_not_by_a_word_in_its_quote(cor
     assert "Jund al-Khilafah" not in uzb.index and "Taliban special units" not in tjk.index
     assert uzb["Islamic Movement of Uzbekistan"] == "its name says \u201cUzbekistan\u201d"
     assert not any("nationals" in why for why in uzb if why.startswith("its name"))
-    kgz = run_page("country", {"iso": "KGZ"})
+    kgz = open_tab(run_page("country", {"iso": "KGZ"}), "Recruitment")
     headings = [m.value for m in kgz.markdown if m.value.startswith("**Groups")]
     assert headings == ["**Groups whose channels are aimed at Central Asians in general (no document ties a group to "
                         "Kyrgyzstan itself)**"]
@@ -322,7 +322,7 @@ def test_the_comparison_counts_and_cites_the_destination_shares_it_shows():
 
 
 def test_the_attacks_map_caption_says_which_places_are_inferred_or_only_a_country():
-    caption = next(c.value for c in run_page("attacks").caption if "events have a place" in c.value)
+    caption = next(c.value for c in open_tab(run_page("attacks"), "Map").caption if "events have a place" in c.value)
     assert "placed by the curator's inference" in caption and "known only to their country" in caption
     assert "stated place" not in caption
 

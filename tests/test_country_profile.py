@@ -12,7 +12,7 @@ import streamlit as st
 
 from ui import store
 
-from app_paths import run_page, source_rows, unfold
+from app_paths import each_tab, open_tab, run_page, source_rows, unfold
 from core.data.loading import load_corpus
 from core.data.paths import CURATED_DIR
 from core.analysis.passages import find_passages, sentences, term_pattern
@@ -93,10 +93,14 @@ def table_with(at, *columns: str) -> pd.DataFrame:
     return tables[0]
 
 
+TAB_OF = {"figures": "Figures", "hotspots": "Places", "events": "Events", "channels": "Recruitment",
+          "groups": "Recruitment"}  # the profile's tab that holds each Sources section
+
+
 def ids_shown(at, section: str) -> set[str]:
     """The rows a part of the profile rests on: what its Sources section lists (readers see each
-    row's source and quote; its id is in the passage link)."""
-    unfold(at)
+    row's source and quote; its id is in the passage link), in the tab that holds it."""
+    unfold(open_tab(at, TAB_OF[section]))
     sections = [e for e in at.expander if e.label.startswith(f"Sources of the {section}")]
     return set(source_rows(sections[0].dataframe[0].value).index) if sections else set()
 
@@ -137,7 +141,7 @@ def test_events_say_how_they_concern_the_country():
     assert "inc-uwed-031" not in relation
     assert relation["inc-foreign_affairs-007"] == "targeting Tajik nationals"  # the crackdown's targets, not its doers
     assert relation["inc-foreign_affairs-004"] == "concerning Tajik nationals"  # a visa exemption targets no one
-    at = run_page("country", iso="TJK")
+    at = open_tab(run_page("country", iso="TJK"), "Events")
     events = table_with(at, "Concerns", "Those involved, as described")
     assert len(events) == profile.incidents["event_id"].nunique() == len(profile.events)
     kyrgyz = build_profile(load_corpus(validate=False), "KGZ").incidents.set_index("incident_id")["relation"]
@@ -266,12 +270,15 @@ def test_hostile_text_in_the_data_shows_literally_on_the_profile(scratch, monkey
     incidents[[i["incident_id"] for i in incidents].index("inc-uwed-014")]["summary"] = hostile
     scratch.write("incidents", incidents)
     at = run_page("country", iso="TJK")
-    markdown = "\n".join(m.value for m in at.markdown)
+    markdown, specs = [], []
+    for _, tab in each_tab(at):  # every part of the profile
+        assert not any(m.proto.allow_html for m in tab.markdown)
+        markdown += [m.value for m in tab.markdown]
+        specs += [chart.proto.spec for chart in tab.get("plotly_chart")]
+    markdown = "\n".join(markdown)
     assert "\\<script\\>alert" in markdown and "\\*\\*not bold\\*\\*" in markdown
-    assert not any(m.proto.allow_html for m in at.markdown)
-    for chart in at.get("plotly_chart"):
-        assert "<script>" not in chart.proto.spec and "&lt;script&gt;" in chart.proto.spec
-    events = table_with(at, "Concerns", "Those involved, as described")
+    assert specs and all("<script>" not in spec and "&lt;script&gt;" in spec for spec in specs)
+    events = table_with(open_tab(at, "Events"), "Concerns", "Those involved, as described")
     assert hostile in set(events["Summary"])  # a table cell is text, shown as is
 
 

@@ -92,7 +92,7 @@ def test_zip_holds_descriptor_tables_readme_and_licence_and_validates(tmp_path):
 
 
 def test_data_page_offers_the_package_zip_built_on_click():
-    from app_paths import run_page
-    at = run_page("data")
+    from app_paths import open_tab, run_page
+    at = open_tab(run_page("data"), "Download")
     button = next(b for b in at.get("download_button") if b.proto.label == "Download the data package (ZIP)")
     assert button.proto.deferred_file_id and not button.proto.url  # the ZIP is built only when clicked

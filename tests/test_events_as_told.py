@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app_paths import run_page
+from app_paths import open_tab, run_page
 from conftest import repository_corpus
 from core.analysis.events import _dates_differ, _origins_differ, filter_events
 from core.analysis.filters import Filters
@@ -70,14 +70,14 @@ def test_no_event_lists_details_its_reports_agree_on(corpus):
 def test_groups_lists_each_event_once_and_says_how_each_group_is_involved(corpus):
     """The IMU's move to Syria, ISKP's founding and the Taliban's pledge are each told by two documents:
     one line each; the attacks only inspired by the Islamic State say so."""
-    at = run_page("groups", group="isis")
+    at = open_tab(run_page("groups", group="isis"), "Events")
     table = at.dataframe[-1].value
     events = filter_events(incidents_view(corpus), Filters())
     assert len(table) == len(set(table["Summary"])), "an event listed twice"
     assert "Group (how involved)" in table.columns
     inspired = table[table["Group (how involved)"].str.contains("inspired by", na=False)]
     assert len(inspired) >= 3, table["Group (how involved)"].tolist()
-    everything = run_page("groups").dataframe[-1].value
+    everything = open_tab(run_page("groups"), "Events").dataframe[-1].value
     named = incidents_view(corpus)
     named = named[named["group_id"] != ""]
     assert len(everything) == named["event_id"].nunique() < len(named)
@@ -110,7 +110,7 @@ def test_the_coverage_grids_under_a_year_range_count_only_dated_claims_unless_as
 def test_repatriation_lists_each_programme_once_and_a_curators_note_as_the_curators(corpus):
     """Kazakhstan's programme is told by Tucker (no date) and Williams (2019): one line, dated 2019,
     citing both; a figure's note reads as the curator's words, not as a fact of the document."""
-    lines = [m.value for m in run_page("repatriation").markdown if m.value.startswith("- ")]
+    lines = [m.value for m in open_tab(run_page("repatriation"), "Programmes").markdown if m.value.startswith("- ")]
     kazakhstan = [line for line in lines if "Kazakhstan: " in line]
     assert len(kazakhstan) == 1 and kazakhstan[0].startswith("- **2019**"), kazakhstan
     assert "Tucker" in kazakhstan[0] and "Williams" in kazakhstan[0]

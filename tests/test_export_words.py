@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app_paths import APP, PAGES, SCRIPTS, run_page, unfold
+from app_paths import APP, PAGES, SCRIPTS, each_tab, run_page, unfold
 from core.render.pack import PackStore
 
 # One value per filter, each chosen to change the rows of every view it applies to.
@@ -27,13 +27,16 @@ EXPORTING = [p for p in PAGES if any(call in (APP.parent / SCRIPTS[p]).read_text
 
 
 def pack_after_adding_everything(page: str, query: dict):
-    """The briefing items of every chart and map of `page` opened with `query`."""
-    at = unfold(run_page(page, dict(query, **_deep(page))))
-    keys = [b.key for b in at.button if str(b.key).startswith("brief-")]
-    for key in keys:
-        at.button(key=key).click().run()
-        assert not at.exception, [e.value for e in at.exception]
-    return {item.key: item for item in PackStore().load(at.query_params["pack"])[1]} if keys else {}
+    """The briefing items of every chart and map of `page` (in each of its tabs) opened with `query`."""
+    at, added = run_page(page, dict(query, **_deep(page))), False
+    for _, at in each_tab(at):
+        unfold(at)
+        keys = [b.key for b in at.button if str(b.key).startswith("brief-")]
+        for key in keys:
+            at.button(key=key).click().run()
+            assert not at.exception, [e.value for e in at.exception]
+        added = added or bool(keys)
+    return {item.key: item for item in PackStore().load(at.query_params["pack"])[1]} if added else {}
 
 
 def _deep(page: str) -> dict:

@@ -70,6 +70,20 @@ def test_a_new_title_sends_the_same_figure_so_the_browser_keeps_its_chart():
     assert not json.loads(sent["1991"][1])["layout"].get("title", {}).get("text")
 
 
+def test_a_year_range_that_leaves_out_only_undated_events_keeps_the_timeline():
+    """The timeline draws the dated events: setting a year range leaves out the undated ones, which
+    it never drew, so the same figure and accessible name are sent (the same element to Streamlit);
+    only its caption drops the sentence about the undated."""
+    every = run_page("attacks")
+    ranged = run_page("attacks", **{"from": "1991"})
+    (before,), (after,) = every.get("plotly_chart"), ranged.get("plotly_chart")
+    assert (before.proto.id, before.proto.spec) == (after.proto.id, after.proto.spec)
+    captions = [c.value for c in every.caption], [c.value for c in ranged.caption]
+    assert any("have no date and are only in the table" in c for c in captions[0])
+    assert not any("no date and" in c for c in captions[1])
+    assert "no date" not in before.proto.alt
+
+
 def test_sources_and_data_tables_are_built_only_when_opened():
     """Closed, a Sources section says how many rows it holds and builds nothing; opened, it shows
     each row's quote."""

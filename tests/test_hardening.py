@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import store
 
-from app_paths import PAGES, run_page, walk_pages
+from app_paths import PAGES, each_tab, run_page, walk_pages
 
 # Which pages read which table (and so must show its problems). A country profile and Search read
 # every table below.
@@ -174,10 +174,11 @@ def test_hostile_text_renders_literally_everywhere(data_copy):
                    "quote": hostile_line, "relation_to_taliban": "", "note": HOSTILE["latex"]})
     data_copy.write("groups", groups)
     for page in PAGES:
-        at = run_page(page, country="TJK") if page != "sources" else run_page(page, doc="hostile")
-        assert not banners(at).count("Something went wrong"), page
-        for element in at.markdown:
-            assert not element.proto.allow_html, f"{page}: Markdown with HTML allowed"
+        opened = run_page(page, country="TJK") if page != "sources" else run_page(page, doc="hostile")
+        for tab, at in each_tab(opened):
+            assert not banners(at).count("Something went wrong"), (page, tab)
+            for element in at.markdown:
+                assert not element.proto.allow_html, f"{page} ({tab}): Markdown with HTML allowed"
         for chart in at.get("plotly_chart"):
             assert "<script>" not in chart.proto.spec, f"{page}: raw <script> in a chart"
         for deck in at.get("deck_gl_json_chart"):

@@ -17,7 +17,7 @@ from conftest import repository_corpus
 from core.analysis.query import country_names, filter_incidents, incidents_view
 from core.analysis.filters import Filters
 
-from app_paths import APP, PAGES, source_rows, title_above, unfold  # every reader page registered in navigation.py
+from app_paths import APP, PAGES, open_tab, source_rows, title_above, unfold  # every reader page registered in navigation.py
 
 CENTRAL_ASIA = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 CORPUS = repository_corpus()
@@ -102,7 +102,7 @@ def test_overview_figures_carry_their_quotes():
 
 
 def test_data_page_shows_what_the_documents_cover():
-    at = open_page("data")
+    at = open_tab(open_page("data"), "Coverage")
     grids = [(c, el) for c, el in zip(charts(at), at.get("plotly_chart")) if c.data and c.data[0].type == "heatmap"]
     assert len(grids) == 2
     assert "Claims by document and topic" in title_above(at, grids[0][1])
@@ -113,15 +113,16 @@ def test_attacks_deep_link_filters_table_and_chart():
     expected = filter_incidents(incidents_view(CORPUS), Filters(countries=("TJK",), year_from=2022, year_to=2024,
                                                                 kinds=("attack",)))
     events = set(expected["event_id"])  # an event several documents report is one row
-    table = [f for f in frames(at) if "Those involved, as described" in f.columns][0]
+    assert not frames(at)  # the Timeline tab is open first: the table is built only in its own tab
+    timeline = charts(at)[0]
+    drawn = sum(len(t.x) for t in timeline.data if t.mode == "markers" and t.customdata is not None)
+    assert drawn == expected.drop_duplicates("event_id")["start"].notna().sum()
+    table = [f for f in frames(open_tab(at, "Table")) if "Those involved, as described" in f.columns][0]
     assert len(table) == len(events) > 0
     assert {k for kinds in table["Kind"] for k in kinds.split(" / ")} <= {
         "attack", "suicide attack", "mass shooting", "bombing", "shelling", "drone strike", "killing", "assassination"}
     assert (f"Tajikistan, 2022\u20132024 (rows with no date left out), kinds: attack: {len(events)} event"
             in text_of(at))
-    timeline = charts(at)[0]
-    drawn = sum(len(t.x) for t in timeline.data if t.mode == "markers" and t.customdata is not None)
-    assert drawn == expected.drop_duplicates("event_id")["start"].notna().sum()
 
 
 def test_attacks_empty_filter_says_what_to_widen():
@@ -140,7 +141,7 @@ def test_repatriation_shows_programme_counts_and_not_reported():
     assert dict(zip(missing.y, missing.text)) == {"Kyrgyzstan": "programme, no number", "Tajikistan": "programme, no number",
                                                   "Turkmenistan": "not reported"}
     assert "no number given (a programme is reported)" in text_of(at)
-    assert "Aravan" in text_of(at)
+    assert "Aravan" in text_of(open_tab(at, "Aravan"))
 
 
 def test_recruitment_lists_contradicting_claims_side_by_side():
@@ -167,7 +168,7 @@ def test_groups_strength_ranges_and_relations():
     # "the Jamaat Ansarullah unit of up to 300" and "about 90 members" led by Abu Omar Tajik are units of
     # the group (unit_strength), never drawn as its strength
     assert 300 not in strength_values(at) and 90 not in strength_values(at)
-    rel = [f for f in frames(at) if "Relation to the Taliban" in f.columns][0]
+    rel = [f for f in frames(open_tab(at, "Relation to the Taliban")) if "Relation to the Taliban" in f.columns][0]
     assert list(rel["Name"]) == ["Jamaat Ansarullah"]
 
 
@@ -192,7 +193,7 @@ def test_data_page_search_and_dictionary():
     at = open_page("data", table="channels", q="telegram")
     table = frames(at)[0]
     assert len(table) > 0 and table.apply(lambda r: "telegram" in " ".join(map(str, r)).lower(), axis=1).all()
-    dictionary = [f for f in frames(at) if "meaning" in f.columns][0]
+    dictionary = [f for f in frames(open_tab(at, "Dictionary")) if "meaning" in f.columns][0]
     assert list(dictionary["in the file"]) == list(CORPUS["channels"].columns)
 
 

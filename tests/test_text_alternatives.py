@@ -14,7 +14,7 @@ import pytest
 
 from conftest import repository_corpus
 
-from app_paths import DEEP_LINKS, PAGES, run_page, unfold
+from app_paths import DEEP_LINKS, PAGES, each_tab, open_tab, run_page, unfold
 from core.render.alt_text import (comparison_summary, counts_summary, estimates_summary, figure_text_alternative, incident_map_summary,
                            matrix_summary, repatriation_summary, series_summary, timeline_summary)
 from core.render.charts import bar_with_not_reported
@@ -189,20 +189,22 @@ def chart_followers(node, found: list) -> list:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_chart_and_map_is_followed_by_a_sentence_and_a_data_table(page):
-    at = run_page(page, DEEP_LINKS.get(page))
-    for kind, caption, expander in chart_followers(at.main, []):  # closed: the table is not built yet
-        assert expander is not None and expander.type == "expander" and len(expander.dataframe) == 0
-    for kind, caption, expander in chart_followers(unfold(at).main, []):  # each opened, as a reader would
-        assert caption is not None and caption.type == "caption", f"{page}: a {kind} has no caption after it"
-        assert len(plain(caption.value)) > 30, f"{page}: the {kind}'s summary is too short: {caption.value!r}"
-        assert expander is not None and expander.type == "expander" and expander.label == "Data table", \
-            f"{page}: a {kind} ('{plain(caption.value)[:60]}') has no 'Data table' after its summary"
-        assert len(expander.dataframe) == 1 and len(expander.dataframe[0].value) > 0, f"{page}: empty data table"
+    for tab, at in each_tab(run_page(page, DEEP_LINKS.get(page))):
+        where = f"{page} ({tab} tab)" if tab else page
+        for kind, caption, expander in chart_followers(at.main, []):  # closed: the table is not built yet
+            assert expander is not None and expander.type == "expander" and len(expander.dataframe) == 0
+        for kind, caption, expander in chart_followers(unfold(at).main, []):  # each opened, as a reader would
+            assert caption is not None and caption.type == "caption", f"{where}: a {kind} has no caption after it"
+            assert len(plain(caption.value)) > 30, f"{where}: the {kind}'s summary is too short: {caption.value!r}"
+            assert expander is not None and expander.type == "expander" and expander.label == "Data table", \
+                f"{where}: a {kind} ('{plain(caption.value)[:60]}') has no 'Data table' after its summary"
+            assert len(expander.dataframe) == 1 and len(expander.dataframe[0].value) > 0, f"{where}: empty data table"
 
 
 def test_pages_with_charts_are_covered():
-    """The loop above must see charts and maps (a test that finds none proves nothing)."""
-    kinds = Counter(kind for page in ("attacks", "recruitment") for kind, _, _ in chart_followers(run_page(page).main, []))
+    """The loop above must see charts and maps in every tab (a test that finds none proves nothing)."""
+    kinds = Counter(kind for page in ("attacks", "recruitment") for _, at in each_tab(run_page(page))
+                    for kind, _, _ in chart_followers(at.main, []))
     assert kinds["plotly_chart"] >= 4 and kinds["deck_gl_json_chart"] >= 1, kinds
 
 
@@ -219,7 +221,7 @@ def test_comparison_sentence_says_not_reported_and_never_zero():
 def test_country_comparison_caption_reads_the_figures_as_the_documents_give_them(corpus):
     """A chart writes "not reported" beside a country with no figure; its sentence says "not reported"
     and gives each figure as displayed, with its qualifier (one chart and one sentence per indicator)."""
-    captions = [plain(c.value) for c in run_page("countries").caption]
+    captions = [plain(c.value) for c in open_tab(run_page("countries"), "Charts").caption]
     repatriated = [c for c in captions if c.startswith("People repatriated")][0]
     # Kyrgyzstan's and Tajikistan's programmes are reported with no number (inc-tucker-009/-010): said so, never "not reported"
     assert ("Kazakhstan 654, Uzbekistan 512; no number given (a programme is reported) for Kyrgyzstan and Tajikistan; "

@@ -5,6 +5,7 @@ tests/e2e/test_reader_server.py and tests/e2e/test_curator_server.py."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import re
 
 import pytest
@@ -40,7 +41,10 @@ def call(middleware, path="/", method="GET", kind="http", query=b"", headers=(),
     async def send(message):
         sent.append(message)
 
-    asyncio.run(middleware(scope, receive, send))
+    # In a thread of its own: a worker that ran the browser tests first has Playwright's event loop
+    # running in this one, where asyncio.run refuses to start.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, middleware(scope, receive, send)).result()
     first = sent[0]
     if first["type"].startswith("websocket"):
         return first["type"], {}, b"", first["type"] == "websocket.accept"

@@ -39,7 +39,8 @@ def on_screen(fig: go.Figure) -> tuple[go.Figure, str]:
 
 
 def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column: str | None = None,
-          summary=None, data=None, title: str | None = None, applies: tuple[str, ...] = ("countries", "years")) -> None:
+          summary=None, data=None, title: str | None = None, applies: tuple[str, ...] = ("countries", "years"),
+          more: str = "") -> None:
     """A plotly chart built by `build()`, cached on the chart's key and what it `depends` on, with its
     text alternative (`summary` and `data`, or functions returning them, cached like the chart; read
     from the figure when not given; a `data` function runs only when its table is opened), and the
@@ -47,7 +48,11 @@ def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column
 
     With `title` (else the built figure's), `depends` need only name what the drawing depends on
     (e.g. the ids of its rows): a filter change that leaves those rows as they were reuses the drawing
-    under the new title. Exports put the title back inside the image (core.render.export.for_slide)."""
+    under the new title. Exports put the title back inside the image (core.render.export.for_slide).
+
+    `more` is a sentence the caption adds after the summary about rows the drawing leaves out (the
+    undated, on a timeline): the chart's accessible name, part of its identity, says only what is
+    drawn, so a change in those rows leaves the chart as it is."""
     drawing, built_title = cache.cached(f"chart:{key}", lambda: on_screen(build()), *depends)
     title = built_title if title is None else re.sub(r"\s+", " ", title).strip()
     if callable(summary):
@@ -63,7 +68,7 @@ def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column
     st.markdown(f"**{safe_text(title)}**")
     st.plotly_chart(drawing, width="stretch", key=key, config=export.toolbar_config(),
                     alt=summary if summary is not None else titled_summary("Chart", items))
-    text_alternative(summary if summary is not None else titled_summary(title, items), data, key)
+    text_alternative((summary if summary is not None else titled_summary(title, items)) + more, data, key)
     if rows is not None:
         export_controls(key, drawing, title, rows, id_column, applies)
 

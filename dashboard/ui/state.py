@@ -27,6 +27,8 @@ STATE = "_filters"  # the session's canonical Filters; widgets are seeded from i
 PAGE_SCOPED = ("iso", "q")  # keys an in-app link (st.page_link) may carry to a page after the first run
 PACK = "_pack_key"  # the key of the session's briefing pack, kept in the link as ?pack=
 PAGE = "_page_path"  # the url path of the page being drawn ('' for the Overview)
+TABS = "tabs-"  # key prefix of a page's tabs (page_tabs); tests open a tab by setting its key to the label
+TABS_PAGE = "_tabs_page"  # the page whose open tab the canonical filters hold (page_tabs)
 
 
 def current() -> flt.Filters:
@@ -176,8 +178,32 @@ def page_multiselect(label: str, field: str, choices: dict[str, str], help: str 
     return tuple(value)
 
 
+def page_tabs(page: str, parts: dict) -> None:
+    """A page's parts as tabs, {label: function that draws the part}: only the open tab's part is
+    built (a click on another tab reruns the page), so a filter change redraws one part, not the whole
+    page. The open tab is kept in the link (?tab=map) when it is not the first, and stays open across
+    filter changes; a link to a tab this page does not have opens the first."""
+    labels = list(parts)
+    by_slug = {flt.tab_slug(label): label for label in labels}
+    key = TABS + page
+    if key not in st.session_state:  # arriving: the link's tab, or the one this page had last run
+        linked = current().tab if st.session_state.get(TABS_PAGE, page_path()) == page_path() else None
+        st.session_state[key] = by_slug.get(linked, labels[0])
+    tabs = st.tabs(labels, key=key, on_change="rerun")
+    open_label = st.session_state[key]
+    update(tab=None if open_label == labels[0] else flt.tab_slug(open_label))
+    st.session_state[TABS_PAGE] = page_path()
+    for tab, draw in zip(tabs, parts.values()):
+        if tab.open:
+            with tab:
+                draw()
+
+
 def sync_url() -> None:
-    """Write the filters to the address bar, so a copied link reproduces the view."""
+    """Write the filters to the address bar, so a copied link reproduces the view (a page without
+    tabs keeps no tab in it)."""
+    if st.session_state.get(TABS_PAGE) != page_path() and current().tab:
+        update(tab=None)
     wanted = flt.to_query(current())
     if pack_key():
         wanted["pack"] = pack_key()

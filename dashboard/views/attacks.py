@@ -1,4 +1,5 @@
-"""Attacks and plots: a timeline of events that shows how precisely each is dated, a map, the table.
+"""Attacks and plots: a timeline of events that shows how precisely each is dated, a map, the table,
+each in its own tab.
 
 Events, not reports: the rows of several documents about one event are counted once and list every
 document that reports it (core.analysis.events). Attacks and plots are shown unless the reader
@@ -16,7 +17,7 @@ from core.analysis.filters import DEFAULT_KINDS, describe
 from core.analysis.plain import CASUALTY_HELP
 from core.analysis.query import country_names, rows_where
 from core.data.schema import INCIDENT_KINDS
-from core.render.alt_text import incident_map_summary, incident_map_table, timeline_summary
+from core.render.alt_text import incident_map_summary, incident_map_table, timeline_summary, undated_sentence
 from core.render.charts import CATEGORY_COLOURS, incident_timeline
 from core.render.legend import legend_html
 from core.render.geo import split_by_view
@@ -80,27 +81,33 @@ def timeline(ev, title: str) -> None:
     if colour_by != state.current().colour:
         state.update(colour=colour_by)
         state.sync_url()
-    graphics.chart(lambda: incident_timeline(ev, colour_by, title), "timeline", cache.ids(ev, "event_id"), colour_by,
-                   title=title, rows=reports, id_column="incident_id", summary=lambda: timeline_summary(ev),
-                   applies=APPLIES,
-                   data=lambda: ev.loc[ev["start"].notna(), ["date", "date_inferred", "date_precision", "kinds", "category", "group_link",
-                                                             "place", "killed", "summary", "documents"]])
+    # Drawn from the dated events only: a year change that leaves out only undated ones keeps the chart.
+    # (With none dated, the empty chart's sentence counts the undated ones.)
+    dated = cache.cached("dated-events", lambda: rows_where(ev, ev["start"].notna().to_numpy()), cache.ids(ev, "event_id"))
+    graphics.chart(lambda: incident_timeline(dated, colour_by, title), "timeline", cache.ids(dated, "event_id"), colour_by,
+                   len(ev) if dated.empty else None,
+                   title=title, rows=reports, id_column="incident_id", applies=APPLIES,
+                   summary=lambda: timeline_summary(dated if len(dated) else ev, drawn_only=True), more=undated_sentence(ev),
+                   data=lambda: dated[["date", "date_inferred", "date_precision", "kinds", "category", "group_link",
+                                       "place", "killed", "summary", "documents"]])
     st.caption("A dot marks the day an event is known to; a pale band spans the month or year when the documents give no "
                "more. Dot size follows people killed; a hollow diamond: the event's reports give no number killed (a figure elsewhere may).")
 
 
-if ev.empty:
-    chrome.empty_state("events", chrome.widen_suggestion(f))
-else:
+def timeline_part() -> None:
+    """The timeline and its sources."""
     timeline(ev, f"Events over time: {in_words}")
     tables.sources_section(reports, "incident_id", corpus)
 
-    st.header("Where they happened")
+
+def map_part() -> None:
+    """Where the events happened: the map, its text alternative and legend, and what lies outside it."""
     placed = pd.concat([inside, outside])
     inferred = int((placed["place_inferred"] == "yes").sum()) if "place_inferred" in placed else 0
     country_only = int((placed["geo_precision"] == "country").sum()) if "geo_precision" in placed else 0
     how = "; ".join(x for x in (f"{country_only} known only to their country" if country_only else "",
                                 f"{inferred} placed by the curator's inference" if inferred else "") if x)
+    st.header("Where they happened")
     st.caption(f"{len(placed)} of {len(ev)} events have a place{f' ({how})' if how else ''}; {len(inside)} are in the "
                "region the map shows. Hollow rings: known only to a region or country.")
     graphics.deck("incident-map", lambda: incident_deck(inside, CATEGORY_COLOURS), shown, height=480, key="incident-map")
@@ -111,6 +118,9 @@ else:
     if outside_counts:
         st.markdown("**Outside the map:** " + chrome.safe_text(outside_counts))
 
+
+def table_part() -> None:
+    """Every event, one row each, with its sources."""
     st.header("The events")
     tables.table(
         lambda: ev[["date", "date_inferred", "kinds", "place", "country_iso3", "perpetrator_origin", "group_link", "targets", "killed",
@@ -123,3 +133,9 @@ else:
                        "differs": st.column_config.TextColumn("where the reports differ")},
     )
     tables.sources_section(reports, "incident_id", corpus, "Sources of the table")
+
+
+if ev.empty:
+    chrome.empty_state("events", chrome.widen_suggestion(f))
+else:
+    state.page_tabs("attacks", {"Timeline": timeline_part, "Map": map_part, "Table": table_part})

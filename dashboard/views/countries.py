@@ -1,4 +1,5 @@
-"""Country comparison: one row per country; 'not reported' is never drawn as zero.
+"""Country comparison: one row per country in the Table tab, small charts in the Charts tab; 'not
+reported' is never drawn as zero.
 
 The comparable indicators are small charts, one per indicator, two to a row: each is its own figure
 in st.columns, so below 640 px Streamlit stacks them in reading order, each at the full width (one
@@ -42,13 +43,6 @@ def comparison() -> tuple:
 wide, long, panels, plotted, several = cache.cached("country-comparison", comparison, *content)
 chrome.header("Country comparison", f"{describe(f, names, len(long), 'figures')} across {len(countries)} countries")
 chrome.problem_banner(corpus, "figures", "indicators", "incidents")
-st.caption("Each column is one indicator with one definition (see the Data page). A cell lists every figure with its "
-           "period and document; figures with different periods are listed side by side, never added or averaged. "
-           + absent_caption(f))
-tables.table(wide, "country-comparison", rows=lambda: long.drop(columns=["countries"]), depends=content,
-         column_config={"profile": st.column_config.LinkColumn("Profile", display_text="open profile")})
-tables.sources_section(long, "figure_id", corpus)
-
 shown_names = [names.get(c, c) for c in countries]
 programmes = {names.get(c, c) for c in programme_only(inc) if c in countries}  # repatriation without a number
 
@@ -91,9 +85,11 @@ def panel(indicator: str, label: str) -> None:
                    data=lambda: rows[["country", "display", "period", "doc_id", "figure_id"]])
 
 
-if not panels:
-    chrome.empty_state("comparable figures", chrome.widen_suggestion(f))
-else:
+def charts_part() -> None:
+    """The comparable indicators, one small chart each, and one export for the set."""
+    if not panels:
+        chrome.empty_state("comparable figures", chrome.widen_suggestion(f))
+        return
     title = f"Comparable indicators by country ({describe(f, names)})"
     st.header("Comparable indicators by country")
     for start in range(0, len(panels), 2):  # a row of two: on a phone the row stacks, in reading order
@@ -101,7 +97,7 @@ else:
             with column:
                 panel(indicator, label)
     if several:
-        st.caption("Where a country has several figures for one indicator, the chart shows the first and the table "
+        st.caption("Where a country has several figures for one indicator, the chart shows the first and the Table tab "
                    "lists all of them.")
     st.caption("Each bar is labelled with the figure as the document gives it; the words in grey say why a "
                "country has no bar. " + absent_caption(f))
@@ -110,3 +106,17 @@ else:
         plotted, panels, shown_names, title, {"repatriated_people": (programmes, NO_NUMBER)}, absent), tuple(countries),
         absent,
         cache.ids(long, "figure_id"), cache.ids(inc, "incident_id")), title, long, "figure_id")
+
+
+def table_part() -> None:
+    """One row per country, one column per indicator, every figure with its period and document."""
+    st.caption("Each column is one indicator with one definition (see the Data page). A cell lists every figure with its "
+               "period and document; figures with different periods are listed side by side, never added or averaged. "
+               + absent_caption(f))
+    tables.table(wide, "country-comparison", rows=lambda: long.drop(columns=["countries"]), depends=content,
+             column_config={"profile": st.column_config.LinkColumn("Profile", display_text="open profile")})
+    tables.sources_section(long, "figure_id", corpus)
+
+
+# The parts, as tabs: only the open one is built, so a filter change redraws one part, not the page.
+state.page_tabs("countries", {"Table": table_part, "Charts": charts_part})

@@ -92,7 +92,6 @@ def profile_page(iso: str) -> None:
     """The profile of one country, part by part, each with its Sources section."""
     p, key = profile_of(iso)
     points = cache.cached("profile-key-points", lambda: key_points(corpus, iso), iso)
-    headline, rest = cache.cached("profile-headlines", lambda: headline_figures(p.key_figures), *key)
     coverage, sentence = cache.cached("profile-coverage", lambda: (p.coverage, p.coverage_sentence()), *key)
 
     # Key points: the curator's summary, each on one quote ----------------------------------------
@@ -137,9 +136,16 @@ def profile_page(iso: str) -> None:
     st.caption("Years: " + describe_years(f) + ". The year filter applies to dated figures and events; key points, "
                "hotspots, channels, groups and passages are undated. The sidebar's country filter does not apply here.")
 
-    # Figures ---------------------------------------------------------------------------------------
+    state.page_tabs("country", {"Figures": lambda: figures_part(p, key), "Places": lambda: places_part(p),
+                                 "Events": lambda: events_part(p, key), "Recruitment": lambda: recruitment_part(p, key),
+                                 "Documents": lambda: documents_part(p, key)})
+
+
+def figures_part(p, key: tuple) -> None:
+    """The headline figures, every figure behind them, where documents differ, their sources."""
     st.header("Headline figures")
-    figs = p.figures
+    headline, _ = cache.cached("profile-headlines", lambda: headline_figures(p.key_figures), *key)
+    figs, iso = p.figures, p.iso
     if headline.empty:
         st.caption(f"No document gives a figure about {chrome.safe_text(p.name)} on mobilization, returns, violence or "
                    "recruitment" + ("" if f.year_range == (None, None) else " in these years") + ".")
@@ -169,7 +175,10 @@ def profile_page(iso: str) -> None:
                 ["indicator", "about", "period", "document", "figure"]], *key), hide_index=True, width="stretch")
         tables.sources_section(figs, "figure_id", corpus, "Sources of the figures")
 
-    # Map -------------------------------------------------------------------------------------------
+
+def places_part(p) -> None:
+    """Places tied to mobilization, on the map and in words."""
+    iso = p.iso
     st.header("Places tied to mobilization, and other places")
     cmap = cache.cached("country-map", lambda: country_map.country_map(corpus, p), iso)
     if not p.hotspots.empty:
@@ -193,7 +202,10 @@ def profile_page(iso: str) -> None:
         st.caption(f"No place in {chrome.safe_text(p.name)} is cited, and the maps draw only Central Asia and its neighbours.")
     tables.sources_section(p.hotspots, "hotspot_id", corpus, "Sources of the hotspots")
 
-    # Events --------------------------------------------------------------------------------------
+
+def events_part(p, key: tuple) -> None:
+    """The events in the country or involving its nationals: timeline, table, sources."""
+    iso = p.iso
     st.header("Events")
     inc, ev = p.incidents, p.events
     st.markdown(chrome.safe_text(cache.cached("profile-incidents-summary", lambda: incidents_summary(p), *key)))
@@ -216,7 +228,10 @@ def profile_page(iso: str) -> None:
                          "summary": st.column_config.TextColumn(width="large")})
         tables.sources_section(inc, "incident_id", corpus, "Sources of the events")
 
-    # Recruitment -----------------------------------------------------------------------------------
+
+def recruitment_part(p, key: tuple) -> None:
+    """Recruitment channels aimed at the country's people, their languages, and its groups."""
+    iso = p.iso
     st.header("Recruitment channels, languages and groups")
     ch = p.channels
     if ch.empty:
@@ -245,7 +260,9 @@ def profile_page(iso: str) -> None:
                                     "doc_id": "Document", "group_id": "Row"})
         tables.sources_section(groups, "group_id", corpus, "Sources of the groups")
 
-    # Passages --------------------------------------------------------------------------------------
+
+def documents_part(p, key: tuple) -> None:
+    """Every passage of every document that names the country."""
     st.header("What each document says")
     passages = p.passages
     terms = ", ".join(p.terms)

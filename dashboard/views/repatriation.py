@@ -1,4 +1,5 @@
-"""Repatriation: who was brought home, by which country, when, and from where."""
+"""Repatriation: who was brought home, by which country, when, and from where, in four tabs (by
+country, programmes, women and children, Aravan)."""
 
 from types import SimpleNamespace
 
@@ -77,58 +78,73 @@ counted = f"{count_of(v.count, 'figure')} counting them" if v.count else "no fig
 chrome.header("Repatriation", f"People brought home: {describe(f, names)}, {counted}")
 chrome.problem_banner(corpus, "figures", "incidents")
 
-# 1. People repatriated by state programmes, per country; countries with no figure say so.
-st.header("People repatriated by state programmes")
-st.caption("Indicator: people brought home by a state repatriation programme, all categories. The document gives no "
-           "period for these totals. Citizens detained abroad on suspicion of militant links and repatriated are a "
-           "different count, shown separately below, never added to these. " + absent_caption(f))
-title = f"People repatriated by state programmes ({describe(f, names)})"
-graphics.chart(lambda: bar_with_not_reported(table.assign(text=table["text"].replace(NO_NUMBER, NO_NUMBER_CHART)),
-                                             "country", "value", "text", title,
-                               f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated",
-         cache.ids(people, "figure_id"), tuple(countries), absent, title=title, rows=people, id_column="figure_id",
-         summary=lambda: repatriation_summary(table, units.get("repatriated_people", "people")),
-         data=lambda: table.assign(display=[d or x for d, x in zip(table["display"], table["text"])])[
-             ["country", "display", "parts", "period", "doc_id"]])
-tables.sources_section(pd.concat([people, v.parts]), "figure_id", corpus, key="people")
+def by_country_part() -> None:
+    """People repatriated by state programmes, per country (countries with no figure say so), and
+    suspects repatriated, a different count."""
+    st.header("People repatriated by state programmes")
+    st.caption("Indicator: people brought home by a state repatriation programme, all categories. The document gives no "
+               "period for these totals. Citizens detained abroad on suspicion of militant links and repatriated are a "
+               "different count, shown separately below, never added to these. " + absent_caption(f))
+    title = f"People repatriated by state programmes ({describe(f, names)})"
+    graphics.chart(lambda: bar_with_not_reported(table.assign(text=table["text"].replace(NO_NUMBER, NO_NUMBER_CHART)),
+                                                 "country", "value", "text", title,
+                                   f"People repatriated ({units.get('repatriated_people', 'people')})"), "repatriated",
+             cache.ids(people, "figure_id"), tuple(countries), absent, title=title, rows=people, id_column="figure_id",
+             summary=lambda: repatriation_summary(table, units.get("repatriated_people", "people")),
+             data=lambda: table.assign(display=[d or x for d, x in zip(table["display"], table["text"])])[
+                 ["country", "display", "parts", "period", "doc_id"]])
+    tables.sources_section(pd.concat([people, v.parts]), "figure_id", corpus, key="people")
 
-if not suspects.empty:
-    st.markdown("**A different count: suspects repatriated**")
-    tables.table(suspects[["subject_label", "display", "period", "note", "doc_id"]], "suspects-repatriated", rows=suspects,
-             depends=cache.ids(suspects, "figure_id"),
-             column_config={"subject_label": "Country", "display": "People", "period": "Period"})
-    tables.sources_section(suspects, "figure_id", corpus, key="suspects")
+    if not suspects.empty:
+        # A separate count, never added to the chart's: one line per figure, each cited.
+        st.markdown("**A different count: suspects repatriated**\n\n" + "\n".join(
+            f"- **{chrome.safe_text(r.subject_label)}**: {chrome.safe_text(r.display)}"
+            + (f", {chrome.safe_text(r.period)}" if r.period else "")
+            + (f" (the curator notes \u201c{chrome.safe_text(r.note)}\u201d)" if r.note else "")
+            + f" {chrome.cite(r.doc_id, r.figure_id)}" for r in suspects.itertuples()))
+        tables.sources_section(suspects, "figure_id", corpus, key="suspects")
 
-# 2. Programmes (dated policy events) and what the documents say about the pilots.
-st.header("Programmes and periods")
-if not v.programme_lines and not v.note_lines:
-    chrome.empty_state("repatriation programmes", chrome.widen_suggestion(f))
-if v.programme_lines or v.note_lines:
-    st.markdown("\n".join(v.programme_lines + v.note_lines))
-tables.sources_section(v.programmes, "incident_id", corpus)
 
-# 3. Who they were: women and children, and the parts of the totals above (never added to them).
-who = v.women_children
-st.header("Women and children, and who else was held in the camps")
-if who.empty and not v.part_lines:
-    chrome.empty_state("figures on women and children", chrome.widen_suggestion(f))
-else:
-    st.markdown("\n".join([f"- **{chrome.safe_text(r.label)}** ({chrome.safe_text(r.subject_label)}): {chrome.safe_text(figure_value(r))}"
-                           + f" ({chrome.safe_text(r.when)})" for r in who.itertuples()] + v.part_lines))
-    tables.sources_section(pd.concat([who, v.parts]), "figure_id", corpus, key="who-returns")
+def programmes_part() -> None:
+    """Programmes (dated policy events) and what the documents say about them."""
+    st.header("Programmes and periods")
+    if not v.programme_lines and not v.note_lines:
+        chrome.empty_state("repatriation programmes", chrome.widen_suggestion(f))
+    if v.programme_lines or v.note_lines:
+        st.markdown("\n".join(v.programme_lines + v.note_lines))
+    tables.sources_section(v.programmes, "incident_id", corpus)
 
-# 4. Aravan's share of Kyrgyzstan's returnee children, against its share of the population.
-aravan = v.aravan
-st.header("Aravan's share of Kyrgyzstan's returnee children")
-if aravan.empty:
-    chrome.empty_state("figures on Aravan", chrome.widen_suggestion(f))
-else:
-    graphics.chart(lambda: range_chart(aravan, "Aravan district, Kyrgyzstan: share of the country, by measure", "Percent of Kyrgyzstan",
-                         label_column="label"), "aravan", cache.ids(aravan, "figure_id"), rows=aravan, id_column="figure_id",
-             summary=lambda: estimates_summary(aravan, "Aravan district, Kyrgyzstan, as a share of the country", "percent",
-                                               label_column="label"),
-             data=lambda: aravan[["label", "display", "qualifier", "period", "doc_id", "figure_id"]])
-    st.caption("Each mark is a different measure from the same document: share of returnee children (first wave), "
-               "share of officially recorded mobilization cases, and share of the population. A triangle pointing "
-               "left means \u201cless than\u201d.")
-    tables.sources_section(aravan, "figure_id", corpus, key="aravan")
+
+def who_part() -> None:
+    """Women and children, and the parts of the totals (never added to them)."""
+    who = v.women_children
+    st.header("Women and children, and who else was held in the camps")
+    if who.empty and not v.part_lines:
+        chrome.empty_state("figures on women and children", chrome.widen_suggestion(f))
+    else:
+        st.markdown("\n".join([f"- **{chrome.safe_text(r.label)}** ({chrome.safe_text(r.subject_label)}): {chrome.safe_text(figure_value(r))}"
+                               + f" ({chrome.safe_text(r.when)})" for r in who.itertuples()] + v.part_lines))
+        tables.sources_section(pd.concat([who, v.parts]), "figure_id", corpus, key="who-returns")
+
+
+def aravan_part() -> None:
+    """Aravan's share of Kyrgyzstan's returnee children, against its share of the population."""
+    aravan = v.aravan
+    st.header("Aravan's share of Kyrgyzstan's returnee children")
+    if aravan.empty:
+        chrome.empty_state("figures on Aravan", chrome.widen_suggestion(f))
+    else:
+        graphics.chart(lambda: range_chart(aravan, "Aravan district, Kyrgyzstan: share of the country, by measure", "Percent of Kyrgyzstan",
+                             label_column="label"), "aravan", cache.ids(aravan, "figure_id"), rows=aravan, id_column="figure_id",
+                 summary=lambda: estimates_summary(aravan, "Aravan district, Kyrgyzstan, as a share of the country", "percent",
+                                                   label_column="label"),
+                 data=lambda: aravan[["label", "display", "qualifier", "period", "doc_id", "figure_id"]])
+        st.caption("Each mark is a different measure from the same document: share of returnee children (first wave), "
+                   "share of officially recorded mobilization cases, and share of the population. A triangle pointing "
+                   "left means \u201cless than\u201d.")
+        tables.sources_section(aravan, "figure_id", corpus, key="aravan")
+
+
+# The parts, as tabs: only the open one is built, so a filter change redraws one part, not the page.
+state.page_tabs("repatriation", {"By country": by_country_part, "Programmes": programmes_part,
+                                  "Women and children": who_part, "Aravan": aravan_part})

@@ -261,8 +261,11 @@ def reader_tab(reader_context):
 @pytest.fixture
 def reader_page(reader_tab, browser_context_args):
     """The reader's tab (conftest.reader_context), at the usual window size: each test opens its
-    page anew (a new Streamlit session); a tab opened per test measured slower than one reused."""
+    page anew (a new Streamlit session); a tab opened per test measured slower than one reused. The
+    pointer starts at rest in the top left corner: left where the last test clicked, it would hover
+    whatever the next page draws there (a hovered button is styled apart, and axe checks it so)."""
     reader_tab.set_viewport_size(browser_context_args["viewport"])
+    reader_tab.mouse.move(0, 0)
     return reader_tab
 
 
@@ -392,6 +395,23 @@ def open_page(page, app_url: str, name: str) -> None:
     # cannot reach it; what follows (Streamlit's page switch) is the same.
     after_rerun(page, lambda: link.evaluate("a => a.click()"))
     poll(lambda: page.url.split("?")[0].rstrip("/") == target.rstrip("/"), f"the address of {name}", page=page)
+
+
+TABS = '[data-testid="stMain"] [data-testid="stTabs"] [role="tab"]'  # a page's parts (ui.layout.sections)
+
+
+def each_tab(page):
+    """Yield the label of each of the page's tabs in turn, opened as a reader clicks it (the first is
+    open when the page opens: only the open tab is built, so each click is a rerun); "" once on a page
+    without tabs."""
+    tabs = page.locator(TABS)
+    labels = [t.strip() for t in tabs.all_inner_texts()]
+    if not labels:
+        yield ""
+    for i, label in enumerate(labels):
+        if i:
+            after_rerun(page, lambda: tabs.nth(i).click())
+        yield label
 
 
 def timeline_title(page, text):

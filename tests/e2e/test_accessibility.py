@@ -1,12 +1,11 @@
-"""Every reader page loads without an exception (its screenshot kept in tests/artifacts/), no chart's
-words run past its edges, the
-Hotspots map paints its shaded areas (one visit per page: a map costs seconds in software
-rendering), and every page is checked with axe-core (bundled in axe-playwright-python; nothing downloaded): no violation of impact
-"serious" or "critical", and headings in order (h1, then h2 for each section: "heading-order" is
-"moderate" to axe, and a screen reader's list of headings is how its users skim a page). Everything
-axe reports is written to
-tests/artifacts/axe/<page>.json, and the moderate and minor ones are printed, so they can be read
-and fixed or explained."""
+"""Every reader page, each of its tabs in turn, as a reader opens them: no exception (a screenshot of
+each kept in tests/artifacts/), no chart's words past its edges or over each other, the Hotspots map
+paints its shaded areas (one visit per page: a map costs seconds in software rendering), and axe-core
+(bundled in axe-playwright-python; nothing downloaded) finds no violation of impact "serious" or
+"critical" and headings in order (h1, then h2 for each section: "heading-order" is "moderate" to axe,
+and a screen reader's list of headings is how its users skim a page). Everything axe reports is
+written to tests/artifacts/axe/<page>[-<tab>].json, and the moderate and minor ones are printed, so
+they can be read and fixed or explained."""
 
 from __future__ import annotations
 
@@ -18,7 +17,8 @@ from playwright.sync_api import Page
 
 from app_paths import PAGES
 
-from .conftest import ARTIFACTS, CHART_WORDS_OVERLAPPING, WORDS_PAST_CHART_EDGES, drawn_canvas, open_page, poll, screenshot
+from .conftest import (ARTIFACTS, CHART_WORDS_OVERLAPPING, WORDS_PAST_CHART_EDGES, drawn_canvas, each_tab, open_page, poll,
+                       screenshot)
 
 BLOCKING = ("serious", "critical")
 BLOCKING_RULES = ("heading-order",)  # moderate, and fixed: it stays fixed
@@ -54,6 +54,12 @@ def test_every_page_loads_without_exception_and_has_no_serious_accessibility_vio
     between pages (conftest.open_page)."""
     page = reader_page
     open_page(page, app_url, name)
+    for tab in each_tab(page):  # each part of the page, as a reader opens it
+        check_view(page, f"{name}-{tab.lower().replace(' ', '-')}" if tab else name)
+
+
+def check_view(page: Page, name: str) -> None:
+    """The checks above on the page as it stands: `name` is the page, or the page and its open tab."""
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Page not found").count() == 0
     assert page.get_by_text("Something went wrong while drawing this page").count() == 0

@@ -20,7 +20,8 @@ from .conftest import (ROOT, new_page, WAIT_MS, after_rerun, screenshot, start_s
 
 
 def test_filter_click_changes_url_and_chart_and_the_copied_url_reproduces_the_view(reader_page: Page, app_url: str):
-    """On a page of charts (the maps are tested on their own; in software rendering each map costs seconds)."""
+    """On a page of charts (the maps are tested on their own; in software rendering each map costs seconds),
+    then one of its tabs."""
     page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.goto(f"{app_url}/repatriation")
     wait_for_app(page)
@@ -39,6 +40,16 @@ def test_filter_click_changes_url_and_chart_and_the_copied_url_reproduces_the_vi
     other.goto(page.url)
     wait_for_app(other)
     assert other.locator('[data-testid="stMain"] strong').first.inner_text() == heading
+    other.close()
+    # A tab is part of the view: clicked, it is in the address, and the copied address opens it.
+    after_rerun(page, lambda: page.get_by_role("tab", name="Women and children").click())
+    page.wait_for_url(re.compile(r"country=TJK.*tab=women-and-children|tab=women-and-children.*country=TJK"))
+    expect(page.get_by_role("heading", name="Women and children, and who else was held in the camps")).to_be_visible()
+    other = page.context.new_page()
+    other.goto(page.url)
+    wait_for_app(other)
+    expect(other.get_by_role("tab", name="Women and children")).to_have_attribute("aria-selected", "true")
+    expect(other.get_by_role("heading", name="Women and children, and who else was held in the camps")).to_be_visible()
     other.close()
 
 

@@ -1,5 +1,5 @@
 """The country profile in a real browser, as a reader uses it: choosing a country puts it in the
-address bar, the map framed to the country paints its hotspot district, and the one-click PDF brief
+address bar, the map framed to the country (in its Places tab) paints its hotspot district, and the one-click PDF brief
 downloads as a valid A4 page. One journey on one page load: in software rendering each load of a
 page with a map costs seconds of CPU."""
 
@@ -25,6 +25,8 @@ def test_choose_a_country_see_its_map_and_download_its_brief(reader_page: Page, 
     expect(page.locator('[data-testid="stMain"] h1')).to_have_text("Country profile: Kyrgyzstan")
     assert page.locator('[data-testid="stException"]').count() == 0
 
+    assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 0  # the Figures tab is open first
+    after_rerun(page, lambda: page.get_by_role("tab", name="Places").click())
     deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
 
     def aravan_shaded():  # Aravan district, a hotspot in Kyrgyzstan, is drawn in orange

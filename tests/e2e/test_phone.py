@@ -1,11 +1,11 @@
-"""Every reader page on a phone (390 x 844, touch): usable as it stands.
+"""Every reader page on a phone (390 x 844, touch), each of its tabs in turn: usable as it stands.
 
 One browser context for the module, one visit per page (the session's server; opened by its link in
 the app, conftest.open_page): the page must not be wider than the screen (only the boxes made to scroll sideways may be: a data table's grid and the
 containers ui.layout.scrolling makes, found by their key), raise nothing, lead its tables with the
 column that answers the question, keep every chart's words inside its edges, keep each heatmap at its readable width in a box that scrolls,
 show no plotly toolbar over a legend, and draw its maps at the phone's width and height. Each page is
-photographed whole to tests/artifacts/phone/<page>.png. Every wait is on a state (conftest)."""
+photographed whole to tests/artifacts/phone/<page>[-<tab>].png. Every wait is on a state (conftest)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pytest
 from app_paths import PAGES
 
 from .conftest import (ARTIFACTS, CHART_WORDS_OVERLAPPING, COUNT_MESSAGES, SCREENSHOTS, WAIT_MS, WORDS_PAST_CHART_EDGES,
-                       open_page, poll)
+                       each_tab, open_page, poll)
 
 PHONE = {"width": 390, "height": 844}
 SCROLLERS = '[class*="st-key-scroll-x-"], [data-testid="stDataFrame"]'  # made to scroll sideways, nothing else
@@ -170,36 +170,50 @@ def photograph(page, name: str) -> None:
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_fits_a_phone(phone, app_url: str, name: str):
     open_page(phone, app_url, name)
-    assert phone.locator('[data-testid="stException"]').count() == 0
-    found = phone.evaluate(MEASURE, SCROLLERS)
-    tables = first_columns(phone)
-    photograph(phone, name)
-
-    assert found["page"] <= 0 and found["main"] <= 0, f"{name}: the page is wider than the phone: {found}"
-    assert not found["spilling"], f"{name}: past the screen's edge: {found['spilling'][:8]}"
-    assert not found["sideways"], f"{name}: scrolls sideways outside a scroll box: {found['sideways'][:8]}"
-    cut = phone.evaluate(WORDS_PAST_CHART_EDGES)
-    assert not cut, f"{name}: a chart's words run past its edge: {cut[:6]}"
-    overlapping = phone.evaluate(CHART_WORDS_OVERLAPPING)
-    assert not overlapping, f"{name}: a chart's words are drawn over each other: {overlapping[:6]}"
-    for first in tables:
-        assert first[0].lower() not in NOT_FIRST and "Quote" not in first, f"{name}: a table leads with {first}"
+    tables, legends, maps, boxes = [], 0, [], []
+    for tab in each_tab(phone):  # each part of the page, as a reader opens it
+        where = f"{name} ({tab} tab)" if tab else name
+        found = fits(phone, where, f"{name}-{tab.lower().replace(' ', '-')}" if tab else name)
+        tables += found["tables"]
+        legends += found["legends"]
+        maps += found["maps"]
+        boxes += found["boxes"]
+        if name == "attacks" and found["maps"]:
+            full_screen_map_fills_the_phone(phone)
     if name in FIRST_COLUMNS:
         assert FIRST_COLUMNS[name] in tables, f"{name}: the tables lead with {tables}"
-    assert not found["overlaps"], f"{name}: the plotly toolbar covers a legend: {found['overlaps']}"
     if name in ("attacks", "recruitment", "country", "groups", "repatriation"):
-        assert found["legends"] >= 1, f"{name}: no legend found to check"
-    for box in found["boxes"]:  # a heatmap keeps its width and scrolls in its box
-        assert box["min"] >= 300 and box["drawn"] >= box["min"] - 1 and box["scrolls"] == "auto", f"{name}: {box}"
+        assert legends >= 1, f"{name}: no legend found to check"
     if name in ("recruitment", "data"):
-        assert found["boxes"] and any(b["drawn"] > b["shown"] for b in found["boxes"]), f"{name}: {found['boxes']}"
-    for deck in found["maps"]:  # framed to the width, and low enough to scroll past with a thumb
-        assert deck["left"] >= 0 and deck["right"] <= PHONE["width"] and deck["height"] == MAP_HEIGHT, f"{name}: {deck}"
-        assert deck["canvas"] == [deck["right"] - deck["left"], MAP_HEIGHT], f"{name}: {deck}"
+        assert boxes and any(b["drawn"] > b["shown"] for b in boxes), f"{name}: {boxes}"
     if name in ("hotspots", "attacks", "country"):
-        assert found["maps"], f"{name}: no map"
-    if name == "attacks":
-        full_screen_map_fills_the_phone(phone)
+        assert maps, f"{name}: no map"
+
+
+def fits(phone, where: str, photo: str) -> dict:
+    """The checks on the page as it stands (`where` names it in a failure, `photo` its picture); what
+    was measured, with the first columns of its tables."""
+    assert phone.locator('[data-testid="stException"]').count() == 0
+    found = phone.evaluate(MEASURE, SCROLLERS)
+    found["tables"] = first_columns(phone)
+    photograph(phone, photo)
+
+    assert found["page"] <= 0 and found["main"] <= 0, f"{where}: the page is wider than the phone: {found}"
+    assert not found["spilling"], f"{where}: past the screen's edge: {found['spilling'][:8]}"
+    assert not found["sideways"], f"{where}: scrolls sideways outside a scroll box: {found['sideways'][:8]}"
+    cut = phone.evaluate(WORDS_PAST_CHART_EDGES)
+    assert not cut, f"{where}: a chart's words run past its edge: {cut[:6]}"
+    overlapping = phone.evaluate(CHART_WORDS_OVERLAPPING)
+    assert not overlapping, f"{where}: a chart's words are drawn over each other: {overlapping[:6]}"
+    for first in found["tables"]:
+        assert first[0].lower() not in NOT_FIRST and "Quote" not in first, f"{where}: a table leads with {first}"
+    assert not found["overlaps"], f"{where}: the plotly toolbar covers a legend: {found['overlaps']}"
+    for box in found["boxes"]:  # a heatmap keeps its width and scrolls in its box
+        assert box["min"] >= 300 and box["drawn"] >= box["min"] - 1 and box["scrolls"] == "auto", f"{where}: {box}"
+    for deck in found["maps"]:  # framed to the width, and low enough to scroll past with a thumb
+        assert deck["left"] >= 0 and deck["right"] <= PHONE["width"] and deck["height"] == MAP_HEIGHT, f"{where}: {deck}"
+        assert deck["canvas"] == [deck["right"] - deck["left"], MAP_HEIGHT], f"{where}: {deck}"
+    return found
 
 
 def full_screen_map_fills_the_phone(page) -> None:

@@ -30,7 +30,7 @@ YEAR_BOUNDS = (1990, 2026)
 
 # Keys the app understands; any other key in a URL is ignored with a notice.
 KEYS = ("country", "from", "to", "undated", "kind", "group", "indicator", "colour", "doc", "row", "hotspot", "table", "q", "iso",
-        "passage", "link")
+        "passage", "tab", "link")
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ class Filters:
     search: str = ""
     iso: str | None = None  # the country whose profile is open (/country?iso=TJK)
     passage: tuple[int, int] | None = None  # (start, end) character offsets into the text of `doc`
+    tab: str | None = None  # the page's open tab as its slug ("map"), when not its first (ui.state.page_tabs)
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -147,6 +148,23 @@ def _choice(params: Mapping, key: str, allowed, label: str, notices: list[str]) 
     if raw in allowed:
         return raw
     notices.append(f"Ignored {label} \u201c{_clip(raw)}\u201d in the link: not in the data.")
+    return None
+
+
+def tab_slug(label: str) -> str:
+    """A tab's label as the link writes it: "Women and children" is "women-and-children"."""
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+
+
+def _tab(params: Mapping, notices: list[str]) -> str | None:
+    """A tab's slug; whether the page has that tab is for the page to say (a link to another page's
+    tab opens the first)."""
+    raw = _first(params, "tab")
+    if raw is None or raw == "":
+        return None
+    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", raw) and len(raw) <= 40:
+        return raw
+    notices.append(f"Ignored tab \u201c{_clip(raw)}\u201d in the link: not a tab of this dashboard.")
     return None
 
 
@@ -236,6 +254,7 @@ def parse_query(params: Mapping, options: Options) -> Filters:
         search=(_first(params, "q") or "")[:MAX_PARAM_LENGTH],
         iso=_choice(params, "iso", options.countries, "country profile", notices),
         passage=_passage(params, notices),
+        tab=_tab(params, notices),
         notices=tuple(notices),
     )
 
@@ -258,6 +277,7 @@ def to_query(filters: Filters) -> dict[str, str]:
         "q": filters.search,
         "iso": filters.iso or "",
         "passage": "-".join(map(str, filters.passage)) if filters.passage else "",
+        "tab": filters.tab or "",
     }
     return {k: v for k, v in query.items() if v}
 

@@ -217,8 +217,9 @@ def series_summary(points: pd.DataFrame, what: str) -> str:
     return f"{what}: " + _join([f"{r['display']} in {r['period']}" for r in points.to_dict("records")]) + "."
 
 
-def timeline_summary(inc: pd.DataFrame) -> str:
-    """How many incidents are dated and over which years, by category, and how many state deaths."""
+def timeline_summary(inc: pd.DataFrame, drawn_only: bool = False) -> str:
+    """How many incidents are dated and over which years, by category, and how many state deaths;
+    then how many have no date (undated_sentence), unless `drawn_only`."""
     dated = inc["start"].notna().tolist()
     if not any(dated):
         return f"None of the {len(inc)} incidents has a date, so the timeline is empty; they are in the table."
@@ -240,10 +241,17 @@ def timeline_summary(inc: pd.DataFrame) -> str:
     killed = [k for k in of_dated("killed") if not pd.isna(k)]
     deaths = (f"{len(killed)} state{'s' if len(killed) == 1 else ''} how many people were killed ({_number(sum(killed))} in all)" if killed
               else "none states how many people were killed")
-    undated = dated.count(False)
-    return (f"{len(dated) - undated} dated incidents {span} ({kinds}); {exact} known to the day, the others to the month "
-            f"or year; {deaths}." + (f" {undated} more {'has' if undated == 1 else 'have'} no date and "
-                                     f"{'is' if undated == 1 else 'are'} only in the table." if undated else ""))
+    return (f"{dated.count(True)} dated incidents {span} ({kinds}); {exact} known to the day, the others to the month "
+            f"or year; {deaths}." + ("" if drawn_only else undated_sentence(inc)))
+
+
+def undated_sentence(inc: pd.DataFrame) -> str:
+    """What a timeline of these incidents leaves out, as a sentence to follow its summary: "" when
+    every one is dated, or none is (the summary says so then)."""
+    undated = int(inc["start"].isna().sum())
+    if not undated or undated == len(inc):
+        return ""
+    return f" {undated} more {'has' if undated == 1 else 'have'} no date and {'is' if undated == 1 else 'are'} only in the table."
 
 
 def _place_counts(rows: pd.DataFrame) -> list[str]:
