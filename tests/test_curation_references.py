@@ -543,6 +543,31 @@ def test_an_answer_is_read_with_the_how_many_question_it_answers(proposer):
     assert found.get("80", {}).get("indicator", "") != "foreign_fighters"  # another question: no longer that answer
 
 
+def test_a_transcripts_question_after_the_askers_name_and_a_what_about_question_are_read(proposer):
+    rows = rows_of(proposer, "Steppe Review: How many Central Asians are fighting in foreign wars today?\n\nTashpulatova: "
+                             "Fewer than before. In Afghanistan I would say no more than 400 are with ISKP.\n\nSR: What about "
+                             "the women and children held in camps?\n\nTashpulatova: Today there are about 300.", "2028-05-20")
+    found = figures(rows)
+    assert found["no more than 400"]["indicator"] == "foreign_fighters"
+    assert found["about 300"]["indicator"] == "detained_women_children"
+
+
+def test_a_flight_of_deportees_that_lands_home_counts_the_expelled_not_the_repatriated(proposer):
+    found = figures(rows_of(proposer, "A charter flight from St Petersburg carrying 143 deportees landed in Tashkent on Friday. "
+                                      "A plane carrying 40 women and children landed in Dushanbe on Monday.", "2028-07-03"))
+    assert (found["143"]["indicator"], found["40"]["indicator"]) == ("people_expelled", "repatriated_people")
+
+
+def test_a_list_item_labelled_with_a_country_counts_what_the_item_leading_the_list_counts(proposer):
+    rows = rows_of(proposer, "Camps in Syria: the numbers\n\n- Women and children from Central Asia still held in the camps: "
+                             "about 600\n- Tajikistan: 280 (the largest group)\n- Uzbekistan: between 110 and 140\n\nThe centre "
+                             "urges two more flights.", "2028-05-31")
+    found = figures(rows)
+    assert [(found[v]["indicator"], found[v]["subject"]) for v in ("about 600", "280", "between 110 and 140")] == [
+        ("detained_women_children", "central_asia"), ("detained_women_children", "TJK"), ("detained_women_children", "UZB")]
+    assert found["two"]["indicator"] == ""  # after the list: no longer its lead item's count
+
+
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"

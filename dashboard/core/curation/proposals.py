@@ -102,7 +102,7 @@ class Proposer:
         self._counted_values: set[float] = set()  # the values of _counted: "two of the five suspects" looks the five up
         self._last_incident, self._last_incident_at = None, -9
         self._last_attack = None  # the attack or plot told last: "the bombing" names it again, however far back
-        self._question = ""  # in an interview, what the last "How many ...?" asked (core.curation.questions)
+        self._question = ""  # what the last "How many ...?" or list lead item asked (core.curation.questions)
         self._recent_values: list[float] = []  # numbers of the last sentence (paragraphs may be one sentence)
         self._last_period, self._attack_before, self._previous_rows = ("", "", "", set()), False, []
         self._sentences: dict[int, str] = {}
@@ -281,7 +281,7 @@ class Proposer:
             self._counted.append(Counted(row, value, number.occ.start,
                                          (number.second or number.occ).end, self._index, self._paragraph, verb))
             self._paragraph_values.append(number.occ.value)
-            read_with_question(self.vocab, self._question, row)
+            read_with_question(self.vocab, self._question, row, text)
             rows.append(row)
         if incidents:
             self._last_incident, self._last_incident_at = incidents[0], self._index

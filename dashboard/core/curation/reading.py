@@ -113,10 +113,11 @@ class Sentence:
 
 
 def split_sentences(text: str, skip: list[tuple[int, int]] | None = None) -> list[Sentence]:
-    """Sentences with their offsets: paragraphs split on blank lines and headings, then at . ! ?
-    followed by a capital or digit (not after St., Dr., U.S. and the like)."""
+    """Sentences with their offsets: paragraphs split on blank lines, headings and labelled list items
+    (a line "- Tajikistan: 290", which is no sentence of the line before), then at . ! ? followed by a
+    capital or digit (not after St., Dr., U.S. and the like)."""
     out: list[Sentence] = []
-    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n)(?!\s*#))+", text):
+    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n)(?!\s*#)(?![ \t]*[-*\u2022][ \t]+[^:\n]{2,150}:\s))+", text):
         p_start = para.start()
         chunk = para.group(0)
         if chunk.lstrip().startswith("#") and "\n" in chunk:  # a heading is its own sentence

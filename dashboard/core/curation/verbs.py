@@ -213,6 +213,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
     if indicator == "@held":  # held by police or security officers: detained; held in a camp is not this verb's
         return _resolve("@arrest", sentence, start, end, attack_nearby) if POLICE.search(sentence[:start]) else ""
     if indicator == "@flight":  # a flight is a repatriation when it lands home, not any flight (or truck) with passengers
+        if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:deportees|deported|expelled)\b", sentence[end:end + 60], re.I):
+            return "people_expelled"  # "a charter carrying 186 deportees landed in Dushanbe": sent out by the host state
         return "repatriated_people" if (re.search(r"\b(?:plane|flight|aircraft|airliner|charter)\b", sentence, re.IGNORECASE)
                                         and re.search(r"\b(?:landed|arrived|touched\s+down|home)\b", sentence, re.IGNORECASE)) else ""
     if indicator == "@arrest":
