@@ -568,6 +568,15 @@ def test_a_list_item_labelled_with_a_country_counts_what_the_item_leading_the_li
     assert found["two"]["indicator"] == ""  # after the list: no longer its lead item's count
 
 
+def test_one_that_counts_someone_is_proposed_and_one_as_a_pronoun_is_not(proposer):
+    rows = rows_of(proposer, "A man armed with a knife killed one person on Tuesday. The FSB detained three natives of "
+                             "Central Asia: two citizens of Uzbekistan and one of Tajikistan. One of the men was released.",
+                   "2028-06-14")
+    ones = [r for r in rows.to_dict("records") if r["table"] == "figures" and r["value_text"].lower() == "one"]
+    assert [(r["indicator"], r["subject"]) for r in ones][1:] == [("people_arrested", "TJK")]
+    assert ones[0]["indicator"] == "killed" and len(ones) == 2  # "One of the men": no count
+
+
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"

@@ -36,7 +36,7 @@ from core.curation.parts import Counted, link_parts
 from core.curation.periods import comparison, dated_by_next, figure_period, verdict_day
 from core.curation.questions import asked, read_with_question
 from core.curation.reading import (
-    NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, period_of, split_sentences,
+    NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, numbers_to_propose, period_of, split_sentences,
 )
 from core.curation.figures import COUNTED_BY_COUNTRY
 from core.curation.register import language_flag
@@ -44,7 +44,7 @@ from core.curation.verbs import PLOT_OR_ATTACK
 from core.curation.vocab import (
     CHANNEL_INDICATORS, GROUP_INDICATORS, INCIDENT_INDICATORS, Mention, PLACE_SPECIFICITY, Vocab, find_mentions, respectively,
 )
-from core.data.numbers import NumberOccurrence, containment, ignored_regions, scan_numbers
+from core.data.numbers import NumberOccurrence, containment, ignored_regions
 from core.data.schema import CENTRAL_ASIA
 from core.data.quotes import Document
 
@@ -107,7 +107,7 @@ class Proposer:
         self._last_period, self._attack_before, self._previous_rows = ("", "", "", set()), False, []
         self._sentences: dict[int, str] = {}
         in_skipped = containment(ignored_regions(doc_id, text))
-        numbers = scan_numbers(doc_id, text)
+        numbers = numbers_to_propose(doc_id, text)
         starts = [o.start for o in numbers]  # in order: a sentence's numbers are found by bisection
         headline = headline_span(text)
         rows: list[dict] = []

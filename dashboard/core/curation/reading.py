@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.data.numbers import NumberOccurrence
+from core.data.numbers import NumberOccurrence, scan_numbers
 
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -103,6 +103,26 @@ ABBREVIATIONS = {"st", "mr", "mrs", "ms", "dr", "no", "vs", "e.g", "i.e", "etc",
 SENTENCE_END = re.compile(
     r"[.!?][\"'\u201d\u2019)\]]*(?:<sup>\s*\d+\s*</sup>|\[\d+\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)?"
     r"(?=\s+[\"'\u201c\u2018(\[«]?[A-Z0-9])")
+
+
+# "one" is a count here, not an article or pronoun ("one of the men"): one person killed or hurt, or
+# the last of a list of counts by nationality ("two of them Kyrgyz citizens, one a Tajik").
+ONE_PERSON = re.compile(r"\bone\s+(?=(?:person|man|woman|child|boy|girl|officer|policeman|policewoman|soldier|civilian|"
+                        r"passer-by|bystander|suspect|attacker)\b)", re.I)
+ONE_LISTED = re.compile(r"(?:,|\band)\s+(?P<one>one)\s+(?:(?:a|an|of|from)\s+)?(?=[A-Z][a-z]+)")
+
+
+def numbers_to_propose(doc_id: str, text: str) -> list[NumberOccurrence]:
+    """The document's numbers (core.data.numbers.scan_numbers) and the "one" that counts someone: the
+    scanner leaves "one" out, since in most texts it is an article or a pronoun."""
+    found = scan_numbers(doc_id, text)
+    starts = [o.start for o in found]
+    ones = [m.span(0)[0] for m in ONE_PERSON.finditer(text)]
+    ones += [m.start("one") for m in ONE_LISTED.finditer(text)
+             if any(m.start() - 100 < s < m.start() for s in starts)]  # after another count, close before it
+    found += [NumberOccurrence(doc_id, at, at + 3, text[at:at + 3], 1.0) for at in sorted(set(ones))
+              if not any(o.start <= at < o.end for o in found)]
+    return sorted(found, key=lambda o: o.start)
 
 
 @dataclass
