@@ -577,6 +577,15 @@ def test_one_that_counts_someone_is_proposed_and_one_as_a_pronoun_is_not(propose
     assert ones[0]["indicator"] == "killed" and len(ones) == 2  # "One of the men": no count
 
 
+def test_a_year_in_the_next_sentence_is_background_not_the_day_of_the_arrests(proposer):
+    found = figures(rows_of(proposer, "NICE -- An attacker stabbed two people near the port on Sunday evening, prosecutors said."
+                                      "\n\nThe suspect, a 22-year-old man, shouted slogans during the attack, witnesses said.\n\n"
+                                      "Investigators found messages on his phone, prosecutors said. Police detained three more people "
+                                      "overnight in Nice and Cannes, on suspicion of having known about the plan.\n\nThe suspect had "
+                                      "been flagged to the police in 2025 but was not watched, sources said.", "2028-09-12"))
+    assert (found["three"]["period_start"], found["three"]["period_end"]) != ("2025", "2025")
+
+
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"

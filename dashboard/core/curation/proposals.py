@@ -342,8 +342,8 @@ class Proposer:
         last = self._last_incident if self._index - self._last_incident_at == 1 else None
         if incidents or not last or not (last["_speech"] or last["_dateless"]) or not dates.event:
             return
-        if not re.match(r"^\W*(?:The|These|Those|They|Its|Their)\b", text) or len(dates.event) != 1:
-            return
+        if not re.match(r"^\W*(?:The|These|Those|They|Its|Their)\b", text) or len(dates.event) != 1 or dates.event[0][3] == "year":
+            return  # a year alone is the background ("had been flagged ... in 2027"), not the event's day
         d = dates.event[0]
         last.update(date=d[2], date_precision=d[3], date_inferred="yes" if (d[0], d[1]) in dates.inferred else "",
                     _speech=False, _dateless=False)
