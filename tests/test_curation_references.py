@@ -586,6 +586,13 @@ def test_a_year_in_the_next_sentence_is_background_not_the_day_of_the_arrests(pr
     assert (found["three"]["period_start"], found["three"]["period_end"]) != ("2025", "2025")
 
 
+def test_a_part_told_after_a_total_is_not_the_totals_nationality(proposer):
+    found = figures(rows_of(proposer, "PARIS -- French police arrested a Kyrgyz man on Monday. In 2027 the authorities expelled "
+                                      "164 foreigners considered radicalised, 31 of them from Central Asia, ministry figures show.",
+                            "2028-06-14"))
+    assert (found["164"]["indicator"], found["164"]["subject"]) == ("people_expelled", "FRA")
+
+
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"

@@ -22,7 +22,9 @@ NOT_A_QUALIFIER = re.compile(r"\b(?:hand(?:ed|s)?|turn(?:ed|s)?|took|taken|pass(
                              r"brought|went|came|left|move(?:d|s)?|sign(?:ed|s)?|won|took)\s+over\s*$", re.I)
 NEUTRAL_BEFORE = {"в", "во", "из", "на", "и", "с", "со", "по", "за", "к", "от", "для", "у", "а", "—", "-"}
 CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but|including)\b|\s+while\s+|,\s+and\s+that\b|"
-                          r",\s+and\s+(?=(?:the|officials|authorities|it|they|he|she|police|rights)\b)")
+                          r",\s+and\s+(?=(?:the|officials|authorities|it|they|he|she|police|rights)\b)|"
+                          r",\s+(?=(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                          r"[a-z]+ty)\s+of\s+(?:them|whom)\b)")  # "164 foreigners, 31 of them from ...": a part's own clause
 REPATRIATION_BY_STATE = {"repatriated_people", "repatriated_suspects"}
 COUNTED_BY_COUNTRY = {"people_convicted", "people_detained", "migrants_detained"}  # a city's court, a venue -> its country
 HOST_COUNTED = {"people_expelled", "migrants_detained"}  # by the host state, unless the number says whose citizens
