@@ -11,7 +11,8 @@ without a word, where a reader should learn that part of a link was ignored.
 
 Beside the filters the link carries the session's briefing pack (?pack=<key>, core.render.pack): read
 once per session like the filters, written back on every run and added to citation links, so a
-reload, a new tab or a shared link finds the same pack."""
+reload, a new tab or a shared link finds the same pack. A page whose parts are tabs (page_tabs) keeps
+the open one in the link too (?tab=map), on that page only."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Interviews: a number in an answer is read with the question it answers. After "How many Central
+"""Interviews and lists: a number in an answer is read with the question it answers, and a number in a
+list's item labelled with a name only ("- Tajikistan: 290") with the item that leads the list
+("- Women and children still in al-Hol: about 610"). After "How many Central
 Asians are still under arms in Syria?", "My best guess is somewhere around 1,100" counts Central Asians
 under arms (foreign fighters): the question gives the indicator when the answer's own words give none,
 and whom it counts when the answer names no one. "What about the women in the camps?" asks the same
