@@ -593,6 +593,14 @@ def test_a_part_told_after_a_total_is_not_the_totals_nationality(proposer):
     assert (found["164"]["indicator"], found["164"]["subject"]) == ("people_expelled", "FRA")
 
 
+def test_a_date_in_the_footer_dates_a_report_whose_dateline_has_none(proposer):
+    rows = rows_of(proposer, "Gunman kills three in Izmir cafe\n\nIZMIR -- A gunman killed three people at a cafe in Izmir "
+                             "late on Friday, the governor said.\n\nPolice are questioning witnesses.\n\nWest Coast Courier, "
+                             "9 September 2029", published="")  # no date given: the curator leaves it to the document
+    incidents = rows[rows["table"] == "incidents"]
+    assert "2029-09-07" in set(incidents["date"])  # the Friday before the footer's Sunday
+
+
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.curation.reading import MONTHS, find_dates
 
@@ -41,7 +41,18 @@ class Dateline:
 
 
 def read_dateline(text: str) -> Dateline | None:
-    """The dateline among the first lines of the text (after a title line), or None."""
+    """The dateline among the first lines of the text (after a title line), or None; when it gives no
+    date, the date of the report's footer ("Aegean Evening Post, 15 July 2029") dates it."""
+    found = _head_dateline(text)
+    if found and found.date:
+        return found
+    footer = _footer_date(text)
+    if not footer:
+        return found
+    return replace(found, date=footer.date) if found else footer
+
+
+def _head_dateline(text: str) -> Dateline | None:
     head = text[:600]
     # a date in figures (find_dates reads 01.05.2019, 14/11/2024, 2025-03-24): "01.05.2019 16:40" on a line of its own
     for start, end, found, _ in [d for d in find_dates(head) if d[3] == "day" and re.fullmatch(r"[\d./-]+", head[d[0]:d[1]])]:
@@ -91,6 +102,23 @@ def _byline_date(head: str) -> Dateline | None:
         days = [d for d in find_dates(line) if d[3] == "day"]
         if days and BYLINE_BEFORE.fullmatch(line[:days[-1][0]]) and BYLINE_AFTER.fullmatch(line[days[-1][1]:]):
             return Dateline(start, start + len(line), "", days[-1][2], line.strip())
+    return None
+
+
+# A footer: the report's last line, the outlet and the day it was published: "- Han River Times, 27
+# April 2028", "(c) Lowlands Security Review, 29 March 2029" (no full stop: a sentence is not a footer).
+FOOTER_BEFORE = re.compile(r"[-\u2013\u2014\s]*(?:\(c\)|\u00a9|Copyright)?[^\n.]{0,90}?[,|]\s*", re.I)
+
+
+def _footer_date(text: str) -> Dateline | None:
+    stripped = text.rstrip()
+    start = stripped.rfind("\n") + 1
+    line = stripped[start:]
+    if len(line) > 120 or line.endswith(".") or start == 0:
+        return None
+    days = [d for d in find_dates(line) if d[3] == "day"]
+    if days and FOOTER_BEFORE.fullmatch(line[:days[-1][0]]) and BYLINE_AFTER.fullmatch(line[days[-1][1]:]):
+        return Dateline(start, start + len(line), "", days[-1][2], line.strip())
     return None
 
 
