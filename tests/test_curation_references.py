@@ -601,6 +601,12 @@ def test_a_date_in_the_footer_dates_a_report_whose_dateline_has_none(proposer):
     assert "2029-09-07" in set(incidents["date"])  # the Friday before the footer's Sunday
 
 
+def test_each_number_followed_by_from_and_a_country_counts_that_countrys_people(proposer):
+    found = figures(rows_of(proposer, "Police detained 520 foreign nationals in raids in Kursk last week. Of those, 240 came from "
+                                      "Tajikistan, 150 from Uzbekistan and 60 from Kyrgyzstan.", "2028-11-20"))
+    assert [found[v]["subject"] for v in ("240", "150", "60")] == ["TJK", "UZB", "KGZ"]
+
+
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"

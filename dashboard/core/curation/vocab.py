@@ -235,6 +235,10 @@ def guess_subject(mentions: list[Mention], start: int, end: int, indicator: str,
         if earlier and (not preferred or (kinds == ("group",) and re.match(r"\s*(?:The group|Its|It|The organi[sz]ation|The movement)\b", text))):
             return earlier[0].id, "", f"named in an earlier sentence ('{earlier[0].text}')"
     central = [m for m in pool if m.kind == "central_asia" or (m.kind == "country" and m.id in CENTRAL_ASIA)]
+    paired = [m for m in central if re.fullmatch(r"\s+(?:(?:came|come|were|are)\s+)?from\s+(?:the\s+)?", text[end:m.start])
+              and not re.match(r"\s*(?:,|and)\s+(?:the\s+)?[A-Z]", text[m.end:])]
+    if paired:  # "251 came from Tajikistan, 117 from Uzbekistan and 40 from Kyrgyzstan": each number its own
+        return paired[0].id, "", f"origin after the number: '{paired[0].text}'"
     if len({m.id for m in central if m.kind == "country"}) >= 3:  # "from Uzbekistan, Kyrgyzstan and Tajikistan"
         return "central_asia", "", "three or more Central Asian countries named"
     if not preferred and topic in ("mobilization", "migration", "recruitment", "repatriation"):
