@@ -607,6 +607,13 @@ def test_each_number_followed_by_from_and_a_country_counts_that_countrys_people(
     assert [found[v]["subject"] for v in ("240", "150", "60")] == ["TJK", "UZB", "KGZ"]
 
 
+def test_an_attackers_age_is_about_the_attack_even_when_his_sentence_names_another_year(proposer):
+    found = figures(rows_of(proposer, "IZMIR -- A gunman killed three people at a cafe in Izmir late on Friday, the governor said."
+                                      "\n\nThe governor said the attacker was a 26-year-old Kyrgyz citizen who had arrived in Turkey "
+                                      "in 2026 and worked at a market.", "2029-09-09"))
+    assert (found["26"]["indicator"], found["26"]["subject"]) == ("perpetrator_age", found["three"]["subject"])
+
+
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"

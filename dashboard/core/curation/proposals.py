@@ -268,7 +268,7 @@ class Proposer:
             whose = "whose citizens" in row["reason"]  # "deported 47 citizens of Tajikistan": the figure is about them
             aftermath = row["indicator"] in AFTERMATH and incident_rules.INCIDENT_KINDS.get((incident or {}).get("kind")) in ("attack", "plot")
             if row["indicator"] in INCIDENT_INDICATORS and incident and not whose and not aftermath and (
-                    incidents or not own_period[0] or own_period[0] == incident["date"]):
+                    incidents or not own_period[0] or own_period[0] == incident["date"] or row["indicator"] == "perpetrator_age"):
                 row["subject"] = incident["candidate_id"]
                 row["reason"] += "; subject: the incident proposed from " + ("the same sentence" if incidents else "an earlier sentence")
                 if row["indicator"] in ("killed", "wounded") and incident.get("date") and (row["period_start"], row["period_end"]) != (
