@@ -614,6 +614,14 @@ def test_an_attackers_age_is_about_the_attack_even_when_his_sentence_names_anoth
     assert (found["26"]["indicator"], found["26"]["subject"]) == ("perpetrator_age", found["three"]["subject"])
 
 
+def test_workers_arrested_who_were_planning_a_bombing_are_suspects_not_migrants_detained(proposer):
+    found = figures(rows_of(proposer, "DOHA -- Qatar's security service has arrested nine foreign workers, seven of them from "
+                                      "Central Asia, who it says were planning a bombing in Doha, the news agency reported on "
+                                      "Tuesday. Separately, police detained 300 foreign workers in raids on labour camps.",
+                            "2029-03-06"))
+    assert [found[v]["indicator"] for v in ("nine", "seven", "300")] == ["people_arrested", "people_arrested", "migrants_detained"]
+
+
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"
