@@ -622,6 +622,13 @@ def test_workers_arrested_who_were_planning_a_bombing_are_suspects_not_migrants_
     assert [found[v]["indicator"] for v in ("nine", "seven", "300")] == ["people_arrested", "people_arrested", "migrants_detained"]
 
 
+def test_foreigners_expelled_by_courts_in_the_region_are_counted_by_the_host_state(proposer):
+    found = figures(rows_of(proposer, "KURSK -- Russian police detained 310 migrants, most of them from Tajikistan and Uzbekistan, in "
+                                      "raids on markets this week. Courts in the region expelled 920 foreigners in the first nine "
+                                      "months of 2028, the regional migration department said.", "2028-10-20"))
+    assert (found["920"]["indicator"], found["920"]["subject"]) == ("people_expelled", "RUS")
+
+
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"
