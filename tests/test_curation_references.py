@@ -629,6 +629,12 @@ def test_foreigners_expelled_by_courts_in_the_region_are_counted_by_the_host_sta
     assert (found["920"]["indicator"], found["920"]["subject"]) == ("people_expelled", "RUS")
 
 
+def test_residents_of_the_region_are_of_a_province_not_of_central_asia(proposer):
+    found = figures(rows_of(proposer, "PAVLODAR, Kazakhstan -- A court in Pavlodar on Monday sentenced four residents of the region "
+                                      "to prison for financing terrorism, prosecutors said.", "2029-01-15"))
+    assert found["four"]["subject"] == "KAZ"
+
+
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"

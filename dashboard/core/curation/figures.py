@@ -131,9 +131,7 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
         pool = own if any(m.kind != "channel" for m in own) else mentions
         subject, related, why_subject = guess_subject(pool, occ.start, end, indicator, text, context, topic)
         host = host_state(own, text, occ.start, end, vocab.place_countries) if indicator in HOST_COUNTED else None
-        # "Courts in the region expelled 1,480 foreigners": a host state's region, not Central Asia
-        named = [m for m in own if m.kind in ("country", "place") or (m.kind == "central_asia" and m.text.lower() != "the region")]
-        if indicator in HOST_COUNTED and not host and not named:
+        if indicator in HOST_COUNTED and not host and not any(m.kind in ("country", "place", "central_asia") for m in own):
             host = earlier_host(context, vocab.place_countries)  # "courts in the region have ordered ... 2,870 foreigners"
         if host:
             subject, related, why_subject = host

@@ -153,6 +153,10 @@ def build_vocab(tables: dict[str, pd.DataFrame], keywords: dict[str, list[str]] 
     return vocab
 
 
+# "residents of the region", "courts in the region": a province's region, not Central Asia
+LOCAL_REGION = re.compile(r"\b(?:residents?|courts?|police|authorities|governor|prosecutors?|officials)\s+(?:of|in|across)\s+$", re.I)
+
+
 def find_mentions(vocab: Vocab, text: str) -> list[Mention]:
     """Countries, groups and places named in a text (no overlaps; the longest name wins)."""
     taken: list[tuple[int, int]] = []
@@ -163,6 +167,8 @@ def find_mentions(vocab: Vocab, text: str) -> list[Mention]:
             continue  # a plain substring test first: most names are not in a given sentence
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if m.group(0).lower() == "the region" and LOCAL_REGION.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             taken.append(m.span())
             found.append(Mention(kind, ident, m.start(), m.end(), m.group(0)))
