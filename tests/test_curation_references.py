@@ -635,6 +635,12 @@ def test_residents_of_the_region_are_of_a_province_not_of_central_asia(proposer)
     assert found["four"]["subject"] == "KAZ"
 
 
+def test_a_return_told_after_its_parts_between_commas_counts_the_repatriated(proposer):
+    found = figures(rows_of(proposer, "TERMEZ -- Thirty-one Uzbek citizens, 9 women and 22 children, returned from camps in "
+                                      "north-east Syria on Monday aboard a special flight, the ministry said.", "2029-10-09"))
+    assert [found[v]["indicator"] for v in ("Thirty-one", "9", "22")] == ["repatriated_people"] * 3
+
+
 def test_a_pair_counted_between_them_is_not_the_count_before_it(proposer):
     found = figures(rows_of(proposer, "About 300 Uzbeks are still there, and a few dozen Kyrgyz and Kazakhs between them."))
     assert found["About 300"]["subject"] == "UZB"
