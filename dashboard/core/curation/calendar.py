@@ -99,9 +99,18 @@ def _byline_date(head: str) -> Dateline | None:
         start, offset = offset, offset + len(line) + 1
         if number == 0 or not line.strip() or len(line) > 120 or line.rstrip().endswith("."):
             continue  # the title, a blank line, or a sentence of the text
-        days = [d for d in find_dates(line) if d[3] == "day"]
-        if days and BYLINE_BEFORE.fullmatch(line[:days[-1][0]]) and BYLINE_AFTER.fullmatch(line[days[-1][1]:]):
-            return Dateline(start, start + len(line), "", days[-1][2], line.strip())
+        found = _dated_line(line, start, BYLINE_BEFORE)
+        if found:
+            return found
+    return None
+
+
+def _dated_line(line: str, start: int, before: re.Pattern) -> Dateline | None:
+    """The line at `start` as a date line: its last full date, with only `before` before it and a
+    time or '| outlet' after it."""
+    days = [d for d in find_dates(line) if d[3] == "day"]
+    if days and before.fullmatch(line[:days[-1][0]]) and BYLINE_AFTER.fullmatch(line[days[-1][1]:]):
+        return Dateline(start, start + len(line), "", days[-1][2], line.strip())
     return None
 
 
@@ -116,10 +125,7 @@ def _footer_date(text: str) -> Dateline | None:
     line = stripped[start:]
     if len(line) > 120 or line.endswith(".") or start == 0:
         return None
-    days = [d for d in find_dates(line) if d[3] == "day"]
-    if days and FOOTER_BEFORE.fullmatch(line[:days[-1][0]]) and BYLINE_AFTER.fullmatch(line[days[-1][1]:]):
-        return Dateline(start, start + len(line), "", days[-1][2], line.strip())
-    return None
+    return _dated_line(line, start, FOOTER_BEFORE)
 
 
 def _place_name(place: str) -> str:

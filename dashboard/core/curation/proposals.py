@@ -34,7 +34,7 @@ from core.curation.names import NameFinder
 from core.curation.nonfigures import held_by_row, headline_span, repeats, why_not_a_figure
 from core.curation.parts import Counted, link_parts
 from core.curation.periods import comparison, dated_by_next, figure_period, verdict_day
-from core.curation.questions import asked, read_with_question
+from core.curation.questions import Asked, asked, read_with_question
 from core.curation.reading import (
     NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, numbers_to_propose, period_of, split_sentences,
 )
@@ -102,7 +102,7 @@ class Proposer:
         self._counted_values: set[float] = set()  # the values of _counted: "two of the five suspects" looks the five up
         self._last_incident, self._last_incident_at = None, -9
         self._last_attack = None  # the attack or plot told last: "the bombing" names it again, however far back
-        self._question = ""  # what the last "How many ...?" or list lead item asked (core.curation.questions)
+        self._question = Asked("")  # what the last "How many ...?" or list lead item asked (core.curation.questions)
         self._recent_values: list[float] = []  # numbers of the last sentence (paragraphs may be one sentence)
         self._last_period, self._attack_before, self._previous_rows = ("", "", "", set()), False, []
         self._sentences: dict[int, str] = {}

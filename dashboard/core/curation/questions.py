@@ -37,12 +37,11 @@ class Asked:
         return bool(self.clause)
 
 
-def asked(sentence: str, current: "Asked | str") -> Asked:
+def asked(sentence: str, current: Asked) -> Asked:
     """What the last question asked for, as a clause a number can open ("Central Asians are still
     under arms in Syria"); none after a question that asks for no count; `current` for any other
     sentence. In a list, the lead item's label, until an item with a label of its own or the end of
     the list."""
-    current = current if isinstance(current, Asked) else Asked(current)
     text = sentence.strip()
     item = LIST_ITEM.match(text)
     if item:
@@ -58,15 +57,15 @@ def asked(sentence: str, current: "Asked | str") -> Asked:
     return Asked(m["asked"] if m else "")
 
 
-def read_with_question(vocab: Vocab, question: "Asked | str", row: dict, sentence: str = "") -> None:
+def read_with_question(vocab: Vocab, question: Asked, row: dict, sentence: str = "") -> None:
     """Give a figure row of an answer (or a list's item) the question's (or the lead item's) indicator
     and subject where its own sentence gave none."""
     if not question or row.get("table") != "figures":
         return
-    in_list = isinstance(question, Asked) and question.in_list
+    in_list = question.in_list
     if in_list and not LIST_ITEM.match(sentence.strip()):
         return  # the first sentence after a list is read before the list is known to have ended
-    clause = "N " + (question.clause if isinstance(question, Asked) else question)
+    clause = "N " + question.clause
     source = "the item that leads its list" if in_list else "the question it answers"
     if not row["indicator"]:
         indicator, word = guess_indicator(vocab, clause, 0, False, False)
