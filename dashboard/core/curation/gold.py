@@ -34,7 +34,7 @@ SETS = (("A", 1, 10), ("B", 11, 16), ("C", 17, 23), ("D", 24, 30), ("E", 31, 38)
         ("G", 47, 54), ("H", 55, 62), ("I", 63, 70), ("J", 71, 78), ("K", 79, 86),
         ("L", 87, 94), ("M", 95, 102), ("N", 103, 110),
         ("O", 111, 118), ("P", 119, 126), ("Q", 127, 134), ("R", 135, 142), ("S", 143, 150), ("T", 151, 158), ("U", 159, 166), ("V", 167, 174), ("W", 175, 182),
-        ("X", 183, 190), ("Y", 191, 198), ("Z", 199, 206))
+        ("X", 183, 190), ("Y", 191, 198), ("Z", 199, 206), ("AA", 207, 214))
 
 
 def set_of(name: str) -> str:
@@ -45,11 +45,12 @@ def set_of(name: str) -> str:
 
 
 def by_set(results: list[NewsScore]) -> dict[str, list[NewsScore]]:
-    """The results grouped by set, in set order ('' for texts of no set)."""
+    """The results grouped by set, in set order ('' for texts of no set first; 'AA' after 'Z')."""
     out: dict[str, list[NewsScore]] = {}
     for r in results:
         out.setdefault(set_of(r.doc_id), []).append(r)
-    return dict(sorted(out.items()))
+    order = [""] + [name for name, _, _ in SETS]
+    return {name: out[name] for name in order if name in out}
 
 
 @dataclass
