@@ -98,8 +98,8 @@ def cite_this(view: str) -> None:
     """The 'Cite this page' button under a page's title; its content is built only while it is open."""
     st.session_state[TITLE] = view
     # A key per page: the next page's button starts closed.
-    box = st.popover("Cite this page", key=f"{FOLDED}cite-{state.page_path() or 'overview'}", on_change="rerun",
-                     icon=":material/format_quote:")
+    box = state.folded_popover("Cite this page", f"{FOLDED}cite-{state.page_path() or 'overview'}",
+                               icon=":material/format_quote:")
     if not box.open:
         return
     with box:

@@ -90,8 +90,8 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
     only when a download or the briefing asks for it. `applies` names the filters the chart's rows
     follow: the export states those and no other."""
     # No tooltip: after a click the pointer rests on the button, and its tooltip would cover the choices.
-    box = st.popover("Export: PNG, SVG, CSV, briefing, cite", key=f"{FOLDED}export-{key}", on_change="rerun",
-                     icon=":material/download:")
+    box = state.folded_popover("Export: PNG, SVG, CSV, briefing, cite", f"{FOLDED}export-{key}",
+                               icon=":material/download:")
     if not box.open:
         return
     filters = state.in_words(applies)

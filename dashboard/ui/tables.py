@@ -78,8 +78,7 @@ def table(frame, key: str, rows=None, depends: tuple | None = None, column_confi
     config.update({plain.label(column): value for column, value in (column_config or {}).items()})
     st.dataframe(sent, hide_index=True, width="stretch", column_config=config, placeholder=plain.NOT_STATED,
                  **dataframe_args)
-    box = st.popover("Download: CSV, Excel", key=f"{FOLDED}download-{key}", on_change="rerun",
-                     icon=":material/download:")
+    box = state.folded_popover("Download: CSV, Excel", f"{FOLDED}download-{key}", icon=":material/download:")
     if not box.open:
         return
     raw = rows() if callable(rows) else rows if rows is not None else make()
