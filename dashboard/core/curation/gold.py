@@ -246,7 +246,7 @@ def format_set_totals(groups: dict[str, list[NewsScore]]) -> str:
     named = {f"set {k}": v for k, v in groups.items() if k}
     if len(named) > 1:
         earlier = list(named)[:-1]
-        named[f"sets {earlier[0][-1]}-{earlier[-1][-1]}"] = [r for k in earlier for r in named[k]]
+        named[f"sets {earlier[0].split()[-1]}-{earlier[-1].split()[-1]}"] = [r for k in earlier for r in named[k]]
     lines = format_scores([]).splitlines()[:2]
     for name, results in named.items():
         row = format_scores(results).splitlines()[-1]

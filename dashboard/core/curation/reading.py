@@ -217,6 +217,9 @@ class NumberGroup:
     occ: NumberOccurrence
     second: NumberOccurrence | None = None  # the other end of a range
 
+    def members(self) -> list[NumberOccurrence]:
+        return [self.occ] + ([self.second] if self.second else [])
+
 
 def group_ranges(numbers: list[NumberOccurrence], text: str) -> list[NumberGroup]:
     out: list[NumberGroup] = []
