@@ -805,3 +805,26 @@ def test_people_arrested_on_a_day_in_a_report_of_an_attack_are_its_suspects(prop
                                       "closed since. Its owners said they would pay the families. Police detained five men in "
                                       "Pol-e Khomri on Friday night, the Taliban said on Saturday.", "2028-02-12"))
     assert found["five"]["indicator"] == "people_arrested"
+
+
+def test_a_total_since_an_event_in_a_month_starts_then(proposer):
+    rows = figures(rows_of(proposer, "The committee says 12 Tajik citizens left for Syria in 2024 alone, and at least 45 have "
+                                     "gone there since the border crossings reopened in March 2019.", published="2025-06-02"))
+    assert (rows["12"]["period_start"], rows["12"]["period_end"]) == ("2024", "2024")
+    assert (rows["at least 45"]["period_start"], rows["at least 45"]["period_end"]) == ("2019-03", "")
+
+
+def test_on_the_same_day_takes_the_day_told_before_across_a_paragraph(proposer):
+    rows = figures(rows_of(proposer, "Officials in Termez yesterday received 41 Uzbek nationals from the Roj camp, the ministry "
+                                     "said.\n\nOn the same day, at the request of Kazakhstan, another 18 people were handed over "
+                                     "at the border crossing.", published="2026-02-11"))
+    assert (rows["18"]["period_start"], rows["18"]["period_end"]) == ("2026-02-10", "2026-02-10")
+
+
+def test_people_arrested_on_terrorism_grounds_are_suspects_but_not_those_recruiting_for_terrorist_groups(proposer):
+    rows = figures(rows_of(proposer, "Interior ministry data show that 118 people were arrested on terrorism charges in Belgium "
+                                     "last year.", published="2026-02-11"))
+    assert rows["118"]["indicator"] == "people_arrested"
+    rows = figures(rows_of(proposer, "The security service said it had detained 14 people suspected of recruiting for terrorist "
+                                     "groups in Khatlon.", published="2026-02-11"))
+    assert rows["14"]["indicator"] == "people_detained"

@@ -238,6 +238,8 @@ def group_ranges(numbers: list[NumberOccurrence], text: str) -> list[NumberGroup
     return out
 
 
+# "since 2019", "since the Taliban returned to power in August 2021": a total since then
+SINCE_BEFORE = re.compile(r"\bsince\s*$|\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$", re.I)
 START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$|"
                         r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$|"  # "Since the first stage of the operation in May 2019"
                         r"\bsince\s+an?\s+[\w\s'-]{0,50}?\bon\s*$", re.I)  # "since a bomb tore through the market on May 12"
@@ -256,7 +258,7 @@ def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: i
     """Several separate dates in a sentence: a number takes the nearest date before it, else the
     first after it; a date that only opens a period ("began in January 2019") dates no number."""
     # "has brought back 612 people ... since December 2019": a total since the start that follows it
-    since = [d for d in dates if d[0] > start and re.search(r"\bsince\s*$", sentence[max(0, d[0] - 8):d[0]])
+    since = [d for d in dates if d[0] > start and SINCE_BEFORE.search(sentence[max(0, d[0] - 60):d[0]])
              and not re.search(r"\d|[;:]|\b(?:who|which|that|whom)\b", re.sub(r"^[\d,.]+", "", sentence[start:d[0]]))  # not "men who had been held since 2019"
              and d[0] - start < 100
              and not any(start < e[0] < d[0] for e in dates)]

@@ -132,6 +132,8 @@ IN_CUSTODY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+,[^.;,]{0,40},\s
 ORDERED = re.compile(r"\b(?:ordered|orders|ordering)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 ORDERED_TO = re.compile(r"^[\w\s'-]{0,40}?\b(?P<verb>expelled|deported|removed|extradited)\b", re.I)
 LOST_LIVES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:have\s+|had\s+)?lost\s+their\s+lives\b", re.I)
+# "arrested for terrorism-related activity", "on terrorism grounds", "on terror charges" (not "for terrorist groups")
+TERROR_GROUNDS = re.compile(r"^[^.;]{0,60}?\b(?:for|on|over)\s+(?:suspected\s+)?terror(?:ism|ist\s+offences|\s+(?:charges|offences))\b", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
 
 
@@ -231,6 +233,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
             return "people_arrested"  # "detained two men suspected of planning a bomb attack", "detained 9 suspects", "four suspected accomplices"
         if PLOT_OR_ATTACK.search(sentence[:start]) and not re.search(r"\b(?:thwarted|prevented|foiled)\b", sentence[:start]):
             return "people_arrested"
+        if TERROR_GROUNDS.match(sentence[end:end + 120]):
+            return "people_arrested"  # "252 people were arrested for terrorism-related activity": suspects
         if re.search(r"\b(?:migrants?|foreign\s+(?:workers|nationals|citizens)|foreigners|immigration)\b", sentence, re.I):
             return "migrants_detained"
         return "people_arrested" if attack_nearby else "people_detained"
