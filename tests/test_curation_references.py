@@ -828,3 +828,24 @@ def test_people_arrested_on_terrorism_grounds_are_suspects_but_not_those_recruit
     rows = figures(rows_of(proposer, "The security service said it had detained 14 people suspected of recruiting for terrorist "
                                      "groups in Khatlon.", published="2026-02-11"))
     assert rows["14"]["indicator"] == "people_detained"
+
+
+def test_a_part_named_by_its_nationality_after_of_them_counts_that_nationality(proposer):
+    rows = figures(rows_of(proposer, "A minister said 31 citizens of Central Asian states had been arrested on terror charges since 2023, 12 of "
+                                     "them Uzbeks.", published="2026-02-11"))
+    assert rows["31"]["subject"] == "central_asia"
+    assert (rows["12"]["subject"], rows["12"]["part_of"]) == ("UZB", rows["31"]["candidate_id"])
+
+
+def test_so_far_this_year_runs_from_january_to_the_month_of_publication(proposer):
+    rows = figures(rows_of(proposer, "The agency says it has blocked 830 Telegram channels so far this year.",
+                           published="2027-10-02"))
+    assert (rows["830"]["period_start"], rows["830"]["period_end"]) == ("2027-01", "2027-10")
+
+
+def test_an_arrest_happens_where_an_earlier_sentence_placed_the_operation_even_a_place_looked_up(proposer):
+    rows = rows_of(proposer, "Two Kyrgyz men have been charged with preparing a terrorist act after an operation in "
+                             "Leicester, police said on Friday.\n\nDetectives arrested three men in raids on Tuesday.",
+                   published="2027-03-13")
+    arrests = [i for i in incidents(rows) if i["kind"] == "arrest"]
+    assert [(i["date"], i["country_iso3"]) for i in arrests] == [("2027-03-09", "GBR")]

@@ -186,6 +186,7 @@ PAST_SPAN = re.compile(r"\b(?:over|in|during|within|for|throughout)\s+the\s+(?:p
                        r"(?:(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+)?(?P<unit>months?|years?)\b", re.I)
 
 
+SO_FAR_THIS_YEAR = re.compile(r"\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b", re.I)  # January to publication
 # "the first half of 2024", "the first seven months of this year", "the first quarter of the year"
 FIRST_PART = re.compile(r"\b(?:the\s+)?first\s+(?:(?P<part>half|quarter)|(?P<n>\d{1,2}|[a-z]+)\s+months)\s+of\s+"
                         r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<this>this\s+year|the\s+year)\b)", re.I)
@@ -211,6 +212,9 @@ def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
         year, month = int(published[:4]), int(published[5:7])
         back = year * 12 + month - 1 - months
         found.append((m.start(), m.end(), f"{back // 12}-{back % 12 + 1:02d}..{year}-{month:02d}", "period"))
+    for m in SO_FAR_THIS_YEAR.finditer(sentence):
+        if re.match(r"^(?:19|20)\d\d-\d\d", published or ""):
+            found.append((m.start(), m.end(), f"{published[:4]}-01..{published[:7]}", "period"))
     return found
 
 

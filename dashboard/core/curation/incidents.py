@@ -133,9 +133,17 @@ class IncidentFinder:
         self.news = bool(re.fullmatch(r"\d{4}-\d\d-\d\d", published or ""))
         self.dateline_country, self.dateline_place = dateline_country, dateline_place
         self.last_date: tuple[int, int, str, str] | None = None  # the date of the last dated incident
+        self.looked_up_before: list[dict] = []  # the places looked up in the last sentence that named new ones
 
     def sentence(self, text: str, dates: SentenceDates, mentions: list[Mention], numbers: list[NumberOccurrence],
                  looked_up: list[dict], context: list[Mention]) -> list[dict]:
+        rows = self._sentence(text, dates, mentions, numbers, looked_up, context)
+        self.place_country.update({p["candidate_id"]: p["country_iso3"] for p in looked_up})
+        self.looked_up_before = looked_up or self.looked_up_before
+        return rows
+
+    def _sentence(self, text: str, dates: SentenceDates, mentions: list[Mention], numbers: list[NumberOccurrence],
+                  looked_up: list[dict], context: list[Mention]) -> list[dict]:
         found = [(m.start(), rank, m, kind) for rank, (pattern, kind) in enumerate(EVENT_PATTERNS) if (m := pattern.search(text))]
         if self.news:
             found += [(m.start(), -1, m, kind) for pattern, kind in NEWS_EVENT_WORDS if (m := pattern.search(text))]
@@ -226,7 +234,9 @@ class IncidentFinder:
         if not targets:
             targets = [(self._country_place(c), c, f"country '{c}'", "") for c in self._located(text, countries)]
         if not targets and self.news:  # a news report's places carry from sentence to sentence
-            earlier = [m for m in context if m.kind == "place"] + [m for m in context if m.kind == "country"]
+            earlier = [m for m in context if m.kind == "place"] + [  # "Officers arrested five men" after "... in Birmingham"
+                Mention("place", p["candidate_id"], -1, -1, p["name"]) for p in self.looked_up_before[:1]] + [
+                m for m in context if m.kind == "country"]
             if earlier:
                 m = earlier[0]
                 place = m.id if m.kind == "place" else self._country_place(m.id)

@@ -202,7 +202,9 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             part.row["indicator"], part.row["unit"] = indicator, total.row["unit"]
             part.row["reason"] = part.row["reason"].replace("; no indicator keyword: choose one", "")  # the total's, below
             why += "; indicator of the total"
-        own_nationality = "the citizens it names" in part.row["reason"]  # "Five of those convicted are citizens of Uzbekistan"
+        named = OF_THEM_NATIONALS.match(text[part.end:])  # "27 citizens ..., 16 of them Tajiks": the name is its subject
+        own_nationality = "the citizens it names" in part.row["reason"] or bool(  # "Five of those convicted are citizens of Uzbekistan"
+            named and f"nearest name '{named['name']}" in part.row["reason"])
         if (cat or of_them or not part.row["subject"]) and part.row["subject"] != total.row["subject"] and not own_nationality:
             part.row["subject"], part.row["related"] = total.row["subject"], total.row["related"]
             why += "; subject of the total"  # a part by nationality ("three citizens of Tajikistan") keeps its own
@@ -297,6 +299,9 @@ JOINT_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:together|combined|jointly|between\s
 PAIR_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?$", re.I)
 PEOPLE_AFTER = re.compile(r"^\s+(?:citizens|nationals|natives|migrants|men|women|people|workers|suspects)\b", re.I)
 OF_PAIR = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:of|from)\s+(?:the\s+)?$", re.I)  # "six natives of", "people from"
+
+
+OF_THEM_NATIONALS = re.compile(r"^\s+of\s+(?:them|whom)\s+(?:(?:are|were|was)\s+)?(?:citizens\s+of\s+|from\s+)?(?:the\s+)?(?P<name>[A-Z][\w-]+)")
 
 
 def joint_subject(mentions: list[Mention], text: str, start: int, end: int, whence: bool = False) -> tuple[str, str, str] | None:
