@@ -849,3 +849,21 @@ def test_an_arrest_happens_where_an_earlier_sentence_placed_the_operation_even_a
                    published="2027-03-13")
     arrests = [i for i in incidents(rows) if i["kind"] == "arrest"]
     assert [(i["date"], i["country_iso3"]) for i in arrests] == [("2027-03-09", "GBR")]
+
+
+@pytest.mark.parametrize("text, number, reason", [
+    ("Reply to Inquiry No. 205 of a deputy, on returnees from Iraq.", "205", "a reference number"),
+    ("The judgment in case file 2027/318 was read out on Monday.", "318", "a reference number"),
+    ("The ministry undertakes to:\n1. return the 40 children still in Roj;\n2. publish its figures.", "1", "numbered list"),
+    ("Log:\n07.03, 22:15 - a channel in Uzbek asks 300 followers for money.", "07.03", "day.month"),
+    ("Press office: +7-7172-555-0150.", "7172", "telephone"),
+    ("The attack began at 9:40 p.m. (1840 GMT) and lasted about 40 seconds.", "1840", "a time of day"),
+    ("The attack began at 9:40 p.m. and lasted about 40 seconds.", "40", "a duration"),
+    ("Two men were held and a third man was questioned and released.", "a third", "an ordinal"),
+    ("(Adds police statement in paragraphs 3-5)", "3-5", "a reference number"),
+])
+def test_references_list_numbers_log_dates_phones_and_durations_are_not_figures(proposer, text, number, reason):
+    rows = rows_of(proposer, f"Officials gave no figures on Monday.\n\n{text}")
+    excluded = {r["value_text"]: r["exclude_reason"] for r in rows.to_dict("records") if r["table"] == "excluded"}
+    got = next((why for value, why in excluded.items() if value.lower() in (number.lower(), number.lower().split("-")[0])), "")
+    assert reason in got, (number, excluded, figures(rows).keys())

@@ -12,7 +12,7 @@ import re
 from core.curation.reading import NumberGroup
 
 _N = r"(?:\d[\d,.]*|[a-z]+(?:[ -][a-z]+)?)"  # a number as the scanner finds it, digits or words
-UNITS_OF_TIME = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
+UNITS_OF_TIME = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)"
 CURRENCY = (r"(?:dollars?|US dollars|euros?|roubles?|rubles?|tenge|somoni|soms?|soums?|sums?|manats?|afghanis?|pounds?|"
             r"rupees?|lira|liras|yuan|dinars?|riyals?|dirhams?|francs?|hryvnias?|lari|rials?)")
 MEASURES = r"(?:kilo(?:gram|metre|meter)s?|kg|km|metres?|meters?|miles?|tonnes?|tons?|litres?|liters?|hectares?|square)"
@@ -37,7 +37,7 @@ DURATION_AFTER = re.compile(rf"^\s*(?:-\s*|\s)?{UNITS_OF_TIME}\b|^-(?:hour|day|w
                             rf"^\s*(?:and|or|to)\s+\w+\s+{UNITS_OF_TIME}\b", re.I)  # "got eight and six years"
 MONEY_AFTER = re.compile(rf"^\s*(?:million\s+|thousand\s+|billion\s+)?{CURRENCY}\b", re.I)
 MONEY_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u20bd]|\bUSD|\bKZT|\bTJS|\bKGS|\bUZS)\s*$")
-TIME_AFTER = re.compile(r"^:\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
+TIME_AFTER = re.compile(r"^:\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT\b|UTC\b|local\s+time\b)", re.I)
 MEASURE_AFTER = re.compile(rf"^\s*(?:-\s*)?{MEASURES}\b|^-(?:kilo)?(?:metre|meter|mile)\b", re.I)
 BODIES_AFTER = re.compile(rf"^\s*{COUNTED_BODIES}\b", re.I)
 STATES_AROUND = re.compile(rf"^\s*{STATES}", re.I)
@@ -53,9 +53,12 @@ PHONE_BEFORE = re.compile(r"\b(?:hotline|helpline|help\s+line|(?:hour|free|hot|t
                           r"number)[,:]?\s*(?:\d[\d\s()-]*)?$", re.I)
 PHONE_AFTER = re.compile(r"^\s*(?:call\s+cent(?:re|er)|hotline|helpline|help\s+line|phone\s+line)\b", re.I)  # "its 1181 call centre"
 ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$", re.I)  # "on the 14th": a day of the month, or a rank
-PHONE_AROUND = re.compile(r"\(\d{2,4}\)\s*\d|\d{2,3}-\d{2}-\d{2}")
+PHONE_AROUND = re.compile(r"\(\d{2,4}\)\s*\d|\d{2,3}-\d{2}-\d{2}|\+\d{1,3}[\s-]?\(?\d|\d{1,4}-\d{1,4}-\d{3,4}-\d{2,4}")  # "+43-1-555-0142"
 # "under Article 244-1 and Article 159 of the Criminal Code"
 LAW_BEFORE = re.compile(r"\b(?:Article|Articles|Art\.|Section|Sections|Paragraph|Clause|Chapter)\s*(?:\d[\d.-]*\s*(?:,|and|or)\s*)*$", re.I)
+# "Inquiry No. 118", "case file 2029/412", "Question 3.", "issue 12 of its magazine": a reference, not a count
+REFERENCE_BEFORE = re.compile(r"\b(?:No|Nr|Number)\.?\s*$|#\s*$|\b(?:Question|Item|Issue|issue|Bulletin|Inquiry|Case|case|paragraphs)\s*$")
+LIST_ITEM_AFTER = re.compile(r"^[.)]\s")  # "1. sentenced A.Y. ...", "2) repatriate all children": the item's number
 EXTREME_AGE_BEFORE = re.compile(r"\bthe\s+(?:youngest|oldest|eldest)(?:\s+(?:was|is|aged|being))?\s*$", re.I)
 
 
@@ -74,6 +77,15 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
         return "a telephone number, not a figure"
     if LAW_BEFORE.search(before):
         return "an article of a law, not a figure"
+    if REFERENCE_BEFORE.search(before) or re.search(r"\d/\s*$", before):
+        return "a reference number (of a document, case, question or issue), not a figure"
+    line_start = re.search(r"(?:^|\n)[ \t]*\(?$", sentence[:occ.start])
+    if line_start and group.second is None and re.fullmatch(r"\d{1,2}", occ.text) and LIST_ITEM_AFTER.match(word_after):
+        return "the number of an item in a numbered list, not a figure"
+    if line_start and re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])", occ.text) and re.match(r"^\s*(?:,|-|\u2013)", word_after):
+        return "a date (day.month) of a log entry, not a figure"
+    if re.fullmatch(r"an?\s+(?:third|quarter)", occ.text, re.I) and re.match(r"^\s+[a-z]", word_after) and not re.match(r"^\s+of\b", word_after):
+        return "an ordinal ('a third person'), not a figure"
     if EXTREME_AGE_BEFORE.search(before):  # "the youngest 19 and the oldest 31"
         around = sentence[max(0, occ.start - 80):last.end + 30]
         return "perpetrator_age" if PEOPLE_AGED.search(around) or re.search(r"\bsuspects?\b", around, re.I) else "an age, not a count of people"
