@@ -867,3 +867,12 @@ def test_references_list_numbers_log_dates_phones_and_durations_are_not_figures(
     excluded = {r["value_text"]: r["exclude_reason"] for r in rows.to_dict("records") if r["table"] == "excluded"}
     got = next((why for value, why in excluded.items() if value.lower() in (number.lower(), number.lower().split("-")[0])), "")
     assert reason in got, (number, excluded, figures(rows).keys())
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("12 March 2026 - A Kazakh air force plane lands in Aktau with 58 people from the Roj camp.", "58"),
+    ("Two charters, in April and May, return 97 Tajik citizens between them.", "97"),
+    ("The third flight, from Erbil to Dushanbe, carries 44 children.", "44"),
+])
+def test_a_flight_in_the_present_tense_that_lands_home_counts_the_repatriated(proposer, sentence, value):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == "repatriated_people"

@@ -34,7 +34,9 @@ VERBS = [
     (RETURN_VERBS, "repatriated_people"),
     (r"(?:flight|plane|charter)\s+(?:brought|flew)", "repatriated_people"),  # "the first flight brought 24 people"
     (r"brought|brings|bringing|flew|flies|flown|evacuated|rescued|took|taken|recovered|recovers", "@out_of"),  # "brought 97 nationals out of the camps"
-    (r"(?:(?:plane|flight|aircraft|airliner|charter)\s+(?:(?:also|further|then)\s+)?)?(?:carrying|carried)", "@flight"),  # "a plane carrying 54 children ... landed"
+    (r"(?:(?:plane|flight|aircraft|airliner|charter)\s+(?:(?:also|further|then)\s+)?)?(?:carrying|carried|carries)", "@flight"),
+    (rf"(?:landed|lands|arrived|arrives|touched\s+down|touches\s+down)\s+(?:in|at)\s+(?:{HOME})\s+with", "repatriated_people"),
+    (r"return", "repatriated_people"),  # "Two flights ... return 64 people between them"  # "a plane carrying 54 children ... landed"
     (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
      r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
      r"(?:handed|hands|gave|gives|given|imposed|imposes)\s+(?:down\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)"
@@ -220,7 +222,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:deportees|deported|expelled)\b", sentence[end:end + 60], re.I):
             return "people_expelled"  # "a charter carrying 186 deportees landed in Dushanbe": sent out by the host state
         return "repatriated_people" if (re.search(r"\b(?:plane|flight|aircraft|airliner|charter)\b", sentence, re.IGNORECASE)
-                                        and re.search(r"\b(?:landed|arrived|touched\s+down|home)\b", sentence, re.IGNORECASE)) else ""
+                                        and re.search(rf"\b(?:landed|lands|arrived|arrives|touched\s+down|touches\s+down|home)\b|"
+                                                      rf"\bto\s+(?:{HOME})\b", sentence, re.IGNORECASE)) else ""
     if indicator == "@arrest":
         obj = sentence[end:end + 90]
         if SUSPECTED_OF_PLOT.search(sentence[end:end + 160]):
