@@ -876,3 +876,16 @@ def test_references_list_numbers_log_dates_phones_and_durations_are_not_figures(
 ])
 def test_a_flight_in_the_present_tense_that_lands_home_counts_the_repatriated(proposer, sentence, value):
     assert figures(rows_of(proposer, sentence))[value]["indicator"] == "repatriated_people"
+
+
+def test_a_plane_that_landed_home_late_on_a_day_with_n_citizens_and_its_parts_after_a_dash(proposer):
+    rows = figures(rows_of(proposer, "A charter from Erbil landed in Bishkek early on Sunday with 36 Kyrgyz citizens - 11 women "
+                                     "and 25 children, officials said.", published="2027-05-18"))
+    assert (rows["36"]["indicator"], rows["36"]["subject"]) == ("repatriated_people", "KGZ")
+    assert (rows["11"]["indicator"], rows["11"]["counts"], rows["11"]["part_of"]) == (
+        "repatriated_people", "women", rows["36"]["candidate_id"])
+
+
+def test_people_who_set_off_for_afghanistan_left_for_the_conflict(proposer):
+    rows = figures(rows_of(proposer, "Investigators count some 85 Kazakh citizens who have set off for Afghanistan since 2021."))
+    assert rows["some 85"]["indicator"] == "conflict_migrants"

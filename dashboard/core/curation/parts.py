@@ -143,7 +143,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         of_them = OF_THEM.match(text[part.end:]) or OF_THE_LEAD.match(text)
         same = [f for f, cat in zip(earlier, after_total) if f.sentence == part.sentence and (
             LINKED_TO_TOTAL.search(text[f.start:part.start]) or of_them
-            or (cat and re.search(r"[,:(]\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])))]
+            or (cat and re.search(r"(?:[,:(]|\s[-\u2013\u2014])\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])))]  # "28 citizens - seven women"
         back = [f for f in earlier if f.sentence < part.sentence and _only_numbers_between(figures, f, part, text)]
         sibling = _after_sibling(figures[:i], part, text)
         apposition = APPOSITION.search(text[:part.start]) or (sibling and sibling.row.get("_apposition"))

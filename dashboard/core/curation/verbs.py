@@ -35,7 +35,7 @@ VERBS = [
     (r"(?:flight|plane|charter)\s+(?:brought|flew)", "repatriated_people"),  # "the first flight brought 24 people"
     (r"brought|brings|bringing|flew|flies|flown|evacuated|rescued|took|taken|recovered|recovers", "@out_of"),  # "brought 97 nationals out of the camps"
     (r"(?:(?:plane|flight|aircraft|airliner|charter)\s+(?:(?:also|further|then)\s+)?)?(?:carrying|carried|carries)", "@flight"),
-    (rf"(?:landed|lands|arrived|arrives|touched\s+down|touches\s+down)\s+(?:in|at)\s+(?:{HOME})\s+with", "repatriated_people"),
+    (rf"(?:landed|lands|arrived|arrives|touched\s+down|touches\s+down)\s+(?:in|at)\s+(?:{HOME})\b[^.;\d]{{0,30}}?\bwith", "repatriated_people"),
     (r"return", "repatriated_people"),  # "Two flights ... return 64 people between them"  # "a plane carrying 54 children ... landed"
     (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
      r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
@@ -108,7 +108,7 @@ CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?(?:,\s*\d[\s\w'-]{{0,80}}?,\s*)?\b(
                        rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:the\s+[\w-]+\s+city\s+of\s+)?(?:{HOME})|"
                        rf"flown\s+(?:from\s+[\w'-]+\s+)?to\s+(?:{HOME}))\b", re.I)  # "41 women and children flown from Qamishli to Dushanbe"
 # "eleven of whom travelled to Syria": people who left for the conflict
-WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|left|moved|headed|made\s+it)\s+(?:[\w-]+\s+){0,2}?(?:to|for)|"
+WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|left|moved|headed|made\s+it|set\s+off|set\s+out|departed)\s+(?:[\w-]+\s+){0,2}?(?:to|for)|"
                          r"reached(?:\s+the)?)\s+(?:Syria|Iraq|Afghanistan|Idlib|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)  # "three of the men reached the Idlib region"
 CUSTODY = re.compile(r"^[^.;]{0,60}?\b(?:to\s+(?:police\s+stations?|the\s+police)|into\s+custody|in\s+for\s+questioning)\b", re.I)
 SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|accusing\s+(?:them|him|her)\s+of|charged\s+with)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
