@@ -889,3 +889,23 @@ def test_a_plane_that_landed_home_late_on_a_day_with_n_citizens_and_its_parts_af
 def test_people_who_set_off_for_afghanistan_left_for_the_conflict(proposer):
     rows = figures(rows_of(proposer, "Investigators count some 85 Kazakh citizens who have set off for Afghanistan since 2021."))
     assert rows["some 85"]["indicator"] == "conflict_migrants"
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("Police in Karachi arrested three foreign nationals, two from Tajikistan and one from Uzbekistan, in a raid on Monday.",
+     "three", "people_arrested"),
+    ("The FSB said it had foiled a plot to bomb a stadium in Kazan and detained five foreign nationals from Central Asia.",
+     "five", "people_arrested"),
+    ("Police detained 140 foreign nationals in raids on markets after the attack.", "140", "migrants_detained"),
+])
+def test_a_few_foreigners_arrested_in_a_plot_are_suspects_a_sweep_of_many_is_migrants_detained(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("About 30 Tajik women are serving sentences in Baghdad, the ombudsman said.", "About 30", "detained_women_children"),
+    ("More than 900 Uzbek citizens are serving sentences in Russian prisons for extremism.", "900", "people_convicted"),
+])
+def test_serving_sentences_in_iraq_is_held_abroad_elsewhere_convicted(proposer, sentence, value, indicator):
+    rows = figures(rows_of(proposer, sentence))
+    assert next(r for k, r in rows.items() if value in k)["indicator"] == indicator

@@ -37,7 +37,7 @@ VERBS = [
     (r"(?:(?:plane|flight|aircraft|airliner|charter)\s+(?:(?:also|further|then)\s+)?)?(?:carrying|carried|carries)", "@flight"),
     (rf"(?:landed|lands|arrived|arrives|touched\s+down|touches\s+down)\s+(?:in|at)\s+(?:{HOME})\b[^.;\d]{{0,30}}?\bwith", "repatriated_people"),
     (r"return", "repatriated_people"),  # "Two flights ... return 64 people between them"  # "a plane carrying 54 children ... landed"
-    (r"sentenced|sentences|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
+    (r"sentenced|(?<!serving\s)sentences|sentences(?![^.;]{0,30}\b(?:Iraq|Syria|Baghdad|Erbil|Hasakah|camps?)\b)|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
      r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
      r"(?:handed|hands|gave|gives|given|imposed|imposes)\s+(?:down\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)"
      r"(?:\s+of\s+[\w\s-]{1,30}?)?\s+(?:to|on)", "people_convicted"),  # "handed prison terms of 5 to 8 years to six men"
@@ -134,6 +134,7 @@ IN_CUSTODY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+,[^.;,]{0,40},\s
 ORDERED = re.compile(r"\b(?:ordered|orders|ordering)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 ORDERED_TO = re.compile(r"^[\w\s'-]{0,40}?\b(?P<verb>expelled|deported|removed|extradited)\b", re.I)
 LOST_LIVES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:have\s+|had\s+)?lost\s+their\s+lives\b", re.I)
+FEW = re.compile(r"[1-9]|1[0-5]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", re.I)  # a cell's size
 # "arrested for terrorism-related activity", "on terrorism grounds", "on terror charges" (not "for terrorist groups")
 TERROR_GROUNDS = re.compile(r"^[^.;]{0,60}?\b(?:for|on|over)\s+(?:suspected\s+)?terror(?:ism|ist\s+offences|\s+(?:charges|offences))\b", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
@@ -229,6 +230,9 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         if SUSPECTED_OF_PLOT.search(sentence[end:end + 160]):
             return "people_arrested"  # "detained four men ... late on Wednesday on suspicion of planning to drive a van into"
         if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:migrants?|foreigners|foreign\s+(?:nationals|citizens|workers))\b", obj, re.IGNORECASE):
+            if FEW.fullmatch(sentence[start:end].strip()) and (re.search(r"\barrest(?:ed|s)?\b[^.;]{0,30}$", sentence[:start], re.I)
+                                                            or PLOT_OR_ATTACK.search(sentence)):
+                return "people_arrested"  # "foiled a plot ... and detained four foreign nationals": a cell, not a sweep
             return "migrants_detained"  # "detained about 6,500 migrants in raids since the attack": whom, before why
         if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:members|supporters|adherents)\s+of\b", obj, re.I):
             return "people_detained"  # "detained 52 members of banned religious groups"
