@@ -24,6 +24,8 @@ and ?q=Aravan):
 - the app's frame: the same browser figures for the app with each page's own content left out (its
   navigation, sidebar search and filters, the address kept in step, and a title). Target: at most
   1.5x the bare page (a title and a slider).
+The browser figures are taken in rounds (one visit to the bare page, the frame and each page per
+round), so that the ratios compare visits made at the same time.
 """
 
 from __future__ import annotations
@@ -174,14 +176,18 @@ def browser_times(runs: int) -> dict[str, tuple[float, float, int, float, float]
                     (pg, (servers["app"][0], f"{app_url}/{url_path(pg)}" + (
                         "?" + "&".join(f"{k}={v}" for k, v in DEEP_LINKS[pg].items()) if pg in DEEP_LINKS else "")))
                     for pg in PAGES]
-                for name, (proc, url) in targets:
-                    samples = []
-                    for _ in range(runs + 1):
+                # In rounds, each visiting the bare page, the frame and every page once: the targets are
+                # ratios, and a machine that slows down during the run then slows all of them alike.
+                samples: dict[str, list] = {name: [] for name, _ in targets}
+                for round_number in range(runs + 1):
+                    for name, (proc, url) in targets:
                         context = browser.new_context(viewport={"width": 1400, "height": 1800})
-                        samples.append(measure(context.new_page(), url, proc.pid))
+                        sample = measure(context.new_page(), url, proc.pid)
                         context.close()
-                    samples = samples[1:]  # the first visit also compiles the app's JavaScript
-                    results[name] = tuple(statistics.median(s[i] for s in samples) for i in range(5))
+                        if round_number:  # the first round also compiles the app's JavaScript
+                            samples[name].append(sample)
+                results = {name: tuple(statistics.median(s[i] for s in taken) for i in range(5))
+                           for name, taken in samples.items()}
                 browser.close()
         finally:
             for proc, _ in servers.values():
