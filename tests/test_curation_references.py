@@ -909,3 +909,9 @@ def test_a_few_foreigners_arrested_in_a_plot_are_suspects_a_sweep_of_many_is_mig
 def test_serving_sentences_in_iraq_is_held_abroad_elsewhere_convicted(proposer, sentence, value, indicator):
     rows = figures(rows_of(proposer, sentence))
     assert next(r for k, r in rows.items() if value in k)["indicator"] == indicator
+
+
+def test_people_arrested_suspected_of_something_and_of_plotting_are_suspects_of_the_plot(proposer):
+    rows = figures(rows_of(proposer, "Qatar's security service has arrested four migrant labourers suspected of sending money "
+                                     "to ISKP and plotting to bomb a shopping centre, officials said on Monday."))
+    assert rows["four"]["indicator"] == "people_arrested"

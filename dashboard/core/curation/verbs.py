@@ -113,7 +113,8 @@ WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|wen
 CUSTODY = re.compile(r"^[^.;]{0,60}?\b(?:to\s+(?:police\s+stations?|the\s+police)|into\s+custody|in\s+for\s+questioning)\b", re.I)
 SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|accusing\s+(?:them|him|her)\s+of|charged\s+with)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
                                r"carrying\s+out|an?\s+(?:\w+\s+)?attack)"  # not "suspected of recruiting for terrorist groups"
-                               r"|\b(?:who|whom)\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been)\s+(?:planning|plotting|preparing)\b", re.I)  # "who it says were preparing a bombing"
+                               r"|\b(?:who|whom)\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been)\s+(?:planning|plotting|preparing)\b"  # "who it says were preparing a bombing"
+                               r"|\b(?:suspected|accused)\s+of\s+[^.;]{0,80}?\band\s+(?:of\s+)?(?:planning|plotting|preparing)\b", re.I)  # "of raising money ... and plotting"
 POLICE = re.compile(r"\b(?:police|officers|security\s+(?:service|services|forces)|authorities|FSB|GKNB|SNB|KNB|gendarmes)\b", re.I)
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
 RETURN_BEFORE = re.compile(rf"\b(?:{RETURN_VERBS})\b", re.I)
