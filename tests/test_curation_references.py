@@ -912,6 +912,7 @@ def test_serving_sentences_in_iraq_is_held_abroad_elsewhere_convicted(proposer, 
 
 
 def test_people_arrested_suspected_of_something_and_of_plotting_are_suspects_of_the_plot(proposer):
-    rows = figures(rows_of(proposer, "Qatar's security service has arrested four migrant labourers suspected of sending money "
-                                     "to ISKP and plotting to bomb a shopping centre, officials said on Monday."))
+    rows = figures(rows_of(proposer, "DOHA, June 3 (Gulf Wire) - Qatar's State Security has arrested four Central Asian drivers "
+                                     "- two Uzbeks and two Tajiks - suspected of collecting money for Islamic State Khorasan "
+                                     "Province (ISKP) and plotting to attack a stadium, the ministry said on Monday."))
     assert rows["four"]["indicator"] == "people_arrested"
