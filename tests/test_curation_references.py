@@ -916,3 +916,9 @@ def test_people_arrested_suspected_of_something_and_of_plotting_are_suspects_of_
                                      "- two Uzbeks and two Tajiks - suspected of collecting money for Islamic State Khorasan "
                                      "Province (ISKP) and plotting to attack a stadium, the ministry said on Monday."))
     assert rows["four"]["indicator"] == "people_arrested"
+
+
+def test_a_verb_before_no_fewer_than_governs_the_number(proposer):
+    rows = figures(rows_of(proposer, "Prosecutors say the student had drawn no fewer than six classmates into a closed chat "
+                                     "run by an ISKP recruiter."))
+    assert (rows["no fewer than six"]["indicator"], rows["no fewer than six"]["qualifier"]) == ("recruited_people", "at least")
