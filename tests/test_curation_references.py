@@ -922,3 +922,9 @@ def test_a_verb_before_no_fewer_than_governs_the_number(proposer):
     rows = figures(rows_of(proposer, "Prosecutors say the student had drawn no fewer than six classmates into a closed chat "
                                      "run by an ISKP recruiter."))
     assert (rows["no fewer than six"]["indicator"], rows["no fewer than six"]["qualifier"]) == ("recruited_people", "at least")
+
+
+def test_people_detained_or_convicted_are_counted_by_a_state_not_by_the_group_the_sentence_names(proposer):
+    rows = figures(rows_of(proposer, "Tajikistan's security committee said on Friday it had detained 21 supporters of Islamic "
+                                     "State Khorasan Province over the past month."))
+    assert rows["21"]["subject"] == "TJK"

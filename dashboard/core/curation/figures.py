@@ -144,6 +144,10 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
             subject, related, why_subject = body[-1].id, "", f"the state whose {COUNTING_BODY.match(text[body[-1].end:]).group(0).strip()} count"
         if indicator in COUNTED_BY_COUNTRY and subject in vocab.place_countries:
             subject, why_subject = vocab.place_countries[subject] or subject, f"the country of {why_subject}"
+        if indicator in COUNTED_BY_COUNTRY and any(m.kind == "group" and m.id == subject for m in mentions):
+            states = [m for m in mentions + context if m.kind == "country" and m.id in CENTRAL_ASIA]  # "detained 14 administrators
+            if states:  # ... recruited by ISKP": a state detains or convicts, not the group it names
+                subject, related, why_subject = states[0].id, "", f"the state '{states[0].text}' (not the group named)"
     whose = [m for m in mentions if m.kind in ("country", "central_asia") and m.start >= end and (
         WHOSE_AFTER.match(text[end:m.start]) or (text[end:m.start].isspace() and indicator not in REPATRIATION_BY_STATE))]  # "15 Tajiks"
     if whose and not joint:
