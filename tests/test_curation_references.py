@@ -928,3 +928,18 @@ def test_people_detained_or_convicted_are_counted_by_a_state_not_by_the_group_th
     rows = figures(rows_of(proposer, "Tajikistan's security committee said on Friday it had detained 21 supporters of Islamic "
                                      "State Khorasan Province over the past month."))
     assert rows["21"]["subject"] == "TJK"
+
+
+def test_a_byline_with_a_weekday_and_a_time_dates_the_report(proposer):
+    assert read_dateline("Title of the report\n\nSteppe Radio | Tuesday 3 March 2026 | 18:05\n\nPolice said ...").date == "2026-03-03"
+    rows = rows_of(proposer, "Two killed in Almaty market attack\n\nSteppe Radio | Tuesday 3 March 2026 | 18:05\n\n"
+                             "Two people were killed when a man attacked shoppers at a market in Almaty on Monday, police said.",
+                   published="")
+    assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2026-03-02", "KAZ")]
+
+
+def test_a_sentence_over_the_same_period_is_a_tally_not_an_event(proposer):
+    rows = rows_of(proposer, "The agency blocked 410 channels between April and September, it said on Monday. Over the same "
+                             "six months, police detained 27 people in Tashkent, Namangan and Andijan.", published="2025-10-09")
+    assert [i for i in incidents(rows) if i["kind"] == "arrest"] == []
+    assert figures(rows)["27"]["indicator"] == "people_detained"

@@ -88,6 +88,7 @@ def _head_dateline(text: str) -> Dateline | None:
 # names ending in '|', ',' or a word like "Published"; after it nothing, a time or '| outlet'.
 BYLINE_BEFORE = re.compile(r"(?:|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"  # "Thursday 5 November 2026"
                            r"|.{0,90}?(?:\||,)\s*(?:\d{1,2}(?:\s+[A-Z][a-z]+\.?)?\s*[-\u2013]\s*)?"  # "Outlet | 27 April-"
+                           r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "Outlet | Saturday 14 December 2030"
                            r"(?:(?:Published|Updated|Posted)(?:\s+on)?:?\s*)?"  # "Outlet | Posted: 4 May 2027"
                            r"|(?:Published|Updated|Posted|Dated?)(?:\s+on)?:?\s*)", re.I)
 BYLINE_AFTER = re.compile(r"\s*(?:,?\s*(?:at\s+)?\d{1,2}:\d\d(?:\s*[AP]M)?(?:\s+(?:[A-Z]{2,4}|[A-Z][a-z]+\s+time))?)?\s*(?:\|[^\n]{0,60})?\s*")

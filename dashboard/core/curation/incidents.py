@@ -42,6 +42,7 @@ SAME_FAMILY = {"plot": "plot or arrest", "arrest": "plot or arrest"}  # a foiled
 VERDICT = re.compile(r"\b(?:sentenced|(?<!served\s)(?<!serving\s)(?<!serve\s)sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
 NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", re.I)
 AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date|"
+                       r"(?:over|in|during)\s+the\s+same\s+(?:period|time|\w+\s+(?:months|weeks|years))|"  # "Over the same six months, ..."
                        r"(?:bring|brings|brought|bringing|raise[sd]?|raising|take[sn]?|took)\s+(?:\w+\s+){0,3}?the\s+(?:total\s+)?number\s+of)\b", re.I)
 FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?|"
                        r"^\W*(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:the|them|those|these|their)\b|"  # "Six of the men ..."
