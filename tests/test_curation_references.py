@@ -943,3 +943,11 @@ def test_a_sentence_over_the_same_period_is_a_tally_not_an_event(proposer):
                              "six months, police detained 27 people in Tashkent, Namangan and Andijan.", published="2025-10-09")
     assert [i for i in incidents(rows) if i["kind"] == "arrest"] == []
     assert figures(rows)["27"]["indicator"] == "people_detained"
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("Kazakhstan's information ministry blocked 240 Telegram channels, chats and bots in March.", "240", "social_media_channels_blocked"),
+    ("Telegram blocked 1,870 terrorist bots and channels in March, according to ISIS Watch.", "1,870", "telegram_blocked_bots_channels"),
+])
+def test_channels_and_bots_a_state_blocked_are_the_regions_count_not_telegrams(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator

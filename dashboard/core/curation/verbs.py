@@ -135,6 +135,8 @@ IN_CUSTODY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+,[^.;,]{0,40},\s
 ORDERED = re.compile(r"\b(?:ordered|orders|ordering)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 ORDERED_TO = re.compile(r"^[\w\s'-]{0,40}?\b(?P<verb>expelled|deported|removed|extradited)\b", re.I)
 LOST_LIVES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:have\s+|had\s+)?lost\s+their\s+lives\b", re.I)
+BLOCKING_AUTHORITY = re.compile(r"\b(?:watchdog|regulator|agency|ministry|authorities|government|service|committee|prosecutors?|"
+                                r"courts?|police|GKNB|SNB|KNB|SGB|FSB|Roskomnadzor)\b", re.I)  # a state blocks, not Telegram
 FEW = re.compile(r"[1-9]|1[0-5]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", re.I)  # a cell's size
 # "arrested for terrorism-related activity", "on terrorism grounds", "on terror charges" (not "for terrorist groups")
 TERROR_GROUNDS = re.compile(r"^[^.;]{0,60}?\b(?:for|on|over)\s+(?:suspected\s+)?terror(?:ism|ist\s+offences|\s+(?:charges|offences))\b", re.I)
@@ -270,8 +272,9 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         near = sentence[end:end + 40]
         if not ONLINE_THINGS.search(near):
             return ""
-        return "telegram_blocked_bots_channels" if re.search(r"\bTelegram\s+(?:has\s+|had\s+)?blocked|\bbots\b", sentence) \
-            else "social_media_channels_blocked"
+        by_telegram = re.search(r"\bTelegram\s+(?:has\s+|had\s+)?blocked|\bISIS\s+Watch\b", sentence) or (
+            re.search(r"\bbots\b", sentence) and not BLOCKING_AUTHORITY.search(sentence[:start]))  # "the watchdog blocked 860
+        return "telegram_blocked_bots_channels" if by_telegram else "social_media_channels_blocked"  # channels, chats and bots"
     return indicator
 
 
