@@ -951,3 +951,15 @@ def test_a_sentence_over_the_same_period_is_a_tally_not_an_event(proposer):
 ])
 def test_channels_and_bots_a_state_blocked_are_the_regions_count_not_telegrams(proposer, sentence, value, indicator):
     assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+@pytest.mark.parametrize("text, number, reason", [
+    ("Families can reach the committee's hotline at 0372 21 40 17.", "0372", "telephone"),
+    ("Residents can report suspicious accounts by calling 1717.", "1717", "telephone"),
+    ("Tips can be sent to the service on 800 5151.", "5151", "telephone"),
+    ("Officials said 40 people were flown home.\n\n(Corrects number of people in first paragraph to 40 from 14)", "14", "correction note"),
+])
+def test_phone_numbers_written_in_groups_and_a_correction_notes_numbers_are_not_figures(proposer, text, number, reason):
+    rows = rows_of(proposer, f"Officials gave no figures on Monday.\n\n{text}")
+    excluded = {r["value_text"]: r["exclude_reason"] for r in rows.to_dict("records") if r["table"] == "excluded"}
+    assert reason in excluded.get(number, ""), (number, excluded, list(figures(rows)))

@@ -50,10 +50,10 @@ OF_THOSE = re.compile(r"\b(?:of|out of)\s+(?:those|these|the|them)\s*$", re.I)
 DAY_PARTICLE = re.compile(r"^:\d\d", re.I)
 # "the free hotline 1313", "call 0 (312) 66-20-20": a number to call
 PHONE_BEFORE = re.compile(r"\b(?:hotline|helpline|help\s+line|(?:hour|free|hot|trust|information)\s*line|phone|telephone|tel\.|call|dial|"
-                          r"number)[,:]?\s*(?:\d[\d\s()-]*)?$", re.I)
+                          r"calling|dialling|dialing|number)(?:\s+(?:at|on|is))?[,:]?\s*(?:\d[\d\s()-]*)?$", re.I)
 PHONE_AFTER = re.compile(r"^\s*(?:call\s+cent(?:re|er)|hotline|helpline|help\s+line|phone\s+line)\b", re.I)  # "its 1181 call centre"
 ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$", re.I)  # "on the 14th": a day of the month, or a rank
-PHONE_AROUND = re.compile(r"\(\d{2,4}\)\s*\d|\d{2,3}-\d{2}-\d{2}|\+\d{1,3}[\s-]?\(?\d|\d{1,4}-\d{1,4}-\d{3,4}-\d{2,4}")  # "+43-1-555-0142"
+PHONE_AROUND = re.compile(r"\(\d{2,4}\)\s*\d|\d{2,3}-\d{2}-\d{2}|\b\d{2,4}\s\d{4}\b|\b0\d{2,4}(?:\s\d{2,3}){2,}\b|\+\d{1,3}[\s-]?\(?\d|\d{1,4}-\d{1,4}-\d{3,4}-\d{2,4}")  # "+43-1-555-0142"
 # "under Article 244-1 and Article 159 of the Criminal Code"
 LAW_BEFORE = re.compile(r"\b(?:Article|Articles|Art\.|Section|Sections|Paragraph|Clause|Chapter)\s*(?:\d[\d.-]*\s*(?:,|and|or)\s*)*$", re.I)
 # "Inquiry No. 118", "case file 2029/412", "Question 3.", "issue 12 of its magazine": a reference, not a count
@@ -77,6 +77,8 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
         return "a telephone number, not a figure"
     if LAW_BEFORE.search(before):
         return "an article of a law, not a figure"
+    if re.search(r"(?:^|\n)\W*(?:Corrects|Correction|Corrected)\b[^\n]*$", sentence[:occ.start], re.I):
+        return "a correction note (the corrected number is in the text it corrects), not a figure"
     if REFERENCE_BEFORE.search(before) or re.search(r"\d/\s*$", before):
         return "a reference number (of a document, case, question or issue), not a figure"
     line_start = re.search(r"(?:^|\n)[ \t]*\(?$", sentence[:occ.start])
