@@ -963,3 +963,9 @@ def test_phone_numbers_written_in_groups_and_a_correction_notes_numbers_are_not_
     rows = rows_of(proposer, f"Officials gave no figures on Monday.\n\n{text}")
     excluded = {r["value_text"]: r["exclude_reason"] for r in rows.to_dict("records") if r["table"] == "excluded"}
     assert reason in excluded.get(number, ""), (number, excluded, list(figures(rows)))
+
+
+def test_foreigners_who_had_been_taken_to_police_stations_were_detained_in_a_sweep(proposer):
+    rows = figures(rows_of(proposer, "The city's police said on Friday that 377 foreign nationals had been taken to police "
+                                     "stations since the attack."))
+    assert rows["377"]["indicator"] == "migrants_detained"

@@ -78,7 +78,7 @@ PASSIVE_REACH, SUBJECT_REACH = 100, 190
 def _passive(reach: int) -> list:
     return [(re.compile(rf"^[\s\w,'\-]{{0,{reach}}}?\b(?:have|has|had|were|was|are|is|to\s+be|will\s+be)\s+(?:\w+\s+)?(?:been\s+)?"
                         rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS
-            if indicator not in ("@held", "@custody", "@guilty")]
+            if indicator not in ("@held", "@guilty")]
 
 
 PASSIVE, PASSIVE_FROM_SUBJECT = _passive(PASSIVE_REACH), _passive(SUBJECT_REACH)
@@ -198,7 +198,7 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
             if indicator != "repatriated_people" and ACTIVE_PERFECT.search(m.group(0)):
                 continue  # "6 who had recruited others": the number did it (they recruited), it does not count recruits
             resolved = _resolve(indicator, sentence, start, end, attack_nearby)
-            if indicator == "@out_of" and not resolved:
+            if indicator in ("@out_of", "@custody") and not resolved:
                 continue  # "accounts ... have been taken down": not taken out of a camp; another verb may read it
             return resolved, m.group(0).split()[-1]
     came = CAME_HOME.match(after)  # "Forty-five Kazakhstanis, most of them minors, came home from Syria"
