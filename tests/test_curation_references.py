@@ -969,3 +969,8 @@ def test_foreigners_who_had_been_taken_to_police_stations_were_detained_in_a_swe
     rows = figures(rows_of(proposer, "The city's police said on Friday that 377 foreign nationals had been taken to police "
                                      "stations since the attack."))
     assert rows["377"]["indicator"] == "migrants_detained"
+
+
+def test_an_attackers_age_given_as_a_number_is_his_age(proposer):
+    rows = figures(rows_of(proposer, "The group named the gunman in a statement and gave his age as 27."))
+    assert rows["27"]["indicator"] == "perpetrator_age"

@@ -26,7 +26,7 @@ YOUNG = re.compile(r"\b(?:child(?:ren)?|kids?|minors?|boys?|girls?|babies|baby|i
                    r"oldest|women|wom[ae]n)\b", re.I)
 
 AGE_AFTER = re.compile(r"^(?:\s*(?:-|\u2013|to|and|or)\s*\d+)?\s*(?:-\s*)?(?:years?|months?)[- ]old\b|^-year-old\b", re.I)
-AGE_BEFORE = re.compile(r"\b(?:aged|ages? of|age of|younger than|older than|under the age of|over the age of|"
+AGE_BEFORE = re.compile(r"\b(?:aged|ages? of|age of|(?:his|her|their) ages? as|younger than|older than|under the age of|over the age of|"
                         r"aged between|aged from|between the ages of)\s*$|"
                         r"\b(?:between\s+the\s+ages\s+of|aged(?:\s+between|\s+from)?)\s+\w+\s+(?:and|to)\s*$|"  # "ages of four and 17"
                         r"\b(?:are|were|is|was|be|being|all)\s+(?:still\s+)?(?:under|below|over|above)\s*$", re.I)  # "were below 15"
