@@ -25,8 +25,6 @@ elif curator_mode():  # asked for, but served without the sign-in of dashboard/s
 pages = [p for section in sections.values() for p in section]
 overview, country, search = sections["Answers"]
 page = st.navigation(pages)  # flat: Streamlit 1.67 draws section headings as <div>s inside the nav <ul> (an axe violation)
-if (left_for := state.page_left_for()) is not None and left_for != page.url_path:
-    st.switch_page(next(p for p in pages if p.url_path == left_for))  # see state._closed
 state.on_page(page.url_path)  # citations name the page in their link
 state.sidebar_search(search)
 state.sidebar_filters(country)

@@ -100,7 +100,7 @@ def walk_pages(pages: list[str]):
         yield page, at
 
 
-FOLDED = "folded-"  # ui.tables.FOLDED: expanders whose content is built only while open
+FOLDED = "folded-"  # ui.chrome.FOLDED: expanders whose content is built only while open
 
 
 def unfold(at: AppTest) -> AppTest:

@@ -101,8 +101,6 @@ def page_texts(at) -> list[tuple[str, str, bool]]:
             out.extend((f"{kind} option", str(o), False) for o in el.options)
     for el in at.get("expander"):
         out.append(("expander", str(el.proto.label), False))
-    for el in at.get("popover"):
-        out.append(("popover", str(el.proto.popover.label), False))
     for el in at.get("metric"):
         out.extend(("metric", str(v), False) for v in (el.label, el.value, getattr(el.proto, "help", "")))
     for el in at.get("page_link"):

@@ -141,7 +141,7 @@ def test_cite_this_is_on_every_page_with_the_view_its_filters_and_the_data_versi
     for page in PAGES:
         if page != "overview":
             at.switch_page(SCRIPTS[page]).run()
-        assert [p for p in at.get("popover") if p.proto.popover.label == "Cite this page"], page
+        assert [e for e in at.get("expander") if e.proto.label == "Cite this page"], page
     at = run_page("attacks", country="TJK", **{"from": "2022"})
     at.session_state["folded-cite-attacks"] = True
     at.run()

@@ -230,7 +230,7 @@ def test_choosing_a_hotspot_shows_its_figures_and_quotes():
 
 def test_every_chart_has_image_and_briefing_controls():
     at = open_page("recruitment")
-    exports = [p for p in at.get("popover") if p.proto.popover.label.startswith("Export")]
+    exports = [e for e in at.get("expander") if e.proto.label.startswith("Export")]
     assert len(exports) == len(at.get("plotly_chart")) > 0 and not at.get("download_button")  # built when opened
     labels = [b.proto.label for b in unfold(at).get("download_button")]
     assert labels.count("PNG") == len(at.get("plotly_chart")) == labels.count("SVG")

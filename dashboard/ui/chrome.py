@@ -1,5 +1,6 @@
-"""What every page repeats: its header, the banner of data problems, empty states, and text escaped
-for Markdown (every curated string a page writes passes safe_text)."""
+"""What every page repeats: its header, the banner of data problems, empty states, the folded boxes
+whose content is built only while open, and text escaped for Markdown (every curated string a page
+writes passes safe_text)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,20 @@ PAGE_FAILED = ("Something went wrong while drawing this page. The other pages st
 
 _MD_SPECIAL = "\\`*_{}[]()#+-.!|<>$~:"
 _MD_SPECIAL_RE = re.compile("([" + re.escape(_MD_SPECIAL) + "])")
+
+
+CHOICES_WIDTH = 360  # px: the Export, Download and Cite boxes, narrow beside a chart or table
+FOLDED = "folded-"  # key prefix of every box (folded) whose content is built only while it is open
+
+
+def folded(label: str, key: str, icon: str | None = None, width: int | str = "stretch"):
+    """An expander whose content the caller builds only while a reader has it open: the container, or
+    None when it is closed. Opening it reruns the page (one click); it stays open across filter changes.
+    Choices such as Export are expanders, not popovers: in Streamlit 1.67 a popover that is open when the
+    reader follows a page link closes after the new page has started, and its close reran the page it
+    was on, so the link seemed to do nothing."""
+    box = st.expander(label, key=FOLDED + key, on_change="rerun", icon=icon, width=width)
+    return box if box.open else None
 
 
 def safe_text(text: str) -> str:

@@ -14,10 +14,9 @@ from core.data import paths
 from core.data.version import DataVersion, data_version
 from core.render import cite
 from ui import state, store
-from ui.chrome import safe_text
+from ui.chrome import CHOICES_WIDTH, folded, safe_text
 
 TITLE = "_page_title"  # the title of the page being drawn, for the citations of its tables
-FOLDED = "folded-"  # ui.tables.FOLDED: a popover built only while open
 # The filters each page's rows follow (core.analysis.filters.describe); pages not listed: countries and years.
 PAGE_FILTERS = {
     "": ("countries", "years"), "country": ("years",), "search": (), "hotspots": ("countries",),
@@ -98,9 +97,9 @@ def cite_this(view: str) -> None:
     """The 'Cite this page' button under a page's title; its content is built only while it is open."""
     st.session_state[TITLE] = view
     # A key per page: the next page's button starts closed.
-    box = state.folded_popover("Cite this page", f"{FOLDED}cite-{state.page_path() or 'overview'}",
-                               icon=":material/format_quote:")
-    if not box.open:
+    box = folded("Cite this page", f"cite-{state.page_path() or 'overview'}", icon=":material/format_quote:",
+                 width=CHOICES_WIDTH)
+    if box is None:
         return
     with box:
         show(citation(view), "page")

@@ -16,8 +16,7 @@ import streamlit as st
 from core.render import export
 from core.render.pack import PackError, PackStore, new_key
 from ui import cache, cite, state, store
-from ui.chrome import safe_text
-from ui.tables import FOLDED
+from ui.chrome import CHOICES_WIDTH, FOLDED, folded, safe_text
 
 PROBLEM = "_pack_problem"  # a pack problem to say once on the next page drawn
 
@@ -90,9 +89,9 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
     only when a download or the briefing asks for it. `applies` names the filters the chart's rows
     follow: the export states those and no other."""
     # No tooltip: after a click the pointer rests on the button, and its tooltip would cover the choices.
-    box = state.folded_popover("Export: PNG, SVG, CSV, briefing, cite", f"{FOLDED}export-{key}",
-                               icon=":material/download:")
-    if not box.open:
+    box = folded("Export: PNG, SVG, CSV, briefing, cite", f"export-{key}", icon=":material/download:",
+                 width=CHOICES_WIDTH)
+    if box is None:
         return
     filters = state.in_words(applies)
     title = html.unescape(title)  # a figure's title arrives escaped for plotly; the pack keeps plain text
@@ -126,7 +125,6 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
         st.button("In the briefing ✓" if in_pack else "Add to briefing", key=f"brief-{key}", disabled=in_pack,
                   on_click=add, args=(key, item, filters),
                   help="Kept on the server under a key in this page's link: a reload or a shared link finds it")
-        # Not in an expander: an expander inside a popover left the next page blank after a navigation
-        # (Streamlit 1.67, browser only).
+        # Not an expander of its own: no expander inside the Export box.
         st.markdown("**Cite this chart**")
         cite.show(citation, key)

@@ -17,9 +17,8 @@ from core.render import export
 from core.analysis import plain
 from core.render.alt_text import figure_items, titled_summary
 from ui import cache, store
-from ui.chrome import safe_text
+from ui.chrome import folded, safe_text
 from ui.exports import export_controls
-from ui.tables import folded
 
 SCREEN_TOP_MARGIN = 24  # the title's room, given back to the drawing on the page
 

@@ -30,7 +30,6 @@ PACK = "_pack_key"  # the key of the session's briefing pack, kept in the link a
 PAGE = "_page_path"  # the url path of the page being drawn ('' for the Overview)
 TABS = "tabs-"  # key prefix of a page's tabs (page_tabs); tests open a tab by setting its key to the label
 TABS_PAGE = "_tabs_page"  # the page whose open tab the canonical filters hold (page_tabs)
-LEFT_FOR = "_left_for"  # the page a reader followed a link to while a folded popover was open
 
 
 def current() -> flt.Filters:
@@ -122,26 +121,6 @@ def on_page(url_path: str) -> None:
 
 def page_path() -> str:
     return st.session_state.get(PAGE, "")
-
-
-def folded_popover(label: str, key: str, icon: str):
-    """A popover whose content the caller builds only while it is open: opening or closing it reruns
-    the page (on_change)."""
-    return st.popover(label, key=key, icon=icon, on_change=_closed, args=(key, page_path()))
-
-
-def _closed(key: str, its_page: str) -> None:
-    # Streamlit 1.67: a popover open when the reader follows a page link closes after the new page has
-    # started, and its close reruns the page it was on, so the link seems to do nothing. Such a close
-    # comes while another page is the one drawn: note that page, and app.py goes back to it.
-    if not st.session_state.get(key) and page_path() != its_page:
-        st.session_state[LEFT_FOR] = page_path()
-
-
-def page_left_for() -> str | None:
-    """The url path of the page the reader was on their way to when an open popover's close took them
-    back (_closed); None if they were not. Asked once, by app.py, before the page runs."""
-    return st.session_state.pop(LEFT_FOR, None)
 
 
 def link_query() -> dict[str, str]:

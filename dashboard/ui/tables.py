@@ -1,7 +1,7 @@
 """Tables with their downloads, and the Sources section under every chart and table.
 
 Sources sections, data tables and the download choices are folded: built only while a reader has
-them open (an expander or popover with on_change="rerun"), so a page sends one element for each
+them open (an expander with on_change="rerun", ui.chrome.folded), so a page sends one element for each
 instead of a table or four buttons on every filter change."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from core.render import export
 from core.analysis import plain
 from ui import cache, state, store
 from ui import cite as ui_cite
+from ui.chrome import CHOICES_WIDTH, folded
 
-FOLDED = "folded-"  # key prefix of every expander and popover whose content is built only while open
 # A phone shows about two columns of a table: they must answer the question. A row's name, label or
 # date and what it says lead (in the order the page gives them); what is there to check rather than
 # read first (notes, documents, row ids, quotes) comes last, the long quotes at the very end.
@@ -34,13 +34,6 @@ def key_first(columns) -> list[str]:
     lead = [c for c in columns if c in LEAD]
     middle = [c for c in columns if c not in lead and c not in ids and c not in trail]
     return lead + middle + ids + trail
-
-
-def folded(label: str, key: str):
-    """An expander whose content is built only while a reader has it open: the container, or None
-    when it is closed. Opening it reruns the page (one click), and it stays open across filter changes."""
-    box = st.expander(label, key=FOLDED + key, on_change="rerun")
-    return box if box.open else None
 
 
 def arrow(frame: pd.DataFrame):
@@ -78,8 +71,8 @@ def table(frame, key: str, rows=None, depends: tuple | None = None, column_confi
     config.update({plain.label(column): value for column, value in (column_config or {}).items()})
     st.dataframe(sent, hide_index=True, width="stretch", column_config=config, placeholder=plain.NOT_STATED,
                  **dataframe_args)
-    box = state.folded_popover("Download: CSV, Excel", f"{FOLDED}download-{key}", icon=":material/download:")
-    if not box.open:
+    box = folded("Download: CSV, Excel", f"download-{key}", icon=":material/download:", width=CHOICES_WIDTH)
+    if box is None:
         return
     raw = rows() if callable(rows) else rows if rows is not None else make()
     cited = list(raw["doc_id"]) if "doc_id" in raw else []

@@ -155,7 +155,7 @@ def figures_part(p, key: tuple) -> None:
                                for r in headline.itertuples()))
     if not figs.empty:
         regional = int((figs["scope"] == REGIONAL_SCOPE).sum())
-        box = tables.folded(f"All {len(figs)} figures concerning {p.name}"
+        box = chrome.folded(f"All {len(figs)} figures concerning {p.name}"
                             + (f" ({regional} of them about several states together)" if regional else "")
                             + ", with qualifier, period, source and quote",
                             f"profile-{iso}-all-figures")
@@ -269,7 +269,7 @@ def documents_part(p, key: tuple) -> None:
     if passages.empty:
         st.caption(f"No document names {chrome.safe_text(terms)} in its text.")
     for doc_id, label, table in cache.cached("profile-passages", lambda: passage_tables(p), *key):
-        box = tables.folded(label, f"passages-{doc_id}")
+        box = chrome.folded(label, f"passages-{doc_id}")
         if box is not None:
             box.dataframe(table, hide_index=True, width="stretch", key=f"passages-{doc_id}", column_config={
                 "text": st.column_config.TextColumn("Passage", width="large"), "terms": "Names",

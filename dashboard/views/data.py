@@ -106,7 +106,7 @@ def coverage_part() -> None:
                      data=lambda grid=grid: coverage_table(grid))
     st.caption(" · ".join(f"**{chrome.safe_text(store.reader_names().documents.get(d, d))}**: {chrome.safe_text(t)}"
                           for d, t in doc_titles(corpus).items()))
-    holdings = tables.folded("What the curated data holds (rows per table and per document)", "holdings")
+    holdings = chrome.folded("What the curated data holds (rows per table and per document)", "holdings")
     if holdings is not None:
         holdings.dataframe(cache.cached("rows-per-table", lambda: rows_per_table(corpus)), hide_index=True, width="stretch")
         holdings.dataframe(cache.cached("rows-per-document", lambda: plain.for_reader(rows_per_document(corpus), store.reader_names())),

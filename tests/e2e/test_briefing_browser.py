@@ -23,8 +23,9 @@ def go_to(page: Page, title: str, path: str) -> None:
 def test_the_pack_survives_a_reload_and_a_citation_link_keeps_it(page: Page, app_url: str, context):
     page.goto(f"{app_url}/repatriation?country=TJK")  # charts, no map: the maps have their own tests
     wait_for_app(page)
-    after_rerun(page, lambda: page.get_by_test_id("stMain").get_by_role("button", name=re.compile("^Export")).first.click())
-    add = page.get_by_test_id("stPopoverBody").get_by_role("button", name="Add to briefing")
+    box = page.get_by_test_id("stMain").get_by_test_id("stExpander").filter(has_text="Export: PNG, SVG, CSV").first
+    after_rerun(page, lambda: box.locator("summary").click())
+    add = box.get_by_test_id("stExpanderDetails").get_by_role("button", name="Add to briefing")
     after_rerun(page, add.click)
     page.wait_for_url(PACK)
     key = PACK.search(page.url).group(1)

@@ -67,15 +67,16 @@ def test_sources_link_lands_on_its_passage(reader_page: Page, app_url: str):
 
 
 def open_export(page: Page):
-    """Open the first chart's Export button (its choices are built when it opens); its choices."""
-    after_rerun(page, lambda: page.get_by_test_id("stMain").get_by_role("button", name=re.compile("^Export")).first.click())
-    choices = page.get_by_test_id("stPopoverBody")
+    """Open the first chart's Export box (its choices are built when it opens); its choices."""
+    box = page.get_by_test_id("stMain").get_by_test_id("stExpander").filter(has_text="Export: PNG, SVG, CSV").first
+    after_rerun(page, lambda: box.locator("summary").click())
+    choices = box.get_by_test_id("stExpanderDetails")
     expect(choices.get_by_test_id("stDownloadButton").first).to_be_visible()
     return choices
 
 
 def test_export_downloads_deliver_the_files(reader_page: Page, app_url: str):
-    """One Export popover: the CSV holds the rows behind the chart in words; the PNG is rendered on the
+    """One Export box: the CSV holds the rows behind the chart in words; the PNG is rendered on the
     server. On a page of charts (the maps are tested on their own; each costs seconds in software rendering)."""
     page = reader_page  # a tab in the reader's browser (conftest.reader_context)
     page.goto(f"{app_url}/repatriation?country=KAZ")
@@ -95,12 +96,11 @@ def test_export_downloads_deliver_the_files(reader_page: Page, app_url: str):
     data = open(info.value.path(), "rb").read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert info.value.suggested_filename.endswith(".png")
-    # With the choices still open, a page link goes to its page, filters kept (in Streamlit 1.67 the
-    # popover's close reran the page it was on, and the link seemed dead: ui.state.folded_popover).
+    # With the choices still open, a page link goes to its page, filters kept (as a Streamlit 1.67
+    # popover, the choices' close reran the page they were on, and the link seemed dead: ui.chrome.folded).
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Overview").click()
     page.wait_for_url(re.compile(r"/\?country=KAZ$"))
     expect(page.get_by_role("heading", name="The situation at a glance")).to_be_visible()
-    expect(page.get_by_test_id("stPopoverBody")).to_have_count(0)
 
 
 def test_app_works_under_a_base_path(browser, tmp_path):

@@ -1,5 +1,5 @@
 """Keyboard only: a reader who cannot use a mouse reaches the country filter, chooses Tajikistan and
-opens a chart's Export button and reaches its PNG download, then downloads it; only Tab, typing, Enter and Escape are used (the
+opens a chart's Export box and reaches its PNG download, then downloads it; only Tab, typing, Enter and Escape are used (the
 page is read, never clicked)."""
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ IN_COUNTRY_FILTER = """() => {
   return !!box && box.innerText.includes('Countries') && document.activeElement.tagName === 'INPUT';
 }"""
 ON_EXPORT = """() => {
-  const button = document.activeElement && document.activeElement.closest('[data-testid="stMain"] [data-testid="stPopover"] button');
+  const button = document.activeElement && document.activeElement.closest('[data-testid="stMain"] [data-testid="stExpander"] summary');
   return !!button && button.innerText.includes('Export');
 }"""
 ON_PNG_DOWNLOAD = """() => {
-  const button = document.activeElement && document.activeElement.closest('[data-testid="stPopoverBody"] [data-testid="stDownloadButton"]');
+  const button = document.activeElement && document.activeElement.closest('[data-testid="stExpanderDetails"] [data-testid="stDownloadButton"]');
   return !!button && button.innerText.trim() === 'PNG';
 }"""
 FOCUSED = "() => document.activeElement ? (document.activeElement.outerHTML || '').slice(0, 160) : 'nothing'"
