@@ -974,3 +974,12 @@ def test_foreigners_who_had_been_taken_to_police_stations_were_detained_in_a_swe
 def test_an_attackers_age_given_as_a_number_is_his_age(proposer):
     rows = figures(rows_of(proposer, "The group named the gunman in a statement and gave his age as 27."))
     assert rows["27"]["indicator"] == "perpetrator_age"
+
+
+def test_a_list_by_nationality_that_adds_up_to_a_count_told_before_is_its_parts(proposer):
+    rows = figures(rows_of(proposer, "Germany has deported 52 citizens of Central Asian states since January, the ministry said "
+                                     "on Monday. Police had detained 300 suspects in raids, of whom 90 were foreign nationals. "
+                                     "Those sent home - 30 Uzbeks, 15 Tajiks and seven Kyrgyz - left on two flights."))
+    assert rows["52"]["indicator"] == "people_expelled"
+    for value in ("30", "15", "seven"):
+        assert (rows[value]["indicator"], rows[value]["part_of"]) == ("people_expelled", rows["52"]["candidate_id"]), value

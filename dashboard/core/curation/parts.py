@@ -158,6 +158,10 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
                     and not _nationality(text, f) and f.row.get("counts", "") in WITHIN
                     and re.search(r"(?:[,:(]|\s[-\u2013\u2014])\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])]
             same = [f for f in figures[:i] if sibling is not None and f.row["candidate_id"] == sibling.row["part_of"]] or same
+            if not same:  # "Those sent home - 38 Uzbeks, 21 Tajiks, 11 Kyrgyz and four Turkmens": the 74 told before, their sum
+                listed_sum = sum(f.value or 0 for f in figures if f.sentence == part.sentence and _nationality(text, f))
+                same = [f for f in figures[:i] if f.value == listed_sum and f.row.get("indicator") and not f.row.get("part_of")
+                        and 0 < part.sentence - f.sentence <= 2][-1:]
         totals = same or (back if refers else [])
         of_the = OF_THE_NOUN.match(text[part.end:])
         named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2
