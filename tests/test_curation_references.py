@@ -983,3 +983,9 @@ def test_a_list_by_nationality_that_adds_up_to_a_count_told_before_is_its_parts(
     assert rows["52"]["indicator"] == "people_expelled"
     for value in ("30", "15", "seven"):
         assert (rows[value]["indicator"], rows[value]["part_of"]) == ("people_expelled", rows["52"]["candidate_id"]), value
+
+
+def test_a_court_that_handed_n_men_prison_terms_convicted_them(proposer):
+    rows = figures(rows_of(proposer, "A court in Khujand on Tuesday handed six men prison terms of between five and nine years "
+                                     "for recruiting for Islamic State."))
+    assert rows["six"]["indicator"] == "people_convicted"

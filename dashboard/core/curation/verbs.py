@@ -41,6 +41,7 @@ VERBS = [
      r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
      r"(?:handed|hands|gave|gives|given|imposed|imposes)\s+(?:down\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)"
      r"(?:\s+of\s+[\w\s-]{1,30}?)?\s+(?:to|on)", "people_convicted"),  # "handed prison terms of 5 to 8 years to six men"
+    (r"handed|hands|gave|gives", "@terms"),  # "handed four men prison terms of eight to eleven years"
     (r"(?:ordered\s+)?the\s+arrest\s+of", "people_arrested"),
     (r"held|holds|holding", "@held"),  # "Police ... held nearly 2,600 foreign citizens during checks"
     (r"took|takes|taken|taking", "@custody"),  # "took 1,870 foreign nationals to police stations"
@@ -78,7 +79,7 @@ PASSIVE_REACH, SUBJECT_REACH = 100, 190
 def _passive(reach: int) -> list:
     return [(re.compile(rf"^[\s\w,'\-]{{0,{reach}}}?\b(?:have|has|had|were|was|are|is|to\s+be|will\s+be)\s+(?:\w+\s+)?(?:been\s+)?"
                         rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS
-            if indicator not in ("@held", "@guilty")]
+            if indicator not in ("@held", "@guilty", "@terms")]
 
 
 PASSIVE, PASSIVE_FROM_SUBJECT = _passive(PASSIVE_REACH), _passive(SUBJECT_REACH)
@@ -86,7 +87,7 @@ PASSIVE, PASSIVE_FROM_SUBJECT = _passive(PASSIVE_REACH), _passive(SUBJECT_REACH)
 NUMBER_OF = [(re.compile(rf"\b(?:number|tally|total|count)\s+of\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?\b(?:reached|reaches|"
                          rf"(?:rose|risen|rises|climbs|climbed|grows|grew|increased|increases)\s+to|stands\s+at|"
                          rf"stood\s+at|totals?|totalled|is|was|at)\s+(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.I), indicator)
-             for verb, indicator in VERBS if indicator not in ("@held", "@custody", "@guilty")]
+             for verb, indicator in VERBS if indicator not in ("@held", "@custody", "@guilty", "@terms")]
 # "would bring the number of children returned from Iraq to 296"; "brings to 765 the number of people it has taken home"
 BRINGS = r"(?:bring|brings|brought|bringing|raise|raises|raised|raising|take|takes|took|taking|push|pushes|pushed|pushing)"
 BRING_NUMBER_OF = [(re.compile(rf"\b{BRINGS}\s+the\s+(?:(?:total\s+)?number\s+of|total|tally)\s+(?:[\w'-]+\s+){{0,4}}?(?:{verb})\b[^.;]{{0,80}}?"
@@ -178,7 +179,7 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         m = pattern.search(before)
         if m and not CLAUSE_BREAK.search(m.group(0)):
             resolved = _resolve(indicator, sentence, start, end, attack_nearby)
-            if indicator in ("@out_of", "@held", "@custody", "@guilty") and not resolved:
+            if indicator in ("@out_of", "@held", "@custody", "@guilty", "@terms") and not resolved:
                 continue  # "brought 5 people to court": not a return; other rules may read it
             return resolved, m.group(0).split()[0]
     if TOGETHER_WITH.search(before) and RETURN_BEFORE.search(sentence[:start]):
@@ -218,6 +219,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         return "repatriated_people" if OUT_OF.match(sentence[end:end + 120]) else ""
     if indicator == "@custody":
         return _resolve("@arrest", sentence, start, end, attack_nearby) if CUSTODY.match(sentence[end:end + 90]) else ""
+    if indicator == "@terms":
+        return "people_convicted" if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:prison\s+|jail\s+)?(?:terms?|sentences?)\b", sentence[end:end + 60]) else ""
     if indicator == "@guilty":
         return "people_convicted" if re.match(r"^[^.;]{0,80}?\bguilty\b", sentence[end:]) else ""
     if indicator == "@held":  # held by police or security officers: detained; held in a camp is not this verb's
