@@ -94,9 +94,9 @@ def table_view(key: str) -> str:
 
 
 def cite_this(view: str) -> None:
-    """The 'Cite this page' button under a page's title; its content is built only while it is open."""
+    """The 'Cite this page' box under a page's title; its content is built only while it is open."""
     st.session_state[TITLE] = view
-    # A key per page: the next page's button starts closed.
+    # A key per page: the next page's box starts closed.
     box = folded("Cite this page", f"cite-{state.page_path() or 'overview'}", icon=":material/format_quote:",
                  width=CHOICES_WIDTH)
     if box is None:

@@ -88,7 +88,7 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
     `fig` may be a function returning the figure (e.g. a map's static rendering): it is then built
     only when a download or the briefing asks for it. `applies` names the filters the chart's rows
     follow: the export states those and no other."""
-    # No tooltip: after a click the pointer rests on the button, and its tooltip would cover the choices.
+    # No tooltip: after a click the pointer rests on the box's label, and a tooltip would cover the choices.
     box = folded("Export: PNG, SVG, CSV, briefing, cite", f"export-{key}", icon=":material/download:",
                  width=CHOICES_WIDTH)
     if box is None:
@@ -125,6 +125,6 @@ def export_controls(key: str, fig, title: str, rows: pd.DataFrame, id_column: st
         st.button("In the briefing ✓" if in_pack else "Add to briefing", key=f"brief-{key}", disabled=in_pack,
                   on_click=add, args=(key, item, filters),
                   help="Kept on the server under a key in this page's link: a reload or a shared link finds it")
-        # Not an expander of its own: no expander inside the Export box.
+        # Shown inline: the Export box is itself an expander, and expanders are not nested.
         st.markdown("**Cite this chart**")
         cite.show(citation, key)
