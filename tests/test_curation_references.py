@@ -993,3 +993,11 @@ def test_a_court_that_handed_n_men_prison_terms_convicted_them(proposer):
     rows = figures(rows_of(proposer, "A court in Khujand on Tuesday handed six men prison terms of between five and nine years "
                                      "for recruiting for Islamic State."))
     assert rows["six"]["indicator"] == "people_convicted"
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("Officials believe that roughly 350 Turkmen citizens have gone to Syria since 2013.", "roughly 350", "conflict_migrants"),
+    ("Police said on Friday that the death toll had risen to 14.", "14", "killed"),
+])
+def test_people_who_have_gone_to_syria_and_a_death_toll_that_rose(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator

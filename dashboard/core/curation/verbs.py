@@ -61,7 +61,8 @@ VERBS = [
     (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|access\s+(?:was|were|has\s+been|had\s+been|is)\s+"
      r"(?:restricted|blocked|limited|cut)\s+to|"
      r"blocked|blocks|shut\s+down|closed\s+down|closed|closes|(?:took|takes?|taken|taking)\s+down|removed|removes|deleted|deletes", "@blocked"),
-    (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))|claim(?:ed|s|ing)\s+the\s+lives\s+of", "killed"),
+    (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))|claim(?:ed|s|ing)\s+the\s+lives\s+of|"
+     r"death\s+toll\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|was|is)", "killed"),  # "the death toll rose to 11"
     (r"(?<!killing and )(?<!killed and )(?<!killing or )(?:wounded|wounding|injured|injuring|hurt)(?!\s+(?:or|and)\s+kill\w+)",
      "wounded"),
 ]
@@ -109,7 +110,7 @@ CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?(?:,\s*\d[\s\w'-]{{0,80}}?,\s*)?\b(
                        rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:the\s+[\w-]+\s+city\s+of\s+)?(?:{HOME})|"
                        rf"flown\s+(?:from\s+[\w'-]+\s+)?to\s+(?:{HOME}))\b", re.I)  # "41 women and children flown from Qamishli to Dushanbe"
 # "eleven of whom travelled to Syria": people who left for the conflict
-WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|left|moved|headed|made\s+it|set\s+off|set\s+out|departed)\s+(?:[\w-]+\s+){0,2}?(?:to|for)|"
+WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|gone|left|moved|headed|made\s+it|set\s+off|set\s+out|departed)\s+(?:[\w-]+\s+){0,2}?(?:to|for)|"
                          r"reached(?:\s+the)?)\s+(?:Syria|Iraq|Afghanistan|Idlib|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)  # "three of the men reached the Idlib region"
 CUSTODY = re.compile(r"^[^.;]{0,60}?\b(?:to\s+(?:police\s+stations?|the\s+police)|into\s+custody|in\s+for\s+questioning)\b", re.I)
 SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|accusing\s+(?:them|him|her)\s+of|charged\s+with)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
