@@ -1001,3 +1001,10 @@ def test_a_court_that_handed_n_men_prison_terms_convicted_them(proposer):
 ])
 def test_people_who_have_gone_to_syria_and_a_death_toll_that_rose(proposer, sentence, value, indicator):
     assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+def test_a_city_named_in_the_possessive_is_where_the_attack_happened(proposer):
+    rows = rows_of(proposer, "A Tajik man who stabbed shoppers at Marseille's Old Port market on Friday evening, killing one "
+                             "woman, had been known to the police, prosecutors said on Saturday.", published="2027-05-16")
+    assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2027-05-14", "FRA")]
+    assert [r["name"] for r in rows.to_dict("records") if r["table"] == "places"] == ["Marseille"]

@@ -43,6 +43,9 @@ class Gazetteer:
         out, seen = [], set()
         for phrase in words:
             tokens = phrase.group(0).split()
+            owner = next((k for k, t in enumerate(tokens) if re.search(r"['\u2019]s$", t)), None)
+            if owner is not None:  # "Lyon's Part-Dieu station": the name ends at its possessive
+                tokens = tokens[:owner] + [re.sub(r"['\u2019]s$", "", tokens[owner])]
             for n in range(min(len(tokens), self.max_words), 0, -1):
                 for i in range(0, len(tokens) - n + 1):
                     name = " ".join(tokens[i:i + n])
