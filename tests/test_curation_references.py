@@ -1008,3 +1008,11 @@ def test_a_city_named_in_the_possessive_is_where_the_attack_happened(proposer):
                              "woman, had been known to the police, prosecutors said on Saturday.", published="2027-05-16")
     assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2027-05-14", "FRA")]
     assert [r["name"] for r in rows.to_dict("records") if r["table"] == "places"] == ["Marseille"]
+
+
+def test_militants_who_stormed_a_place_attacked_it_police_who_stormed_a_flat_did_not(proposer):
+    rows = rows_of(proposer, "Four gunmen who stormed a police station in Quetta on Monday night included a Tajik citizen, "
+                             "officials said on Tuesday.", published="2027-06-08")
+    assert [(i["kind"], i["date"], i["country_iso3"]) for i in incidents(rows)] == [("attack", "2027-06-07", "PAK")]
+    rows = rows_of(proposer, "Police stormed a flat in Quetta on Monday night, officials said on Tuesday.", published="2027-06-08")
+    assert [i for i in incidents(rows) if i["kind"] == "attack"] == []

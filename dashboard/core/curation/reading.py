@@ -48,7 +48,8 @@ EVENT_WORDS = [
     (r"relocat\w+|moved to|transferred|took refuge|fled to", "relocation"),
     (r"agreement|concluded|introduced|canceled|cancelled|adopted", "policy measure"),
     (r"killing|killed|murder\w*", "killing"),
-    (r"attack(?:s|ed)?|terrorist acts?|stabb(?:ed|ing)|knife\s+attack", "attack"),
+    (r"attack(?:s|ed)?|terrorist acts?|stabb(?:ed|ing)|knife\s+attack|"
+     r"(?:militants|gunmen|attackers|assailants|fighters)(?:\s+who)?\s+stormed", "attack"),  # not "police stormed the flat"
 ]
 
 
