@@ -1016,3 +1016,11 @@ def test_militants_who_stormed_a_place_attacked_it_police_who_stormed_a_flat_did
     assert [(i["kind"], i["date"], i["country_iso3"]) for i in incidents(rows)] == [("attack", "2027-06-07", "PAK")]
     rows = rows_of(proposer, "Police stormed a flat in Quetta on Monday night, officials said on Tuesday.", published="2027-06-08")
     assert [i for i in incidents(rows) if i["kind"] == "attack"] == []
+
+
+def test_an_outlets_line_with_its_section_names_no_place(proposer):
+    rows = rows_of(proposer, "Two held over plot\n\nThe Harbour Courier | Metro\n\nPHILADELPHIA - Agents arrested two men from "
+                             "Central Asia early Wednesday on charges of plotting an attack, the Justice Department said.",
+                   published="2025-07-03")
+    assert [r["name"] for r in rows.to_dict("records") if r["table"] == "places"] == []
+    assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2025-07-02", "USA")]

@@ -35,6 +35,8 @@ class Gazetteer:
         """Cities named in `text`. Left out: words the document also writes in lower case ("spring",
         "federal": ordinary words), single names next to another capitalised word ("George
         Washington", "Turkistan Islamic Party": part of a longer name), names we already know."""
+        if re.fullmatch(r"[^\n.!?]{0,120}\|[^\n.!?]{0,120}", text.strip()):
+            return []  # "The Delaware Valley Ledger | Metro": an outlet's line and its section, not places
         taken = [(m.start, m.end) for m in mentions]
         if self._lowered[0] is not document:
             self._lowered = (document, set(re.findall(r"\b[a-z][a-z'\-]+\b", document or "")))
