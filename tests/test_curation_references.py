@@ -1024,3 +1024,11 @@ def test_an_outlets_line_with_its_section_names_no_place(proposer):
                    published="2025-07-03")
     assert [r["name"] for r in rows.to_dict("records") if r["table"] == "places"] == []
     assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2025-07-02", "USA")]
+
+
+def test_an_attackers_age_is_of_the_day_of_the_attack_not_a_background_year(proposer):
+    rows = figures(rows_of(proposer, "A man stabbed two shoppers at a market in Lyon on Friday evening, police said on Saturday. "
+                                     "The attacker, a 29-year-old Uzbek national whose asylum claim had been rejected in 2024, "
+                                     "was overpowered by passers-by.", published="2026-03-08"))
+    assert (rows["29"]["indicator"], rows["29"]["period_start"], rows["29"]["period_end"]) == (
+        "perpetrator_age", "2026-03-06", "2026-03-06")

@@ -275,7 +275,7 @@ class Proposer:
                     incidents or not own_period[0] or own_period[0] == incident["date"] or row["indicator"] == "perpetrator_age"):
                 row["subject"] = incident["candidate_id"]
                 row["reason"] += "; subject: the incident proposed from " + ("the same sentence" if incidents else "an earlier sentence")
-                if row["indicator"] in ("killed", "wounded") and incident.get("date") and (row["period_start"], row["period_end"]) != (
+                if row["indicator"] in ("killed", "wounded", "perpetrator_age") and incident.get("date") and (row["period_start"], row["period_end"]) != (
                         incident["date"], incident["date"]):
                     row["period_start"] = row["period_end"] = incident["date"]  # a toll is of the day of its attack
                     row["reason"] += "; period: the date of the incident"
