@@ -1032,3 +1032,13 @@ def test_an_attackers_age_is_of_the_day_of_the_attack_not_a_background_year(prop
                                      "was overpowered by passers-by.", published="2026-03-08"))
     assert (rows["29"]["indicator"], rows["29"]["period_start"], rows["29"]["period_end"]) == (
         "perpetrator_age", "2026-03-06", "2026-03-06")
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("The regulator blocked 520 Telegram channels in March and April, it said.", ("2026-03", "2026-04")),
+    ("The regulator blocked 610 Telegram channels between January and June.", ("2026-01", "2026-06")),
+    ("Police detained 40 people in May and 12 in June.", ("2026-05", "2026-05")),
+])
+def test_a_span_of_two_months_is_the_period_of_its_count(proposer, sentence, period):
+    row = next(iter(figures(rows_of(proposer, sentence, published="2026-09-10")).values()))
+    assert (row["period_start"], row["period_end"]) == period

@@ -167,8 +167,10 @@ WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
                      rf"(?:\s+(?:night|morning|evening|afternoon))?(?:\s*\((?P<md>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\))?")
 MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?![\w])")
 DAY_RANGE = re.compile(rf"\b(?P<d1>\d{{1,2}})\s*(?:and|to|-|\u2013)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})(?![\w])")
-MONTH_ALONE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Tt]his|of)\s+(?P<m>January|February|March|April|May|June|July|"
+MONTH_ALONE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Tt]his|of|[Bb]etween)\s+(?P<m>January|February|March|April|May|June|July|"
                          r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\s+\d)")  # not "in Novosibirsk"
+MONTH_UNTIL = re.compile(r"\s*(?:and|to|through|-|\u2013)\s*(?P<m>January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December)\b(?!\s+\d)")  # the second month of a span
 PHRASES = [
     (re.compile(r"\blast month\b", re.I), "last month"), (re.compile(r"\bthis month\b", re.I), "this month"),
     (re.compile(r"\blast year\b", re.I), "last year"),
@@ -279,6 +281,9 @@ def relative_dates(sentence: str, published: str) -> list[tuple[int, int, str, s
         elif month:
             y = year - 1 if day and month > day.month else year
             found.append((start, m.end(), f"{y}-{month:02d}", "month"))
+            until = MONTH_UNTIL.match(sentence[m.end():])  # "in July and August", "between April and September"
+            if until and _month_number(until["m"]) >= month and not _YEAR_AFTER.match(sentence[m.end() + until.end():]):
+                found.append((m.end() + until.start("m"), m.end() + until.end(), f"{y}-{_month_number(until['m']):02d}", "month"))
     for pattern, what in PHRASES:
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()) or not year:
