@@ -1042,3 +1042,12 @@ def test_an_attackers_age_is_of_the_day_of_the_attack_not_a_background_year(prop
 def test_a_span_of_two_months_is_the_period_of_its_count(proposer, sentence, period):
     row = next(iter(figures(rows_of(proposer, sentence, published="2026-09-10")).values()))
     assert (row["period_start"], row["period_end"]) == period
+
+
+def test_those_on_board_are_the_parts_of_the_flights_count(proposer):
+    rows = figures(rows_of(proposer, "OSH, May 3 (Wire) - A government plane carrying 40 Kyrgyz citizens from camps in Syria landed "
+                                     "in Osh overnight, officials said on Monday.\n\nThose on board were 12 women and 28 children.",
+                           published="2027-05-03"))
+    for value, counts in (("12", "women"), ("28", "children")):
+        assert (rows[value]["indicator"], rows[value]["counts"], rows[value]["part_of"]) == (
+            "repatriated_people", counts, rows["40"]["candidate_id"]), value

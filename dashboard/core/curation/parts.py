@@ -43,6 +43,7 @@ OF_THE_LEAD = re.compile(r"^\W*Of\s+the\s+(?:[\w-]+\s+)?[a-z]+,", re.I)  # "Of t
 REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,2}?(?:group|men|women|children|returnees|"
                          r"citizens|people|suspects|detainees|defendants|evacuees|passengers|flight|plane)\b|"
                          r"^(?:\W*)(?:They|Among\s+(?:them|those)|Of\s+(?:them|those|these)|The\s+(?:other|remaining|rest))\b|"
+                         r"^\W*(?:Those|The\s+people|Everyone)\s+(?:on\s+board|aboard|on\s+the\s+(?:flight|plane))\b|"  # "Those on board were 14 women"
                          r"^\W*(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+(?:are|were)\s+(?:[\w-]+\s+)?(?:men|women|children|minors|orphans|boys|girls)\b|"
                          + OF_THE_LEAD.pattern + "|"
                          r"^(?:\W*)(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:those|these|them|the)\b", re.I)  # "Nine of those held"
