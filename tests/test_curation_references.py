@@ -1051,3 +1051,11 @@ def test_those_on_board_are_the_parts_of_the_flights_count(proposer):
     for value, counts in (("12", "women"), ("28", "children")):
         assert (rows[value]["indicator"], rows[value]["counts"], rows[value]["part_of"]) == (
             "repatriated_people", counts, rows["40"]["candidate_id"]), value
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("The interior ministry removed 31 people to Tajikistan on a charter flight last week.", "31", "people_expelled"),
+    ("The platform removed 300 accounts linked to the group.", "300", "social_media_channels_blocked"),
+])
+def test_people_removed_to_a_country_were_expelled_accounts_removed_were_blocked(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator

@@ -139,6 +139,8 @@ ORDERED_TO = re.compile(r"^[\w\s'-]{0,40}?\b(?P<verb>expelled|deported|removed|e
 LOST_LIVES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:have\s+|had\s+)?lost\s+their\s+lives\b", re.I)
 BLOCKING_AUTHORITY = re.compile(r"\b(?:watchdog|regulator|agency|ministry|authorities|government|service|committee|prosecutors?|"
                                 r"courts?|police|GKNB|SNB|KNB|SGB|FSB|Roskomnadzor)\b", re.I)  # a state blocks, not Telegram
+REMOVED_PEOPLE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:people|persons|nationals|citizens|migrants|foreigners|men|women)\b"
+                            r"[^.;]{0,40}?\b(?:to|from\s+the\s+country)\b")
 FEW = re.compile(r"[1-9]|1[0-5]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", re.I)  # a cell's size
 # "arrested for terrorism-related activity", "on terrorism grounds", "on terror charges" (not "for terrorist groups")
 TERROR_GROUNDS = re.compile(r"^[^.;]{0,60}?\b(?:for|on|over)\s+(?:suspected\s+)?terror(?:ism|ist\s+offences|\s+(?:charges|offences))\b", re.I)
@@ -274,8 +276,9 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         return "people_convicted" if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:sentences|verdicts|convictions)\b", sentence[end:end + 60], re.I) else ""
     if indicator == "@blocked":
         near = sentence[end:end + 40]
-        if not ONLINE_THINGS.search(near):
-            return ""
+        if not ONLINE_THINGS.search(near):  # "removed 27 people to Uzbekistan": deported, not taken offline
+            return "people_expelled" if REMOVED_PEOPLE.match(sentence[end:end + 80]) and re.search(
+                r"\bremoved\s+$", sentence[max(0, start - 12):start]) else ""
         by_telegram = re.search(r"\bTelegram\s+(?:has\s+|had\s+)?blocked|\bISIS\s+Watch\b", sentence) or (
             re.search(r"\bbots\b", sentence) and not BLOCKING_AUTHORITY.search(sentence[:start]))  # "the watchdog blocked 860
         return "telegram_blocked_bots_channels" if by_telegram else "social_media_channels_blocked"  # channels, chats and bots"
