@@ -76,11 +76,11 @@ def table_rows(vocab: Vocab, text: str, table: list[list[Cell]], period_before: 
         for column, cell in enumerate(cells[1:], start=1):
             phrase_head = f"{label}: "
             phrase = f"{phrase_head}{cell.text} {header[column].text[:1].lower()}{header[column].text[1:]}"
-            numbers = group_ranges(numbers_to_propose("table", phrase), phrase)
-            numbers = [n for n in numbers if n.occ.start < len(phrase_head) + len(cell.text)]
+            header_at = len(phrase_head) + len(cell.text)  # the cell's number before, the header's words after
+            numbers = [n for n in group_ranges(numbers_to_propose("table", phrase), phrase) if n.occ.start < header_at]
             if len(numbers) != 1:
                 continue  # "n/a", or a cell of words
-            dates = [d for d in find_dates(phrase) if d[0] >= len(phrase_head) + len(cell.text)]
+            dates = [d for d in find_dates(phrase) if d[0] >= header_at]
             period = period_of(dates, phrase) if dates else period_before
             row, _ = figure_row(vocab, phrase, numbers[0], find_mentions(vocab, phrase), period, [], english)
             if is_total and everyone_central_asian:

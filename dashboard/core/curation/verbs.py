@@ -34,9 +34,9 @@ VERBS = [
     (RETURN_VERBS, "repatriated_people"),
     (r"(?:flight|plane|charter)\s+(?:brought|flew)", "repatriated_people"),  # "the first flight brought 24 people"
     (r"brought|brings|bringing|flew|flies|flown|evacuated|rescued|took|taken|recovered|recovers", "@out_of"),  # "brought 97 nationals out of the camps"
-    (r"(?:(?:plane|flight|aircraft|airliner|charter)\s+(?:(?:also|further|then)\s+)?)?(?:carrying|carried|carries)", "@flight"),
+    (r"(?:(?:plane|flight|aircraft|airliner|charter)\s+(?:(?:also|further|then)\s+)?)?(?:carrying|carried|carries)", "@flight"),  # "a plane carrying 54 children ... landed"
     (rf"(?:landed|lands|arrived|arrives|touched\s+down|touches\s+down)\s+(?:in|at)\s+(?:{HOME})\b[^.;\d]{{0,30}}?\bwith", "repatriated_people"),
-    (r"return", "repatriated_people"),  # "Two flights ... return 64 people between them"  # "a plane carrying 54 children ... landed"
+    (r"return", "repatriated_people"),  # "Two flights ... return 64 people between them"
     (r"sentenced|(?<!serving\s)sentences|sentences(?![^.;]{0,30}\b(?:Iraq|Syria|Baghdad|Erbil|Hasakah|camps?)\b)|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
      r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
      r"(?:handed|hands|gave|gives|given|imposed|imposes)\s+(?:down\s+)?(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)"
@@ -66,6 +66,9 @@ VERBS = [
     (r"(?<!killing and )(?<!killed and )(?<!killing or )(?:wounded|wounding|injured|injuring|hurt)(?!\s+(?:or|and)\s+kill\w+)",
      "wounded"),
 ]
+# Verbs that count something only with the right words after them ("brought ... out of the camps",
+# "taken to police stations", "handed four men prison terms"): unread, another verb may read the number.
+READ_WITH_OBJECT = {"@out_of", "@held", "@custody", "@guilty", "@terms"}
 # Words between an active verb and its number: "handed over a further 16", "returned a total of 531".
 FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|another|further|first|second|group|total|of|about|around|approximately|"
           r"roughly|nearly|almost|over|more|than|less|fewer|no|at|least|up|to|as|many|some|only|just|home|back|several|few|"
@@ -182,7 +185,7 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         m = pattern.search(before)
         if m and not CLAUSE_BREAK.search(m.group(0)):
             resolved = _resolve(indicator, sentence, start, end, attack_nearby)
-            if indicator in ("@out_of", "@held", "@custody", "@guilty", "@terms") and not resolved:
+            if indicator in READ_WITH_OBJECT and not resolved:
                 continue  # "brought 5 people to court": not a return; other rules may read it
             return resolved, m.group(0).split()[0]
     if TOGETHER_WITH.search(before) and RETURN_BEFORE.search(sentence[:start]):
@@ -202,7 +205,7 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
             if indicator != "repatriated_people" and ACTIVE_PERFECT.search(m.group(0)):
                 continue  # "6 who had recruited others": the number did it (they recruited), it does not count recruits
             resolved = _resolve(indicator, sentence, start, end, attack_nearby)
-            if indicator in ("@out_of", "@custody") and not resolved:
+            if indicator in READ_WITH_OBJECT and not resolved:
                 continue  # "accounts ... have been taken down": not taken out of a camp; another verb may read it
             return resolved, m.group(0).split()[-1]
     came = CAME_HOME.match(after)  # "Forty-five Kazakhstanis, most of them minors, came home from Syria"
