@@ -1059,3 +1059,34 @@ def test_those_on_board_are_the_parts_of_the_flights_count(proposer):
 ])
 def test_people_removed_to_a_country_were_expelled_accounts_removed_were_blocked(proposer, sentence, value, indicator):
     assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+def test_orphans_among_the_children_are_a_part_of_the_flights_count(proposer):
+    rows = rows_of(proposer, "BISHKEK - A government plane flew 31 citizens home from Iraq on Monday: 7 women and 24 children. "
+                             "Among the children are five orphans, the ministry said.")
+    found = figures(rows)
+    assert (found["five"]["counts"], found["five"]["part_of"], found["five"]["indicator"]) == (
+        "orphans", found["31"]["candidate_id"], "repatriated_people")
+
+
+def test_women_and_teenagers_among_people_detained_say_whom_they_count(proposer):
+    found = figures(rows_of(proposer, "OSH - Police detained 12 people who ran such chats this year, including three women and "
+                                      "two teenagers aged 16 and 17, the service said."))
+    whole = found["12"]["candidate_id"]
+    assert [(found[v]["part_of"], found[v]["counts"]) for v in ("three", "two")] == [(whole, "women"), (whole, "children")]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The cell recruited 11 young men in 2030. Seven of the recruits crossed into Afghanistan through Darvaz.", "Seven"),
+    ("Prosecutors say the ring smuggled at least 45 Kazakh citizens into Syria to join the Islamic State in 2015.", "at least 45"),
+])
+def test_people_who_crossed_or_were_smuggled_into_the_war_left_for_it(proposer, sentence, value):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == "conflict_migrants"
+
+
+def test_a_list_by_nationality_that_adds_up_to_a_part_breaks_that_part_down(proposer):
+    found = figures(rows_of(proposer, "MOSCOW, May 3 (Wire) -- Police detained 19 people, 12 of them foreign nationals, in raids "
+                                      "on Friday. The foreigners were seven Uzbeks, three Tajiks and two Kyrgyz, police said."))
+    whole = found["19"]["candidate_id"]
+    assert [(found[v]["part_of"], found[v]["subject"], found[v]["indicator"]) for v in ("seven", "three", "two")] == [
+        (whole, "UZB", found["19"]["indicator"]), (whole, "TJK", found["19"]["indicator"]), (whole, "KGZ", found["19"]["indicator"])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from core.curation.gold import by_set, set_of
+from core.curation.gold import by_set, score_document, set_of
 from core.curation.proposals import Proposer
 from core.curation.vocab import build_vocab
 from core.data.loading import load_corpus
@@ -347,3 +347,19 @@ def test_a_sentence_that_follows_the_men_counted_is_no_new_event(proposer):
     rows = rows_of(proposer, "Of the nine men he recruited, five are believed to have been killed in fighting near Idlib. "
                              "According to the police, the suspects had been planning attacks in Istanbul.")
     assert incidents(rows) == []
+
+
+def test_the_benchmark_takes_a_part_of_a_part_as_part_of_the_total_above_it(proposer):
+    """The tables name the total of a part of a part (validation refuses a chain): orphans among the
+    children of a flight are part of the flight's count, and the score says that is right."""
+    text = "BISHKEK - A plane flew 31 citizens home from Iraq on Monday: 7 women and 24 children. Among the children are five orphans."
+    def gold_figure(near, number, counts="", part_of=""):
+        return {"near": near, "text": number, "value": None, "low": None, "high": None, "qualifier": "exact", "subject": "KGZ",
+                "indicator": "repatriated_people", "period": ["", ""], "counts": counts, "part_of": part_of}
+    gold = {"figures": [gold_figure("flew 31 citizens", "31"), gold_figure("7 women", "7", "women", "flew 31 citizens"),
+                        gold_figure("24 children", "24", "children", "flew 31 citizens"),
+                        gold_figure("five orphans", "five", "orphans", "24 children")], "incidents": [], "junk": []}
+    for g, value in zip(gold["figures"], (31, 7, 24, 5)):
+        g["value"] = value
+    result = score_document("parts", text, gold, rows_of(proposer, text))
+    assert (result.parts, result.parts_right) == (3, 3), result.lines

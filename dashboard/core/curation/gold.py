@@ -7,7 +7,8 @@ score() proposes each text as the command line does and counts, over all gold fi
 - found: a figure candidate from the same sentence with the same value, low and high;
 - accepted as proposed: found, and qualifier, subject and indicator all right (what a curator
   can accept without an edit); indicator, subject, qualifier and period right, each on its own;
-- sub-counts: of the gold figures that count part of a total, those with `counts` and `part_of` right;
+- sub-counts: of the gold figures that count part of a total, those with `counts` and `part_of` right
+  (for a part of a part, "seven of the 33 children are orphans", the total above it also counts);
 and over gold incidents, those proposed from their sentence with the date and country right.
 Junk is every proposed row (figures, incidents, places, channels, groups; not the `excluded`
 candidates, which are proposals to leave a number out) that matches nothing in the gold, or repeats
@@ -36,6 +37,17 @@ SETS = (("A", 1, 10), ("B", 11, 16), ("C", 17, 23), ("D", 24, 30), ("E", 31, 38)
         ("S", 143, 150), ("T", 151, 158), ("U", 159, 166), ("V", 167, 174), ("W", 175, 182), ("X", 183, 190),
         ("Y", 191, 198), ("Z", 199, 206), ("AA", 207, 214), ("AB", 215, 222), ("AC", 223, 230), ("AD", 231, 238),
         ("AE", 239, 246), ("AF", 247, 254), ("AG", 255, 262), ("AH", 263, 270), ("AI", 271, 278), ("AJ", 279, 286))
+
+
+def _wholes(figures: list[dict], part: dict) -> list[str]:
+    """The `near` of the total a gold part belongs to, and of that total's own total, if it is a part
+    too ("seven of the 33 children are orphans"): the tables name the total of a part of a part."""
+    by_near = {g["near"]: g for g in figures}
+    chain, near = [], part.get("part_of") or ""
+    while near and near not in chain:
+        chain.append(near)
+        near = by_near.get(near, {}).get("part_of") or ""
+    return chain
 
 
 def set_of(name: str) -> str:
@@ -173,7 +185,7 @@ def score_document(name: str, text: str, gold: dict, candidates: pd.DataFrame, s
             result.lines.append(f"FIG  {name}: {g['text']!r} ({g['near']!r}) {c['candidate_id']}: " + "; ".join(wrong))
         if g.get("counts") or g.get("part_of"):
             result.parts += 1
-            whole = {t["candidate_id"] for t in totals.get(g.get("part_of") or "", [])}
+            whole = {t["candidate_id"] for near in _wholes(gold["figures"], g) for t in totals.get(near, [])}
             ok = c["counts"] == g.get("counts", "") and (c["part_of"] in whole if whole else not c["part_of"])
             result.parts_right += ok
             if not ok:

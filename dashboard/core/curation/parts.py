@@ -21,11 +21,12 @@ SPLIT_BY_PEOPLE = {"repatriated_people", "repatriated_suspects", "detained_women
 CATEGORY = re.compile(
     r"^\s*(?:(?:of\s+(?:them|those|these|whom)\s+(?:[a-z-]+\s+){0,3}?(?:were\s+|are\s+)?)|(?:were\s+|are\s+|being\s+))?"
     r"(?:[a-z-]+\s+){0,2}?(?P<c>women\s+and\s+children|men|women|children|orphans|minors|boys|girls|kids|widows|wives|"
-    r"mothers|fathers|daughters|sons)\b|^\s*(?:who\s+|of\s+(?:them|whom)\s+)?(?:had\s+|have\s+|has\s+)?(?P<o>lost\s+(?:both\s+)?(?:their\s+)?parents|"
+    r"mothers|fathers|daughters|sons|teenagers|teens|juveniles)\b|^\s*(?:who\s+|of\s+(?:them|whom)\s+)?(?:had\s+|have\s+|has\s+)?(?P<o>lost\s+(?:both\s+)?(?:their\s+)?parents|"
     r"no\s+(?:surviving\s+|living\s+)?parents?)", re.I)
 CATEGORY_WORDS = {"men": "men", "women": "women", "children": "children", "orphans": "orphans", "minors": "children",
                   "boys": "children", "girls": "children", "kids": "children", "widows": "women", "wives": "women",
-                  "mothers": "women", "fathers": "men", "daughters": "children", "sons": "children"}
+                  "mothers": "women", "fathers": "men", "daughters": "children", "sons": "children",
+                  "teenagers": "children", "teens": "children", "juveniles": "children"}
 # "7 of the children were orphans": the noun says of which total, the predicate (if any) whom it counts
 OF_THE_NOUN = re.compile(r"^\s*of\s+(?:the|these|those)\s+(?:[\w-]+\s+)?(?P<noun>children|women|men|minors|returnees|orphans)\b"
                          r"(?:\s+(?:were|are)\s+(?:also\s+)?(?P<c>orphans|women|men|children|minors|girls|boys)|"
@@ -38,7 +39,7 @@ EVERYONE = {"detained_women_children": "women and children"}  # a category that 
 # girls", "104 women and children ... The group included 25 women and 79 children".
 WITHIN = {"": {"", "men", "women", "children", "orphans", "women and children"}, "children": {"children", "orphans"},
           "women and children": {"women", "children", "orphans"}, "women": {"women"}, "men": {"men"}}  # "58 of the women are from Tajikistan"
-OF_THE_LEAD = re.compile(r"^\W*Of\s+the\s+(?:[\w-]+\s+)?[a-z]+,", re.I)  # "Of the blocked pages, 97 ..."
+OF_THE_LEAD = re.compile(r"^\W*(?:Of|Among)\s+the\s+(?:[\w-]+\s+)?[a-z]+(?:,|\s+(?:are|were)\b)", re.I)  # "Of the blocked pages, 97 ..."; "Among the children are 15 orphans"
 # The sentence speaks of people counted just before: "The group included...", "Among them...", "Of those 754..."
 REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,2}?(?:group|men|women|children|returnees|"
                          r"citizens|people|suspects|detainees|defendants|evacuees|passengers|flight|plane)\b|"
@@ -71,10 +72,11 @@ NATIONALITY_STATE = {"Uzbek": "UZB", "Uzbekistani": "UZB", "Tajik": "TJK", "Taji
                      "Iraqi": "IRQ", "Russian": "RUS"}
 
 
-def category(sentence: str, end: int, indicator: str) -> str:
+def category(sentence: str, end: int, indicator: str, part: bool = False) -> str:
     """Whom the number ending at `end` counts ('' for everyone its indicator counts, or an indicator
-    not split by people)."""
-    if indicator not in SPLIT_BY_PEOPLE:
+    not split by people). A `part` of a total says whom it counts whatever its indicator ("detained 19
+    people, including five women")."""
+    if indicator not in SPLIT_BY_PEOPLE and not part:
         return ""
     m = CATEGORY.match(sentence[end:end + 60])
     of_the = OF_THE_NOUN.match(sentence[end:end + 60])
@@ -152,6 +154,9 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         listed = _nationality_list(figures, i, text) or bool(  # its last item: "... and 10 Kyrgyz"
             nationality and sibling is not None and _nationality(text, sibling))
         refers = REFERS_BACK.match(text) or GROUP_MADE_OF.search(text[:part.start]) or of_them or apposition or sibling or listed
+        within = _broken_down(figures, i, text) if listed else None
+        if within is not None:  # "23 suspects, 17 of them foreigners ... eight Turkmens, six Uzbeks and three Tajiks": the 17's total
+            same = [f for f in figures[:i] if f.row["candidate_id"] == within.row["part_of"]]
         if listed and not same:  # "... 1,100 come from Central Asia: roughly 520 Tajiks, 410 Uzbeks and 130 Kyrgyz"
             # (or "expelled 87 - 51 Uzbeks, 29 Tajiks and seven Kyrgyz -"); an item of the list is no total of the next
             # (the count before the list may itself be a part: "detained 318 ... ordered 212 of the detainees expelled: 126 ...")
@@ -188,12 +193,13 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         if part.own_indicator and total.own_indicator and part.own_indicator != total.own_indicator and not apposition:
             continue  # "20 recruited ... 9 of them detained": another count, not a part
         indicator = total.row["indicator"] if apposition else (part.own_indicator or total.row["indicator"])
-        cat = category(text, part.end, indicator) or predicate_category(text, part.end)
+        cat = category(text, part.end, indicator, part=True) or predicate_category(text, part.end)
         if not cat and nationality and listed:  # "58 of the women are from Tajikistan, 41 from Uzbekistan": women too
             cat = total.row.get("counts", "")
         if cat not in WITHIN.get(total.row.get("counts", ""), ()):
             continue  # "54 children ... 30 women": not a part of the children
-        siblings = [f for f in figures if f.row.get("part_of") == total.row["candidate_id"] and f.row.get("counts") != "orphans"]
+        siblings = [f for f in figures if f.row.get("part_of") == total.row["candidate_id"] and f.row.get("counts") != "orphans"
+                    and f is not within]  # the list breaks that part down: not beside it
         added = part.value if cat != "orphans" else 0  # orphans are among the children, not beside them
         if total.value is None or part.value > total.value or (
                 not partitive and added + sum(f.value or 0 for f in siblings) > total.value):
@@ -242,6 +248,15 @@ def _nationality_list(figures: list[Counted], i: int, text: str) -> bool:
     following = [f for f in figures[i + 1:] if f.sentence == part.sentence]
     return bool(_nationality(text, part) and following and _nationality(text, following[0])
                 and re.fullmatch(r"[\w\s'-]{0,40}?(?:,|\band|,\s*and)\s*", text[part.end:following[0].start]))
+
+
+def _broken_down(figures: list[Counted], i: int, text: str) -> Counted | None:
+    """The part told just before that a list by nationality adds up to ("17 of them foreign nationals.
+    The foreigners were eight Turkmens, six Uzbeks and three Tajiks"): the list breaks it down."""
+    part = figures[i]
+    listed_sum = sum(f.value or 0 for f in figures if f.sentence == part.sentence and _nationality(text, f))
+    return next((f for f in reversed(figures[:i]) if f.value == listed_sum and f.row.get("part_of")
+                 and 0 < part.sentence - f.sentence <= 2), None)
 
 
 def _partitive_total(earlier: list[Counted], part: Counted, named: list) -> list[Counted]:

@@ -56,6 +56,7 @@ VERBS = [
     (r"(?:handed|hands|passed|passes|issued|issues)\s+down", "@verdicts"),  # "handed down 1,154 sentences"
     (r"drawing|drew|drawn|draws|dragged|dragging|talked|talks|talking|coaxed|pushed|tricked", "@into"),  # "drawing 9 men into a group"  # "a cell of four migrants ... preparing to blow up": the plotters
     (r"sent|sends", "@sent"),
+    (r"smuggled|smuggles|smuggling|ferried|helped|helping|helps", "@smuggled"),  # "smuggled 70 Central Asians into Afghanistan"
     (r"extradited|extradites|(?:the\s+)?extradition\s+of", "@extradited"),  # suspects: returned home, or expelled
     (r"deported|deports|expelled|expels|(?:the\s+)?(?:expulsion|deportation|removal)\s+of", "people_expelled"),
     (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|access\s+(?:was|were|has\s+been|had\s+been|is)\s+"
@@ -68,7 +69,7 @@ VERBS = [
 ]
 # Verbs that count something only with the right words after them ("brought ... out of the camps",
 # "taken to police stations", "handed four men prison terms"): unread, another verb may read the number.
-READ_WITH_OBJECT = {"@out_of", "@held", "@custody", "@guilty", "@terms"}
+READ_WITH_OBJECT = {"@out_of", "@held", "@custody", "@guilty", "@terms", "@smuggled"}
 # Words between an active verb and its number: "handed over a further 16", "returned a total of 531".
 FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|another|further|first|second|group|total|of|about|around|approximately|"
           r"roughly|nearly|almost|over|more|than|less|fewer|no|at|least|up|to|as|many|some|only|just|home|back|several|few|"
@@ -114,7 +115,7 @@ CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?(?:,\s*\d[\s\w'-]{{0,80}}?,\s*)?\b(
                        rf"flown\s+(?:from\s+[\w'-]+\s+)?to\s+(?:{HOME}))\b", re.I)  # "41 women and children flown from Qamishli to Dushanbe"
 # "eleven of whom travelled to Syria": people who left for the conflict
 WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|gone|left|moved|headed|made\s+it|set\s+off|set\s+out|departed)\s+(?:[\w-]+\s+){0,2}?(?:to|for)|"
-                         r"reached(?:\s+the)?)\s+(?:Syria|Iraq|Afghanistan|Idlib|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)  # "three of the men reached the Idlib region"
+                         r"reached(?:\s+the)?|(?:crossed|slipped|got)\s+(?:the\s+border\s+)?into|made\s+(?:their|his|her)\s+way\s+(?:to|into))\s+(?:Syria|Iraq|Afghanistan|Idlib|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)  # "three of the men reached the Idlib region"
 CUSTODY = re.compile(r"^[^.;]{0,60}?\b(?:to\s+(?:police\s+stations?|the\s+police)|into\s+custody|in\s+for\s+questioning)\b", re.I)
 SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|accusing\s+(?:them|him|her)\s+of|charged\s+with)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
                                r"carrying\s+out|an?\s+(?:\w+\s+)?attack)"  # not "suspected of recruiting for terrorist groups"
@@ -267,6 +268,9 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         return "repatriated_suspects"
     if indicator == "@sent":  # "sent 14 people to Syria", "sent 5 young men ... to fight": recruitment
         return "recruited_people" if re.search(r"\bto\s+(?:fight|join|wage|Syria|Iraq|Afghanistan|the\s+war)", sentence[end:end + 80]) else ""
+    if indicator == "@smuggled":  # got people to the war: they left for it (smuggling goods, or helping home, is not this)
+        return "conflict_migrants" if re.match(r"^[^.;]{0,50}?\b(?:(?:travel|get|go)\s+to|reach|into|to)\s+(?:Syria|Iraq|Afghanistan|"
+                                               r"Idlib|the\s+(?:conflict|war))\b", sentence[end:]) else ""
     if indicator == "@cell":
         return "perpetrators" if attack_nearby or PLOT_OR_ATTACK.search(sentence) else ""
     if indicator == "@into":
