@@ -1090,3 +1090,42 @@ def test_a_list_by_nationality_that_adds_up_to_a_part_breaks_that_part_down(prop
     whole = found["19"]["candidate_id"]
     assert [(found[v]["part_of"], found[v]["subject"], found[v]["indicator"]) for v in ("seven", "three", "two")] == [
         (whole, "UZB", found["19"]["indicator"]), (whole, "TJK", found["19"]["indicator"]), (whole, "KGZ", found["19"]["indicator"])]
+
+
+def test_a_wire_dateline_with_an_abbreviated_month_dates_the_report(proposer):
+    rows = rows_of(proposer, "ANKARA, Nov 14, 2030 (Bosphorus Wire) -- Police detained 12 suspected Islamic State members "
+                             "in raids in Ankara on Tuesday, officials said.", published="")
+    assert [(i["kind"], i["date"], i["country_iso3"]) for i in incidents(rows)] == [("arrest", "2030-11-12", "TUR")]
+
+
+@pytest.mark.parametrize("text", [
+    "TASHKENT - At least 240 Uzbek fighters were killed in Syria and Iraq, the official added.",
+    "DUSHANBE - Dozens of Tajik jihadists have been killed in Syria, the official said.",
+    "ASTANA - Most came home in 2020, when four flights brought back 480 people.",
+])
+def test_a_wars_dead_and_several_flights_told_as_one_count_are_no_incident(proposer, text):
+    assert incidents(rows_of(proposer, text)) == []
+
+
+def test_a_count_estimated_now_takes_no_earlier_sentences_date(proposer):
+    found = figures(rows_of(proposer, "DUSHANBE - The first operation, in April 2019, returned 84 children from Iraq. Work on "
+                                      "the return of the others, whose number is estimated at about 70 women and children, "
+                                      "continues.", published="2031-06-09"))
+    assert (found["84"]["period_start"], found["about 70"]["period_start"], found["about 70"]["period_end"]) == ("2019-04", "", "")
+
+
+def test_a_number_in_quotation_marks_is_read_with_the_words_after_them(proposer):
+    found = figures(rows_of(proposer, 'BISHKEK - The ministry said "at least 25" Kyrgyz children were flown home from Iraq on Monday.'))
+    assert (found["at least 25"]["indicator"], found["at least 25"]["subject"], found["at least 25"]["counts"]) == (
+        "repatriated_people", "KGZ", "children")
+
+
+@pytest.mark.parametrize("text, number, reason", [
+    ("Most recent recruits were men aged 19 to 28 who had worked in Russia, he said.", "19", "an age"),
+    ("Police searched 11 addresses in the city and seized weapons.", "11", "places searched"),
+    ("Courts sentenced six men to prison on Monday. All six were found guilty of recruiting.", "six", "repeats a number"),
+])
+def test_recruits_ages_places_searched_and_all_n_told_again_are_not_figures(proposer, text, number, reason):
+    rows = rows_of(proposer, text)
+    assert reason in excluded_reasons(proposer, text).get(number, ""), number
+    assert list(rows.loc[rows["table"] == "figures", "value_text"]).count(number) == (1 if number == "six" else 0)

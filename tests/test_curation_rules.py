@@ -363,3 +363,16 @@ def test_the_benchmark_takes_a_part_of_a_part_as_part_of_the_total_above_it(prop
         g["value"] = value
     result = score_document("parts", text, gold, rows_of(proposer, text))
     assert (result.parts, result.parts_right) == (3, 3), result.lines
+
+
+def test_the_benchmark_takes_a_blank_count_of_women_and_children_held_as_everyone_it_counts(proposer):
+    """detained_women_children counts women and children: a blank `counts` says so (the tables treat a
+    figure with `counts` as a part), whatever words the gold annotation used."""
+    text = "ASTANA - About 40 Kazakh women and children remain in the al-Hol camp, officials said."
+    gold = {"figures": [{"near": "About 40 Kazakh", "text": "40", "value": 40, "low": None, "high": None, "qualifier": "about",
+                         "subject": "KAZ", "indicator": "detained_women_children", "period": ["", ""],
+                         "counts": "women and children", "part_of": ""}], "incidents": [], "junk": []}
+    rows = rows_of(proposer, text)
+    assert figure(rows, "About 40")["counts"] == ""
+    result = score_document("held", text, gold, rows)
+    assert (result.parts, result.parts_right) == (1, 1), result.lines

@@ -67,8 +67,12 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
                context: list[Mention], english: bool = True, attack_nearby: bool = False) -> tuple[dict, str]:
     """(the candidate row, the indicator a verb gave: '' when only keywords chose it)."""
     occ, second = number.occ, number.second
-    end = (second or occ).end
+    number_end = (second or occ).end
     before = text[max(0, occ.start - 30):occ.start]
+    # '"no more than 30" Kazakh women and children remain': the quotation marks close round the words
+    # quoted; the sentence reads on past them
+    quoted = re.match(r'["\u201d]', text[number_end:number_end + 1]) and re.search(r'["\u201c][^"\u201c\u201d]{0,30}$', before)
+    end = number_end + 1 if quoted else number_end
     after = text[end:]
     qualifier, qual_text = qualifier_of(before, english)
     percent = bool(PERCENT_AFTER.match(after)) or (occ.value is not None and occ.text.lower().split()[-1] in ("third", "quarter", "half"))
@@ -92,7 +96,7 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
             qual_text = ""
     between = BETWEEN.search(text[max(0, occ.start - 12):occ.start]) if second is not None else None
     several = re.search(r"\b(?:several|a\s+few|many|some)\s+$", before, re.I) if occ.value is None and not qual_text else None
-    value_text = ((between.group(0) if between else several.group(0) if several else qual_text) + text[occ.start:end]).strip()
+    value_text = ((between.group(0) if between else several.group(0) if several else qual_text) + text[occ.start:number_end]).strip()
     unit_word = PERCENT_AFTER.match(after)
     if unit_word:
         value_text += unit_word.group(0).rstrip() if unit_word.group(0).strip() == "%" else " percent"

@@ -8,7 +8,8 @@ score() proposes each text as the command line does and counts, over all gold fi
 - accepted as proposed: found, and qualifier, subject and indicator all right (what a curator
   can accept without an edit); indicator, subject, qualifier and period right, each on its own;
 - sub-counts: of the gold figures that count part of a total, those with `counts` and `part_of` right
-  (for a part of a part, "seven of the 33 children are orphans", the total above it also counts);
+  (for a part of a part, "seven of the 33 children are orphans", the total above it also counts; a
+  count of everyone its indicator counts, "women and children" held in the camps, is blank);
 and over gold incidents, those proposed from their sentence with the date and country right.
 Junk is every proposed row (figures, incidents, places, channels, groups; not the `excluded`
 candidates, which are proposals to leave a number out) that matches nothing in the gold, or repeats
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from core.curation.parts import EVERYONE
 from core.data.quotes import Document
 
 PROPOSED_TABLES = ("figures", "incidents", "places", "channels", "groups")
@@ -186,7 +188,8 @@ def score_document(name: str, text: str, gold: dict, candidates: pd.DataFrame, s
         if g.get("counts") or g.get("part_of"):
             result.parts += 1
             whole = {t["candidate_id"] for near in _wholes(gold["figures"], g) for t in totals.get(near, [])}
-            ok = c["counts"] == g.get("counts", "") and (c["part_of"] in whole if whole else not c["part_of"])
+            counts = "" if EVERYONE.get(g["indicator"]) == g.get("counts") else g.get("counts", "")  # all it counts: blank
+            ok = c["counts"] == counts and (c["part_of"] in whole if whole else not c["part_of"])
             result.parts_right += ok
             if not ok:
                 result.lines.append(f"PART {name}: {g['text']!r} counts {c['counts']!r} part_of {c['part_of']!r} "

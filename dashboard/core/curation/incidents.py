@@ -54,6 +54,11 @@ PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|m
 # "Since the first flight ... in April 2019", "since the start of 2024"
 SINCE_PHRASE = re.compile(r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$", re.I)
 SEIZED = re.compile(r"^\w+\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:found|seized|discovered|confiscated)\b", re.IGNORECASE)
+# "380 Uzbek fighters were killed in Syria and Iraq", "killed in fighting in Badakhshan": a war's dead, not an attack
+WAR_DEAD = re.compile(r"\b(?:fighters|militants|jihadists|combatants)\s+(?:[\w-]+\s+){0,2}?(?:were|have\s+been|had\s+been|was)\s+killed\b|"
+                      r"\bkilled\s+(?:in|during)\s+(?:the\s+)?(?:fighting|combat|battles?|the\s+war)\b", re.I)
+SEVERAL_FLIGHTS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of)\s+(?:[\w-]+\s+)?"
+                             r"(?:flights|operations|airlifts|missions|stages)\b", re.I)
 TALLY_VERB = re.compile(r"\b[a-z]+ed\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$")  # "detained 120"
 SAME_TIME = re.compile(r"\b(?:in\s+a\s+(?:parallel|simultaneous|separate\s+but\s+simultaneous)\s+(?:operation|raid)|"
                        r"(?:on|the)\s+the\s+same\s+day|at\s+the\s+same\s+time|simultaneously)\b", re.I)
@@ -175,6 +180,10 @@ class IncidentFinder:
             return []  # "the suspects had pledged allegiance": background to the event told, not another one
         if INCIDENT_KINDS.get(kind) == "attack" and SEIZED.search(text[word.start():word.start() + 60]):
             return []  # "2 homemade bombs were found at their homes": evidence of the plot told before, not a bombing
+        if kind == "repatriation programme" and (date is None or date[3] != "day") and SEVERAL_FLIGHTS.search(text):
+            return []  # "in 2019, when five flights brought back 595 people": several events told as one count
+        if kind == "killing" and date is None and WAR_DEAD.search(text):
+            return []  # fighters who died in a war abroad, on no day told: a count of the dead, not an incident
         if AGGREGATE.search(text):
             return []  # "In total, 595 people have been returned": a running total, not an event
         if self.news and date is not None and date[3] == "year" and sum(bool(TALLY_VERB.search(text[max(0, o.start - 30):o.start]))

@@ -22,6 +22,8 @@ PEOPLE_AGED = re.compile(r"\b(?:suspects?|attackers?|perpetrators?|gunm[ae]n|sho
                          r"accused|recruiters?|assailants?|men|man|propagandists?|citizens? of|accomplices?)\b", re.I)
 # "Two Uzbek cousins, aged 24 and 31, and a driver are in custody charged with ...": people held for a crime
 HELD_FOR_CRIME = re.compile(r"\b(?:in\s+custody|charged|arrested|detained|convicted|sentenced|suspected|accused)\b", re.I)
+# "Most recruits were men aged 18 to 30": the age of the people a report describes, not of a suspect
+PROFILED = re.compile(r"\b(?:recruits|volunteers|fighters|migrants|returnees|those\s+who\s+(?:left|went|travelled|traveled))\b", re.I)
 YOUNG = re.compile(r"\b(?:child(?:ren)?|kids?|minors?|boys?|girls?|babies|baby|infants?|orphans?|returnees|youngest|"
                    r"oldest|women|wom[ae]n)\b", re.I)
 
@@ -45,6 +47,7 @@ THE_BEFORE = re.compile(r"\b(?:the|all|of the)\s*$", re.I)
 AGED_LIST = re.compile(r"\baged\s+(?:\d+\s*(?:,|and|or|to|-|\u2013)\s*)+$", re.I)
 SEIZED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:rifles?|guns?|pistols?|grenades?|weapons|cartridges|bombs|"
                           r"explosive devices|rounds of ammunition)\b", re.I)
+PLACES_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:addresses|homes|houses|flats|apartments|premises|properties)\b", re.I)
 THE_COUNT = re.compile(r"\b(?:of|out\s+of|among)\s+(?:the|these|those)\s*$", re.I)  # "two of the five suspects"
 OF_THOSE = re.compile(r"\b(?:of|out of)\s+(?:those|these|the|them)\s*$", re.I)
 DAY_PARTICLE = re.compile(r"^:\d\d", re.I)
@@ -100,7 +103,7 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
             or (AGE_BEFORE.search(before) and (not copula_age or AGE_ENDS.match(after)))):
         around = sentence[max(0, occ.start - 80):last.end + 30]
         held = HELD_FOR_CRIME.search(sentence[max(0, occ.start - 80):last.end + 120])
-        if (PEOPLE_AGED.search(around) or held) and not YOUNG.search(around):
+        if (PEOPLE_AGED.search(around) or held) and not YOUNG.search(around) and not PROFILED.search(around):
             return "perpetrator_age"
         return "an age, not a count of people"
     if MONEY_AFTER.match(after) or MONEY_BEFORE.search(before):
@@ -111,6 +114,8 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
         return "a duration (time spent, a prison term), not a figure"
     if SEIZED_AFTER.match(after):
         return "a count of weapons or things seized, not a figure"
+    if PLACES_AFTER.match(after):
+        return "a count of places searched or raided, not a figure"
     if STATES_AROUND.match(after) and THE_BEFORE.search(before):
         return "the number of states named, not a count"
     if re.match(r"^\s*(?:people|persons|returnees|beds|places)?\s*at\s+a\s+time\b", after, re.I):
@@ -122,11 +127,13 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
 
 def repeats(sentence: str, group: NumberGroup, earlier: list[float], in_document: set[float] = frozenset()) -> bool:
     """'Of those 754, 406 were children': the number repeats one given just before; 'Two of the five
-    suspects': one given anywhere before in the document (the article says it is the same)."""
+    suspects', 'All five were found guilty': one given anywhere before in the document (the article
+    says it is the same)."""
     occ = group.occ
-    if group.second is None and occ.value is not None and occ.value in in_document and THE_COUNT.search(
-            sentence[max(0, occ.start - 20):occ.start]) and re.match(r"^\s+[a-z]+", sentence[occ.end:]):
-        return True
+    if group.second is None and occ.value is not None and occ.value in in_document and (THE_COUNT.search(
+            sentence[max(0, occ.start - 20):occ.start]) and re.match(r"^\s+[a-z]+", sentence[occ.end:])
+            or re.fullmatch(r"\W*All\s+", sentence[:occ.start]) and re.match(r"^\s+(?:were|are|have|had|will)\b", sentence[occ.end:])):
+        return True  # "All five were found guilty": the five told before
     return group.second is None and occ.value is not None and occ.value in earlier and bool(
         OF_THOSE.search(sentence[max(0, occ.start - 20):occ.start]) or (
             re.fullmatch(r"\W*The\s+", sentence[:occ.start]) and re.match(r"^\s*,", sentence[occ.end:])))  # "The seven, aged ..."

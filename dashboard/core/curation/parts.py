@@ -19,7 +19,7 @@ from core.data.schema import CENTRAL_ASIA
 # Indicators whose figures a document splits by whom they count.
 SPLIT_BY_PEOPLE = {"repatriated_people", "repatriated_suspects", "detained_women_children", "conflict_migrants"}
 CATEGORY = re.compile(
-    r"^\s*(?:(?:of\s+(?:them|those|these|whom)\s+(?:[a-z-]+\s+){0,3}?(?:were\s+|are\s+)?)|(?:were\s+|are\s+|being\s+))?"
+    r"^[\"\u201d\u2019']?\s*(?:(?:of\s+(?:them|those|these|whom)\s+(?:[a-z-]+\s+){0,3}?(?:were\s+|are\s+)?)|(?:were\s+|are\s+|being\s+))?"
     r"(?:[a-z-]+\s+){0,2}?(?P<c>women\s+and\s+children|men|women|children|orphans|minors|boys|girls|kids|widows|wives|"
     r"mothers|fathers|daughters|sons|teenagers|teens|juveniles)\b|^\s*(?:who\s+|of\s+(?:them|whom)\s+)?(?:had\s+|have\s+|has\s+)?(?P<o>lost\s+(?:both\s+)?(?:their\s+)?parents|"
     r"no\s+(?:surviving\s+|living\s+)?parents?)", re.I)

@@ -14,7 +14,8 @@ from core.curation.figures import PROCESS_COUNTS, clause_of
 from core.curation.parts import REFERS_BACK
 from core.curation.reading import nearest_date, period_of
 
-STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b", re.I)  # a stock at the time of the report
+STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b|"  # a stock at the time of the report ("is estimated at about 90")
+                   r"\b(?:is|are)\s+(?:now\s+)?(?:estimated|believed|thought)\s+(?:at|to\s+be|to\s+number)\b", re.I)
 SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+same\s+(?:period|time|months?|year)\b|"
                          r"\b(?:on\s+)?(?:the|that)\s+(?:same\s+)?day\b(?!\s+(?:before|after|of)\b)", re.I)  # "On the same day, a further 33 ..."
 COMPARED = re.compile(r"(?:\b(?:up|down|rising|falling|increasing|decreasing)\s+from|\bcompared\s+(?:with|to)|\bagainst|"

@@ -13,7 +13,9 @@ MONTHS = {m: i for i, m in enumerate(
      "october", "november", "december"), start=1)}
 
 
-MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+# "Dec 5, 2029" and "Feb. 4, 2030" as wire services write them, beside the full names
+MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH_NUMBER = MONTHS | {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
 
 
 DATE_PATTERNS = [  # most precise first; each gives (year, month, day) groups by name
@@ -186,7 +188,7 @@ def find_dates(text: str) -> list[tuple[int, int, str, str]]:
                 continue
             groups = m.groupdict()
             year = int(groups["y"])
-            month_name = next((g for g in m.groups() if g and g.lower() in MONTHS), None)
+            month_name = next((g for g in m.groups() if g and g.lower() in MONTH_NUMBER), None)
             if groups.get("m"):  # a date in figures
                 month, day = int(groups["m"]), int(groups["d"])
                 if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -196,9 +198,9 @@ def find_dates(text: str) -> list[tuple[int, int, str, str]]:
                 day = int(groups["d"])
                 if not 1 <= day <= 31:
                     continue
-                iso, precision = f"{year}-{MONTHS[month_name.lower()]:02d}-{day:02d}", "day"
+                iso, precision = f"{year}-{MONTH_NUMBER[month_name.lower()]:02d}-{day:02d}", "day"
             elif month_name:
-                iso, precision = f"{year}-{MONTHS[month_name.lower()]:02d}", "month"
+                iso, precision = f"{year}-{MONTH_NUMBER[month_name.lower()]:02d}", "month"
             else:
                 iso, precision = str(year), "year"
             taken.append(m.span())
