@@ -1129,3 +1129,69 @@ def test_recruits_ages_places_searched_and_all_n_told_again_are_not_figures(prop
     rows = rows_of(proposer, text)
     assert reason in excluded_reasons(proposer, text).get(number, ""), number
     assert list(rows.loc[rows["table"] == "figures", "value_text"]).count(number) == (1 if number == "six" else 0)
+
+
+def test_people_held_in_the_camps_who_arrived_at_manas_came_home_and_orphans_lost_both_parents(proposer):
+    found = figures(rows_of(proposer, "BISHKEK - Thirty-eight citizens of Kyrgyzstan who had been held in the Roj camp in Syria "
+                                      "arrived at Manas airport early on Friday, the ministry said. The returnees are seven women "
+                                      "and 31 children. Nine of the children lost both parents in Syria.", published="2033-05-14"))
+    whole = found["Thirty-eight"]
+    assert (whole["indicator"], whole["subject"]) == ("repatriated_people", "KGZ")
+    assert (found["Nine"]["counts"], found["Nine"]["part_of"], found["Nine"]["indicator"]) == (
+        "orphans", whole["candidate_id"], "repatriated_people")
+
+
+def test_a_handover_and_the_flight_days_later_are_one_repatriation_told_on_another_day(proposer):
+    rows = rows_of(proposer, "ASHGABAT, 15.10.2029 (Wire) - Turkmenistan repatriated 14 of its nationals from Syria over the "
+                             "weekend, a ministry source told Karakum Info on Monday.\n\nThe group was handed over at the "
+                             "Semalka crossing on Saturday and flown to Ashgabat on Sunday.", published="")
+    assert [(i["kind"], i["date"], i["country_iso3"]) for i in incidents(rows)] == [("repatriation programme", "2029-10-13", "TKM")]
+
+
+def test_a_list_by_nationality_between_dashes_breaks_down_the_deportations_told_before(proposer):
+    found = figures(rows_of(proposer, "DUBAI, 3 May 2030 (Wire) -- The UAE has deported 30 citizens of Tajikistan and Uzbekistan, "
+                                      "the ministry said.\n\nThe deportees - 18 Tajiks and 12 Uzbeks - were flown to Dushanbe and "
+                                      "Tashkent on Tuesday. Prosecutors said the 18 men would be questioned.", published=""))
+    whole = found["30"]["candidate_id"]
+    assert [(found[v]["part_of"], found[v]["indicator"], found[v]["subject"]) for v in ("18", "12")] == [
+        (whole, "people_expelled", "TJK"), (whole, "people_expelled", "UZB")]
+
+
+def test_the_18_men_told_again_is_not_a_new_figure(proposer):
+    rows = rows_of(proposer, "The UAE has deported 18 Tajiks. Prosecutors said the 18 men would be questioned.")
+    assert list(rows.loc[rows["table"] == "figures", "value_text"]) == ["18"]
+
+
+def test_the_age_of_the_man_who_attacked_is_his_age_whoever_else_the_sentence_names(proposer):
+    found = figures(rows_of(proposer, "MUNICH - The man who stabbed shoppers at a market on Sunday, killing one woman and wounding "
+                                      "two other people, is a 24-year-old Tajik national, prosecutors said on Monday."))
+    assert found["24"]["indicator"] == "perpetrator_age"
+
+
+@pytest.mark.parametrize("sentence, published, value, period", [
+    ("LONDON - 236 Central Asian nationals were removed from the UK in the year to September, figures show.", "2031-12-08",
+     "236", ("2030-10", "2031-09")),
+    ("ASTANA - Twelve citizens of Kazakhstan have travelled to Afghanistan to join armed groups since the Taliban seized power "
+     "in August 2021, an official told the committee earlier this month.", "2032-05-27", "Twelve", ("2021-08", "")),
+    ("ASTANA - About 700 Kazakhs went to Syria between 2013 and 2019; under Operation Zhusan, 650 citizens have been brought "
+     "back since January 2019.", "2032-05-27", "650", ("2019-01", "")),
+    ("ASTANA - The minister said on Monday that about 40 Kazakh women and children are still in the camps.", "2030-04-20",
+     "about 40", ("2030-04-15", "2030-04-15")),
+])
+def test_periods_a_year_to_a_month_a_late_since_and_a_stock_told_in_a_month(proposer, sentence, published, value, period):
+    found = figures(rows_of(proposer, sentence, published=published))
+    assert (found[value]["period_start"], found[value]["period_end"]) == period
+
+
+def test_an_agency_dateline_between_slashes_dates_the_report(proposer):
+    found = figures(rows_of(proposer, "DUSHANBE, 19.03.2031 /Wire-Press/. Since the beginning of the year, officers have "
+                                      "detained 37 people, the committee said.", published=""))
+    assert (found["37"]["period_start"], found["37"]["period_end"]) == ("2031", "")
+
+
+@pytest.mark.parametrize("text, number, reason", [
+    ("Police shot him dead about three minutes after the first 999 call.", "999", "telephone"),
+    ("The market, which drew some 40,000 visitors on Saturday, will stay closed.", "40,000", "crowd"),
+])
+def test_an_emergency_call_and_a_crowds_size_are_not_figures(proposer, text, number, reason):
+    assert reason in excluded_reasons(proposer, text).get(number, ""), number

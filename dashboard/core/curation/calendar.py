@@ -27,7 +27,7 @@ CITY_DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,))?"  # "KHUJAND, Tajikistan, July 3 --": the country after the city
     r"(?:\s*\([^)\n]{1,40}\)(?=,))?"  # "BISHKEK (Chui Times), 17 June 2025 —": the outlet before the date
     rf"(?:(?:,|\s*(?:--|\u2014|\u2013))\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?))?"
-    r"(?:\s*\([^)\n]{1,40}\))?\s*(?:--|\u2014|\u2013|-(?=\s)|\.(?=\s))\s*", re.M)
+    r"(?:\s*\([^)\n]{1,40}\)|\s*/[^/\n]{1,40}/(?=\.))?\s*(?:--|\u2014|\u2013|-(?=\s)|\.(?=\s))\s*", re.M)  # "19 March 2031 /Asia-Plus/."
 
 
 @dataclass
@@ -61,7 +61,7 @@ def _head_dateline(text: str) -> Dateline | None:
         rest = head[end:line_end if line_end >= 0 else len(head)]
         iso = _iso(*map(int, found.split("-")))  # a real day (find_dates does not check 31.02)
         lead = head[line_start:start]  # nothing, or places: "Dushanbe, 21.05.2024", "KARAGANDA, Kazakhstan, 28.02.2024"
-        dash = DATELINE_DASH.match(rest) or re.match(r"\s*\([^)\n]{1,40}\)\s*(?:--|\u2014|\u2013|-(?=\s))\s*", rest)  # "28.02.2024 - Six", "14/11/2024 (Wire) —"
+        dash = DATELINE_DASH.match(rest) or re.match(r"\s*\([^)\n]{1,40}\)\s*(?:--|\u2014|\u2013|-(?=\s))\s*|\s*/[^/\n]{1,40}/\.\s*", rest)  # "28.02.2024 - Six", "14/11/2024 (Wire) —"
         if iso and re.fullmatch(r"\s*(?:[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+)?,\s*){0,2}", lead) and (
                 dash or re.fullmatch(r"\s*(?:\d{1,2}:\d\d)?\s*", rest)):
             end += dash.end() if dash else 0
@@ -195,10 +195,15 @@ FIRST_PART = re.compile(r"\b(?:the\s+)?first\s+(?:(?P<part>half|quarter)|(?P<n>\
                         r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<this>this\s+year|the\s+year)\b)", re.I)
 
 
+# "in the year to September", "the 12 months ending March 2030": twelve months ending with that month
+YEAR_TO = re.compile(rf"\bthe\s+(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?"
+                     rf"(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?\b")
+
+
 def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
     """(start, end, 'YYYY-MM..YYYY-MM', 'period') for "over the past twelve months" and the like,
     counted back from the month of publication ('' when no publication month is known), and for
-    "the first half of 2024", "the first seven months of this year"."""
+    "the first half of 2024", "the first seven months of this year", "the year to September"."""
     found = []
     for m in FIRST_PART.finditer(sentence):
         months = 6 if (m["part"] or "").lower() == "half" else 3 if m["part"] else (
@@ -215,6 +220,13 @@ def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
         year, month = int(published[:4]), int(published[5:7])
         back = year * 12 + month - 1 - months
         found.append((m.start(), m.end(), f"{back // 12}-{back % 12 + 1:02d}..{year}-{month:02d}", "period"))
+    for m in YEAR_TO.finditer(sentence):
+        month, dated = _month_number(m["m"]), re.match(r"^(?:19|20)\d\d-\d\d", published or "")
+        if not month or not (m["y"] or dated):
+            continue
+        year = int(m["y"]) if m["y"] else int(published[:4]) - (month > int(published[5:7]))  # the last such month
+        first = year * 12 + month - 12  # the month after the same month a year before
+        found.append((m.start(), m.end(), f"{first // 12}-{first % 12 + 1:02d}..{year}-{month:02d}", "period"))
     for m in SO_FAR_THIS_YEAR.finditer(sentence):
         if re.match(r"^(?:19|20)\d\d-\d\d", published or ""):
             found.append((m.start(), m.end(), f"{published[:4]}-01..{published[:7]}", "period"))
@@ -310,8 +322,10 @@ def _phrase_date(what: str, year: int, day: dt.date | None, published: str) -> t
     return "", ""
 
 
-SPEECH_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|stated|added|claimed\s+responsibility|"
-                           r"said\s+in\s+a\s+statement)\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I)
+SPEECH_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:\w+|(?:the\s+)?(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})|(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                           r"(?:briefing|news\s+conference|press\s+conference|reporters|journalists|parliament|lawmakers|senators|"
+                           r"deputies|hearing|session|meeting))|announced|reported|stated|added|claimed\s+responsibility|"
+                           r"said\s+in\s+a\s+statement)\s+(?:late\s+|early\s+|earlier\s+|later\s+)?(?:on\s+)?$", re.I)
 
 
 def is_speech_date(sentence: str, start: int) -> bool:

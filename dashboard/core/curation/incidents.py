@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date as calendar_day  # "date" is the name of a row's date here
 
 import pandas as pd
 
@@ -215,7 +216,8 @@ class IncidentFinder:
                        summary=summary_from(text), note=" ".join(notes + ([note] if note else [])),
                        reason=f"event word '{word.group(0)}'" + (", date of the event told before" if how == "same time" else
                                                             f" and date '{text[date[0]:date[1]]}'" if date else ", no date stated")
-                       + f"; {why}", _speech=how == "speech", _dateless=date is None)
+                       + f"; {why}", _speech=how == "speech", _dateless=date is None,
+                       _handover=bool(re.match(r"hand|transfer", word.group(0), re.I)))
             rows.append(row)
         return rows
 
@@ -390,4 +392,9 @@ def _same_event(a: dict, b: dict) -> bool:
         return True
     if a["_speech"] or b["_speech"] or "year" in (a["date_precision"], b["date_precision"]):
         return _overlap(a["date"][:7], b["date"][:7])
+    if (a["kind"] == b["kind"] == "repatriation programme" and a["date_precision"] == b["date_precision"] == "day"
+            and (a.get("_handover") or b.get("_handover"))):
+        # "handed over in Qamishli on Wednesday ... arrived at Manas on Friday": one operation of a few days
+        # (two flights are two events)
+        return abs((calendar_day.fromisoformat(a["date"]) - calendar_day.fromisoformat(b["date"])).days) <= 3
     return a["date"] == b["date"]

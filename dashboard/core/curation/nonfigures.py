@@ -22,6 +22,9 @@ PEOPLE_AGED = re.compile(r"\b(?:suspects?|attackers?|perpetrators?|gunm[ae]n|sho
                          r"accused|recruiters?|assailants?|men|man|propagandists?|citizens? of|accomplices?)\b", re.I)
 # "Two Uzbek cousins, aged 24 and 31, and a driver are in custody charged with ...": people held for a crime
 HELD_FOR_CRIME = re.compile(r"\b(?:in\s+custody|charged|arrested|detained|convicted|sentenced|suspected|accused)\b", re.I)
+# "The man who drove a van into shoppers ..., killing two, was a 29-year-old Kyrgyz national": the attacker's age
+ATTACKER_SUBJECT = re.compile(r"\b(?:The|A)\s+(?:man|woman|attacker|suspect|gunman|bomber|assailant|driver|shooter|knifeman)\s+"
+                              r"(?:who|whom|suspected|accused|behind)\b")
 # "Most recruits were men aged 18 to 30": the age of the people a report describes, not of a suspect
 PROFILED = re.compile(r"\b(?:recruits|volunteers|fighters|migrants|returnees|those\s+who\s+(?:left|went|travelled|traveled))\b", re.I)
 YOUNG = re.compile(r"\b(?:child(?:ren)?|kids?|minors?|boys?|girls?|babies|baby|infants?|orphans?|returnees|youngest|"
@@ -48,7 +51,9 @@ AGED_LIST = re.compile(r"\baged\s+(?:\d+\s*(?:,|and|or|to|-|\u2013)\s*)+$", re.I
 SEIZED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:rifles?|guns?|pistols?|grenades?|weapons|cartridges|bombs|"
                           r"explosive devices|rounds of ammunition)\b", re.I)
 PLACES_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:addresses|homes|houses|flats|apartments|premises|properties)\b", re.I)
-THE_COUNT = re.compile(r"\b(?:of|out\s+of|among)\s+(?:the|these|those)\s*$", re.I)  # "two of the five suspects"
+EMERGENCY_NUMBERS = {"999", "911", "112", "101", "102", "103"}  # "the first 999 call"
+CROWD_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:visitors|spectators|fans|tourists|guests)\b", re.I)  # "drew some 40,000 visitors"
+THE_COUNT = re.compile(r"\b(?:(?:of|out\s+of|among)\s+)?(?:the|these|those)\s*$", re.I)  # "two of the five suspects", "the 23 men would be"
 OF_THOSE = re.compile(r"\b(?:of|out of)\s+(?:those|these|the|them)\s*$", re.I)
 DAY_PARTICLE = re.compile(r"^:\d\d", re.I)
 # "the free hotline 1313", "call 0 (312) 66-20-20": a number to call
@@ -76,7 +81,8 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
         return "a time of day, not a figure"
     if ORDINAL.search(occ.text):
         return "an ordinal (a day of the month or a rank), not a figure"
-    if PHONE_BEFORE.search(before) or PHONE_AFTER.match(word_after) or PHONE_AROUND.search(sentence[max(0, occ.start - 6):last.end + 12]):
+    if (PHONE_BEFORE.search(before) or PHONE_AFTER.match(word_after) or PHONE_AROUND.search(sentence[max(0, occ.start - 6):last.end + 12])
+            or occ.text in EMERGENCY_NUMBERS and re.match(r"^\s*(?:emergency\s+)?(?:calls?|line|number)\b", word_after, re.I)):
         return "a telephone number, not a figure"
     if LAW_BEFORE.search(before):
         return "an article of a law, not a figure"
@@ -102,6 +108,8 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
     if (AGE_AFTER.match(after) or AGE_AFTER.match(word_after) or AGED_LIST.search(before)
             or (AGE_BEFORE.search(before) and (not copula_age or AGE_ENDS.match(after)))):
         around = sentence[max(0, occ.start - 80):last.end + 30]
+        if ATTACKER_SUBJECT.search(sentence[:60]) and re.search(r"\b(?:is|was)\s+an?\s+$", before):
+            return "perpetrator_age"  # "The man who ..., killing one woman, was a 29-year-old": whoever else the sentence names
         held = HELD_FOR_CRIME.search(sentence[max(0, occ.start - 80):last.end + 120])
         if (PEOPLE_AGED.search(around) or held) and not YOUNG.search(around) and not PROFILED.search(around):
             return "perpetrator_age"
@@ -116,6 +124,8 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
         return "a count of weapons or things seized, not a figure"
     if PLACES_AFTER.match(after):
         return "a count of places searched or raided, not a figure"
+    if CROWD_AFTER.match(after) and not re.search(r"\b(?:kill|wound|injur|hurt|dead|die|stab|shot|shoot)\w*", before, re.I):
+        return "the size of a crowd, not a figure"
     if STATES_AROUND.match(after) and THE_BEFORE.search(before):
         return "the number of states named, not a count"
     if re.match(r"^\s*(?:people|persons|returnees|beds|places)?\s*at\s+a\s+time\b", after, re.I):

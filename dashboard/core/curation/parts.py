@@ -30,7 +30,7 @@ CATEGORY_WORDS = {"men": "men", "women": "women", "children": "children", "orpha
 # "7 of the children were orphans": the noun says of which total, the predicate (if any) whom it counts
 OF_THE_NOUN = re.compile(r"^\s*of\s+(?:the|these|those)\s+(?:[\w-]+\s+)?(?P<noun>children|women|men|minors|returnees|orphans)\b"
                          r"(?:\s+(?:were|are)\s+(?:also\s+)?(?P<c>orphans|women|men|children|minors|girls|boys)|"
-                         r"\s+(?:have|had)\s+(?P<o>no\s+(?:surviving\s+|living\s+)?parents?|lost\s+(?:both\s+)?(?:their\s+)?parents))?", re.I)
+                         r"\s+(?:(?:have|had)\s+)?(?P<o>no\s+(?:surviving\s+|living\s+)?parents?|lost\s+(?:both\s+)?(?:their\s+)?parents))?", re.I)
 # "the number of children returned from Iraq to 296": the category named before the number
 NUMBER_OF_CATEGORY = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+)?(?P<c>women\s+and\s+children|men|women|children|orphans|minors)\b"
                                 r"[^.;]{0,80}?\bto\s+(?:about\s+|more\s+than\s+|over\s+)?$", re.I)
@@ -165,8 +165,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
                     and re.search(r"(?:[,:(]|\s[-\u2013\u2014])\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])]
             same = [f for f in figures[:i] if sibling is not None and f.row["candidate_id"] == sibling.row["part_of"]] or same
             if not same:  # "Those sent home - 38 Uzbeks, 21 Tajiks, 11 Kyrgyz and four Turkmens": the 74 told before, their sum
-                listed_sum = sum(f.value or 0 for f in figures if f.sentence == part.sentence and _nationality(text, f))
-                same = [f for f in figures[:i] if f.value == listed_sum and f.row.get("indicator") and not f.row.get("part_of")
+                same = [f for f in figures[:i] if f.value == _listed_sum(figures, part, text) and f.row.get("indicator") and not f.row.get("part_of")
                         and 0 < part.sentence - f.sentence <= 2][-1:]
         totals = same or (back if refers else [])
         of_the = OF_THE_NOUN.match(text[part.end:])
@@ -190,9 +189,12 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         own = part.row["period_start"] or part.row["period_end"]
         dated = [f for f in totals if own and own[:4] in (f.row["period_start"][:4], f.row["period_end"][:4])]
         total = (dated or totals)[-1]  # "112 in 2024, compared with 148 in 2023. Of those convicted this year, 17": 2024's
-        if part.own_indicator and total.own_indicator and part.own_indicator != total.own_indicator and not apposition:
+        # "The deportees - 23 Tajiks, 12 Uzbeks and six Kyrgyz - were flown to Dushanbe": a list that adds up
+        # to the total breaks it down, whatever verb follows the list
+        breakdown = listed and _listed_sum(figures, part, text) == total.value
+        if part.own_indicator and total.own_indicator and part.own_indicator != total.own_indicator and not (apposition or breakdown):
             continue  # "20 recruited ... 9 of them detained": another count, not a part
-        indicator = total.row["indicator"] if apposition else (part.own_indicator or total.row["indicator"])
+        indicator = total.row["indicator"] if apposition or breakdown else (part.own_indicator or total.row["indicator"])
         cat = category(text, part.end, indicator, part=True) or predicate_category(text, part.end)
         if not cat and nationality and listed:  # "58 of the women are from Tajikistan, 41 from Uzbekistan": women too
             cat = total.row.get("counts", "")
@@ -250,12 +252,16 @@ def _nationality_list(figures: list[Counted], i: int, text: str) -> bool:
                 and re.fullmatch(r"[\w\s'-]{0,40}?(?:,|\band|,\s*and)\s*", text[part.end:following[0].start]))
 
 
+def _listed_sum(figures: list[Counted], part: Counted, text: str) -> float:
+    """The sum of the counts by nationality of the part's sentence ("23 Tajiks, 12 Uzbeks and six Kyrgyz": 41)."""
+    return sum(f.value or 0 for f in figures if f.sentence == part.sentence and _nationality(text, f))
+
+
 def _broken_down(figures: list[Counted], i: int, text: str) -> Counted | None:
     """The part told just before that a list by nationality adds up to ("17 of them foreign nationals.
     The foreigners were eight Turkmens, six Uzbeks and three Tajiks"): the list breaks it down."""
     part = figures[i]
-    listed_sum = sum(f.value or 0 for f in figures if f.sentence == part.sentence and _nationality(text, f))
-    return next((f for f in reversed(figures[:i]) if f.value == listed_sum and f.row.get("part_of")
+    return next((f for f in reversed(figures[:i]) if f.value == _listed_sum(figures, part, text) and f.row.get("part_of")
                  and 0 < part.sentence - f.sentence <= 2), None)
 
 

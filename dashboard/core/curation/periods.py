@@ -29,11 +29,13 @@ BACK_REFERENCE = r"\b(?:the|these|those|all)\s+{n}\b"
 
 
 def figure_period(dates_period: list, masked: str, text: str, start: int, own: tuple[str, str], several: bool,
-                  paragraph: tuple, last_stated: tuple) -> tuple[tuple[str, str], tuple | None, str]:
+                  paragraph: tuple, last_stated: tuple, spoken: list = ()) -> tuple[tuple[str, str], tuple | None, str]:
     """(period, the earlier period it carries or None, why) of the number at `start`. `paragraph`
     and `last_stated` are (start, end, words, topics) of the period stated in the paragraph and the
     one stated last anywhere before (a sentence that speaks of the people told before, "The
-    children ... were flown", takes it across a paragraph break)."""
+    children ... were flown", takes it across a paragraph break). `spoken`: the dates the sentence
+    says the news was told on, which date a stock ("told parliament in February that 30 are still
+    held") when nothing else in its clause does."""
     kept = [d for d in dates_period if not (d[0] > start and COMPARISON_AHEAD.search(masked[start:d[0]]))]
     if len(kept) < len(dates_period):  # "detained 34 people, down from 41 in September": September is the 41's
         dates_period, own, several = kept, ("", ""), len(kept) > 1
@@ -48,6 +50,8 @@ def figure_period(dates_period: list, masked: str, text: str, start: int, own: t
         period = ("", "")  # "800 left for Syria, and that 615 were convicted over the past five years": the other clause's
     if STOCK.search(text[a:b]):
         mine = [d for d in dates_period if a <= d[0] < b]  # "still held": no other clause's date
+        if not mine and spoken and not dates_period:
+            return period_of(spoken[:1], masked), None, ""
         return (period_of([(s - a, e - a, iso, p) for s, e, iso, p in mine], masked[a:b]) if mine else ("", "")), None, ""
     if not (period[0] or period[1]) and SAME_PERIOD.search(text) and (last_stated[0] or last_stated[1]):
         return tuple(last_stated[:2]), None, f"'the same period' as '{last_stated[2]}'"

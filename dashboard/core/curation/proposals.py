@@ -209,8 +209,8 @@ class Proposer:
         rows.extend(incidents)
         self._refine_incident_date(text, dates, incidents)
         own_period = period_of(dates.period, masked)
-        several = len(dates.period) >= 2 and not re.fullmatch(  # several separate dates: each number takes the nearest
-            r"\s*(?:-|\u2013|to|and|through)\s*", masked[dates.period[0][1]:dates.period[1][0]])
+        several = len(dates.period) >= 3 or len(dates.period) == 2 and not re.fullmatch(  # several separate dates: each number
+            r"\s*(?:-|\u2013|to|and|through)\s*", masked[dates.period[0][1]:dates.period[1][0]])  # takes the nearest
         groups = group_ranges(countable, text)
         respective = respectively(text, groups, mentions)
         recent = self._last_incident if self._index - self._last_incident_at <= 2 else None
@@ -230,7 +230,7 @@ class Proposer:
                 rows.append(self._excluded(text, number.occ, "repeats a number just given ('of those ...')"))
                 continue
             period, carried, same = figure_period(dates.period, masked, text, number.occ.start, own_period, several,
-                                                  self._period, self._last_period)
+                                                  self._period, self._last_period, dates.speech)
             attack = self._attack_nearby or bool(incident and incident_rules.INCIDENT_KINDS.get(incident["kind"]) in ("attack", "plot"))
             # a report of an attack or plot: the people it arrests (with no date, or on a day; not a year's tally) are its suspects
             attack = attack or bool(self._last_attack and (not own_period[0] or (own_period[0] == own_period[1] and len(own_period[0]) == 10)))

@@ -263,7 +263,7 @@ def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: i
     # "has brought back 612 people ... since December 2019": a total since the start that follows it
     since = [d for d in dates if d[0] > start and SINCE_BEFORE.search(sentence[max(0, d[0] - 60):d[0]])
              and not re.search(r"\d|[;:]|\b(?:who|which|that|whom)\b", re.sub(r"^[\d,.]+", "", sentence[start:d[0]]))  # not "men who had been held since 2019"
-             and d[0] - start < 100
+             and d[0] - start < 160
              and not any(start < e[0] < d[0] for e in dates)]
     if since:
         return since[0][2], ""
@@ -274,7 +274,7 @@ def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: i
     before = [d for d in plain if d[1] <= start]
     chosen = right_after[0] if right_after else (before[-1] if before else min(plain, key=lambda d: d[0]))
     following = next((d for d in dates if d[0] > chosen[0]), None)
-    if following and re.fullmatch(r"\s*(?:-|\u2013|to|through)\s*", sentence[chosen[1]:following[0]]):
+    if following and re.fullmatch(r"\s*(?:-|\u2013|to|through|and)\s*", sentence[chosen[1]:following[0]]):
         return chosen[2], following[2]  # "11,260 in January-December 2024": the span's two ends
     return tuple(chosen[2].split("..")) if ".." in chosen[2] else (chosen[2], chosen[2])
 

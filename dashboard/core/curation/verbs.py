@@ -16,7 +16,7 @@ import re
 # people are flown home to.
 HOME = ("Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|Astana|Almaty|Bishkek|Dushanbe|Tashkent|Ashgabat|"
         "Aktau|Shymkent|Karaganda|Aktobe|Oral|Uralsk|Atyrau|Kostanay|Pavlodar|"  # Kazakhstan
-        "Osh|Jalal-Abad|Khujand|Kulob|Bokhtar|"  # Kyrgyzstan, Tajikistan
+        "Manas|Osh|Jalal-Abad|Khujand|Kulob|Bokhtar|"  # Kyrgyzstan (Manas: Bishkek's airport), Tajikistan
         "Termez|Samarkand|Bukhara|Nukus|Urgench|Namangan|Andijan|Fergana|Turkmenbashi")  # Uzbekistan, Turkmenistan
 RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|"
                 r"sent\s+back\s+to\s+(?:" + HOME + r")\b|"
