@@ -1195,3 +1195,21 @@ def test_an_agency_dateline_between_slashes_dates_the_report(proposer):
 ])
 def test_an_emergency_call_and_a_crowds_size_are_not_figures(proposer, text, number, reason):
     assert reason in excluded_reasons(proposer, text).get(number, ""), number
+
+
+def test_a_list_by_nationality_in_the_same_sentence_breaks_down_the_part_before_it(proposer):
+    found = figures(rows_of(proposer, "ANKARA (Wire) - Police have detained 40 suspects in raids in Ankara and four other "
+                                      "provinces, the minister said on Friday. Of those detained, 25 are Central Asian nationals - "
+                                      "12 Tajiks, eight Uzbeks, three Kyrgyz and two Kazakhs - and the rest Turkish citizens.",
+                            published="2031-01-10"))
+    whole = found["40"]
+    assert [(found[v]["part_of"], found[v]["indicator"]) for v in ("25", "12", "eight", "three", "two")] == [
+        (whole["candidate_id"], whole["indicator"])] * 5
+    assert "four" not in found
+
+
+def test_the_ages_of_men_police_identified_are_their_ages_and_foreigners_are_no_released_prisoners(proposer):
+    found = figures(rows_of(proposer, "Both gunmen were shot dead. Police identified them as a Tajik citizen aged 27 and an "
+                                      "Uzbek, 23. Nine foreigners are being processed for deportation."))
+    assert found["27"]["indicator"] == "perpetrator_age"
+    assert found["Nine"]["indicator"] != "foreign_prisoners_released"

@@ -21,7 +21,8 @@ STATES = r"(?:Central Asian\s+)?(?:states|countries|republics|nations|stans)\b"
 PEOPLE_AGED = re.compile(r"\b(?:suspects?|attackers?|perpetrators?|gunm[ae]n|shooters?|bombers?|plotters?|detainees?|defendants?|"
                          r"accused|recruiters?|assailants?|men|man|propagandists?|citizens? of|accomplices?)\b", re.I)
 # "Two Uzbek cousins, aged 24 and 31, and a driver are in custody charged with ...": people held for a crime
-HELD_FOR_CRIME = re.compile(r"\b(?:in\s+custody|charged|arrested|detained|convicted|sentenced|suspected|accused)\b", re.I)
+HELD_FOR_CRIME = re.compile(r"\b(?:in\s+custody|charged|arrested|detained|convicted|sentenced|suspected|accused|"
+                            r"identified\s+(?:them|him|her|the\s+\w+)\s+as)\b", re.I)  # "Police identified them as a Tajik aged 26"
 # "The man who drove a van into shoppers ..., killing two, was a 29-year-old Kyrgyz national": the attacker's age
 ATTACKER_SUBJECT = re.compile(r"\b(?:The|A)\s+(?:man|woman|attacker|suspect|gunman|bomber|assailant|driver|shooter|knifeman)\s+"
                               r"(?:who|whom|suspected|accused|behind)\b")
@@ -50,7 +51,8 @@ THE_BEFORE = re.compile(r"\b(?:the|all|of the)\s*$", re.I)
 AGED_LIST = re.compile(r"\baged\s+(?:\d+\s*(?:,|and|or|to|-|\u2013)\s*)+$", re.I)
 SEIZED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:rifles?|guns?|pistols?|grenades?|weapons|cartridges|bombs|"
                           r"explosive devices|rounds of ammunition)\b", re.I)
-PLACES_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:addresses|homes|houses|flats|apartments|premises|properties)\b", re.I)
+PLACES_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:addresses|homes|houses|flats|apartments|premises|properties|"
+                          r"provinces|regions|cities|districts|towns|villages)\b", re.I)  # "in Istanbul, Bursa and five other provinces"
 EMERGENCY_NUMBERS = {"999", "911", "112", "101", "102", "103"}  # "the first 999 call"
 CROWD_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:visitors|spectators|fans|tourists|guests)\b", re.I)  # "drew some 40,000 visitors"
 THE_COUNT = re.compile(r"\b(?:(?:of|out\s+of|among)\s+)?(?:the|these|those)\s*$", re.I)  # "two of the five suspects", "the 23 men would be"

@@ -155,8 +155,11 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             nationality and sibling is not None and _nationality(text, sibling))
         refers = REFERS_BACK.match(text) or GROUP_MADE_OF.search(text[:part.start]) or of_them or apposition or sibling or listed
         within = _broken_down(figures, i, text) if listed else None
-        if within is not None:  # "23 suspects, 17 of them foreigners ... eight Turkmens, six Uzbeks and three Tajiks": the 17's total
-            same = [f for f in figures[:i] if f.row["candidate_id"] == within.row["part_of"]]
+        above = [f for f in figures[:i] if within is not None and f.row["candidate_id"] == within.row["part_of"]]
+        if above and above[0].row["indicator"] == within.row["indicator"]:
+            same = above  # "23 suspects, 17 of them foreigners ... eight Turkmens, six Uzbeks and three Tajiks": the 17's total
+        else:  # "ordered 212 of the 318 detainees expelled: 126 ...": the 212 counts another thing than its whole
+            within = None
         if listed and not same:  # "... 1,100 come from Central Asia: roughly 520 Tajiks, 410 Uzbeks and 130 Kyrgyz"
             # (or "expelled 87 - 51 Uzbeks, 29 Tajiks and seven Kyrgyz -"); an item of the list is no total of the next
             # (the count before the list may itself be a part: "detained 318 ... ordered 212 of the detainees expelled: 126 ...")
@@ -262,7 +265,7 @@ def _broken_down(figures: list[Counted], i: int, text: str) -> Counted | None:
     The foreigners were eight Turkmens, six Uzbeks and three Tajiks"): the list breaks it down."""
     part = figures[i]
     return next((f for f in reversed(figures[:i]) if f.value == _listed_sum(figures, part, text) and f.row.get("part_of")
-                 and 0 < part.sentence - f.sentence <= 2), None)
+                 and 0 <= part.sentence - f.sentence <= 2), None)  # "29 are Central Asians - 14 Tajiks, nine Uzbeks ..."
 
 
 def _partitive_total(earlier: list[Counted], part: Counted, named: list) -> list[Counted]:
