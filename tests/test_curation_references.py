@@ -1213,3 +1213,56 @@ def test_the_ages_of_men_police_identified_are_their_ages_and_foreigners_are_no_
                                       "Uzbek, 23. Nine foreigners are being processed for deportation."))
     assert found["27"]["indicator"] == "perpetrator_age"
     assert found["Nine"]["indicator"] != "foreign_prisoners_released"
+
+
+def test_a_cell_preparing_a_bombing_arrested_last_weekend_is_one_arrest_dated_by_the_next_sentence(proposer):
+    rows = rows_of(proposer, "Security committee foils Shymkent plot\n\nAstana Daily | Security | 12.05.2032, 16:40\n\nSHYMKENT - The security committee has detained six "
+                             "members of a cell that was allegedly preparing to bomb a police station in Shymkent, its press "
+                             "service said on Wednesday.\n\nThe suspects, all aged 20 to 31, were detained in the city last "
+                             "weekend. Officers found a homemade explosive device and bomb-making instructions. A court placed "
+                             "all six in pre-trial detention.", published="")
+    found = figures(rows)
+    assert found["six"]["indicator"] == "people_arrested"
+    assert list(rows.loc[rows["table"] == "figures", "value_text"]).count("six") == 1
+    (arrest,) = incidents(rows)
+    assert (arrest["kind"], arrest["date"], arrest["country_iso3"]) == ("arrest", "2032-05-08", "KAZ")
+    assert "last weekend" in arrest["quote"] and "Inferred" in arrest["note"]
+
+
+def test_a_years_tally_of_foiled_plots_and_blocked_resources_is_no_incident(proposer):
+    rows = rows_of(proposer, "In 2031 the committee reported foiling nine plots and blocking more than 1,900 online resources "
+                             "used for recruitment.")
+    assert incidents(rows) == []
+    assert figures(rows)["more than 1,900"]["indicator"] == "social_media_channels_blocked"
+
+
+def test_people_held_over_the_weekend_are_counted_for_its_two_days(proposer):
+    found = figures(rows_of(proposer, "Police held nearly 1,900 foreign citizens during checks over the weekend, the ministry "
+                                      "said on Monday.", published="2025-03-03"))
+    assert (found["nearly 1,900"]["period_start"], found["nearly 1,900"]["period_end"]) == ("2025-03-01", "2025-03-02")
+
+
+def test_bulleted_lines_are_sentences_and_a_requested_return_is_no_event(proposer):
+    rows = rows_of(proposer, "The group urges governments to:\n- bring home children living in prison with their mothers;\n"
+                             "- give every detained woman a lawyer.\n\nKey findings:\n\n"
+                             "• Between 1,500 and 2,000 Central Asians are currently with armed groups in Afghanistan.\n"
+                             "• Jamaat Ansarullah fields around 250 armed men along the border.")
+    assert incidents(rows) == []
+    found = figures(rows)
+    assert (found["Between 1,500 and 2,000"]["indicator"], found["around 250"]["indicator"]) == ("foreign_fighters", "group_strength")
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("PESHAWAR - The suicide bomber who blew himself up at a police checkpoint on the Ring Road in the Hayatabad area on Monday "
+     "night was a 23-year-old Uzbek national who had crossed from Afghanistan, police said.", "23", "perpetrator_age"),
+    ("PARIS - He is accused of recruiting at least seven fellow migrants, three of whom reached northern Afghanistan.",
+     "at least seven", "recruited_people"),
+    ("PARIS - He is accused of recruiting at least seven fellow migrants, three of whom reached northern Afghanistan.",
+     "three", "conflict_migrants"),
+    ("BISHKEK - Russia has extradited three Kyrgyz citizens wanted for recruiting, the prosecutor said.", "three",
+     "repatriated_suspects"),
+    ("They were among 17 Kyrgyz men handed over by the Syrian Democratic Forces (SDF) and flown home in December.", "17",
+     "repatriated_people"),
+])
+def test_a_suicide_bombers_age_recruiting_reaching_a_region_extradited_citizens_and_men_flown_home(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator

@@ -189,6 +189,7 @@ PAST_SPAN = re.compile(r"\b(?:over|in|during|within|for|throughout)\s+the\s+(?:p
                        r"(?:(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+)?(?P<unit>months?|years?)\b", re.I)
 
 
+WEEKEND = re.compile(r"\b(?:last|over\s+the|at\s+the|this\s+past)\s+weekend\b", re.I)
 SO_FAR_THIS_YEAR = re.compile(r"\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b", re.I)  # January to publication
 # "the first half of 2024", "the first seven months of this year", "the first quarter of the year"
 FIRST_PART = re.compile(r"\b(?:the\s+)?first\s+(?:(?P<part>half|quarter)|(?P<n>\d{1,2}|[a-z]+)\s+months)\s+of\s+"
@@ -203,7 +204,8 @@ YEAR_TO = re.compile(rf"\bthe\s+(?:year|12\s+months|twelve\s+months)\s+(?:to|end
 def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
     """(start, end, 'YYYY-MM..YYYY-MM', 'period') for "over the past twelve months" and the like,
     counted back from the month of publication ('' when no publication month is known), and for
-    "the first half of 2024", "the first seven months of this year", "the year to September"."""
+    "the first half of 2024", "the first seven months of this year", "the year to September", "last
+    weekend" (its Saturday and Sunday)."""
     found = []
     for m in FIRST_PART.finditer(sentence):
         months = 6 if (m["part"] or "").lower() == "half" else 3 if m["part"] else (
@@ -227,6 +229,11 @@ def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
         year = int(m["y"]) if m["y"] else int(published[:4]) - (month > int(published[5:7]))  # the last such month
         first = year * 12 + month - 12  # the month after the same month a year before
         found.append((m.start(), m.end(), f"{first // 12}-{first % 12 + 1:02d}..{year}-{month:02d}", "period"))
+    for m in WEEKEND.finditer(sentence):  # the last Saturday and Sunday before the report
+        day = parse_published(published)
+        if day:
+            saturday = day - dt.timedelta(days=(day.weekday() - 5) % 7 or 7)
+            found.append((m.start(), m.end(), f"{saturday.isoformat()}..{(saturday + dt.timedelta(days=1)).isoformat()}", "period"))
     for m in SO_FAR_THIS_YEAR.finditer(sentence):
         if re.match(r"^(?:19|20)\d\d-\d\d", published or ""):
             found.append((m.start(), m.end(), f"{published[:4]}-01..{published[:7]}", "period"))

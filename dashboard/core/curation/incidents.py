@@ -11,18 +11,17 @@ the tables.
   note); anything else at the places the sentence names (one incident per place, the most specific
   of places that contain one another), else a country named after "in", else the place of an
   earlier sentence or of the dateline, marked as inferred.
-- Rows of one document about the same event (same kind, same country, one of them undated or both
-  on the same day) are merged into one (merge()).
+- Rows of one document about the same event are merged into one (core.curation.incident_merge).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date as calendar_day  # "date" is the name of a row's date here
 
 import pandas as pd
 
+from core.curation.incident_merge import same_day_possible
 from core.curation.reading import EVENT_PATTERNS, KILLED, WOUNDED, format_number
 from core.curation.vocab import Mention
 from core.curation.verbs import HOME, RETURN_VERBS, involvement, return_place
@@ -39,7 +38,6 @@ NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|pr
                    # "A plane carrying 54 children from Baghdad landed in Bishkek on Sunday"
                    (re.compile(r"\b(?:plane|flight|aircraft|airliner|charter)\s+carrying\b(?=[^.;]*\b(?:landed|arrived|touched\s+down)\b)",
                                re.I), "repatriation programme")]
-SAME_FAMILY = {"plot": "plot or arrest", "arrest": "plot or arrest"}  # a foiled plot and its arrests: one event
 VERDICT = re.compile(r"\b(?:sentenced|(?<!served\s)(?<!serving\s)(?<!serve\s)sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
 NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", re.I)
 AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date|"
@@ -60,7 +58,7 @@ WAR_DEAD = re.compile(r"\b(?:fighters|militants|jihadists|combatants)\s+(?:[\w-]
                       r"\bkilled\s+(?:in|during)\s+(?:the\s+)?(?:fighting|combat|battles?|the\s+war)\b", re.I)
 SEVERAL_FLIGHTS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of)\s+(?:[\w-]+\s+)?"
                              r"(?:flights|operations|airlifts|missions|stages)\b", re.I)
-TALLY_VERB = re.compile(r"\b[a-z]+ed\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$")  # "detained 120"
+TALLY_VERB = re.compile(r"\b[a-z]+(?:ed|ing)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$")  # "detained 120", "foiling seven"
 SAME_TIME = re.compile(r"\b(?:in\s+a\s+(?:parallel|simultaneous|separate\s+but\s+simultaneous)\s+(?:operation|raid)|"
                        r"(?:on|the)\s+the\s+same\s+day|at\s+the\s+same\s+time|simultaneously)\b", re.I)
 REFERENCE_BEFORE = re.compile(r"\b(?:since|because|when|while|until|whose)\s+(?:[\w'-]+\s+){0,4}$", re.I)
@@ -95,6 +93,14 @@ def summary_from(sentence: str) -> str:
     return (text[:1].upper() + text[1:] + ".") if text else ""
 
 
+def event_day(d: tuple[int, int, str, str], text: str) -> tuple[int, int, str, str] | None:
+    """A date of the sentence as an event's date: "last weekend" is its Saturday (inferred, the note
+    says); any other period ("over the past twelve months") is none."""
+    if d[3] == "period" and re.search(r"weekend", text[d[0]:d[1]], re.I):
+        return d[0], d[1], d[2].split("..")[0], "day"
+    return None if d[3] == "period" else d
+
+
 def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: int) -> tuple[tuple[int, int, str, str] | None, str]:
     """The incident's date and how it was chosen ('' when the sentence states it as the event's)."""
     verdict = next((v for v in VERDICT.finditer(text[:word_at])  # "sentenced ... for plotting": the date is the sentence's
@@ -107,7 +113,8 @@ def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: i
         if d[1] <= word_at and re.fullmatch(r"(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}|\s+", text[d[1]:word_at]) and d[3] == "day":
             return d, ""
     for d in dates.event:
-        if d[3] == "period":
+        d = event_day(d, text)
+        if d is None:
             continue  # "over the past twelve months": a period, not the date of an event
         if DATELINE_DATE.match(text[d[1]:]) and d[0] < 60 and any(e[0] > d[1] and e[3] == "day" for e in dates.event):
             continue  # "Samara — June 2, 2026 — ... a bomb tore through the market on May 12": the report's day, not the event's
@@ -154,8 +161,8 @@ class IncidentFinder:
         found = [(m.start(), rank, m, kind) for rank, (pattern, kind) in enumerate(EVENT_PATTERNS) if (m := pattern.search(text))]
         if self.news:
             found += [(m.start(), -1, m, kind) for pattern, kind in NEWS_EVENT_WORDS if (m := pattern.search(text))]
-        if not found:
-            return []
+        if not found or re.match(r"^\W*[-*\u2022]\s+[a-z]", text):
+            return []  # "- bring home children living in prison": a list item that asks for something, no report
         # "since their mothers were jailed": an event the sentence refers to, when it reports another one
         found = [f for f in found if not REFERENCE_BEFORE.search(text[max(0, f[0] - 60):f[0]])] or found
         # "cleared of involvement in the January attack": named as what people are linked to, never reported;
@@ -179,7 +186,8 @@ class IncidentFinder:
             return []  # "No group claimed responsibility"
         if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", text[max(0, word.start() - 20):word.start()]):
             return []  # "the suspects had pledged allegiance": background to the event told, not another one
-        if INCIDENT_KINDS.get(kind) == "attack" and SEIZED.search(text[word.start():word.start() + 60]):
+        if INCIDENT_KINDS.get(kind) == "attack" and (SEIZED.search(text[word.start():word.start() + 60]) or re.search(
+                r"\b(?:found|seized|discovered|confiscated)\b[^.;]{0,100}$", text[max(0, word.start() - 110):word.start()])):
             return []  # "2 homemade bombs were found at their homes": evidence of the plot told before, not a bombing
         if kind == "repatriation programme" and (date is None or date[3] != "day") and SEVERAL_FLIGHTS.search(text):
             return []  # "in 2019, when five flights brought back 595 people": several events told as one count
@@ -318,14 +326,9 @@ class IncidentFinder:
             places = (other.get("place_id", ""), row["place_id"])
             specific = all(p and not p.startswith("country_") for p in places)  # a new place (@...) is specific too
             if (INCIDENT_KINDS.get(other["kind"]) == category and other["country_iso3"] == row["country_iso3"]
-                    and other["date"] and _overlap(other["date"], row["date"]) and not (specific and places[0] != places[1])):
+                    and other["date"] and same_day_possible(other["date"], row["date"]) and not (specific and places[0] != places[1])):
                 return other["event_id"], other["incident_id"]
         return "", ""
-
-
-def _overlap(a: str, b: str) -> bool:
-    """Two ISO dates of any precision can be the same day (2024-03 and 2024-03-22 can; 2024-03 and 2024-04 cannot)."""
-    return a.startswith(b) or b.startswith(a)
 
 
 def _casualties(text: str, numbers: list[NumberOccurrence]) -> tuple[str, str]:
@@ -339,62 +342,3 @@ def _casualties(text: str, numbers: list[NumberOccurrence]) -> tuple[str, str]:
         elif not wounded and (WOUNDED[0].search(before) or WOUNDED[1].match(after)):
             wounded = format_number(occ.value)
     return killed, wounded
-
-
-def merge(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
-    """One incident per event: rows of the same kind and country where one is undated (or dated by
-    when the news was told) and the other dated, or both on the same date, become the better-dated
-    one. Returns the rows and {dropped candidate id: kept candidate id}."""
-    kept: list[dict] = []
-    redirect: dict[str, str] = {}
-    for row in rows:
-        if row.get("table") != "incidents":
-            kept.append(row)
-            continue
-        twin = next((k for k in kept if k.get("table") == "incidents" and _same_event(k, row)), None)
-        if twin is None:
-            kept.append(row)
-            continue
-        better = row if _rank(row) > _rank(twin) else twin
-        worse = row if better is twin else twin
-        if INCIDENT_KINDS.get(better["kind"]) == "arrest" and INCIDENT_KINDS.get(worse["kind"]) == "plot":
-            better["kind"] = "plot"  # the event is the plot; the arrest foiled it
-        if better is row:
-            kept[kept.index(twin)] = row
-        redirect[worse["candidate_id"]] = better["candidate_id"]
-        for key in ("killed", "wounded", "group_id", "involvement"):
-            better[key] = better[key] or worse[key]
-    return kept, redirect
-
-
-def _rank(row: dict) -> int:
-    """Which of two rows about one event dates it best: a stated day or month, then the day the news
-    was told, then a stated year, then none."""
-    if row["_dateless"]:
-        return 0
-    if row["_speech"]:
-        return 2
-    return 3 if row["date_precision"] in ("day", "month") else 1
-
-
-def _family(kind: str) -> str:
-    category = INCIDENT_KINDS.get(kind, kind)
-    return SAME_FAMILY.get(category, category)
-
-
-def _same_event(a: dict, b: dict) -> bool:
-    if _family(a["kind"]) != _family(b["kind"]) or a["country_iso3"] != b["country_iso3"] or not a["country_iso3"]:
-        return False
-    if a["place_id"] != b["place_id"] and not (a["place_id"].startswith("country_") or b["place_id"].startswith("country_")
-                                                 or not a["place_id"] or not b["place_id"]):
-        return False
-    if a["_dateless"] or b["_dateless"]:
-        return True
-    if a["_speech"] or b["_speech"] or "year" in (a["date_precision"], b["date_precision"]):
-        return _overlap(a["date"][:7], b["date"][:7])
-    if (a["kind"] == b["kind"] == "repatriation programme" and a["date_precision"] == b["date_precision"] == "day"
-            and (a.get("_handover") or b.get("_handover"))):
-        # "handed over in Qamishli on Wednesday ... arrived at Manas on Friday": one operation of a few days
-        # (two flights are two events)
-        return abs((calendar_day.fromisoformat(a["date"]) - calendar_day.fromisoformat(b["date"])).days) <= 3
-    return a["date"] == b["date"]

@@ -24,7 +24,7 @@ PEOPLE_AGED = re.compile(r"\b(?:suspects?|attackers?|perpetrators?|gunm[ae]n|sho
 HELD_FOR_CRIME = re.compile(r"\b(?:in\s+custody|charged|arrested|detained|convicted|sentenced|suspected|accused|"
                             r"identified\s+(?:them|him|her|the\s+\w+)\s+as)\b", re.I)  # "Police identified them as a Tajik aged 26"
 # "The man who drove a van into shoppers ..., killing two, was a 29-year-old Kyrgyz national": the attacker's age
-ATTACKER_SUBJECT = re.compile(r"\b(?:The|A)\s+(?:man|woman|attacker|suspect|gunman|bomber|assailant|driver|shooter|knifeman)\s+"
+ATTACKER_SUBJECT = re.compile(r"\b(?:The|A)\s+(?:suicide\s+|alleged\s+|suspected\s+)?(?:man|woman|attacker|suspect|gunman|bomber|assailant|driver|shooter|knifeman)\s+"
                               r"(?:who|whom|suspected|accused|behind)\b")
 # "Most recruits were men aged 18 to 30": the age of the people a report describes, not of a suspect
 PROFILED = re.compile(r"\b(?:recruits|volunteers|fighters|migrants|returnees|those\s+who\s+(?:left|went|travelled|traveled))\b", re.I)
@@ -55,7 +55,7 @@ PLACES_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:addresses|homes|houses|flats|ap
                           r"provinces|regions|cities|districts|towns|villages)\b", re.I)  # "in Istanbul, Bursa and five other provinces"
 EMERGENCY_NUMBERS = {"999", "911", "112", "101", "102", "103"}  # "the first 999 call"
 CROWD_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:visitors|spectators|fans|tourists|guests)\b", re.I)  # "drew some 40,000 visitors"
-THE_COUNT = re.compile(r"\b(?:(?:of|out\s+of|among)\s+)?(?:the|these|those)\s*$", re.I)  # "two of the five suspects", "the 23 men would be"
+THE_COUNT = re.compile(r"\b(?:(?:of|out\s+of|among)\s+)?(?:the|these|those|all)\s*$", re.I)  # "two of the five suspects", "the 23 men would be", "placed all five in"
 OF_THOSE = re.compile(r"\b(?:of|out of)\s+(?:those|these|the|them)\s*$", re.I)
 DAY_PARTICLE = re.compile(r"^:\d\d", re.I)
 # "the free hotline 1313", "call 0 (312) 66-20-20": a number to call

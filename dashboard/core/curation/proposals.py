@@ -29,6 +29,7 @@ from core.curation import incidents as incident_rules
 from core.curation.calendar import inferred_note, is_speech_date, read_dateline, relative_dates
 from core.curation.figures import COUNTED_BY_COUNTRY, figure_row
 from core.curation.gazetteer import Gazetteer, city_index
+from core.curation.incident_merge import merge as merge_incidents, told_again
 from core.curation.incidents import IncidentFinder, SentenceDates
 from core.curation.names import NameFinder
 from core.curation.nonfigures import held_by_row, headline_span, repeats, why_not_a_figure
@@ -123,7 +124,7 @@ class Proposer:
                 rows.extend(table_rows(self.vocab, sentence.text, table, self._period[:2], self._english))
                 previous_end = sentence.end
                 continue
-            if re.search(r"\n\s*\n", gap) or index == 0:
+            if (re.search(r"\n\s*\n", gap) and not text[:previous_end].endswith(":")) or index == 0:  # a list under "...:" goes on
                 self._paragraph += 1
                 self._period, self._paragraph_values = ("", "", "", set()), []
                 self._attack_nearby = False
@@ -137,7 +138,7 @@ class Proposer:
             in_sentence = [o for o in numbers[first:last] if o.end <= sentence.end]
             is_headline = bool(headline) and sentence.start == headline[0]
             rows.extend(self._sentence_rows(sentence, in_sentence, is_headline))
-        rows, redirect = incident_rules.merge(rows)
+        rows, redirect = merge_incidents(rows)
         for row in rows:
             if row.get("table") == "incidents":
                 self._incident_finder.add_event_key(row)
@@ -202,10 +203,7 @@ class Proposer:
         for k, inc in enumerate(incidents):
             inc["candidate_id"] = f"@{id(self)}-{sentence.start}-{k}"
         last = self._last_incident if self._index - self._last_incident_at == 1 else None
-        if (last and last["kind"] == "repatriation programme" and incidents and all(
-                (i["kind"] == "meeting" or (i["kind"] == "repatriation programme" and (last["_speech"] or last["_dateless"])))
-                and re.search(r"'(?:arrived|landed|touched down)\b", i["reason"]) for i in incidents)):
-            incidents = []  # "The returnees ... arrived in Tashkent on Sunday": the repatriation told before, now dated
+        incidents = told_again(last, incidents, text)  # "The returnees ... arrived in Tashkent on Sunday": dated now
         rows.extend(incidents)
         self._refine_incident_date(text, dates, incidents)
         own_period = period_of(dates.period, masked)
@@ -346,14 +344,15 @@ class Proposer:
         last = self._last_incident if self._index - self._last_incident_at == 1 else None
         if incidents or not last or not (last["_speech"] or last["_dateless"]) or not dates.event:
             return
-        if not re.match(r"^\W*(?:The|These|Those|They|Its|Their)\b", text) or len(dates.event) != 1 or dates.event[0][3] == "year":
+        d = incident_rules.event_day(dates.event[0], text) if len(dates.event) == 1 and dates.event[0][3] != "year" else None
+        if not re.match(r"^\W*(?:The|These|Those|They|Its|Their)\b", text) or d is None:
             return  # a year alone is the background ("had been flagged ... in 2027"), not the event's day
-        d = dates.event[0]
         last.update(date=d[2], date_precision=d[3], date_inferred="yes" if (d[0], d[1]) in dates.inferred else "",
                     _speech=False, _dateless=False)
         last["note"] = re.sub(r"Inferred: the day the news was told; the event may be earlier\.\s*", "", last["note"])
         last["note"] = (last["note"] + f" Date from the next sentence ('{text[d[0]:d[1]]}').").strip()
         last["reason"] += f"; date from the next sentence ('{text[d[0]:d[1]]}')"
+        last["quote"] = f"{last['quote']} {text}"  # the quote holds the words that date it
         for c in self._counted:  # the figures told with the event are of that day too
             if c.sentence == self._last_incident_at and not (c.row["period_start"] or c.row["period_end"]):
                 c.row["period_start"] = c.row["period_end"] = d[2]

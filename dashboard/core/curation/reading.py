@@ -105,7 +105,8 @@ ABBREVIATIONS = {"st", "mr", "mrs", "ms", "dr", "no", "vs", "e.g", "i.e", "etc",
 
 SENTENCE_END = re.compile(
     r"[.!?][\"'\u201d\u2019)\]]*(?:<sup>\s*\d+\s*</sup>|\[\d+\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)?"
-    r"(?=\s+[\"'\u201c\u2018(\[«]?[A-Z0-9])")
+    r"(?=\s+[\"'\u201c\u2018(\[«]?[A-Z0-9])"
+    r"|[.!?:;]?(?=[ \t]*\n[ \t]*[-*\u2022][ \t]+)")  # a bulleted line is a sentence of its own
 
 
 # "one" is a count here, not an article or pronoun ("one of the men"): one person killed or hurt, or

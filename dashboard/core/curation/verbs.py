@@ -49,19 +49,20 @@ VERBS = [
     (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|detaining|arrested|arrests|arresting|"
      r"apprehended|detention\s+of|"
      r"(?:rounded|rounds|round)\s+up|picked\s+up", "@arrest"),
-    (r"recruited|recruits|persuaded|lured|enlisted|enlists|signed\s+up|drew\s+in|drawn\s+in", "recruited_people"),
+    (r"recruited|recruits|recruiting|persuaded|lured|enlisted|enlists|signed\s+up|drew\s+in|drawn\s+in", "recruited_people"),
     (r"(?:cell|gang|ring|squad)\s+of", "@cell"),
     (r"transferred|transfers|handed\s+back", "@transfer"),  # "transferred 43 citizens ... to the custody of Tajikistan"
     (r"charged|charges|indicted|indicts", "@cell"),  # "charged seven men with ... planned attacks": the plotters
     (r"(?:handed|hands|passed|passes|issued|issues)\s+down", "@verdicts"),  # "handed down 1,154 sentences"
     (r"drawing|drew|drawn|draws|dragged|dragging|talked|talks|talking|coaxed|pushed|tricked", "@into"),  # "drawing 9 men into a group"  # "a cell of four migrants ... preparing to blow up": the plotters
     (r"sent|sends", "@sent"),
+    (r"fields|fielded|musters|mustered|commands|commanded", "@fields"),  # "Jamaat Ansarullah fields around 300 armed men"
     (r"smuggled|smuggles|smuggling|ferried|helped|helping|helps", "@smuggled"),  # "smuggled 70 Central Asians into Afghanistan"
     (r"extradited|extradites|(?:the\s+)?extradition\s+of", "@extradited"),  # suspects: returned home, or expelled
     (r"deported|deports|expelled|expels|(?:the\s+)?(?:expulsion|deportation|removal)\s+of", "people_expelled"),
     (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|access\s+(?:was|were|has\s+been|had\s+been|is)\s+"
      r"(?:restricted|blocked|limited|cut)\s+to|"
-     r"blocked|blocks|shut\s+down|closed\s+down|closed|closes|(?:took|takes?|taken|taking)\s+down|removed|removes|deleted|deletes", "@blocked"),
+     r"blocked|blocks|blocking|shut\s+down|closed\s+down|closed|closes|(?:took|takes?|taken|taking)\s+down|removed|removes|deleted|deletes", "@blocked"),
     (r"(?:killed|killing|kills)(?!\s+(?:or|and)\s+(?:captured|injur\w+|wound\w+))|claim(?:ed|s|ing)\s+the\s+lives\s+of|"
      r"death\s+toll\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|was|is)", "killed"),  # "the death toll rose to 11"
     (r"(?<!killing and )(?<!killed and )(?<!killing or )(?:wounded|wounding|injured|injuring|hurt)(?!\s+(?:or|and)\s+kill\w+)",
@@ -69,7 +70,7 @@ VERBS = [
 ]
 # Verbs that count something only with the right words after them ("brought ... out of the camps",
 # "taken to police stations", "handed four men prison terms"): unread, another verb may read the number.
-READ_WITH_OBJECT = {"@out_of", "@held", "@custody", "@guilty", "@terms", "@smuggled"}
+READ_WITH_OBJECT = {"@out_of", "@held", "@custody", "@guilty", "@terms", "@smuggled", "@fields"}
 # Words between an active verb and its number: "handed over a further 16", "returned a total of 531".
 FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|another|further|first|second|group|total|of|about|around|approximately|"
           r"roughly|nearly|almost|over|more|than|less|fewer|no|at|least|up|to|as|many|some|only|just|home|back|several|few|"
@@ -109,17 +110,20 @@ ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+){0,2}),\s+(?:mostly|most\s+of\s+t
 HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:being\s+)?(?:(?:thought|believed|said|"
                   r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
                   r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:camps?|prisons?|jails?|detention))\b", re.IGNORECASE)
+WITH_ARMED_GROUPS = re.compile(r"^[\s\w'-]{0,40}?\b(?P<verb>(?:are|were)\s+(?:currently\s+|still\s+|now\s+)?(?:with|fighting\s+(?:with|for|in)|"
+                               r"in\s+the\s+ranks\s+of))\s+(?:[\w-]+\s+){0,2}?(?:armed\s+groups|militant\s+groups|militants|jihadist\s+groups|"
+                               r"the\s+Taliban|ISKP|Islamic\s+State)\b", re.I)
 # "Forty-seven Uzbek citizens, 12 women and 35 children, returned from ...": the counts between commas are the parts
-CAME_HOME = re.compile(rf"^[\s\w'-]{{0,110}}?(?:,\s*\d[\s\w'-]{{0,80}}?,\s*)?\b(?P<verb>(?:have\s+|has\s+|had\s+)?(?:came|come|flew|flown|arrived|returned)\s+"
+CAME_HOME = re.compile(rf"^[\s\w'()-]{{0,110}}?(?:,\s*\d[\s\w'-]{{0,80}}?,\s*)?\b(?P<verb>(?:have\s+|has\s+|had\s+)?(?:came|come|flew|flown|arrived|returned)\s+"
                        rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:the\s+[\w-]+\s+city\s+of\s+)?(?:{HOME})|"
                        rf"flown\s+(?:from\s+[\w'-]+\s+)?to\s+(?:{HOME}))\b", re.I)  # "41 women and children flown from Qamishli to Dushanbe"
 # "eleven of whom travelled to Syria": people who left for the conflict
 WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|gone|left|moved|headed|made\s+it|set\s+off|set\s+out|departed)\s+(?:[\w-]+\s+){0,2}?(?:to|for)|"
-                         r"reached(?:\s+the)?|(?:crossed|slipped|got)\s+(?:the\s+border\s+)?into|made\s+(?:their|his|her)\s+way\s+(?:to|into))\s+(?:Syria|Iraq|Afghanistan|Idlib|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)  # "three of the men reached the Idlib region"
+                         r"reached(?:\s+the)?(?:\s+(?:northern|southern|eastern|western|north-eastern|north-western|north-east|north-west))?|(?:crossed|slipped|got)\s+(?:the\s+border\s+)?into|made\s+(?:their|his|her)\s+way\s+(?:to|into))\s+(?:Syria|Iraq|Afghanistan|Idlib|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)  # "three of the men reached the Idlib region"
 CUSTODY = re.compile(r"^[^.;]{0,60}?\b(?:to\s+(?:police\s+stations?|the\s+police)|into\s+custody|in\s+for\s+questioning)\b", re.I)
 SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|accusing\s+(?:them|him|her)\s+of|charged\s+with)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
                                r"carrying\s+out|an?\s+(?:\w+\s+)?attack)"  # not "suspected of recruiting for terrorist groups"
-                               r"|\b(?:who|whom)\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been)\s+(?:planning|plotting|preparing)\b"  # "who it says were preparing a bombing"
+                               r"|\b(?:who|whom|that|which)\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been)\s+(?:allegedly\s+|reportedly\s+)?(?:planning|plotting|preparing)\b"  # "who it says were preparing a bombing"
                                r"|\b(?:suspected|accused)\s+of\s+[^.;]{0,80}?\band\s+(?:of\s+)?(?:planning|plotting|preparing)\b", re.I)  # "of raising money ... and plotting"
 POLICE = re.compile(r"\b(?:police|officers|security\s+(?:service|services|forces)|authorities|FSB|GKNB|SNB|KNB|gendarmes)\b", re.I)
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
@@ -215,6 +219,9 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     went = WENT_TO_WAR.match(after)
     if went:
         return "conflict_migrants", went.group("verb")
+    fighting = WITH_ARMED_GROUPS.match(after)
+    if fighting:  # "1,800 Central Asians are currently with armed groups in Afghanistan"
+        return "foreign_fighters", fighting.group("verb")
     held = HELD.match(after)
     if held:
         return "detained_women_children", re.sub(r"^.*?\b(?=(?:are|were|is|was|remain|remained)\b)", "", held.group(0).strip())
@@ -268,6 +275,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         return "repatriated_suspects"
     if indicator == "@sent":  # "sent 14 people to Syria", "sent 5 young men ... to fight": recruitment
         return "recruited_people" if re.search(r"\bto\s+(?:fight|join|wage|Syria|Iraq|Afghanistan|the\s+war)", sentence[end:end + 80]) else ""
+    if indicator == "@fields":
+        return "group_strength" if re.match(r"^\s+(?:[\w-]+\s+)?(?:men|fighters|militants|gunmen)\b", sentence[end:end + 30]) else ""
     if indicator == "@smuggled":  # got people to the war: they left for it (smuggling goods, or helping home, is not this)
         return "conflict_migrants" if re.match(r"^[^.;]{0,50}?\b(?:(?:travel|get|go)\s+to|reach|into|to)\s+(?:Syria|Iraq|Afghanistan|"
                                                r"Idlib|the\s+(?:conflict|war))\b", sentence[end:]) else ""
@@ -275,8 +284,10 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         return "perpetrators" if attack_nearby or PLOT_OR_ATTACK.search(sentence) else ""
     if indicator == "@into":
         return "recruited_people" if re.match(r"^[^.;]{0,40}?\binto\b", sentence[end:]) else ""
-    if indicator == "@extradited":  # "extradited from Turkey ... flown to Astana": home; "Turkey has extradited": out
-        return "repatriated_suspects" if re.search(rf"\b(?:to|(?:arrived|landed)\s+in)\s+(?:{HOME})\b", sentence) else "people_expelled"
+    if indicator == "@extradited":  # "extradited from Turkey ... flown to Astana", "extradited two Kyrgyz citizens": home
+        home = re.search(rf"\b(?:to|(?:arrived|landed)\s+in)\s+(?:{HOME})\b", sentence) or re.match(
+            r"^\s+(?:[\w-]+\s+)?(?:Kazakh|Kyrgyz|Tajik|Uzbek|Turkmen)(?:stani|istani)?\s+(?:citizens|nationals|men)\b", sentence[end:end + 50])
+        return "repatriated_suspects" if home else "people_expelled"  # "Turkey has extradited 12 people": out
     if indicator == "@transfer":  # a transfer is a repatriation when it goes home, not any transfer
         return "repatriated_people" if HOME_STATE.search(sentence[end:]) else ""
     if indicator == "@verdicts":
