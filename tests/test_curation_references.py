@@ -1266,3 +1266,25 @@ def test_bulleted_lines_are_sentences_and_a_requested_return_is_no_event(propose
 ])
 def test_a_suicide_bombers_age_recruiting_reaching_a_region_extradited_citizens_and_men_flown_home(proposer, sentence, value, indicator):
     assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+def test_a_list_by_state_gives_each_count_its_state(proposer):
+    found = figures(rows_of(proposer, "GENEVA - Tajikistan accounts for the largest group, with 380 women and children, followed "
+                                      "by Uzbekistan with 240 and Turkmenistan with an estimated 120. Kyrgyzstan has 50 and "
+                                      "Kazakhstan fewer than 30, the report says."))
+    assert [found[v]["subject"] for v in ("380", "240", "an estimated 120", "50")] == ["TJK", "UZB", "TKM", "KGZ"]
+
+
+@pytest.mark.parametrize("text, number, reason", [
+    ("The province announced compensation of Rs 10 million for each family.", "10 million", "money"),
+    ("Football: Dordoi beat Alay 2-1 in Bishkek and stay top of the league.", "2", "score"),
+    ("The researchers interviewed 64 mothers in the camps between March and June.", "64", "sample"),
+    ("Four vehicles were destroyed in the blast.", "Four", "things"),
+])
+def test_rupees_a_score_a_surveys_sample_and_things_destroyed_are_not_figures(proposer, text, number, reason):
+    assert reason in excluded_reasons(proposer, text).get(number, ""), number
+
+
+def test_people_who_travelled_from_central_asia_to_syria_left_for_the_war(proposer):
+    found = figures(rows_of(proposer, "About 4,100 people travelled from Central Asia to Syria and Iraq between 2013 and 2018."))
+    assert found["About 4,100"]["indicator"] == "conflict_migrants"

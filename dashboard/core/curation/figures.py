@@ -63,6 +63,12 @@ def clause_of(text: str, start: int) -> tuple[int, int]:
     return 0, len(text)
 
 
+# "followed by Uzbekistan with 260", "Turkmenistan with an estimated 150", "Tajikistan accounts for the largest
+# group, with 415", "Kyrgyzstan has 70": the state a count of a list by state belongs to
+STATE_WITH_N = re.compile(r"(?:\s+accounts\s+for\s+[^,.;]{0,40},)?\s+(?:with|has|had)\s+(?:an?\s+estimated\s+|about\s+|around\s+|"
+                          r"some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|fewer\s+than\s+|less\s+than\s+)?")
+
+
 def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Mention], period: tuple[str, str],
                context: list[Mention], english: bool = True, attack_nearby: bool = False) -> tuple[dict, str]:
     """(the candidate row, the indicator a verb gave: '' when only keywords chose it)."""
@@ -102,7 +108,7 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
         value_text += unit_word.group(0).rstrip() if unit_word.group(0).strip() == "%" else " percent"
 
     verb, verb_word = ("", "") if percent or ratio else verb_indicator(text, occ.start, end, attack_nearby)
-    with_n = [m for m in mentions if m.kind in ("country", "central_asia") and re.fullmatch(r"\s+with\s+", text[m.end:occ.start])]
+    with_n = [m for m in mentions if m.kind in ("country", "central_asia") and STATE_WITH_N.fullmatch(text[m.end:occ.start])]
     if not verb and with_n:  # "X has returned the most, followed by Uzbekistan with 520": the verb of the sentence
         verbs = [verb_indicator(text, m.end() + 1, m.end() + 1) for m in re.finditer(r"\b(?:the\s+most|the\s+largest\s+number)\b", text[:occ.start])]
         verb, verb_word = next((v for v in verbs if v[0]), ("", ""))

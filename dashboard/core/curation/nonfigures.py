@@ -42,7 +42,7 @@ AGE_ENDS = re.compile(r"^\s*(?:[.,;:]|when|and|or|but|$)", re.I)
 DURATION_AFTER = re.compile(rf"^\s*(?:-\s*|\s)?{UNITS_OF_TIME}\b|^-(?:hour|day|week|month|year)\b|"
                             rf"^\s*(?:and|or|to)\s+\w+\s+{UNITS_OF_TIME}\b", re.I)  # "got eight and six years"
 MONEY_AFTER = re.compile(rf"^\s*(?:million\s+|thousand\s+|billion\s+)?{CURRENCY}\b", re.I)
-MONEY_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u20bd]|\bUSD|\bKZT|\bTJS|\bKGS|\bUZS)\s*$")
+MONEY_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u20bd]|\bUSD|\bKZT|\bTJS|\bKGS|\bUZS|\bRs\.?|\bPKR|\bINR|\bAED)\s*$")
 TIME_AFTER = re.compile(r"^:\d\d\b|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT\b|UTC\b|local\s+time\b)", re.I)
 MEASURE_AFTER = re.compile(rf"^\s*(?:-\s*)?{MEASURES}\b|^-(?:kilo)?(?:metre|meter|mile)\b", re.I)
 BODIES_AFTER = re.compile(rf"^\s*{COUNTED_BODIES}\b", re.I)
@@ -53,6 +53,7 @@ SEIZED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:rifles?|guns?|pistols?|grenades
                           r"explosive devices|rounds of ammunition)\b", re.I)
 PLACES_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:addresses|homes|houses|flats|apartments|premises|properties|"
                           r"provinces|regions|cities|districts|towns|villages)\b", re.I)  # "in Istanbul, Bursa and five other provinces"
+THINGS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:vehicles|cars|trucks|buses|buildings|shops|windows)\b", re.I)  # "Four vehicles were destroyed"
 EMERGENCY_NUMBERS = {"999", "911", "112", "101", "102", "103"}  # "the first 999 call"
 CROWD_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:visitors|spectators|fans|tourists|guests)\b", re.I)  # "drew some 40,000 visitors"
 THE_COUNT = re.compile(r"\b(?:(?:of|out\s+of|among)\s+)?(?:the|these|those|all)\s*$", re.I)  # "two of the five suspects", "the 23 men would be", "placed all five in"
@@ -126,6 +127,12 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
         return "a count of weapons or things seized, not a figure"
     if PLACES_AFTER.match(after):
         return "a count of places searched or raided, not a figure"
+    if re.match(r"^\s*[-\u2013]\s*\d{1,2}\b", word_after) and re.search(r"\b(?:beat|beating|drew|lost|won|defeated)\s+(?:[\w-]+\s+){0,3}$", before):
+        return "a score, not a figure"  # "Dordoi beat Alay 2-1"
+    if re.search(r"\b(?:interviewed|surveyed|polled)\s+(?:[\w-]+\s+){0,2}$", before):
+        return "the size of a survey's sample, not a figure"  # "The researchers interviewed 64 mothers"
+    if THINGS_AFTER.match(after):
+        return "a count of things (vehicles, buildings), not a figure"
     if CROWD_AFTER.match(after) and not re.search(r"\b(?:kill|wound|injur|hurt|dead|die|stab|shot|shoot)\w*", before, re.I):
         return "the size of a crowd, not a figure"
     if STATES_AROUND.match(after) and THE_BEFORE.search(before):
