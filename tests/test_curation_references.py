@@ -1288,3 +1288,9 @@ def test_rupees_a_score_a_surveys_sample_and_things_destroyed_are_not_figures(pr
 def test_people_who_travelled_from_central_asia_to_syria_left_for_the_war(proposer):
     found = figures(rows_of(proposer, "About 4,100 people travelled from Central Asia to Syria and Iraq between 2013 and 2018."))
     assert found["About 4,100"]["indicator"] == "conflict_migrants"
+
+
+def test_a_city_court_convicts_for_its_state_not_for_the_group_it_names(proposer):
+    found = figures(rows_of(proposer, "The Dushanbe city court on Monday sentenced five men to prison for recruiting fighters "
+                                      "for Islamic State Khorasan Province."))
+    assert found["five"]["subject"] == "TJK"

@@ -34,7 +34,7 @@ NATIONALS_NOUN = re.compile(r"^\s+(?:citizens?|nationals?|migrants?|workers|men|
 WHOSE_AFTER = re.compile(r"^\s+(?:of\s+(?:those|them|these|the)(?:\s+[\w-]+){0,2}?\s+)?(?:are|were)\s+(?:all\s+)?"
                          r"(?:from\s+|citizens\s+of\s+|nationals\s+of\s+)?(?:the\s+)?$", re.I)
 # "Russian courts have handed down ...", "Turkish police detained ...": the state that counts
-COUNTING_BODY = re.compile(r"^\s+(?:counter-terrorism\s+|federal\s+|military\s+)?(?:courts?|police|authorities|prosecutors?|"
+COUNTING_BODY = re.compile(r"^\s+(?:(?:counter-terrorism|federal|military|regional|city|district|criminal|supreme|garrison)\s+){0,3}(?:courts?|police|authorities|prosecutors?|"
                            r"security\s+services?|border\s+guards|judges|investigators)\b", re.I)
 PROCESS_COUNTS = {"people_convicted", "people_detained", "people_arrested", "people_expelled", "migrants_detained"}
 ONLY_BY_RULE = {"perpetrator_age"}  # an age is found by the age rule (core.curation.nonfigures), never by a keyword
@@ -149,7 +149,7 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
         whose = [m for m in own if m.kind == "central_asia" or (m.kind == "country" and m.id in CENTRAL_ASIA)]
         if indicator == "detained_women_children" and camps and not whose:  # "held in al-Hol", whoever they are
             subject, related, why_subject = camps[0].id, "", f"the camp '{camps[0].text}'"
-        body = [m for m in own if m.kind == "country" and m.end <= occ.start and COUNTING_BODY.match(text[m.end:])]
+        body = [m for m in own if m.kind in ("country", "place") and m.end <= occ.start and COUNTING_BODY.match(text[m.end:])]
         if indicator in PROCESS_COUNTS and body and not host:
             subject, related, why_subject = body[-1].id, "", f"the state whose {COUNTING_BODY.match(text[body[-1].end:]).group(0).strip()} count"
         if indicator in COUNTED_BY_COUNTRY and subject in vocab.place_countries:

@@ -45,6 +45,7 @@ class Gazetteer:
         out, seen = [], set()
         for phrase in words:
             tokens = phrase.group(0).split()
+            lead = 0 if tokens[0] not in ("The", "A", "An") or len(tokens) == 1 else len(tokens.pop(0)) + 1  # "The Dushanbe city court"
             owner = next((k for k, t in enumerate(tokens) if re.search(r"['\u2019]s$", t)), None)
             if owner is not None:  # "Lyon's Part-Dieu station": the name ends at its possessive
                 tokens = tokens[:owner] + [re.sub(r"['\u2019]s$", "", tokens[owner])]
@@ -54,14 +55,14 @@ class Gazetteer:
                     city = self.index.get(name)
                     if not city or name.lower() in self.skip or name in seen:
                         continue
-                    start = text.find(name, phrase.start())
-                    if phrase.start() == 0 and i == 0 and city["population"] < 500_000:
+                    start = text.find(name, phrase.start() + lead)
+                    if phrase.start() + lead == 0 and i == 0 and city["population"] < 500_000:
                         continue  # first word of a sentence: too often an ordinary word
                     if any(start < e and s < start + len(name) for s, e in taken):
                         continue
                     if name.lower() in in_document or name.lower() in in_sentence or (n == 1 and len(tokens) > 1):
                         continue
-                    if n == 1 and re.search(r"(?:\b[A-Z]\.|[A-Z][a-z]+)\s+$", text[max(0, start - 20):start]):
+                    if n == 1 and re.search(r"(?:\b[A-Z]\.|(?!(?:The|An?)\s)[A-Z][a-z]+)\s+$", text[max(0, start - 20):start]):
                         continue  # "David W. Montgomery": a surname
                     if VENUE_AFTER.match(text[start + len(name):]):
                         continue  # "the Santa Maria church": a building's name, not the city
