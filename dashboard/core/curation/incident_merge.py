@@ -44,8 +44,7 @@ def merge(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
         if better is row:
             kept[kept.index(twin)] = row
         redirect[worse["candidate_id"]] = better["candidate_id"]
-        for key in ("killed", "wounded", "group_id", "involvement"):
-            better[key] = better[key] or worse[key]
+        _absorb(better, worse)
     return kept, redirect
 
 
@@ -88,9 +87,14 @@ def told_again(last: dict | None, incidents: list[dict], text: str) -> list[dict
     if not incidents or not all(follow_up(last, i, text) for i in incidents):
         return incidents
     for row in incidents:
-        for key in ("killed", "wounded", "group_id", "involvement"):
-            last[key] = last[key] or row[key]
+        _absorb(last, row)
     return []
+
+
+def _absorb(kept: dict, dropped: dict) -> None:
+    """What a row told again adds to the row kept: casualties, the group and how it is involved."""
+    for key in ("killed", "wounded", "group_id", "involvement"):
+        kept[key] = kept[key] or dropped[key]
 
 
 def follow_up(last: dict | None, new: dict, text: str) -> bool:
