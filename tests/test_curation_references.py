@@ -1294,3 +1294,33 @@ def test_a_city_court_convicts_for_its_state_not_for_the_group_it_names(proposer
     found = figures(rows_of(proposer, "The Dushanbe city court on Monday sentenced five men to prison for recruiting fighters "
                                       "for Islamic State Khorasan Province."))
     assert found["five"]["subject"] == "TJK"
+
+
+def test_a_span_the_numbers_words_lead_to_dates_it_rather_than_the_day_it_was_told(proposer):
+    found = figures(rows_of(proposer, "GENEVA - The government gave its first figures on Tuesday, telling a UN committee that "
+                                      "380 people had left the country for the war zone between 2014 and 2018.",
+                            published="2029-11-13"))
+    assert (found["380"]["period_start"], found["380"]["period_end"]) == ("2014", "2018")
+
+
+def test_the_month_of_an_earlier_bombing_is_not_the_period_of_the_deportations_after_it(proposer):
+    found = figures(rows_of(proposer, "TEHRAN (Wire) -- Iran has deported 61 citizens of Tajikistan who were arrested in a "
+                                      "crackdown after last month's bombing in Zahedan, the ministry said.", published="2033-01-16"))
+    assert found["61"]["period_start"] != "2032-12"
+
+
+def test_a_statement_quoted_whole_dates_the_report_and_its_return_is_an_event(proposer):
+    rows = rows_of(proposer, "Kyrgyzstan brings 31 citizens home\n\nThe following is an unofficial translation of a statement "
+                             "issued by the Ministry of Foreign Affairs on 27 November 2030.\n\nOn 26 November 2030, the "
+                             "Ministry returned to the homeland 31 citizens of the Kyrgyz Republic from Iraq. Among those "
+                             "returned are eight women and 23 children.", published="")
+    found = figures(rows)
+    assert (found["31"]["indicator"], found["eight"]["part_of"]) == ("repatriated_people", found["31"]["candidate_id"])
+    assert [(i["kind"], i["date"], i["country_iso3"]) for i in incidents(rows)] == [("repatriation programme", "2030-11-26", "KGZ")]
+
+
+def test_an_attackers_age_by_what_he_did_and_a_threat_level_is_no_figure(proposer):
+    text = ("UPPSALA (Wire) - A 31-year-old Tajik national drove a car into people queuing outside a club on Saturday night, "
+            "police said. The agency raised the national threat level to four on a five-point scale.")
+    assert figures(rows_of(proposer, text))["31"]["indicator"] == "perpetrator_age"
+    assert "scale" in excluded_reasons(proposer, text).get("four", "")

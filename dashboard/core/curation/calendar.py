@@ -42,11 +42,12 @@ class Dateline:
 
 def read_dateline(text: str) -> Dateline | None:
     """The dateline among the first lines of the text (after a title line), or None; when it gives no
-    date, the date of the report's footer ("Aegean Evening Post, 15 July 2029") dates it."""
+    date, the date of the report's footer ("Aegean Evening Post, 15 July 2029"), or of a statement
+    quoted whole ("a statement issued by the Ministry ... on 27 November 2030"), dates it."""
     found = _head_dateline(text)
     if found and found.date:
         return found
-    footer = _footer_date(text)
+    footer = _footer_date(text) or _issued_date(text)
     if not footer:
         return found
     return replace(found, date=footer.date) if found else footer
@@ -127,6 +128,19 @@ def _footer_date(text: str) -> Dateline | None:
     if len(line) > 120 or line.endswith(".") or start == 0:
         return None
     return _dated_line(line, start, FOOTER_BEFORE)
+
+
+# "The following is an unofficial translation of a statement issued by the Ministry ... on 27 November 2030."
+ISSUED_ON = re.compile(r"\b(?:statement|release|report|communiqu\w+|notice)\s+(?:was\s+)?(?:issued|published|released|dated)\b[^.\n]{0,120}?\bon\s+$")
+
+
+def _issued_date(text: str) -> Dateline | None:
+    """The day a statement quoted whole says it was issued, in the first lines of the text."""
+    head = text[:500]
+    for start, end, iso, precision in find_dates(head):
+        if precision == "day" and ISSUED_ON.search(head[max(0, start - 160):start]):
+            return Dateline(start, end, "", iso, head[start:end])
+    return None
 
 
 def _place_name(place: str) -> str:

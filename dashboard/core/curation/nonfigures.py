@@ -26,6 +26,9 @@ HELD_FOR_CRIME = re.compile(r"\b(?:in\s+custody|charged|arrested|detained|convic
 # "The man who drove a van into shoppers ..., killing two, was a 29-year-old Kyrgyz national": the attacker's age
 ATTACKER_SUBJECT = re.compile(r"\b(?:The|A)\s+(?:suicide\s+|alleged\s+|suspected\s+)?(?:man|woman|attacker|suspect|gunman|bomber|assailant|driver|shooter|knifeman)\s+"
                               r"(?:who|whom|suspected|accused|behind)\b")
+# "A 27-year-old Tajik national drove a car into people queuing": the attacker, by what he did
+ATTACK_VERB_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:drove|rammed|stabbed|attacked|opened\s+fire|shot|blew\s+(?:himself|herself)\s+up|"
+                               r"detonated|set\s+off)\b", re.I)
 # "Most recruits were men aged 18 to 30": the age of the people a report describes, not of a suspect
 PROFILED = re.compile(r"\b(?:recruits|volunteers|fighters|migrants|returnees|those\s+who\s+(?:left|went|travelled|traveled))\b", re.I)
 YOUNG = re.compile(r"\b(?:child(?:ren)?|kids?|minors?|boys?|girls?|babies|baby|infants?|orphans?|returnees|youngest|"
@@ -111,7 +114,8 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
     if (AGE_AFTER.match(after) or AGE_AFTER.match(word_after) or AGED_LIST.search(before)
             or (AGE_BEFORE.search(before) and (not copula_age or AGE_ENDS.match(after)))):
         around = sentence[max(0, occ.start - 80):last.end + 30]
-        if ATTACKER_SUBJECT.search(sentence[:60]) and re.search(r"\b(?:is|was)\s+an?\s+$", before):
+        if (ATTACKER_SUBJECT.search(sentence[:60]) and re.search(r"\b(?:is|was)\s+an?\s+$", before)) or (
+                re.search(r"\b[Aa]n?\s+$", before) and ATTACK_VERB_AFTER.match(sentence[last.end:last.end + 90])):
             return "perpetrator_age"  # "The man who ..., killing one woman, was a 29-year-old": whoever else the sentence names
         held = HELD_FOR_CRIME.search(sentence[max(0, occ.start - 80):last.end + 120])
         if (PEOPLE_AGED.search(around) or held) and not YOUNG.search(around) and not PROFILED.search(around):
@@ -133,6 +137,8 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
         return "the size of a survey's sample, not a figure"  # "The researchers interviewed 64 mothers"
     if THINGS_AFTER.match(after):
         return "a count of things (vehicles, buildings), not a figure"
+    if re.search(r"\b(?:level|scale|grade|rating|category)\s+(?:of\s+|to\s+)?$", before) or re.match(r"^-point\b", word_after):
+        return "a level on a scale, not a figure"  # "raised the threat level to four on a five-point scale"
     if CROWD_AFTER.match(after) and not re.search(r"\b(?:kill|wound|injur|hurt|dead|die|stab|shot|shoot)\w*", before, re.I):
         return "the size of a crowd, not a figure"
     if STATES_AROUND.match(after) and THE_BEFORE.search(before):

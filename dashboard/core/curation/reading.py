@@ -249,7 +249,7 @@ START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|be
                         r"\bsince\s+an?\s+[\w\s'-]{0,50}?\bon\s*$", re.I)  # "since a bomb tore through the market on May 12"
 
 
-BACKGROUND_DATE = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:the|a|an|last)\s*$", re.IGNORECASE)
+BACKGROUND_DATE = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:(?:the|a|an|last)\s*)?$", re.IGNORECASE)  # "after last month's bombing"
 
 
 def dates_of_figures(dates: list[tuple[int, int, str, str]], sentence: str) -> list[tuple[int, int, str, str]]:
@@ -273,6 +273,12 @@ def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: i
     right_after = [d for d in plain if d[0] >= start and re.fullmatch(r"\d[\d,.]*\s+(?:in|during|for|throughout)\s+(?:all\s+of\s+|the\s+whole\s+of\s+|the\s+whole\s+|all\s+)?",
                                                                               sentence[start:d[0]])]
     before = [d for d in plain if d[1] <= start]
+    # "on Tuesday, telling the committee that 412 people had left ... between 2013 and 2017": a span the
+    # number's own words lead to, rather than the day it was told
+    span_after = [d for d in plain if d[0] > start and re.fullmatch(r"[^,;.]{0,80}?\b(?:between|from)\s+", sentence[start:d[0]])
+                  and d[3] in ("year", "month")]
+    if span_after and before and before[-1][3] == "day" and not right_after:
+        right_after = span_after[:1]
     chosen = right_after[0] if right_after else (before[-1] if before else min(plain, key=lambda d: d[0]))
     following = next((d for d in dates if d[0] > chosen[0]), None)
     if following and re.fullmatch(r"\s*(?:-|\u2013|to|through|and)\s*", sentence[chosen[1]:following[0]]):
