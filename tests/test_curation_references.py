@@ -1324,3 +1324,42 @@ def test_an_attackers_age_by_what_he_did_and_a_threat_level_is_no_figure(propose
             "police said. The agency raised the national threat level to four on a five-point scale.")
     assert figures(rows_of(proposer, text))["31"]["indicator"] == "perpetrator_age"
     assert "scale" in excluded_reasons(proposer, text).get("four", "")
+
+
+def test_a_running_total_counting_a_flight_and_the_largest_group_told_apart_keep_their_own_periods(proposer):
+    found = figures(rows_of(proposer, "DUSHANBE, March 3 (Wire) - It was the ninth operation since 2019. Counting Saturday's "
+                                      "flight, 702 citizens have been returned from Syria and Iraq. The largest group, 131 women "
+                                      "and children, came home from al-Hol in October 2022.", published="2030-03-03"))
+    assert found["702"]["period_start"] != "2030-03-02"
+    assert found["131"]["period_start"] == "2022-10"
+
+
+def test_the_day_an_attack_was_planned_for_is_neither_the_arrests_period_nor_last_year(proposer):
+    rows = rows_of(proposer, "TASHKENT, Aug 29 (Wire) - The security service said on Friday it had detained seven members of a "
+                             "cell who were planning to set off explosives at a concert in Karshi on Sept. 1.\n\nThe suspects were "
+                             "detained in overnight raids on Wednesday.", published="2031-08-29")
+    assert figures(rows)["seven"]["period_start"] == "2031-08-27"
+
+
+@pytest.mark.parametrize("text, number, reason", [
+    ("The concert, expected to draw about 12,000 people, will go ahead.", "12,000", "crowd"),
+    ("About two thirds of the material was in Kyrgyz.", "two", "fraction"),
+    ("The review lasted six hours over two sessions.", "two", "operations"),
+    ("The Uzbeks were flown to Tashkent on two charter flights on Friday.", "two", "operations"),
+])
+def test_a_crowd_a_fraction_and_sessions_or_flights_are_not_figures(proposer, text, number, reason):
+    assert reason in excluded_reasons(proposer, text).get(number, ""), number
+
+
+def test_the_attackers_arrest_told_after_the_attack_is_no_incident_of_its_own(proposer):
+    rows = rows_of(proposer, "UPPSALA (Wire) - A man drove a car into people outside a club on Saturday night, killing two, "
+                             "police said on Sunday. He is under arrest in hospital on suspicion of terrorist murder.",
+                   published="2031-06-08")
+    assert [i["date"] for i in incidents(rows)] == ["2031-06-07"]
+
+
+def test_arrests_told_on_monday_and_made_on_saturday_and_sunday_are_one_event_on_saturday(proposer):
+    rows = rows_of(proposer, "MOSCOW, Oct 14 (Wire) -- The FSB said on Monday it had detained four men who were allegedly "
+                             "preparing a bomb attack on a railway station.\n\nThe suspects were detained in Balashikha on "
+                             "Saturday and Sunday.", published="2030-10-14")
+    assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2030-10-12", "RUS")]

@@ -275,8 +275,8 @@ def relative_dates(sentence: str, published: str) -> list[tuple[int, int, str, s
         if not year or not month:
             return ""
         iso = _iso(year, month, d)
-        if iso and day and dt.date.fromisoformat(iso) > day:  # "Dec. 30" in a report of January 2
-            iso = _iso(year - 1, month, d)
+        if iso and day and (dt.date.fromisoformat(iso) - day).days > 30:  # "Dec. 30" in a report of January 2
+            iso = _iso(year - 1, month, d)  # (days just ahead stay: "planning an attack on Sept. 1", told on Aug. 29)
         return iso
 
     for m in DAY_RANGE.finditer(sentence):  # "between 19 and 21 March": both days, the first then the last

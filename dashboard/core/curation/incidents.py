@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.curation.incident_merge import same_day_possible
-from core.curation.reading import EVENT_PATTERNS, KILLED, WOUNDED, format_number
+from core.curation.reading import EVENT_PATTERNS, KILLED, PLANNED_FOR, WOUNDED, format_number
 from core.curation.vocab import Mention
 from core.curation.verbs import HOME, RETURN_VERBS, involvement, return_place
 from core.data.numbers import NumberOccurrence
@@ -43,7 +43,7 @@ NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", 
 AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date|"
                        r"(?:over|in|during)\s+the\s+same\s+(?:period|time|\w+\s+(?:months|weeks|years))|"  # "Over the same six months, ..."
                        r"(?:bring|brings|brought|bringing|raise[sd]?|raising|take[sn]?|took)\s+(?:\w+\s+){0,3}?the\s+(?:total\s+)?number\s+of)\b", re.I)
-FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?|"
+FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|He|She|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?|"
                        r"^\W*(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:the|them|those|these|their)\b|"  # "Six of the men ..."
                        r"^\W*Of\s+(?:the|those|these|them)\b|"  # "Of the nine men he recruited, five ..."
                        r"^\W*(?:According\s+to\s+[^,]{1,60},\s*)(?:the|these|those|they)\b", re.I)  # "According to X, the suspects ..."
@@ -103,24 +103,26 @@ def event_day(d: tuple[int, int, str, str], text: str) -> tuple[int, int, str, s
 
 def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: int) -> tuple[tuple[int, int, str, str] | None, str]:
     """The incident's date and how it was chosen ('' when the sentence states it as the event's)."""
+    # "planning an attack on Sept. 1": the day planned for is not the day of any event yet
+    events = [d for d in dates.event if not PLANNED_FOR.search(text[max(0, d[0] - 110):d[0]])]
     verdict = next((v for v in VERDICT.finditer(text[:word_at])  # "sentenced ... for plotting": the date is the sentence's
                     if not REFERENCE_BEFORE.search(text[max(0, v.start() - 60):v.start()])), None)  # not "since ... were jailed"
-    if verdict and not dates.event:
+    if verdict and not events:
         return None, "verdict"
-    if kind == "announcement" and dates.speech and not dates.event:
+    if kind == "announcement" and dates.speech and not events:
         return dates.speech[0], ""  # "announced on April 17": the announcement is the event
-    for d in dates.event + dates.speech:  # "claimed Friday's suicide bombing": the date written on the event word
+    for d in events + dates.speech:  # "claimed Friday's suicide bombing": the date written on the event word
         if d[1] <= word_at and re.fullmatch(r"(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}|\s+", text[d[1]:word_at]) and d[3] == "day":
             return d, ""
-    for d in dates.event:
+    for d in events:
         d = event_day(d, text)
         if d is None:
             continue  # "over the past twelve months": a period, not the date of an event
-        if DATELINE_DATE.match(text[d[1]:]) and d[0] < 60 and any(e[0] > d[1] and e[3] == "day" for e in dates.event):
+        if DATELINE_DATE.match(text[d[1]:]) and d[0] < 60 and any(e[0] > d[1] and e[3] == "day" for e in events):
             continue  # "Samara — June 2, 2026 — ... a bomb tore through the market on May 12": the report's day, not the event's
         if d[3] == "year" and (d[0], d[1]) in dates.inferred and not re.match(r"last\s+year", text[d[0]:d[1]], re.I):
             continue  # "this year": a period so far, not the date of an event
-        if verdict and verdict.start() < d[0] + 60 and len(dates.event) == 1:
+        if verdict and verdict.start() < d[0] + 60 and len(events) == 1:
             return None, "verdict"  # "a court on Thursday sentenced...": the day of the sentence
         before = text[max(0, d[0] - 10):d[0]]
         if YEAR_SPAN.match(text[d[1]:]) or re.search(r"\bbetween\s*$|(?:19|20)\d\d\s*(?:-|\u2013|to|and|through)\s*$", before):
@@ -128,7 +130,7 @@ def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: i
         if (NOT_EVENT_DATE.search(before) or SINCE_PHRASE.search(text[max(0, d[0] - 60):d[0]])) and not SINCE_WHEN.match(text[d[1]:]):
             continue
         return d, ""
-    if dates.event:
+    if events:
         return None, "period"  # only "since 2019": a period, not an event
     if news and dates.speech:
         return dates.speech[0], "speech"
@@ -184,7 +186,8 @@ class IncidentFinder:
             return []  # an undated "The women were detained on arrival" follows the event told before
         if NEGATED.search(text[max(0, word.start() - 30):word.start()]):
             return []  # "No group claimed responsibility"
-        if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", text[max(0, word.start() - 20):word.start()]):
+        if re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", text[max(0, word.start() - 20):word.start()]) and not re.search(
+                r"\b(?:said|says|announced|reported)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|police)\s+had\s+$", text[max(0, word.start() - 50):word.start()]):
             return []  # "the suspects had pledged allegiance": background to the event told, not another one
         if INCIDENT_KINDS.get(kind) == "attack" and (SEIZED.search(text[word.start():word.start() + 60]) or re.search(
                 r"\b(?:found|seized|discovered|confiscated)\b[^.;]{0,100}$", text[max(0, word.start() - 110):word.start()])):

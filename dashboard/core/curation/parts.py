@@ -54,7 +54,8 @@ GROUP_MADE_OF = re.compile(r"\bthe\s+(?:group|returnees|evacuees|passengers)\s+(
                            r"consisted\s+of|(?:is|was)\s+made\s+up\s+of)\s*$", re.I)
 LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+them|\bincluded|\bconsisted\s+of|"
                              r"\bconsists\s+of|\bcomprising|\bcomprises|\bcomprised|\bmade\s+up\s+of)\s*(?:[\w-]+\s+){0,3}$", re.I)
-APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)\b(?:the|these|those)\s+(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
+APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)\b(?:the|these|those)\s+"
+                        r"(?!(?:largest|biggest|smallest|first|last|latest)\s)(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
 OF_THOSE_WORDS = re.compile(r"^\W*(?:Of|Among)\s+(?:those|these)\s+(?P<words>(?:[a-z-]+\s+){0,3}[a-z-]+),", re.I)  # "Of those ordered deported,"

@@ -344,7 +344,8 @@ class Proposer:
         last = self._last_incident if self._index - self._last_incident_at == 1 else None
         if incidents or not last or not (last["_speech"] or last["_dateless"]) or not dates.event:
             return
-        d = incident_rules.event_day(dates.event[0], text) if len(dates.event) == 1 and dates.event[0][3] != "year" else None
+        d = incident_rules.event_day(dates.event[0], text) if len(dates.event) == 1 and dates.event[0][3] != "year" or (
+            dates.event and all(e[3] == "day" for e in dates.event)) else None  # "on Saturday and Sunday": the first
         if not re.match(r"^\W*(?:The|These|Those|They|Its|Their)\b", text) or d is None:
             return  # a year alone is the background ("had been flagged ... in 2027"), not the event's day
         last.update(date=d[2], date_precision=d[3], date_inferred="yes" if (d[0], d[1]) in dates.inferred else "",

@@ -249,13 +249,16 @@ START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|be
                         r"\bsince\s+an?\s+[\w\s'-]{0,50}?\bon\s*$", re.I)  # "since a bomb tore through the market on May 12"
 
 
-BACKGROUND_DATE = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:(?:the|a|an|last)\s*)?$", re.IGNORECASE)  # "after last month's bombing"
+PLANNED_FOR = re.compile(r"\b(?:planning|plotting|preparing|planned|plotted)\b[^.;]{0,90}$", re.I)  # the day an attack was planned for
+BACKGROUND_DATE = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:(?:the|a|an|last)\s*)?$|"  # "after last month's bombing"
+                             r"\b(?:counting|including)\s+$|"  # "Counting Saturday's flight, 756 have been returned": a running total
+                             + PLANNED_FOR.pattern, re.IGNORECASE)
 
 
 def dates_of_figures(dates: list[tuple[int, int, str, str]], sentence: str) -> list[tuple[int, int, str, str]]:
     """The dates that may be the period of the sentence's numbers: not one that names an earlier event
     ("deported 47 people after detaining them following the Jan. 28 attack": the attack's date)."""
-    return [d for d in dates if not BACKGROUND_DATE.search(sentence[max(0, d[0] - 20):d[0]])]
+    return [d for d in dates if not BACKGROUND_DATE.search(sentence[max(0, d[0] - 110):d[0]])]
 
 
 def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: int) -> tuple[str, str]:
