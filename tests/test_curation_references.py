@@ -1363,3 +1363,38 @@ def test_arrests_told_on_monday_and_made_on_saturday_and_sunday_are_one_event_on
                              "preparing a bomb attack on a railway station.\n\nThe suspects were detained in Balashikha on "
                              "Saturday and Sunday.", published="2030-10-14")
     assert [(i["date"], i["country_iso3"]) for i in incidents(rows)] == [("2030-10-12", "RUS")]
+
+
+def test_counts_by_platform_and_of_those_who_left_are_parts_of_the_count_before(proposer):
+    found = figures(rows_of(proposer, "TASHKENT - The agency said it had blocked 1,100 channels and accounts between January and "
+                                      "March. Telegram accounted for 640 of the blocked resources, TikTok for 270 and Instagram "
+                                      "for 130.", published="2032-04-08"))
+    whole = found["1,100"]["candidate_id"]
+    assert [found[v]["part_of"] for v in ("640", "270", "130")] == [whole] * 3
+    found = figures(rows_of(proposer, "DUSHANBE - About 1,700 citizens left for Syria and Iraq between 2013 and 2019, the "
+                                      "minister said. He said 1,020 of those who left were men."))
+    assert (found["1,020"]["part_of"], found["1,020"]["counts"], found["1,020"]["indicator"]) == (
+        found["About 1,700"]["candidate_id"], "men", "conflict_migrants")
+
+
+def test_people_detained_since_a_man_attacked_on_friday_are_counted_from_that_day(proposer):
+    found = figures(rows_of(proposer, "TVER (Wire) -- Police have detained 310 foreign nationals in raids since a man attacked a "
+                                      "police patrol with a knife outside a shopping centre in Tver late on Friday, the ministry "
+                                      "said on Tuesday.", published="2028-08-15"))
+    assert (found["310"]["period_start"], found["310"]["period_end"]) == ("2028-08-11", "")
+
+
+@pytest.mark.parametrize("text", [
+    "DUSHANBE - About 500 Tajik citizens were killed in Syria and Iraq, the minister told parliament.",
+    "The suspect, who came to Germany on a student visa in 2026, was overpowered by passers-by and arrested within minutes.",
+    "Investigators say he exchanged messages with a member of Islamic State Khorasan Province in Afghanistan and filmed a "
+    "pledge of allegiance on the morning of the attack.",
+])
+def test_citizens_killed_in_a_war_a_clauses_year_and_the_morning_of_the_attack_are_no_incident(proposer, text):
+    assert incidents(rows_of(proposer, text, published="2031-05-14")) == []
+
+
+def test_a_charge_over_saturdays_attack_dates_the_attack(proposer):
+    rows = rows_of(proposer, "HANOVER - Federal prosecutors on Tuesday charged a 23-year-old man with murder over Saturday's "
+                             "knife attack at a tram stop, which left one man dead.", published="2031-05-14")
+    assert [(i["kind"], i["date"]) for i in incidents(rows)] == [("attack", "2031-05-10")]

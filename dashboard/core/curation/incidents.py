@@ -55,16 +55,18 @@ SINCE_PHRASE = re.compile(r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+th
 SEIZED = re.compile(r"^\w+\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:found|seized|discovered|confiscated)\b", re.IGNORECASE)
 # "380 Uzbek fighters were killed in Syria and Iraq", "killed in fighting in Badakhshan": a war's dead, not an attack
 WAR_DEAD = re.compile(r"\b(?:fighters|militants|jihadists|combatants)\s+(?:[\w-]+\s+){0,2}?(?:were|have\s+been|had\s+been|was)\s+killed\b|"
+                      r"\b(?:citizens|nationals)\s+(?:were|have\s+been|had\s+been)\s+killed\s+in\s+(?:Syria|Iraq|Afghanistan)\b|"
                       r"\bkilled\s+(?:in|during)\s+(?:the\s+)?(?:fighting|combat|battles?|the\s+war)\b", re.I)
 SEVERAL_FLIGHTS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of)\s+(?:[\w-]+\s+)?"
                              r"(?:flights|operations|airlifts|missions|stages)\b", re.I)
+DAY_ON_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}$")  # "Saturday's knife attack"
 TALLY_VERB = re.compile(r"\b[a-z]+(?:ed|ing)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$")  # "detained 120", "foiling seven"
 SAME_TIME = re.compile(r"\b(?:in\s+a\s+(?:parallel|simultaneous|separate\s+but\s+simultaneous)\s+(?:operation|raid)|"
                        r"(?:on|the)\s+the\s+same\s+day|at\s+the\s+same\s+time|simultaneously)\b", re.I)
 REFERENCE_BEFORE = re.compile(r"\b(?:since|because|when|while|until|whose)\s+(?:[\w'-]+\s+){0,4}$", re.I)
 INVOLVED_IN = re.compile(r"\b(?:involvement\s+in|in\s+connection\s+with)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 DATELINE_DATE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:[\u2014\u2013]|--?\s)")  # the date of a dateline, before its dash
-BEFORE_THE = re.compile(r"\b(?:before|after|during|following|since)\s+the\s+$", re.I)
+BEFORE_THE = re.compile(r"\b(?:before|after|during|following|since|ahead\s+of|(?:morning|day|eve|night|evening|afternoon)\s+of)\s+the\s+$", re.I)
 SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
 ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
                          r"(?:\s+(?:on|in)\s+\w+|\s+in\s+a\s+statement|\s+late\s+on\s+\w+)?\s*[.]?$", re.I)
@@ -115,6 +117,8 @@ def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: i
         if d[1] <= word_at and re.fullmatch(r"(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}|\s+", text[d[1]:word_at]) and d[3] == "day":
             return d, ""
     for d in events:
+        if re.search(r",\s+(?:who|which)\b[^,]*$", text[:d[0]]) and re.match(r"[^,]*,", text[d[1]:]) and word_at > d[1]:
+            continue  # "The suspect, who came to Germany in 2027, was arrested": the clause's date, not the event's
         d = event_day(d, text)
         if d is None:
             continue  # "over the past twelve months": a period, not the date of an event
@@ -174,6 +178,9 @@ class IncidentFinder:
         if not found:
             return []
         first = min(found, key=lambda f: (f[0], f[1]))  # the first event word of the sentence
+        dated = [f for f in found if DAY_ON_WORD.search(text[max(0, f[0] - 40):f[0]])]
+        if dated and INCIDENT_KINDS.get(dated[0][3]) == "attack":  # "charged a man over Saturday's knife attack": the attack
+            first = dated[0]
         if re.match(r"claimed\s+responsibility", first[2].group(0), re.I):  # "... for an attack": the attack
             first = min((f for f in found if f[0] > first[0]), key=lambda f: (f[0], f[1]), default=first)
         _, _, word, kind = first

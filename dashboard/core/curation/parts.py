@@ -98,7 +98,7 @@ def category(sentence: str, end: int, indicator: str, part: bool = False) -> str
     return "" if EVERYONE.get(indicator) == found else found
 
 
-PREDICATE = re.compile(r"^\s*(?:of\s+(?:them|those|whom|the\s+(?:[\w-]+\s+)?(?:passengers|returnees|evacuees|detainees|group|people|"
+PREDICATE = re.compile(r"^\s*(?:of\s+(?:them|those(?:\s+who\s+[a-z]+)?|whom|the\s+(?:[\w-]+\s+)?(?:passengers|returnees|evacuees|detainees|group|people|"
                        r"citizens|defendants))\s+)?(?:were|are)\s+(?P<c>women|men|children|minors|girls|boys)\b", re.I)  # "Eight of the passengers are women"
 
 
@@ -308,8 +308,8 @@ def _subset_of_part(earlier: list[Counted], part: Counted, text: str) -> Counted
 def _after_sibling(earlier: list[Counted], part: Counted, text: str) -> Counted | None:
     """'four citizens of Tajikistan and two of Kyrgyzstan': a number listed after a part is a part too."""
     before = [f for f in earlier if f.sentence == part.sentence and f.row.get("part_of")]
-    if before and re.fullmatch(r"[\w\s'-]{0,40}?(?:,|\band|,\s*and)\s*", text[before[-1].end:part.start]):
-        return before[-1]
+    if before and re.fullmatch(r"[\w\s'-]{0,40}?(?:,|\band|,\s*and)\s*(?:[A-Z][\w-]*\s+for\s+)?", text[before[-1].end:part.start]):
+        return before[-1]  # "... 703 of the blocked resources, TikTok for 296 and Instagram for 151"
     return None
 
 

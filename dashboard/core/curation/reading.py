@@ -246,7 +246,7 @@ def group_ranges(numbers: list[NumberOccurrence], text: str) -> list[NumberGroup
 SINCE_BEFORE = re.compile(r"\bsince\s*$|\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$", re.I)
 START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$|"
                         r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$|"  # "Since the first stage of the operation in May 2019"
-                        r"\bsince\s+an?\s+[\w\s'-]{0,50}?\bon\s*$", re.I)  # "since a bomb tore through the market on May 12"
+                        r"\bsince\s+an?\s+[\w\s'-]{0,100}?\bon\s*$", re.I)  # "since a bomb tore through the market on May 12"
 
 
 PLANNED_FOR = re.compile(r"\b(?:planning|plotting|preparing|planned|plotted)\b[^.;]{0,90}$", re.I)  # the day an attack was planned for
@@ -307,6 +307,6 @@ def period_of(dates: list[tuple[int, int, str, str]], sentence: str, at: int | N
         return "", first[2]
     if re.search(r"\bsince\s*$", before) and re.match(r"\s*,\s*when\b", sentence[first[1]:]) and (at is None or at > first[0]):
         return first[2], first[2]  # "since 2021, when 188 people were brought back": the year of the event
-    if START_ONLY.search(sentence[max(0, first[0] - 60):first[0]]):
-        return first[2], ""  # "since 2021", "began in March 2021": the start only
+    if START_ONLY.search(sentence[max(0, first[0] - 130):first[0]]):
+        return first[2], ""  # "since 2021", "began in March 2021", "since a man attacked a patrol ... on Friday": the start only
     return first[2], first[2]
