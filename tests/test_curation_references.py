@@ -1398,3 +1398,12 @@ def test_a_charge_over_saturdays_attack_dates_the_attack(proposer):
     rows = rows_of(proposer, "HANOVER - Federal prosecutors on Tuesday charged a 23-year-old man with murder over Saturday's "
                              "knife attack at a tram stop, which left one man dead.", published="2031-05-14")
     assert [(i["kind"], i["date"]) for i in incidents(rows)] == [("attack", "2031-05-10")]
+
+
+@pytest.mark.parametrize("text", [
+    "PAVLODAR - Two of the defendants had themselves come back from Syria in 2019 on one of the Zhusan flights.",
+    "DUSHANBE - The largest group, 131 women and children, came home from al-Hol in October 2022.",
+    "Because she returned voluntarily she was not prosecuted, but she reports to the police once a month.",
+])
+def test_a_news_reports_background_returns_are_no_incidents_of_its_own(proposer, text):
+    assert incidents(rows_of(proposer, text, published="2030-03-03")) == []

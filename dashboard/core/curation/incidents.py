@@ -95,6 +95,12 @@ def summary_from(sentence: str) -> str:
     return (text[:1].upper() + text[1:] + ".") if text else ""
 
 
+def _months_before(published: str, months: int) -> str:
+    """The month `months` before a YYYY-MM-DD date, as YYYY-MM (dates before it sort lower)."""
+    back = int(published[:4]) * 12 + int(published[5:7]) - 1 - months
+    return f"{back // 12}-{back % 12 + 1:02d}"
+
+
 def event_day(d: tuple[int, int, str, str], text: str) -> tuple[int, int, str, str] | None:
     """A date of the sentence as an event's date: "last weekend" is its Saturday (inferred, the note
     says); any other period ("over the past twelve months") is none."""
@@ -151,6 +157,7 @@ class IncidentFinder:
         self.place_names = {p: str(n).lower() for p, n in zip(place_rows.index, place_rows["name"])}
         self.place_country = dict(zip(place_rows.index, place_rows["country_iso3"].astype(str)))
         self.news = bool(re.fullmatch(r"\d{4}-\d\d-\d\d", published or ""))
+        self.published = published
         self.dateline_country, self.dateline_place = dateline_country, dateline_place
         self.last_date: tuple[int, int, str, str] | None = None  # the date of the last dated incident
         self.looked_up_before: list[dict] = []  # the places looked up in the last sentence that named new ones
@@ -170,7 +177,8 @@ class IncidentFinder:
         if not found or re.match(r"^\W*[-*\u2022]\s+[a-z]", text):
             return []  # "- bring home children living in prison": a list item that asks for something, no report
         # "since their mothers were jailed": an event the sentence refers to, when it reports another one
-        found = [f for f in found if not REFERENCE_BEFORE.search(text[max(0, f[0] - 60):f[0]])] or found
+        found = [f for f in found if not REFERENCE_BEFORE.search(text[max(0, f[0] - 60):f[0]])] or (
+            [] if re.match(r"^\W*(?:Because|Since|When|While|Until)\b", text) else found)  # "Because she returned voluntarily she ..."
         # "cleared of involvement in the January attack": named as what people are linked to, never reported;
         # "Shortly before the attack he sent a video": the event told before, as a point in time
         found = [f for f in found if not INVOLVED_IN.search(text[max(0, f[0] - 60):f[0]])
@@ -208,6 +216,9 @@ class IncidentFinder:
         if self.news and date is not None and date[3] == "year" and sum(bool(TALLY_VERB.search(text[max(0, o.start - 30):o.start]))
                                                                          for o in numbers) >= 2:
             return []  # "prevented 7 crimes in 2023, detained 120 members ...": a year's tally, not an event
+        if self.news and kind == "repatriation programme" and date is not None and date[3] in ("year", "month") and \
+                date[2] < _months_before(self.published, 6) and not (date[0], date[1]) in dates.inferred:
+            return []  # "Two of the defendants had come back from Syria in 2019": a news report's background, not its news
         if date is None and kind == "repatriation programme" and len({m.id for m in mentions if m.kind == "country" and m.id in CENTRAL_ASIA}) > 1:
             return []  # "Kazakhstan has returned the most, followed by Uzbekistan": a comparison
         if date is None and self.last_date and SAME_TIME.search(text):  # "In a parallel operation, officers ..."
