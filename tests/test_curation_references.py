@@ -1407,3 +1407,14 @@ def test_a_charge_over_saturdays_attack_dates_the_attack(proposer):
 ])
 def test_a_news_reports_background_returns_are_no_incidents_of_its_own(proposer, text):
     assert incidents(rows_of(proposer, text, published="2030-03-03")) == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Between 1,700 and 2,100 citizens of Tajikistan travelled to Syria and Iraq from 2013 to 2019, according to a study "
+     "released on Friday.", "Between 1,700 and 2,100"),
+    ("Addressing parliament on Wednesday, the minister said 1,805 citizens had travelled to the two countries between 2013 "
+     "and 2019.", "1,805"),
+])
+def test_a_span_from_one_year_to_another_dates_the_count_it_follows(proposer, sentence, value):
+    found = figures(rows_of(proposer, sentence, published="2027-11-25"))
+    assert (found[value]["period_start"], found[value]["period_end"]) == ("2013", "2019")

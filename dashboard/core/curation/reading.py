@@ -271,16 +271,18 @@ def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: i
              and not any(start < e[0] < d[0] for e in dates)]
     if since:
         return since[0][2], ""
-    plain = [d for d in dates if not START_ONLY.search(sentence[max(0, d[0] - 16):d[0]])] or dates
+    def opens_span(d):  # "from 2013 to 2019": the start of a span, not a start alone
+        return any(re.fullmatch(r"\s*(?:-|\u2013|to|through|and)\s*", sentence[d[1]:e[0]]) for e in dates if e[0] > d[1])
+    plain = [d for d in dates if not START_ONLY.search(sentence[max(0, d[0] - 16):d[0]]) or opens_span(d)] or dates
     # "up from 900 in 2022": the date right after the number is its own
     right_after = [d for d in plain if d[0] >= start and re.fullmatch(r"\d[\d,.]*\s+(?:in|during|for|throughout)\s+(?:all\s+of\s+|the\s+whole\s+of\s+|the\s+whole\s+|all\s+)?",
                                                                               sentence[start:d[0]])]
     before = [d for d in plain if d[1] <= start]
     # "on Tuesday, telling the committee that 412 people had left ... between 2013 and 2017": a span the
     # number's own words lead to, rather than the day it was told
-    span_after = [d for d in plain if d[0] > start and re.fullmatch(r"[^,;.]{0,80}?\b(?:between|from)\s+", sentence[start:d[0]])
-                  and d[3] in ("year", "month")]
-    if span_after and before and before[-1][3] == "day" and not right_after:
+    span_after = [d for d in plain if d[0] > start and re.fullmatch(r"[^,;.]{0,100}?\b(?:between|from)\s+",
+                                                                   re.sub(r"^[\d,.]+", "", sentence[start:d[0]])) and d[3] in ("year", "month")]
+    if span_after and (not before or before[-1][3] == "day") and not right_after:
         right_after = span_after[:1]
     chosen = right_after[0] if right_after else (before[-1] if before else min(plain, key=lambda d: d[0]))
     following = next((d for d in dates if d[0] > chosen[0]), None)
