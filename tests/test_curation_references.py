@@ -1418,3 +1418,17 @@ def test_a_news_reports_background_returns_are_no_incidents_of_its_own(proposer,
 def test_a_span_from_one_year_to_another_dates_the_count_it_follows(proposer, sentence, value):
     found = figures(rows_of(proposer, sentence, published="2027-11-25"))
     assert (found[value]["period_start"], found[value]["period_end"]) == ("2013", "2019")
+
+
+def test_a_plane_that_landed_overnight_is_dated_by_the_evening_before_the_report(proposer):
+    rows = rows_of(proposer, "OSH, April 12 (Wire) - A government plane carrying 41 Kyrgyz citizens from the al-Hol camp in "
+                             "Syria landed in Osh overnight, the ministry said.", published="2033-04-12")
+    found = figures(rows)
+    assert (found["41"]["period_start"], found["41"]["period_end"]) == ("2033-04-11", "2033-04-11")
+    assert [i["date"] for i in incidents(rows)] == ["2033-04-11"]
+
+
+def test_a_recruiter_sending_men_to_northern_afghanistan_recruited_them(proposer):
+    found = figures(rows_of(proposer, "He is accused of sending at least 12 young men from Khatlon province who worked in Russia "
+                                      "to northern Afghanistan between 2026 and 2030."))
+    assert found["at least 12"]["indicator"] == "recruited_people"

@@ -193,6 +193,8 @@ PHRASES = [
     (re.compile(r"\byesterday\b|\blast\s+night\b", re.I), "yesterday"),
     (re.compile(r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", re.I), "today"),
     (re.compile(r"\blast week\b", re.I), "last week"),
+    # "landed in Osh overnight": the night before the report, dated by its evening (not "in overnight raids on Wednesday")
+    (re.compile(r"\bovernight\b(?![^.;]{0,30}\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)", re.I), "yesterday"),
 ]
 
 

@@ -55,7 +55,7 @@ VERBS = [
     (r"charged|charges|indicted|indicts", "@cell"),  # "charged seven men with ... planned attacks": the plotters
     (r"(?:handed|hands|passed|passes|issued|issues)\s+down", "@verdicts"),  # "handed down 1,154 sentences"
     (r"drawing|drew|drawn|draws|dragged|dragging|talked|talks|talking|coaxed|pushed|tricked", "@into"),  # "drawing 9 men into a group"  # "a cell of four migrants ... preparing to blow up": the plotters
-    (r"sent|sends", "@sent"),
+    (r"sent|sends|sending", "@sent"),
     (r"fields|fielded|musters|mustered|commands|commanded", "@fields"),  # "Jamaat Ansarullah fields around 300 armed men"
     (r"smuggled|smuggles|smuggling|ferried|helped|helping|helps", "@smuggled"),  # "smuggled 70 Central Asians into Afghanistan"
     (r"extradited|extradites|(?:the\s+)?extradition\s+of", "@extradited"),  # suspects: returned home, or expelled
@@ -274,7 +274,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
             ):
         return "repatriated_suspects"
     if indicator == "@sent":  # "sent 14 people to Syria", "sent 5 young men ... to fight": recruitment
-        return "recruited_people" if re.search(r"\bto\s+(?:fight|join|wage|Syria|Iraq|Afghanistan|the\s+war)", sentence[end:end + 80]) else ""
+        return "recruited_people" if re.search(r"\bto\s+(?:(?:northern|southern|eastern|western)\s+)?(?:fight|join|wage|Syria|Iraq|"
+                                               r"Afghanistan|Idlib|the\s+war)", sentence[end:end + 100]) else ""
     if indicator == "@fields":
         return "group_strength" if re.match(r"^\s+(?:[\w-]+\s+)?(?:men|fighters|militants|gunmen)\b", sentence[end:end + 30]) else ""
     if indicator == "@smuggled":  # got people to the war: they left for it (smuggling goods, or helping home, is not this)
