@@ -1432,3 +1432,27 @@ def test_a_recruiter_sending_men_to_northern_afghanistan_recruited_them(proposer
     found = figures(rows_of(proposer, "He is accused of sending at least 12 young men from Khatlon province who worked in Russia "
                                       "to northern Afghanistan between 2026 and 2030."))
     assert found["at least 12"]["indicator"] == "recruited_people"
+
+
+def test_the_deportees_named_again_by_their_number_are_the_total_of_their_parts(proposer):
+    found = figures(rows_of(proposer, "DUSHANBE - Turkey has deported 38 Tajik citizens detained in raids in Istanbul, the "
+                                      "prosecutor said on Friday. He is accused of sending at least 11 men to Afghanistan. "
+                                      "The 38 deportees, among them seven women, arrived on two scheduled flights.",
+                            published="2033-06-03"))
+    assert (found["seven"]["part_of"], found["seven"]["counts"], found["seven"]["indicator"]) == (
+        found["38"]["candidate_id"], "women", "people_expelled")
+    assert "two" not in found
+
+
+def test_among_them_a_named_man_and_two_nationals_the_two_are_a_part(proposer):
+    found = figures(rows_of(proposer, "LYON (Wire) -- Police detained four people overnight in Villeurbanne, among them the "
+                                      "attacker's brother and two Kyrgyz nationals who shared a flat with him.",
+                            published="2031-09-14"))
+    assert found["two"]["part_of"] == found["four"]["candidate_id"]
+
+
+def test_the_night_of_two_to_three_march_is_a_date_and_a_cells_members_are_suspects(proposer):
+    text = ("On the night of 2 to 3 March 2029, officers of the security committee detained six members of a clandestine "
+            "cell of Islamic State Khorasan Province in Khujand.")
+    assert "a day of a date" in excluded_reasons(proposer, text).get("2", "")
+    assert figures(rows_of(proposer, text))["six"]["indicator"] == "people_arrested"

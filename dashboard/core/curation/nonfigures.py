@@ -16,7 +16,7 @@ UNITS_OF_TIME = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decade
 CURRENCY = (r"(?:dollars?|US dollars|euros?|roubles?|rubles?|tenge|somoni|soms?|soums?|sums?|manats?|afghanis?|pounds?|"
             r"rupees?|lira|liras|yuan|dinars?|riyals?|dirhams?|francs?|hryvnias?|lari|rials?)")
 MEASURES = r"(?:kilo(?:gram|metre|meter)s?|kg|km|metres?|meters?|miles?|tonnes?|tons?|litres?|liters?|hectares?|square)"
-COUNTED_BODIES = (r"(?:government\s+|charter\s+|special\s+|separate\s+)?(?:agencies|ministries|departments|operations|flights|rounds|"
+COUNTED_BODIES = (r"(?:government\s+|charter\s+|special\s+|separate\s+|scheduled\s+|commercial\s+)?(?:agencies|ministries|departments|operations|flights|rounds|"
                   r"stages|phases|batches|times|sessions|hearings)")
 STATES = r"(?:Central Asian\s+)?(?:states|countries|republics|nations|stans)\b"
 PEOPLE_AGED = re.compile(r"\b(?:suspects?|attackers?|perpetrators?|gunm[ae]n|shooters?|bombers?|plotters?|detainees?|defendants?|"
@@ -140,6 +140,9 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
         return "a count of things (vehicles, buildings), not a figure"
     if re.search(r"\b(?:level|scale|grade|rating|category)\s+(?:of\s+|to\s+)?$", before) or re.match(r"^-point\b", word_after):
         return "a level on a scale, not a figure"  # "raised the threat level to four on a five-point scale"
+    if re.match(r"^\s*(?:to|and|-|\u2013)\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                r"November|December)\b", word_after) and occ.value is not None and 1 <= occ.value <= 31:
+        return "a day of a date ('the night of 2 to 3 March'), not a figure"
     if re.match(r"^\s*(?:thirds|quarters|fifths|tenths)\b", word_after, re.I):
         return "a fraction (two thirds of something), not a count"
     if re.search(r"\b(?:draw|drew|drawing|attract|attracted|attracting)\s+(?:[\w-]+\s+)?$", before) and re.match(

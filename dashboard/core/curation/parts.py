@@ -53,7 +53,7 @@ REFERS_BACK = re.compile(r"^(?:\W*)(?:The|These|Those|Its|Their)\s+(?:\w+\s+){0,
 GROUP_MADE_OF = re.compile(r"\bthe\s+(?:group|returnees|evacuees|passengers)\s+(?:comprises|comprised|includes|included|consists\s+of|"
                            r"consisted\s+of|(?:is|was)\s+made\s+up\s+of)\s*$", re.I)
 LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+them|\bincluded|\bconsisted\s+of|"
-                             r"\bconsists\s+of|\bcomprising|\bcomprises|\bcomprised|\bmade\s+up\s+of)\s*(?:[\w-]+\s+){0,3}$", re.I)
+                             r"\bconsists\s+of|\bcomprising|\bcomprises|\bcomprised|\bmade\s+up\s+of)\s*(?:[\w'\u2019-]+\s+){0,4}$", re.I)  # "among them the attacker's brother and two"
 APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)\b(?:the|these|those)\s+"
                         r"(?!(?:largest|biggest|smallest|first|last|latest)\s)(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
@@ -172,7 +172,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             if not same:  # "Those sent home - 38 Uzbeks, 21 Tajiks, 11 Kyrgyz and four Turkmens": the 74 told before, their sum
                 same = [f for f in figures[:i] if f.value == _listed_sum(figures, part, text) and f.row.get("indicator") and not f.row.get("part_of")
                         and 0 < part.sentence - f.sentence <= 2][-1:]
-        totals = same or (back if refers else [])
+        totals = same or (back if refers else []) or _named_again(figures[:i], part, text)
         of_the = OF_THE_NOUN.match(text[part.end:])
         named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2
                  and f.row.get("counts") == CATEGORY_WORDS.get(of_the["noun"].lower())]
@@ -260,6 +260,16 @@ def _nationality_list(figures: list[Counted], i: int, text: str) -> bool:
 def _listed_sum(figures: list[Counted], part: Counted, text: str) -> float:
     """The sum of the counts by nationality of the part's sentence ("23 Tajiks, 12 Uzbeks and six Kyrgyz": 41)."""
     return sum(f.value or 0 for f in figures if f.sentence == part.sentence and _nationality(text, f))
+
+
+def _named_again(earlier: list[Counted], part: Counted, text: str) -> list[Counted]:
+    """'The 46 deportees, among them nine women': the count the sentence names again by its number
+    (itself left out as a repeat) is the total of the parts that follow."""
+    lead = re.match(r"^\W*The\s+(?P<n>\d[\d,]*)\s+[a-z]+,\s+(?:among\s+them|including|of\s+whom)\b", text)
+    if not lead or part.start < lead.end():
+        return []
+    value = float(lead["n"].replace(",", ""))
+    return [f for f in earlier if f.value == value and not f.row.get("part_of") and f.row.get("indicator")][-1:]
 
 
 def _broken_down(figures: list[Counted], i: int, text: str) -> Counted | None:

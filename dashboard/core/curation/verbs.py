@@ -254,6 +254,9 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
                                                             or PLOT_OR_ATTACK.search(sentence)):
                 return "people_arrested"  # "foiled a plot ... and detained four foreign nationals": a cell, not a sweep
             return "migrants_detained"  # "detained about 6,500 migrants in raids since the attack": whom, before why
+        if re.match(r"^\s+(?:[\w-]+\s+){0,2}?members\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?cell\b", obj, re.I) and not re.search(
+                r"\b(?:money|financ\w*|funds?|donations?)\b", sentence, re.I):
+            return "people_arrested"  # "detained seven members of a clandestine cell": suspects (a cell that raised money: detained)
         if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:members|supporters|adherents)\s+of\b", obj, re.I):
             return "people_detained"  # "detained 52 members of banned religious groups"
         if PLOT_OR_ATTACK.search(obj) or re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:suspects?|accomplices)\b", obj, re.I):
