@@ -1456,3 +1456,24 @@ def test_the_night_of_two_to_three_march_is_a_date_and_a_cells_members_are_suspe
             "cell of Islamic State Khorasan Province in Khujand.")
     assert "a day of a date" in excluded_reasons(proposer, text).get("2", "")
     assert figures(rows_of(proposer, text))["six"]["indicator"] == "people_arrested"
+
+
+def test_women_and_children_that_add_up_to_the_count_before_are_its_parts(proposer):
+    found = figures(rows_of(proposer, "VIENNA (Wire) -- Turkmenistan still has 53 women and children in camps in north-east "
+                                      "Syria, a diplomat said on Thursday. He said 20 women and 33 children were in the al-Hol "
+                                      "and Roj camps, along with two men held in a prison.", published="2030-05-16"))
+    whole = found["53"]["candidate_id"]
+    assert [(found[v]["part_of"], found[v]["counts"]) for v in ("20", "33")] == [(whole, "women"), (whole, "children")]
+
+
+def test_people_who_left_in_the_war_years_left_for_the_war(proposer):
+    found = figures(rows_of(proposer, "He did not say how many Turkmens had gone to the war; researchers estimate that between "
+                                      "350 and 550 left in 2013-2018."))
+    assert found["between 350 and 550"]["indicator"] == "conflict_migrants"
+
+
+def test_a_part_of_those_who_left_is_not_a_part_of_the_smaller_count_told_with_them(proposer):
+    found = figures(rows_of(proposer, "DUSHANBE - About 1,800 citizens travelled to Syria and Iraq between 2013 and 2019, and "
+                                      "450 of them have since returned home, the minister said. He said 1,100 of those who left "
+                                      "were men."))
+    assert (found["1,100"]["part_of"], found["1,100"]["counts"]) == (found["About 1,800"]["candidate_id"], "men")

@@ -172,7 +172,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             if not same:  # "Those sent home - 38 Uzbeks, 21 Tajiks, 11 Kyrgyz and four Turkmens": the 74 told before, their sum
                 same = [f for f in figures[:i] if f.value == _listed_sum(figures, part, text) and f.row.get("indicator") and not f.row.get("part_of")
                         and 0 < part.sentence - f.sentence <= 2][-1:]
-        totals = same or (back if refers else []) or _named_again(figures[:i], part, text)
+        totals = same or (back if refers else []) or _named_again(figures[:i], part, text) or _sum_told_before(figures, i, text)
         of_the = OF_THE_NOUN.match(text[part.end:])
         named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2
                  and f.row.get("counts") == CATEGORY_WORDS.get(of_the["noun"].lower())]
@@ -182,6 +182,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         # "Nine of those held", "Five of the accused" (and "... and three are from Tajikistan" after one) says it is a subset
         partitive = PARTITIVE.match(text[part.end:]) or (sibling is not None and sibling.row.get("_partitive"))
         named_total = scan_numbers("", partitive.group(0)) if isinstance(partitive, re.Match) else []
+        if isinstance(partitive, re.Match):  # "478 of them returned. ... 1,147 of those who left were men": a larger count's
+            totals = [f for f in totals if (f.value or 0) > part.value] or totals
         if isinstance(partitive, re.Match) and (not totals or named_total):
             # "of the five suspects": the five; a total it names that no earlier figure counts ("Two of the four
             # attackers", the four told after it) is not some other count told before
@@ -260,6 +262,22 @@ def _nationality_list(figures: list[Counted], i: int, text: str) -> bool:
 def _listed_sum(figures: list[Counted], part: Counted, text: str) -> float:
     """The sum of the counts by nationality of the part's sentence ("23 Tajiks, 12 Uzbeks and six Kyrgyz": 41)."""
     return sum(f.value or 0 for f in figures if f.sentence == part.sentence and _nationality(text, f))
+
+
+def _sum_told_before(figures: list[Counted], i: int, text: str) -> list[Counted]:
+    """'61 women and children in camps ... He said 24 women and 37 children were in al-Hol': counts
+    of women, men and children side by side that add up to a count of the sentence before."""
+    own = [f for f in figures if f.sentence == figures[i].sentence and f.value is not None
+           and CATEGORY.match(text[f.end:f.end + 30]) and CATEGORY.match(text[f.end:f.end + 30])["c"]]
+    if len(own) < 2 or figures[i] not in own:
+        return []
+    for k in range(max(2, own.index(figures[i]) + 1), len(own) + 1):  # "24 women and 37 children ..., along with two men"
+        total = sum(f.value for f in own[:k])
+        found = [f for f in figures[:i] if f.value == total and not f.row.get("part_of") and f.row.get("indicator")
+                 and 0 < figures[i].sentence - f.sentence <= 2][-1:]
+        if found:
+            return found
+    return []
 
 
 def _named_again(earlier: list[Counted], part: Counted, text: str) -> list[Counted]:
