@@ -1477,3 +1477,17 @@ def test_a_part_of_those_who_left_is_not_a_part_of_the_smaller_count_told_with_t
                                       "450 of them have since returned home, the minister said. He said 1,100 of those who left "
                                       "were men."))
     assert (found["1,100"]["part_of"], found["1,100"]["counts"]) == (found["About 1,800"]["candidate_id"], "men")
+
+
+def test_citizens_flown_in_from_syria_came_home_and_a_correction_reports_no_event(proposer):
+    rows = rows_of(proposer, "AKTAU - Behind her came the rest: 41 Kazakh citizens flown in from north-east Syria, 12 women "
+                             "and 29 children.\n\nCorrection, March 12: An earlier version of this article said the flight "
+                             "carried 12 children.", published="2032-03-12")
+    found = figures(rows)
+    assert (found["41"]["indicator"], found["29"]["part_of"]) == ("repatriated_people", found["41"]["candidate_id"])
+    assert [i["quote"][:10] for i in incidents(rows)] == ["AKTAU - Be"]
+
+
+def test_a_girl_of_about_three_is_an_age(proposer):
+    text = "The first off the plane was a woman carrying a sleeping girl of about three."
+    assert "age" in excluded_reasons(proposer, text).get("about three", excluded_reasons(proposer, text).get("three", ""))

@@ -39,7 +39,8 @@ AGE_AFTER = re.compile(r"^(?:\s*(?:-|\u2013|to|and|or)\s*\d+)?\s*(?:-\s*)?(?:yea
 AGE_BEFORE = re.compile(r"\b(?:aged|ages? of|age of|(?:his|her|their) ages? as|younger than|older than|under the age of|over the age of|"
                         r"aged between|aged from|between the ages of)\s*$|"
                         r"\b(?:between\s+the\s+ages\s+of|aged(?:\s+between|\s+from)?)\s+\w+\s+(?:and|to)\s*$|"  # "ages of four and 17"
-                        r"\b(?:are|were|is|was|be|being|all)\s+(?:still\s+)?(?:under|below|over|above)\s*$", re.I)  # "were below 15"
+                        r"\b(?:are|were|is|was|be|being|all)\s+(?:still\s+)?(?:under|below|over|above)\s*$|"  # "were below 15"
+                        r"\b(?:girl|boy|child|baby|son|daughter|toddler)\s+of\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)  # "a girl of about three"
 BELIEVED_AGE = re.compile(r"\b(?:believed|thought|said|understood|reported)\s+to\s+be\s*$", re.I)
 # "are under five" is an age, "are under 500" may not be: an age ends the clause (no noun after it)
 AGE_ENDS = re.compile(r"^\s*(?:[.,;:]|when|and|or|but|$)", re.I)

@@ -18,7 +18,7 @@ HOME = ("Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|Astana|Almaty|
         "Aktau|Shymkent|Karaganda|Aktobe|Oral|Uralsk|Atyrau|Kostanay|Pavlodar|"  # Kazakhstan
         "Manas|Osh|Jalal-Abad|Khujand|Kulob|Bokhtar|"  # Kyrgyzstan (Manas: Bishkek's airport), Tajikistan
         "Termez|Samarkand|Bukhara|Nukus|Urgench|Namangan|Andijan|Fergana|Turkmenbashi")  # Uzbekistan, Turkmenistan
-RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|"
+RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|flown\s+in\s+from|"
                 r"sent\s+back\s+to\s+(?:" + HOME + r")\b|"
                 r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back|out)|flew\s+(?:home|back)|"
                 r"flies\s+(?:home|back)|(?<=were\s)flown\s+(?=from\b)|(?<=was\s)flown\s+(?=from\b)|transferred\s+(?:home|back)|(?:took|takes?|taken|taking)\s+(?:back|home)|"
@@ -116,7 +116,7 @@ WITH_ARMED_GROUPS = re.compile(r"^[\s\w'-]{0,40}?\b(?P<verb>(?:are|were)\s+(?:cu
 # "Forty-seven Uzbek citizens, 12 women and 35 children, returned from ...": the counts between commas are the parts
 CAME_HOME = re.compile(rf"^[\s\w'()-]{{0,110}}?(?:,\s*\d[\s\w'-]{{0,80}}?,\s*)?\b(?P<verb>(?:have\s+|has\s+|had\s+)?(?:came|come|flew|flown|arrived|returned)\s+"
                        rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:the\s+[\w-]+\s+city\s+of\s+)?(?:{HOME})|"
-                       rf"flown\s+(?:from\s+[\w'-]+\s+)?to\s+(?:{HOME}))\b", re.I)  # "41 women and children flown from Qamishli to Dushanbe"
+                       rf"flown\s+(?:from\s+[\w'-]+\s+)?to\s+(?:{HOME})|flown\s+in\s+from)\b", re.I)  # "44 Kazakh citizens flown in from Syria"  # "41 women and children flown from Qamishli to Dushanbe"
 # "eleven of whom travelled to Syria": people who left for the conflict
 WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|gone|left|moved|headed|made\s+it|set\s+off|set\s+out|departed)\s+(?:[\w-]+\s+){0,4}?(?:to|for)|"
                          r"reached(?:\s+the)?(?:\s+(?:northern|southern|eastern|western|north-eastern|north-western|north-east|north-west))?|(?:crossed|slipped|got)\s+(?:the\s+border\s+)?into|made\s+(?:their|his|her)\s+way\s+(?:to|into))\s+(?:Syria|Iraq|Afghanistan|Idlib|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)  # "three of the men reached the Idlib region"
