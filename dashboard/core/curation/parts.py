@@ -268,7 +268,7 @@ def _sum_told_before(figures: list[Counted], i: int, text: str) -> list[Counted]
     """'61 women and children in camps ... He said 24 women and 37 children were in al-Hol': counts
     of women, men and children side by side that add up to a count of the sentence before."""
     own = [f for f in figures if f.sentence == figures[i].sentence and f.value is not None
-           and CATEGORY.match(text[f.end:f.end + 30]) and CATEGORY.match(text[f.end:f.end + 30])["c"]]
+           and (m := CATEGORY.match(text[f.end:f.end + 30])) and m["c"]]
     if len(own) < 2 or figures[i] not in own:
         return []
     for k in range(max(2, own.index(figures[i]) + 1), len(own) + 1):  # "24 women and 37 children ..., along with two men"
