@@ -217,6 +217,12 @@ YEAR_TO = re.compile(rf"\bthe\s+(?:year|12\s+months|twelve\s+months)\s+(?:to|end
                      rf"(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?\b")
 
 
+def months_before(month: str, n: int) -> str:
+    """The month `n` months before a YYYY-MM (or YYYY-MM-DD) date, as YYYY-MM."""
+    back = int(month[:4]) * 12 + int(month[5:7]) - 1 - n
+    return f"{back // 12}-{back % 12 + 1:02d}"
+
+
 def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
     """(start, end, 'YYYY-MM..YYYY-MM', 'period') for "over the past twelve months" and the like,
     counted back from the month of publication ('' when no publication month is known), and for
@@ -235,16 +241,14 @@ def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
         months = count * (12 if m["unit"].lower().startswith("year") else 1)
         if not months or not re.match(r"^(?:19|20)\d\d-\d\d", published or ""):
             continue
-        year, month = int(published[:4]), int(published[5:7])
-        back = year * 12 + month - 1 - months
-        found.append((m.start(), m.end(), f"{back // 12}-{back % 12 + 1:02d}..{year}-{month:02d}", "period"))
+        found.append((m.start(), m.end(), f"{months_before(published, months)}..{published[:7]}", "period"))
     for m in YEAR_TO.finditer(sentence):
         month, dated = _month_number(m["m"]), re.match(r"^(?:19|20)\d\d-\d\d", published or "")
         if not month or not (m["y"] or dated):
             continue
         year = int(m["y"]) if m["y"] else int(published[:4]) - (month > int(published[5:7]))  # the last such month
-        first = year * 12 + month - 12  # the month after the same month a year before
-        found.append((m.start(), m.end(), f"{first // 12}-{first % 12 + 1:02d}..{year}-{month:02d}", "period"))
+        last = f"{year}-{month:02d}"  # the twelve months ending with it
+        found.append((m.start(), m.end(), f"{months_before(last, 11)}..{last}", "period"))
     for m in WEEKEND.finditer(sentence):  # the last Saturday and Sunday before the report
         day = parse_published(published)
         if day:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from core.curation.calendar import months_before
 from core.curation.incident_merge import same_day_possible
 from core.curation.reading import EVENT_PATTERNS, KILLED, PLANNED_FOR, WOUNDED, format_number
 from core.curation.vocab import Mention
@@ -93,12 +94,6 @@ def summary_from(sentence: str) -> str:
         text = text[:cut] if cut > 60 else text[:217].rsplit(" ", 1)[0]
     text = text.rstrip(" ,;:.")
     return (text[:1].upper() + text[1:] + ".") if text else ""
-
-
-def _months_before(published: str, months: int) -> str:
-    """The month `months` before a YYYY-MM-DD date, as YYYY-MM (dates before it sort lower)."""
-    back = int(published[:4]) * 12 + int(published[5:7]) - 1 - months
-    return f"{back // 12}-{back % 12 + 1:02d}"
 
 
 def event_day(d: tuple[int, int, str, str], text: str) -> tuple[int, int, str, str] | None:
@@ -217,7 +212,7 @@ class IncidentFinder:
                                                                          for o in numbers) >= 2:
             return []  # "prevented 7 crimes in 2023, detained 120 members ...": a year's tally, not an event
         if self.news and kind == "repatriation programme" and date is not None and date[3] in ("year", "month") and \
-                date[2] < _months_before(self.published, 6) and not (date[0], date[1]) in dates.inferred:
+                date[2] < months_before(self.published, 6) and not (date[0], date[1]) in dates.inferred:
             return []  # "Two of the defendants had come back from Syria in 2019": a news report's background, not its news
         if date is None and kind == "repatriation programme" and len({m.id for m in mentions if m.kind == "country" and m.id in CENTRAL_ASIA}) > 1:
             return []  # "Kazakhstan has returned the most, followed by Uzbekistan": a comparison
