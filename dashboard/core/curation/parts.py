@@ -170,8 +170,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
                     and re.search(r"(?:[,:(]|\s[-\u2013\u2014])\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])]
             same = [f for f in figures[:i] if sibling is not None and f.row["candidate_id"] == sibling.row["part_of"]] or same
             if not same:  # "Those sent home - 38 Uzbeks, 21 Tajiks, 11 Kyrgyz and four Turkmens": the 74 told before, their sum
-                same = [f for f in figures[:i] if f.value == _listed_sum(figures, part, text) and f.row.get("indicator") and not f.row.get("part_of")
-                        and 0 < part.sentence - f.sentence <= 2][-1:]
+                same = _count_told_before(figures[:i], part, _listed_sum(figures, part, text))
         totals = same or (back if refers else []) or _named_again(figures[:i], part, text) or _sum_told_before(figures, i, text)
         of_the = OF_THE_NOUN.match(text[part.end:])
         named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2
@@ -264,6 +263,13 @@ def _listed_sum(figures: list[Counted], part: Counted, text: str) -> float:
     return sum(f.value or 0 for f in figures if f.sentence == part.sentence and _nationality(text, f))
 
 
+def _count_told_before(earlier: list[Counted], part: Counted, value: float) -> list[Counted]:
+    """The latest count of the two sentences before the part's with this value, itself no part: the
+    total a list or a sum of parts adds up to."""
+    return [f for f in earlier if f.value == value and not f.row.get("part_of") and f.row.get("indicator")
+            and 0 < part.sentence - f.sentence <= 2][-1:]
+
+
 def _sum_told_before(figures: list[Counted], i: int, text: str) -> list[Counted]:
     """'61 women and children in camps ... He said 24 women and 37 children were in al-Hol': counts
     of women, men and children side by side that add up to a count of the sentence before."""
@@ -272,9 +278,7 @@ def _sum_told_before(figures: list[Counted], i: int, text: str) -> list[Counted]
     if len(own) < 2 or figures[i] not in own:
         return []
     for k in range(max(2, own.index(figures[i]) + 1), len(own) + 1):  # "24 women and 37 children ..., along with two men"
-        total = sum(f.value for f in own[:k])
-        found = [f for f in figures[:i] if f.value == total and not f.row.get("part_of") and f.row.get("indicator")
-                 and 0 < figures[i].sentence - f.sentence <= 2][-1:]
+        found = _count_told_before(figures[:i], figures[i], sum(f.value for f in own[:k]))
         if found:
             return found
     return []
