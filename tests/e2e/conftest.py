@@ -400,6 +400,12 @@ def open_page(page, app_url: str, name: str) -> None:
 TABS = '[data-testid="stMain"] [data-testid="stTabs"] [role="tab"]'  # a page's parts (ui.layout.sections)
 
 
+OPEN_PANEL_DRAWN = """(i) => {
+  const panel = document.querySelector('[data-testid="stMain"] [data-testid="stTabs"] [role="tabpanel"]');
+  return !!panel && panel.id.endsWith('-tabpanel-' + i) && panel.querySelector('[data-testid="stElementContainer"]') !== null;
+}"""
+
+
 def each_tab(page):
     """Yield the label of each of the page's tabs in turn, opened as a reader clicks it (the first is
     open when the page opens: only the open tab is built, so each click is a rerun); "" once on a page
@@ -411,6 +417,10 @@ def each_tab(page):
     for i, label in enumerate(labels):
         if i:
             after_rerun(page, lambda: tabs.nth(i).click())
+            # Only the open tab's panel is in the page, and it is drawn by the rerun: wait for this tab's
+            # panel with content, not a page that settled before the rerun's elements arrived.
+            poll(lambda: page.evaluate(OPEN_PANEL_DRAWN, i), f"the {label} tab drawn", page=page)
+            wait_for_app(page)
         yield label
 
 
