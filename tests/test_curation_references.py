@@ -1491,3 +1491,28 @@ def test_citizens_flown_in_from_syria_came_home_and_a_correction_reports_no_even
 def test_a_girl_of_about_three_is_an_age(proposer):
     text = "The first off the plane was a woman carrying a sleeping girl of about three."
     assert "an age" in excluded_reasons(proposer, text).get("three", "")
+
+
+def test_an_arrest_in_another_country_is_not_the_dateless_detention_told_before(proposer):
+    rows = rows_of(proposer, "IZMIR (Aegean Wire) -- Officers questioned 5,300 foreigners and detained 410 migrants, who were "
+                             "taken to a removal centre in Tuzla. The checks began after police arrested three suspected Islamic "
+                             "State members in Bornova on Wednesday, the governor's office said.", published="2033-06-13")
+    assert ("arrest", "TUR", "2033-06-08") in [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)]
+
+
+def test_a_small_namesake_abroad_is_not_where_an_event_happened(proposer):
+    rows = rows_of(proposer, "IZMIR (Aegean Wire) -- Police detained 410 migrants on Wednesday and took them to a removal "
+                             "centre in Tuzla.", published="2033-06-13")
+    assert [(i["kind"], i["country_iso3"]) for i in incidents(rows)] == [("arrest", "TUR")]
+
+
+def test_an_arrest_abroad_told_after_an_undated_one_at_home_is_its_own_event(proposer):
+    rows = rows_of(proposer, "BERLIN (Spree Wire) -- German police have detained 12 men in raids, the interior ministry said. "
+                             "The raids came after Austrian police detained a Tajik man in Vienna on Monday.", published="2033-06-15")
+    assert ("arrest", "AUT", "2033-06-13") in [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)]
+
+
+def test_a_city_written_without_its_accents_is_found(proposer):
+    rows = rows_of(proposer, "DUSSELDORF (Rhine Wire) -- Police detained three Uzbek men on Monday, prosecutors said.",
+                   published="2033-06-15")
+    assert [(i["kind"], i["country_iso3"]) for i in incidents(rows)] == [("arrest", "DEU")]

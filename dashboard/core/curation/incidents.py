@@ -264,6 +264,8 @@ class IncidentFinder:
         targets = []
         for p in self._most_specific(list(dict.fromkeys(m.id for m in places)), looked_up):
             targets.append((p, self._country_of(p), f"place '{p}'", ""))
+        named = {m.id for m in mentions + context if m.kind == "country"}
+        looked_up = [p for p in looked_up if not self._namesake(p, named)]
         if not targets:
             for place in looked_up:  # a place the gazetteer found: the incident points at its candidate
                 targets.append((place["candidate_id"], place["country_iso3"], f"new place '{place['name']}' (looked up)", ""))
@@ -271,7 +273,8 @@ class IncidentFinder:
             targets = [(self._country_place(c), c, f"country '{c}'", "") for c in self._located(text, countries)]
         if not targets and self.news:  # a news report's places carry from sentence to sentence
             earlier = [m for m in context if m.kind == "place"] + [  # "Officers arrested five men" after "... in Birmingham"
-                Mention("place", p["candidate_id"], -1, -1, p["name"]) for p in self.looked_up_before[:1]] + [
+                Mention("place", p["candidate_id"], -1, -1, p["name"]) for p in self.looked_up_before[:1]
+                if not self._namesake(p, named)] + [
                 m for m in context if m.kind == "country"]
             if earlier:
                 m = earlier[0]
@@ -283,6 +286,13 @@ class IncidentFinder:
                 targets.append((self._country_place(self.dateline_country), self.dateline_country, "the dateline",
                                 f"Inferred: the country of the dateline ({self.dateline_place})."))
         return targets or [("", "", "no place named", "")]
+
+    def _namesake(self, place: dict, named: set[str]) -> bool:
+        """A town of the gazetteer abroad that may share its name with one at home: "a removal centre in
+        Tuzla" in a report from Izmir (GeoNames knows Bosnia's Tuzla, not Istanbul's) is not where it happened."""
+        country = place["country_iso3"]
+        return bool(self.dateline_country) and country != self.dateline_country and country not in named and \
+            int(place.get("population") or 0) < 500_000
 
     @staticmethod
     def _located(text: str, countries: list[Mention]) -> list[str]:
