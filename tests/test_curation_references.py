@@ -1516,3 +1516,18 @@ def test_a_city_written_without_its_accents_is_found(proposer):
     rows = rows_of(proposer, "DUSSELDORF (Rhine Wire) -- Police detained three Uzbek men on Monday, prosecutors said.",
                    published="2033-06-15")
     assert [(i["kind"], i["country_iso3"]) for i in incidents(rows)] == [("arrest", "DEU")]
+
+
+def test_an_undated_event_takes_the_day_of_the_sentence_before_in_its_paragraph(proposer):
+    rows = rows_of(proposer, "OSH - Shortly before dawn on Friday, a boy of about five was the first off the plane. Behind him came "
+                             "the others: 37 Kyrgyz citizens flown in from north-east Syria, nine women and 28 children.\n\n"
+                             "Officials said the group will stay at a centre near Osh.", published="2032-06-13")
+    [incident] = incidents(rows)
+    assert (incident["kind"], incident["country_iso3"], incident["date"]) == ("repatriation programme", "KGZ", "2032-06-11")
+    assert incident["quote"].startswith("OSH - Shortly before dawn on Friday") and "the sentence before" in incident["note"]
+
+
+def test_a_day_told_in_another_paragraph_does_not_date_an_event(proposer):
+    rows = rows_of(proposer, "OSH - On Friday the ministry opened a new centre for families.\n\nA plane carrying 37 Kyrgyz "
+                             "citizens flown in from north-east Syria is expected soon.", published="2032-06-13")
+    assert [i["date"] for i in incidents(rows)] in ([], [""])

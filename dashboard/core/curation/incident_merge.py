@@ -53,7 +53,7 @@ def _rank(row: dict) -> int:
     was told, then a stated year, then none."""
     if row["_dateless"]:
         return 0
-    if row["_speech"]:
+    if row["_speech"] or row.get("_with_before"):  # dated by when the news was told, or by the sentence before
         return 2
     return 3 if row["date_precision"] in ("day", "month") else 1
 
@@ -71,7 +71,7 @@ def _same_event(a: dict, b: dict) -> bool:
         return False
     if a["_dateless"] or b["_dateless"]:
         return True
-    if a["_speech"] or b["_speech"] or "year" in (a["date_precision"], b["date_precision"]):
+    if a["_speech"] or b["_speech"] or a.get("_with_before") or b.get("_with_before") or "year" in (a["date_precision"], b["date_precision"]):
         return same_day_possible(a["date"][:7], b["date"][:7])
     if (a["kind"] == b["kind"] == "repatriation programme" and a["date_precision"] == b["date_precision"] == "day"
             and (a.get("_handover") or b.get("_handover"))):

@@ -156,12 +156,20 @@ class IncidentFinder:
         self.dateline_country, self.dateline_place = dateline_country, dateline_place
         self.last_date: tuple[int, int, str, str] | None = None  # the date of the last dated incident
         self.looked_up_before: list[dict] = []  # the places looked up in the last sentence that named new ones
+        self.paragraph = 0  # the paragraph of the sentence read now, and (paragraph, day, words, relative) of the one day
+        self.day_before: tuple[int, str, str, bool] | None = None  # the sentence before told, if it told one
 
     def sentence(self, text: str, dates: SentenceDates, mentions: list[Mention], numbers: list[NumberOccurrence],
-                 looked_up: list[dict], context: list[Mention]) -> list[dict]:
+                 looked_up: list[dict], context: list[Mention], paragraph: int = 0) -> list[dict]:
+        """The incident rows of one sentence (`paragraph`: the number of its paragraph in the document)."""
+        self.paragraph = paragraph
         rows = self._sentence(text, dates, mentions, numbers, looked_up, context)
         self.place_country.update({p["candidate_id"]: p["country_iso3"] for p in looked_up})
         self.looked_up_before = looked_up or self.looked_up_before
+        days = [d for d in dates.event if d[3] == "day" and d[2] and not NOT_EVENT_DATE.search(text[max(0, d[0] - 10):d[0]])
+                and not PLANNED_FOR.search(text[max(0, d[0] - 110):d[0]])]  # not "until Saturday", "planned for May 2"
+        self.day_before = (paragraph, days[0][2], text[days[0][0]:days[0][1]], (days[0][0], days[0][1]) in dates.inferred) \
+            if len(days) == 1 else None
         return rows
 
     def _sentence(self, text: str, dates: SentenceDates, mentions: list[Mention], numbers: list[NumberOccurrence],
@@ -216,7 +224,10 @@ class IncidentFinder:
             return []  # "Two of the defendants had come back from Syria in 2019": a news report's background, not its news
         if date is None and kind == "repatriation programme" and len({m.id for m in mentions if m.kind == "country" and m.id in CENTRAL_ASIA}) > 1:
             return []  # "Kazakhstan has returned the most, followed by Uzbekistan": a comparison
-        if date is None and self.last_date and SAME_TIME.search(text):  # "In a parallel operation, officers ..."
+        if date is None and how == "none" and self.news and self.day_before and self.day_before[0] == self.paragraph:
+            date, how = (-1, -1, self.day_before[1], "day"), "sentence before"  # "... on Thursday, was a woman carrying a girl.
+            # Behind her came the rest: 44 Kazakh citizens flown in from Syria": the day the sentence before tells
+        elif date is None and self.last_date and SAME_TIME.search(text):  # "In a parallel operation, officers ..."
             date, how = (-1, -1, self.last_date[2], self.last_date[3]), "same time"  # no span of this sentence
         elif date is not None and how == "":
             self.last_date = date
@@ -228,6 +239,10 @@ class IncidentFinder:
             notes.append(f"Inferred: '{dates.inferred[(date[0], date[1])]}' = {date[2]}, from the publication date.")
         if how == "speech":
             notes.append("Inferred: the day the news was told; the event may be earlier.")
+        if how == "sentence before":
+            _, day, words, relative = self.day_before
+            notes.append(f"Inferred: the day told in the sentence before ('{words}' = {day}"
+                         + (", from the publication date)." if relative else ")."))
         if how == "same time":
             notes.append(f"Inferred: the date of the event told before ({date[2]}); the sentence says it happened at the same time.")
         rows = []
@@ -239,8 +254,9 @@ class IncidentFinder:
                        involvement=involvement(text) if group_id else "", killed=killed, wounded=wounded,
                        summary=summary_from(text), note=" ".join(notes + ([note] if note else [])),
                        reason=f"event word '{word.group(0)}'" + (", date of the event told before" if how == "same time" else
+                                                            ", date of the sentence before" if how == "sentence before" else
                                                             f" and date '{text[date[0]:date[1]]}'" if date else ", no date stated")
-                       + f"; {why}", _speech=how == "speech", _dateless=date is None,
+                       + f"; {why}", _speech=how == "speech", _dateless=date is None, _with_before=how == "sentence before",
                        _handover=bool(re.match(r"hand|transfer", word.group(0), re.I)))
             rows.append(row)
         return rows

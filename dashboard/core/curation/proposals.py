@@ -14,8 +14,9 @@ The text is split into sentences and paragraphs; each sentence is scanned for
 A news report's relative dates ("Friday", "Feb. 4", "last month") are resolved against its
 publication date (core.curation.calendar), and its dateline is read, never taken for content.
 
-Every candidate's quote is its sentence, checked verbatim against the document, and `reason` says
-why it was proposed. These are suggestions: the curator accepts, edits, rejects or excludes them.
+Every candidate's quote is its sentence (an incident dated by the sentence before quotes both), checked
+verbatim against the document, and `reason` says why it was proposed. These are suggestions: the
+curator accepts, edits, rejects or excludes them.
 """
 
 from __future__ import annotations
@@ -97,8 +98,7 @@ class Proposer:
         self._incident_finder = IncidentFinder(self._place_rows, self.vocab.incidents, published, country, place)
         self._places_seen: set[str] = set()
         self._channels_seen: set[str] = set()
-        self._new_places: dict[str, str] = {}  # name -> candidate id of each place looked up
-        self._new_place_country: dict[str, str] = {}
+        self._new_places, self._new_place_country = {}, {}  # of each place looked up: name -> candidate id -> country
         self._counted: list[Counted] = []
         self._counted_values: set[float] = set()  # the values of _counted: "two of the five suspects" looks the five up
         self._last_incident, self._last_incident_at = None, -9
@@ -198,8 +198,8 @@ class Proposer:
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", masked):
                 if not any(x.start < m.end() and m.start() < x.end for x in mentions):
                     new_places.append(Mention("place", candidate, m.start(), m.end(), name))
-        context = list(self._context)
-        incidents = [] if is_headline else self._incident_finder.sentence(masked, dates, mentions, countable, looked_up, context)
+        context, finder = list(self._context), self._incident_finder
+        incidents = [] if is_headline else finder.sentence(masked, dates, mentions, countable, looked_up, context, self._paragraph)
         for k, inc in enumerate(incidents):
             inc["candidate_id"] = f"@{id(self)}-{sentence.start}-{k}"
         last = self._last_incident if self._index - self._last_incident_at == 1 else None
@@ -318,8 +318,8 @@ class Proposer:
         rows.extend(ch for _, ch in channels if ch["name"].lower() not in self._channels_seen or ch["candidate_id"] in counted)
         self._channels_seen.update(ch["name"].lower() for _, ch in channels)  # when a figure of its sentence counts for it
         rows.extend(_row("groups", **found) for found in self.names.groups(masked, mentions))
-        for row in rows:
-            row["quote"] = text
+        for row in rows:  # an incident dated by the sentence before quotes it too
+            row["quote"] = f"{self._sentences.get(self._index - 1, '')} {text}".strip() if row.get("_with_before") else text
         return rows
 
     def _listed_after(self, text: str, number: NumberGroup) -> Counted | None:
