@@ -1531,3 +1531,14 @@ def test_a_day_told_in_another_paragraph_does_not_date_an_event(proposer):
     rows = rows_of(proposer, "OSH - On Friday the ministry opened a new centre for families.\n\nA plane carrying 37 Kyrgyz "
                              "citizens flown in from north-east Syria is expected soon.", published="2032-06-13")
     assert [i["date"] for i in incidents(rows)] in ([], [""])
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("Six Kyrgyz fighters were killed in an ambush near Taloqan last month, officials said, giving no count of those who "
+     "had returned.", "Six", "killed"),
+    ("Over the period, 17 recruiters were detained, 5 of whom were handed over to Tajikistan by Russia.", "17", "people_detained"),
+    ("Nine Uzbek children who had lived in an orphanage in Erbil since their mothers were jailed there were handed to "
+     "Uzbek diplomats on Monday.", "Nine", "repatriated_people"),
+])
+def test_the_first_verb_after_a_count_says_what_it_counts(proposer, sentence, value, indicator):
+    assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator

@@ -84,7 +84,7 @@ PASSIVE_REACH, SUBJECT_REACH = 100, 190
 
 def _passive(reach: int) -> list:
     return [(re.compile(rf"^[\s\w,'\-]{{0,{reach}}}?\b(?:have|has|had|were|was|are|is|to\s+be|will\s+be)\s+(?:\w+\s+)?(?:been\s+)?"
-                        rf"(?:\w+ly\s+)?(?:{verb})\b", re.I), indicator) for verb, indicator in VERBS
+                        rf"(?:\w+ly\s+)?(?P<verb>{verb})\b", re.I), indicator) for verb, indicator in VERBS
             if indicator not in ("@held", "@guilty", "@terms")]
 
 
@@ -130,6 +130,8 @@ SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused
 POLICE = re.compile(r"\b(?:police|officers|security\s+(?:service|services|forces)|authorities|FSB|GKNB|SNB|KNB|gendarmes)\b", re.I)
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
 RETURN_BEFORE = re.compile(rf"\b(?:{RETURN_VERBS})\b", re.I)
+SUBORDINATE = re.compile(r"\b(?:since|when|after|because|while|until|whose|where)\s+(?:[\w'-]+\s+){0,4}?(?:have|has|had|were|was|are|is)\s+"
+                         r"(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)  # a passive of another subject
 ACTIVE_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?!been\b)(?:\w+\s+)?(?:\w+ly\s+)?\w+$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhile\b|\bbut\b")
 ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|groups?|bots?|resources|materials|posts|videos)\b", re.I)
@@ -206,6 +208,7 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     after = aside.group(1) + after[aside.end():] if aside else after
     cut = CLAUSE_BREAK.search(after)
     after = after[:cut.start()] if cut else after
+    passives = []
     for pattern, indicator in (PASSIVE_FROM_SUBJECT if opens else PASSIVE):
         m = pattern.search(after)
         if m and "," not in m.group(0)[:m.group(0).find(" ", 2) if " " in m.group(0)[2:] else None]:
@@ -214,7 +217,11 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
             resolved = _resolve(indicator, sentence, start, end, attack_nearby)
             if indicator in READ_WITH_OBJECT and not resolved:
                 continue  # "accounts ... have been taken down": not taken out of a camp; another verb may read it
-            return resolved, m.group(0).split()[-1]
+            if SUBORDINATE.search(after[:m.start("verb")]):
+                continue  # "children who had lived there since their mothers were jailed ... were handed to diplomats"
+            passives.append((m.start("verb"), len(passives), resolved, m.group(0).split()[-1]))
+    if passives:  # the first verb after the number: "Eight militants were killed ..., without figures for those who had returned"
+        return min(passives)[2:]
     came = CAME_HOME.match(after)  # "Forty-five Kazakhstanis, most of them minors, came home from Syria"
     if came and not re.search(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", after[:came.start("verb")]):  # not "men who returned"
         return "repatriated_people", came.group("verb")
