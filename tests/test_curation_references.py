@@ -1542,3 +1542,16 @@ def test_a_day_told_in_another_paragraph_does_not_date_an_event(proposer):
 ])
 def test_the_first_verb_after_a_count_says_what_it_counts(proposer, sentence, value, indicator):
     assert figures(rows_of(proposer, sentence))[value]["indicator"] == indicator
+
+
+@pytest.mark.parametrize("text, value, period", [
+    ("In the nine months of 2031, the police detained 52 people.", "52", ("2031-01", "2031-09")),
+    ("Police detained 30 people in April, May and June.", "30", ("2025-04", "2025-06")),
+    ("Tajikistan blocked 212 channels, the agency said on Tuesday. The figures cover April, May and June.", "212",
+     ("2025-04", "2025-06")),
+    ("In the first half of 2031 the police detained 40 people.\n\nThe courts jailed 12 people. Over the reporting period, "
+     "9 recruiters were detained.", "9", ("2031-01", "2031-06")),
+])
+def test_periods_of_reports_by_months(proposer, text, value, period):
+    row = figures(rows_of(proposer, text, published="2025-07-14"))[value]
+    assert (row["period_start"], row["period_end"]) == period

@@ -181,10 +181,12 @@ WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
                      rf"(?:\s+(?:night|morning|evening|afternoon))?(?:\s*\((?P<md>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\))?")
 MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?![\w])")
 DAY_RANGE = re.compile(rf"\b(?P<d1>\d{{1,2}})\s*(?:and|to|-|\u2013)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})(?![\w])")
-MONTH_ALONE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Tt]his|of|[Bb]etween)\s+(?P<m>January|February|March|April|May|June|July|"
+MONTH_ALONE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Tt]his|of|[Bb]etween|[Dd]uring|"
+                         r"[Cc]over(?:s|ed|ing)?)\s+(?P<m>January|February|March|April|May|June|July|"
                          r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\s+\d)")  # not "in Novosibirsk"
-MONTH_UNTIL = re.compile(r"\s*(?:and|to|through|-|\u2013)\s*(?P<m>January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December)\b(?!\s+\d)")  # the second month of a span
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_UNTIL = re.compile(rf"(?:\s*,\s*(?:{_MONTHS}))*\s*,?\s*(?:and|to|through|-|\u2013)\s*(?P<m>{_MONTHS})\b(?!\s+\d)")  # the last
+# month of a span: "in July and August", "June, July and August"
 PHRASES = [
     (re.compile(r"\blast month\b", re.I), "last month"), (re.compile(r"\bthis month\b", re.I), "this month"),
     (re.compile(r"\blast year\b", re.I), "last year"),
@@ -208,7 +210,8 @@ PAST_SPAN = re.compile(r"\b(?:over|in|during|within|for|throughout)\s+the\s+(?:p
 WEEKEND = re.compile(r"\b(?:last|over\s+the|at\s+the|this\s+past)\s+weekend\b", re.I)
 SO_FAR_THIS_YEAR = re.compile(r"\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b", re.I)  # January to publication
 # "the first half of 2024", "the first seven months of this year", "the first quarter of the year"
-FIRST_PART = re.compile(r"\b(?:the\s+)?first\s+(?:(?P<part>half|quarter)|(?P<n>\d{1,2}|[a-z]+)\s+months)\s+of\s+"
+FIRST_PART = re.compile(r"\b(?:(?:the\s+)?first\s+(?:(?P<part>half|quarter)|(?P<n>\d{1,2}|[a-z]+)\s+months)|"
+                        r"the\s+(?P<n2>\d{1,2}|[a-z]+)\s+months)\s+of\s+"  # "in the nine months of 2033": the first nine
                         r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<this>this\s+year|the\s+year)\b)", re.I)
 
 
@@ -230,8 +233,9 @@ def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
     weekend" (its Saturday and Sunday)."""
     found = []
     for m in FIRST_PART.finditer(sentence):
+        n = m["n"] or m["n2"]
         months = 6 if (m["part"] or "").lower() == "half" else 3 if m["part"] else (
-            int(m["n"]) if m["n"].isdigit() else COUNT_WORDS.get(m["n"].lower(), 0))
+            int(n) if n.isdigit() else COUNT_WORDS.get(n.lower(), 0))
         year = m["y"] or (published[:4] if re.match(r"^(?:19|20)\d\d", published or "") else "")
         if year and 1 <= months <= 12:
             found.append((m.start(), m.end(), f"{year}-01..{year}-{months:02d}", "period"))
@@ -319,10 +323,13 @@ def relative_dates(sentence: str, published: str) -> list[tuple[int, int, str, s
             found.append((start, m.end() + last.end(), f"{year - 1}-{month:02d}", "month"))
         elif month:
             y = year - 1 if day and month > day.month else year
-            found.append((start, m.end(), f"{y}-{month:02d}", "month"))
             until = MONTH_UNTIL.match(sentence[m.end():])  # "in July and August", "between April and September"
             if until and _month_number(until["m"]) >= month and not _YEAR_AFTER.match(sentence[m.end() + until.end():]):
+                if "," in until.group(0):  # "June, July and August": one span
+                    found.append((start, m.end() + until.end(), f"{y}-{month:02d}..{y}-{_month_number(until['m']):02d}", "period"))
+                    continue
                 found.append((m.end() + until.start("m"), m.end() + until.end(), f"{y}-{_month_number(until['m']):02d}", "month"))
+            found.append((start, m.end(), f"{y}-{month:02d}", "month"))
     for pattern, what in PHRASES:
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()) or not year:

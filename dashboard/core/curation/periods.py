@@ -16,7 +16,8 @@ from core.curation.reading import nearest_date, period_of
 
 STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b|"  # a stock at the time of the report ("is estimated at about 90")
                    r"\b(?:is|are)\s+(?:now\s+)?(?:estimated|believed|thought)\s+(?:at|to\s+be|to\s+number)\b", re.I)
-SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+same\s+(?:period|time|months?|year)\b|"
+SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:same\s+(?:period|time|months?|year)|reporting\s+period|"
+                         r"period\s+under\s+review)\b|"  # "Over the reporting period": the period the report is about
                          r"\b(?:on\s+)?(?:the|that)\s+(?:same\s+)?day\b(?!\s+(?:before|after|of)\b)", re.I)  # "On the same day, a further 33 ..."
 COMPARED = re.compile(r"(?:\b(?:up|down|rising|falling|increasing|decreasing)\s+from|\bcompared\s+(?:with|to)|\bagainst|"
                       r"\bas\s+against|\bversus)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
@@ -26,6 +27,9 @@ COMPARISON_AHEAD = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasin
 YEAR_EARLIER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|before)|the\s+(?:year|previous\s+year)\s+before|"
                           r"in\s+the\s+previous\s+year|the\s+previous\s+year|last\s+year)\b", re.I)
 BACK_REFERENCE = r"\b(?:the|these|those|all)\s+{n}\b"
+# "The figures cover June, July and August": the period of the figures told just before
+FIGURES_COVER = re.compile(r"^\W*(?:The|These|Those|Its|Their|Both)\s+(?:[\w-]+\s+)?(?:figures?|data|numbers|statistics|counts?|totals?)\s+"
+                           r"(?:\w+\s+)?(?:cover|covers|covered|are\s+for|is\s+for|refer\s+to|refers\s+to|relate\s+to|span)\b", re.I)
 
 
 def figure_period(dates_period: list, masked: str, text: str, start: int, own: tuple[str, str], several: bool,
@@ -98,7 +102,10 @@ def dated_by_next(text: str, dates_period: list, masked: str, previous: list[dic
     """'... who enlisted at least 14 young men. Prosecutors said the five ran their network between
     2015 and 2017': a sentence that names the people of the sentence before by their number ("the
     five") and states a span of years dates the undated figures of that sentence (not the court's
-    or the police's own counts). Returns the rows it dated."""
+    or the police's own counts). Returns the rows it dated. "The figures cover June, July and August"
+    dates every undated figure of the sentence before."""
+    if FIGURES_COVER.match(text) and dates_period:
+        return _date_rows(previous, period_of(dates_period, masked), "says what period the figures cover", every=True)
     if len(dates_period) < 2:
         return []
     span = period_of(dates_period, masked)
@@ -107,11 +114,15 @@ def dated_by_next(text: str, dates_period: list, masked: str, previous: list[dic
     words = [w for w, v in values.items() if any(_value(r) == v for r in previous)]
     if not any(re.search(BACK_REFERENCE.format(n=re.escape(w)), text, re.I) for w in words):
         return []
+    return _date_rows(previous, span, "speaks of the same people")
+
+
+def _date_rows(previous: list[dict], span: tuple[str, str], about: str, every: bool = False) -> list[dict]:
     dated = []
     for row in previous:
-        if row["indicator"] not in PROCESS_COUNTS and not (row["period_start"] or row["period_end"]):
+        if (every or row["indicator"] not in PROCESS_COUNTS) and not (row["period_start"] or row["period_end"]):
             row["period_start"], row["period_end"] = span
-            row["reason"] += "; period from the next sentence, which speaks of the same people"
+            row["reason"] += f"; period from the next sentence, which {about}"
             dated.append(row)
     return dated
 
