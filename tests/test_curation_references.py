@@ -1555,3 +1555,12 @@ def test_the_first_verb_after_a_count_says_what_it_counts(proposer, sentence, va
 def test_periods_of_reports_by_months(proposer, text, value, period):
     row = figures(rows_of(proposer, text, published="2025-07-14"))[value]
     assert (row["period_start"], row["period_end"]) == period
+
+
+def test_a_total_named_again_by_its_number_owns_the_part_of_them_after_it(proposer):
+    found = figures(rows_of(proposer, "A court in Osh has ordered the expulsion of 31 migrant workers from Tajikistan and "
+                                      "Uzbekistan.\n\nThe police said they detained the cell's four organisers last Friday. "
+                                      "They had sent at least nine fellow migrants to Afghanistan.\n\nThe 31 migrants, 19 of them "
+                                      "Tajiks, were placed in a centre.", published="2036-02-21"))
+    assert (found["19"]["part_of"], found["19"]["indicator"], found["19"]["subject"]) == (
+        found["31"]["candidate_id"], "people_expelled", "TJK")

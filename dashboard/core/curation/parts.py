@@ -171,7 +171,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             same = [f for f in figures[:i] if sibling is not None and f.row["candidate_id"] == sibling.row["part_of"]] or same
             if not same:  # "Those sent home - 38 Uzbeks, 21 Tajiks, 11 Kyrgyz and four Turkmens": the 74 told before, their sum
                 same = _count_told_before(figures[:i], part, _listed_sum(figures, part, text))
-        totals = same or (back if refers else []) or _named_again(figures[:i], part, text) or _sum_told_before(figures, i, text)
+        again = [] if same else _named_again(figures[:i], part, text)  # before the count told just before: it names its total
+        totals = same or again or (back if refers else []) or _sum_told_before(figures, i, text)
         of_the = OF_THE_NOUN.match(text[part.end:])
         named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2
                  and f.row.get("counts") == CATEGORY_WORDS.get(of_the["noun"].lower())]
@@ -198,6 +199,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         # "The deportees - 23 Tajiks, 12 Uzbeks and six Kyrgyz - were flown to Dushanbe": a list that adds up
         # to the total breaks it down, whatever verb follows the list
         breakdown = listed and _listed_sum(figures, part, text) == total.value
+        apposition = apposition or again  # "The 26 migrants, 17 of them Uzbeks": the total told again, its words not the part's
         if part.own_indicator and total.own_indicator and part.own_indicator != total.own_indicator and not (apposition or breakdown):
             continue  # "20 recruited ... 9 of them detained": another count, not a part
         indicator = total.row["indicator"] if apposition or breakdown else (part.own_indicator or total.row["indicator"])
@@ -223,7 +225,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             why += "; indicator of the total"
         named = OF_THEM_NATIONALS.match(text[part.end:])  # "27 citizens ..., 16 of them Tajiks": the name is its subject
         own_nationality = "the citizens it names" in part.row["reason"] or bool(  # "Five of those convicted are citizens of Uzbekistan"
-            named and f"nearest name '{named['name']}" in part.row["reason"])
+            named and (f"nearest name '{named['name']}" in part.row["reason"] or f"origin '{named['name']}" in part.row["reason"]))
         if (cat or of_them or not part.row["subject"]) and part.row["subject"] != total.row["subject"] and not own_nationality:
             part.row["subject"], part.row["related"] = total.row["subject"], total.row["related"]
             why += "; subject of the total"  # a part by nationality ("three citizens of Tajikistan") keeps its own
@@ -285,9 +287,9 @@ def _sum_told_before(figures: list[Counted], i: int, text: str) -> list[Counted]
 
 
 def _named_again(earlier: list[Counted], part: Counted, text: str) -> list[Counted]:
-    """'The 46 deportees, among them nine women': the count the sentence names again by its number
+    """'The 46 deportees, among them nine women' ('17 of them Uzbeks'): the count the sentence names again by its number
     (itself left out as a repeat) is the total of the parts that follow."""
-    lead = re.match(r"^\W*The\s+(?P<n>\d[\d,]*)\s+[a-z]+,\s+(?:among\s+them|including|of\s+whom)\b", text)
+    lead = re.match(r"^\W*The\s+(?P<n>\d[\d,]*)\s+[a-z]+,\s+(?:among\s+them|including|of\s+whom|(?=[\w-]+\s+of\s+(?:them|whom)\b))", text)
     if not lead or part.start < lead.end():
         return []
     value = float(lead["n"].replace(",", ""))

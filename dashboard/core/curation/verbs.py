@@ -196,7 +196,7 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
             resolved = _resolve(indicator, sentence, start, end, attack_nearby)
             if indicator in READ_WITH_OBJECT and not resolved:
                 continue  # "brought 5 people to court": not a return; other rules may read it
-            return resolved, m.group(0).split()[0]
+            return resolved, re.sub(r"^the\s+", "", m.group(0), flags=re.I).split()[0]  # "the expulsion of": 'expulsion'
     if TOGETHER_WITH.search(before) and RETURN_BEFORE.search(sentence[:start]):
         return "repatriated_people", "together with"  # "were flown home together with 5 mothers": the same flight
     # The number opens the sentence (after a dateline: "TASHKENT, 4 February (Wire) — Nine men ..."): its subject.
