@@ -1564,3 +1564,9 @@ def test_a_total_named_again_by_its_number_owns_the_part_of_them_after_it(propos
                                       "Tajiks, were placed in a centre.", published="2036-02-21"))
     assert (found["19"]["part_of"], found["19"]["indicator"], found["19"]["subject"]) == (
         found["31"]["candidate_id"], "people_expelled", "TJK")
+
+
+def test_a_nationality_named_before_is_who_not_where_the_dateline_is_where(proposer):
+    rows = rows_of(proposer, "Kyrgyz suspect held after stabbing\n\nUTRECHT, June 3 (Polder Wire) - A man stabbed three people "
+                             "near a covered market on Tuesday morning, police said.", published="2035-06-03")
+    assert [(i["kind"], i["country_iso3"]) for i in incidents(rows)] == [("attack", "NLD")]

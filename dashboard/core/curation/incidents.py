@@ -291,7 +291,7 @@ class IncidentFinder:
             earlier = [m for m in context if m.kind == "place"] + [  # "Officers arrested five men" after "... in Birmingham"
                 Mention("place", p["candidate_id"], -1, -1, p["name"]) for p in self.looked_up_before[:1]
                 if not self._namesake(p, named)] + [
-                m for m in context if m.kind == "country"]
+                m for m in context if m.kind == "country" and not (self.dateline_country and self._demonym(m))]
             if earlier:
                 m = earlier[0]
                 place = m.id if m.kind == "place" else self._country_place(m.id)
@@ -302,6 +302,10 @@ class IncidentFinder:
                 targets.append((self._country_place(self.dateline_country), self.dateline_country, "the dateline",
                                 f"Inferred: the country of the dateline ({self.dateline_place})."))
         return targets or [("", "", "no place named", "")]
+
+    def _demonym(self, mention: Mention) -> bool:
+        """'a Tajik asylum seeker': a country named by its people's name, who someone is, not where it happened."""
+        return mention.text.lower() != self.place_names.get(self._country_place(mention.id), mention.text.lower())
 
     def _namesake(self, place: dict, named: set[str]) -> bool:
         """A town of the gazetteer abroad that may share its name with one at home: "a removal centre in
