@@ -1570,3 +1570,9 @@ def test_a_nationality_named_before_is_who_not_where_the_dateline_is_where(propo
     rows = rows_of(proposer, "Kyrgyz suspect held after stabbing\n\nUTRECHT, June 3 (Polder Wire) - A man stabbed three people "
                              "near a covered market on Tuesday morning, police said.", published="2035-06-03")
     assert [(i["kind"], i["country_iso3"]) for i in incidents(rows)] == [("attack", "NLD")]
+
+
+def test_a_town_looked_up_earlier_places_an_event_when_named_again(proposer):
+    rows = rows_of(proposer, "A court in Navoi on Friday sentenced four men for recruiting young men for Syria, whom they sent "
+                             "on through Istanbul.\n\nThe four were detained in raids in Navoi in May.", published="2032-11-22")
+    assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("arrest", "UZB", "2032-05")]

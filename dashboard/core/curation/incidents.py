@@ -156,6 +156,7 @@ class IncidentFinder:
         self.dateline_country, self.dateline_place = dateline_country, dateline_place
         self.last_date: tuple[int, int, str, str] | None = None  # the date of the last dated incident
         self.looked_up_before: list[dict] = []  # the places looked up in the last sentence that named new ones
+        self.looked_up_all: dict[str, dict] = {}  # every place looked up so far, by name
         self.paragraph = 0  # the paragraph of the sentence read now, and (paragraph, day, words, relative) of the one day
         self.day_before: tuple[int, str, str, bool] | None = None  # the sentence before told, if it told one
 
@@ -166,6 +167,7 @@ class IncidentFinder:
         rows = self._sentence(text, dates, mentions, numbers, looked_up, context)
         self.place_country.update({p["candidate_id"]: p["country_iso3"] for p in looked_up})
         self.looked_up_before = looked_up or self.looked_up_before
+        self.looked_up_all.update({p["name"]: p for p in looked_up})
         days = [d for d in dates.event if d[3] == "day" and d[2] and not NOT_EVENT_DATE.search(text[max(0, d[0] - 10):d[0]])
                 and not PLANNED_FOR.search(text[max(0, d[0] - 110):d[0]])]  # not "until Saturday", "planned for May 2"
         self.day_before = (paragraph, days[0][2], text[days[0][0]:days[0][1]], (days[0][0], days[0][1]) in dates.inferred) \
@@ -281,6 +283,8 @@ class IncidentFinder:
         for p in self._most_specific(list(dict.fromkeys(m.id for m in places)), looked_up):
             targets.append((p, self._country_of(p), f"place '{p}'", ""))
         named = {m.id for m in mentions + context if m.kind == "country"}
+        looked_up = looked_up or [p for name, p in self.looked_up_all.items()  # a town looked up earlier, named again
+                                  if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
         looked_up = [p for p in looked_up if not self._namesake(p, named)]
         if not targets:
             for place in looked_up:  # a place the gazetteer found: the incident points at its candidate
