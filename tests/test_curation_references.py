@@ -1576,3 +1576,16 @@ def test_a_town_looked_up_earlier_places_an_event_when_named_again(proposer):
     rows = rows_of(proposer, "A court in Navoi on Friday sentenced four men for recruiting young men for Syria, whom they sent "
                              "on through Istanbul.\n\nThe four were detained in raids in Navoi in May.", published="2032-11-22")
     assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("arrest", "UZB", "2032-05")]
+
+
+def test_a_list_of_statistics_under_a_lead_reads_each_label_and_the_period_the_lead_refers_to(proposer):
+    rows = rows_of(proposer, "BISHKEK - The ministry recorded 88 cases between January and October, it said on Friday.\n\n"
+                             "Its other figures for the ten months:\n\n"
+                             "* People detained as suspected members of banned groups: 51, including six women\n"
+                             "* Citizens handed over by foreign states to face extremism charges: 9\n"
+                             "* Foreigners expelled from Kyrgyzstan: 640", published="2033-11-20")
+    found = figures(rows)
+    assert [(found[v]["indicator"], found[v]["period_start"], found[v]["period_end"]) for v in ("51", "9", "640")] == [
+        ("people_detained", "2033-01", "2033-10"), ("repatriated_suspects", "2033-01", "2033-10"),
+        ("people_expelled", "2033-01", "2033-10")]
+    assert incidents(rows) == []

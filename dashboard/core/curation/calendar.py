@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from core.curation.reading import MONTHS, find_dates
+from core.curation.reading import MONTHS, Sentence, find_dates
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH_ABBREVIATIONS = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
@@ -371,3 +371,12 @@ def inferred_note(published: str, phrases: list[tuple[str, str]]) -> str:
     """'Inferred: from the publication date (2019-02-15): 'Feb. 4' = 2019-02-04.'"""
     said = "; ".join(f"'{words}' = {iso}" for words, iso in phrases)
     return f"Inferred: from the publication date ({published}): {said}."
+
+
+def mask_dateline(line: Dateline | None, sentence: Sentence) -> str:
+    """The sentence with its dateline ("DUSHANBE --", "MOSCOW, Oct 27 -") blanked out: the
+    dateline's place and date are where and when the report was filed, not what it reports."""
+    if not line or not (sentence.start <= line.start < sentence.end or line.start <= sentence.start < line.end):
+        return sentence.text
+    a, b = max(line.start, sentence.start) - sentence.start, min(line.end, sentence.end) - sentence.start
+    return sentence.text[:a] + " " * (b - a) + sentence.text[b:]

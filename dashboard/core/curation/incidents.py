@@ -179,7 +179,8 @@ class IncidentFinder:
         found = [(m.start(), rank, m, kind) for rank, (pattern, kind) in enumerate(EVENT_PATTERNS) if (m := pattern.search(text))]
         if self.news:
             found += [(m.start(), -1, m, kind) for pattern, kind in NEWS_EVENT_WORDS if (m := pattern.search(text))]
-        if not found or re.match(r"^\W*[-*\u2022]\s+[a-z]", text) or re.match(r"^\W*(?:Correction|Corrects|Clarification)\b", text):
+        if not found or re.match(r"^\W*[-*\u2022]\s+[a-z]", text) or re.match(r"^\W*(?:Correction|Corrects|Clarification)\b", text) \
+                or re.match(r"^\W*[-*\u2022]\s+[A-Z][^:.;\d]{3,140}:\s*\d", text):  # "* Foreigners expelled: 1,187": a statistic
             return []  # "- bring home children living in prison": a list item that asks for something, no report
         # "since their mothers were jailed": an event the sentence refers to, when it reports another one
         found = [f for f in found if not REFERENCE_BEFORE.search(text[max(0, f[0] - 60):f[0]])] or (

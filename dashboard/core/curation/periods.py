@@ -18,6 +18,7 @@ STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b|"  # a stock at the 
                    r"\b(?:is|are)\s+(?:now\s+)?(?:estimated|believed|thought)\s+(?:at|to\s+be|to\s+number)\b", re.I)
 SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:same\s+(?:period|time|months?|year)|reporting\s+period|"
                          r"period\s+under\s+review)\b|"  # "Over the reporting period": the period the report is about
+                         r"\bfor\s+the\s+(?:\d{1,2}|[a-z]+)\s+months\b(?!\s+(?:of|to|ending|ended)\b)|"  # "figures for the 11 months": those told
                          r"\b(?:on\s+)?(?:the|that)\s+(?:same\s+)?day\b(?!\s+(?:before|after|of)\b)", re.I)  # "On the same day, a further 33 ..."
 COMPARED = re.compile(r"(?:\b(?:up|down|rising|falling|increasing|decreasing)\s+from|\bcompared\s+(?:with|to)|\bagainst|"
                       r"\bas\s+against|\bversus)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I)

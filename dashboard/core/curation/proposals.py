@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 import pandas as pd
 
 from core.curation import incidents as incident_rules
-from core.curation.calendar import inferred_note, is_speech_date, read_dateline, relative_dates
+from core.curation.calendar import inferred_note, is_speech_date, mask_dateline, read_dateline, relative_dates
 from core.curation.figures import COUNTED_BY_COUNTRY, figure_row
 from core.curation.gazetteer import Gazetteer, city_index
 from core.curation.incident_merge import merge as merge_incidents, told_again
@@ -35,7 +35,7 @@ from core.curation.incidents import IncidentFinder, SentenceDates
 from core.curation.names import NameFinder
 from core.curation.nonfigures import held_by_row, headline_span, repeats, why_not_a_figure
 from core.curation.parts import Counted, link_parts
-from core.curation.periods import comparison, dated_by_next, figure_period, verdict_day
+from core.curation.periods import SAME_PERIOD, comparison, dated_by_next, figure_period, verdict_day
 from core.curation.questions import Asked, asked, read_with_question
 from core.curation.reading import (
     NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, numbers_to_propose, period_of, split_sentences,
@@ -180,7 +180,7 @@ class Proposer:
 
     def _sentence_rows(self, sentence: Sentence, numbers: list[NumberOccurrence], is_headline: bool) -> list[dict]:
         text = sentence.text
-        masked = self._mask_dateline(sentence)
+        masked = mask_dateline(self._dateline, sentence)
         local = [NumberOccurrence(o.doc_id, o.start - sentence.start, o.end - sentence.start, o.text, o.value) for o in numbers]
         dates = self._dates(text, masked)
         mentions = find_mentions(self.vocab, masked)
@@ -295,6 +295,8 @@ class Proposer:
             dated_by_next(text, dates.period, masked, self._previous_rows, {o.text: o.value for o in local})
             topics = {self.vocab.topics.get(r["indicator"], "") for r in rows if r.get("table") == "figures"} - {""}
             self._period = self._last_period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.period), topics)
+        elif SAME_PERIOD.search(text) and not is_headline:  # "The ministry's other figures for the 11 months:" (a list follows)
+            self._period = self._last_period
         self._previous_rows = [r for r in rows if r.get("table") == "figures"]
         self._question = asked(text, self._question)
         self._remember_names(mentions)
@@ -328,15 +330,6 @@ class Proposer:
         if not mine or not re.fullmatch(r"[\w\s,'-]{0,50}?(?:,|\band|\bor|,\s*and|\bwith)\s*", text[mine[-1].end:number.occ.start]):
             return None
         return mine[-1]
-
-    def _mask_dateline(self, sentence: Sentence) -> str:
-        """The sentence with its dateline ("DUSHANBE --", "MOSCOW, Oct 27 -") blanked out: the
-        dateline's place and date are where and when the report was filed, not what it reports."""
-        line = self._dateline
-        if not line or not (sentence.start <= line.start < sentence.end or line.start <= sentence.start < line.end):
-            return sentence.text
-        a, b = max(line.start, sentence.start) - sentence.start, min(line.end, sentence.end) - sentence.start
-        return sentence.text[:a] + " " * (b - a) + sentence.text[b:]
 
     def _refine_incident_date(self, text: str, dates: SentenceDates, incidents: list[dict]) -> None:
         """'Tajikistan has brought back 43 children, the ministry said on Tuesday. The children ...

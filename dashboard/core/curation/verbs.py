@@ -130,6 +130,8 @@ SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused
 POLICE = re.compile(r"\b(?:police|officers|security\s+(?:service|services|forces)|authorities|FSB|GKNB|SNB|KNB|gendarmes)\b", re.I)
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
 RETURN_BEFORE = re.compile(rf"\b(?:{RETURN_VERBS})\b", re.I)
+# "* People detained as suspected members of banned religious organisations: 74": a statistic and its label
+STAT_LABEL = re.compile(r"^\s*[-*\u2022]\s+(?P<label>[A-Z][^:.;\d]{3,140}):\s*$")  # a list item (not "Behind her came the rest: 44")
 SUBORDINATE = re.compile(r"\b(?:since|when|after|because|while|until|whose|where)\s+(?:[\w'-]+\s+){0,4}?(?:have|has|had|were|was|are|is)\s+"
                          r"(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)  # a passive of another subject
 ACTIVE_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?!been\b)(?:\w+\s+)?(?:\w+ly\s+)?\w+$", re.IGNORECASE)
@@ -163,6 +165,9 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     """(indicator, verb as written) when a verb of VERBS governs the number at start:end (just before
     it, or after the number's noun in a passive: "511 people have been brought back"); ('', '').
     `attack_nearby`: an attack or plot is the subject of the paragraph (arrests are then its suspects)."""
+    label = STAT_LABEL.match(sentence[:start])
+    if label:  # "* Foreigners expelled from Kazakhstan: 1,187": the label's verb, read as "1,187 foreigners expelled ..."
+        return _label_indicator(label["label"], sentence[start:end], attack_nearby)
     toll = HURT_AFTER.match(sentence[end:end + 60])  # "left seven people dead and 21 hurt"
     if toll:
         return "wounded", toll["word"]
@@ -237,6 +242,19 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     return "", ""
 
 
+def _label_indicator(label: str, number: str, attack_nearby: bool) -> tuple[str, str]:
+    """The indicator of the first verb of a statistic's label, read with the number before the label."""
+    found = sorted((m.start(), k, indicator, m.group(0)) for k, (verb, indicator) in enumerate(VERBS)
+                   if (m := re.search(rf"\b(?:{verb})\b", label, re.I)))
+    phrase = f"{number} {label}"  # the label's words after its verb are what the number counts
+    for at, _, indicator, word in found:
+        resolved = _resolve(indicator, phrase, 0, len(number), attack_nearby) if indicator.startswith("@") or \
+            indicator == "repatriated_people" else indicator
+        if resolved:
+            return resolved, word
+    return "", ""
+
+
 def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby: bool) -> str:
     if indicator == "@out_of":  # brought, flown or taken out of a camp or a conflict zone: a return
         return "repatriated_people" if OUT_OF.match(sentence[end:end + 120]) else ""
@@ -278,7 +296,7 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
             return "migrants_detained"
         return "people_arrested" if attack_nearby else "people_detained"
     if indicator == "repatriated_people" and (
-            re.search(r"\bto\s+(?:face|stand)\s+(?:trial|charges|prosecution)\b|\bhanded\s+(?:over\s+)?to\s+(?:the\s+)?(?:Ministry\s+of\s+"
+            re.search(r"\bto\s+(?:face|stand)\s+(?:[\w-]+\s+){0,2}?(?:trial|charges|prosecution)\b|\bhanded\s+(?:over\s+)?to\s+(?:the\s+)?(?:Ministry\s+of\s+"
                       r"National\s+Security|security\s+service|investigators|police)|\btaken\s+(?:straight\s+)?into\s+custody\b",
                       sentence, re.I) or  # "flown to Ashgabat and handed to the Ministry of National Security": suspects
             re.search(r"\bon\s+suspicion|\bsuspected\s+of|\bdetained\s+abroad|\bwanted\s+(?:for|on|in)\b|"
