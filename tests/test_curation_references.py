@@ -1589,3 +1589,10 @@ def test_a_list_of_statistics_under_a_lead_reads_each_label_and_the_period_the_l
         ("people_detained", "2033-01", "2033-10"), ("repatriated_suspects", "2033-01", "2033-10"),
         ("people_expelled", "2033-01", "2033-10")]
     assert incidents(rows) == []
+
+
+def test_people_named_by_their_nationality_are_not_where_they_were_arrested(proposer):
+    rows = rows_of(proposer, "Police in Novosibirsk said on Thursday they had detained 300 migrants since the plot was foiled.\n\n"
+                             "Officers arrested five men on the night of May 30 in two districts of the city: four Tajiks aged "
+                             "20 to 31 and a 40-year-old Kyrgyz.", published="2033-06-10")
+    assert ("arrest", "RUS", "2033-05-30") in [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)]

@@ -69,6 +69,8 @@ INVOLVED_IN = re.compile(r"\b(?:involvement\s+in|in\s+connection\s+with)\s+(?:th
 DATELINE_DATE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:[\u2014\u2013]|--?\s)")  # the date of a dateline, before its dash
 BEFORE_THE = re.compile(r"\b(?:before|after|during|following|since|ahead\s+of|(?:morning|day|eve|night|evening|afternoon)\s+of)\s+the\s+$", re.I)
 SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
+STATE_BODY = re.compile(r"^\s+(?:[\w-]+\s+)?(?:government|authorities|police|officials|security|army|forces|troops|border|"
+                        r"courts?|prosecutors?|ministry|embassy|state)\b", re.I)  # "the Kazakh government": the state acts
 ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
                          r"(?:\s+(?:on|in)\s+\w+|\s+in\s+a\s+statement|\s+late\s+on\s+\w+)?\s*[.]?$", re.I)
 
@@ -319,8 +321,7 @@ class IncidentFinder:
         return bool(self.dateline_country) and country != self.dateline_country and country not in named and \
             int(place.get("population") or 0) < 500_000
 
-    @staticmethod
-    def _located(text: str, countries: list[Mention]) -> list[str]:
+    def _located(self, text: str, countries: list[Mention]) -> list[str]:
         """Countries where it happened: those after 'in', 'at', 'near' (and any listed with them: 'in
         Turkey, as well as in Tajikistan and Uzbekistan'), else the first named that is not where
         people came from or went to ('from Syria', 'with Afghanistan')."""
@@ -336,8 +337,9 @@ class IncidentFinder:
         for m in countries:
             if re.search(r"\b(?:from|with|against|to|into|for|of)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start]):
                 continue
-            if re.match(r"^\s+(?:citizens?|nationals?|natives?|migrants?|women|men|children|people)\b", text[m.end:m.end + 14]):
-                continue  # "two Tajik citizens": who, not where
+            if re.match(r"^\s+(?:citizens?|nationals?|natives?|migrants?|women|men|children|people)\b", text[m.end:m.end + 14]) or (
+                    self._demonym(m) and not STATE_BODY.match(text[m.end:m.end + 30])):
+                continue  # "two Tajik citizens", "three Tajiks aged 22 to 29": who, not where (but "the Kazakh government": where)
             return [m.id]
         return []
 
