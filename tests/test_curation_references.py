@@ -1596,3 +1596,11 @@ def test_people_named_by_their_nationality_are_not_where_they_were_arrested(prop
                              "Officers arrested five men on the night of May 30 in two districts of the city: four Tajiks aged "
                              "20 to 31 and a 40-year-old Kyrgyz.", published="2033-06-10")
     assert ("arrest", "RUS", "2033-05-30") in [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)]
+
+
+def test_the_third_quarter_is_a_period_and_a_chartered_boeing_that_lands_home_brings_people_back(proposer):
+    found = figures(rows_of(proposer, "TASHKENT - The agency blocked 940 channels in the third quarter, it said on Monday.\n\n"
+                                      "A chartered Uzbekistan Airways Boeing carrying 64 Uzbek citizens from camps in Syria "
+                                      "touched down at Tashkent airport on Sunday.", published="2031-10-14"))
+    assert (found["940"]["period_start"], found["940"]["period_end"]) == ("2031-07", "2031-09")
+    assert found["64"]["indicator"] == "repatriated_people"

@@ -215,6 +215,9 @@ FIRST_PART = re.compile(r"\b(?:(?:the\s+)?first\s+(?:(?P<part>half|quarter)|(?P<
                         r"(?:(?P<y>(?:19|20)\d\d)\b|(?P<this>this\s+year|the\s+year)\b)", re.I)
 
 
+# "in the third quarter", "the second half of 2030": the latest such part of the year, or of the year named
+LATER_PART = re.compile(r"\bthe\s+(?P<n>second|third|fourth|final|last)\s+(?P<part>quarter|half)\b(?:\s+of\s+(?:(?P<y>(?:19|20)\d\d)\b|"
+                        r"(?P<this>this\s+year|the\s+year)\b))?", re.I)
 # "in the year to September", "the 12 months ending March 2030": twelve months ending with that month
 YEAR_TO = re.compile(rf"\bthe\s+(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?"
                      rf"(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?\b")
@@ -239,6 +242,14 @@ def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
         year = m["y"] or (published[:4] if re.match(r"^(?:19|20)\d\d", published or "") else "")
         if year and 1 <= months <= 12:
             found.append((m.start(), m.end(), f"{year}-01..{year}-{months:02d}", "period"))
+    for m in LATER_PART.finditer(sentence):
+        size = 3 if m["part"].lower() == "quarter" else 6
+        last = {"second": 2, "third": 3}.get(m["n"].lower(), 12 // size) * size  # the part's last month
+        dated = re.match(r"^(?:19|20)\d\d-\d\d", published or "")
+        if not (m["y"] or dated):
+            continue
+        year = int(m["y"]) if m["y"] else int(published[:4]) - (not m["this"] and last > int(published[5:7]))
+        found.append((m.start(), m.end(), f"{year}-{last - size + 1:02d}..{year}-{last:02d}", "period"))
     for m in PAST_SPAN.finditer(sentence):
         n = m["n"] or "one"
         count = int(n) if n.isdigit() else COUNT_WORDS.get(n.lower(), 0)

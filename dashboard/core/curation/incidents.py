@@ -25,7 +25,7 @@ from core.curation.calendar import months_before
 from core.curation.incident_merge import same_day_possible
 from core.curation.reading import EVENT_PATTERNS, KILLED, PLANNED_FOR, WOUNDED, format_number
 from core.curation.vocab import Mention
-from core.curation.verbs import HOME, RETURN_VERBS, involvement, return_place
+from core.curation.verbs import AIRCRAFT, HOME, RETURN_VERBS, involvement, return_place
 from core.data.numbers import NumberOccurrence
 from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
 
@@ -37,7 +37,7 @@ NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|pr
                    # "On Monday the first flight brought 24 people"
                    (re.compile(r"\b(?:flight|plane|aircraft|charter)\s+(?:brought|carried|flew)\b", re.I), "repatriation programme"),
                    # "A plane carrying 54 children from Baghdad landed in Bishkek on Sunday"
-                   (re.compile(r"\b(?:plane|flight|aircraft|airliner|charter)\s+carrying\b(?=[^.;]*\b(?:landed|arrived|touched\s+down)\b)",
+                   (re.compile(rf"\b(?:{AIRCRAFT})\s+carrying\b(?=[^.;]*\b(?:landed|arrived|touched\s+down)\b)",
                                re.I), "repatriation programme")]
 VERDICT = re.compile(r"\b(?:sentenced|(?<!served\s)(?<!serving\s)(?<!serve\s)sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
 NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", re.I)

@@ -29,12 +29,13 @@ RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|
                 r"(?:taken|took)\s+out\s+of\s+(?:the\s+)?(?:camps?|prisons?|Syria|Iraq|Afghanistan|al-Hol|Roj)\b|"
                 rf"flown\s+(?:on\s+)?to\s+(?:{HOME})|(?:handed|hands)\s+(?:over\s+)?to\s+(?:[\w-]+\s+){{0,2}}?(?:diplomats|"
                 r"officials|authorities|embassy|consuls?|representatives)")
+AIRCRAFT = r"plane|flight|aircraft|airliner|charter|chartered|jet|Boeing|Airbus|Ilyushin|Tupolev"  # "a chartered Somon Air Boeing"
 # verb -> indicator ("@arrest": people_arrested about an attack or plot, else people_detained)
 VERBS = [
     (RETURN_VERBS, "repatriated_people"),
     (r"(?:flight|plane|charter)\s+(?:brought|flew)", "repatriated_people"),  # "the first flight brought 24 people"
     (r"brought|brings|bringing|flew|flies|flown|evacuated|rescued|took|taken|recovered|recovers", "@out_of"),  # "brought 97 nationals out of the camps"
-    (r"(?:(?:plane|flight|aircraft|airliner|charter)\s+(?:(?:also|further|then)\s+)?)?(?:carrying|carried|carries)", "@flight"),  # "a plane carrying 54 children ... landed"
+    (rf"(?:(?:{AIRCRAFT})\s+(?:(?:also|further|then)\s+)?)?(?:carrying|carried|carries)", "@flight"),  # "a plane carrying 54 children ... landed"
     (rf"(?:landed|lands|arrived|arrives|touched\s+down|touches\s+down)\s+(?:in|at)\s+(?:{HOME})\b[^.;\d]{{0,30}}?\bwith", "repatriated_people"),
     (r"return", "repatriated_people"),  # "Two flights ... return 64 people between them"
     (r"sentenced|(?<!serving\s)sentences|sentences(?![^.;]{0,30}\b(?:Iraq|Syria|Baghdad|Erbil|Hasakah|camps?)\b)|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
@@ -269,7 +270,7 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
     if indicator == "@flight":  # a flight is a repatriation when it lands home, not any flight (or truck) with passengers
         if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:deportees|deported|expelled)\b", sentence[end:end + 60], re.I):
             return "people_expelled"  # "a charter carrying 186 deportees landed in Dushanbe": sent out by the host state
-        return "repatriated_people" if (re.search(r"\b(?:plane|flight|aircraft|airliner|charter)\b", sentence, re.IGNORECASE)
+        return "repatriated_people" if (re.search(rf"\b(?:{AIRCRAFT})\b", sentence, re.IGNORECASE)
                                         and re.search(rf"\b(?:landed|lands|arrived|arrives|touched\s+down|touches\s+down|home)\b|"
                                                       rf"\bto\s+(?:{HOME})\b", sentence, re.IGNORECASE)) else ""
     if indicator == "@arrest":
