@@ -1579,15 +1579,17 @@ def test_a_town_looked_up_earlier_places_an_event_when_named_again(proposer):
 
 
 def test_a_list_of_statistics_under_a_lead_reads_each_label_and_the_period_the_lead_refers_to(proposer):
-    rows = rows_of(proposer, "BISHKEK - The ministry recorded 88 cases between January and October, it said on Friday.\n\n"
+    rows = rows_of(proposer, "BISHKEK - The ministry recorded 88 criminal cases related to extremism between January and "
+                             "October, it said on Friday.\n\n"
                              "Its other figures for the ten months:\n\n"
                              "* People detained as suspected members of banned groups: 51, including six women\n"
+                             "* Online channels and websites blocked at the ministry's request: 1,210\n"
                              "* Citizens handed over by foreign states to face extremism charges: 9\n"
                              "* Foreigners expelled from Kyrgyzstan: 640", published="2033-11-20")
     found = figures(rows)
-    assert [(found[v]["indicator"], found[v]["period_start"], found[v]["period_end"]) for v in ("51", "9", "640")] == [
-        ("people_detained", "2033-01", "2033-10"), ("repatriated_suspects", "2033-01", "2033-10"),
-        ("people_expelled", "2033-01", "2033-10")]
+    assert [(found[v]["indicator"], found[v]["period_start"], found[v]["period_end"]) for v in ("51", "1,210", "9", "640")] == [
+        ("people_detained", "2033-01", "2033-10"), ("social_media_channels_blocked", "2033-01", "2033-10"),
+        ("repatriated_suspects", "2033-01", "2033-10"), ("people_expelled", "2033-01", "2033-10")]
     assert incidents(rows) == []
 
 

@@ -295,8 +295,8 @@ class Proposer:
             dated_by_next(text, dates.period, masked, self._previous_rows, {o.text: o.value for o in local})
             topics = {self.vocab.topics.get(r["indicator"], "") for r in rows if r.get("table") == "figures"} - {""}
             self._period = self._last_period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.period), topics)
-        elif SAME_PERIOD.search(text) and not is_headline:  # "The ministry's other figures for the 11 months:" (a list follows)
-            self._period = self._last_period
+        elif SAME_PERIOD.search(text) and not is_headline:  # "The ministry's other figures for the 11 months:" (a list follows):
+            self._period = (*self._last_period[:3], set())  # the period for every count that follows, whatever it counts
         self._previous_rows = [r for r in rows if r.get("table") == "figures"]
         self._question = asked(text, self._question)
         self._remember_names(mentions)
