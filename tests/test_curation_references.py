@@ -1606,3 +1606,10 @@ def test_the_third_quarter_is_a_period_and_a_chartered_boeing_that_lands_home_br
                                       "touched down at Tashkent airport on Sunday.", published="2031-10-14"))
     assert (found["940"]["period_start"], found["940"]["period_end"]) == ("2031-07", "2031-09")
     assert found["64"]["indicator"] == "repatriated_people"
+
+
+def test_people_stopped_before_they_crossed_and_a_country_they_went_through_is_not_the_subject(proposer):
+    found = figures(rows_of(proposer, "DUSHANBE - At least 41 Tajik citizens left for Afghanistan between January and June, the "
+                                      "minister said on Monday.\n\nMost travelled through Uzbekistan and Turkmenistan.\n\n"
+                                      "Border guards stopped 57 others before they could cross, he said.", published="2033-07-12"))
+    assert (found["57"]["indicator"], found["57"]["subject"]) == ("people_detained", "TJK")

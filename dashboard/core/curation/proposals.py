@@ -54,6 +54,8 @@ from core.data.quotes import Document
 # state's, not the attack's own
 AFTERMATH = {"people_expelled", "migrants_detained"}
 THE_ATTACK = re.compile(r"\bthe\s+(?:bombing|attack|blast|explosion|shooting|assault|massacre)\b", re.I)
+ROUTE = re.compile(r"\b(?:through|via|transiting)\s+(?:[\w-]+(?:\s+and|,)?\s+){0,3}$", re.I)  # a country crossed on the way is
+# not what the next sentences speak of ("travelled through Uzbekistan and Turkmenistan")
 OF_THE_GROUP = re.compile(r"^\s+of\s+(?:the|these|those|them)\b", re.I)  # "detained three of the men": of the plotters just told
 
 # The candidates file: these columns (in this order) are the command line's contract.
@@ -299,7 +301,7 @@ class Proposer:
             self._period = (*self._last_period[:3], set())  # the period for every count that follows, whatever it counts
         self._previous_rows = [r for r in rows if r.get("table") == "figures"]
         self._question = asked(text, self._question)
-        self._remember_names(mentions)
+        self._remember_names([m for m in mentions if m.kind != "country" or not ROUTE.search(masked[max(0, m.start - 40):m.start])])
         for occ in in_date + in_dateline:
             if not any(held_by_row(r, occ.value) for r in rows):
                 why = ("the dateline: when and where the report was filed" if occ in in_dateline else
