@@ -1613,3 +1613,13 @@ def test_people_stopped_before_they_crossed_and_a_country_they_went_through_is_n
                                       "minister said on Monday.\n\nMost travelled through Uzbekistan and Turkmenistan.\n\n"
                                       "Border guards stopped 57 others before they could cross, he said.", published="2033-07-12"))
     assert (found["57"]["indicator"], found["57"]["subject"]) == ("people_detained", "TJK")
+
+
+@pytest.mark.parametrize("text, value, field, expected", [
+    ("He and his co-defendants recruited 27 people from 2030 until early this year.", "27", "period", ("2030", "2025")),
+    ("Since 2022 the Taliban have returned 41 Kyrgyz citizens accused of links to armed groups.", "41", "indicator",
+     "repatriated_suspects"),
+])
+def test_a_span_until_early_this_year_and_people_returned_while_accused(proposer, text, value, field, expected):
+    row = figures(rows_of(proposer, text))[value]
+    assert ((row["period_start"], row["period_end"]) if field == "period" else row[field]) == expected

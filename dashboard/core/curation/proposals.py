@@ -38,7 +38,7 @@ from core.curation.parts import Counted, link_parts
 from core.curation.periods import SAME_PERIOD, comparison, dated_by_next, figure_period, verdict_day
 from core.curation.questions import Asked, asked, read_with_question
 from core.curation.reading import (
-    NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, numbers_to_propose, period_of, split_sentences,
+    SPAN_JOIN, NumberGroup, Sentence, dates_of_figures, find_dates, group_ranges, numbers_to_propose, period_of, split_sentences,
 )
 from core.curation.register import language_flag
 from core.curation.tables import read_table, table_rows
@@ -209,8 +209,8 @@ class Proposer:
         rows.extend(incidents)
         self._refine_incident_date(text, dates, incidents)
         own_period = period_of(dates.period, masked)
-        several = len(dates.period) >= 3 or len(dates.period) == 2 and not re.fullmatch(  # several separate dates: each number
-            r"\s*(?:-|\u2013|to|and|through)\s*", masked[dates.period[0][1]:dates.period[1][0]])  # takes the nearest
+        several = len(dates.period) >= 3 or len(dates.period) == 2 and not SPAN_JOIN.fullmatch(  # several separate dates: each number
+            masked[dates.period[0][1]:dates.period[1][0]])  # takes the nearest
         groups = group_ranges(countable, text)
         respective = respectively(text, groups, mentions)
         recent = self._last_incident if self._index - self._last_incident_at <= 2 else None

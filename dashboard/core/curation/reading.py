@@ -244,6 +244,8 @@ def group_ranges(numbers: list[NumberOccurrence], text: str) -> list[NumberGroup
 
 # "since 2019", "since the Taliban returned to power in August 2021": a total since then
 SINCE_BEFORE = re.compile(r"\bsince\s*$|\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$", re.I)
+# What joins the two ends of a span: "2015-2017", "March to May", "from 2031 until early this year"
+SPAN_JOIN = re.compile(r"\s*(?:-|\u2013|to|and|through|until|till)\s*(?:(?:early|late|mid-?)\s*)?")
 START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$|"
                         r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$|"  # "Since the first stage of the operation in May 2019"
                         r"\bsince\s+an?\s+[\w\s'-]{0,100}?\bon\s*$", re.I)  # "since a bomb tore through the market on May 12"
@@ -303,7 +305,7 @@ def period_of(dates: list[tuple[int, int, str, str]], sentence: str, at: int | N
         start, end = first[2].split("..")
         return start, end
     before = sentence[max(0, first[0] - 16):first[0]].lower()
-    if len(dates) >= 2 and re.fullmatch(r"\s*(?:-|\u2013|to|and|through)\s*", sentence[first[1]:dates[1][0]]):
+    if len(dates) >= 2 and SPAN_JOIN.fullmatch(sentence[first[1]:dates[1][0]]):
         return first[2], dates[1][2]
     if re.search(r"\b(?:until|by|till)\s*$", before):
         return "", first[2]

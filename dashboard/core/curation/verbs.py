@@ -301,7 +301,7 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
             re.search(r"\bto\s+(?:face|stand)\s+(?:[\w-]+\s+){0,2}?(?:trial|charges|prosecution)\b|\bhanded\s+(?:over\s+)?to\s+(?:the\s+)?(?:Ministry\s+of\s+"
                       r"National\s+Security|security\s+service|investigators|police)|\btaken\s+(?:straight\s+)?into\s+custody\b",
                       sentence, re.I) or  # "flown to Ashgabat and handed to the Ministry of National Security": suspects
-            re.search(r"\bon\s+suspicion|\bsuspected\s+of|\bdetained\s+abroad|\bwanted\s+(?:for|on|in)\b|"
+            re.search(r"\bon\s+suspicion|\bsuspected\s+of|\baccused\s+of|\bdetained\s+abroad|\bwanted\s+(?:for|on|in)\b|"
                       r"^\s+(?:the\s+)?(?:number\s+of\s+)?(?:[\w-]+\s+)?suspects\b", sentence[end:end + 90], re.I)
             ):
         return "repatriated_suspects"
