@@ -1623,3 +1623,13 @@ def test_people_stopped_before_they_crossed_and_a_country_they_went_through_is_n
 def test_a_span_until_early_this_year_and_people_returned_while_accused(proposer, text, value, field, expected):
     row = figures(rows_of(proposer, text))[value]
     assert ((row["period_start"], row["period_end"]) if field == "period" else row[field]) == expected
+
+
+def test_flown_home_with_the_count_between_and_people_taken_to_a_rehabilitation_centre_came_home(proposer):
+    rows = rows_of(proposer, "BISHKEK - Kyrgyzstan flew 33 citizens home from Baghdad on Tuesday, the ministry said.\n\n"
+                             "TERMEZ - Thirty-eight Uzbek citizens, most of them the widows and children of men who went to fight "
+                             "in Afghanistan, crossed the bridge on Monday and were taken to a rehabilitation centre.",
+                   published="2035-02-08")
+    found = figures(rows)
+    assert (found["33"]["indicator"], found["Thirty-eight"]["indicator"]) == ("repatriated_people", "repatriated_people")
+    assert ("repatriation programme", "KGZ", "2035-02-06") in [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)]

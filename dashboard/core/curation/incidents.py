@@ -34,6 +34,8 @@ NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|pr
                    (re.compile(r"\btransferred\b(?=[^.;]*\b(?:custody\s+of|home)\b)", re.I), "repatriation programme"),
                    # "52 citizens ... landed in Osh on Saturday on a chartered plane"
                    (re.compile(rf"\b(?:landed|arrived|touched\s+down)\s+(?:in|at)\s+(?:{HOME})\b", re.I), "repatriation programme"),
+                   (re.compile(r"\b(?:flew|flown|brought|took)\s+(?:[\w-]+\s+){1,3}?(?:home|back)\b(?!\s+(?:in|at)\b)", re.I),
+                    "repatriation programme"),  # "Kazakhstan flew 27 citizens home from Baghdad overnight"
                    # "On Monday the first flight brought 24 people"
                    (re.compile(r"\b(?:flight|plane|aircraft|charter)\s+(?:brought|carried|flew)\b", re.I), "repatriation programme"),
                    # "A plane carrying 54 children from Baghdad landed in Bishkek on Sunday"

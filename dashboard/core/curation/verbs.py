@@ -107,7 +107,7 @@ NUMBER_OF_AFTER = [(re.compile(rf"^\s+(?:the\s+)?(?:total\s+)?number\s+of\s+[^.;
 # "511 people, mostly children, have been returned": an aside between the count and its verb
 ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+){0,2}),\s+(?:mostly|most\s+of\s+them|many\s+of\s+them|almost\s+all|nearly\s+all|"
                    r"the\s+(?:majority|bulk)\s+of\s+them|"
-                   r"all\s+of\s+them|among\s+them|including)\b[^,;.]{0,40},", re.IGNORECASE)
+                   r"all\s+of\s+them|among\s+them|including)\b[^,;.]{0,100},", re.IGNORECASE)
 # "100 women are still serving prison sentences in Iraq", "500 more were thought to be in al-Hol": held abroad
 HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:being\s+)?(?:(?:thought|believed|said|"
                   r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
@@ -142,7 +142,9 @@ ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|gr
 HOME_STATE = re.compile(rf"\b(?:to\s+the\s+custody\s+of|home\b|to\s+(?:{HOME}))", re.I)
 # Where people are brought out of: a camp, a prison or an orphanage, or a conflict zone.
 OUT_OF = re.compile(r"^[^.;]{0,50}?\b(?:out\s+of|back\s+from|home\s+from|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
-                    r"(?:camps?|prisons?|jails?|orphanages?|detention|Syria|Iraq|Afghanistan|al-Hol|Roj|conflict\s+zones?|war\s+zones?)\b", re.I)
+                    r"(?:camps?|prisons?|jails?|orphanages?|detention|Syria|Iraq|Afghanistan|al-Hol|Roj|conflict\s+zones?|war\s+zones?)\b|"
+                    r"^\s+(?:[\w'-]+\s+){1,3}?(?:home|back)\b(?!\s+(?:in|at)\b)|"  # "flew 27 citizens home from Baghdad"
+                    r"^[^.;]{0,50}?\bto\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:rehabilitation|adaptation|reintegration)\s+cent(?:re|er)", re.I)
 # "left seven people dead and 21 hurt": the state the number is left in says what it counts (the dead
 # are left to the keywords, which tell a civil war's deaths from an attack's)
 HURT_AFTER = re.compile(r"^\s+(?:(?:people|persons|others|civilians|passengers|worshippers|more)\s+)?(?:were\s+)?"
@@ -222,6 +224,8 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
             if indicator != "repatriated_people" and ACTIVE_PERFECT.search(m.group(0)):
                 continue  # "6 who had recruited others": the number did it (they recruited), it does not count recruits
             resolved = _resolve(indicator, sentence, start, end, attack_nearby)
+            if indicator == "@out_of" and not resolved and OUT_OF.match(after[m.end():]):
+                resolved = "repatriated_people"  # "Forty-one Uzbek citizens, most of them ..., were taken to a rehabilitation centre"
             if indicator in READ_WITH_OBJECT and not resolved:
                 continue  # "accounts ... have been taken down": not taken out of a camp; another verb may read it
             if SUBORDINATE.search(after[:m.start("verb")]):
