@@ -1633,3 +1633,15 @@ def test_flown_home_with_the_count_between_and_people_taken_to_a_rehabilitation_
     found = figures(rows)
     assert (found["33"]["indicator"], found["Thirty-eight"]["indicator"]) == ("repatriated_people", "repatriated_people")
     assert ("repatriation programme", "KGZ", "2035-02-06") in [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ASTANA - The ministry blocked 1,900 websites in the first six months of the year, it said on Wednesday.\n\n"
+     "One channel had 12,000 subscribers when it was shut down in May.\n\n"
+     "The KNB said it had detained 28 people in the same period.", "28"),
+    ("BISHKEK - The committee blocked 190 channels in January-March, it said on Monday. Over the same three months "
+     "officers detained 15 people.", "15"),
+])
+def test_the_same_period_is_the_last_span_stated(proposer, text, value):
+    row = figures(rows_of(proposer, text, published="2025-08-11"))[value]
+    assert (row["period_start"], row["period_end"]) in (("2025-01", "2025-06"), ("2025-01", "2025-03"))

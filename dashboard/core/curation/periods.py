@@ -16,7 +16,7 @@ from core.curation.reading import nearest_date, period_of
 
 STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b|"  # a stock at the time of the report ("is estimated at about 90")
                    r"\b(?:is|are)\s+(?:now\s+)?(?:estimated|believed|thought)\s+(?:at|to\s+be|to\s+number)\b", re.I)
-SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:same\s+(?:period|time|months?|year)|reporting\s+period|"
+SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:same\s+(?:[\w-]+\s+)?(?:period|time|months?|year|weeks?)|reporting\s+period|"
                          r"period\s+under\s+review)\b|"  # "Over the reporting period": the period the report is about
                          r"\bfor\s+the\s+(?:\d{1,2}|[a-z]+)\s+months\b(?!\s+(?:of|to|ending|ended)\b)|"  # "figures for the 11 months": those told
                          r"\b(?:on\s+)?(?:the|that)\s+(?:same\s+)?day\b(?!\s+(?:before|after|of)\b)", re.I)  # "On the same day, a further 33 ..."
@@ -34,13 +34,15 @@ FIGURES_COVER = re.compile(r"^\W*(?:The|These|Those|Its|Their|Both)\s+(?:[\w-]+\
 
 
 def figure_period(dates_period: list, masked: str, text: str, start: int, own: tuple[str, str], several: bool,
-                  paragraph: tuple, last_stated: tuple, spoken: list = ()) -> tuple[tuple[str, str], tuple | None, str]:
+                  paragraph: tuple, last_stated: tuple, spoken: list = (), last_span: tuple | None = None
+                  ) -> tuple[tuple[str, str], tuple | None, str]:
     """(period, the earlier period it carries or None, why) of the number at `start`. `paragraph`
     and `last_stated` are (start, end, words, topics) of the period stated in the paragraph and the
     one stated last anywhere before (a sentence that speaks of the people told before, "The
     children ... were flown", takes it across a paragraph break). `spoken`: the dates the sentence
     says the news was told on, which date a stock ("told parliament in February that 30 are still
-    held") when nothing else in its clause does."""
+    held") when nothing else in its clause does. `last_span`: the last period stated that spans
+    more than one day or month, which "the same period" means."""
     kept = [d for d in dates_period if not (d[0] > start and COMPARISON_AHEAD.search(masked[start:d[0]]))]
     if len(kept) < len(dates_period):  # "detained 34 people, down from 41 in September": September is the 41's
         dates_period, own, several = kept, ("", ""), len(kept) > 1
@@ -58,8 +60,9 @@ def figure_period(dates_period: list, masked: str, text: str, start: int, own: t
         if not mine and spoken and not dates_period:
             return period_of(spoken[:1], masked), None, ""
         return (period_of([(s - a, e - a, iso, p) for s, e, iso, p in mine], masked[a:b]) if mine else ("", "")), None, ""
-    if not (period[0] or period[1]) and SAME_PERIOD.search(text) and (last_stated[0] or last_stated[1]):
-        return tuple(last_stated[:2]), None, f"'the same period' as '{last_stated[2]}'"
+    same = last_span or last_stated  # "in the same period": the last span stated, not "shut down in May" told since
+    if not (period[0] or period[1]) and SAME_PERIOD.search(text) and (same[0] or same[1]):
+        return tuple(same[:2]), None, f"'the same period' as '{same[2]}'"
     if not (period[0] or period[1]) and (paragraph[0] or paragraph[1]):
         return tuple(paragraph[:2]), paragraph, ""
     if not (period[0] or period[1]) and not dates_period and REFERS_BACK.match(text) and (last_stated[0] or last_stated[1]):

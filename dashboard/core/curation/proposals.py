@@ -108,6 +108,7 @@ class Proposer:
         self._question = Asked("")  # what the last "How many ...?" or list lead item asked (core.curation.questions)
         self._recent_values: list[float] = []  # numbers of the last sentence (paragraphs may be one sentence)
         self._last_period, self._attack_before, self._previous_rows = ("", "", "", set()), False, []
+        self._last_span = None  # the last period stated that spans more than one day or month: "the same period" is that
         self._sentences: dict[int, str] = {}
         in_skipped = containment(ignored_regions(doc_id, text))
         numbers = numbers_to_propose(doc_id, text)
@@ -230,7 +231,7 @@ class Proposer:
                 rows.append(self._excluded(text, number.occ, "repeats a number just given ('of those ...')"))
                 continue
             period, carried, same = figure_period(dates.period, masked, text, number.occ.start, own_period, several,
-                                                  self._period, self._last_period, dates.speech)
+                                                  self._period, self._last_period, dates.speech, self._last_span)
             attack = self._attack_nearby or bool(incident and incident_rules.INCIDENT_KINDS.get(incident["kind"]) in ("attack", "plot"))
             # a report of an attack or plot: the people it arrests (with no date, or on a day; not a year's tally) are its suspects
             attack = attack or bool(self._last_attack and (not own_period[0] or (own_period[0] == own_period[1] and len(own_period[0]) == 10)))
@@ -297,6 +298,7 @@ class Proposer:
             dated_by_next(text, dates.period, masked, self._previous_rows, {o.text: o.value for o in local})
             topics = {self.vocab.topics.get(r["indicator"], "") for r in rows if r.get("table") == "figures"} - {""}
             self._period = self._last_period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.period), topics)
+            self._last_span = self._last_period if own_period[0] != own_period[1] else self._last_span  # not "in May"
         elif SAME_PERIOD.search(text) and not is_headline:  # "The ministry's other figures for the 11 months:" (a list follows):
             self._period = (*self._last_period[:3], set())  # the period for every count that follows, whatever it counts
         self._previous_rows = [r for r in rows if r.get("table") == "figures"]
