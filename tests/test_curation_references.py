@@ -1645,3 +1645,13 @@ def test_flown_home_with_the_count_between_and_people_taken_to_a_rehabilitation_
 def test_the_same_period_is_the_last_span_stated(proposer, text, value):
     row = figures(rows_of(proposer, text, published="2025-08-11"))[value]
     assert (row["period_start"], row["period_end"]) in (("2025-01", "2025-06"), ("2025-01", "2025-03"))
+
+
+def test_of_the_n_names_a_total_told_paragraphs_before(proposer):
+    found = figures(rows_of(proposer, "Courts in Omsk have ordered 71 migrants from Central Asia expelled since the attack, the "
+                                      "ministry said on Monday.\n\nInvestigators have detained four more people. The FSB says the "
+                                      "pair had been in contact with a recruiter.\n\nPolice have checked more than 3,000 foreigners "
+                                      "and detained about 300 of them. Of the 71 ordered to leave, 40 are from Tajikistan, 20 from "
+                                      "Uzbekistan and 11 from Kyrgyzstan.", published="2035-08-20"))
+    assert [(found[v]["part_of"], found[v]["indicator"]) for v in ("40", "20", "11")] == [
+        (found["71"]["candidate_id"], "people_expelled")] * 3

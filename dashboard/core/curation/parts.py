@@ -199,7 +199,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         # "The deportees - 23 Tajiks, 12 Uzbeks and six Kyrgyz - were flown to Dushanbe": a list that adds up
         # to the total breaks it down, whatever verb follows the list
         breakdown = listed and _listed_sum(figures, part, text) == total.value
-        apposition = apposition or again  # "The 26 migrants, 17 of them Uzbeks": the total told again, its words not the part's
+        apposition = apposition or (again and not part.own_indicator)  # "The 26 migrants, 17 of them Uzbeks": the total told
+        # again, its words not the part's (a part with its own verb, "ordered 23 of them to be expelled", counts that)
         if part.own_indicator and total.own_indicator and part.own_indicator != total.own_indicator and not (apposition or breakdown):
             continue  # "20 recruited ... 9 of them detained": another count, not a part
         indicator = total.row["indicator"] if apposition or breakdown else (part.own_indicator or total.row["indicator"])
@@ -289,10 +290,11 @@ def _sum_told_before(figures: list[Counted], i: int, text: str) -> list[Counted]
 def _named_again(earlier: list[Counted], part: Counted, text: str) -> list[Counted]:
     """'The 46 deportees, among them nine women' ('17 of them Uzbeks'): the count the sentence names again by its number
     (itself left out as a repeat) is the total of the parts that follow."""
-    lead = re.match(r"^\W*The\s+(?P<n>\d[\d,]*)\s+[a-z]+,\s+(?:among\s+them|including|of\s+whom|(?=[\w-]+\s+of\s+(?:them|whom)\b))", text)
+    lead = re.match(r"^\W*The\s+(?P<n>\d[\d,]*)\s+[a-z]+,\s+(?:among\s+them|including|of\s+whom|(?=[\w-]+\s+of\s+(?:them|whom)\b))|"
+                    r"^\W*(?:Of|Among)\s+the\s+(?P<m>\d[\d,]*)\b[^,.;]{0,60},", text)  # "Of the 93 ordered to leave, 48 are ..."
     if not lead or part.start < lead.end():
         return []
-    value = float(lead["n"].replace(",", ""))
+    value = float((lead["n"] or lead["m"]).replace(",", ""))
     return [f for f in earlier if f.value == value and not f.row.get("part_of") and f.row.get("indicator")][-1:]
 
 
