@@ -1655,3 +1655,13 @@ def test_of_the_n_names_a_total_told_paragraphs_before(proposer):
                                       "Uzbekistan and 11 from Kyrgyzstan.", published="2035-08-20"))
     assert [(found[v]["part_of"], found[v]["indicator"]) for v in ("40", "20", "11")] == [
         (found["71"]["candidate_id"], "people_expelled")] * 3
+
+
+def test_counts_that_add_up_to_the_total_told_before_are_its_parts(proposer):
+    found = figures(rows_of(proposer, "ASTANA - The ministry blocked access to 1,610 websites, channels and accounts in the first "
+                                      "six months of the year, it said on Wednesday.\n\nThe figures cover January to June. Telegram "
+                                      "channels and bots made up the bulk of them, 902, followed by 411 TikTok accounts and 190 "
+                                      "pages on VKontakte; the remaining 107 were standalone websites.", published="2032-08-11"))
+    whole = found["1,610"]
+    assert [(found[v]["part_of"], found[v]["indicator"], found[v]["subject"]) for v in ("902", "411", "190", "107")] == [
+        (whole["candidate_id"], whole["indicator"], whole["subject"])] * 4

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from core.curation.parts import category, joint_subject
+from core.curation.joint import joint_subject
+from core.curation.parts import category
 from core.curation.reading import (
     BETWEEN, NumberGroup, PERCENT_AFTER, QUALIFIER_BEFORE, RATIO_AFTER, format_number,
 )

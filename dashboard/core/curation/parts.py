@@ -1,20 +1,16 @@
-"""Sub-counts and joint counts. A number may count only some of the people its indicator counts
+"""Sub-counts. A number may count only some of the people its indicator counts
 (`counts`: men, women, children, orphans, women and children) and be part of a total given just
 before (`part_of`: "37 citizens ... The group included 6 men, 11 women and 20 children"; "511 in
 all, among them 148 women"; "Of those 754, 406 were children"; "6,500 migrants ... 1,100 of them"), a
-total that counts some people only having parts among those ("54 children, 29 boys and 25 girls"). A count that two states give
-together ("Kyrgyzstan and Kazakhstan together", "six natives of Uzbekistan and Kyrgyzstan") is
-proposed for the region (both Central Asian) or for the first with the second as `related`, with a
-note saying it is one count for both."""
+total that counts some people only having parts among those ("54 children, 29 boys and 25 girls").
+(A count two states give together: core.curation.joint.)"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from core.curation.vocab import Mention
 from core.data.numbers import scan_numbers
-from core.data.schema import CENTRAL_ASIA
 
 # Indicators whose figures a document splits by whom they count.
 SPLIT_BY_PEOPLE = {"repatriated_people", "repatriated_suspects", "detained_women_children", "conflict_migrants"}
@@ -60,6 +56,7 @@ APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
 OF_THOSE_WORDS = re.compile(r"^\W*(?:Of|Among)\s+(?:those|these)\s+(?P<words>(?:[a-z-]+\s+){0,3}[a-z-]+),", re.I)  # "Of those ordered deported,"
 OF_THEM = re.compile(r"^\s*of\s+(?:them|those|whom)\b", re.I)
+OF_THEM_NATIONALS = re.compile(r"^\s+of\s+(?:them|whom)\s+(?:(?:are|were|was)\s+)?(?:citizens\s+of\s+|from\s+)?(?:the\s+)?(?P<name>[A-Z][\w-]+)")
 NAMED_TOTAL_BEFORE = re.compile(r"\b\w+\s+(?:of|out\s+of)\s+(?:the|these|those)\s*$", re.I)  # "Two of the [four]"
 # "eight Uzbeks, four Tajiks and three Kazakhs", "Seven are Uzbek citizens, three are Kyrgyz": a count by
 # nationality, and, when another follows it in the sentence, a list of them: parts of the count told before.
@@ -166,13 +163,15 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             # (or "expelled 87 - 51 Uzbeks, 29 Tajiks and seven Kyrgyz -"); an item of the list is no total of the next
             # (the count before the list may itself be a part: "detained 318 ... ordered 212 of the detainees expelled: 126 ...")
             same = [f for f in figures[:i] if f.value is not None and f.row.get("indicator") and f.sentence == part.sentence
-                    and not _nationality(text, f) and f.row.get("counts", "") in WITHIN
+                    and not _nationality(text, f) and f.row.get("counts", "") in WITHIN and not f.row.get("_adds_up")
                     and re.search(r"(?:[,:(]|\s[-\u2013\u2014])\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])]
             same = [f for f in figures[:i] if sibling is not None and f.row["candidate_id"] == sibling.row["part_of"]] or same
             if not same:  # "Those sent home - 38 Uzbeks, 21 Tajiks, 11 Kyrgyz and four Turkmens": the 74 told before, their sum
                 same = _count_told_before(figures[:i], part, _listed_sum(figures, part, text))
         again = [] if same else _named_again(figures[:i], part, text)  # before the count told just before: it names its total
-        totals = same or again or (back if refers else []) or _sum_told_before(figures, i, text)
+        adds_up = [] if same or again or (back and refers) else _adds_up(figures, i)
+        totals = same or again or (back if refers else []) or _sum_told_before(figures, i, text) or adds_up
+        part.row["_adds_up"] = bool(adds_up) and totals is adds_up  # its list's items are parts of that total, not of it
         of_the = OF_THE_NOUN.match(text[part.end:])
         named = [f for f in figures[:i] if of_the and f.value is not None and part.sentence - f.sentence <= 2
                  and f.row.get("counts") == CATEGORY_WORDS.get(of_the["noun"].lower())]
@@ -227,7 +226,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         named = OF_THEM_NATIONALS.match(text[part.end:])  # "27 citizens ..., 16 of them Tajiks": the name is its subject
         own_nationality = "the citizens it names" in part.row["reason"] or bool(  # "Five of those convicted are citizens of Uzbekistan"
             named and (f"nearest name '{named['name']}" in part.row["reason"] or f"origin '{named['name']}" in part.row["reason"]))
-        if (cat or of_them or not part.row["subject"]) and part.row["subject"] != total.row["subject"] and not own_nationality:
+        if (cat or of_them or not part.row["subject"] or part.row["subject"].startswith("@")) and \
+                part.row["subject"] != total.row["subject"] and not own_nationality:  # a channel named with a part: the total's
             part.row["subject"], part.row["related"] = total.row["subject"], total.row["related"]
             why += "; subject of the total"  # a part by nationality ("three citizens of Tajikistan") keeps its own
         total_period = total.row["period_start"] or total.row["period_end"]
@@ -285,6 +285,15 @@ def _sum_told_before(figures: list[Counted], i: int, text: str) -> list[Counted]
         if found:
             return found
     return []
+
+
+def _adds_up(figures: list[Counted], i: int) -> list[Counted]:
+    """'... made up the bulk of them, 1,302, followed by 517 TikTok accounts and 214 pages on VKontakte;
+    the remaining 181 were standalone websites': every count of the sentence adds up to a count told just before."""
+    own = [f for f in figures if f.sentence == figures[i].sentence]
+    if len(own) < 2 or any(f.value is None for f in own):
+        return []
+    return _count_told_before(figures[:i], figures[i], sum(f.value for f in own))
 
 
 def _named_again(earlier: list[Counted], part: Counted, text: str) -> list[Counted]:
@@ -360,33 +369,3 @@ def _only_numbers_between(figures: list[Counted], total: Counted, part: Counted,
     between = [f for f in figures if total.sentence < f.sentence < part.sentence
                and not (rest and f.row.get("part_of") == total.row["candidate_id"])]
     return not between and part.sentence - total.sentence <= 2
-
-
-JOINT_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:together|combined|jointly|between\s+them|taken\s+together)\b", re.I)
-PAIR_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?$", re.I)
-PEOPLE_AFTER = re.compile(r"^\s+(?:citizens|nationals|natives|migrants|men|women|people|workers|suspects)\b", re.I)
-OF_PAIR = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:of|from)\s+(?:the\s+)?$", re.I)  # "six natives of", "people from"
-
-
-OF_THEM_NATIONALS = re.compile(r"^\s+of\s+(?:them|whom)\s+(?:(?:are|were|was)\s+)?(?:citizens\s+of\s+|from\s+)?(?:the\s+)?(?P<name>[A-Z][\w-]+)")
-
-
-def joint_subject(mentions: list[Mention], text: str, start: int, end: int, whence: bool = False) -> tuple[str, str, str] | None:
-    """(subject, related, note) for a count two states give together, or None. With `whence` (a
-    return verb), "from Syria and Iraq" is where people came back from, not a joint count."""
-    countries = [m for m in mentions if m.kind == "country"]
-    for a, b in zip(countries, countries[1:]):
-        if a.id == b.id or not PAIR_JOIN.match(text[a.end:b.start]) or "respectively" in text.lower():
-            continue
-        together = JOINT_AFTER.match(text[b.end:b.end + 30]) and (b.end <= start or a.start - end < 60) and not any(
-            end <= m.start < a.start for m in countries)  # "250 Tajiks, and a few dozen Kyrgyz and Kazakhs between them"
-        of_pair = a.start >= end and OF_PAIR.match(text[end:a.start]) and not (whence and "from" in text[end:a.start])
-        # "deported 96 Uzbek and Tajik nationals": the two nationalities the count names
-        named_pair = a.start >= end and not text[end:a.start].strip() and PEOPLE_AFTER.match(text[b.end:b.end + 20])
-        if not (together or of_pair or named_pair):
-            continue
-        note = f"Joint count: {a.text} and {b.text} together (one count for both, not for either alone)."
-        if a.id in CENTRAL_ASIA and b.id in CENTRAL_ASIA:
-            return "central_asia", "", note
-        return a.id, b.id, note
-    return None
