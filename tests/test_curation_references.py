@@ -1665,3 +1665,11 @@ def test_counts_that_add_up_to_the_total_told_before_are_its_parts(proposer):
     whole = found["1,610"]
     assert [(found[v]["part_of"], found[v]["indicator"], found[v]["subject"]) for v in ("902", "411", "190", "107")] == [
         (whole["candidate_id"], whole["indicator"], whole["subject"])] * 4
+
+
+def test_countries_in_a_relative_clause_are_not_where_an_arrest_was_and_deportees_flown_out_were_not_brought_home(proposer):
+    rows = rows_of(proposer, "SEOUL, Nov. 24 (Han River Wire) - South Korea has deported 120 Central Asian workers, the ministry "
+                             "said on Monday. They were flown out of Incheon on Saturday.\n\nThe raids followed the Nov. 6 "
+                             "arrest of three Uzbek men, who police say moved money to intermediaries in Turkey and Afghanistan.",
+                   published="2031-11-24")
+    assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("arrest", "KOR", "2031-11-06")]

@@ -71,6 +71,7 @@ INVOLVED_IN = re.compile(r"\b(?:involvement\s+in|in\s+connection\s+with)\s+(?:th
 DATELINE_DATE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:[\u2014\u2013]|--?\s)")  # the date of a dateline, before its dash
 BEFORE_THE = re.compile(r"\b(?:before|after|during|following|since|ahead\s+of|(?:morning|day|eve|night|evening|afternoon)\s+of)\s+the\s+$", re.I)
 SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
+RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)  # a relative clause after the event word tells of something else
 STATE_BODY = re.compile(r"^\s+(?:[\w-]+\s+)?(?:government|authorities|police|officials|security|army|forces|troops|border|"
                         r"courts?|prosecutors?|ministry|embassy|state)\b", re.I)  # "the Kazakh government": the state acts
 ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
@@ -253,7 +254,7 @@ class IncidentFinder:
         if how == "same time":
             notes.append(f"Inferred: the date of the event told before ({date[2]}); the sentence says it happened at the same time.")
         rows = []
-        for place_id, country, why, note in self._where(text, kind, mentions, looked_up, context):
+        for place_id, country, why, note in self._where(text, kind, mentions, looked_up, context, word.start()):
             row = dict(table="incidents", kind=kind, date=date[2] if date else "", date_precision=date[3] if date else "",
                        date_inferred="yes" if (date and ((date[0], date[1]) in dates.inferred or how)) else "",
                        place_id=place_id, place_inferred="yes" if place_id and "Inferred: the place" in note or
@@ -268,8 +269,8 @@ class IncidentFinder:
             rows.append(row)
         return rows
 
-    def _where(self, text: str, kind: str, mentions: list[Mention], looked_up: list[dict], context: list[Mention]):
-        """(place_id, country, why, note) of each place the event happened at."""
+    def _where(self, text: str, kind: str, mentions: list[Mention], looked_up: list[dict], context: list[Mention], at: int = 0):
+        """(place_id, country, why, note) of each place the event happened at (the event word at `at`)."""
         countries = [m for m in mentions if m.kind == "country"]
         if kind == "repatriation programme":
             home = [m for m in countries if m.id in CENTRAL_ASIA]
@@ -295,7 +296,8 @@ class IncidentFinder:
             for place in looked_up:  # a place the gazetteer found: the incident points at its candidate
                 targets.append((place["candidate_id"], place["country_iso3"], f"new place '{place['name']}' (looked up)", ""))
         if not targets:
-            targets = [(self._country_place(c), c, f"country '{c}'", "") for c in self._located(text, countries)]
+            own = [m for m in countries if not RELATIVE.search(text[at:m.start])]  # not "men who ... sent money to Turkey"
+            targets = [(self._country_place(c), c, f"country '{c}'", "") for c in self._located(text, own)]
         if not targets and self.news:  # a news report's places carry from sentence to sentence
             earlier = [m for m in context if m.kind == "place"] + [  # "Officers arrested five men" after "... in Birmingham"
                 Mention("place", p["candidate_id"], -1, -1, p["name"]) for p in self.looked_up_before[:1]
@@ -312,8 +314,7 @@ class IncidentFinder:
                                 f"Inferred: the country of the dateline ({self.dateline_place})."))
         return targets or [("", "", "no place named", "")]
 
-    def _demonym(self, mention: Mention) -> bool:
-        """'a Tajik asylum seeker': a country named by its people's name, who someone is, not where it happened."""
+    def _demonym(self, mention: Mention) -> bool:  # "a Tajik asylum seeker": who someone is, not where it happened
         return mention.text.lower() != self.place_names.get(self._country_place(mention.id), mention.text.lower())
 
     def _namesake(self, place: dict, named: set[str]) -> bool:

@@ -20,7 +20,8 @@ HOME = ("Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|Astana|Almaty|
         "Termez|Samarkand|Bukhara|Nukus|Urgench|Namangan|Andijan|Fergana|Turkmenbashi")  # Uzbekistan, Turkmenistan
 RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|brought\s+(?:back|home)|flown\s+in\s+from|"
                 r"sent\s+back\s+to\s+(?:" + HOME + r")\b|"
-                r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back|out)|flew\s+(?:home|back)|"
+                r"brings?\s+(?:back|home)|handed\s+over|hands?\s+over|flown\s+(?:home|back)|flew\s+(?:home|back)|"
+                r"flown\s+out(?=\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:camps?|prisons?|Syria|Iraq|Afghanistan|al-Hol|Roj)\b)|"
                 r"flies\s+(?:home|back)|(?<=were\s)flown\s+(?=from\b)|(?<=was\s)flown\s+(?=from\b)|transferred\s+(?:home|back)|(?:took|takes?|taken|taking)\s+(?:back|home)|"
                 r"airlift(?:ed|s|ing)?|(?:come|came|comes|coming)\s+(?:home|back)|(?:welcomed|welcomes)\s+(?:home|back)|"
                 r"(?:reunited|reunites)\s+with\s+(?:their\s+)?(?:families|relatives)|(?:escorted|accompanied)\s+(?:home|back)|"
