@@ -1673,3 +1673,11 @@ def test_countries_in_a_relative_clause_are_not_where_an_arrest_was_and_deportee
                              "arrest of three Uzbek men, who police say moved money to intermediaries in Turkey and Afghanistan.",
                    published="2031-11-24")
     assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("arrest", "KOR", "2031-11-06")]
+
+
+def test_a_flight_in_a_report_of_a_deportation_carried_deportees_from_the_deporting_state(proposer):
+    rows = rows_of(proposer, "Austria deports 17 Central Asian men classed as security risks\n\nVIENNA - A chartered Airbus "
+                             "carrying 17 men from Tajikistan and Kyrgyzstan left Vienna airport on Tuesday and landed in "
+                             "Dushanbe early on Wednesday, the interior ministry said.", published="2035-03-06")
+    assert figures(rows)["17"]["indicator"] == "people_expelled"
+    assert [i["country_iso3"] for i in incidents(rows)] == ["AUT"]

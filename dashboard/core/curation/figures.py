@@ -70,9 +70,14 @@ STATE_WITH_N = re.compile(r"(?:\s+accounts\s+for\s+[^,.;]{0,40},)?\s+(?:with|has
                           r"some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|fewer\s+than\s+|less\s+than\s+)?")
 
 
+DEPORTS = re.compile(r"\b(?:deports?|deported|deporting|expels?|expelled|expelling|deportations?|expulsions?)\b", re.I)
+WAR_ZONES = re.compile(r"\b(?:camps?|Syria|Iraq|al-Hol|Roj|orphanages?|conflict\s+zones?|war\s+zones?)\b", re.I)
+
+
 def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Mention], period: tuple[str, str],
-               context: list[Mention], english: bool = True, attack_nearby: bool = False) -> tuple[dict, str]:
-    """(the candidate row, the indicator a verb gave: '' when only keywords chose it)."""
+               context: list[Mention], english: bool = True, attack_nearby: bool = False, deporting: bool = False) -> tuple[dict, str]:
+    """(the candidate row, the indicator a verb gave: '' when only keywords chose it). `deporting`: the
+    report is of a deportation (its headline says so), so people flown home are deportees."""
     occ, second = number.occ, number.second
     number_end = (second or occ).end
     before = text[max(0, occ.start - 30):occ.start]
@@ -113,8 +118,10 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
     if not verb and with_n:  # "X has returned the most, followed by Uzbekistan with 520": the verb of the sentence
         verbs = [verb_indicator(text, m.end() + 1, m.end() + 1) for m in re.finditer(r"\b(?:the\s+most|the\s+largest\s+number)\b", text[:occ.start])]
         verb, verb_word = next((v for v in verbs if v[0]), ("", ""))
+    deported = verb == "repatriated_people" and deporting and not WAR_ZONES.search(text)  # "Germany deports 22 ...": "A
+    verb = "people_expelled" if deported else verb  # chartered Airbus carrying 22 men ... landed in Dushanbe" carried deportees
     if verb and verb in vocab.units:
-        indicator, why_indicator = verb, f"indicator from the verb '{verb_word}'"
+        indicator, why_indicator = verb, f"indicator from the verb '{verb_word}'" + (" in a report of a deportation" if deported else "")
     else:
         verb = ""
         a, b = clause_of(text, occ.start)

@@ -12,6 +12,7 @@ the tables.
   of places that contain one another), else a country named after "in", else the place of an
   earlier sentence or of the dateline, marked as inferred.
 - Rows of one document about the same event are merged into one (core.curation.incident_merge).
+- The words that tell an event from its background are in core.curation.incident_words.
 """
 
 from __future__ import annotations
@@ -22,61 +23,18 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.curation.calendar import months_before
+from core.curation.figures import WAR_ZONES
 from core.curation.incident_merge import same_day_possible
+from core.curation.incident_words import (
+    AGGREGATE, ATTRIBUTION, BEFORE_THE, DATELINE_DATE, DAY_ON_WORD, FOLLOW_UP, INVOLVED_IN, NEGATED, NEWS_EVENT_WORDS,
+    NOT_EVENT_DATE, PARTICIPLE, REFERENCE_BEFORE, RELATIVE, SAME_TIME, SEIZED, SEVERAL_FLIGHTS, SINCE_PHRASE, SINCE_WHEN,
+    STATE_BODY, SUSPECT_HOME, TALLY_VERB, VERDICT, WAR_DEAD, YEAR_SPAN,
+)
 from core.curation.reading import EVENT_PATTERNS, KILLED, PLANNED_FOR, WOUNDED, format_number
 from core.curation.vocab import Mention
-from core.curation.verbs import AIRCRAFT, HOME, RETURN_VERBS, involvement, return_place
+from core.curation.verbs import involvement, return_place
 from core.data.numbers import NumberOccurrence
 from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
-
-NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|program|flight)\s+to\s+(?:return|repatriate|bring\s+(?:back|home)))\b",
-                               re.IGNORECASE), "repatriation programme"),
-                   (re.compile(r"\btransferred\b(?=[^.;]*\b(?:custody\s+of|home)\b)", re.I), "repatriation programme"),
-                   # "52 citizens ... landed in Osh on Saturday on a chartered plane"
-                   (re.compile(rf"\b(?:landed|arrived|touched\s+down)\s+(?:in|at)\s+(?:{HOME})\b", re.I), "repatriation programme"),
-                   (re.compile(r"\b(?:flew|flown|brought|took)\s+(?:[\w-]+\s+){1,3}?(?:home|back)\b(?!\s+(?:in|at)\b)", re.I),
-                    "repatriation programme"),  # "Kazakhstan flew 27 citizens home from Baghdad overnight"
-                   # "On Monday the first flight brought 24 people"
-                   (re.compile(r"\b(?:flight|plane|aircraft|charter)\s+(?:brought|carried|flew)\b", re.I), "repatriation programme"),
-                   # "A plane carrying 54 children from Baghdad landed in Bishkek on Sunday"
-                   (re.compile(rf"\b(?:{AIRCRAFT})\s+carrying\b(?=[^.;]*\b(?:landed|arrived|touched\s+down)\b)",
-                               re.I), "repatriation programme")]
-VERDICT = re.compile(r"\b(?:sentenced|(?<!served\s)(?<!serving\s)(?<!serve\s)sentences|convicted|convicts|jailed|jails|found\s+guilty|acquitted)\b", re.I)
-NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", re.I)
-AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date|"
-                       r"(?:over|in|during)\s+the\s+same\s+(?:period|time|\w+\s+(?:months|weeks|years))|"  # "Over the same six months, ..."
-                       r"(?:bring|brings|brought|bringing|raise[sd]?|raising|take[sn]?|took)\s+(?:\w+\s+){0,3}?the\s+(?:total\s+)?number\s+of)\b", re.I)
-FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|He|She|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?|"
-                       r"^\W*(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:the|them|those|these|their)\b|"  # "Six of the men ..."
-                       r"^\W*Of\s+(?:the|those|these|them)\b|"  # "Of the nine men he recruited, five ..."
-                       r"^\W*(?:According\s+to\s+[^,]{1,60},\s*)(?:the|these|those|they)\b", re.I)  # "According to X, the suspects ..."
-YEAR_SPAN = re.compile(r"^\s*(?:-|\u2013|to|and|through)\s*(?:19|20)\d\d\b")
-NEGATED = re.compile(r"\b(?:no|not|never|nobody|none)\b(?:\s+\w+){0,3}\s*$", re.I)
-PARTICIPLE = re.compile(r"\b(?:the|those|these)\s+(?:\w+\s+)?(?:children|women|men|people|citizens|returnees|orphans)\s+$", re.I)
-# "Since the first flight ... in April 2019", "since the start of 2024"
-SINCE_PHRASE = re.compile(r"\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$", re.I)
-SEIZED = re.compile(r"^\w+\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:found|seized|discovered|confiscated)\b", re.IGNORECASE)
-# "380 Uzbek fighters were killed in Syria and Iraq", "killed in fighting in Badakhshan": a war's dead, not an attack
-WAR_DEAD = re.compile(r"\b(?:fighters|militants|jihadists|combatants)\s+(?:[\w-]+\s+){0,2}?(?:were|have\s+been|had\s+been|was)\s+killed\b|"
-                      r"\b(?:citizens|nationals)\s+(?:were|have\s+been|had\s+been)\s+killed\s+in\s+(?:Syria|Iraq|Afghanistan)\b|"
-                      r"\bkilled\s+(?:in|during)\s+(?:the\s+)?(?:fighting|combat|battles?|the\s+war)\b", re.I)
-SEVERAL_FLIGHTS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of)\s+(?:[\w-]+\s+)?"
-                             r"(?:flights|operations|airlifts|missions|stages)\b", re.I)
-DAY_ON_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|\u2019s)\s+(?:[a-z-]+\s+){0,2}$")  # "Saturday's knife attack"
-TALLY_VERB = re.compile(r"\b[a-z]+(?:ed|ing)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$")  # "detained 120", "foiling seven"
-SAME_TIME = re.compile(r"\b(?:in\s+a\s+(?:parallel|simultaneous|separate\s+but\s+simultaneous)\s+(?:operation|raid)|"
-                       r"(?:on|the)\s+the\s+same\s+day|at\s+the\s+same\s+time|simultaneously)\b", re.I)
-REFERENCE_BEFORE = re.compile(r"\b(?:since|because|when|while|until|whose)\s+(?:[\w'-]+\s+){0,4}$", re.I)
-INVOLVED_IN = re.compile(r"\b(?:involvement\s+in|in\s+connection\s+with)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
-DATELINE_DATE = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:[\u2014\u2013]|--?\s)")  # the date of a dateline, before its dash
-BEFORE_THE = re.compile(r"\b(?:before|after|during|following|since|ahead\s+of|(?:morning|day|eve|night|evening|afternoon)\s+of)\s+the\s+$", re.I)
-SINCE_WHEN = re.compile(r"^\s*,\s*when\b", re.I)
-RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)  # a relative clause after the event word tells of something else
-STATE_BODY = re.compile(r"^\s+(?:[\w-]+\s+)?(?:government|authorities|police|officials|security|army|forces|troops|border|"
-                        r"courts?|prosecutors?|ministry|embassy|state)\b", re.I)  # "the Kazakh government": the state acts
-ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
-                         r"(?:\s+(?:on|in)\s+\w+|\s+in\s+a\s+statement|\s+late\s+on\s+\w+)?\s*[.]?$", re.I)
-
 
 @dataclass
 class SentenceDates:
@@ -151,7 +109,7 @@ class IncidentFinder:
     """Incident candidates of one document, sentence by sentence, then merged per event."""
 
     def __init__(self, place_rows: pd.DataFrame, existing: pd.DataFrame, published: str, dateline_country: str,
-                 dateline_place: str):
+                 dateline_place: str, deporting: bool = False):
         self.place_rows = place_rows
         self.existing = existing.to_dict("records")
         self.place_names = {p: str(n).lower() for p, n in zip(place_rows.index, place_rows["name"])}
@@ -159,6 +117,7 @@ class IncidentFinder:
         self.news = bool(re.fullmatch(r"\d{4}-\d\d-\d\d", published or ""))
         self.published = published
         self.dateline_country, self.dateline_place = dateline_country, dateline_place
+        self.deporting = deporting  # a report of a deportation: its flights are the deporting state's, not a repatriation
         self.last_date: tuple[int, int, str, str] | None = None  # the date of the last dated incident
         self.looked_up_before: list[dict] = []  # the places looked up in the last sentence that named new ones
         self.looked_up_all: dict[str, dict] = {}  # every place looked up so far, by name
@@ -203,6 +162,8 @@ class IncidentFinder:
         if re.match(r"claimed\s+responsibility", first[2].group(0), re.I):  # "... for an attack": the attack
             first = min((f for f in found if f[0] > first[0]), key=lambda f: (f[0], f[1]), default=first)
         _, _, word, kind = first
+        if kind == "repatriation programme" and self.deporting and not WAR_ZONES.search(text) and not SUSPECT_HOME.search(text):
+            kind = "policy measure"  # "A chartered Airbus carrying 22 men ... landed in Dushanbe": deportees flown out
         if kind == "repatriation programme" and PARTICIPLE.search(text[max(0, word.start() - 40):word.start()]):
             return []  # "the children brought back in 2022 was...": a description, not the report of an event
         if kind == "repatriation programme" and re.search(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", text[max(0, word.start() - 12):word.start()]):
@@ -284,6 +245,10 @@ class IncidentFinder:
             if states and not any(m in countries for m in home):
                 note = (note + " Inferred: the repatriating state is named in an earlier sentence.").strip()
             return [(self._country_place(c), c, f"repatriating state '{c}'", note) for c in states] or [("", "", "no state named", "")]
+        if kind == "policy measure" and self.deporting:  # a deportation happens in the deporting state
+            state = self.dateline_country if self.dateline_country not in CENTRAL_ASIA else next(
+                (m.id for m in countries + [m for m in context if m.kind == "country"] if m.id not in CENTRAL_ASIA), "")
+            return [(self._country_place(state), state, "the deporting state", "")] if state else [("", "", "no state named", "")]
         places = [m for m in mentions if m.kind == "place"]
         targets = []
         for p in self._most_specific(list(dict.fromkeys(m.id for m in places)), looked_up):

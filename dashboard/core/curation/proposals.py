@@ -28,7 +28,7 @@ import pandas as pd
 
 from core.curation import incidents as incident_rules
 from core.curation.calendar import inferred_note, is_speech_date, mask_dateline, read_dateline, relative_dates
-from core.curation.figures import COUNTED_BY_COUNTRY, figure_row
+from core.curation.figures import COUNTED_BY_COUNTRY, DEPORTS, figure_row
 from core.curation.gazetteer import Gazetteer, city_index
 from core.curation.incident_merge import merge as merge_incidents, told_again
 from core.curation.incidents import IncidentFinder, SentenceDates
@@ -97,7 +97,9 @@ class Proposer:
         self._published = published
         self._english = not language_flag(text)
         place, country = self._dateline_place()
-        self._incident_finder = IncidentFinder(self._place_rows, self.vocab.incidents, published, country, place)
+        headline = headline_span(text)
+        self._deporting = bool(headline and DEPORTS.search(text[headline[0]:headline[1]]))  # "Germany deports 22 ..."
+        self._incident_finder = IncidentFinder(self._place_rows, self.vocab.incidents, published, country, place, self._deporting)
         self._places_seen: set[str] = set()
         self._channels_seen: set[str] = set()
         self._new_places, self._new_place_country = {}, {}  # of each place looked up: name -> candidate id -> country
@@ -113,7 +115,6 @@ class Proposer:
         in_skipped = containment(ignored_regions(doc_id, text))
         numbers = numbers_to_propose(doc_id, text)
         starts = [o.start for o in numbers]  # in order: a sentence's numbers are found by bisection
-        headline = headline_span(text)
         rows: list[dict] = []
         self._context: list[Mention] = []  # names of earlier sentences: "its militants", "this district"
         if country in CENTRAL_ASIA:  # "DUSHANBE --": the report is about Tajikistan until it names another state
@@ -236,7 +237,8 @@ class Proposer:
             # a report of an attack or plot: the people it arrests (with no date, or on a day; not a year's tally) are its suspects
             attack = attack or bool(self._last_attack and (not own_period[0] or (own_period[0] == own_period[1] and len(own_period[0]) == 10)))
             attack = attack or (self._attack_before and bool(OF_THE_GROUP.match(text[(number.second or number.occ).end:])))
-            row, verb = figure_row(self.vocab, text, number, mentions + new_places, period, context, self._english, attack)
+            row, verb = figure_row(self.vocab, text, number, mentions + new_places, period, context, self._english, attack,
+                                   self._deporting)
             if row["indicator"] in COUNTED_BY_COUNTRY and self._new_place_country.get(row["subject"]):
                 row["subject"] = self._new_place_country[row["subject"]]  # a court in Dushanbe: Tajikistan
             listed = self._listed_after(text, number)
@@ -271,7 +273,7 @@ class Proposer:
                     row["subject"], row["related"] = target.id, ""
                 row["reason"] += f"; 'respectively': number {i + 1} goes with '{target.text}'"
             whose = "whose citizens" in row["reason"]  # "deported 47 citizens of Tajikistan": the figure is about them
-            aftermath = row["indicator"] in AFTERMATH and incident_rules.INCIDENT_KINDS.get((incident or {}).get("kind")) in ("attack", "plot")
+            aftermath = row["indicator"] in AFTERMATH and incident_rules.INCIDENT_KINDS.get((incident or {}).get("kind")) in ("attack", "plot", "policy")
             if row["indicator"] in INCIDENT_INDICATORS and incident and not whose and not aftermath and (
                     incidents or not own_period[0] or own_period[0] == incident["date"] or row["indicator"] == "perpetrator_age"):
                 row["subject"] = incident["candidate_id"]
