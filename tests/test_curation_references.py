@@ -1681,3 +1681,11 @@ def test_a_flight_in_a_report_of_a_deportation_carried_deportees_from_the_deport
                              "Dushanbe early on Wednesday, the interior ministry said.", published="2035-03-06")
     assert figures(rows)["17"]["indicator"] == "people_expelled"
     assert [i["country_iso3"] for i in incidents(rows)] == ["AUT"]
+
+
+def test_figures_presented_on_a_day_cover_the_months_they_name_and_a_comparison_with_last_year_dates_no_count(proposer):
+    found = figures(rows_of(proposer, "DUSHANBE, Oct. 14 (Wire) - The authorities blocked 1,120 channels, the committee said on "
+                                      "Tuesday, nearly twice as many as in the same period last year.\n\nThe figures, presented to "
+                                      "parliament on Monday, cover January to September. Of the blocked resources, 700 were on "
+                                      "Telegram.", published="2031-10-14"))
+    assert [(found[v]["period_start"], found[v]["period_end"]) for v in ("1,120", "700")] == [("2031-01", "2031-09")] * 2

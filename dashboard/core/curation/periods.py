@@ -12,7 +12,7 @@ import re
 # PROCESS_COUNTS: counts of what a court or the police did; the next sentence's period of activity is not theirs.
 from core.curation.figures import PROCESS_COUNTS, clause_of
 from core.curation.parts import REFERS_BACK
-from core.curation.reading import nearest_date, period_of
+from core.curation.reading import FIGURES_COVER, nearest_date, period_of
 
 STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b|"  # a stock at the time of the report ("is estimated at about 90")
                    r"\b(?:is|are)\s+(?:now\s+)?(?:estimated|believed|thought)\s+(?:at|to\s+be|to\s+number)\b", re.I)
@@ -24,13 +24,10 @@ COMPARED = re.compile(r"(?:\b(?:up|down|rising|falling|increasing|decreasing)\s+
                       r"\bas\s+against|\bversus)\s+(?:about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I)
 # COMPARED's words, but not a bare "against": "killed 20 in attacks against civilians in March 2024" is no comparison
 COMPARISON_AHEAD = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\b|\bcompared\s+(?:with|to)\b|"
-                              r"\bas\s+against\b|\bversus\b", re.I)
+                              r"\bas\s+against\b|\bversus\b|\bas\s+many\s+as\s+(?:in|during)\b|\b(?:more|fewer|less)\s+than\s+(?:in|during)\b", re.I)
 YEAR_EARLIER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|before)|the\s+(?:year|previous\s+year)\s+before|"
                           r"in\s+the\s+previous\s+year|the\s+previous\s+year|last\s+year)\b", re.I)
 BACK_REFERENCE = r"\b(?:the|these|those|all)\s+{n}\b"
-# "The figures cover June, July and August": the period of the figures told just before
-FIGURES_COVER = re.compile(r"^\W*(?:The|These|Those|Its|Their|Both)\s+(?:[\w-]+\s+)?(?:figures?|data|numbers|statistics|counts?|totals?)\s+"
-                           r"(?:\w+\s+)?(?:cover|covers|covered|are\s+for|is\s+for|refer\s+to|refers\s+to|relate\s+to|span)\b", re.I)
 
 
 def figure_period(dates_period: list, masked: str, text: str, start: int, own: tuple[str, str], several: bool,

@@ -244,6 +244,11 @@ def group_ranges(numbers: list[NumberOccurrence], text: str) -> list[NumberGroup
 
 # "since 2019", "since the Taliban returned to power in August 2021": a total since then
 SINCE_BEFORE = re.compile(r"\bsince\s*$|\bsince\s+the\s+[\w\s'-]{0,40}?\bin\s*$|\bsince\s+the\s+(?:start|beginning|end)\s+of\s*$", re.I)
+# "The figures cover June, July and August" ("The figures, presented to parliament on Monday, cover ..."):
+# the period of the figures told just before
+FIGURES_COVER = re.compile(r"^\W*(?:The|These|Those|Its|Their|Both)\s+(?:[\w-]+\s+)?(?:figures?|data|numbers|statistics|counts?|totals?)"
+                           r"(?:,[^,.;]{0,100},)?\s+(?:\w+\s+)?(?:cover|covers|covered|are\s+for|is\s+for|refer\s+to|refers\s+to|"
+                           r"relate\s+to|span)\b", re.I)
 # What joins the two ends of a span: "2015-2017", "March to May", "from 2031 until early this year"
 SPAN_JOIN = re.compile(r"\s*(?:-|\u2013|to|and|through|until|till)\s*(?:(?:early|late|mid-?)\s*)?")
 START_ONLY = re.compile(r"\b(?:since|began in|begun in|started in|starting in|beginning in|from)\s*$|"
@@ -259,8 +264,10 @@ BACKGROUND_DATE = re.compile(r"\b(?:after|following|before|ahead\s+of)\s+(?:(?:t
 
 def dates_of_figures(dates: list[tuple[int, int, str, str]], sentence: str) -> list[tuple[int, int, str, str]]:
     """The dates that may be the period of the sentence's numbers: not one that names an earlier event
-    ("deported 47 people after detaining them following the Jan. 28 attack": the attack's date)."""
-    return [d for d in dates if not BACKGROUND_DATE.search(sentence[max(0, d[0] - 110):d[0]])]
+    ("deported 47 people after detaining them following the Jan. 28 attack": the attack's date), and
+    in "The figures, presented to parliament on Monday, cover January to September" those it covers."""
+    cover = FIGURES_COVER.match(sentence)
+    return [d for d in dates if not BACKGROUND_DATE.search(sentence[max(0, d[0] - 110):d[0]]) and (not cover or d[0] >= cover.end())]
 
 
 def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: int) -> tuple[str, str]:
