@@ -1689,3 +1689,8 @@ def test_figures_presented_on_a_day_cover_the_months_they_name_and_a_comparison_
                                       "parliament on Monday, cover January to September. Of the blocked resources, 700 were on "
                                       "Telegram.", published="2031-10-14"))
     assert [(found[v]["period_start"], found[v]["period_end"]) for v in ("1,120", "700")] == [("2031-01", "2031-09")] * 2
+
+
+def test_people_a_network_sent_to_a_war_went_to_it(proposer):
+    assert figures(rows_of(proposer, "Prosecutors said the network sent 19 people to Afghanistan between 2029 and 2031."))[
+        "19"]["indicator"] == "conflict_migrants"

@@ -311,6 +311,9 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
             ):
         return "repatriated_suspects"
     if indicator == "@sent":  # "sent 14 people to Syria", "sent 5 young men ... to fight": recruitment
+        if re.match(r"^\s+(?:[\w-]+\s+){0,4}?to\s+(?:(?:northern|southern|eastern|western)\s+)?(?:Syria|Iraq|Afghanistan|Idlib)\b",
+                    sentence[end:end + 60]):
+            return "conflict_migrants"  # "sent 23 people to Afghanistan": people who went to the war
         return "recruited_people" if re.search(r"\bto\s+(?:(?:northern|southern|eastern|western)\s+)?(?:fight|join|wage|Syria|Iraq|"
                                                r"Afghanistan|Idlib|the\s+war)", sentence[end:end + 100]) else ""
     if indicator == "@fields":
