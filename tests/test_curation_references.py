@@ -1694,3 +1694,9 @@ def test_figures_presented_on_a_day_cover_the_months_they_name_and_a_comparison_
 def test_people_a_network_sent_to_a_war_went_to_it(proposer):
     assert figures(rows_of(proposer, "Prosecutors said the network sent 19 people to Afghanistan between 2029 and 2031."))[
         "19"]["indicator"] == "conflict_migrants"
+
+
+def test_suspected_members_detained_over_a_plot_are_suspects_arrested(proposer):
+    found = figures(rows_of(proposer, "Turkish police have detained 19 suspected members of Islamic State Khorasan Province, "
+                                      "11 of them Central Asian nationals, over an alleged plan to bomb a stadium in Izmir."))
+    assert found["19"]["indicator"] == "people_arrested"

@@ -291,6 +291,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
         if re.match(r"^\s+(?:[\w-]+\s+){0,2}?members\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+)?cell\b", obj, re.I) and not re.search(
                 r"\b(?:money|financ\w*|funds?|donations?)\b", sentence, re.I):
             return "people_arrested"  # "detained seven members of a clandestine cell": suspects (a cell that raised money: detained)
+        if re.match(r"^\s+suspected\s+(?:members|militants|supporters)\b", obj, re.I) and PLOT_OR_ATTACK.search(sentence):
+            return "people_arrested"  # "detained 23 suspected members of ISKP ... over an alleged plan to bomb a shopping centre"
         if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:members|supporters|adherents)\s+of\b", obj, re.I):
             return "people_detained"  # "detained 52 members of banned religious groups"
         if PLOT_OR_ATTACK.search(obj) or re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:suspects?|accomplices)\b", obj, re.I):
