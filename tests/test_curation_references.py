@@ -1700,3 +1700,8 @@ def test_suspected_members_detained_over_a_plot_are_suspects_arrested(proposer):
     found = figures(rows_of(proposer, "Turkish police have detained 19 suspected members of Islamic State Khorasan Province, "
                                       "11 of them Central Asian nationals, over an alleged plan to bomb a stadium in Izmir."))
     assert found["19"]["indicator"] == "people_arrested"
+
+
+def test_a_dateline_with_the_hour_it_was_filed():
+    line = read_dateline("Kyrgyzstan returns 50 citizens\n\nBishkek, 14 September 2033, 10:25 \u2014 State Agency\n\nFifty people.")
+    assert (line.place, line.date) == ("Bishkek", "2033-09-14")

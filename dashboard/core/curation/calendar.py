@@ -26,7 +26,8 @@ CITY_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){{0,2}}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,))?"  # "KHUJAND, Tajikistan, July 3 --": the country after the city
     r"(?:\s*\([^)\n]{1,40}\)(?=,))?"  # "BISHKEK (Chui Times), 17 June 2025 —": the outlet before the date
-    rf"(?:(?:,|\s*(?:--|\u2014|\u2013))\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?))?"
+    rf"(?:(?:,|\s*(?:--|\u2014|\u2013))\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?)"
+    r"(?:,\s*\d{1,2}:\d\d)?)?"  # "Bishkek, 14 September 2033, 10:25 —": the hour it was filed
     r"(?:\s*\([^)\n]{1,40}\)|\s*/[^/\n]{1,40}/(?=\.))?\s*(?:--|\u2014|\u2013|-(?=\s)|\.(?=\s))\s*", re.M)  # "19 March 2031 /Asia-Plus/."
 
 
