@@ -1705,3 +1705,9 @@ def test_suspected_members_detained_over_a_plot_are_suspects_arrested(proposer):
 def test_a_dateline_with_the_hour_it_was_filed():
     line = read_dateline("Kyrgyzstan returns 50 citizens\n\nBishkek, 14 September 2033, 10:25 \u2014 State Agency\n\nFifty people.")
     assert (line.place, line.date) == ("Bishkek", "2033-09-14")
+
+
+def test_a_span_that_ends_in_a_month_of_last_year(proposer):
+    row = figures(rows_of(proposer, "Prosecutors said the group recruited at least 31 young men between the spring of 2031 and "
+                                    "October last year.", published="2034-06-05"))["at least 31"]
+    assert (row["period_start"], row["period_end"]) == ("2031", "2033-10")

@@ -186,6 +186,8 @@ MONTH_ALONE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[
                          r"[Cc]over(?:s|ed|ing)?)\s+(?P<m>January|February|March|April|May|June|July|"
                          r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\s+\d)")  # not "in Novosibirsk"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_OF_YEAR_WORD = re.compile(r"\b(?:and|to|through|until|till)\s+(?P<m>January|February|March|April|May|June|July|August|September|"
+                                r"October|November|December)\s+(?:of\s+)?(?P<w>last|this)\s+year\b", re.I)
 MONTH_UNTIL = re.compile(rf"(?:\s*,\s*(?:{_MONTHS}))*\s*,?\s*(?:and|to|through|-|\u2013)\s*(?P<m>{_MONTHS})\b(?!\s+\d)")  # the last
 # month of a span: "in July and August", "June, July and August"
 PHRASES = [
@@ -342,6 +344,11 @@ def relative_dates(sentence: str, published: str) -> list[tuple[int, int, str, s
                     continue
                 found.append((m.end() + until.start("m"), m.end() + until.end(), f"{y}-{_month_number(until['m']):02d}", "month"))
             found.append((start, m.end(), f"{y}-{month:02d}", "month"))
+    for m in MONTH_OF_YEAR_WORD.finditer(sentence):  # "between March 2029 and May last year": the span's end
+        start = m.start("m")
+        if year and free(start, m.end()):
+            y = year - 1 if m["w"].lower() == "last" else year
+            found.append((start, m.end(), f"{y}-{_month_number(m['m']):02d}", "month"))
     for pattern, what in PHRASES:
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()) or not year:
