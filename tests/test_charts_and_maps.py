@@ -50,6 +50,15 @@ def test_timeline_empty_says_so():
     assert "No dated incidents" in fig.layout.annotations[0].text
 
 
+def test_bars_with_no_number_at_all_are_said_in_words():
+    table = pd.DataFrame({"country": ["Kazakhstan", "Turkmenistan"], "value": [None, None],
+                          "text": ["programme, no number", "none in these years"]})
+    fig = bar_with_not_reported(table, "country", "value", "text", "t", "People")
+    assert not fig.data  # no frame with empty axes: the page shows the sentence
+    assert fig.layout.annotations[0].text == ("No number to draw. Kazakhstan: programme, no number. "
+                                              "Turkmenistan: none in these years.")
+
+
 def test_not_reported_is_not_a_zero_bar():
     table = pd.DataFrame({"country": ["Kazakhstan", "Turkmenistan"], "value": [654.0, None], "text": ["654", ""]})
     fig = bar_with_not_reported(table, "country", "value", "text", "t", "People")

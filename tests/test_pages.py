@@ -144,6 +144,12 @@ def test_repatriation_shows_programme_counts_and_not_reported():
     assert "Aravan" in text_of(open_tab(at, "Aravan"))
 
 
+def test_repatriation_with_no_number_in_the_years_chosen_says_so_instead_of_an_empty_chart():
+    at = open_page("repatriation", **{"from": "2020"})
+    assert not at.get("plotly_chart")  # none of its totals is dated: no axes with nothing on them
+    assert "No number to draw. Kazakhstan: none in these years. Kyrgyzstan: none in these years." in text_of(at)
+
+
 def test_recruitment_lists_contradicting_claims_side_by_side():
     at = open_page("recruitment")
     text = text_of(at)

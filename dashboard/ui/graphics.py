@@ -7,6 +7,7 @@ browser keeps the chart it has. Exports put the title back inside the image (ui.
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -62,14 +63,22 @@ def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column
     if callable(data):
         make_data = data
         data = lambda: cache.cached(f"data:{key}", make_data, *depends)  # noqa: E731
+    st.markdown(f"**{safe_text(title)}**")
+    if not drawing.data:  # nothing to draw ("No estimates match the filters."): a sentence, not an empty frame
+        st.caption(safe_text(empty_message(drawing)))
+        return
     # The chart's accessible name says what it draws, which stays the same while its rows do (a name
     # with the filter in it would make it a new element on every filter change, as a title would).
-    st.markdown(f"**{safe_text(title)}**")
     st.plotly_chart(drawing, width="stretch", key=key, config=export.toolbar_config(),
                     alt=summary if summary is not None else titled_summary("Chart", items))
     text_alternative((summary if summary is not None else titled_summary(title, items)) + more, data, key)
     if rows is not None:
         export_controls(key, drawing, title, rows, id_column, applies)
+
+
+def empty_message(fig: go.Figure) -> str:
+    """The words of a chart with nothing to draw (its annotations), as plain text."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", str(a.text or ""))) for a in fig.layout.annotations).strip()
 
 
 def deck(name: str, build, *depends, **pydeck_chart_args):

@@ -219,6 +219,9 @@ def bar_with_not_reported(table: pd.DataFrame, category: str, value: str, text: 
     """Horizontal bars; categories with no figure get a grey label instead of a bar: their own `text`
     where the page has words for them ('no number given'), else 'not reported'."""
     labels, values, reported = _esc_all(table[category]), table[value].tolist(), table[value].notna().tolist()
+    if not any(reported):  # no bar to draw: what each category has instead, in words
+        return empty_figure(title, "No number to draw. " + " ".join(
+            f"{esc(c)}: {esc(t or 'not reported')}." for c, t in zip(table[category], table[text])))
     texts = _esc_all(table[text])
     hover = _esc_all(table["hover"]) if "hover" in table else texts
 
