@@ -1711,3 +1711,11 @@ def test_a_span_that_ends_in_a_month_of_last_year(proposer):
     row = figures(rows_of(proposer, "Prosecutors said the group recruited at least 31 young men between the spring of 2031 and "
                                     "October last year.", published="2034-06-05"))["at least 31"]
     assert (row["period_start"], row["period_end"]) == ("2031", "2033-10")
+
+
+def test_the_same_period_a_year_earlier_is_a_comparison_not_the_counts_period(proposer):
+    found = figures(rows_of(proposer, "Kyrgyzstan blocks 1,900 channels\n\nAla-Too Times | 25.07.2034\n\nBISHKEK - The authorities "
+                                      "restricted access to 1,900 online channels, the ministry said on Monday, compared with 1,400 "
+                                      "in the same period a year earlier.\n\nThe figures cover January to June.", published=""))
+    assert (found["1,900"]["period_start"], found["1,900"]["period_end"]) == ("2034-01", "2034-06")
+    assert (found["1,400"]["period_start"], found["1,400"]["period_end"]) != ("2034-07-25", "2034-07-25")

@@ -17,7 +17,8 @@ from core.curation.reading import FIGURES_COVER, nearest_date, period_of
 STOCK = re.compile(r"\b(?:still|remain|remains|currently)\b|"  # a stock at the time of the report ("is estimated at about 90")
                    r"\b(?:is|are)\s+(?:now\s+)?(?:estimated|believed|thought)\s+(?:at|to\s+be|to\s+number)\b", re.I)
 SAME_PERIOD = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:same\s+(?:[\w-]+\s+)?(?:period|time|months?|year|weeks?)|reporting\s+period|"
-                         r"period\s+under\s+review)\b|"  # "Over the reporting period": the period the report is about
+                         r"period\s+under\s+review)\b(?!\s+(?:a\s+year\s+(?:earlier|before)|(?:of\s+)?last\s+year|the\s+year\s+before))|"  # not
+                         # "compared with 1,602 in the same period a year earlier": a year before; "Over the reporting period": the report's
                          r"\bfor\s+the\s+(?:\d{1,2}|[a-z]+)\s+months\b(?!\s+(?:of|to|ending|ended)\b)|"  # "figures for the 11 months": those told
                          r"\b(?:on\s+)?(?:the|that)\s+(?:same\s+)?day\b(?!\s+(?:before|after|of)\b)", re.I)  # "On the same day, a further 33 ..."
 COMPARED = re.compile(r"(?:\b(?:up|down|rising|falling|increasing|decreasing)\s+from|\bcompared\s+(?:with|to)|\bagainst|"
@@ -121,7 +122,8 @@ def dated_by_next(text: str, dates_period: list, masked: str, previous: list[dic
 def _date_rows(previous: list[dict], span: tuple[str, str], about: str, every: bool = False) -> list[dict]:
     dated = []
     for row in previous:
-        if (every or row["indicator"] not in PROCESS_COUNTS) and not (row["period_start"] or row["period_end"]):
+        if (every or row["indicator"] not in PROCESS_COUNTS) and not (row["period_start"] or row["period_end"]) and \
+                "compared with" not in row["reason"]:  # a comparison's period is another (a year before, often)
             row["period_start"], row["period_end"] = span
             row["reason"] += f"; period from the next sentence, which {about}"
             dated.append(row)
