@@ -1719,3 +1719,10 @@ def test_the_same_period_a_year_earlier_is_a_comparison_not_the_counts_period(pr
                                       "in the same period a year earlier.\n\nThe figures cover January to June.", published=""))
     assert (found["1,900"]["period_start"], found["1,900"]["period_end"]) == ("2034-01", "2034-06")
     assert (found["1,400"]["period_start"], found["1,400"]["period_end"]) != ("2034-07-25", "2034-07-25")
+
+
+def test_the_largest_repatriation_so_far_is_an_event_not_a_running_total(proposer):
+    rows = rows_of(proposer, "ASHGABAT - A Turkmenistan Airlines Boeing carrying 29 citizens released from Iraqi custody touched "
+                             "down in Ashgabat on Tuesday, the ministry said, in the country's largest repatriation so far.",
+                   published="2033-11-16")
+    assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("repatriation programme", "TKM", "2033-11-15")]

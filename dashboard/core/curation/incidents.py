@@ -183,8 +183,10 @@ class IncidentFinder:
             return []  # "in 2019, when five flights brought back 595 people": several events told as one count
         if kind == "killing" and date is None and WAR_DEAD.search(text):
             return []  # fighters who died in a war abroad, on no day told: a count of the dead, not an incident
-        if AGGREGATE.search(text):
-            return []  # "In total, 595 people have been returned": a running total, not an event
+        total = AGGREGATE.search(text)  # "In total, 595 people have been returned": a running total, not an event (but
+        if total and not re.search(r"\b(?:largest|biggest)\s+(?:[\w-]+\s+){0,2}?(?:repatriation|operation|flight|airlift)\b[^.;]{0,40}$",
+                                   text[:total.start()]):
+            return []  # "the country's largest repatriation ... so far" is one)
         if self.news and date is not None and date[3] == "year" and sum(bool(TALLY_VERB.search(text[max(0, o.start - 30):o.start]))
                                                                          for o in numbers) >= 2:
             return []  # "prevented 7 crimes in 2023, detained 120 members ...": a year's tally, not an event
