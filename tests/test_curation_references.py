@@ -1726,3 +1726,9 @@ def test_the_largest_repatriation_so_far_is_an_event_not_a_running_total(propose
                              "down in Ashgabat on Tuesday, the ministry said, in the country's largest repatriation so far.",
                    published="2033-11-16")
     assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("repatriation programme", "TKM", "2033-11-15")]
+
+
+def test_people_handed_straight_to_the_security_services_on_suspicion_are_suspects_returned(proposer):
+    found = figures(rows_of(proposer, "Saudi Arabia deported 180 Uzbek citizens last month, and 11 of them were handed straight "
+                                      "to their home country's security services on suspicion of links to extremist groups."))
+    assert found["11"]["indicator"] == "repatriated_suspects"

@@ -28,8 +28,8 @@ RETURN_VERBS = (r"repatriat(?:ed|es|e|ing)|returned|returns|evacuated|evacuates|
                 r"(?:the\s+)?(?:return|repatriation|homecoming)\s+of|recovered(?=\s[^.;]{0,60}\bfrom\b)|"
                 r"(?:brought|brings?|bringing)(?=\s[^.;]{0,60}?\bout\s+of\b)|"  # "brought 97 Uzbek nationals out of the camps"
                 r"(?:taken|took)\s+out\s+of\s+(?:the\s+)?(?:camps?|prisons?|Syria|Iraq|Afghanistan|al-Hol|Roj)\b|"
-                rf"flown\s+(?:on\s+)?to\s+(?:{HOME})|(?:handed|hands)\s+(?:over\s+)?to\s+(?:[\w-]+\s+){{0,2}}?(?:diplomats|"
-                r"officials|authorities|embassy|consuls?|representatives)")
+                rf"flown\s+(?:on\s+)?to\s+(?:{HOME})|(?:handed|hands)\s+(?:over\s+|straight\s+|directly\s+)?to\s+(?:[\w'-]+\s+){{0,3}}?"
+                r"(?:diplomats|officials|authorities|embassy|consuls?|representatives|security\s+services?)")
 AIRCRAFT = r"plane|flight|aircraft|airliner|charter|chartered|jet|Boeing|Airbus|Ilyushin|Tupolev"  # "a chartered Somon Air Boeing"
 # verb -> indicator ("@arrest": people_arrested about an attack or plot, else people_detained)
 VERBS = [
@@ -305,8 +305,9 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
             return "migrants_detained"
         return "people_arrested" if attack_nearby else "people_detained"
     if indicator == "repatriated_people" and (
-            re.search(r"\bto\s+(?:face|stand)\s+(?:[\w-]+\s+){0,2}?(?:trial|charges|prosecution)\b|\bhanded\s+(?:over\s+)?to\s+(?:the\s+)?(?:Ministry\s+of\s+"
-                      r"National\s+Security|security\s+service|investigators|police)|\btaken\s+(?:straight\s+)?into\s+custody\b",
+            re.search(r"\bto\s+(?:face|stand)\s+(?:[\w-]+\s+){0,2}?(?:trial|charges|prosecution)\b|\bhanded\s+(?:over\s+|straight\s+)?to\s+"
+                      r"(?:the\s+|[\w'-]+\s+){0,3}?(?:Ministry\s+of\s+National\s+Security|security\s+services?|investigators|police)|"
+                      r"\btaken\s+(?:straight\s+)?into\s+custody\b",
                       sentence, re.I) or  # "flown to Ashgabat and handed to the Ministry of National Security": suspects
             re.search(r"\bon\s+suspicion|\bsuspected\s+of|\baccused\s+of|\bdetained\s+abroad|\bwanted\s+(?:for|on|in)\b|"
                       r"^\s+(?:the\s+)?(?:number\s+of\s+)?(?:[\w-]+\s+)?suspects\b", sentence[end:end + 90], re.I)
