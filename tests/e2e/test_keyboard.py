@@ -1,4 +1,4 @@
-"""Keyboard only: a reader who cannot use a mouse reaches the country filter, chooses Tajikistan and
+"""Keyboard only: a reader who cannot use a mouse reaches the country filter, chooses Kazakhstan and
 opens a chart's Export box and reaches its PNG download, then downloads it; only Tab, typing, Enter and Escape are used (the
 page is read, never clicked)."""
 
@@ -41,11 +41,11 @@ def test_keyboard_only_filter_and_png_download(reader_page: Page, app_url: str):
     page.goto(f"{app_url}/repatriation")  # a page of charts: its maps have their own tests
     wait_for_app(page)
     tab_until(page, IN_COUNTRY_FILTER, "the Countries filter")
-    page.keyboard.type("Tajik")
+    page.keyboard.type("Kazakh")
     after_rerun(page, lambda: page.keyboard.press("Enter"))
     page.keyboard.press("Escape")
-    page.wait_for_url(re.compile(r"country=TJK"))
-    expect(timeline_title(page, re.compile(r"People repatriated by state programmes \(Tajikistan"))).to_be_visible()
+    page.wait_for_url(re.compile(r"country=KAZ"))
+    expect(timeline_title(page, re.compile(r"People repatriated by state programmes \(Kazakhstan"))).to_be_visible()
     assert page.evaluate(IN_COUNTRY_FILTER), "focus left the filter after choosing a country"
 
     tab_until(page, ON_EXPORT, "a chart's Export button")
@@ -56,5 +56,5 @@ def test_keyboard_only_filter_and_png_download(reader_page: Page, app_url: str):
     expect(focused).to_be_visible()  # focused and on screen (Streamlit scrolls it into view)
     with page.expect_download() as info:
         page.keyboard.press("Enter")
-    assert info.value.suggested_filename.startswith("people-repatriated-by-state-programmes-tajikistan"), info.value.suggested_filename
+    assert info.value.suggested_filename.startswith("people-repatriated-by-state-programmes-kazakhstan"), info.value.suggested_filename
     assert open(info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"

@@ -393,8 +393,7 @@ def inferred_note(published: str, phrases: list[tuple[str, str]]) -> str:
 
 
 def mask_dateline(line: Dateline | None, sentence: Sentence) -> str:
-    """The sentence with its dateline ("DUSHANBE --", "MOSCOW, Oct 27 -") blanked out: the
-    dateline's place and date are where and when the report was filed, not what it reports."""
+    """The sentence with its dateline ("DUSHANBE --") blanked out: where and when it was filed, not what it reports."""
     if not line or not (sentence.start <= line.start < sentence.end or line.start <= sentence.start < line.end):
         return sentence.text
     a, b = max(line.start, sentence.start) - sentence.start, min(line.end, sentence.end) - sentence.start
