@@ -1732,3 +1732,10 @@ def test_people_handed_straight_to_the_security_services_on_suspicion_are_suspec
     found = figures(rows_of(proposer, "Saudi Arabia deported 180 Uzbek citizens last month, and 11 of them were handed straight "
                                       "to their home country's security services on suspicion of links to extremist groups."))
     assert found["11"]["indicator"] == "repatriated_suspects"
+
+
+def test_a_groups_fighters_from_central_asia_are_foreign_fighters(proposer):
+    found = figures(rows_of(proposer, "UN monitors estimate that ISKP has about 2,500 fighters, up to 800 of them from Central "
+                                      "Asian states."))
+    assert (found["up to 800"]["indicator"], found["up to 800"]["subject"], found["up to 800"]["part_of"]) == (
+        "foreign_fighters", "central_asia", "")  # a part must count what its total counts: it is a figure of its own

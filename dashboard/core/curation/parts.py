@@ -55,6 +55,7 @@ APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
 OF_THOSE_WORDS = re.compile(r"^\W*(?:Of|Among)\s+(?:those|these)\s+(?P<words>(?:[a-z-]+\s+){0,3}[a-z-]+),", re.I)  # "Of those ordered deported,"
+FROM_CENTRAL_ASIA = re.compile(r"^\s+of\s+them\s+(?:are\s+|were\s+)?(?:from|citizens\s+of|nationals\s+of)\s+(?:the\s+)?Central\s+Asia", re.I)
 OF_THEM = re.compile(r"^\s*of\s+(?:them|those|whom)\b", re.I)
 OF_THEM_NATIONALS = re.compile(r"^\s+of\s+(?:them|whom)\s+(?:(?:are|were|was)\s+)?(?:citizens\s+of\s+|from\s+)?(?:the\s+)?(?P<name>[A-Z][\w-]+)")
 NAMED_TOTAL_BEFORE = re.compile(r"\b\w+\s+(?:of|out\s+of)\s+(?:the|these|those)\s*$", re.I)  # "Two of the [four]"
@@ -195,6 +196,10 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         own = part.row["period_start"] or part.row["period_end"]
         dated = [f for f in totals if own and own[:4] in (f.row["period_start"][:4], f.row["period_end"][:4])]
         total = (dated or totals)[-1]  # "112 in 2024, compared with 148 in 2023. Of those convicted this year, 17": 2024's
+        if total.row["indicator"] == "group_strength" and FROM_CENTRAL_ASIA.match(text[part.end:]):
+            part.row.update(indicator="foreign_fighters", subject="central_asia", related="")  # "about 3,000 fighters, up to
+            part.row["reason"] += "; the group's fighters from Central Asia: foreign fighters"  # 1,000 of them from Central Asia"
+            continue
         # "The deportees - 23 Tajiks, 12 Uzbeks and six Kyrgyz - were flown to Dushanbe": a list that adds up
         # to the total breaks it down, whatever verb follows the list
         breakdown = listed and _listed_sum(figures, part, text) == total.value
