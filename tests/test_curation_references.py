@@ -1739,3 +1739,10 @@ def test_a_groups_fighters_from_central_asia_are_foreign_fighters(proposer):
                                       "Asian states."))
     assert (found["up to 800"]["indicator"], found["up to 800"]["subject"], found["up to 800"]["part_of"]) == (
         "foreign_fighters", "central_asia", "")  # a part must count what its total counts: it is a figure of its own
+
+
+def test_crimes_the_police_registered_in_a_period_that_opens_the_sentence(proposer):
+    found = figures(rows_of(proposer, "In the nine months of 2031, the police registered 143 crimes of a terrorist nature. The "
+                                      "courts convicted 40 persons.", published="2031-10-20"))
+    assert found["143"]["indicator"] == "criminal_cases_terrorism_extremism"
+    assert (found["40"]["period_start"], found["40"]["period_end"]) == ("2031-01", "2031-09")

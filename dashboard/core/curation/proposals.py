@@ -54,8 +54,8 @@ from core.data.quotes import Document
 # state's, not the attack's own
 AFTERMATH = {"people_expelled", "migrants_detained"}
 THE_ATTACK = re.compile(r"\bthe\s+(?:bombing|attack|blast|explosion|shooting|assault|massacre)\b", re.I)
-ROUTE = re.compile(r"\b(?:through|via|transiting)\s+(?:[\w-]+(?:\s+and|,)?\s+){0,3}$", re.I)  # a country crossed on the way is
-# not what the next sentences speak of ("travelled through Uzbekistan and Turkmenistan")
+ROUTE = re.compile(r"\b(?:through|via|transiting)\s+(?:[\w-]+(?:\s+and|,)?\s+){0,3}$", re.I)  # "through Uzbekistan": on the way
+LEAD_PERIOD = re.compile(r"^\W*(?:In|During|Over|Throughout|For)\s+(?:the\s+)?[^,]{0,50}?\b(?:19|20)\d\d\s*,", re.I)  # a period the sentence opens with
 OF_THE_GROUP = re.compile(r"^\s+of\s+(?:the|these|those|them)\b", re.I)  # "detained three of the men": of the plotters just told
 
 # The candidates file: these columns (in this order) are the command line's contract.
@@ -298,7 +298,8 @@ class Proposer:
         self._attack_nearby = self._attack_before = bool(PLOT_OR_ATTACK.search(text))  # "the Crocus attack ... arrested 12"
         if dates.period and not is_headline:
             dated_by_next(text, dates.period, masked, self._previous_rows, {o.text: o.value for o in local})
-            topics = {self.vocab.topics.get(r["indicator"], "") for r in rows if r.get("table") == "figures"} - {""}
+            topics = set() if LEAD_PERIOD.match(masked) else {  # "In the nine months of 2033, ...": every count that follows
+                self.vocab.topics.get(r["indicator"], "") for r in rows if r.get("table") == "figures"} - {""}
             self._period = self._last_period = (*own_period, ", ".join(text[d[0]:d[1]] for d in dates.period), topics)
             self._last_span = self._last_period if own_period[0] != own_period[1] else self._last_span  # not "in May"
         elif SAME_PERIOD.search(text) and not is_headline:  # "The ministry's other figures for the 11 months:" (a list follows):

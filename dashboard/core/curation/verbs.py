@@ -60,7 +60,8 @@ VERBS = [
     (r"sent|sends|sending", "@sent"),
     (r"fields|fielded|musters|mustered|commands|commanded", "@fields"),  # "Jamaat Ansarullah fields around 300 armed men"
     (r"smuggled|smuggles|smuggling|ferried|helped|helping|helps", "@smuggled"),
-    (r"stopped|stops|intercepted|intercepts|turned\s+back", "@stopped"),  # "Border guards stopped 61 others ... before they could cross"  # "smuggled 70 Central Asians into Afghanistan"
+    (r"stopped|stops|intercepted|intercepts|turned\s+back", "@stopped"),
+    (r"recorded|records|registered|registers|opened|opens", "@cases"),  # "registered 164 crimes of a terrorist nature"  # "Border guards stopped 61 others ... before they could cross"  # "smuggled 70 Central Asians into Afghanistan"
     (r"extradited|extradites|(?:the\s+)?extradition\s+of", "@extradited"),  # suspects: returned home, or expelled
     (r"deported|deports|expelled|expels|(?:the\s+)?(?:expulsion|deportation|removal)\s+of", "people_expelled"),
     (r"(?:restricted|restricts|cut|cuts|limited|limits)\s+access\s+to|access\s+(?:was|were|has\s+been|had\s+been|is)\s+"
@@ -73,7 +74,7 @@ VERBS = [
 ]
 # Verbs that count something only with the right words after them ("brought ... out of the camps",
 # "taken to police stations", "handed four men prison terms"): unread, another verb may read the number.
-READ_WITH_OBJECT = {"@out_of", "@held", "@custody", "@guilty", "@terms", "@smuggled", "@fields", "@stopped"}
+READ_WITH_OBJECT = {"@out_of", "@held", "@custody", "@guilty", "@terms", "@smuggled", "@fields", "@stopped", "@cases"}
 # Words between an active verb and its number: "handed over a further 16", "returned a total of 531".
 FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|another|further|first|second|group|total|of|about|around|approximately|"
           r"roughly|nearly|almost|over|more|than|less|fewer|no|at|least|up|to|as|many|some|only|just|home|back|homeland|motherland|several|few|"
@@ -324,6 +325,9 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
     if indicator == "@smuggled":  # got people to the war: they left for it (smuggling goods, or helping home, is not this)
         return "conflict_migrants" if re.match(r"^[^.;]{0,50}?\b(?:(?:travel|get|go)\s+to|reach|into|to)\s+(?:Syria|Iraq|Afghanistan|"
                                                r"Idlib|the\s+(?:conflict|war))\b", sentence[end:]) else ""
+    if indicator == "@cases":  # crimes or criminal cases of terrorism and extremism the police recorded or opened
+        return "criminal_cases_terrorism_extremism" if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:crimes|criminal\s+cases|cases|offences)\b",
+                                                                sentence[end:end + 40], re.I) else ""
     if indicator == "@stopped":  # people stopped on their way: held, at least for a time (recruits stopped: recruits)
         return "people_detained" if not re.search(r"\brecruit", sentence[end:], re.I) and re.match(
             r"^\s+(?:[\w-]+\s+)?(?:others|people|men|women|citizens|nationals|young\s+\w+|would-be\s+\w+|teenagers|migrants)\b",
