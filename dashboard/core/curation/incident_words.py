@@ -26,6 +26,8 @@ NOT_EVENT_DATE = re.compile(r"\b(?:since|until|before|after|till|by|from)\s*$", 
 AGGREGATE = re.compile(r"\b(?:in\s+total|in\s+all|a\s+total\s+of|altogether|so\s+far|to\s+date|"
                        r"(?:over|in|during)\s+the\s+same\s+(?:period|time|\w+\s+(?:months|weeks|years))|"  # "Over the same six months, ..."
                        r"(?:bring|brings|brought|bringing|raise[sd]?|raising|take[sn]?|took)\s+(?:\w+\s+){0,3}?the\s+(?:total\s+)?number\s+of)\b", re.I)
+# "in the country's largest repatriation ... so far": one event, not a running total
+LARGEST_SO_FAR = re.compile(r"\b(?:largest|biggest)\s+(?:[\w-]+\s+){0,2}?(?:repatriation|operation|flight|airlift)\b[^.;]{0,40}$", re.I)
 FOLLOW_UP = re.compile(r"^\W*(?:The|These|Those|They|He|She|Two|Three|Four|Some|Most|All|Several|Many)\b(?:\s+of)?|"
                        r"^\W*(?:\d+|[A-Z][a-z]+(?:-[a-z]+)?)\s+of\s+(?:the|them|those|these|their)\b|"  # "Six of the men ..."
                        r"^\W*Of\s+(?:the|those|these|them)\b|"  # "Of the nine men he recruited, five ..."

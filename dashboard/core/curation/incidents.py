@@ -26,13 +26,13 @@ from core.curation.calendar import months_before
 from core.curation.figures import WAR_ZONES
 from core.curation.incident_merge import same_day_possible
 from core.curation.incident_words import (
-    AGGREGATE, ATTRIBUTION, BEFORE_THE, DATELINE_DATE, DAY_ON_WORD, FOLLOW_UP, INVOLVED_IN, NEGATED, NEWS_EVENT_WORDS,
+    AGGREGATE, ATTRIBUTION, BEFORE_THE, DATELINE_DATE, DAY_ON_WORD, FOLLOW_UP, INVOLVED_IN, LARGEST_SO_FAR, NEGATED, NEWS_EVENT_WORDS,
     NOT_EVENT_DATE, PARTICIPLE, REFERENCE_BEFORE, RELATIVE, SAME_TIME, SEIZED, SEVERAL_FLIGHTS, SINCE_PHRASE, SINCE_WHEN,
     STATE_BODY, SUSPECT_HOME, TALLY_VERB, VERDICT, WAR_DEAD, YEAR_SPAN,
 )
 from core.curation.reading import EVENT_PATTERNS, KILLED, PLANNED_FOR, WOUNDED, format_number
 from core.curation.vocab import Mention
-from core.curation.verbs import involvement, return_place
+from core.curation.verbs import STAT_LABEL, involvement, return_place
 from core.data.numbers import NumberOccurrence
 from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
 
@@ -143,8 +143,9 @@ class IncidentFinder:
         found = [(m.start(), rank, m, kind) for rank, (pattern, kind) in enumerate(EVENT_PATTERNS) if (m := pattern.search(text))]
         if self.news:
             found += [(m.start(), -1, m, kind) for pattern, kind in NEWS_EVENT_WORDS if (m := pattern.search(text))]
+        item = STAT_LABEL.match(text)  # "* Foreigners expelled from Kazakhstan: 1,187": a statistic, not an event
         if not found or re.match(r"^\W*[-*\u2022]\s+[a-z]", text) or re.match(r"^\W*(?:Correction|Corrects|Clarification)\b", text) \
-                or re.match(r"^\W*[-*\u2022]\s+[A-Z][^:.;\d]{3,140}:\s*\d", text):  # "* Foreigners expelled: 1,187": a statistic
+                or (item and text[item.end():item.end() + 1].isdigit()):
             return []  # "- bring home children living in prison": a list item that asks for something, no report
         # "since their mothers were jailed": an event the sentence refers to, when it reports another one
         found = [f for f in found if not REFERENCE_BEFORE.search(text[max(0, f[0] - 60):f[0]])] or (
@@ -183,10 +184,9 @@ class IncidentFinder:
             return []  # "in 2019, when five flights brought back 595 people": several events told as one count
         if kind == "killing" and date is None and WAR_DEAD.search(text):
             return []  # fighters who died in a war abroad, on no day told: a count of the dead, not an incident
-        total = AGGREGATE.search(text)  # "In total, 595 people have been returned": a running total, not an event (but
-        if total and not re.search(r"\b(?:largest|biggest)\s+(?:[\w-]+\s+){0,2}?(?:repatriation|operation|flight|airlift)\b[^.;]{0,40}$",
-                                   text[:total.start()]):
-            return []  # "the country's largest repatriation ... so far" is one)
+        total = AGGREGATE.search(text)
+        if total and not LARGEST_SO_FAR.search(text[:total.start()]):
+            return []  # "In total, 595 people have been returned": a running total, not an event
         if self.news and date is not None and date[3] == "year" and sum(bool(TALLY_VERB.search(text[max(0, o.start - 30):o.start]))
                                                                          for o in numbers) >= 2:
             return []  # "prevented 7 crimes in 2023, detained 120 members ...": a year's tally, not an event

@@ -135,7 +135,7 @@ POLICE = re.compile(r"\b(?:police|officers|security\s+(?:service|services|forces
 TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:their\s+|about\s+|some\s+)?$|\baccompanied\s+by\s+$", re.I)
 RETURN_BEFORE = re.compile(rf"\b(?:{RETURN_VERBS})\b", re.I)
 # "* People detained as suspected members of banned religious organisations: 74": a statistic and its label
-STAT_LABEL = re.compile(r"^\s*[-*\u2022]\s+(?P<label>[A-Z][^:.;\d]{3,140}):\s*$")  # a list item (not "Behind her came the rest: 44")
+STAT_LABEL = re.compile(r"^\s*[-*\u2022]\s+(?P<label>[A-Z][^:.;\d]{3,140}):\s*")  # a list item (not "Behind her came the rest: 44")
 SUBORDINATE = re.compile(r"\b(?:since|when|after|because|while|until|whose|where)\s+(?:[\w'-]+\s+){0,4}?(?:have|has|had|were|was|are|is)\s+"
                          r"(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)  # a passive of another subject
 ACTIVE_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?!been\b)(?:\w+\s+)?(?:\w+ly\s+)?\w+$", re.IGNORECASE)
@@ -171,7 +171,7 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     """(indicator, verb as written) when a verb of VERBS governs the number at start:end (just before
     it, or after the number's noun in a passive: "511 people have been brought back"); ('', '').
     `attack_nearby`: an attack or plot is the subject of the paragraph (arrests are then its suspects)."""
-    label = STAT_LABEL.match(sentence[:start])
+    label = STAT_LABEL.fullmatch(sentence[:start])
     if label:  # "* Foreigners expelled from Kazakhstan: 1,187": the label's verb, read as "1,187 foreigners expelled ..."
         return _label_indicator(label["label"], sentence[start:end], attack_nearby)
     toll = HURT_AFTER.match(sentence[end:end + 60])  # "left seven people dead and 21 hurt"
