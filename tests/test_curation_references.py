@@ -1746,3 +1746,12 @@ def test_crimes_the_police_registered_in_a_period_that_opens_the_sentence(propos
                                       "courts convicted 40 persons.", published="2031-10-20"))
     assert found["143"]["indicator"] == "criminal_cases_terrorism_extremism"
     assert (found["40"]["period_start"], found["40"]["period_end"]) == ("2031-01", "2031-09")
+
+
+def test_figures_for_months_and_fighters_from_central_asia_in_a_range_total(proposer):
+    found = figures(rows_of(proposer, "DUSHANBE - The committee blocked 310 channels, it said on Monday.\n\nThe figures are for "
+                                      "January to March.", published="2031-04-07"))
+    assert (found["310"]["period_start"], found["310"]["period_end"]) == ("2031-01", "2031-03")
+    found = figures(rows_of(proposer, "UN monitors estimate that ISKP has between 2,000 and 3,500 fighters, up to 500 of them "
+                                      "from Central Asia."))
+    assert (found["up to 500"]["indicator"], found["up to 500"]["subject"]) == ("foreign_fighters", "central_asia")

@@ -183,7 +183,7 @@ WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
 MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?![\w])")
 DAY_RANGE = re.compile(rf"\b(?P<d1>\d{{1,2}})\s*(?:and|to|-|\u2013)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_MONTH})(?![\w])")
 MONTH_ALONE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Tt]his|of|[Bb]etween|[Dd]uring|"
-                         r"[Cc]over(?:s|ed|ing)?)\s+(?P<m>January|February|March|April|May|June|July|"
+                         r"[Cc]over(?:s|ed|ing)?|are\s+for|is\s+for)\s+(?P<m>January|February|March|April|May|June|July|"
                          r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\s+\d)")  # not "in Novosibirsk"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_OF_YEAR_WORD = re.compile(r"\b(?:and|to|through|until|till)\s+(?P<m>January|February|March|April|May|June|July|August|September|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from core.curation.joint import joint_subject
-from core.curation.parts import category
+from core.curation.parts import FROM_CENTRAL_ASIA, category
 from core.curation.reading import (
     BETWEEN, NumberGroup, PERCENT_AFTER, QUALIFIER_BEFORE, RATIO_AFTER, format_number,
 )
@@ -129,6 +129,8 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
         if not indicator:
             indicator, keyword = guess_indicator(vocab, text, occ.start, percent, ratio, ONLY_BY_RULE)
         why_indicator = f"indicator from keyword '{keyword}'" if indicator else "no indicator keyword: choose one"
+    if indicator == "group_strength" and FROM_CENTRAL_ASIA.match(after):  # "ISKP has 2,000 to 3,500 fighters, up to 600 of
+        indicator, why_indicator = "foreign_fighters", why_indicator + "; the group's fighters from Central Asia"  # them from CA"
     topic = vocab.topics.get(indicator, "")
     note = ""
     joint = joint_subject(mentions, text, occ.start, end, whence=indicator in REPATRIATION_BY_STATE)
