@@ -1755,3 +1755,10 @@ def test_figures_for_months_and_fighters_from_central_asia_in_a_range_total(prop
     found = figures(rows_of(proposer, "UN monitors estimate that ISKP has between 2,000 and 3,500 fighters, up to 500 of them "
                                       "from Central Asia."))
     assert (found["up to 500"]["indicator"], found["up to 500"]["subject"]) == ("foreign_fighters", "central_asia")
+
+
+def test_a_deportation_flight_from_a_dateline_we_cannot_place_is_the_deporting_states(proposer):
+    rows = rows_of(proposer, "Germany deports 19 Central Asian men\n\nFRANKFURT - A chartered Airbus carrying 19 men from "
+                             "Tajikistan, whom German police regard as dangerous, left Leipzig on Thursday and landed in Dushanbe "
+                             "early on Friday, the interior ministry said.", published="2035-03-03")
+    assert [i["country_iso3"] for i in incidents(rows)] == ["DEU"]

@@ -248,7 +248,7 @@ class IncidentFinder:
                 note = (note + " Inferred: the repatriating state is named in an earlier sentence.").strip()
             return [(self._country_place(c), c, f"repatriating state '{c}'", note) for c in states] or [("", "", "no state named", "")]
         if kind == "policy measure" and self.deporting:  # a deportation happens in the deporting state
-            state = self.dateline_country if self.dateline_country not in CENTRAL_ASIA else next(
+            state = self.dateline_country if self.dateline_country and self.dateline_country not in CENTRAL_ASIA else next(
                 (m.id for m in countries + [m for m in context if m.kind == "country"] if m.id not in CENTRAL_ASIA), "")
             return [(self._country_place(state), state, "the deporting state", "")] if state else [("", "", "no state named", "")]
         places = [m for m in mentions if m.kind == "place"]
