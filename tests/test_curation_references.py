@@ -1762,3 +1762,9 @@ def test_a_deportation_flight_from_a_dateline_we_cannot_place_is_the_deporting_s
                              "Tajikistan, whom German police regard as dangerous, left Leipzig on Thursday and landed in Dushanbe "
                              "early on Friday, the interior ministry said.", published="2035-03-03")
     assert [i["country_iso3"] for i in incidents(rows)] == ["DEU"]
+
+
+def test_people_handed_over_with_the_count_between_handed_and_over_are_a_return_event(proposer):
+    rows = rows_of(proposer, "TERMEZ - The Taliban handed 12 Uzbek citizens suspected of links to Islamic State over to Uzbek "
+                             "border guards on the Friendship Bridge on Wednesday, the ministry said.", published="2034-11-23")
+    assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("repatriation programme", "UZB", "2034-11-22")]

@@ -16,6 +16,8 @@ NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|pr
                    (re.compile(rf"\b(?:landed|arrived|touched\s+down)\s+(?:in|at)\s+(?:{HOME})\b", re.I), "repatriation programme"),
                    (re.compile(r"\b(?:flew|flown|brought|took)\s+(?:[\w-]+\s+){1,3}?(?:home|back)\b(?!\s+(?:in|at)\b)", re.I),
                     "repatriation programme"),  # "Kazakhstan flew 27 citizens home from Baghdad overnight"
+                   (re.compile(r"\bhanded\s+(?:[\w'-]+\s+){1,12}?over\s+to\b", re.I), "repatriation programme"),  # "handed 16 Uzbek
+                   # citizens suspected of links to ISKP over to Uzbek border guards on the Friendship Bridge on Wednesday"
                    # "On Monday the first flight brought 24 people"
                    (re.compile(r"\b(?:flight|plane|aircraft|charter)\s+(?:brought|carried|flew)\b", re.I), "repatriation programme"),
                    # "A plane carrying 54 children from Baghdad landed in Bishkek on Sunday"
