@@ -1768,3 +1768,11 @@ def test_people_handed_over_with_the_count_between_handed_and_over_are_a_return_
     rows = rows_of(proposer, "TERMEZ - The Taliban handed 12 Uzbek citizens suspected of links to Islamic State over to Uzbek "
                              "border guards on the Friendship Bridge on Wednesday, the ministry said.", published="2034-11-23")
     assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("repatriation programme", "UZB", "2034-11-22")]
+
+
+def test_a_charter_that_left_with_deportees_is_the_deportation(proposer):
+    rows = rows_of(proposer, "Germany deports 21 Central Asians flagged as threats\n\nBERLIN - A charter flight carrying 21 men "
+                             "from Tajikistan and Uzbekistan left Leipzig/Halle airport early on Wednesday, the interior ministry "
+                             "said.", published="2031-11-27")
+    assert figures(rows)["21"]["indicator"] == "people_expelled"
+    assert [(i["country_iso3"], i["date"]) for i in incidents(rows)] == [("DEU", "2031-11-26")]

@@ -15,7 +15,7 @@ from core.curation.parts import FROM_CENTRAL_ASIA, category
 from core.curation.reading import (
     BETWEEN, NumberGroup, PERCENT_AFTER, QUALIFIER_BEFORE, RATIO_AFTER, format_number,
 )
-from core.curation.verbs import return_place, verb_indicator
+from core.curation.verbs import AIRCRAFT, return_place, verb_indicator
 from core.curation.vocab import Mention, Vocab, guess_indicator, guess_subject
 from core.data.schema import CENTRAL_ASIA
 
@@ -118,8 +118,10 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
     if not verb and with_n:  # "X has returned the most, followed by Uzbekistan with 520": the verb of the sentence
         verbs = [verb_indicator(text, m.end() + 1, m.end() + 1) for m in re.finditer(r"\b(?:the\s+most|the\s+largest\s+number)\b", text[:occ.start])]
         verb, verb_word = next((v for v in verbs if v[0]), ("", ""))
-    deported = verb == "repatriated_people" and deporting and not WAR_ZONES.search(text)  # "Germany deports 22 ...": "A
-    verb = "people_expelled" if deported else verb  # chartered Airbus carrying 22 men ... landed in Dushanbe" carried deportees
+    carried = not verb and re.search(rf"\b(?:{AIRCRAFT})\s+carrying\s+$", before, re.I)  # "A charter flight carrying 27 men
+    deported = (verb == "repatriated_people" or carried) and deporting and not WAR_ZONES.search(text)  # ... left Leipzig"
+    verb, verb_word = ("people_expelled", verb_word or "carrying") if deported else (verb, verb_word)  # "Germany deports 22 ...":
+    # "A chartered Airbus carrying 22 men ... landed in Dushanbe" carried deportees, not people brought home
     if verb and verb in vocab.units:
         indicator, why_indicator = verb, f"indicator from the verb '{verb_word}'" + (" in a report of a deportation" if deported else "")
     else:

@@ -20,6 +20,8 @@ NEWS_EVENT_WORDS = [(re.compile(rf"\b(?:{RETURN_VERBS}|(?:operation|programme|pr
                    # citizens suspected of links to ISKP over to Uzbek border guards on the Friendship Bridge on Wednesday"
                    # "On Monday the first flight brought 24 people"
                    (re.compile(r"\b(?:flight|plane|aircraft|charter)\s+(?:brought|carried|flew)\b", re.I), "repatriation programme"),
+                   # "A charter flight carrying 27 men ... left Leipzig/Halle airport early on Wednesday"
+                   (re.compile(rf"\b(?:{AIRCRAFT})\s+carrying\b(?=[^.;]*\b(?:left|took\s+off|departed)\b)", re.I), "repatriation programme"),
                    # "A plane carrying 54 children from Baghdad landed in Bishkek on Sunday"
                    (re.compile(rf"\b(?:{AIRCRAFT})\s+carrying\b(?=[^.;]*\b(?:landed|arrived|touched\s+down)\b)",
                                re.I), "repatriation programme")]
