@@ -1776,3 +1776,11 @@ def test_a_charter_that_left_with_deportees_is_the_deportation(proposer):
                              "said.", published="2031-11-27")
     assert figures(rows)["21"]["indicator"] == "people_expelled"
     assert [(i["country_iso3"], i["date"]) for i in incidents(rows)] == [("DEU", "2031-11-26")]
+
+
+def test_parts_fit_in_the_count_they_are_parts_of_not_the_last_one_told(proposer):
+    found = figures(rows_of(proposer, "TASHKENT - Forty-two Uzbek citizens deported from Turkey arrived in Tashkent on Wednesday, "
+                                      "and five of them were taken into custody at the airport, the SGB said.\n\nThe group was made "
+                                      "up of 34 men and eight women.", published="2034-01-19"))
+    assert [(found[v]["part_of"], found[v]["counts"]) for v in ("34", "eight")] == [
+        (found["Forty-two"]["candidate_id"], "men"), (found["Forty-two"]["candidate_id"], "women")]

@@ -148,6 +148,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             LINKED_TO_TOTAL.search(text[f.start:part.start]) or of_them
             or (cat and re.search(r"(?:[,:(]|\s[-\u2013\u2014])\s*(?:[\w-]+\s+){0,3}$", text[f.start:part.start])))]  # "28 citizens - seven women"
         back = [f for f in earlier if f.sentence < part.sentence and _only_numbers_between(figures, f, part, text)]
+        back = [f for f in back if (f.value or 0) > part.value] or back  # "38 citizens ..., and six of them ... The group
+        # was made up of 31 men and seven women": the count the parts fit in, not the last one told
         sibling = _after_sibling(figures[:i], part, text)
         apposition = APPOSITION.search(text[:part.start]) or (sibling and sibling.row.get("_apposition"))
         nationality = _nationality(text, part)
