@@ -55,6 +55,10 @@ def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column
     drawn, so a change in those rows leaves the chart as it is."""
     drawing, built_title = cache.cached(f"chart:{key}", lambda: on_screen(build()), *depends)
     title = built_title if title is None else re.sub(r"\s+", " ", title).strip()
+    st.markdown(f"**{safe_text(title)}**")
+    if not drawing.data:  # nothing to draw ("No estimates match the filters."): a sentence, not an empty frame
+        st.caption(safe_text(empty_message(drawing)))
+        return
     if callable(summary):
         summary = cache.cached(f"summary:{key}", summary, *depends)
     if summary is None or data is None:
@@ -63,10 +67,6 @@ def chart(build, key: str, *depends, rows: pd.DataFrame | None = None, id_column
     if callable(data):
         make_data = data
         data = lambda: cache.cached(f"data:{key}", make_data, *depends)  # noqa: E731
-    st.markdown(f"**{safe_text(title)}**")
-    if not drawing.data:  # nothing to draw ("No estimates match the filters."): a sentence, not an empty frame
-        st.caption(safe_text(empty_message(drawing)))
-        return
     # The chart's accessible name says what it draws, which stays the same while its rows do (a name
     # with the filter in it would make it a new element on every filter change, as a title would).
     st.plotly_chart(drawing, width="stretch", key=key, config=export.toolbar_config(),
