@@ -1784,3 +1784,12 @@ def test_parts_fit_in_the_count_they_are_parts_of_not_the_last_one_told(proposer
                                       "up of 34 men and eight women.", published="2034-01-19"))
     assert [(found[v]["part_of"], found[v]["counts"]) for v in ("34", "eight")] == [
         (found["Forty-two"]["candidate_id"], "men"), (found["Forty-two"]["candidate_id"], "women")]
+
+
+def test_a_cell_detained_in_a_raid_abroad_are_its_suspects_and_at_home_people_detained(proposer):
+    abroad = figures(rows_of(proposer, "ANKARA - Police in Ankara detained seven men from Central Asia in dawn raids on Monday, "
+                                       "the governor's office said.",
+                             published="2034-05-17"))
+    at_home = figures(rows_of(proposer, "BISHKEK - Security officers in Osh detained seven men in dawn raids on Monday, the GKNB "
+                                        "said.", published="2034-05-17"))
+    assert (abroad["seven"]["indicator"], at_home["seven"]["indicator"]) == ("people_arrested", "people_detained")

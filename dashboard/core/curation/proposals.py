@@ -14,9 +14,8 @@ The text is split into sentences and paragraphs; each sentence is scanned for
 A news report's relative dates ("Friday", "Feb. 4", "last month") are resolved against its
 publication date (core.curation.calendar), and its dateline is read, never taken for content.
 
-Every candidate's quote is its sentence (an incident dated by the sentence before quotes both), checked
-verbatim against the document, and `reason` says why it was proposed. These are suggestions: the
-curator accepts, edits, rejects or excludes them.
+Every candidate's quote is its sentence (an incident dated by the sentence before quotes both), checked verbatim
+against the document, and `reason` says why it was proposed: suggestions the curator accepts, edits, rejects or excludes.
 """
 
 from __future__ import annotations
@@ -42,7 +41,7 @@ from core.curation.reading import (
 )
 from core.curation.register import language_flag
 from core.curation.tables import read_table, table_rows
-from core.curation.verbs import PLOT_OR_ATTACK
+from core.curation.verbs import PLOT_OR_ATTACK, raid_suspects
 from core.curation.vocab import (
     CHANNEL_INDICATORS, GROUP_INDICATORS, INCIDENT_INDICATORS, Mention, PLACE_SPECIFICITY, Vocab, find_mentions, respectively,
 )
@@ -236,7 +235,8 @@ class Proposer:
             attack = self._attack_nearby or bool(incident and incident_rules.INCIDENT_KINDS.get(incident["kind"]) in ("attack", "plot"))
             # a report of an attack or plot: the people it arrests (with no date, or on a day; not a year's tally) are its suspects
             attack = attack or bool(self._last_attack and (not own_period[0] or (own_period[0] == own_period[1] and len(own_period[0]) == 10)))
-            attack = attack or (self._attack_before and bool(OF_THE_GROUP.match(text[(number.second or number.occ).end:])))
+            attack = attack or (self._attack_before and bool(OF_THE_GROUP.match(text[(number.second or number.occ).end:]))) or \
+                raid_suspects(incidents, number.occ.text)  # "Police in Ankara detained seven men ... on Monday": a raid's suspects
             row, verb = figure_row(self.vocab, text, number, mentions + new_places, period, context, self._english, attack,
                                    self._deporting)
             if row["indicator"] in COUNTED_BY_COUNTRY and self._new_place_country.get(row["subject"]):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from core.data.schema import CENTRAL_ASIA
+
 # The five states, their capitals and the cities whose airports repatriation flights land at: where
 # people are flown home to.
 HOME = ("Kazakhstan|Kyrgyzstan|Tajikistan|Uzbekistan|Turkmenistan|Astana|Almaty|Bishkek|Dushanbe|Tashkent|Ashgabat|"
@@ -165,6 +167,14 @@ FEW = re.compile(r"[1-9]|1[0-5]|one|two|three|four|five|six|seven|eight|nine|ten
 # "arrested for terrorism-related activity", "on terrorism grounds", "on terror charges" (not "for terrorist groups")
 TERROR_GROUNDS = re.compile(r"^[^.;]{0,60}?\b(?:for|on|over)\s+(?:suspected\s+)?terror(?:ism|ist\s+offences|\s+(?:charges|offences))\b", re.I)
 PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|blow\s+up|explosi\w+|terrorist\s+act)\b", re.I)
+
+
+def raid_suspects(incidents: list[dict], number_text: str) -> bool:
+    """A cell-sized count in a sentence that tells an arrest of its own abroad ("police in Istanbul
+    detained 12 people from Central Asia on Thursday"): the suspects of that raid. At home, in Central
+    Asia, the same words count people detained (the indicators' definitions)."""
+    return bool(FEW.fullmatch(number_text.strip())) and any(
+        i["kind"] == "arrest" and i["country_iso3"] and i["country_iso3"] not in CENTRAL_ASIA for i in incidents)
 
 
 def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = False) -> tuple[str, str]:
