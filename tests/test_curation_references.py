@@ -1793,3 +1793,19 @@ def test_a_cell_detained_in_a_raid_abroad_are_its_suspects_and_at_home_people_de
     at_home = figures(rows_of(proposer, "BISHKEK - Security officers in Osh detained seven men in dawn raids on Monday, the GKNB "
                                         "said.", published="2034-05-17"))
     assert (abroad["seven"]["indicator"], at_home["seven"]["indicator"]) == ("people_arrested", "people_detained")
+
+
+def test_said_in_a_short_statement_on_a_day_dates_the_telling_and_the_flight_dates_the_return(proposer):
+    rows = rows_of(proposer, "DUSHANBE - Tajikistan has repatriated 29 of its citizens from Iraq, the Foreign Ministry said in "
+                             "a two-line statement on Thursday.\n\nThe women and children arrived in Dushanbe on a chartered "
+                             "plane late on Wednesday, officials said.", published="2033-06-10")
+    assert [(i["country_iso3"], i["date"]) for i in incidents(rows)] == [("TJK", "2033-06-08")]
+
+
+def test_a_landing_told_after_the_return_quotes_the_sentence_that_dates_it(proposer):
+    rows = rows_of(proposer, "ASHGABAT - Turkmenistan has repatriated 33 of its citizens from Syria, the Foreign Ministry said "
+                             "in a brief statement read out on state television late on Monday.\n\nA chartered Boeing with nine "
+                             "women and 24 children aboard landed at Ashgabat airport at around 4 p.m. on Monday.",
+                   published="2034-10-24")
+    [incident] = incidents(rows)
+    assert (incident["date"], "landed at Ashgabat airport" in incident["quote"]) == ("2034-10-23", True)

@@ -2,8 +2,8 @@
 "ALMATY, Nov 3 (Agency) -", "Almaty, 12 March 2021."), its publication date (the dateline's, or a
 date line under the title: "By A. Writer | Weekly, 5 August 2026"), and the days it names without a
 year ("Friday", "Feb. 4", "Tuesday (February 12)", "last month", "January last year", "this year",
-"the first eight months of the year", "over the past twelve months"), resolved against the
-publication date. Every date resolved here is inferred: the rows that use it say so."""
+"the first eight months of the year", "over the past twelve months"), resolved against the publication
+date; "said on Friday" dates the telling. Every date resolved here is inferred: the rows that use it say so."""
 
 from __future__ import annotations
 
@@ -177,7 +177,6 @@ def check_published(value: str) -> str:
     return ""
 
 
-# Relative dates, resolved against the publication date.
 WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?"
                      rf"(?:\s+(?:night|morning|evening|afternoon))?(?:\s*\((?P<md>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\))?")
 MONTH_DAY = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?![\w])")
@@ -377,13 +376,14 @@ def _phrase_date(what: str, year: int, day: dt.date | None, published: str) -> t
 
 SPEECH_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:\w+|(?:the\s+)?(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})|(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                            r"(?:briefing|news\s+conference|press\s+conference|reporters|journalists|parliament|lawmakers|senators|"
-                           r"deputies|hearing|session|meeting))|announced|reported|stated|added|claimed\s+responsibility|"
-                           r"said\s+in\s+a\s+statement)\s+(?:late\s+|early\s+|earlier\s+|later\s+)?(?:on\s+)?$", re.I)
+                           r"deputies|hearing|session|meeting))|announced|reported|stated|added|claimed\s+responsibility|(?:said|announced)\s+"
+                           r"in\s+an?\s+(?:[\w-]+\s+){0,2}?statement(?:\s+(?:read\s+out|issued|published|posted|broadcast|carried)(?:\s+(?:on|by)\s+"
+                           r"(?:[\w-]+\s+){0,2}?[\w-]+)?)?)\s+(?:late\s+|early\s+|earlier\s+|later\s+)?(?:on\s+)?$", re.I)  # "said in a brief statement read out on TV on Monday"
 
 
 def is_speech_date(sentence: str, start: int) -> bool:
     """'the ministry said on Friday': the date the news was told, not the date of what it tells."""
-    return bool(SPEECH_BEFORE.search(sentence[max(0, start - 40):start]))
+    return bool(SPEECH_BEFORE.search(sentence[max(0, start - 90):start]))
 
 
 def inferred_note(published: str, phrases: list[tuple[str, str]]) -> str:

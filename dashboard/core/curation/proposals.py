@@ -346,7 +346,7 @@ class Proposer:
             return
         d = incident_rules.event_day(dates.event[0], text) if len(dates.event) == 1 and dates.event[0][3] != "year" or (
             dates.event and all(e[3] == "day" for e in dates.event)) else None  # "on Saturday and Sunday": the first
-        if not re.match(r"^\W*(?:The|These|Those|They|Its|Their)\b", text) or d is None:
+        if not re.match(r"^\W*(?:The|These|Those|They|Its|Their)\b|.*\b(?:landed|arrived|touched\s+down)\b", text) or d is None:
             return  # a year alone is the background ("had been flagged ... in 2027"), not the event's day
         last.update(date=d[2], date_precision=d[3], date_inferred="yes" if (d[0], d[1]) in dates.inferred else "",
                     _speech=False, _dateless=False)
