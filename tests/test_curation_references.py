@@ -1809,3 +1809,10 @@ def test_a_landing_told_after_the_return_quotes_the_sentence_that_dates_it(propo
                    published="2034-10-24")
     [incident] = incidents(rows)
     assert (incident["date"], "landed at Ashgabat airport" in incident["quote"]) == ("2034-10-23", True)
+
+
+def test_or_so_and_odd_after_a_number_make_it_about_and_or_more_at_least(proposer):
+    found = figures(rows_of(proposer, "Officials said another 60 or so women were still held in Iraqi prisons, 50-odd children "
+                                      "remained in the camps and 14 or more men were missing.", published="2034-01-01"))
+    assert [(found[t]["qualifier"], found[t]["value"]) for t in ("60 or so", "50-odd", "14 or more")] == [
+        ("about", "60"), ("about", "50"), ("at least", "14")]

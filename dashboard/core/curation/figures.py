@@ -41,6 +41,9 @@ PROCESS_COUNTS = {"people_convicted", "people_detained", "people_arrested", "peo
 ONLY_BY_RULE = {"perpetrator_age"}  # an age is found by the age rule (core.curation.nonfigures), never by a keyword
 
 
+QUALIFIER_AFTER = re.compile(r"^(?:\s+or\s+so\b|-odd\b|\s+or\s+more\b)", re.I)  # words after the number that qualify it
+
+
 def qualifier_of(before: str, english: bool) -> tuple[str, str]:
     """(qualifier, words as written) from the text just before a number; ('', word) when a document
     not in English puts a word we cannot read there."""
@@ -87,6 +90,9 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
     end = number_end + 1 if quoted else number_end
     after = text[end:]
     qualifier, qual_text = qualifier_of(before, english)
+    late = QUALIFIER_AFTER.match(after) if qualifier == "exact" and second is None else None  # "another 30 or so", "40-odd"
+    if late:
+        qualifier = "at least" if "more" in late.group(0).lower() else "about"
     percent = bool(PERCENT_AFTER.match(after)) or (occ.value is not None and occ.text.lower().split()[-1] in ("third", "quarter", "half"))
     ratio = bool(RATIO_AFTER.match(after))
     value = low = high = ""
@@ -108,7 +114,8 @@ def figure_row(vocab: Vocab, text: str, number: NumberGroup, mentions: list[Ment
             qual_text = ""
     between = BETWEEN.search(text[max(0, occ.start - 12):occ.start]) if second is not None else None
     several = re.search(r"\b(?:several|a\s+few|many|some)\s+$", before, re.I) if occ.value is None and not qual_text else None
-    value_text = ((between.group(0) if between else several.group(0) if several else qual_text) + text[occ.start:number_end]).strip()
+    value_text = ((between.group(0) if between else several.group(0) if several else qual_text) + text[occ.start:number_end]
+                  + (late.group(0) if late else "")).strip()
     unit_word = PERCENT_AFTER.match(after)
     if unit_word:
         value_text += unit_word.group(0).rstrip() if unit_word.group(0).strip() == "%" else " percent"
