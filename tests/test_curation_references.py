@@ -1816,3 +1816,12 @@ def test_or_so_and_odd_after_a_number_make_it_about_and_or_more_at_least(propose
                                       "remained in the camps and 14 or more men were missing.", published="2034-01-01"))
     assert [(found[t]["qualifier"], found[t]["value"]) for t in ("60 or so", "50-odd", "14 or more")] == [
         ("about", "60"), ("about", "50"), ("at least", "14")]
+
+
+def test_a_running_total_told_with_the_days_arrivals_is_no_new_event_and_its_part_shares_its_period(proposer):
+    rows = rows_of(proposer, "NUKUS, May 5, 2034 - Thirty-eight Uzbek women and children were flown home from Syria overnight, "
+                             "officials said.\n\nWith Saturday's arrivals, Uzbekistan has brought back 812 people from Syria and "
+                             "Iraq since May 2019, more than 560 of them children.", published="")
+    assert [i["date"] for i in incidents(rows)] == ["2034-05-04"]
+    found = figures(rows)
+    assert (found["more than 560"]["period_start"], found["more than 560"]["period_end"]) == ("2019-05", "")

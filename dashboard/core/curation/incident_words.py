@@ -64,3 +64,7 @@ STATE_BODY = re.compile(r"^\s+(?:[\w-]+\s+)?(?:government|authorities|police|off
                         r"courts?|prosecutors?|ministry|embassy|state)\b", re.I)  # "the Kazakh government": the state acts
 ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|reported|told\s+\w+|announced|stated|added)"
                          r"(?:\s+(?:on|in)\s+\w+|\s+in\s+a\s+statement|\s+late\s+on\s+\w+)?\s*[.]?$", re.I)
+# "With Friday's arrivals, Uzbekistan has repatriated 784 people ... since May 2019": a running total told
+# on the occasion of the event before, not another event
+OCCASION = re.compile(r"^\W*(?:With|After|Following)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                      r"today|yesterday|this\s+week|last\s+week)(?:'s|\u2019s)\s+(?:[\w-]+\s+)?(?:arrivals?|flights?|returns?|transfers?)\b", re.I)

@@ -27,7 +27,7 @@ from core.curation.figures import WAR_ZONES
 from core.curation.incident_merge import same_day_possible
 from core.curation.incident_words import (
     AGGREGATE, ATTRIBUTION, BEFORE_THE, DATELINE_DATE, DAY_ON_WORD, FOLLOW_UP, INVOLVED_IN, LARGEST_SO_FAR, NEGATED, NEWS_EVENT_WORDS,
-    NOT_EVENT_DATE, PARTICIPLE, REFERENCE_BEFORE, RELATIVE, SAME_TIME, SEIZED, SEVERAL_FLIGHTS, SINCE_PHRASE, SINCE_WHEN,
+    NOT_EVENT_DATE, OCCASION, PARTICIPLE, REFERENCE_BEFORE, RELATIVE, SAME_TIME, SEIZED, SEVERAL_FLIGHTS, SINCE_PHRASE, SINCE_WHEN,
     STATE_BODY, SUSPECT_HOME, TALLY_VERB, VERDICT, WAR_DEAD, YEAR_SPAN,
 )
 from core.curation.reading import EVENT_PATTERNS, KILLED, PLANNED_FOR, WOUNDED, format_number
@@ -184,7 +184,7 @@ class IncidentFinder:
             return []  # "in 2019, when five flights brought back 595 people": several events told as one count
         if kind == "killing" and date is None and WAR_DEAD.search(text):
             return []  # fighters who died in a war abroad, on no day told: a count of the dead, not an incident
-        total = AGGREGATE.search(text)
+        total = AGGREGATE.search(text) or (OCCASION.match(text) and re.search(r"\bsince\b", text[word.end():], re.I))
         if total and not LARGEST_SO_FAR.search(text[:total.start()]):
             return []  # "In total, 595 people have been returned": a running total, not an event
         if self.news and date is not None and date[3] == "year" and sum(bool(TALLY_VERB.search(text[max(0, o.start - 30):o.start]))

@@ -53,6 +53,8 @@ LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+
 APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)\b(?:the|these|those)\s+"
                         r"(?!(?:largest|biggest|smallest|first|last|latest)\s)(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
+DATE_WORDS = re.compile(r"\b(?:on|since|during|last|this|yesterday|today|(?:19|20)\d\d)\b|\b(?:in|by)\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z][a-z]+|"
+                        r"(?:19|20)\d\d)\b")  # a part's own date after it ("71 of them on Friday"): its period, not its total's
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
 OF_THOSE_WORDS = re.compile(r"^\W*(?:Of|Among)\s+(?:those|these)\s+(?P<words>(?:[a-z-]+\s+){0,3}[a-z-]+),", re.I)  # "Of those ordered deported,"
 FROM_CENTRAL_ASIA = re.compile(r"^\s+of\s+them\s+(?:are\s+|were\s+)?(?:from|citizens\s+of|nationals\s+of)\s+(?:the\s+)?Central\s+Asia", re.I)
@@ -239,7 +241,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             why += "; subject of the total"  # a part by nationality ("three citizens of Tajikistan") keeps its own
         total_period = total.row["period_start"] or total.row["period_end"]
         part_period = part.row["period_start"] or part.row["period_end"]
-        if total_period and (apposition or not part_period):
+        told_with = part.sentence == total.sentence and part.start > total.end and not DATE_WORDS.search(text[part.end:])
+        if total_period and (apposition or not part_period or told_with):  # "784 ... since May 2019, more than 540 of them children"
             part.row["period_start"], part.row["period_end"] = total.row["period_start"], total.row["period_end"]
         elif part_period and not total_period and not apposition:  # "returned 77 ... Among those brought home on Wednesday"
             total.row["period_start"], total.row["period_end"] = part.row["period_start"], part.row["period_end"]
