@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from core.curation.calendar import read_dateline, relative_dates
+from core.curation.incident_merge import merge
 from core.curation.proposals import Proposer
 from core.curation.vocab import build_vocab
 from core.data.loading import load_corpus
@@ -1825,3 +1826,23 @@ def test_a_running_total_told_with_the_days_arrivals_is_no_new_event_and_its_par
     assert [i["date"] for i in incidents(rows)] == ["2034-05-04"]
     found = figures(rows)
     assert (found["more than 560"]["period_start"], found["more than 560"]["period_end"]) == ("2019-05", "")
+
+
+def test_a_van_driven_into_a_crowd_is_an_attack_and_its_toll_is_the_attacks(proposer):
+    rows = rows_of(proposer, "BERGEN - A man drove a rented van into shoppers on a pedestrian street in central Bergen on "
+                             "Saturday afternoon, police said on Sunday.\n\nThree people were killed and 12 injured when the "
+                             "van mounted the pavement, police said.", published="2031-10-12")
+    [attack] = incidents(rows)
+    assert (attack["kind"], attack["country_iso3"], attack["date"]) == ("attack", "NOR", "2031-10-11")
+    assert [figures(rows)[v]["subject"] for v in ("Three", "12")] == [attack["candidate_id"]] * 2
+
+
+def test_what_a_merged_row_adds_is_quoted_with_it():
+    def row(candidate_id, quote, killed, date):
+        return {"table": "incidents", "candidate_id": candidate_id, "kind": "attack", "country_iso3": "NOR", "place_id": "",
+                "_dateless": not date, "_speech": False, "date": date, "date_precision": "day" if date else "",
+                "killed": killed, "wounded": "", "group_id": "", "involvement": "", "quote": quote}
+    kept, redirect = merge([row("a", "A van hit shoppers on Saturday.", "", "2031-10-11"),
+                            row("b", "Three people died in the attack.", "3", "")])
+    assert [(r["killed"], r["quote"]) for r in kept] == [("3", "A van hit shoppers on Saturday. ... Three people died in the attack.")]
+    assert redirect == {"b": "a"}

@@ -44,7 +44,7 @@ def merge(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
         if better is row:
             kept[kept.index(twin)] = row
         redirect[worse["candidate_id"]] = better["candidate_id"]
-        _absorb(better, worse)
+        _absorb(better, worse, twin["quote"], row["quote"])
     return kept, redirect
 
 
@@ -87,14 +87,18 @@ def told_again(last: dict | None, incidents: list[dict], text: str) -> list[dict
     if not incidents or not all(follow_up(last, i, text) for i in incidents):
         return incidents
     for row in incidents:
-        _absorb(last, row)
+        _absorb(last, row, last["quote"], text)
     return []
 
 
-def _absorb(kept: dict, dropped: dict) -> None:
-    """What a row told again adds to the row kept: casualties, the group and how it is involved."""
-    for key in ("killed", "wounded", "group_id", "involvement"):
-        kept[key] = kept[key] or dropped[key]
+def _absorb(kept: dict, dropped: dict, first_quote: str, second_quote: str) -> None:
+    """What a row told again adds to the row kept: casualties, the group and how it is involved; the
+    kept quote then holds the words that tell them too (the two quotes in the document's order)."""
+    added = [key for key in ("killed", "wounded", "group_id", "involvement") if not kept[key] and dropped[key]]
+    for key in added:
+        kept[key] = dropped[key]
+    if added and second_quote not in kept["quote"]:
+        kept["quote"] = f"{first_quote} ... {second_quote}"
 
 
 def follow_up(last: dict | None, new: dict, text: str) -> bool:

@@ -353,7 +353,7 @@ class Proposer:
         last["note"] = re.sub(r"Inferred: the day the news was told; the event may be earlier\.\s*", "", last["note"])
         last["note"] = (last["note"] + f" Date from the next sentence ('{text[d[0]:d[1]]}').").strip()
         last["reason"] += f"; date from the next sentence ('{text[d[0]:d[1]]}')"
-        last["quote"] = f"{last['quote']} {text}"  # the quote holds the words that date it
+        last["quote"] += "" if last["quote"].endswith(text) else f" {text}"  # the quote holds the words that date it
         for c in self._counted:  # the figures told with the event are of that day too
             if c.sentence == self._last_incident_at and not (c.row["period_start"] or c.row["period_end"]):
                 c.row["period_start"] = c.row["period_end"] = d[2]

@@ -51,7 +51,8 @@ EVENT_WORDS = [
     (r"agreement|concluded|introduced|canceled|cancelled|adopted", "policy measure"),
     (r"killing|killed|murder\w*", "killing"),
     (r"attack(?:s|ed)?|terrorist acts?|stabb(?:ed|ing)|knife\s+attack|"
-     r"(?:militants|gunmen|attackers|assailants|fighters)(?:\s+who)?\s+stormed", "attack"),  # not "police stormed the flat"
+     r"(?:militants|gunmen|attackers|assailants|fighters)(?:\s+who)?\s+stormed|"  # not "police stormed the flat"
+     r"(?:rammed|drove|ploughed|plowed|steered)\s+(?:an?|his|the|their)\s+(?:[\w-]+\s+){0,2}?(?:van|truck|lorry|car|vehicle)\s+into", "attack"),
 ]
 
 
