@@ -1846,3 +1846,9 @@ def test_what_a_merged_row_adds_is_quoted_with_it():
                             row("b", "Three people died in the attack.", "3", "")])
     assert [(r["killed"], r["quote"]) for r in kept] == [("3", "A van hit shoppers on Saturday. ... Three people died in the attack.")]
     assert redirect == {"b": "a"}
+
+
+def test_people_expelled_after_a_raid_are_counted_for_the_expelling_state(proposer):
+    found = figures(rows_of(proposer, "OMSK - Police in Omsk detained 64 migrants in raids on hostels on Tuesday, and a district "
+                                      "court ordered 38 of them expelled, the regional police said.", published="2035-02-12"))
+    assert found["38"]["subject"] == "RUS"

@@ -60,8 +60,7 @@ OF_THE_GROUP = re.compile(r"^\s+of\s+(?:the|these|those|them)\b", re.I)  # "deta
 # The candidates file: these columns (in this order) are the command line's contract.
 CANDIDATE_COLUMNS = (
     "candidate_id", "table", "decision", "value", "low", "high", "qualifier", "unit", "indicator",
-    "subject", "place_id", "group_id", "date", "date_precision", "killed", "wounded", "name", "quote",
-    "reason",
+    "subject", "place_id", "group_id", "date", "date_precision", "killed", "wounded", "name", "quote", "reason",
     # further fields the tables need (editable like the others)
     "value_text", "related", "period_start", "period_end", "country_iso3", "kind", "stance",
     "lat", "lon", "summary", "note", "exclude_reason", "event_id", "involvement",
@@ -276,8 +275,9 @@ class Proposer:
             aftermath = row["indicator"] in AFTERMATH and incident_rules.INCIDENT_KINDS.get((incident or {}).get("kind")) in ("attack", "plot", "policy")
             if row["indicator"] in INCIDENT_INDICATORS and incident and not whose and not aftermath and (
                     incidents or not own_period[0] or own_period[0] == incident["date"] or row["indicator"] == "perpetrator_age"):
-                row["subject"] = incident["candidate_id"]
-                row["reason"] += "; subject: the incident proposed from " + ("the same sentence" if incidents else "an earlier sentence")
+                expelled = row["indicator"] == "people_expelled" and incident["country_iso3"]  # by the state where it happened
+                row["subject"] = incident["country_iso3"] if expelled else incident["candidate_id"]
+                row["reason"] += f"; subject: {'the state of ' if expelled else ''}the incident proposed from " + ("the same sentence" if incidents else "an earlier sentence")
                 if row["indicator"] in ("killed", "wounded", "perpetrator_age") and incident.get("date") and (row["period_start"], row["period_end"]) != (
                         incident["date"], incident["date"]):
                     row["period_start"] = row["period_end"] = incident["date"]  # a toll is of the day of its attack
