@@ -1852,3 +1852,10 @@ def test_people_expelled_after_a_raid_are_counted_for_the_expelling_state(propos
     found = figures(rows_of(proposer, "OMSK - Police in Omsk detained 64 migrants in raids on hostels on Tuesday, and a district "
                                       "court ordered 38 of them expelled, the regional police said.", published="2035-02-12"))
     assert found["38"]["subject"] == "RUS"
+
+
+def test_a_charter_that_landed_in_a_capital_on_a_date_with_people_is_that_states_return(proposer):
+    rows = rows_of(proposer, "MARCH - A Somon Air charter from Qamishli landed in Dushanbe on 14 March with 58 citizens "
+                             "collected from the al-Hol and Roj camps, 19 women and 39 children.", published="2035-12-28")
+    assert (figures(rows)["58"]["indicator"], figures(rows)["58"]["subject"]) == ("repatriated_people", "TJK")
+    assert [(i["country_iso3"], i["date"]) for i in incidents(rows)] == [("TJK", "2035-03-14")]

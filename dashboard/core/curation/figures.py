@@ -28,6 +28,12 @@ CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but|including)\b|\s+while\s+|
                           r"[a-z]+ty)\s+of\s+(?:them|whom)\b)")  # "164 foreigners, 31 of them from ...": a part's own clause
 REPATRIATION_BY_STATE = {"repatriated_people", "repatriated_suspects"}
 COUNTED_BY_COUNTRY = {"people_convicted", "people_detained", "migrants_detained"}  # a city's court, a venue -> its country
+def counted_by_country(indicator: str, country: str) -> bool:
+    """A count at a place that its country counts: a city's court or a venue's police; a return that lands
+    in a Central Asian city ("landed in Dushanbe with 64 citizens") is its state's."""
+    return bool(country) and (indicator in COUNTED_BY_COUNTRY or (indicator == "repatriated_people" and country in CENTRAL_ASIA))
+
+
 HOST_COUNTED = {"people_expelled", "migrants_detained"}  # by the host state, unless the number says whose citizens
 NATIONALS_OF = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:citizens?|nationals?|natives?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 NATIONALS_NOUN = re.compile(r"^\s+(?:citizens?|nationals?|migrants?|workers|men|women|people)\b", re.IGNORECASE)

@@ -242,7 +242,8 @@ class IncidentFinder:
             home = home or [m for m in context if m.id in CENTRAL_ASIA]
             whence = return_place(text)
             agents = [m for m in countries if m.text not in whence]
-            states = list(dict.fromkeys(m.id for m in home)) or list(dict.fromkeys(m.id for m in agents))[:1]
+            states = list(dict.fromkeys(m.id for m in home)) or list(dict.fromkeys(m.id for m in agents))[:1] or [
+                p["country_iso3"] for p in looked_up if p["country_iso3"] in CENTRAL_ASIA][:1]  # "landed in Dushanbe": home
             note = f"Returned from {whence}." if whence else ""
             if states and not any(m in countries for m in home):
                 note = (note + " Inferred: the repatriating state is named in an earlier sentence.").strip()

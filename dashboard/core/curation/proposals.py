@@ -27,7 +27,7 @@ import pandas as pd
 
 from core.curation import incidents as incident_rules
 from core.curation.calendar import inferred_note, is_speech_date, mask_dateline, read_dateline, relative_dates
-from core.curation.figures import COUNTED_BY_COUNTRY, DEPORTS, figure_row
+from core.curation.figures import DEPORTS, counted_by_country, figure_row
 from core.curation.gazetteer import Gazetteer, city_index
 from core.curation.incident_merge import merge as merge_incidents, told_again
 from core.curation.incidents import IncidentFinder, SentenceDates
@@ -238,8 +238,8 @@ class Proposer:
                 raid_suspects(incidents, number.occ.text)  # "Police in Ankara detained seven men ... on Monday": a raid's suspects
             row, verb = figure_row(self.vocab, text, number, mentions + new_places, period, context, self._english, attack,
                                    self._deporting)
-            if row["indicator"] in COUNTED_BY_COUNTRY and self._new_place_country.get(row["subject"]):
-                row["subject"] = self._new_place_country[row["subject"]]  # a court in Dushanbe: Tajikistan
+            if counted_by_country(row["indicator"], self._new_place_country.get(row["subject"], "")):
+                row.update(subject=(c := self._new_place_country[row["subject"]]), reason=row["reason"] + f"; subject: the place's country, {c}")
             listed = self._listed_after(text, number)
             if listed and not verb:  # "blocked 40 websites and 12 Telegram channels": the same verb counts both
                 row.update({k: listed.row[k] for k in ("indicator", "unit")})

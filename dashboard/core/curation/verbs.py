@@ -39,7 +39,7 @@ VERBS = [
     (r"(?:flight|plane|charter)\s+(?:brought|flew)", "repatriated_people"),  # "the first flight brought 24 people"
     (r"brought|brings|bringing|flew|flies|flown|evacuated|rescued|took|taken|recovered|recovers", "@out_of"),  # "brought 97 nationals out of the camps"
     (rf"(?:(?:{AIRCRAFT})\s+(?:(?:also|further|then)\s+)?)?(?:carrying|carried|carries)", "@flight"),  # "a plane carrying 54 children ... landed"
-    (rf"(?:landed|lands|arrived|arrives|touched\s+down|touches\s+down)\s+(?:in|at)\s+(?:{HOME})\b[^.;\d]{{0,30}}?\bwith", "repatriated_people"),
+    (rf"(?:landed|lands|arrived|arrives|touched\s+down|touches\s+down)\s+(?:in|at)\s+(?:{HOME})\b[^.;]{{0,40}}?\bwith", "repatriated_people"),  # "... on 9 February with 64"
     (r"return", "repatriated_people"),  # "Two flights ... return 64 people between them"
     (r"sentenced|(?<!serving\s)sentences|sentences(?![^.;]{0,30}\b(?:Iraq|Syria|Baghdad|Erbil|Hasakah|camps?)\b)|convicted|convicts|jailed|jails|found\s+guilty|imprisoned|"
      r"(?:given|received|receive|got|get)\s+(?:[\w-]+\s+){0,2}?(?:terms?|sentences?)\b(?!\s+(?:of\s+[\w\s-]{1,30}?\s+)?(?:to|on)\b)|"
