@@ -1859,3 +1859,11 @@ def test_a_charter_that_landed_in_a_capital_on_a_date_with_people_is_that_states
                              "collected from the al-Hol and Roj camps, 19 women and 39 children.", published="2035-12-28")
     assert (figures(rows)["58"]["indicator"], figures(rows)["58"]["subject"]) == ("repatriated_people", "TJK")
     assert [(i["country_iso3"], i["date"]) for i in incidents(rows)] == [("TJK", "2035-03-14")]
+
+
+def test_its_own_total_counts_what_the_leads_total_counted(proposer):
+    found = figures(rows_of(proposer, "ALMATY - Kazakhstan told a regional meeting on Friday that about 700 of its citizens had "
+                                      "gone to Syria to join armed groups since 2013. Some 90 of them had come home.\n\nUzbekistan's "
+                                      "delegation put its own total at 1,500.", published="2034-04-15"))
+    assert (found["1,500"]["indicator"], found["1,500"]["subject"]) == (found["about 700"]["indicator"], "UZB")
+    assert found["about 700"]["indicator"] == "conflict_migrants"

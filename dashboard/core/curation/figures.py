@@ -237,3 +237,19 @@ def repatriating_state(mentions: list[Mention], context: list[Mention], start: i
     if earlier:
         return earlier[0].id, "", f"the repatriating state, named in an earlier sentence ('{earlier[0].text}')"
     return "", "", ""
+
+
+# "Kyrgyzstan's delegation put its own total at 210": the same count as the one told before, for another subject
+OWN_TOTAL = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates|gave|gives)\s+(?:its|their|his|her|the)\s+(?:own\s+)?"
+                       r"(?:total|tally|figure|count|number|estimate)\s+(?:at|as)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|over\s+|"
+                       r"nearly\s+|almost\s+)?$", re.I)
+
+
+def same_count_as_before(vocab: Vocab, row: dict, before: str, counted: list) -> None:
+    """A figure with no indicator of its own that puts "its own total" at a number counts what the report's
+    first total with a verb of its own counted (the lead's)."""
+    last = next((c for c in counted if c.own_indicator and c.row["indicator"] and not c.row.get("part_of")), None)
+    if not row["indicator"] and last and OWN_TOTAL.search(before):
+        row.update(indicator=last.row["indicator"], unit=vocab.units.get(last.row["indicator"], ""))
+        row["reason"] = row["reason"].replace("; no indicator keyword: choose one", "") + \
+            f"; indicator: the total told before ('{last.row['value_text']}'), given here for another subject"

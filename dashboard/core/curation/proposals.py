@@ -27,7 +27,7 @@ import pandas as pd
 
 from core.curation import incidents as incident_rules
 from core.curation.calendar import inferred_note, is_speech_date, mask_dateline, read_dateline, relative_dates
-from core.curation.figures import DEPORTS, counted_by_country, figure_row
+from core.curation.figures import DEPORTS, counted_by_country, figure_row, same_count_as_before
 from core.curation.gazetteer import Gazetteer, city_index
 from core.curation.incident_merge import merge as merge_incidents, told_again
 from core.curation.incidents import IncidentFinder, SentenceDates
@@ -49,8 +49,7 @@ from core.data.numbers import NumberOccurrence, containment, ignored_regions
 from core.data.schema import CENTRAL_ASIA
 from core.data.quotes import Document
 
-# Counts of a crackdown that follows an attack ("ordered 412 deported since a bomb tore through ..."): the
-# state's, not the attack's own
+# A crackdown's counts after an attack ("ordered 412 deported since a bomb tore through ..."): the state's, not the attack's
 AFTERMATH = {"people_expelled", "migrants_detained"}
 THE_ATTACK = re.compile(r"\bthe\s+(?:bombing|attack|blast|explosion|shooting|assault|massacre)\b", re.I)
 ROUTE = re.compile(r"\b(?:through|via|transiting)\s+(?:[\w-]+(?:\s+and|,)?\s+){0,3}$", re.I)  # "through Uzbekistan": on the way
@@ -289,6 +288,7 @@ class Proposer:
                                          (number.second or number.occ).end, self._index, self._paragraph, verb))
             self._paragraph_values.append(number.occ.value)
             read_with_question(self.vocab, self._question, row, text)
+            same_count_as_before(self.vocab, row, text[:number.occ.start], self._counted)
             rows.append(row)
         if incidents:
             self._last_incident, self._last_incident_at = incidents[0], self._index
