@@ -1867,3 +1867,11 @@ def test_its_own_total_counts_what_the_leads_total_counted(proposer):
                                       "delegation put its own total at 1,500.", published="2034-04-15"))
     assert (found["1,500"]["indicator"], found["1,500"]["subject"]) == (found["about 700"]["indicator"], "UZB")
     assert found["about 700"]["indicator"] == "conflict_migrants"
+
+
+def test_a_comparison_in_the_same_period_of_a_year_is_that_years_and_never_the_total_of_parts(proposer):
+    found = figures(rows_of(proposer, "TASHKENT - Uzbekistan blocked 1,204 online channels in the first half of the year, the "
+                                      "security service said on Tuesday, up from 866 in the same period of 2035.\n\nOf the total, "
+                                      "702 were on Telegram, 291 on TikTok and 150 on Instagram.", published="2036-07-08"))
+    assert (found["866"]["period_start"], found["866"]["period_end"]) == ("2035-01", "2035-06")
+    assert {found[v]["part_of"] for v in ("702", "291", "150")} == {found["1,204"]["candidate_id"]}

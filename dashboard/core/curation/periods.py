@@ -28,6 +28,8 @@ COMPARISON_AHEAD = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasin
                               r"\bas\s+against\b|\bversus\b|\bas\s+many\s+as\s+(?:in|during)\b|\b(?:more|fewer|less)\s+than\s+(?:in|during)\b", re.I)
 YEAR_EARLIER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:a\s+year\s+(?:earlier|before)|the\s+(?:year|previous\s+year)\s+before|"
                           r"in\s+the\s+previous\s+year|the\s+previous\s+year|last\s+year)\b", re.I)
+SAME_PERIOD_OF = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?in\s+the\s+same\s+(?:period|months?|quarter|half(?:-year)?|[\w-]+\s+months)\s+"
+                            r"(?:of|in)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 BACK_REFERENCE = r"\b(?:the|these|those|all)\s+{n}\b"
 
 
@@ -75,13 +77,17 @@ def comparison(text: str, start: int, end: int, row: dict, earlier: list[dict]) 
     if not COMPARED.search(text[max(0, start - 30):start]) or not earlier:
         return ""
     base = earlier[-1]
-    row.update({k: base[k] for k in ("indicator", "unit", "subject", "related", "counts")})
+    row.update({k: base[k] for k in ("indicator", "unit", "subject", "related", "counts")}, _compared=True)  # never a total of parts
     why = f"compared with '{base['value_text']}': counts the same"
     if YEAR_EARLIER.match(text[end:end + 40]) and re.fullmatch(r"\d{4}", base["period_start"] or "") and \
             base["period_start"] == base["period_end"]:
         year = str(int(base["period_start"]) - 1)
         row["period_start"] = row["period_end"] = year
         why += f", a year earlier ({year})"
+    same = SAME_PERIOD_OF.match(text[end:end + 60])  # "up from 947 in the same period of 2035": the base's months, that year
+    if same and base["period_start"][:4] and base["period_start"][:4] == base["period_end"][:4]:
+        row["period_start"], row["period_end"] = (same["year"] + base[k][4:] for k in ("period_start", "period_end"))
+        why += f", the same period of {same['year']}"
     return why
 
 
