@@ -1576,7 +1576,8 @@ def test_a_nationality_named_before_is_who_not_where_the_dateline_is_where(propo
 def test_a_town_looked_up_earlier_places_an_event_when_named_again(proposer):
     rows = rows_of(proposer, "A court in Navoi on Friday sentenced four men for recruiting young men for Syria, whom they sent "
                              "on through Istanbul.\n\nThe four were detained in raids in Navoi in May.", published="2032-11-22")
-    assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("arrest", "UZB", "2032-05")]
+    assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [
+        ("court verdict", "UZB", "2032-11-19"), ("arrest", "UZB", "2032-05")]  # the verdict, then the arrests in Navoi
 
 
 def test_a_list_of_statistics_under_a_lead_reads_each_label_and_the_period_the_lead_refers_to(proposer):
@@ -1875,3 +1876,15 @@ def test_a_comparison_in_the_same_period_of_a_year_is_that_years_and_never_the_t
                                       "702 were on Telegram, 291 on TikTok and 150 on Instagram.", published="2036-07-08"))
     assert (found["866"]["period_start"], found["866"]["period_end"]) == ("2035-01", "2035-06")
     assert {found[v]["part_of"] for v in ("702", "291", "150")} == {found["1,204"]["candidate_id"]}
+
+
+def test_a_courts_verdict_on_a_day_is_an_event_where_the_court_sits(proposer):
+    rows = rows_of(proposer, "OSH, Oct 3 (Wire) - A court in Osh on Tuesday jailed four men for recruiting young people to "
+                             "fight in Syria, prosecutors said.", published="2034-10-03")
+    assert [(i["kind"], i["country_iso3"], i["date"]) for i in incidents(rows)] == [("court verdict", "KGZ", "2034-10-03")]
+
+
+def test_a_years_convictions_and_a_conditional_verdict_are_no_events(proposer):
+    rows = rows_of(proposer, "In 2033, courts in Uzbekistan convicted 1,096 people of extremist offences. If convicted, the "
+                             "four men face up to 15 years in prison.", published="2034-02-01")
+    assert incidents(rows) == []

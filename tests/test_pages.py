@@ -125,6 +125,17 @@ def test_attacks_deep_link_filters_table_and_chart():
             in text_of(at))
 
 
+def test_attacks_offers_only_the_kinds_of_event_the_tables_hold_and_the_one_a_link_names():
+    from core.data.schema import INCIDENT_KINDS
+
+    held = {INCIDENT_KINDS[k] for k in CORPUS.tables["incidents"]["kind"]}
+    kinds = next(m for m in open_page("attacks").sidebar.multiselect if m.label == "Kind of event")
+    assert set(kinds.options) == held and len(held) < len(set(INCIDENT_KINDS.values()))
+    missing = next(k for k in dict.fromkeys(INCIDENT_KINDS.values()) if k not in held)
+    linked = next(m for m in open_page("attacks", kind=missing).sidebar.multiselect if m.label == "Kind of event")
+    assert set(linked.options) == held | {missing} and linked.value == [missing]
+
+
 def test_attacks_empty_filter_says_what_to_widen():
     at = open_page("attacks", country="TKM", kind="plot")
     assert "No events match these filters" in text_of(at)

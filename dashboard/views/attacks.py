@@ -28,7 +28,8 @@ APPLIES = ("countries", "years", "kinds", "groups")  # the filters this page's r
 
 corpus = store.corpus()
 names = country_names(corpus)
-categories = {c: c for c in dict.fromkeys(INCIDENT_KINDS.values())}
+recorded = set(store.incidents()["kind"].map(INCIDENT_KINDS)) | set(state.current().kinds)  # no choice that shows nothing
+categories = {c: c for c in dict.fromkeys(INCIDENT_KINDS.values()) if c in recorded}
 state.page_multiselect("Kind of event", "kinds", categories, placeholder="Attacks and plots",
                        help="Left empty: attacks (bombings, shootings, shelling, killings) and plots. Choose arrests, "
                             "group events (bans, pledges, foundings, announcements) or policy measures to see them.")

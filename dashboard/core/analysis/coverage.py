@@ -18,7 +18,7 @@ from core.data.schema import CENTRAL_ASIA, TOPICS
 
 REGION = "Several states together"  # the grid's column for figures about a region (places.spans), not one state
 INCIDENT_TOPIC = {"attack": "violence", "plot": "violence", "arrest": "violence", "group event": "groups", "policy": "context",
-                  "state strike": "violence"}
+                  "state strike": "violence", "court case": "violence"}
 
 
 @dataclass(frozen=True)

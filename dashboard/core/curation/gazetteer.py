@@ -95,8 +95,8 @@ def city_index() -> dict[str, dict]:
         if city["countrycode"] in ("KZ", "KG", "TJ", "TM", "UZ", "AF"):  # other spellings: Khodzhent, Osh
             names += [n for n in city["alternatenames"] if n.isascii() and n[:1].isupper() and " " not in n]
         for name in dict.fromkeys(names):
-            if len(name) < 4:
-                continue
+            if len(name) < 4 and not (name == city["name"] and city["countrycode"] in region[:5] and city["population"] >= 50_000):
+                continue  # a short name is mostly a word or an abbreviation; Osh, a Central Asian city, is not
             current = index.get(name)
             if current is None or city["population"] > current["population"]:
                 index[name] = {**city, "iso3": iso3.get(city["countrycode"], "")}

@@ -68,3 +68,4 @@ ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|rep
 # on the occasion of the event before, not another event
 OCCASION = re.compile(r"^\W*(?:With|After|Following)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                       r"today|yesterday|this\s+week|last\s+week)(?:'s|\u2019s)\s+(?:[\w-]+\s+)?(?:arrivals?|flights?|returns?|transfers?)\b", re.I)
+CONDITIONAL = re.compile(r"\b(?:if|unless|could\s+be|would\s+be|may\s+be|faces?|facing)\s+(?:\w+\s+){0,2}$", re.I)  # "If convicted, ..."

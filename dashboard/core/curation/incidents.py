@@ -27,7 +27,7 @@ from core.curation.figures import WAR_ZONES
 from core.curation.incident_merge import same_day_possible
 from core.curation.incident_words import (
     AGGREGATE, ATTRIBUTION, BEFORE_THE, DATELINE_DATE, DAY_ON_WORD, FOLLOW_UP, INVOLVED_IN, LARGEST_SO_FAR, NEGATED, NEWS_EVENT_WORDS,
-    NOT_EVENT_DATE, OCCASION, PARTICIPLE, REFERENCE_BEFORE, RELATIVE, SAME_TIME, SEIZED, SEVERAL_FLIGHTS, SINCE_PHRASE, SINCE_WHEN,
+    CONDITIONAL, NOT_EVENT_DATE, OCCASION, PARTICIPLE, REFERENCE_BEFORE, RELATIVE, SAME_TIME, SEIZED, SEVERAL_FLIGHTS, SINCE_PHRASE, SINCE_WHEN,
     STATE_BODY, SUSPECT_HOME, TALLY_VERB, VERDICT, WAR_DEAD, YEAR_SPAN,
 )
 from core.curation.reading import EVENT_PATTERNS, KILLED, PLANNED_FOR, WOUNDED, format_number
@@ -73,6 +73,8 @@ def _date_for(text: str, dates: SentenceDates, news: bool, kind: str, word_at: i
     events = [d for d in dates.event if not PLANNED_FOR.search(text[max(0, d[0] - 110):d[0]])]
     verdict = next((v for v in VERDICT.finditer(text[:word_at])  # "sentenced ... for plotting": the date is the sentence's
                     if not REFERENCE_BEFORE.search(text[max(0, v.start() - 60):v.start()])), None)  # not "since ... were jailed"
+    if kind == "court verdict":
+        verdict = None  # the verdict is the event: its day is the sentence's
     if verdict and not events:
         return None, "verdict"
     if kind == "announcement" and dates.speech and not events:
@@ -170,6 +172,8 @@ class IncidentFinder:
         if kind == "repatriation programme" and re.search(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", text[max(0, word.start() - 12):word.start()]):
             return []  # "7 men who returned from Syria": who they are, not what happened
         date, how = _date_for(text, dates, self.news, kind, word.start())
+        if kind == "court verdict" and (date is None or date[3] != "day" or CONDITIONAL.search(text[:word.start()])):
+            return []  # a verdict is given on a day: not "courts convicted 1,096 people in 2021", nor "If convicted, ..."
         if date is None and (how in ("verdict", "period") or not self.news or FOLLOW_UP.match(text)):
             return []  # an undated "The women were detained on arrival" follows the event told before
         if NEGATED.search(text[max(0, word.start() - 30):word.start()]):
@@ -234,6 +238,10 @@ class IncidentFinder:
 
     def _where(self, text: str, kind: str, mentions: list[Mention], looked_up: list[dict], context: list[Mention], at: int = 0):
         """(place_id, country, why, note) of each place the event happened at (the event word at `at`)."""
+        if kind == "court verdict":  # the court's place, told before its verdict ("A court in Talas on Friday jailed
+            text, mentions = text[:at], [m for m in mentions if m.end <= at]  # ... for fighting in Syria"): one place
+            looked_up = [p for p in looked_up if re.search(rf"(?<![\w-]){re.escape(p['name'])}(?![\w-])", text)]
+            return self._where(text, "court", mentions, looked_up, context, at)[:1]
         countries = [m for m in mentions if m.kind == "country"]
         if kind == "repatriation programme":
             home = [m for m in countries if m.id in CENTRAL_ASIA]

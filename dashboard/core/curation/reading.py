@@ -37,6 +37,8 @@ EVENT_WORDS = [
     (r"shell(?:ing|ed)|missiles?|rockets?", "shelling"),
     (r"bomb(?:ing|ed|s)?|explosion|blast", "bombing"),
     (r"assassinat\w+", "assassination"),
+    # a court's verdict on a day ("A court in Andijan on Wednesday jailed seven men"); "served/serving sentences" is not one
+    (r"sentenced|jailed|convicted|found\s+(?:[\w-]+\s+){0,4}?guilty", "court verdict"),
     (r"plot(?:s|ted|ting)?|planned to|planning to", "plot"),
     (r"arrest(?:ed|s)?|detain(?:ed)?|apprehended", "arrest"),
     (r"repatriat\w+|brought (?:back|home)|returned home", "repatriation programme"),

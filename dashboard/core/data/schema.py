@@ -42,7 +42,7 @@ INCIDENT_KINDS = {
     "shelling": "attack", "killing": "attack", "assassination": "attack",
     # a state's strike on militants (the US drone strike on al-Zawahiri): not an attack the dashboard counts
     "drone strike": "state strike", "military raid": "state strike",
-    "plot": "plot", "arrest": "arrest",
+    "plot": "plot", "arrest": "arrest", "court verdict": "court case",
     "pledge of allegiance": "group event", "founding": "group event", "ban": "group event",
     "meeting": "group event", "prison release": "group event", "announcement": "group event",
     "relocation": "group event",
@@ -163,7 +163,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "incidents",
-            "Attacks, plots, strikes, assassinations, arrests and dated group events.",
+            "Attacks, plots, strikes, assassinations, arrests, court verdicts and dated group events.",
             key="incident_id",
             quoted=True,
             columns=(

@@ -51,7 +51,8 @@ ATTACKS_AND_PLOTS = ("attack", "plot")
 # Other kinds of event in a reader's words (singular, plural).
 KINDS = {"attack": ("attack", "attacks"), "plot": ("plot", "plots"), "arrest": ("arrest", "arrests"),
          "group event": ("group event", "group events"), "policy": ("policy measure", "policy measures"),
-         "unrest": ("episode of unrest", "episodes of unrest"), "state strike": ("state strike", "state strikes")}
+         "unrest": ("episode of unrest", "episodes of unrest"), "state strike": ("state strike", "state strikes"),
+         "court case": ("court verdict", "court verdicts")}
 LEGEND = {"shaded": "orange area: a district or province tied to mobilization", "points": "orange dot: a city or site tied to mobilization",
           "outlined": "blue outline: the region around a city tied to mobilization",
           "vague": "hollow ring: a place tied to mobilization, known only to a region", "cited": "grey dot: another place the documents cite"}

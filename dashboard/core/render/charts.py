@@ -28,7 +28,8 @@ NOT_REPORTED = "#8A8A8A"
 # One colour per category of event, everywhere (timelines, maps, legends, exports; legends written
 # beside a drawing use these colours too: core.render.legend).
 CATEGORY_COLOURS = {"attack": "#D55E00", "plot": "#0072B2", "arrest": "#009E73", "group event": "#CC79A7",
-                    "policy": "#445555", "unrest": "#774422", "state strike": "#000000", "other": "#6E6E6E"}
+                    "policy": "#445555", "unrest": "#774422", "state strike": "#000000", "court case": "#5D3A9B",
+                    "other": "#6E6E6E"}
 # Groups or relations (a timeline coloured by group, a profile's timeline by how events concern the
 # country): colours no category of event uses, so that vermilion always means an attack.
 GROUP_COLOURS = ["#332288", "#117733", "#882255", "#8800FF", "#AA4499", "#6B5B00", "#1A6B6B", "#555555"]
