@@ -1888,3 +1888,10 @@ def test_a_years_convictions_and_a_conditional_verdict_are_no_events(proposer):
     rows = rows_of(proposer, "In 2033, courts in Uzbekistan convicted 1,096 people of extremist offences. If convicted, the "
                              "four men face up to 15 years in prison.", published="2034-02-01")
     assert incidents(rows) == []
+
+
+def test_people_who_left_to_join_armed_groups_or_left_in_a_month_went_to_the_war(proposer):
+    found = figures(rows_of(proposer, "OSH - Nine young men from the town have left to join armed groups in Afghanistan since the "
+                                      "spring, officials say. Police say four men from the district left in March, all of them for "
+                                      "Afghanistan.", published="2034-06-08"))
+    assert [found[v]["indicator"] for v in ("Nine", "four")] == ["conflict_migrants", "conflict_migrants"]

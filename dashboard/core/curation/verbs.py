@@ -126,7 +126,11 @@ CAME_HOME = re.compile(rf"^[\s\w'()-]{{0,110}}?(?:,\s*\d[\s\w'-]{{0,80}}?,\s*)?\
 # "eleven of whom travelled to Syria": people who left for the conflict
 WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|gone|left|moved|headed|made\s+it|set\s+off|set\s+out|departed)\s+(?:[\w-]+\s+){0,4}?(?:to|for)|"
                          r"reached(?:\s+the)?(?:\s+(?:northern|southern|eastern|western|north-eastern|north-western|north-east|north-west))?|(?:crossed|slipped|got)\s+(?:the\s+border\s+)?into|made\s+(?:their|his|her)\s+way\s+(?:to|into))\s+(?:Syria|Iraq|Afghanistan|Idlib|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)  # "three of the men reached the Idlib region"
-LEFT_IN_YEARS = re.compile(r"^\s+(?P<verb>left)\s+(?:in|between|from|during)\s+(?:the\s+)?(?:19|20)\d\d\b")
+LEFT_IN_YEARS = re.compile(r"^[\s\w'-]{0,40}?\b(?P<verb>left)\s+(?:in|between|from|during)\s+(?:the\s+)?(?:(?:19|20)\d\d|January|February|March|April|May|"
+                           r"June|July|August|September|October|November|December)\b")  # "left in February", of a war
+# "Eleven young men ... have left to join armed groups in Afghanistan": people who went to the war
+LEFT_TO_JOIN = re.compile(r"^[\s\w,'-]{0,80}?\b(?P<verb>(?:travelled|traveled|went|gone|left|headed|departed)\s+(?:[\w-]+\s+){0,2}?to\s+"
+                          r"(?:join|fight)\b)", re.I)
 WAR_WORDS = re.compile(r"\b(?:war|wars|Syria|Iraq|Afghanistan|fight\w*|conflict\w*|jihad\w*)\b", re.I)
 CUSTODY = re.compile(r"^[^.;]{0,60}?\b(?:to\s+(?:police\s+stations?|the\s+police)|into\s+custody|in\s+for\s+questioning)\b", re.I)
 SUSPECTED_OF_PLOT = re.compile(r"\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|accusing\s+(?:them|him|her)\s+of|charged\s+with)\s+(?:[\w-]+\s+){0,3}?(?:planning|plotting|preparing|"
@@ -248,7 +252,7 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     came = CAME_HOME.match(after)  # "Forty-five Kazakhstanis, most of them minors, came home from Syria"
     if came and not re.search(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", after[:came.start("verb")]):  # not "men who returned"
         return "repatriated_people", came.group("verb")
-    went = WENT_TO_WAR.match(after) or (LEFT_IN_YEARS.match(after) if WAR_WORDS.search(sentence) else None)
+    went = WENT_TO_WAR.match(after) or LEFT_TO_JOIN.match(after) or (LEFT_IN_YEARS.match(after) if WAR_WORDS.search(sentence) else None)
     if went:  # "between 400 and 600 left in 2013-2018", where the sentence speaks of the war
         return "conflict_migrants", went.group("verb")
     fighting = WITH_ARMED_GROUPS.match(after)
