@@ -1895,3 +1895,11 @@ def test_people_who_left_to_join_armed_groups_or_left_in_a_month_went_to_the_war
                                       "spring, officials say. Police say four men from the district left in March, all of them for "
                                       "Afghanistan.", published="2034-06-08"))
     assert [found[v]["indicator"] for v in ("Nine", "four")] == ["conflict_migrants", "conflict_migrants"]
+
+
+def test_an_age_set_off_by_commas_is_an_age_and_between_stands_between_a_verb_and_its_range(proposer):
+    found = figures(rows_of(proposer, "KAZAN - Police detained two men on Monday. The third man, a Tajik citizen, 31, was killed "
+                                      "when he resisted arrest.\n\nProsecutors said the cell had persuaded between 10 and 14 young "
+                                      "men to travel to Afghanistan.", published="2034-05-20"))
+    assert found["31"]["indicator"] == "perpetrator_age"
+    assert found["between 10 and 14"]["indicator"] == "recruited_people"

@@ -41,6 +41,9 @@ AGE_BEFORE = re.compile(r"\b(?:aged|ages? of|age of|(?:his|her|their) ages? as|y
                         r"\b(?:between\s+the\s+ages\s+of|aged(?:\s+between|\s+from)?)\s+\w+\s+(?:and|to)\s*$|"  # "ages of four and 17"
                         r"\b(?:are|were|is|was|be|being|all)\s+(?:still\s+)?(?:under|below|over|above)\s*$|"  # "were below 15"
                         r"\b(?:girl|boy|child|baby|son|daughter|toddler)\s+of\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)  # "a girl of about three"
+# "The third man, a Kyrgyz citizen, 29, was killed": an age set off by commas after the person
+APPOSITIVE_AGE = re.compile(r"\b(?:citizen|national|native|man|woman|resident|suspect|driver|worker|migrant|student|imam|preacher|"
+                            r"teacher|courier|cleric|mother|father|son|daughter|brother|sister|wife|husband),\s*$", re.I)
 BELIEVED_AGE = re.compile(r"\b(?:believed|thought|said|understood|reported)\s+to\s+be\s*$", re.I)
 # "are under five" is an age, "are under 500" may not be: an age ends the clause (no noun after it)
 AGE_ENDS = re.compile(r"^\s*(?:[.,;:]|when|and|or|but|$)", re.I)
@@ -113,7 +116,8 @@ def why_not_a_figure(sentence: str, group: NumberGroup) -> str:
         # "the bomber, believed to be 22, had ...": an age (a count would name what it counts: "believed to be 300 fighters")
         around = sentence[max(0, occ.start - 80):last.end + 30]
         return "perpetrator_age" if PEOPLE_AGED.search(around) else "an age, not a count of people"
-    if (AGE_AFTER.match(after) or AGE_AFTER.match(word_after) or AGED_LIST.search(before)
+    appositive = APPOSITIVE_AGE.search(before) and re.match(r"^\s*,", after) and occ.value is not None and 12 <= occ.value < 100
+    if (AGE_AFTER.match(after) or AGE_AFTER.match(word_after) or AGED_LIST.search(before) or appositive
             or (AGE_BEFORE.search(before) and (not copula_age or AGE_ENDS.match(after)))):
         around = sentence[max(0, occ.start - 80):last.end + 30]
         if (ATTACKER_SUBJECT.search(sentence[:60]) and re.search(r"\b(?:is|was)\s+an?\s+$", before)) or (

@@ -79,7 +79,7 @@ VERBS = [
 READ_WITH_OBJECT = {"@out_of", "@held", "@custody", "@guilty", "@terms", "@smuggled", "@fields", "@stopped", "@cases"}
 # Words between an active verb and its number: "handed over a further 16", "returned a total of 531".
 FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|another|further|first|second|group|total|of|about|around|approximately|"
-          r"roughly|nearly|almost|over|more|than|less|fewer|no|at|least|up|to|as|many|some|only|just|home|back|homeland|motherland|several|few|"
+          r"roughly|nearly|almost|over|more|than|less|fewer|no|at|least|up|to|as|many|some|only|just|home|back|homeland|motherland|several|few|between|"
           r"on|in|from|(?-i:[A-Z][a-z]+))\s+){0,6}")  # capitalised words only: "on Tuesday", "from Syria"
 ACTIVE = [(re.compile(rf"\b(?:{verb})\s+{FILLER}$", re.I), indicator) for verb, indicator in VERBS]
 # "511 people have been brought back", "93 citizens were returned", "45 people were convicted"; a number
