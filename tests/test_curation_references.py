@@ -1903,3 +1903,9 @@ def test_an_age_set_off_by_commas_is_an_age_and_between_stands_between_a_verb_an
                                       "men to travel to Afghanistan.", published="2034-05-20"))
     assert found["31"]["indicator"] == "perpetrator_age"
     assert found["between 10 and 14"]["indicator"] == "recruited_people"
+
+
+def test_a_number_after_a_span_of_months_takes_the_span(proposer):
+    found = figures(rows_of(proposer, "TASHKENT - Between January and June, 23 people left Uzbekistan for Afghanistan and Syria, "
+                                      "compared with 37 in the first six months of last year, the service said.", published="2034-07-25"))
+    assert (found["23"]["period_start"], found["23"]["period_end"]) == ("2034-01", "2034-06")

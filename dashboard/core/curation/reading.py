@@ -300,6 +300,10 @@ def nearest_date(dates: list[tuple[int, int, str, str]], sentence: str, start: i
     following = next((d for d in dates if d[0] > chosen[0]), None)
     if following and re.fullmatch(r"\s*(?:-|\u2013|to|through|and)\s*", sentence[chosen[1]:following[0]]):
         return chosen[2], following[2]  # "11,260 in January-December 2024": the span's two ends
+    opening = next((d for d in reversed(dates) if d[1] <= chosen[0]), None)
+    if opening and re.fullmatch(r"\s*(?:-|\u2013|to|through|and)\s*", sentence[opening[1]:chosen[0]]) and not any(
+            chosen[1] <= d[0] < start for d in dates):  # no later date stands between the span and the number
+        return opening[2], chosen[2]  # "Between January and June, 19 people left": the span the number follows
     return tuple(chosen[2].split("..")) if ".." in chosen[2] else (chosen[2], chosen[2])
 
 
