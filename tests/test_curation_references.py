@@ -1909,3 +1909,11 @@ def test_a_number_after_a_span_of_months_takes_the_span(proposer):
     found = figures(rows_of(proposer, "TASHKENT - Between January and June, 23 people left Uzbekistan for Afghanistan and Syria, "
                                       "compared with 37 in the first six months of last year, the service said.", published="2034-07-25"))
     assert (found["23"]["period_start"], found["23"]["period_end"]) == ("2034-01", "2034-06")
+
+
+def test_citizens_leaving_for_a_war_went_and_a_count_with_of_them_women_keeps_its_verb(proposer):
+    found = figures(rows_of(proposer, "ASTANA - The KNB recorded five citizens leaving for Afghanistan in the half-year, while "
+                                      "41 people, 13 of them women, were stopped at airports. Another 9 citizens were prevented "
+                                      "from leaving for Syria.", published="2034-07-18"))
+    assert [found[v]["indicator"] for v in ("five", "41")] == ["conflict_migrants", "people_detained"]
+    assert found["9"]["indicator"] != "conflict_migrants"  # prevented from leaving: they did not go

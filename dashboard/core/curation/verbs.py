@@ -110,7 +110,7 @@ NUMBER_OF_AFTER = [(re.compile(rf"^\s+(?:the\s+)?(?:total\s+)?number\s+of\s+[^.;
                    for verb, indicator in VERBS]
 # "511 people, mostly children, have been returned": an aside between the count and its verb
 ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+){0,2}),\s+(?:mostly|most\s+of\s+them|many\s+of\s+them|almost\s+all|nearly\s+all|"
-                   r"the\s+(?:majority|bulk)\s+of\s+them|"
+                   r"the\s+(?:majority|bulk)\s+of\s+them|(?:\d[\d,]*|[a-z]+)\s+of\s+(?:them|whom)|"  # "38 people, 12 of them women, were"
                    r"all\s+of\s+them|among\s+them|including)\b[^,;.]{0,100},", re.IGNORECASE)
 # "100 women are still serving prison sentences in Iraq", "500 more were thought to be in al-Hol": held abroad
 HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:being\s+)?(?:(?:thought|believed|said|"
@@ -124,7 +124,7 @@ CAME_HOME = re.compile(rf"^[\s\w'()-]{{0,110}}?(?:,\s*\d[\s\w'-]{{0,80}}?,\s*)?\
                        rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:the\s+[\w-]+\s+city\s+of\s+)?(?:{HOME})|"
                        rf"flown\s+(?:from\s+[\w'-]+\s+)?to\s+(?:{HOME})|flown\s+in\s+from)\b", re.I)  # "44 Kazakh citizens flown in from Syria"  # "41 women and children flown from Qamishli to Dushanbe"
 # "eleven of whom travelled to Syria": people who left for the conflict
-WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|went|gone|left|moved|headed|made\s+it|set\s+off|set\s+out|departed)\s+(?:[\w-]+\s+){0,4}?(?:to|for)|"
+WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|travelling|traveling|went|going|gone|left|leaving|moved|headed|heading|made\s+it|set\s+off|set\s+out|departed|departing)\s+(?:[\w-]+\s+){0,4}?(?:to|for)|"
                          r"reached(?:\s+the)?(?:\s+(?:northern|southern|eastern|western|north-eastern|north-western|north-east|north-west))?|(?:crossed|slipped|got)\s+(?:the\s+border\s+)?into|made\s+(?:their|his|her)\s+way\s+(?:to|into))\s+(?:Syria|Iraq|Afghanistan|Idlib|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)  # "three of the men reached the Idlib region"
 LEFT_IN_YEARS = re.compile(r"^[\s\w'-]{0,40}?\b(?P<verb>left)\s+(?:in|between|from|during)\s+(?:the\s+)?(?:(?:19|20)\d\d|January|February|March|April|May|"
                            r"June|July|August|September|October|November|December)\b")  # "left in February", of a war
@@ -253,6 +253,9 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
     if came and not re.search(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", after[:came.start("verb")]):  # not "men who returned"
         return "repatriated_people", came.group("verb")
     went = WENT_TO_WAR.match(after) or LEFT_TO_JOIN.match(after) or (LEFT_IN_YEARS.match(after) if WAR_WORDS.search(sentence) else None)
+    if went and re.search(r"\b(?:prevented|stopped|barred|kept|banned|tried|trying|attempted|attempting)\s+(?:from\s+|to\s+)?$",
+                          after[:went.start("verb")], re.I):
+        went = None  # "were prevented from leaving for Afghanistan": they did not go
     if went:  # "between 400 and 600 left in 2013-2018", where the sentence speaks of the war
         return "conflict_migrants", went.group("verb")
     fighting = WITH_ARMED_GROUPS.match(after)
