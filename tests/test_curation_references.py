@@ -1917,3 +1917,10 @@ def test_citizens_leaving_for_a_war_went_and_a_count_with_of_them_women_keeps_it
                                       "from leaving for Syria.", published="2034-07-18"))
     assert [found[v]["indicator"] for v in ("five", "41")] == ["conflict_migrants", "people_detained"]
     assert found["9"]["indicator"] != "conflict_migrants"  # prevented from leaving: they did not go
+
+
+def test_a_sentence_that_opens_with_how_many_lost_both_parents_counts_orphans_of_the_count_before(proposer):
+    found = figures(rows_of(proposer, "TERMEZ - A flight brought 64 children home from al-Hol on Monday, the ministry said. "
+                                      "Twelve have lost both parents.", published="2025-11-11"))
+    assert (found["Twelve"]["part_of"], found["Twelve"]["counts"], found["Twelve"]["indicator"]) == (
+        found["64"]["candidate_id"], "orphans", "repatriated_people")

@@ -99,13 +99,14 @@ def category(sentence: str, end: int, indicator: str, part: bool = False) -> str
 
 
 PREDICATE = re.compile(r"^\s*(?:of\s+(?:them|those(?:\s+who\s+[a-z]+)?|whom|the\s+(?:[\w-]+\s+)?(?:passengers|returnees|evacuees|detainees|group|people|"
-                       r"citizens|defendants))\s+)?(?:were|are)\s+(?P<c>women|men|children|minors|girls|boys)\b", re.I)  # "Eight of the passengers are women"
+                       r"citizens|defendants))\s+)?(?:were|are)\s+(?P<c>women|men|children|minors|girls|boys|orphans)\b", re.I)  # "Eight of the passengers are women"
+LOST_PARENTS = re.compile(r"^\s*(?:of\s+(?:them|whom)\s+)?(?:have|had|has)\s+(?:lost\s+both\s+(?:their\s+)?parents|neither\s+parent|no\s+parents)\b", re.I)
 
 
 def predicate_category(sentence: str, end: int) -> str:
     """'Of those convicted this year, 17 were women': whom a part counts, whatever its indicator."""
     m = PREDICATE.match(sentence[end:end + 40])
-    return CATEGORY_WORDS[m["c"].lower()] if m else ""
+    return CATEGORY_WORDS[m["c"].lower()] if m else "orphans" if LOST_PARENTS.match(sentence[end:end + 50]) else ""
 
 
 @dataclass
@@ -158,7 +159,8 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
         nationality = _nationality(text, part)
         listed = _nationality_list(figures, i, text) or bool(  # its last item: "... and 10 Kyrgyz"
             nationality and sibling is not None and _nationality(text, sibling))
-        refers = REFERS_BACK.match(text) or GROUP_MADE_OF.search(text[:part.start]) or of_them or apposition or sibling or listed
+        refers = REFERS_BACK.match(text) or GROUP_MADE_OF.search(text[:part.start]) or of_them or apposition or sibling or listed or (
+            not re.search(r"\w", text[:part.start]) and predicate_category(text, part.end))  # "Twelve have lost both parents."
         within = _broken_down(figures, i, text) if listed else None
         above = [f for f in figures[:i] if within is not None and f.row["candidate_id"] == within.row["part_of"]]
         if above and above[0].row["indicator"] == within.row["indicator"]:
