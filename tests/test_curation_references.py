@@ -1924,3 +1924,11 @@ def test_a_sentence_that_opens_with_how_many_lost_both_parents_counts_orphans_of
                                       "Twelve have lost both parents.", published="2025-11-11"))
     assert (found["Twelve"]["part_of"], found["Twelve"]["counts"], found["Twelve"]["indicator"]) == (
         found["64"]["candidate_id"], "orphans", "repatriated_people")
+
+
+def test_a_verb_in_a_clause_of_whom_belongs_to_the_part_that_clause_counts(proposer):
+    found = figures(rows_of(proposer, "ALMATY - Since January 2019, Kazakhstan has brought back 790 people from Syria and Iraq. "
+                                      "Of them, 560 are children, 196 women and 34 men, 29 of whom have since been convicted.",
+                            published="2035-12-11"))
+    assert [found[v]["indicator"] for v in ("560", "196", "34")] == ["repatriated_people"] * 3
+    assert found["29"]["indicator"] == "people_convicted"

@@ -145,7 +145,8 @@ STAT_LABEL = re.compile(r"^\s*[-*\u2022]\s+(?P<label>[A-Z][^:.;\d]{3,140}):\s*")
 SUBORDINATE = re.compile(r"\b(?:since|when|after|because|while|until|whose|where)\s+(?:[\w'-]+\s+){0,4}?(?:have|has|had|were|was|are|is)\s+"
                          r"(?:\w+\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)  # a passive of another subject
 ACTIVE_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?!been\b)(?:\w+\s+)?(?:\w+ly\s+)?\w+$", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhile\b|\bbut\b")
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|which|who)\b|\bwhile\b|\bbut\b|"
+                          r",\s+(?:\d[\d,]*|[a-z]+)\s+of\s+(?:whom|which)\b")  # "..., 31 of whom have been convicted": the part's verb
 ONLINE_THINGS = re.compile(r"\b(?:channels?|accounts?|websites?|sites?|pages?|groups?|bots?|resources|materials|posts|videos)\b", re.I)
 HOME_STATE = re.compile(rf"\b(?:to\s+the\s+custody\s+of|home\b|to\s+(?:{HOME}))", re.I)
 # Where people are brought out of: a camp, a prison or an orphanage, or a conflict zone.
