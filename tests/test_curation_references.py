@@ -1932,3 +1932,9 @@ def test_a_verb_in_a_clause_of_whom_belongs_to_the_part_that_clause_counts(propo
                             published="2035-12-11"))
     assert [found[v]["indicator"] for v in ("560", "196", "34")] == ["repatriated_people"] * 3
     assert found["29"]["indicator"] == "people_convicted"
+
+
+def test_what_a_platform_accounted_for_is_a_share_of_the_count_told_before(proposer):
+    found = figures(rows_of(proposer, "BISHKEK - The GKNB blocked 1,090 channels and accounts last year. Telegram accounted for "
+                                      "650 of last year's total.", published="2036-01-21"))
+    assert found["650"]["indicator"] == found["1,090"]["indicator"] == "social_media_channels_blocked"

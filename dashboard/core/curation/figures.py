@@ -245,11 +245,17 @@ OWN_TOTAL = re.compile(r"\b(?:put|puts|putting|placed|places|estimated|estimates
                        r"nearly\s+|almost\s+)?$", re.I)
 
 
+SHARE_OF = re.compile(r"\baccounted\s+for\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.I)  # "Telegram accounted for 702"
+
+
 def same_count_as_before(vocab: Vocab, row: dict, before: str, counted: list) -> None:
     """A figure with no indicator of its own that puts "its own total" at a number counts what the report's
-    first total with a verb of its own counted (the lead's)."""
-    last = next((c for c in counted if c.own_indicator and c.row["indicator"] and not c.row.get("part_of")), None)
-    if not row["indicator"] and last and OWN_TOTAL.search(before):
+    first total with a verb of its own counted (the lead's); one that a platform "accounted for" is a share
+    of the last count told."""
+    own_total = OWN_TOTAL.search(before)
+    last = next((c for c in (counted if own_total else reversed(counted)) if c.own_indicator and c.row["indicator"]
+                 and not c.row.get("part_of")), None)
+    if not row["indicator"] and last and (own_total or SHARE_OF.search(before)):
         row.update(indicator=last.row["indicator"], unit=vocab.units.get(last.row["indicator"], ""))
         row["reason"] = row["reason"].replace("; no indicator keyword: choose one", "") + \
             f"; indicator: the total told before ('{last.row['value_text']}'), given here for another subject"
