@@ -1938,3 +1938,9 @@ def test_what_a_platform_accounted_for_is_a_share_of_the_count_told_before(propo
     found = figures(rows_of(proposer, "BISHKEK - The GKNB blocked 1,090 channels and accounts last year. Telegram accounted for "
                                       "650 of last year's total.", published="2036-01-21"))
     assert found["650"]["indicator"] == found["1,090"]["indicator"] == "social_media_channels_blocked"
+
+
+def test_a_dateline_whose_date_follows_the_agency_after_a_dash_dates_the_report():
+    line = read_dateline("Bomber kills 14 in Mazar-i-Sharif\n\nKABUL (Hindu Kush Press) - 27 March 2036\n\nA suicide bomber "
+                         "killed at least 14 worshippers on Wednesday, Taliban officials said.")
+    assert (line.place, line.date, line.text) == ("Kabul", "2036-03-27", "KABUL (Hindu Kush Press) - 27 March 2036")

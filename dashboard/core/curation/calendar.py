@@ -42,9 +42,8 @@ class Dateline:
 
 
 def read_dateline(text: str) -> Dateline | None:
-    """The dateline among the first lines of the text (after a title line), or None; when it gives no
-    date, the date of the report's footer ("Aegean Evening Post, 15 July 2029"), or of a statement
-    quoted whole ("a statement issued by the Ministry ... on 27 November 2030"), dates it."""
+    """The dateline among the first lines of the text (after a title line), or None; when it gives no date, the
+    date of the footer ("Aegean Evening Post, 15 July 2029") or of a statement quoted whole ("issued ... on 27 November 2030")."""
     found = _head_dateline(text)
     if found and found.date:
         return found
@@ -79,8 +78,11 @@ def _head_dateline(text: str) -> Dateline | None:
         full = find_dates(date) if date else []
         if full and full[0][3] == "day":
             iso = full[0][2]
+        rest = head[m.end():(head.find("\n", m.end()) + 1 or len(head) + 1) - 1]  # "KABUL (Press) - 27 March 2036" on its line
+        after = [d for d in find_dates(rest) if d[3] == "day" and not rest[:d[0]].strip() and BYLINE_AFTER.fullmatch(rest[d[1]:])]
+        iso, end = (after[0][2], m.end() + len(rest)) if not iso and after else (iso, m.end())
         byline = None if iso else _byline_date(head[:m.start()])  # "DUSHANBE --" under a dated byline
-        return Dateline(m.start(), m.end(), _place_name(place), byline.date if byline else iso, m.group(0).strip())
+        return Dateline(m.start(), end, _place_name(place), byline.date if byline else iso, head[m.start():end].strip())
     return _byline_date(head)
 
 
@@ -109,8 +111,7 @@ def _byline_date(head: str) -> Dateline | None:
 
 
 def _dated_line(line: str, start: int, before: re.Pattern) -> Dateline | None:
-    """The line at `start` as a date line: its last full date, with only `before` before it and a
-    time or '| outlet' after it."""
+    """The line at `start` as a date line: its last full date, with only `before` before it and a time or '| outlet' after it."""
     days = [d for d in find_dates(line) if d[3] == "day"]
     if days and before.fullmatch(line[:days[-1][0]]) and BYLINE_AFTER.fullmatch(line[days[-1][1]:]):
         return Dateline(start, start + len(line), "", days[-1][2], line.strip())
@@ -232,10 +233,9 @@ def months_before(month: str, n: int) -> str:
 
 
 def past_span(sentence: str, published: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, 'YYYY-MM..YYYY-MM', 'period') for "over the past twelve months" and the like,
-    counted back from the month of publication ('' when no publication month is known), and for
-    "the first half of 2024", "the first seven months of this year", "the year to September", "last
-    weekend" (its Saturday and Sunday)."""
+    """(start, end, 'YYYY-MM..YYYY-MM', 'period') for "over the past twelve months" and the like, counted back from the
+    month of publication ('' when no publication month is known), and for "the first half of 2024", "the first seven
+    months of this year", "the year to September", "last weekend" (its Saturday and Sunday)."""
     found = []
     for m in FIRST_PART.finditer(sentence):
         n = m["n"] or m["n2"]
