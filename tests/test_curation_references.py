@@ -1944,3 +1944,9 @@ def test_a_dateline_whose_date_follows_the_agency_after_a_dash_dates_the_report(
     line = read_dateline("Bomber kills 14 in Mazar-i-Sharif\n\nKABUL (Hindu Kush Press) - 27 March 2036\n\nA suicide bomber "
                          "killed at least 14 worshippers on Wednesday, Taliban officials said.")
     assert (line.place, line.date, line.text) == ("Kabul", "2036-03-27", "KABUL (Hindu Kush Press) - 27 March 2036")
+
+
+def test_a_statistics_label_that_names_what_it_counts_gives_the_indicator(proposer):
+    found = figures(rows_of(proposer, "BISHKEK - The deputy chairman listed the nine-month figures:\n\n- Convictions: 47, "
+                                      "including 10 in absentia\n- Deportations: 31", published="2031-10-17"))
+    assert (found["47"]["indicator"], found["31"]["indicator"]) == ("people_convicted", "people_expelled")

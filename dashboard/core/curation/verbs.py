@@ -1,12 +1,11 @@
-"""What the verb next to a number says it counts, in news reports: return verbs (repatriated,
-returned, evacuated, brought back, home or out of the camps, handed over or to diplomats, flown home
-or to a capital, "came home", "arrived in Tashkent", a plane carrying N that landed) count people
-repatriated, whose subject is the repatriating state; "are still held in", "thought to be in",
-"serving sentences" count people held abroad; "travelled to Syria" counts people who left; detained
-(or held by police), sentenced, recruited, blocked, deported, killed and wounded have their own
-indicators (a verb in the active perfect after the number, "6 who had recruited others", says what
-they did, not what was done to them). Also how a sentence links a group to an event (claimed it,
-carried it out, inspired it...), for the incidents' `involvement`."""
+"""What the verb next to a number says it counts, in news reports: return verbs (repatriated, returned, evacuated,
+brought back, home or out of the camps, handed over or to diplomats, flown home or to a capital, "came home", "arrived
+in Tashkent", a plane carrying N that landed) count people repatriated, whose subject is the repatriating state; "are
+still held in", "thought to be in", "serving sentences" count people held abroad; "travelled to Syria" counts people
+who left; detained (or held by police), sentenced, recruited, blocked, deported, killed and wounded have their own
+indicators (a verb in the active perfect after the number, "6 who had recruited others", says what they did, not
+what was done to them); a statistic's label names what its number counts ("Convictions: 44"). Also how a sentence
+links a group to an event (claimed it, carried it out, inspired it...), for the incidents' `involvement`."""
 
 from __future__ import annotations
 
@@ -175,17 +174,15 @@ PLOT_OR_ATTACK = re.compile(r"\b(?:attack\w*|plot\w*|bomb\w*|planning|planned|bl
 
 
 def raid_suspects(incidents: list[dict], number_text: str) -> bool:
-    """A cell-sized count in a sentence that tells an arrest of its own abroad ("police in Istanbul
-    detained 12 people from Central Asia on Thursday"): the suspects of that raid. At home, in Central
-    Asia, the same words count people detained (the indicators' definitions)."""
-    return bool(FEW.fullmatch(number_text.strip())) and any(
-        i["kind"] == "arrest" and i["country_iso3"] and i["country_iso3"] not in CENTRAL_ASIA for i in incidents)
+    """A cell-sized count in a sentence that tells an arrest of its own abroad ("police in Istanbul detained 12 people
+    from Central Asia on Thursday"): the suspects of that raid. At home, the same words count people detained."""
+    return bool(FEW.fullmatch(number_text.strip())) and any(i["kind"] == "arrest" and i["country_iso3"] not in ("", *CENTRAL_ASIA) for i in incidents)
 
 
 def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = False) -> tuple[str, str]:
-    """(indicator, verb as written) when a verb of VERBS governs the number at start:end (just before
-    it, or after the number's noun in a passive: "511 people have been brought back"); ('', '').
-    `attack_nearby`: an attack or plot is the subject of the paragraph (arrests are then its suspects)."""
+    """(indicator, verb as written) when a verb of VERBS governs the number at start:end (just before it, or after the
+    number's noun in a passive: "511 people have been brought back"); ('', ''). `attack_nearby`: an attack or plot is the
+    subject of the paragraph (arrests are then its suspects)."""
     label = STAT_LABEL.fullmatch(sentence[:start])
     if label:  # "* Foreigners expelled from Kazakhstan: 1,187": the label's verb, read as "1,187 foreigners expelled ..."
         return _label_indicator(label["label"], sentence[start:end], attack_nearby)
@@ -278,7 +275,12 @@ def _label_indicator(label: str, number: str, attack_nearby: bool) -> tuple[str,
             indicator == "repatriated_people" else indicator
         if resolved:
             return resolved, word
-    return "", ""
+    noun = LABEL_NOUNS.match(label)  # "Convictions: 44", "Deportations: 310": what the label names
+    return (LABEL_NOUN_INDICATORS[noun.group(1).lower()], noun.group(1)) if noun else ("", "")
+
+
+LABEL_NOUN_INDICATORS = {"convictions": "people_convicted", "detentions": "people_detained", "arrests": "people_arrested", "deportations": "people_expelled", "expulsions": "people_expelled"}
+LABEL_NOUNS = re.compile(rf"^({'|'.join(LABEL_NOUN_INDICATORS)})\b", re.I)
 
 
 def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby: bool) -> str:
