@@ -1950,3 +1950,9 @@ def test_a_statistics_label_that_names_what_it_counts_gives_the_indicator(propos
     found = figures(rows_of(proposer, "BISHKEK - The deputy chairman listed the nine-month figures:\n\n- Convictions: 47, "
                                       "including 10 in absentia\n- Deportations: 31", published="2031-10-17"))
     assert (found["47"]["indicator"], found["31"]["indicator"]) == ("people_convicted", "people_expelled")
+
+
+def test_counts_that_received_sentences_or_were_sent_to_prison_are_convicted(proposer):
+    found = figures(rows_of(proposer, "AKTOBE - Of the women brought home, 17 have been tried. Nine received suspended sentences "
+                                      "and eight were sent to prison.", published="2034-04-26"))
+    assert (found["Nine"]["indicator"], found["eight"]["indicator"]) == ("people_convicted", "people_convicted")

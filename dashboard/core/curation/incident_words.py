@@ -1,7 +1,8 @@
 """The words that tell, in one sentence of a news report, an event from its background (for
 core.curation.incidents): return verbs and flights that make a repatriation; verdicts, running
 totals, tallies and follow-ups that are not a new event; phrases that place a date or a country
-outside the event ("since 2019", "men who ... sent money to Turkey", "the Kazakh government")."""
+outside the event ("since 2019", "men who ... sent money to Turkey", "the Kazakh government"); and how
+a sentence links a group to the event (claimed it, carried it out, inspired it...), its `involvement`."""
 
 from __future__ import annotations
 
@@ -69,3 +70,22 @@ ATTRIBUTION = re.compile(r",?\s+(?:the\s+|a\s+)?[\w' -]{0,60}?\b(?:said|says|rep
 OCCASION = re.compile(r"^\W*(?:With|After|Following)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                       r"today|yesterday|this\s+week|last\s+week)(?:'s|\u2019s)\s+(?:[\w-]+\s+)?(?:arrivals?|flights?|returns?|transfers?)\b", re.I)
 CONDITIONAL = re.compile(r"\b(?:if|unless|could\s+be|would\s+be|may\s+be|faces?|facing)\s+(?:\w+\s+){0,2}$", re.I)  # "If convicted, ..."
+
+
+INVOLVEMENT = [  # how a sentence links a group to an event, most telling first
+    (r"claimed\s+(?:responsibility|the\s+attack|it)|claimed\s+by", "claimed"),
+    (r"inspired\s+by|in\s+the\s+name\s+of|propaganda\s+of", "inspired by"),
+    (r"carried\s+out\s+by|(?:fighters|militants|members|gunmen)\s+(?:of|from)|attacked\s+by|launched\s+by", "carried out"),
+    (r"\bbann(?:ed|ing)\b|strikes?\s+(?:on|against)|crackdown\s+on|designated|targeted", "targeted"),
+    (r"\bjoin(?:ed|ing)?\b|membership\s+of|to\s+fight\s+for", "joined"),
+    (r"blamed|attributed|linked\s+to|links\s+(?:to|with)|on\s+behalf\s+of|on\s+orders\s+from|accused\s+of|suspected\s+of", "attributed"),
+]
+INVOLVEMENT_PATTERNS = [(re.compile(p, re.I), what) for p, what in INVOLVEMENT]
+
+
+def involvement(sentence: str) -> str:
+    """How the sentence links the group it names to the event, or '' (plan.py then says 'attributed')."""
+    for pattern, what in INVOLVEMENT_PATTERNS:
+        if pattern.search(sentence):
+            return what
+    return ""

@@ -28,11 +28,11 @@ from core.curation.incident_merge import same_day_possible
 from core.curation.incident_words import (
     AGGREGATE, ATTRIBUTION, BEFORE_THE, DATELINE_DATE, DAY_ON_WORD, FOLLOW_UP, INVOLVED_IN, LARGEST_SO_FAR, NEGATED, NEWS_EVENT_WORDS,
     CONDITIONAL, NOT_EVENT_DATE, OCCASION, PARTICIPLE, REFERENCE_BEFORE, RELATIVE, SAME_TIME, SEIZED, SEVERAL_FLIGHTS, SINCE_PHRASE, SINCE_WHEN,
-    STATE_BODY, SUSPECT_HOME, TALLY_VERB, VERDICT, WAR_DEAD, YEAR_SPAN,
+    STATE_BODY, SUSPECT_HOME, TALLY_VERB, VERDICT, WAR_DEAD, YEAR_SPAN, involvement,
 )
 from core.curation.reading import EVENT_PATTERNS, KILLED, PLANNED_FOR, WOUNDED, format_number
 from core.curation.vocab import Mention
-from core.curation.verbs import STAT_LABEL, involvement, return_place
+from core.curation.verbs import STAT_LABEL, return_place
 from core.data.numbers import NumberOccurrence
 from core.data.schema import CENTRAL_ASIA, INCIDENT_KINDS
 

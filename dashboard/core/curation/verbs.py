@@ -4,8 +4,7 @@ in Tashkent", a plane carrying N that landed) count people repatriated, whose su
 still held in", "thought to be in", "serving sentences" count people held abroad; "travelled to Syria" counts people
 who left; detained (or held by police), sentenced, recruited, blocked, deported, killed and wounded have their own
 indicators (a verb in the active perfect after the number, "6 who had recruited others", says what they did, not
-what was done to them); a statistic's label names what its number counts ("Convictions: 44"). Also how a sentence
-links a group to an event (claimed it, carried it out, inspired it...), for the incidents' `involvement`."""
+what was done to them); a statistic's label names what its number counts ("Convictions: 44")."""
 
 from __future__ import annotations
 
@@ -163,6 +162,8 @@ IN_CUSTODY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+,[^.;,]{0,40},\s
 ORDERED = re.compile(r"\b(?:ordered|orders|ordering)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 ORDERED_TO = re.compile(r"^[\w\s'-]{0,40}?\b(?P<verb>expelled|deported|removed|extradited)\b", re.I)
 LOST_LIVES_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:have\s+|had\s+)?lost\s+their\s+lives\b", re.I)
+SENTENCED_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?P<verb>(?:received|got|were\s+given|were\s+handed)\s+(?:[\w-]+\s+){0,3}?(?:sentences?|"
+                             r"terms?)\b|were\s+sent\s+to\s+(?:prison|jail)\b)", re.I)
 BLOCKING_AUTHORITY = re.compile(r"\b(?:watchdog|regulator|agency|ministry|authorities|government|service|committee|prosecutors?|"
                                 r"courts?|police|GKNB|SNB|KNB|SGB|FSB|Roskomnadzor)\b", re.I)  # a state blocks, not Telegram
 REMOVED_PEOPLE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:people|persons|nationals|citizens|migrants|foreigners|men|women)\b"
@@ -199,6 +200,8 @@ def verb_indicator(sentence: str, start: int, end: int, attack_nearby: bool = Fa
         return _resolve("@arrest", sentence, start, end, attack_nearby), "captured"
     if LOST_LIVES_AFTER.match(sentence[end:end + 60]):  # "14 people lost their lives"
         return "killed", "lost their lives"
+    if m := SENTENCED_AFTER.match(sentence[end:end + 80]):  # "11 received suspended sentences", "eight were sent to prison"
+        return "people_convicted", m.group("verb")
     if re.match(r"^\s+(?:[\w-]+\s+){0,2}?to\s+death\b", sentence[end:end + 40]):  # "stabbed three people to death"
         return "killed", "to death"
     if IN_CUSTODY_AFTER.match(sentence[end:end + 110]):  # "six people are now in custody"
@@ -379,22 +382,3 @@ def return_place(sentence: str) -> str:
     """'from camps in north-eastern Syria': where people were brought back from, for the note."""
     m = re.search(r"\bfrom\s+((?:the\s+)?(?:[\w'-]+\s+){0,5}?(?:[A-Z][\w'-]+)(?:\s+(?:camp|camps|prisons?|region))?)", sentence)
     return m.group(1).strip() if m else ""
-
-
-INVOLVEMENT = [  # how a sentence links a group to an event, most telling first
-    (r"claimed\s+(?:responsibility|the\s+attack|it)|claimed\s+by", "claimed"),
-    (r"inspired\s+by|in\s+the\s+name\s+of|propaganda\s+of", "inspired by"),
-    (r"carried\s+out\s+by|(?:fighters|militants|members|gunmen)\s+(?:of|from)|attacked\s+by|launched\s+by", "carried out"),
-    (r"\bbann(?:ed|ing)\b|strikes?\s+(?:on|against)|crackdown\s+on|designated|targeted", "targeted"),
-    (r"\bjoin(?:ed|ing)?\b|membership\s+of|to\s+fight\s+for", "joined"),
-    (r"blamed|attributed|linked\s+to|links\s+(?:to|with)|on\s+behalf\s+of|on\s+orders\s+from|accused\s+of|suspected\s+of", "attributed"),
-]
-INVOLVEMENT_PATTERNS = [(re.compile(p, re.I), what) for p, what in INVOLVEMENT]
-
-
-def involvement(sentence: str) -> str:
-    """How the sentence links the group it names to the event, or '' (plan.py then says 'attributed')."""
-    for pattern, what in INVOLVEMENT_PATTERNS:
-        if pattern.search(sentence):
-            return what
-    return ""
