@@ -1956,3 +1956,10 @@ def test_counts_that_received_sentences_or_were_sent_to_prison_are_convicted(pro
     found = figures(rows_of(proposer, "AKTOBE - Of the women brought home, 17 have been tried. Nine received suspended sentences "
                                       "and eight were sent to prison.", published="2034-04-26"))
     assert (found["Nine"]["indicator"], found["eight"]["indicator"]) == ("people_convicted", "people_convicted")
+
+
+def test_foreigners_expelled_with_no_state_named_are_the_dateline_host_states(proposer):
+    found = figures(rows_of(proposer, "YEKATERINBURG, March 3 (Ural Wire) - Most of the migrants detained in the sweep came "
+                                      "from Central Asia, police said.\n\nCourts in the region ordered 840 foreigners expelled "
+                                      "in January and February, the ministry said.", published="2035-03-03"))
+    assert found["840"]["subject"] == "RUS"

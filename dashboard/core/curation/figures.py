@@ -226,6 +226,16 @@ def earlier_host(context: list[Mention], place_countries: dict[str, str]) -> tup
     return None
 
 
+def host_of_the_dateline(row: dict, dateline_country: str) -> None:
+    """Foreigners expelled or detained whom no state of the report's own sentences counts ("Courts in the region
+    ordered 912 foreigners expelled", after Central Asia was named as where migrants come from): the host state is
+    the dateline's, when it lies outside Central Asia."""
+    if row["indicator"] in HOST_COUNTED and dateline_country and dateline_country not in CENTRAL_ASIA and (
+            row["subject"] in (*CENTRAL_ASIA, "central_asia") and "named in an earlier sentence" in row["reason"]):
+        row.update(subject=dateline_country, related="")
+        row["reason"] += f"; subject: the host state of the dateline ({dateline_country}), not where migrants come from"
+
+
 def repatriating_state(mentions: list[Mention], context: list[Mention], start: int) -> tuple[str, str, str]:
     """The state that brought people home: the Central Asian state named nearest the number (before
     it first), else one named in an earlier sentence; ('', '', '') when none."""

@@ -27,7 +27,7 @@ import pandas as pd
 
 from core.curation import incidents as incident_rules
 from core.curation.calendar import inferred_note, is_speech_date, mask_dateline, read_dateline, relative_dates
-from core.curation.figures import DEPORTS, counted_by_country, figure_row, same_count_as_before
+from core.curation.figures import DEPORTS, counted_by_country, figure_row, host_of_the_dateline, same_count_as_before
 from core.curation.gazetteer import Gazetteer, city_index
 from core.curation.incident_merge import merge as merge_incidents, told_again
 from core.curation.incidents import IncidentFinder, SentenceDates
@@ -83,8 +83,7 @@ class Proposer:
         self._place_kinds = dict(zip(vocab.places["place_id"], vocab.places["kind"]))
 
     def propose(self, doc_id: str, text: str, published: str = "") -> pd.DataFrame:
-        """Candidates for the text; `published` (YYYY[-MM[-DD]]) resolves the relative dates it gives
-        (default: the date of its dateline)."""
+        """Candidates for the text; `published` (YYYY[-MM[-DD]]) resolves its relative dates (default: its dateline's date)."""
         doc = Document(doc_id, text)
         self._document = text
         self._dateline = read_dateline(text)
@@ -289,6 +288,7 @@ class Proposer:
             self._paragraph_values.append(number.occ.value)
             read_with_question(self.vocab, self._question, row, text)
             same_count_as_before(self.vocab, row, text[:number.occ.start], self._counted)
+            host_of_the_dateline(row, self._incident_finder.dateline_country)
             rows.append(row)
         if incidents:
             self._last_incident, self._last_incident_at = incidents[0], self._index
