@@ -1963,3 +1963,9 @@ def test_foreigners_expelled_with_no_state_named_are_the_dateline_host_states(pr
                                       "from Central Asia, police said.\n\nCourts in the region ordered 840 foreigners expelled "
                                       "in January and February, the ministry said.", published="2035-03-03"))
     assert found["840"]["subject"] == "RUS"
+
+
+def test_a_part_on_flights_told_with_its_total_shares_the_totals_period(proposer):
+    found = figures(rows_of(proposer, "TASHKENT - With Friday's arrivals, Uzbekistan has repatriated 801 people since May 2019, "
+                                      "more than 560 of them on flights from Syria.", published="2033-04-22"))
+    assert (found["more than 560"]["period_start"], found["more than 560"]["period_end"]) == ("2019-05", "")

@@ -53,8 +53,9 @@ LINKED_TO_TOTAL = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bof\s+
 APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bwith\s)\b(?:the|these|those)\s+"
                         r"(?!(?:largest|biggest|smallest|first|last|latest)\s)(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
-DATE_WORDS = re.compile(r"\b(?:on|since|during|last|this|yesterday|today|(?:19|20)\d\d)\b|\b(?:in|by)\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z][a-z]+|"
-                        r"(?:19|20)\d\d)\b")  # a part's own date after it ("71 of them on Friday"): its period, not its total's
+DATE_WORDS = re.compile(r"\b(?:since|during|last|this|yesterday|today|(?:19|20)\d\d)\b|\bon\s+(?:[A-Z][a-z]+day|\d)|\b(?:in|by)\s+(?:early\s+|"
+                        r"late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+# a part's own date after it ("71 of them on Friday", "nine of them this year"): its period, not its total's
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
 OF_THOSE_WORDS = re.compile(r"^\W*(?:Of|Among)\s+(?:those|these)\s+(?P<words>(?:[a-z-]+\s+){0,3}[a-z-]+),", re.I)  # "Of those ordered deported,"
 FROM_CENTRAL_ASIA = re.compile(r"^\s+of\s+them\s+(?:are\s+|were\s+)?(?:from|citizens\s+of|nationals\s+of)\s+(?:the\s+)?Central\s+Asia", re.I)
