@@ -267,5 +267,6 @@ def same_count_as_before(vocab: Vocab, row: dict, before: str, counted: list) ->
                  and not c.row.get("part_of")), None)
     if not row["indicator"] and last and (own_total or SHARE_OF.search(before)):
         row.update(indicator=last.row["indicator"], unit=vocab.units.get(last.row["indicator"], ""))
-        row["reason"] = row["reason"].replace("; no indicator keyword: choose one", "") + \
-            f"; indicator: the total told before ('{last.row['value_text']}'), given here for another subject"
+        row["reason"] = row["reason"].replace("; no indicator keyword: choose one", "") + (
+            f"; indicator: the total told before ('{last.row['value_text']}'), given here for another subject" if own_total
+            else f"; indicator: a share of the count told before ('{last.row['value_text']}')")

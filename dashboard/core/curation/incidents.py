@@ -188,7 +188,7 @@ class IncidentFinder:
             return []  # "in 2019, when five flights brought back 595 people": several events told as one count
         if kind == "killing" and date is None and WAR_DEAD.search(text):
             return []  # fighters who died in a war abroad, on no day told: a count of the dead, not an incident
-        total = AGGREGATE.search(text) or (OCCASION.match(text) and re.search(r"\bsince\b", text[word.end():], re.I))
+        total = AGGREGATE.search(text) or (OCCASION.match(text) if re.search(r"\bsince\b", text[word.end():], re.I) else None)
         if total and not LARGEST_SO_FAR.search(text[:total.start()]):
             return []  # "In total, 595 people have been returned": a running total, not an event
         if self.news and date is not None and date[3] == "year" and sum(bool(TALLY_VERB.search(text[max(0, o.start - 30):o.start]))
