@@ -1969,3 +1969,10 @@ def test_a_part_on_flights_told_with_its_total_shares_the_totals_period(proposer
     found = figures(rows_of(proposer, "TASHKENT - With Friday's arrivals, Uzbekistan has repatriated 801 people since May 2019, "
                                       "more than 560 of them on flights from Syria.", published="2033-04-22"))
     assert (found["more than 560"]["period_start"], found["more than 560"]["period_end"]) == ("2019-05", "")
+
+
+def test_an_age_is_never_the_total_that_a_sub_count_belongs_to(proposer):
+    found = figures(rows_of(proposer, "DUSHANBE, Feb 18 (Wire) - Twelve suspects, including the network's alleged leader, a "
+                                      "41-year-old former teacher, were detained in raids on Monday, the ministry said. Two of them "
+                                      "are women.", published="2036-02-18"))
+    assert found["Two"]["part_of"] == found["Twelve"]["candidate_id"]

@@ -131,6 +131,7 @@ def link_parts(figures: list[Counted], sentence_text: dict[int, str]) -> None:
             continue
         earlier = [f for f in figures[:i] if f.value is not None and not f.row.get("part_of") and f.row.get("counts", "") in WITHIN
                    and not f.row.get("_compared")  # "up from 947 in the same period of 2035": no total of what follows
+                   and f.row.get("indicator") != "perpetrator_age"  # "a 44-year-old ... Two of them are women": not of the age
                    and f.row.get("indicator")  # a number no indicator explains ("38,000 subscribers") has no parts
                    and part.sentence - f.sentence <= 2]
         after_total = [category(text, part.end, f.row["indicator"]) for f in earlier]
