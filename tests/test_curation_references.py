@@ -1976,3 +1976,11 @@ def test_an_age_is_never_the_total_that_a_sub_count_belongs_to(proposer):
                                       "41-year-old former teacher, were detained in raids on Monday, the ministry said. Two of them "
                                       "are women.", published="2036-02-18"))
     assert found["Two"]["part_of"] == found["Twelve"]["candidate_id"]
+
+
+def test_citizens_still_fighting_with_armed_groups_or_in_the_ranks_of_terrorist_organisations_are_fighters(proposer):
+    found = figures(rows_of(proposer, "ALMATY - Between 1,400 and 1,900 citizens of the five Central Asian states are still "
+                                      "fighting with armed groups in Syria and Afghanistan, a report said. The ministry said only "
+                                      "350 of its citizens were \"in the ranks of terrorist organisations abroad\".",
+                            published="2036-03-11"))
+    assert [found[v]["indicator"] for v in ("Between 1,400 and 1,900", "350")] == ["foreign_fighters", "foreign_fighters"]

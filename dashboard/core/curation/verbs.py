@@ -114,9 +114,9 @@ ASIDE = re.compile(r"^(\s*[\w'-]+(?:\s+[\w'-]+){0,2}),\s+(?:mostly|most\s+of\s+t
 HELD = re.compile(r"^[\s\w'-]{0,50}?,?\s*\b(?:are|were|is|was|remain|remained)\s+(?:still\s+)?(?:being\s+)?(?:(?:thought|believed|said|"
                   r"estimated|reported|known)\s+to\s+(?:be|remain)\s+(?:held\s+|detained\s+)?in|held\s+in|detained\s+in|"
                   r"serving\s+(?:[\w-]+\s+){0,2}?(?:sentences?|terms?)|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:camps?|prisons?|jails?|detention))\b", re.IGNORECASE)
-WITH_ARMED_GROUPS = re.compile(r"^[\s\w'-]{0,40}?\b(?P<verb>(?:are|were)\s+(?:currently\s+|still\s+|now\s+)?(?:with|fighting\s+(?:with|for|in)|"
-                               r"in\s+the\s+ranks\s+of))\s+(?:[\w-]+\s+){0,2}?(?:armed\s+groups|militant\s+groups|militants|jihadist\s+groups|"
-                               r"the\s+Taliban|ISKP|Islamic\s+State)\b", re.I)
+WITH_ARMED_GROUPS = re.compile(r"^[\s\w'-]{0,60}?\b(?P<verb>(?:are|were)\s+(?:currently\s+|still\s+|now\s+)?(?:with|fighting\s+(?:with|for|in)|"
+                               r"[\"\u201c]?in\s+the\s+ranks\s+of))\s+(?:[\w-]+\s+){0,2}?(?:armed\s+groups|militant\s+groups|militants|jihadist\s+groups|"
+                               r"(?:terrorist|extremist)\s+(?:organi[sz]ations|groups)|the\s+Taliban|ISKP|Islamic\s+State)\b", re.I)
 # "Forty-seven Uzbek citizens, 12 women and 35 children, returned from ...": the counts between commas are the parts
 CAME_HOME = re.compile(rf"^[\s\w'()-]{{0,110}}?(?:,\s*\d[\s\w'-]{{0,80}}?,\s*)?\b(?P<verb>(?:have\s+|has\s+|had\s+)?(?:came|come|flew|flown|arrived|returned)\s+"
                        rf"(?:home|back)|(?:have\s+|has\s+|had\s+)?returned\s+from|(?:arrived|landed)\s+(?:in|at)\s+(?:the\s+[\w-]+\s+city\s+of\s+)?(?:{HOME})|"
