@@ -1984,3 +1984,10 @@ def test_citizens_still_fighting_with_armed_groups_or_in_the_ranks_of_terrorist_
                                       "350 of its citizens were \"in the ranks of terrorist organisations abroad\".",
                             published="2036-03-11"))
     assert [found[v]["indicator"] for v in ("Between 1,400 and 1,900", "350")] == ["foreign_fighters", "foreign_fighters"]
+
+
+def test_people_stopped_at_the_border_or_prevented_from_leaving_are_detained(proposer):
+    found = figures(rows_of(proposer, "DUSHANBE - Some 28 citizens have left for Afghanistan since 2021, and 12 have been stopped "
+                                      "at the border since January. The service said 21 Tajik citizens had been prevented from "
+                                      "leaving for conflict zones.", published="2035-06-01"))
+    assert [found[v]["indicator"] for v in ("12", "21")] == ["people_detained", "people_detained"]

@@ -60,7 +60,7 @@ VERBS = [
     (r"sent|sends|sending", "@sent"),
     (r"fields|fielded|musters|mustered|commands|commanded", "@fields"),  # "Jamaat Ansarullah fields around 300 armed men"
     (r"smuggled|smuggles|smuggling|ferried|helped|helping|helps", "@smuggled"),
-    (r"stopped|stops|intercepted|intercepts|turned\s+back", "@stopped"),
+    (r"stopped|stops|intercepted|intercepts|turned\s+back|prevented(?=\s+from\s+(?:leaving|travelling|traveling|going|crossing))", "@stopped"),
     (r"recorded|records|registered|registers|opened|opens", "@cases"),  # "registered 164 crimes of a terrorist nature"  # "Border guards stopped 61 others ... before they could cross"  # "smuggled 70 Central Asians into Afghanistan"
     (r"extradited|extradites|(?:the\s+)?extradition\s+of", "@extradited"),  # suspects: returned home, or expelled
     (r"deported|deports|expelled|expels|(?:the\s+)?(?:expulsion|deportation|removal)\s+of", "people_expelled"),
@@ -353,8 +353,9 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
                                                                 sentence[end:end + 40], re.I) else ""
     if indicator == "@stopped":  # people stopped on their way: held, at least for a time (recruits stopped: recruits)
         return "people_detained" if not re.search(r"\brecruit", sentence[end:], re.I) and re.match(
-            r"^\s+(?:[\w-]+\s+)?(?:others|people|men|women|citizens|nationals|young\s+\w+|would-be\s+\w+|teenagers|migrants)\b",
-            sentence[end:end + 40], re.I) else ""
+            r"^\s+(?:[\w-]+\s+)?(?:others|people|men|women|citizens|nationals|young\s+\w+|would-be\s+\w+|teenagers|migrants)\b|"
+            r"^\s+(?:[\w-]+\s+){0,3}?(?:have|has|had|were|was)\s+(?:also\s+)?been\s+(?:stopped|intercepted|turned\s+back|prevented)\b",
+            sentence[end:end + 60], re.I) else ""  # "14 have been stopped at the border", "27 citizens had been prevented from leaving"
     if indicator == "@cell":
         return "perpetrators" if attack_nearby or PLOT_OR_ATTACK.search(sentence) else ""
     if indicator == "@into":
