@@ -1991,3 +1991,10 @@ def test_people_stopped_at_the_border_or_prevented_from_leaving_are_detained(pro
                                       "at the border since January. The service said 21 Tajik citizens had been prevented from "
                                       "leaving for conflict zones.", published="2035-06-01"))
     assert [found[v]["indicator"] for v in ("12", "21")] == ["people_detained", "people_detained"]
+
+
+def test_access_restricted_to_websites_counts_them_blocked_and_the_committee_can_detain(proposer):
+    found = figures(rows_of(proposer, "ASTANA - Access to 1,870 websites and Telegram channels was restricted, the KNB said. The "
+                                      "period also saw the committee detain 41 people suspected of recruiting.",
+                            published="2035-10-10"))
+    assert (found["1,870"]["indicator"], found["41"]["indicator"]) == ("social_media_channels_blocked", "people_detained")

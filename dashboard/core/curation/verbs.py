@@ -48,10 +48,11 @@ VERBS = [
     (r"held|holds|holding", "@held"),  # "Police ... held nearly 2,600 foreign citizens during checks"
     (r"took|takes|taken|taking", "@custody"),  # "took 1,870 foreign nationals to police stations"
     (r"found|finds", "@guilty"),  # "found two men, a taxi driver and his brother-in-law, guilty"
-    (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|detaining|arrested|arrests|arresting|"
+    (r"detained(?!\s+(?:in|at)\s+(?:the\s+)?(?:camps?|prisons?|orphanages?|al-H))|detains|detaining|detain|arrested|arrests|arresting|"
      r"apprehended|detention\s+of|"
      r"(?:rounded|rounds|round)\s+up|picked\s+up", "@arrest"),
     (r"recruited|recruits|recruiting|persuaded|lured|enlisted|enlists|signed\s+up|drew\s+in|drawn\s+in", "recruited_people"),
+    (r"access\s+to", "@access"),  # "access to 2,275 websites ... was restricted"
     (r"(?:cell|gang|ring|squad)\s+of", "@cell"),
     (r"transferred|transfers|handed\s+back", "@transfer"),  # "transferred 43 citizens ... to the custody of Tajikistan"
     (r"charged|charges|indicted|indicts", "@cell"),  # "charged seven men with ... planned attacks": the plotters
@@ -74,7 +75,7 @@ VERBS = [
 ]
 # Verbs that count something only with the right words after them ("brought ... out of the camps",
 # "taken to police stations", "handed four men prison terms"): unread, another verb may read the number.
-READ_WITH_OBJECT = {"@out_of", "@held", "@custody", "@guilty", "@terms", "@smuggled", "@fields", "@stopped", "@cases"}
+READ_WITH_OBJECT = {"@out_of", "@held", "@custody", "@guilty", "@terms", "@smuggled", "@fields", "@stopped", "@cases", "@access"}
 # Words between an active verb and its number: "handed over a further 16", "returned a total of 531".
 FILLER = (r"(?:(?:the\s+most,?|the\s+largest\s+number,?|a|an|the|its|their|some|another|further|first|second|group|total|of|about|around|approximately|"
           r"roughly|nearly|almost|over|more|than|less|fewer|no|at|least|up|to|as|many|some|only|just|home|back|homeland|motherland|several|few|between|"
@@ -358,6 +359,8 @@ def _resolve(indicator: str, sentence: str, start: int, end: int, attack_nearby:
             sentence[end:end + 60], re.I) else ""  # "14 have been stopped at the border", "27 citizens had been prevented from leaving"
     if indicator == "@cell":
         return "perpetrators" if attack_nearby or PLOT_OR_ATTACK.search(sentence) else ""
+    if indicator == "@access":  # a count of online things whose access was restricted or blocked
+        return "social_media_channels_blocked" if re.search(r"\b(?:restricted|blocked|limited|closed|cut)\b", sentence, re.I) else ""
     if indicator == "@into":
         return "recruited_people" if re.match(r"^[^.;]{0,40}?\binto\b", sentence[end:]) else ""
     if indicator == "@extradited":  # "extradited from Turkey ... flown to Astana", "extradited two Kyrgyz citizens": home
