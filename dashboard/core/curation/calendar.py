@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from core.curation.reading import MONTHS, Sentence, find_dates
+from core.curation.reading import MONTH_WORDS, MONTHS, Sentence, find_dates
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH_ABBREVIATIONS = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
@@ -185,10 +185,9 @@ DAY_RANGE = re.compile(rf"\b(?P<d1>\d{{1,2}})\s*(?:and|to|-|\u2013)\s*(?P<d2>\d{
 MONTH_ALONE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Tt]his|of|[Bb]etween|[Dd]uring|"
                          r"[Cc]over(?:s|ed|ing)?|are\s+for|is\s+for)\s+(?P<m>January|February|March|April|May|June|July|"
                          r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!\s+\d)")  # not "in Novosibirsk"
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_OF_YEAR_WORD = re.compile(r"\b(?:and|to|through|until|till)\s+(?P<m>January|February|March|April|May|June|July|August|September|"
                                 r"October|November|December)\s+(?:of\s+)?(?P<w>last|this)\s+year\b", re.I)
-MONTH_UNTIL = re.compile(rf"(?:\s*,\s*(?:{_MONTHS}))*\s*,?\s*(?:and|to|through|-|\u2013)\s*(?P<m>{_MONTHS})\b(?!\s+\d)")  # the last
+MONTH_UNTIL = re.compile(rf"(?:\s*,\s*(?:{MONTH_WORDS}))*\s*,?\s*(?:and|to|through|-|\u2013)\s*(?P<m>{MONTH_WORDS})\b(?!\s+\d)")  # the last
 # month of a span: "in July and August", "June, July and August"
 PHRASES = [
     (re.compile(r"\blast month\b", re.I), "last month"), (re.compile(r"\bthis month\b", re.I), "this month"),

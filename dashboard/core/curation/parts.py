@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.curation.reading import MONTH_WORDS
 from core.data.numbers import scan_numbers
 
 # Indicators whose figures a document splits by whom they count.
@@ -54,7 +55,7 @@ APPOSITION = re.compile(r"(?<!\bjoining\s)(?<!\binto\s)(?<!\bof\s)(?<!\bfor\s)(?
                         r"(?!(?:largest|biggest|smallest|first|last|latest)\s)(?:\w+\s+)?(?:men|women|people|suspects|defendants|accused|group|"
                         r"children|returnees|detainees|convicts),\s*$", re.I)  # "The men, four citizens of ..."
 DATE_WORDS = re.compile(r"\b(?:since|during|last|this|yesterday|today|(?:19|20)\d\d)\b|\bon\s+(?:[A-Z][a-z]+day|\d)|\b(?:in|by)\s+(?:early\s+|"
-                        r"late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+                        rf"late\s+|mid-?)?(?:{MONTH_WORDS})\b")
 # a part's own date after it ("71 of them on Friday", "nine of them this year"): its period, not its total's
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?(?:[a-z]+)\b", re.I)  # "of the (five) suspects"
 OF_THOSE_WORDS = re.compile(r"^\W*(?:Of|Among)\s+(?:those|these)\s+(?P<words>(?:[a-z-]+\s+){0,3}[a-z-]+),", re.I)  # "Of those ordered deported,"

@@ -11,6 +11,7 @@ from core.data.numbers import NumberOccurrence, scan_numbers
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"), start=1)}
+MONTH_WORDS = "|".join(m.capitalize() for m in MONTHS)  # "January|February|...": for patterns that name a month
 
 
 # "Dec 5, 2029" and "Feb. 4, 2030" as wire services write them, beside the full names

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from core.curation.reading import MONTH_WORDS
 from core.data.schema import CENTRAL_ASIA
 
 # The five states, their capitals and the cities whose airports repatriation flights land at: where
@@ -125,8 +126,8 @@ CAME_HOME = re.compile(rf"^[\s\w'()-]{{0,110}}?(?:,\s*\d[\s\w'-]{{0,80}}?,\s*)?\
 # "eleven of whom travelled to Syria": people who left for the conflict
 WENT_TO_WAR = re.compile(r"^[\s\w,'-]{0,40}?\b(?P<verb>(?:travelled|traveled|travelling|traveling|went|going|gone|left|leaving|moved|headed|heading|made\s+it|set\s+off|set\s+out|departed|departing)\s+(?:[\w-]+\s+){0,4}?(?:to|for)|"
                          r"reached(?:\s+the)?(?:\s+(?:northern|southern|eastern|western|north-eastern|north-western|north-east|north-west))?|(?:crossed|slipped|got)\s+(?:the\s+border\s+)?into|made\s+(?:their|his|her)\s+way\s+(?:to|into))\s+(?:Syria|Iraq|Afghanistan|Idlib|the\s+(?:conflict|war)(?:\s+zones?)?)\b", re.I)  # "three of the men reached the Idlib region"
-LEFT_IN_YEARS = re.compile(r"^[\s\w'-]{0,40}?\b(?P<verb>left)\s+(?:in|between|from|during)\s+(?:the\s+)?(?:(?:19|20)\d\d|January|February|March|April|May|"
-                           r"June|July|August|September|October|November|December)\b")  # "left in February", of a war
+# "left in 2014", "left in February": people who went to the war, when the sentence speaks of one
+LEFT_IN_YEARS = re.compile(rf"^[\s\w'-]{{0,40}}?\b(?P<verb>left)\s+(?:in|between|from|during)\s+(?:the\s+)?(?:(?:19|20)\d\d|{MONTH_WORDS})\b")
 # "Eleven young men ... have left to join armed groups in Afghanistan": people who went to the war
 LEFT_TO_JOIN = re.compile(r"^[\s\w,'-]{0,80}?\b(?P<verb>(?:travelled|traveled|went|gone|left|headed|departed)\s+(?:[\w-]+\s+){0,2}?to\s+"
                           r"(?:join|fight)\b)", re.I)
